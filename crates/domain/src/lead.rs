@@ -1,0 +1,356 @@
+//! Leads (inquiries), their contacts and activities: the closed vocabularies (channel, stage,
+//! status, activity kind …) and the drafts a client sends, parsed into validated inputs.
+
+use crate::error::FieldErrors;
+use crate::values::{CompanyId, Email, Language, Line, Phone, PostalCode, Region, Text};
+use jiff::{SignedDuration, Timestamp};
+
+/// Declares a closed vocabulary stored and sent as lower-case words.
+macro_rules! vocabulary {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+            pub fn parse(text: &str) -> Result<Self, crate::values::Invalid> {
+                match text.trim() {
+                    $($word => Ok($name::$variant),)+
+                    other => Err(crate::values::Invalid(format!(
+                        "`{}` is not one of: {}", other, [$($word),+].join(", ")
+                    ))),
+                }
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use vocabulary;
+
+vocabulary!(
+    /// Where an inquiry came in.
+    Channel { Web = "web", Email = "email", Phone = "phone", InPerson = "in_person", Api = "api" }
+);
+vocabulary!(CustomerType { B2c = "b2c", B2b = "b2b" });
+vocabulary!(
+    /// Where a lead stands in the sales pipeline (the default stages until a playbook says more).
+    Stage { Received = "received", Contacted = "contacted", Qualified = "qualified", Offer = "offer", Won = "won", Lost = "lost" }
+);
+vocabulary!(
+    /// Whether a lead is still being worked.
+    LeadStatus { Open = "open", Won = "won", Lost = "lost", Junk = "junk" }
+);
+vocabulary!(ActivityKind { Call = "call", Email = "email", Sms = "sms", Meeting = "meeting", Note = "note" });
+vocabulary!(Direction { In = "in", Out = "out" });
+vocabulary!(Outcome { Reached = "reached", NoAnswer = "no_answer", Busy = "busy", Failed = "failed" });
+
+impl Stage {
+    /// The status a stage implies when it is entered, if any.
+    pub fn implied_status(self) -> Option<LeadStatus> {
+        match self {
+            Stage::Won => Some(LeadStatus::Won),
+            Stage::Lost => Some(LeadStatus::Lost),
+            _ => None,
+        }
+    }
+}
+
+/// Limits on free text, shared by every intake path.
+pub const NAME_MAX: usize = 200;
+pub const SUBJECT_MAX: usize = 300;
+pub const MESSAGE_MAX: usize = 20_000;
+pub const SHORT_MAX: usize = 120;
+/// How far in the future a client-supplied time may be (clock skew between machines).
+pub const FUTURE_SKEW: SignedDuration = SignedDuration::from_secs(300);
+
+/// A contact as the client sent it, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct ContactDraft {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub company_id: Option<String>,
+}
+
+/// A lead as the client sent it, before validation. Every channel (API, web form, later
+/// e-mail and telephony) fills one of these and calls [`LeadDraft::parse`].
+#[derive(Debug, Clone, Default)]
+pub struct LeadDraft {
+    pub channel: Option<String>,
+    pub contact: ContactDraft,
+    pub customer_type: Option<String>,
+    pub subject: Option<String>,
+    pub message: Option<String>,
+    pub postal_code: Option<String>,
+    pub product: Option<String>,
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub playbook: Option<String>,
+    pub received_at: Option<String>,
+    pub owner: Option<i64>,
+    /// Any other fields a web form carried: kept on the lead, never interpreted.
+    pub extra: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ContactInput {
+    pub name: Option<Line>,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
+    pub company: Option<Line>,
+    pub company_id: Option<CompanyId>,
+}
+
+/// A validated new lead.
+#[derive(Debug, Clone)]
+pub struct NewLead {
+    pub channel: Channel,
+    pub contact: ContactInput,
+    pub customer_type: Option<CustomerType>,
+    pub subject: Option<Line>,
+    pub message: Option<Text>,
+    pub postal_code: Option<PostalCode>,
+    pub product: Option<Line>,
+    pub language: Option<Language>,
+    pub source: Option<Line>,
+    pub playbook: Option<Line>,
+    pub received_at: Timestamp,
+    pub owner: Option<i64>,
+    pub extra: Vec<(String, String)>,
+}
+
+/// Treats an empty or blank optional field as absent: forms send `phone=` for "not given".
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+pub fn parse_time(text: &str, now: Timestamp) -> Result<Timestamp, crate::values::Invalid> {
+    let t: Timestamp = text.trim().parse().map_err(|_| {
+        crate::values::Invalid(format!("`{}` is not an RFC 3339 time with offset", text.trim()))
+    })?;
+    if t > now + FUTURE_SKEW {
+        return Err(crate::values::Invalid("is in the future".into()));
+    }
+    Ok(t)
+}
+
+impl LeadDraft {
+    pub fn parse(&self, region: Region, now: Timestamp) -> Result<NewLead, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let channel = match given(&self.channel) {
+            None => {
+                e.add("channel", "is required");
+                None
+            }
+            Some(c) => e.take("channel", Channel::parse(c)),
+        };
+        let c = &self.contact;
+        let contact = ContactInput {
+            name: e.take_opt("contact.name", given(&c.name).map(|v| Line::parse(v, NAME_MAX))),
+            email: e.take_opt("contact.email", given(&c.email).map(Email::parse)),
+            phone: e.take_opt("contact.phone", given(&c.phone).map(|v| Phone::parse(v, region))),
+            company: e.take_opt("contact.company", given(&c.company).map(|v| Line::parse(v, NAME_MAX))),
+            company_id: e.take_opt("contact.company_id", given(&c.company_id).map(|v| CompanyId::parse(v, region))),
+        };
+        if given(&c.name).is_none() && given(&c.email).is_none() && given(&c.phone).is_none() {
+            e.add("contact", "give at least one of name, email or phone");
+        }
+        let lead = NewLead {
+            channel: channel.unwrap_or(Channel::Api),
+            contact,
+            customer_type: e.take_opt("customer_type", given(&self.customer_type).map(CustomerType::parse)),
+            subject: e.take_opt("subject", given(&self.subject).map(|v| Line::parse(v, SUBJECT_MAX))),
+            message: e.take_opt("message", given(&self.message).map(|v| Text::parse(v, MESSAGE_MAX))),
+            postal_code: e.take_opt("postal_code", given(&self.postal_code).map(PostalCode::parse)),
+            product: e.take_opt("product", given(&self.product).map(|v| Line::parse(v, SHORT_MAX))),
+            language: e.take_opt("language", given(&self.language).map(Language::parse)),
+            source: e.take_opt("source", given(&self.source).map(|v| Line::parse(v, SHORT_MAX))),
+            playbook: e.take_opt("playbook", given(&self.playbook).map(|v| Line::parse(v, SHORT_MAX))),
+            received_at: e
+                .take_opt("received_at", given(&self.received_at).map(|v| parse_time(v, now)))
+                .unwrap_or(now),
+            owner: self.owner,
+            extra: self.extra.clone(),
+        };
+        if self.extra.len() > 50 {
+            e.add("form", "more than 50 fields");
+        }
+        for (k, v) in &self.extra {
+            if k.chars().count() > 64 || v.chars().count() > 2_000 {
+                e.add(k.chars().take(64).collect::<String>(), "field name over 64 or value over 2000 characters");
+            }
+        }
+        e.into_result().map(|()| lead)
+    }
+}
+
+/// A change to a lead's editable fields; `None` leaves a field as it is, `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
+pub struct LeadPatch {
+    pub stage: Option<Stage>,
+    pub status: Option<LeadStatus>,
+    pub owner: Option<Option<i64>>,
+    pub customer_type: Option<Option<CustomerType>>,
+    pub subject: Option<Option<Line>>,
+    pub message: Option<Option<Text>>,
+    pub postal_code: Option<Option<PostalCode>>,
+    pub product: Option<Option<Line>>,
+    pub language: Option<Option<Language>>,
+    pub source: Option<Option<Line>>,
+}
+
+impl LeadPatch {
+    pub fn is_empty(&self) -> bool {
+        self.stage.is_none()
+            && self.status.is_none()
+            && self.owner.is_none()
+            && self.customer_type.is_none()
+            && self.subject.is_none()
+            && self.message.is_none()
+            && self.postal_code.is_none()
+            && self.product.is_none()
+            && self.language.is_none()
+            && self.source.is_none()
+    }
+}
+
+/// An activity as the client sent it.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityDraft {
+    pub kind: Option<String>,
+    pub direction: Option<String>,
+    pub outcome: Option<String>,
+    pub body: Option<String>,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewActivity {
+    pub kind: ActivityKind,
+    pub direction: Option<Direction>,
+    pub outcome: Option<Outcome>,
+    pub body: Option<Text>,
+    pub at: Timestamp,
+}
+
+impl ActivityDraft {
+    pub fn parse(&self, now: Timestamp) -> Result<NewActivity, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let kind = match given(&self.kind) {
+            None => {
+                e.add("kind", "is required");
+                None
+            }
+            Some(k) => e.take("kind", ActivityKind::parse(k)),
+        };
+        let direction = e.take_opt("direction", given(&self.direction).map(Direction::parse));
+        let outcome = e.take_opt("outcome", given(&self.outcome).map(Outcome::parse));
+        let body = e.take_opt("body", given(&self.body).map(|v| Text::parse(v, MESSAGE_MAX)));
+        let at = e.take_opt("at", given(&self.at).map(|v| parse_time(v, now))).unwrap_or(now);
+        if let Some(k) = kind {
+            if matches!(k, ActivityKind::Call | ActivityKind::Email | ActivityKind::Sms) && direction.is_none() && given(&self.direction).is_none() {
+                e.add("direction", format!("is required for a {k}: in or out"));
+            }
+            if k == ActivityKind::Call && outcome.is_none() && given(&self.outcome).is_none() {
+                e.add("outcome", "is required for a call: reached, no_answer, busy or failed");
+            }
+            if k != ActivityKind::Call && outcome.is_some() {
+                e.add("outcome", "is only for calls");
+            }
+            if k == ActivityKind::Note && body.is_none() && given(&self.body).is_none() {
+                e.add("body", "is required for a note");
+            }
+        }
+        e.into_result()?;
+        Ok(NewActivity { kind: kind.expect("checked"), direction, outcome, body, at })
+    }
+}
+
+impl NewActivity {
+    /// Whether this activity answers the customer: a call in which they were reached, an
+    /// outgoing e-mail or SMS, or a meeting. The first one sets `first_response_at`.
+    pub fn is_response(&self) -> bool {
+        match self.kind {
+            ActivityKind::Call => self.outcome == Some(Outcome::Reached),
+            ActivityKind::Email | ActivityKind::Sms => self.direction == Some(Direction::Out),
+            ActivityKind::Meeting => true,
+            ActivityKind::Note => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-03-02T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_draft_needs_a_channel_and_a_way_to_reach_the_customer() {
+        let err = LeadDraft::default().parse(Region::default(), now()).unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["channel", "contact"]);
+
+        let draft = LeadDraft {
+            channel: Some("web".into()),
+            contact: ContactDraft { phone: Some("777 123 456".into()), email: Some("nope".into()), ..Default::default() },
+            customer_type: Some("b3b".into()),
+            received_at: Some("2030-01-01T00:00:00Z".into()),
+            ..Default::default()
+        };
+        let err = draft.parse(Region::default(), now()).unwrap_err();
+        let fields: Vec<_> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["contact.email", "customer_type", "received_at"]);
+        assert!(err.0[1].message.contains("b2c, b2b"), "{}", err.0[1].message);
+    }
+
+    #[test]
+    fn a_valid_draft_is_normalised() {
+        let draft = LeadDraft {
+            channel: Some("in_person".into()),
+            contact: ContactDraft { name: Some(" Jana ".into()), phone: Some("00420 777-123-456".into()), email: Some("".into()), ..Default::default() },
+            ..Default::default()
+        };
+        let lead = draft.parse(Region::default(), now()).unwrap();
+        assert_eq!(lead.channel, Channel::InPerson);
+        assert_eq!(lead.contact.phone.unwrap().as_str(), "+420777123456");
+        assert!(lead.contact.email.is_none(), "blank is absent");
+        assert_eq!(lead.received_at, now());
+    }
+
+    #[test]
+    fn which_activities_are_responses() {
+        let cases = [
+            ("call", Some("out"), Some("reached"), true),
+            ("call", Some("out"), Some("no_answer"), false),
+            ("call", Some("in"), Some("reached"), true),
+            ("email", Some("out"), None, true),
+            ("email", Some("in"), None, false),
+            ("sms", Some("out"), None, true),
+            ("meeting", None, None, true),
+        ];
+        for (kind, dir, outcome, want) in cases {
+            let a = ActivityDraft {
+                kind: Some(kind.into()),
+                direction: dir.map(Into::into),
+                outcome: outcome.map(Into::into),
+                ..Default::default()
+            }
+            .parse(now())
+            .unwrap();
+            assert_eq!(a.is_response(), want, "{kind} {dir:?} {outcome:?}");
+        }
+        let err = ActivityDraft { kind: Some("call".into()), ..Default::default() }.parse(now()).unwrap_err();
+        assert_eq!(err.0.len(), 2, "{err}");
+    }
+}

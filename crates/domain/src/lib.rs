@@ -1,0 +1,17 @@
+//! Pronto's domain: the registry's vocabulary (leads, contacts, companies, activities, users),
+//! the validated value types every input is parsed into at the edge, the events and effects a
+//! state change causes, and the injected clock.
+//!
+//! Architecture invariant: this crate does no I/O. It knows nothing about HTTP, SQL or the
+//! process environment, and it never reads the system clock except through [`clock::Clock`].
+
+pub mod clock;
+pub mod effects;
+pub mod error;
+pub mod lead;
+pub mod search;
+pub mod user;
+pub mod values;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{FieldError, FieldErrors};

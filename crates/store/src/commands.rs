@@ -1,0 +1,559 @@
+//! The write side: every [`Command`] and how it is applied inside the writer's transaction.
+//! Each command reads what it needs, writes the new state and then writes the effects that
+//! `pronto_domain::effects` decided (events, outbox rows, timers), all on the same
+//! connection, so they commit or roll back together.
+
+use crate::engine::{Conn, P, is_unique_violation};
+use crate::records::LeadCreated;
+use crate::{StoreError, micros, params};
+use jiff::Timestamp;
+use pronto_domain::effects::{self, Effects, FieldChange, Recipient, ReceivedLead};
+use pronto_domain::lead::{LeadPatch, LeadStatus, NewActivity, NewLead, Stage};
+use pronto_domain::search;
+use pronto_domain::user::Role;
+use pronto_domain::values::{Email, Line, Login, Phone};
+use pronto_domain::FieldErrors;
+use serde_json::{Value, json};
+
+/// An `Idempotency-Key` as the edge received it: scoped to who sent it, with a fingerprint of
+/// the request so that the same key with a different body is a conflict, not a silent reuse.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    pub scope: String,
+    pub key: String,
+    pub fingerprint: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUserRecord {
+    pub login: Login,
+    pub name: Line,
+    pub role: Role,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+    pub password_hash: Option<String>,
+    pub actor: Option<i64>,
+}
+
+#[derive(Debug)]
+pub(crate) enum Command {
+    CreateLead { lead: Box<NewLead>, entered_by: Option<i64>, idem: Option<IdempotencyKey> },
+    PatchLead { id: i64, patch: Box<LeadPatch>, actor: Option<i64> },
+    LogActivity { lead_id: i64, activity: Box<NewActivity>, actor: Option<i64> },
+    CreateUser(Box<NewUserRecord>),
+    CreateToken { user_id: i64, name: String, hash: String },
+    EnsureAdmin { password_hash: String },
+}
+
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    Lead(LeadCreated),
+    Id(i64),
+    Done,
+    Flag(bool),
+}
+
+type R<T> = Result<T, StoreError>;
+
+fn db(e: sqlx::Error) -> StoreError {
+    if is_unique_violation(&e) {
+        StoreError::Conflict(format!("a concurrent write got there first: {e}"))
+    } else {
+        StoreError::from(e)
+    }
+}
+
+pub(crate) async fn apply(c: &mut dyn Conn, cmd: &Command, now: Timestamp) -> R<Outcome> {
+    match cmd {
+        Command::CreateLead { lead, entered_by, idem } => create_lead(c, lead, *entered_by, idem.as_ref(), now).await.map(Outcome::Lead),
+        Command::PatchLead { id, patch, actor } => patch_lead(c, *id, patch, *actor, now).await.map(|()| Outcome::Done),
+        Command::LogActivity { lead_id, activity, actor } => log_activity(c, *lead_id, activity, *actor, now).await.map(Outcome::Id),
+        Command::CreateUser(u) => create_user(c, u, now).await.map(Outcome::Id),
+        Command::CreateToken { user_id, name, hash } => create_token(c, *user_id, name, hash, now).await.map(Outcome::Id),
+        Command::EnsureAdmin { password_hash } => ensure_admin(c, password_hash, now).await.map(Outcome::Flag),
+    }
+}
+
+async fn write_effects(
+    c: &mut dyn Conn,
+    fx: &Effects,
+    lead_id: Option<i64>,
+    contact_id: Option<i64>,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<()> {
+    let t = micros(now);
+    for e in &fx.events {
+        c.exec(
+            "INSERT INTO events (at, kind, lead_id, contact_id, actor_id, data) VALUES ($1, $2, $3, $4, $5, $6)",
+            params![t, e.kind, lead_id, contact_id, actor, e.data.to_string()],
+        )
+        .await
+        .map_err(db)?;
+    }
+    for o in &fx.outbox {
+        let (user, role) = match &o.recipient {
+            Recipient::User(id) => (Some(*id), None),
+            Recipient::Role(r) => (None, Some(r.as_str())),
+        };
+        c.exec(
+            "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, payload, next_attempt_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $1, $1) ON CONFLICT (idempotency_key) DO NOTHING",
+            params![t, lead_id, o.channel, user, role, o.kind, o.key.as_str(), o.payload.to_string()],
+        )
+        .await
+        .map_err(db)?;
+    }
+    for kind in &fx.cancel_timers {
+        c.exec(
+            "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND kind = $3 AND status = 'pending'",
+            params![t, lead_id, *kind],
+        )
+        .await
+        .map_err(db)?;
+    }
+    for tm in &fx.timers {
+        c.exec(
+            "INSERT INTO timers (lead_id, kind, due_at, payload, created_at) VALUES ($1, $2, $3, $4, $5)",
+            params![lead_id, tm.kind, micros(tm.due_at), tm.payload.to_string(), t],
+        )
+        .await
+        .map_err(db)?;
+    }
+    Ok(())
+}
+
+async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {
+    Ok(c.row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true]).await.map_err(db)?.is_some())
+}
+
+async fn create_lead(
+    c: &mut dyn Conn,
+    lead: &NewLead,
+    entered_by: Option<i64>,
+    idem: Option<&IdempotencyKey>,
+    now: Timestamp,
+) -> R<LeadCreated> {
+    if let Some(k) = idem {
+        let found = c
+            .row(
+                "SELECT i.fingerprint, i.lead_id, l.contact_id FROM idempotency i JOIN leads l ON l.id = i.lead_id WHERE i.scope = $1 AND i.key = $2",
+                params![k.scope.as_str(), k.key.as_str()],
+            )
+            .await
+            .map_err(db)?;
+        if let Some(row) = found {
+            if row.str("fingerprint")? != k.fingerprint {
+                return Err(StoreError::Conflict(
+                    "this Idempotency-Key was already used with a different request".into(),
+                ));
+            }
+            return Ok(LeadCreated { id: row.i64("lead_id")?, created: false, contact_id: row.i64("contact_id")?, contact_is_new: false });
+        }
+    }
+    if let Some(owner) = lead.owner {
+        if !user_exists(c, owner).await? {
+            return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
+        }
+    }
+    let t = micros(now);
+    let ct = &lead.contact;
+
+    // The company: the same registration number is the same company; a name alone never is.
+    let mut company_id: Option<i64> = None;
+    if let Some(reg) = &ct.company_id {
+        if let Some(row) = c.row("SELECT id, name FROM companies WHERE company_id = $1", params![reg.as_str()]).await.map_err(db)? {
+            let id = row.i64("id")?;
+            if row.opt_str("name")?.is_none() && ct.company.is_some() {
+                c.exec("UPDATE companies SET name = $1 WHERE id = $2", params![ct.company.as_ref().map(|n| n.as_str()), id]).await.map_err(db)?;
+            }
+            company_id = Some(id);
+        } else {
+            let row = c
+                .row(
+                    "INSERT INTO companies (name, company_id, created_at) VALUES ($1, $2, $3) RETURNING id",
+                    params![ct.company.as_ref().map(|n| n.as_str()), reg.as_str(), t],
+                )
+                .await
+                .map_err(db)?
+                .ok_or(StoreError::NotFound)?;
+            company_id = Some(row.i64("id")?);
+        }
+    }
+
+    // The contact: the same phone or e-mail is the same person; a name alone never is.
+    let mut identities: Vec<(&str, &str)> = Vec::with_capacity(2);
+    if let Some(p) = &ct.phone {
+        identities.push(("phone", p.as_str()));
+    }
+    if let Some(e) = &ct.email {
+        identities.push(("email", e.as_str()));
+    }
+    let mut matched: Option<i64> = None;
+    let mut other_match: Option<i64> = None;
+    for (kind, value) in &identities {
+        if let Some(row) = c.row("SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2", params![*kind, *value]).await.map_err(db)? {
+            let id = row.i64("contact_id")?;
+            match matched {
+                None => matched = Some(id),
+                Some(m) if m != id => other_match = Some(id),
+                _ => {}
+            }
+        }
+    }
+    let (contact_id, contact_is_new) = match matched {
+        Some(id) => {
+            let row = c.row("SELECT name, email, phone, company_id FROM contacts WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+            // Fill what the contact lacks; never overwrite what a person entered before.
+            let name = row.opt_str("name")?.or_else(|| ct.name.as_ref().map(|n| n.as_str().to_owned()));
+            let email = row.opt_str("email")?.or_else(|| ct.email.as_ref().map(|e| e.as_str().to_owned()));
+            let phone = row.opt_str("phone")?.or_else(|| ct.phone.as_ref().map(|p| p.as_str().to_owned()));
+            let known_company = row.opt_i64("company_id")?;
+            if company_id.is_none() {
+                company_id = known_company;
+            }
+            c.exec(
+                "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
+                params![name, email, phone, known_company.or(company_id), id],
+            )
+            .await
+            .map_err(db)?;
+            (id, false)
+        }
+        None => {
+            if company_id.is_none() {
+                if let Some(name) = &ct.company {
+                    let row = c
+                        .row("INSERT INTO companies (name, created_at) VALUES ($1, $2) RETURNING id", params![name.as_str(), t])
+                        .await
+                        .map_err(db)?
+                        .ok_or(StoreError::NotFound)?;
+                    company_id = Some(row.i64("id")?);
+                }
+            }
+            let row = c
+                .row(
+                    "INSERT INTO contacts (name, email, phone, company_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    params![
+                        ct.name.as_ref().map(|n| n.as_str()),
+                        ct.email.as_ref().map(|e| e.as_str()),
+                        ct.phone.as_ref().map(|p| p.as_str()),
+                        company_id,
+                        t
+                    ],
+                )
+                .await
+                .map_err(db)?
+                .ok_or(StoreError::NotFound)?;
+            (row.i64("id")?, true)
+        }
+    };
+    for (kind, value) in &identities {
+        // A new contact's identities must be new: a unique violation means another node just
+        // created the same person, and the writer retries this command to find them.
+        let sql = if contact_is_new {
+            "INSERT INTO contact_identities (kind, value, contact_id) VALUES ($1, $2, $3)"
+        } else {
+            "INSERT INTO contact_identities (kind, value, contact_id) VALUES ($1, $2, $3) ON CONFLICT (kind, value) DO NOTHING"
+        };
+        c.exec(sql, params![*kind, *value, contact_id]).await.map_err(db)?;
+    }
+
+    let company_name = match company_id {
+        Some(id) => c.row("SELECT name, company_id FROM companies WHERE id = $1", params![id]).await.map_err(db)?.map(|r| {
+            [r.opt_str("name").ok().flatten(), r.opt_str("company_id").ok().flatten()].into_iter().flatten().collect::<Vec<_>>().join(" ")
+        }),
+        None => None,
+    };
+    let s = |v: &Option<Line>| v.as_ref().map(|x| x.as_str().to_owned());
+    let search_text = search::fold(
+        &[
+            s(&ct.name),
+            ct.email.as_ref().map(|e| e.as_str().to_owned()),
+            ct.phone.as_ref().map(|p| p.as_str().to_owned()),
+            company_name,
+            s(&lead.subject),
+            lead.message.as_ref().map(|m| m.as_str().to_owned()),
+            lead.postal_code.as_ref().map(|p| p.as_str().to_owned()),
+            s(&lead.product),
+            s(&lead.source),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
+    );
+    let extra = if lead.extra.is_empty() {
+        None
+    } else {
+        Some(Value::Object(lead.extra.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect()).to_string())
+    };
+    let playbook = lead.playbook.as_ref().map(|p| p.as_str()).unwrap_or("agency");
+    let row = c
+        .row(
+            "INSERT INTO leads (channel, stage, status, owner_id, contact_id, company_id, customer_type, subject, message,
+                postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) RETURNING id",
+            params![
+                lead.channel.as_str(),
+                Stage::Received.as_str(),
+                LeadStatus::Open.as_str(),
+                lead.owner,
+                contact_id,
+                company_id,
+                lead.customer_type.map(|c| c.as_str()),
+                s(&lead.subject),
+                lead.message.as_ref().map(|m| m.as_str()),
+                lead.postal_code.as_ref().map(|p| p.as_str()),
+                s(&lead.product),
+                lead.language.as_ref().map(|l| l.as_str()),
+                s(&lead.source),
+                playbook,
+                micros(lead.received_at),
+                entered_by,
+                extra,
+                search_text,
+                t
+            ],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let lead_id = row.i64("id")?;
+
+    let mut data = json!({
+        "channel": lead.channel.as_str(),
+        "contact_id": contact_id,
+        "contact_is_new": contact_is_new,
+        "company_id": company_id,
+        "source": s(&lead.source),
+        "entered_by": entered_by,
+        "received_at": lead.received_at.to_string(),
+    });
+    effects::strip_nulls(&mut data);
+    let mut fx = effects::lead_received(&ReceivedLead {
+        lead_id,
+        contact_id,
+        contact_is_new,
+        channel: lead.channel,
+        owner: lead.owner,
+        received_at: lead.received_at,
+        data,
+    });
+    if let Some(other) = other_match {
+        fx.events.push(effects::Event { kind: "contact.possible_duplicate", data: json!({ "contact_id": contact_id, "other_contact_id": other }) });
+    }
+    write_effects(c, &fx, Some(lead_id), Some(contact_id), entered_by, now).await?;
+
+    if let Some(k) = idem {
+        c.exec(
+            "INSERT INTO idempotency (scope, key, fingerprint, lead_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+            params![k.scope.as_str(), k.key.as_str(), k.fingerprint.as_str(), lead_id, t],
+        )
+        .await
+        .map_err(db)?;
+    }
+    Ok(LeadCreated { id: lead_id, created: true, contact_id, contact_is_new })
+}
+
+async fn patch_lead(c: &mut dyn Conn, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
+    let row = c
+        .row(
+            "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id
+             FROM leads WHERE id = $1",
+            params![id],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let contact_id = row.i64("contact_id")?;
+    if let Some(Some(owner)) = p.owner {
+        if !user_exists(c, owner).await? {
+            return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
+        }
+    }
+    let current_status = LeadStatus::parse(&row.str("status")?).unwrap_or(LeadStatus::Open);
+    let new_status = effects::resulting_status(current_status, p.stage, p.status);
+
+    let mut changes: Vec<FieldChange> = Vec::new();
+    let mut sets: Vec<String> = Vec::new();
+    let mut values: Vec<P> = Vec::new();
+    let mut set = |field: &'static str, from: Value, to: Value, param: P, changes: &mut Vec<FieldChange>| {
+        if from != to {
+            values.push(param);
+            sets.push(format!("{field} = ${}", values.len()));
+            changes.push(FieldChange { field, from, to });
+        }
+    };
+    let text = |col: &str| -> R<Value> { Ok(row.opt_str(col)?.map(Value::String).unwrap_or(Value::Null)) };
+    if let Some(stage) = p.stage {
+        set("stage", text("stage")?, json!(stage.as_str()), P::from(stage.as_str()), &mut changes);
+    }
+    set("status", text("status")?, json!(new_status.as_str()), P::from(new_status.as_str()), &mut changes);
+    if let Some(owner) = p.owner {
+        set("owner", json!(row.opt_i64("owner_id")?), json!(owner), P::from(owner), &mut changes);
+    }
+    macro_rules! field {
+        ($name:ident) => {
+            if let Some(v) = &p.$name {
+                let to = v.as_ref().map(|x| x.as_str().to_owned());
+                set(stringify!($name), text(stringify!($name))?, json!(to), P::from(to), &mut changes);
+            }
+        };
+    }
+    field!(customer_type);
+    field!(subject);
+    field!(message);
+    field!(postal_code);
+    field!(product);
+    field!(language);
+    field!(source);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    values.push(P::from(micros(now)));
+    sets.push(format!("updated_at = ${}", values.len()));
+    values.push(P::from(id));
+    let sql = format!("UPDATE leads SET {} WHERE id = ${}", sets.join(", "), values.len()).replace("owner =", "owner_id =");
+    c.exec(&sql, values).await.map_err(db)?;
+    if changes.iter().any(|ch| matches!(ch.field, "subject" | "message" | "postal_code" | "product" | "source")) {
+        refresh_search(c, id).await?;
+    }
+    let fx = effects::lead_changed(id, &changes);
+    write_effects(c, &fx, Some(id), Some(contact_id), actor, now).await
+}
+
+/// Recomputes a lead's folded search text from its current fields and contact.
+async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
+    let row = c
+        .row(
+            "SELECT c.name, c.email, c.phone, co.name AS company, co.company_id AS reg, l.subject, l.message, l.postal_code, l.product, l.source
+             FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN companies co ON co.id = l.company_id WHERE l.id = $1",
+            params![id],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let mut parts = Vec::new();
+    for col in ["name", "email", "phone", "company", "reg", "subject", "message", "postal_code", "product", "source"] {
+        if let Some(v) = row.opt_str(col)? {
+            parts.push(v);
+        }
+    }
+    c.exec("UPDATE leads SET search = $1 WHERE id = $2", params![search::fold(&parts.join(" ")), id]).await.map_err(db)?;
+    Ok(())
+}
+
+async fn log_activity(c: &mut dyn Conn, lead_id: i64, a: &NewActivity, actor: Option<i64>, now: Timestamp) -> R<i64> {
+    let row = c
+        .row("SELECT contact_id, first_response_at, received_at FROM leads WHERE id = $1", params![lead_id])
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let contact_id = row.i64("contact_id")?;
+    let had_response = row.opt_i64("first_response_at")?.is_some();
+    let received_at = row.i64("received_at")?;
+    let t = micros(now);
+    let id = c
+        .row(
+            "INSERT INTO activities (lead_id, contact_id, kind, direction, outcome, body, at, user_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            params![
+                lead_id,
+                contact_id,
+                a.kind.as_str(),
+                a.direction.map(|d| d.as_str()),
+                a.outcome.map(|o| o.as_str()),
+                a.body.as_ref().map(|b| b.as_str()),
+                micros(a.at),
+                actor,
+                t
+            ],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?
+        .i64("id")?;
+    let fx = effects::activity_logged(id, a, had_response);
+    if a.is_response() && !had_response {
+        // A response logged with a time before the lead arrived still counts from arrival.
+        c.exec(
+            "UPDATE leads SET first_response_at = $1, updated_at = $2 WHERE id = $3",
+            params![micros(a.at).max(received_at), t, lead_id],
+        )
+        .await
+        .map_err(db)?;
+    } else {
+        c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, lead_id]).await.map_err(db)?;
+    }
+    write_effects(c, &fx, Some(lead_id), Some(contact_id), actor, now).await?;
+    Ok(id)
+}
+
+async fn create_user(c: &mut dyn Conn, u: &NewUserRecord, now: Timestamp) -> R<i64> {
+    if c.row("SELECT id FROM users WHERE login = $1", params![u.login.as_str()]).await.map_err(db)?.is_some() {
+        return Err(StoreError::Conflict(format!("the login `{}` is taken", u.login.as_str())));
+    }
+    let id = c
+        .row(
+            "INSERT INTO users (login, name, role, phone, email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            params![
+                u.login.as_str(),
+                u.name.as_str(),
+                u.role.as_str(),
+                u.phone.as_ref().map(|p| p.as_str()),
+                u.email.as_ref().map(|e| e.as_str()),
+                u.password_hash.clone(),
+                micros(now)
+            ],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?
+        .i64("id")?;
+    let fx = Effects {
+        events: vec![effects::Event { kind: "user.created", data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }) }],
+        ..Default::default()
+    };
+    write_effects(c, &fx, None, None, u.actor, now).await?;
+    Ok(id)
+}
+
+async fn create_token(c: &mut dyn Conn, user_id: i64, name: &str, hash: &str, now: Timestamp) -> R<i64> {
+    if !user_exists(c, user_id).await? {
+        return Err(StoreError::NotFound);
+    }
+    let id = c
+        .row(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            params![user_id, name, hash, micros(now)],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?
+        .i64("id")?;
+    let fx = Effects {
+        events: vec![effects::Event { kind: "token.created", data: json!({ "user_id": user_id, "token_id": id, "name": name }) }],
+        ..Default::default()
+    };
+    write_effects(c, &fx, None, None, Some(user_id), now).await?;
+    Ok(id)
+}
+
+async fn ensure_admin(c: &mut dyn Conn, password_hash: &str, now: Timestamp) -> R<bool> {
+    let n = c.row("SELECT COUNT(*) AS n FROM users", vec![]).await.map_err(db)?.map(|r| r.i64("n")).transpose()?.unwrap_or(0);
+    if n > 0 {
+        return Ok(false);
+    }
+    let admin = NewUserRecord {
+        login: Login::parse("admin").expect("valid"),
+        name: Line::parse("Administrator", 10_000).expect("valid"),
+        role: Role::Admin,
+        phone: None,
+        email: None,
+        password_hash: Some(password_hash.to_owned()),
+        actor: None,
+    };
+    create_user(c, &admin, now).await?;
+    Ok(true)
+}

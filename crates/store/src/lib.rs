@@ -1,0 +1,170 @@
+//! Pronto's storage. [`Store`] is the one interface the rest of Pronto writes and reads
+//! through; [`open`] returns it for a `sqlite://` or `postgres://` URL.
+//!
+//! Every write is a [`Command`](commands::Command) applied in one database transaction that
+//! writes the new state, appends its domain events to the append-only `events` table and
+//! writes the outbox and timer rows the change causes (see `pronto_domain::effects`).
+//! Commands reach the database through a single writer per process that commits whatever is
+//! queued in one transaction (group commit), each command inside its own savepoint so that
+//! one failing command never takes its neighbours down. A caller's future resolves only after
+//! its transaction committed durably.
+//!
+//! Architecture invariant: this crate knows nothing about HTTP, JSON request shapes or
+//! configuration files; it receives validated domain values and returns plain records.
+
+mod commands;
+pub mod engine;
+mod migrate;
+mod postgres;
+mod queries;
+pub mod records;
+mod sql_store;
+mod sqlite;
+mod writer;
+
+use async_trait::async_trait;
+use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};
+use pronto_domain::{Clock, FieldErrors};
+use std::sync::Arc;
+
+pub use commands::{IdempotencyKey, NewUserRecord};
+pub use records::*;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("invalid: {0}")]
+    Invalid(FieldErrors),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("database error: {0}")]
+    Internal(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e.to_string()),
+            _ => StoreError::Internal(e.to_string()),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Options that shape how a store is opened.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    /// Most commands one transaction may carry.
+    pub max_batch: usize,
+    /// Read connections in the pool.
+    pub read_connections: u32,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        Self { max_batch: 256, read_connections: 8 }
+    }
+}
+
+/// The registry's storage. One behaviour on every engine: the shared test-suite in
+/// `tests/store_contract.rs` runs against SQLite and PostgreSQL.
+#[async_trait]
+pub trait Store: Send + Sync {
+    fn engine(&self) -> &'static str;
+    async fn ping(&self) -> Result<()>;
+
+    // ── writes: each one transaction, through the group-commit writer ──
+    /// Stores a new lead, finding (or creating) its contact and company. With an idempotency
+    /// key already used for the same request, returns that lead and creates nothing.
+    async fn create_lead(&self, lead: NewLead, entered_by: Option<i64>, idem: Option<IdempotencyKey>) -> Result<LeadCreated>;
+    async fn patch_lead(&self, id: i64, patch: LeadPatch, actor: Option<i64>) -> Result<()>;
+    async fn log_activity(&self, lead_id: i64, activity: NewActivity, actor: Option<i64>) -> Result<i64>;
+    async fn create_user(&self, user: NewUserRecord) -> Result<i64>;
+    async fn create_token(&self, user_id: i64, name: String, token_hash: String) -> Result<i64>;
+    /// Creates the first `admin` when there are no users; returns whether it did.
+    async fn ensure_admin(&self, password_hash: String) -> Result<bool>;
+
+    // ── reads ──
+    async fn lead(&self, id: i64) -> Result<LeadRecord>;
+    async fn leads(&self, filter: &LeadFilter) -> Result<Vec<LeadRecord>>;
+    async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;
+    async fn activities(&self, lead_id: i64) -> Result<Vec<ActivityRecord>>;
+    async fn contact(&self, id: i64) -> Result<ContactDetail>;
+    async fn user(&self, id: i64) -> Result<UserRecord>;
+    async fn users(&self) -> Result<Vec<UserRecord>>;
+    /// The user and their password hash, for a login.
+    async fn user_by_login(&self, login: &str) -> Result<(UserRecord, Option<String>)>;
+    async fn user_by_token_hash(&self, token_hash: &str) -> Result<UserRecord>;
+    async fn outbox(&self, lead_id: i64) -> Result<Vec<OutboxRecord>>;
+    async fn timers(&self, lead_id: i64) -> Result<Vec<TimerRecord>>;
+
+    /// Lets the writer finish what is queued and stops it.
+    async fn close(&self);
+}
+
+/// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or
+/// `postgres://…`).
+pub async fn open(url: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -> Result<Arc<dyn Store>> {
+    let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        postgres::open(url, clock, opts).await?
+    } else if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        sqlite::open(path, clock, opts).await?
+    } else {
+        return Err(StoreError::Invalid(FieldErrors::single(
+            "database_url",
+            format!("`{}` is neither sqlite://PATH nor postgres://…", redact_url(url)),
+        )));
+    };
+    Ok(store)
+}
+
+/// Applies the migrations and returns the versions that were new.
+pub async fn migrate(url: &str) -> Result<Vec<i64>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        postgres::migrate_only(url).await
+    } else {
+        let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+        sqlite::migrate_only(path).await
+    }
+}
+
+/// A database URL with its password hidden, for logs and messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Microseconds since the epoch: how both engines store time.
+pub(crate) fn micros(t: jiff::Timestamp) -> i64 {
+    t.as_microsecond()
+}
+
+pub(crate) fn from_micros(us: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_microsecond(us).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn urls_are_redacted() {
+        assert_eq!(super::redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(super::redact_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(super::redact_url("sqlite://x.db"), "sqlite://x.db");
+    }
+}

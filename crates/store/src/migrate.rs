@@ -1,0 +1,72 @@
+//! Embedded migrations and the small runner that applies them, per engine, each in its own
+//! transaction, recording what was applied in `schema_migrations`.
+
+use crate::engine::{Conn, Dialect};
+use crate::{StoreError, params};
+
+pub(crate) struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const SQLITE: &[Migration] = &[Migration {
+    version: 1,
+    name: "registry",
+    sql: include_str!("../migrations/sqlite/0001_registry.sql"),
+}];
+
+pub(crate) const POSTGRES: &[Migration] = &[Migration {
+    version: 1,
+    name: "registry",
+    sql: include_str!("../migrations/postgres/0001_registry.sql"),
+}];
+
+/// Applies every migration not yet recorded; returns the versions applied now. On
+/// PostgreSQL an advisory lock keeps several nodes starting at once from racing.
+pub(crate) async fn run(c: &mut dyn Conn, dialect: Dialect) -> Result<Vec<i64>, StoreError> {
+    let list = match dialect {
+        Dialect::Sqlite => SQLITE,
+        Dialect::Postgres => POSTGRES,
+    };
+    if dialect == Dialect::Postgres {
+        c.exec("SELECT pg_advisory_lock(7243100)", vec![]).await?;
+    }
+    let result = apply_all(c, dialect, list).await;
+    if dialect == Dialect::Postgres {
+        let _ = c.exec("SELECT pg_advisory_unlock(7243100)", vec![]).await;
+    }
+    result
+}
+
+async fn apply_all(c: &mut dyn Conn, dialect: Dialect, list: &[Migration]) -> Result<Vec<i64>, StoreError> {
+    c.script("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)")
+        .await?;
+    let mut applied = Vec::new();
+    for m in list {
+        let done = c.row("SELECT version FROM schema_migrations WHERE version = $1", params![m.version]).await?;
+        if done.is_some() {
+            continue;
+        }
+        c.exec(dialect.begin_write(), vec![]).await?;
+        let step = async {
+            c.script(m.sql).await?;
+            c.exec("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", params![m.version, m.name]).await?;
+            c.exec("COMMIT", vec![]).await
+        };
+        if let Err(e) = step.await {
+            let _ = c.exec("ROLLBACK", vec![]).await;
+            return Err(StoreError::Internal(format!("migration {} ({}) failed: {e}", m.version, m.name)));
+        }
+        tracing::info!(version = m.version, name = m.name, "migration applied");
+        applied.push(m.version);
+    }
+    let newest = c.row("SELECT MAX(version) AS v FROM schema_migrations", vec![]).await?.and_then(|r| r.opt_i64("v").ok().flatten()).unwrap_or(0);
+    let known = list.last().map(|m| m.version).unwrap_or(0);
+    if newest > known {
+        return Err(StoreError::Internal(format!(
+            "the database is at schema version {newest}, newer than this pronto knows ({known}); upgrade pronto"
+        )));
+    }
+    Ok(applied)
+}

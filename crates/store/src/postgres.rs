@@ -1,0 +1,51 @@
+//! The PostgreSQL engine: how Pronto scales past one machine. A pool of readers and the
+//! writer's own connection; commits are durable with PostgreSQL's defaults.
+
+use crate::engine::{Conn, Dialect};
+use crate::sql_store::{ReadPool, SqlStore};
+use crate::writer::Connector;
+use crate::{Result, Store, StoreOptions, migrate};
+use async_trait::async_trait;
+use pronto_domain::Clock;
+use sqlx::ConnectOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn options(url: &str) -> Result<PgConnectOptions> {
+    Ok(PgConnectOptions::from_str(url)?.application_name("pronto").statement_cache_capacity(256))
+}
+
+pub(crate) async fn migrate_only(url: &str) -> Result<Vec<i64>> {
+    let mut conn = options(url)?.connect().await?;
+    migrate::run(&mut conn, Dialect::Postgres).await
+}
+
+struct PgConnector(PgConnectOptions);
+
+#[async_trait]
+impl Connector for PgConnector {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+    async fn connect(&self) -> Result<Box<dyn Conn>, sqlx::Error> {
+        Ok(Box::new(self.0.connect().await?))
+    }
+}
+
+pub(crate) async fn open(url: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -> Result<Arc<dyn Store>> {
+    migrate_only(url).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(opts.read_connections.max(1))
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options(url)?)
+        .await?;
+    Ok(Arc::new(SqlStore::new(
+        Dialect::Postgres,
+        ReadPool::Pg(pool),
+        Box::new(PgConnector(options(url)?)),
+        clock,
+        opts,
+    )))
+}

@@ -1,0 +1,281 @@
+//! The read side: the shared SQL that turns rows into records. Plain reads on a pooled
+//! connection; they never write.
+
+use crate::engine::{Conn, P, Row};
+use crate::records::*;
+use crate::{Result, StoreError, from_micros, params};
+use serde_json::Value;
+
+const LEAD_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, o.name AS owner_name,
+    l.contact_id, c.name AS contact_name, c.email AS contact_email, c.phone AS contact_phone,
+    l.company_id, co.name AS company_name, co.company_id AS company_reg,
+    l.customer_type, l.subject, l.message, l.postal_code, l.product, l.language, l.source, l.playbook,
+    l.received_at, l.first_response_at, l.entered_by, e.name AS entered_by_name, l.extra, l.created_at, l.updated_at
+    FROM leads l
+    JOIN contacts c ON c.id = l.contact_id
+    LEFT JOIN users o ON o.id = l.owner_id
+    LEFT JOIN users e ON e.id = l.entered_by
+    LEFT JOIN companies co ON co.id = l.company_id";
+
+fn user_ref(r: &Row, id: &str, name: &str) -> Result<Option<UserRef>> {
+    Ok(match (r.opt_i64(id)?, r.opt_str(name)?) {
+        (Some(id), Some(name)) => Some(UserRef { id, name }),
+        _ => None,
+    })
+}
+
+fn lead_record(r: &Row) -> Result<LeadRecord> {
+    Ok(LeadRecord {
+        id: r.i64("id")?,
+        channel: r.str("channel")?,
+        stage: r.str("stage")?,
+        status: r.str("status")?,
+        owner: user_ref(r, "owner_id", "owner_name")?,
+        contact: ContactSummary {
+            id: r.i64("contact_id")?,
+            name: r.opt_str("contact_name")?,
+            email: r.opt_str("contact_email")?,
+            phone: r.opt_str("contact_phone")?,
+        },
+        company: match r.opt_i64("company_id")? {
+            Some(id) => Some(CompanyRecord { id, name: r.opt_str("company_name")?, company_id: r.opt_str("company_reg")? }),
+            None => None,
+        },
+        customer_type: r.opt_str("customer_type")?,
+        subject: r.opt_str("subject")?,
+        message: r.opt_str("message")?,
+        postal_code: r.opt_str("postal_code")?,
+        product: r.opt_str("product")?,
+        language: r.opt_str("language")?,
+        source: r.opt_str("source")?,
+        playbook: r.str("playbook")?,
+        received_at: from_micros(r.i64("received_at")?),
+        first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
+        entered_by: user_ref(r, "entered_by", "entered_by_name")?,
+        extra: r
+            .opt_str("extra")?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_else(|| Value::Object(Default::default())),
+        created_at: from_micros(r.i64("created_at")?),
+        updated_at: from_micros(r.i64("updated_at")?),
+    })
+}
+
+pub(crate) async fn lead(c: &mut dyn Conn, id: i64) -> Result<LeadRecord> {
+    let sql = format!("{LEAD_SELECT} WHERE l.id = $1");
+    let row = c.row(&sql, params![id]).await?.ok_or(StoreError::NotFound)?;
+    lead_record(&row)
+}
+
+pub(crate) async fn lead_exists(c: &mut dyn Conn, id: i64) -> Result<()> {
+    c.row("SELECT id FROM leads WHERE id = $1", params![id]).await?.map(|_| ()).ok_or(StoreError::NotFound)
+}
+
+/// Escapes `%`, `_` and `\` so a search term matches literally inside `LIKE … ESCAPE '\'`.
+fn like_pattern(term: &str) -> String {
+    let mut p = String::with_capacity(term.len() + 2);
+    p.push('%');
+    for ch in term.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRecord>> {
+    let mut conds: Vec<String> = Vec::new();
+    let mut ps: Vec<P> = Vec::new();
+    let mut bind = |cond: &str, p: P, conds: &mut Vec<String>| {
+        ps.push(p);
+        conds.push(cond.replace('?', &format!("${}", ps.len())));
+    };
+    if let Some(v) = &f.stage {
+        bind("l.stage = ?", v.as_str().into(), &mut conds);
+    }
+    if let Some(v) = &f.status {
+        bind("l.status = ?", v.as_str().into(), &mut conds);
+    }
+    if let Some(v) = &f.channel {
+        bind("l.channel = ?", v.as_str().into(), &mut conds);
+    }
+    match f.owner {
+        Some(Some(id)) => bind("l.owner_id = ?", id.into(), &mut conds),
+        Some(None) => conds.push("l.owner_id IS NULL".into()),
+        None => {}
+    }
+    if let Some(id) = f.contact {
+        bind("l.contact_id = ?", id.into(), &mut conds);
+    }
+    if let Some(q) = &f.query {
+        for term in pronto_domain::search::terms(q).into_iter().take(8) {
+            bind("l.search LIKE ? ESCAPE '\\'", like_pattern(&term).into(), &mut conds);
+        }
+    }
+    if let Some(before) = f.before {
+        bind("l.id < ?", before.into(), &mut conds);
+    }
+    let mut sql = LEAD_SELECT.to_owned();
+    if !conds.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&conds.join(" AND "));
+    }
+    ps.push(P::from(i64::from(f.limit.clamp(1, 1000))));
+    sql.push_str(&format!(" ORDER BY l.id DESC LIMIT ${}", ps.len()));
+    c.rows(&sql, ps).await?.iter().map(lead_record).collect()
+}
+
+pub(crate) async fn timeline(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<EventRecord>> {
+    lead_exists(c, lead_id).await?;
+    let rows = c
+        .rows(
+            "SELECT ev.id, ev.at, ev.kind, ev.lead_id, ev.actor_id, u.name AS actor_name, ev.data
+             FROM events ev LEFT JOIN users u ON u.id = ev.actor_id WHERE ev.lead_id = $1 ORDER BY ev.id",
+            params![lead_id],
+        )
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(EventRecord {
+                id: r.i64("id")?,
+                at: from_micros(r.i64("at")?),
+                kind: r.str("kind")?,
+                lead_id: r.opt_i64("lead_id")?,
+                actor: user_ref(r, "actor_id", "actor_name")?,
+                data: serde_json::from_str(&r.str("data")?).unwrap_or(Value::Null),
+            })
+        })
+        .collect()
+}
+
+/// Activities where `column` (`a.lead_id` or `a.contact_id`) equals `id`, oldest first.
+pub(crate) async fn activities(c: &mut dyn Conn, column: &'static str, id: i64) -> Result<Vec<ActivityRecord>> {
+    let sql = format!(
+        "SELECT a.id, a.lead_id, a.kind, a.direction, a.outcome, a.body, a.at, a.user_id, u.name AS user_name
+         FROM activities a LEFT JOIN users u ON u.id = a.user_id WHERE {column} = $1 ORDER BY a.at, a.id"
+    );
+    let rows = c.rows(&sql, params![id]).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ActivityRecord {
+                id: r.i64("id")?,
+                lead_id: r.i64("lead_id")?,
+                kind: r.str("kind")?,
+                direction: r.opt_str("direction")?,
+                outcome: r.opt_str("outcome")?,
+                body: r.opt_str("body")?,
+                at: from_micros(r.i64("at")?),
+                user: user_ref(r, "user_id", "user_name")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn contact(c: &mut dyn Conn, id: i64) -> Result<ContactDetail> {
+    let r = c
+        .row(
+            "SELECT c.id, c.name, c.email, c.phone, c.company_id, co.name AS company_name, co.company_id AS company_reg
+             FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE c.id = $1",
+            params![id],
+        )
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let contact = ContactSummary { id, name: r.opt_str("name")?, email: r.opt_str("email")?, phone: r.opt_str("phone")? };
+    let company = match r.opt_i64("company_id")? {
+        Some(cid) => Some(CompanyRecord { id: cid, name: r.opt_str("company_name")?, company_id: r.opt_str("company_reg")? }),
+        None => None,
+    };
+    let identities = c
+        .rows("SELECT kind, value FROM contact_identities WHERE contact_id = $1 ORDER BY kind, value", params![id])
+        .await?
+        .iter()
+        .map(|r| Ok((r.str("kind")?, r.str("value")?)))
+        .collect::<Result<Vec<_>>>()?;
+    let leads = leads(c, &LeadFilter { contact: Some(id), limit: 1000, ..Default::default() }).await?;
+    let activities = activities(c, "a.contact_id", id).await?;
+    Ok(ContactDetail { contact, company, identities, leads, activities })
+}
+
+fn user_record(r: &Row) -> Result<UserRecord> {
+    Ok(UserRecord {
+        id: r.i64("id")?,
+        login: r.str("login")?,
+        name: r.str("name")?,
+        role: r.str("role")?,
+        phone: r.opt_str("phone")?,
+        email: r.opt_str("email")?,
+        active: r.bool("active")?,
+        created_at: from_micros(r.i64("created_at")?),
+    })
+}
+
+const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, password_hash";
+
+/// A user by `id` or `login`, with the password hash.
+pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Result<(UserRecord, Option<String>)> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE {column} = $1");
+    let r = c.row(&sql, vec![value]).await?.ok_or(StoreError::NotFound)?;
+    Ok((user_record(&r)?, r.opt_str("password_hash")?))
+}
+
+pub(crate) async fn users(c: &mut dyn Conn) -> Result<Vec<UserRecord>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY id");
+    c.rows(&sql, vec![]).await?.iter().map(user_record).collect()
+}
+
+pub(crate) async fn user_by_token_hash(c: &mut dyn Conn, hash: &str) -> Result<UserRecord> {
+    let r = c
+        .row(
+            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at
+             FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2",
+            params![hash, true],
+        )
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    user_record(&r)
+}
+
+pub(crate) async fn outbox(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<OutboxRecord>> {
+    let rows = c
+        .rows(
+            "SELECT id, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, status, created_at
+             FROM outbox WHERE lead_id = $1 ORDER BY id",
+            params![lead_id],
+        )
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(OutboxRecord {
+                id: r.i64("id")?,
+                lead_id: r.opt_i64("lead_id")?,
+                channel: r.str("channel")?,
+                recipient_user: r.opt_i64("recipient_user")?,
+                recipient_role: r.opt_str("recipient_role")?,
+                kind: r.str("kind")?,
+                idempotency_key: r.str("idempotency_key")?,
+                status: r.str("status")?,
+                created_at: from_micros(r.i64("created_at")?),
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn timers(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<TimerRecord>> {
+    let rows = c
+        .rows("SELECT id, lead_id, kind, due_at, status FROM timers WHERE lead_id = $1 ORDER BY id", params![lead_id])
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TimerRecord {
+                id: r.i64("id")?,
+                lead_id: r.opt_i64("lead_id")?,
+                kind: r.str("kind")?,
+                due_at: from_micros(r.i64("due_at")?),
+                status: r.str("status")?,
+            })
+        })
+        .collect()
+}

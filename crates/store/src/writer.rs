@@ -1,0 +1,143 @@
+//! The group-commit writer: one task per process owns the write connection, takes every
+//! command queued since its last commit, applies each inside its own savepoint and commits
+//! them all with one durable fsync. A caller hears back only after that commit, so an
+//! acknowledged write is on disk; when the commit fails, every command in it fails.
+
+use crate::commands::{self, Command, Outcome};
+use crate::engine::{Conn, Dialect};
+use crate::StoreError;
+use async_trait::async_trait;
+use pronto_domain::Clock;
+use std::sync::{Arc, Mutex};
+use tokio::sync::{mpsc, oneshot};
+use tokio::task::JoinHandle;
+
+/// Opens the writer's own connection (again, after a failure).
+#[async_trait]
+pub(crate) trait Connector: Send + Sync + 'static {
+    fn dialect(&self) -> Dialect;
+    async fn connect(&self) -> Result<Box<dyn Conn>, sqlx::Error>;
+}
+
+struct Job {
+    cmd: Command,
+    reply: oneshot::Sender<Result<Outcome, StoreError>>,
+}
+
+pub(crate) struct Writer {
+    queue: Mutex<Option<mpsc::Sender<Job>>>,
+    task: tokio::sync::Mutex<Option<JoinHandle<()>>>,
+}
+
+/// How often a command is retried after a unique-key race with another node.
+const ATTEMPTS: usize = 3;
+
+impl Writer {
+    pub(crate) fn start(connector: Box<dyn Connector>, clock: Arc<dyn Clock>, max_batch: usize) -> Self {
+        let (tx, rx) = mpsc::channel::<Job>(max_batch.max(1) * 16);
+        let task = tokio::spawn(run(connector, rx, clock, max_batch.max(1)));
+        Writer { queue: Mutex::new(Some(tx)), task: tokio::sync::Mutex::new(Some(task)) }
+    }
+
+    pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
+        let queue = self.queue.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let Some(queue) = queue else {
+            return Err(StoreError::Unavailable("the store is shutting down".into()));
+        };
+        let (reply, answer) = oneshot::channel();
+        queue
+            .send(Job { cmd, reply })
+            .await
+            .map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?;
+        answer.await.map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?
+    }
+
+    /// Stops taking commands, lets the queued ones commit, and waits for the task.
+    pub(crate) async fn close(&self) {
+        drop(self.queue.lock().unwrap_or_else(|p| p.into_inner()).take());
+        if let Some(task) = self.task.lock().await.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+async fn run(connector: Box<dyn Connector>, mut rx: mpsc::Receiver<Job>, clock: Arc<dyn Clock>, max_batch: usize) {
+    let mut conn: Option<Box<dyn Conn>> = None;
+    let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
+    while let Some(first) = rx.recv().await {
+        batch.push(first);
+        while batch.len() < max_batch {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
+        let results = commit(&mut conn, connector.as_ref(), &batch, clock.as_ref()).await;
+        for (job, result) in batch.drain(..).zip(results) {
+            let _ = job.reply.send(result);
+        }
+    }
+}
+
+async fn commit(
+    slot: &mut Option<Box<dyn Conn>>,
+    connector: &dyn Connector,
+    batch: &[Job],
+    clock: &dyn Clock,
+) -> Vec<Result<Outcome, StoreError>> {
+    let all_fail = |e: &dyn std::fmt::Display| -> Vec<Result<Outcome, StoreError>> {
+        batch.iter().map(|_| Err(StoreError::Unavailable(e.to_string()))).collect()
+    };
+    if slot.is_none() {
+        match connector.connect().await {
+            Ok(c) => *slot = Some(c),
+            Err(e) => {
+                tracing::error!(error = %e, "the writer cannot connect to the database");
+                return all_fail(&e);
+            }
+        }
+    }
+    let conn = slot.as_mut().expect("connected above").as_mut();
+    if let Err(e) = conn.exec(connector.dialect().begin_write(), vec![]).await {
+        tracing::error!(error = %e, "cannot begin a write transaction");
+        *slot = None;
+        return all_fail(&e);
+    }
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        results.push(apply_in_savepoint(conn, &job.cmd, clock).await);
+    }
+    if let Err(e) = conn.exec("COMMIT", vec![]).await {
+        tracing::error!(error = %e, "commit failed; every command of the batch fails");
+        let _ = conn.exec("ROLLBACK", vec![]).await;
+        *slot = None;
+        return all_fail(&e);
+    }
+    results
+}
+
+async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, clock: &dyn Clock) -> Result<Outcome, StoreError> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        conn.exec("SAVEPOINT cmd", vec![]).await?;
+        match commands::apply(conn, cmd, clock.now()).await {
+            Ok(outcome) => {
+                conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
+                return Ok(outcome);
+            }
+            Err(e) => {
+                conn.exec("ROLLBACK TO SAVEPOINT cmd", vec![]).await?;
+                conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
+                if matches!(e, StoreError::Conflict(_)) && attempt < ATTEMPTS {
+                    continue;
+                }
+                if let StoreError::Internal(msg) = &e {
+                    tracing::error!(error = %msg, "a command failed");
+                }
+                return Err(e);
+            }
+        }
+    }
+}
