@@ -18,7 +18,10 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> Timestamp {
-        Timestamp::now()
+        // Stored times have microsecond precision; hand out nothing finer, so a time read back
+        // equals the time written.
+        let now = Timestamp::now();
+        Timestamp::from_microsecond(now.as_microsecond()).unwrap_or(now)
     }
 }
 
@@ -39,6 +42,10 @@ impl ManualClock {
         let by = by.max(SignedDuration::ZERO);
         *now = now.checked_add(by).unwrap_or(*now);
         *now
+    }
+
+    pub fn now_string(&self) -> String {
+        Clock::now(self).to_string()
     }
 }
 

@@ -1,1 +1,84 @@
-fn main() {}
+//! The `pronto` binary: parses the command line and hands over to the crates that do the
+//! work. Nothing here is business logic.
+
+mod bench;
+mod commands;
+mod config;
+mod serve;
+
+use clap::{Parser, Subcommand};
+use config::{Config, Flags};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "pronto", version, about = "Lead response and sales-process engine: no inquiry lost, every one answered within minutes.")]
+struct Cli {
+    #[command(flatten)]
+    flags: Flags,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run everything: HTTP API, web forms and workers.
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: commands::UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: commands::TokenCommand,
+    },
+    /// Measure Pronto on this machine.
+    Bench {
+        #[command(subcommand)]
+        command: bench::BenchCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::resolve(&cli.flags) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("pronto: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PRONTO_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("pronto: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command {
+            Command::Serve => serve::run(config).await,
+            Command::Migrate => commands::migrate(&config).await,
+            Command::User { command } => commands::user(&config, command).await,
+            Command::Token { command } => commands::token(&config, command).await,
+            Command::Bench { command } => bench::run(&config, command).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pronto: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

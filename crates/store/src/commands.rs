@@ -201,7 +201,9 @@ async fn create_lead(
             }
         }
     }
-    let (contact_id, contact_is_new) = match matched {
+    // The contact as it stands after this lead (name, e-mail, phone): what the lead is listed
+    // and searched by, here as in `refresh_search`.
+    let (contact_id, contact_is_new, shown) = match matched {
         Some(id) => {
             let row = c.row("SELECT name, email, phone, company_id FROM contacts WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
             // Fill what the contact lacks; never overwrite what a person entered before.
@@ -214,11 +216,11 @@ async fn create_lead(
             }
             c.exec(
                 "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
-                params![name, email, phone, known_company.or(company_id), id],
+                params![name.clone(), email.clone(), phone.clone(), known_company.or(company_id), id],
             )
             .await
             .map_err(db)?;
-            (id, false)
+            (id, false, [name, email, phone])
         }
         None => {
             if company_id.is_none() {
@@ -245,7 +247,12 @@ async fn create_lead(
                 .await
                 .map_err(db)?
                 .ok_or(StoreError::NotFound)?;
-            (row.i64("id")?, true)
+            let shown = [
+                ct.name.as_ref().map(|n| n.as_str().to_owned()),
+                ct.email.as_ref().map(|e| e.as_str().to_owned()),
+                ct.phone.as_ref().map(|p| p.as_str().to_owned()),
+            ];
+            (row.i64("id")?, true, shown)
         }
     };
     for (kind, value) in &identities {
@@ -266,11 +273,12 @@ async fn create_lead(
         None => None,
     };
     let s = |v: &Option<Line>| v.as_ref().map(|x| x.as_str().to_owned());
+    let [shown_name, shown_email, shown_phone] = shown;
     let search_text = search::fold(
         &[
-            s(&ct.name),
-            ct.email.as_ref().map(|e| e.as_str().to_owned()),
-            ct.phone.as_ref().map(|p| p.as_str().to_owned()),
+            shown_name,
+            shown_email,
+            shown_phone,
             company_name,
             s(&lead.subject),
             lead.message.as_ref().map(|m| m.as_str().to_owned()),

@@ -1,1 +1,93 @@
-//! stub
+//! Pronto's HTTP edge: the `/api/v1` JSON API, the public web forms, health, metrics and the
+//! OpenAPI description. [`app`] builds the router from an [`AppState`] without binding a
+//! socket; the binary serves it.
+//!
+//! Architecture invariant: handlers parse input into domain values, check permission, call
+//! the store once and map the result; nothing is sent to the outside world from here (the
+//! store writes outbox rows that workers deliver).
+
+pub mod api;
+pub mod auth;
+pub mod dto;
+pub mod error;
+pub mod extract;
+pub mod forms;
+pub mod metrics;
+pub mod ratelimit;
+
+use axum::Router;
+use pronto_domain::Clock;
+use pronto_domain::values::Region;
+use pronto_store::Store;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A public web form's settings.
+#[derive(Debug, Clone, Default)]
+pub struct FormConfig {
+    /// Recorded as the lead's `source` unless the form sends one.
+    pub source: Option<String>,
+    pub playbook: Option<String>,
+    /// Where a browser goes after sending (default: Pronto's own thank-you page).
+    pub redirect: Option<String>,
+}
+
+/// What the HTTP edge needs to know from the configuration.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    pub region: Region,
+    pub default_playbook: String,
+    /// `PRONTO_ADMIN_TOKEN`: a token of `admin` given from outside (automation).
+    pub admin_token: Option<String>,
+    /// Largest request body, in bytes.
+    pub body_limit: usize,
+    pub forms: BTreeMap<String, FormConfig>,
+    /// Web-form submissions per client IP and minute; 0 turns the limit off.
+    pub form_rate_per_minute: u32,
+    /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        let mut forms = BTreeMap::new();
+        forms.insert("default".to_owned(), FormConfig::default());
+        WebConfig {
+            region: Region::default(),
+            default_playbook: "agency".into(),
+            admin_token: None,
+            body_limit: 1024 * 1024,
+            forms,
+            form_rate_per_minute: 20,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<WebConfig>,
+    pub form_limiter: Arc<ratelimit::IpLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
+        let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
+        AppState { store, clock, config: Arc::new(config), form_limiter }
+    }
+}
+
+/// The whole HTTP surface.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = api::router().split_for_parts();
+    let openapi = Arc::new(openapi);
+    Router::new()
+        .merge(api)
+        .merge(api::system::router(openapi))
+        .merge(forms::router())
+        .fallback(api::system::not_found)
+        .layer(axum::middleware::from_fn(metrics::track))
+        .with_state(state)
+}

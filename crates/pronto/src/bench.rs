@@ -1,0 +1,238 @@
+//! `pronto bench intake`: web-form intake over HTTP, measured beside a baseline taken in the
+//! same run on the same engine with the same durability settings (raw single-row durable
+//! INSERTs, one transaction each). Reports leads/s, p50/p99 latency at full load, and
+//! p50/p99 at half the maximum rate. Durations are measured with the monotonic clock; the
+//! system under test runs on its real clock.
+
+use crate::config::Config;
+use crate::serve::AnyError;
+use clap::{Args, Subcommand};
+use pronto_domain::SystemClock;
+use pronto_store::StoreOptions;
+use pronto_web::{AppState, WebConfig};
+use sqlx::{ConnectOptions, Connection};
+use std::net::SocketAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Web-form intake over HTTP versus raw durable INSERTs, on SQLite and/or PostgreSQL.
+    Intake(IntakeArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct IntakeArgs {
+    /// Concurrent HTTP clients.
+    #[arg(long, default_value_t = 32)]
+    clients: usize,
+    /// Seconds for each phase (baseline, full load, half load).
+    #[arg(long, default_value_t = 5.0)]
+    seconds: f64,
+    /// `sqlite`, `postgres` or `both`.
+    #[arg(long, default_value = "both")]
+    engine: String,
+    /// A PostgreSQL server where the bench may create and drop a scratch database.
+    #[arg(long, env = "PRONTO_BENCH_POSTGRES_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    postgres_url: String,
+}
+
+pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
+    let BenchCommand::Intake(args) = cmd;
+    let engines: Vec<&str> = match args.engine.as_str() {
+        "both" => vec!["sqlite", "postgres"],
+        "sqlite" => vec!["sqlite"],
+        "postgres" => vec!["postgres"],
+        other => return Err(format!("--engine: `{other}` is not sqlite, postgres or both").into()),
+    };
+    println!("pronto bench intake: {} clients, {} s per phase, {} cores", args.clients, args.seconds, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    for engine in engines {
+        let report = match engine {
+            "sqlite" => {
+                let dir = tempfile::tempdir()?;
+                let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
+                let baseline_url = format!("sqlite://{}", dir.path().join("baseline.db").display());
+                intake(&args, engine, &url, &baseline_url).await?
+            }
+            _ => {
+                let name = format!("pronto_bench_{}", std::process::id());
+                let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
+                let mut c = admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
+                let url = admin.clone().database(&name).to_url_lossy().to_string();
+                let result = intake(&args, engine, &url, &url).await;
+                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
+                result?
+            }
+        };
+        println!("{report}");
+    }
+    Ok(())
+}
+
+/// Raw durable single-row INSERTs per second, one transaction each, on one connection.
+async fn baseline(url: &str, seconds: f64) -> Result<f64, AnyError> {
+    let deadline = Duration::from_secs_f64(seconds);
+    let payload = "x".repeat(200);
+    let mut n = 0u64;
+    let start;
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let mut c = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Full)
+            .connect()
+            .await?;
+        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)").execute(&mut c).await?;
+        start = Instant::now();
+        while start.elapsed() < deadline {
+            sqlx::query("INSERT INTO bench_baseline (payload) VALUES ($1)").bind(&payload).execute(&mut c).await?;
+            n += 1;
+        }
+    } else {
+        let mut c = sqlx::PgConnection::connect(url).await?;
+        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS bench_baseline (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL)").execute(&mut c).await?;
+        start = Instant::now();
+        while start.elapsed() < deadline {
+            sqlx::query("INSERT INTO bench_baseline (payload) VALUES ($1)").bind(&payload).execute(&mut c).await?;
+            n += 1;
+        }
+    }
+    Ok(n as f64 / start.elapsed().as_secs_f64())
+}
+
+struct Load {
+    ok: u64,
+    failed: u64,
+    rate: f64,
+    latencies: Vec<Duration>,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// Drives the form endpoint. With `rate` set, requests are sent on a fixed schedule (open
+/// loop) and latency counts from the scheduled time, so a stall is not hidden.
+async fn load(base: &str, clients: usize, seconds: f64, rate: Option<f64>, counter: Arc<AtomicU64>) -> Load {
+    let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build().expect("client");
+    let started = Instant::now();
+    let deadline = Duration::from_secs_f64(seconds);
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let http = http.clone();
+        let url = format!("{base}/forms/default");
+        let counter = counter.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            let (mut ok, mut failed) = (0u64, 0u64);
+            let interval = rate.map(|r| Duration::from_secs_f64(clients as f64 / r));
+            let mut k = 0u32;
+            loop {
+                let scheduled = match interval {
+                    Some(iv) => started + iv.mul_f64(f64::from(k) + c as f64 / clients as f64),
+                    None => Instant::now(),
+                };
+                if scheduled.duration_since(started) >= deadline {
+                    break;
+                }
+                tokio::time::sleep_until(scheduled.into()).await;
+                k += 1;
+                let i = counter.fetch_add(1, Ordering::Relaxed);
+                let body = serde_json::json!({
+                    "name": format!("Bench Customer {i}"),
+                    "email": format!("bench{i}@example.com"),
+                    "phone": format!("+420 7{:08}", 70_000_000 + i % 9_000_000),
+                    "message": "Dobrý den, mám zájem o nabídku.",
+                });
+                let res = http.post(&url).header("accept", "application/json").json(&body).send().await;
+                match res {
+                    Ok(r) if r.status().as_u16() == 201 => {
+                        ok += 1;
+                        lat.push(scheduled.elapsed());
+                    }
+                    _ => failed += 1,
+                }
+            }
+            (ok, failed, lat)
+        }));
+    }
+    let mut out = Load { ok: 0, failed: 0, rate: 0.0, latencies: Vec::new() };
+    for t in tasks {
+        if let Ok((ok, failed, lat)) = t.await {
+            out.ok += ok;
+            out.failed += failed;
+            out.latencies.extend(lat);
+        }
+    }
+    out.rate = out.ok as f64 / started.elapsed().as_secs_f64();
+    out.latencies.sort();
+    out
+}
+
+async fn count(url: &str, sql: &'static str) -> Result<i64, AnyError> {
+    let n: i64 = if let Some(path) = url.strip_prefix("sqlite://") {
+        let mut c = sqlx::sqlite::SqliteConnectOptions::new().filename(path).connect().await?;
+        sqlx::query_scalar(sql).fetch_one(&mut c).await?
+    } else {
+        let mut c = sqlx::PgConnection::connect(url).await?;
+        sqlx::query_scalar(sql).fetch_one(&mut c).await?
+    };
+    Ok(n)
+}
+
+async fn intake(args: &IntakeArgs, engine: &str, url: &str, baseline_url: &str) -> Result<String, AnyError> {
+    let before = baseline(baseline_url, args.seconds).await?;
+
+    let clock = Arc::new(SystemClock);
+    let store = pronto_store::open(url, clock.clone(), StoreOptions::default()).await?;
+    let web = WebConfig { form_rate_per_minute: 0, ..WebConfig::default() };
+    let app = pronto_web::app(AppState::new(store.clone(), clock, web));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await;
+    });
+    let counter = Arc::new(AtomicU64::new(0));
+    load(&base, args.clients, args.seconds.min(1.0), None, counter.clone()).await; // warm up
+    let full = load(&base, args.clients, args.seconds, None, counter.clone()).await;
+    let half = load(&base, args.clients, args.seconds, Some(full.rate / 2.0), counter.clone()).await;
+    server.abort();
+    store.close().await;
+    let after = baseline(baseline_url, args.seconds).await?;
+    let base_rate = (before + after) / 2.0;
+
+    // Every acknowledged lead must be there with its event, outbox row and timer.
+    let acked = counter.load(Ordering::Relaxed) as i64;
+    let leads = count(url, "SELECT COUNT(*) FROM leads").await?;
+    let events = count(url, "SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await?;
+    let outbox = count(url, "SELECT COUNT(*) FROM outbox").await?;
+    let timers = count(url, "SELECT COUNT(*) FROM timers").await?;
+    let consistent = leads == events && leads == outbox && leads == timers && leads <= acked;
+
+    Ok(format!(
+        "{engine:<9} baseline {base_rate:>8.0} durable single-row INSERTs/s (before {before:.0}, after {after:.0})\n\
+         {engine:<9} intake   {:>8.0} leads/s = {:.2}x baseline; p50 {:.1} ms, p99 {:.1} ms at full load ({} failed)\n\
+         {engine:<9} half     {:>8.0} leads/s offered {:.0}; p50 {:.1} ms, p99 {:.1} ms ({} failed)\n\
+         {engine:<9} rows     {leads} leads, {events} lead.received events, {outbox} outbox rows, {timers} timers: {}",
+        full.rate,
+        full.rate / base_rate,
+        percentile(&full.latencies, 0.5),
+        percentile(&full.latencies, 0.99),
+        full.failed,
+        half.rate,
+        full.rate / 2.0,
+        percentile(&half.latencies, 0.5),
+        percentile(&half.latencies, 0.99),
+        half.failed,
+        if consistent { "consistent" } else { "INCONSISTENT" },
+    ))
+}

@@ -1,0 +1,188 @@
+//! Configuration in two stages (ripgrep's way): [`Flags`] are the raw command-line flags and
+//! environment variables as clap read them; [`Config::resolve`] merges them over the TOML
+//! file and the defaults (flag > env > file > default) into validated settings.
+
+use clap::Args;
+use pronto_domain::values::Region;
+use pronto_web::{FormConfig, WebConfig};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Settings every subcommand shares. clap gives a flag precedence over its environment
+/// variable; the file fills in what neither set.
+#[derive(Debug, Clone, Default, Args)]
+pub struct Flags {
+    /// Address to bind, e.g. 127.0.0.1:8080 (port 0 picks a free port).
+    #[arg(long, env = "PRONTO_LISTEN", global = true)]
+    pub listen: Option<String>,
+    /// Where the SQLite file and stored files live.
+    #[arg(long, env = "PRONTO_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// `sqlite://PATH` or `postgres://…`; overrides the data-dir database.
+    #[arg(long, env = "PRONTO_DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// TOML configuration file.
+    #[arg(long, env = "PRONTO_CONFIG", global = true)]
+    pub config: Option<PathBuf>,
+    /// Default playbook: a built-in name or a file.
+    #[arg(long, env = "PRONTO_PLAYBOOK", global = true)]
+    pub playbook: Option<String>,
+    /// `manual` for the test clock (time stands still until advanced through the API).
+    #[arg(long, env = "PRONTO_CLOCK", global = true)]
+    pub clock: Option<String>,
+}
+
+/// The TOML file. Unknown keys are errors, so a typo never silently does nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub listen: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub playbook: Option<String>,
+    pub clock: Option<String>,
+    pub clock_start: Option<String>,
+    /// Region for phone numbers written without a country code (default CZ).
+    pub default_region: Option<String>,
+    pub body_limit: Option<usize>,
+    pub form_rate_per_minute: Option<u32>,
+    pub trust_forwarded_for: Option<bool>,
+    #[serde(default)]
+    pub forms: BTreeMap<String, FileForm>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileForm {
+    pub source: Option<String>,
+    pub playbook: Option<String>,
+    pub redirect: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockKind {
+    Real,
+    Manual,
+}
+
+/// Validated settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: String,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub clock: ClockKind,
+    pub clock_start: Option<jiff::Timestamp>,
+    pub admin_password: Option<String>,
+    pub web: WebConfig,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+/// Reads an environment variable that is not one of the clap flags.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+impl Config {
+    pub fn resolve(flags: &Flags) -> Result<Config, ConfigError> {
+        let file = match &flags.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| ConfigError(format!("config {}: {e}", path.display())))?;
+                toml::from_str::<FileConfig>(&text).map_err(|e| ConfigError(format!("config {}: {e}", path.display())))?
+            }
+            None => FileConfig::default(),
+        };
+        let listen = flags.listen.clone().or(file.listen).unwrap_or_else(|| "127.0.0.1:8080".into());
+        let data_dir = flags.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from("./pronto-data"));
+        let database_url = flags
+            .database_url
+            .clone()
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("pronto.db").display()));
+        let clock = match flags.clock.clone().or(file.clock).as_deref().map(str::trim) {
+            None | Some("") | Some("real") => ClockKind::Real,
+            Some("manual") => ClockKind::Manual,
+            Some(other) => return Err(ConfigError(format!("clock: `{other}` is neither `real` nor `manual`"))),
+        };
+        let clock_start = match env("PRONTO_CLOCK_START").or(file.clock_start) {
+            Some(s) => Some(s.trim().parse::<jiff::Timestamp>().map_err(|e| {
+                ConfigError(format!("PRONTO_CLOCK_START: `{s}` is not an RFC 3339 time with offset ({e})"))
+            })?),
+            None => None,
+        };
+        let region = match env("PRONTO_DEFAULT_REGION").or(file.default_region) {
+            Some(r) => Region::parse(&r).map_err(|e| ConfigError(format!("default_region: {e}")))?,
+            None => Region::default(),
+        };
+        let mut web = WebConfig { region, ..WebConfig::default() };
+        if let Some(p) = flags.playbook.clone().or(file.playbook) {
+            web.default_playbook = p;
+        }
+        web.admin_token = env("PRONTO_ADMIN_TOKEN");
+        if let Some(t) = &web.admin_token {
+            if t.len() < 16 {
+                return Err(ConfigError("PRONTO_ADMIN_TOKEN: use at least 16 characters".into()));
+            }
+        }
+        web.body_limit = match env("PRONTO_BODY_LIMIT") {
+            Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_BODY_LIMIT: `{v}` is not a number of bytes")))?,
+            None => file.body_limit.unwrap_or(web.body_limit),
+        };
+        if web.body_limit < 1024 {
+            return Err(ConfigError("body_limit: at least 1024 bytes".into()));
+        }
+        web.form_rate_per_minute = match env("PRONTO_FORM_RATE_LIMIT") {
+            Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_FORM_RATE_LIMIT: `{v}` is not a whole number")))?,
+            None => file.form_rate_per_minute.unwrap_or(web.form_rate_per_minute),
+        };
+        web.trust_forwarded_for = file.trust_forwarded_for.unwrap_or(false);
+        for (key, f) in file.forms {
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                return Err(ConfigError(format!("forms.{key}: a form key is letters, digits, '-' and '_'")));
+            }
+            web.forms.insert(key, FormConfig { source: f.source, playbook: f.playbook, redirect: f.redirect });
+        }
+        Ok(Config { listen, data_dir, database_url, clock, clock_start, admin_password: env("PRONTO_ADMIN_PASSWORD"), web })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let c = Config::resolve(&Flags::default()).unwrap();
+        assert_eq!(c.listen, "127.0.0.1:8080");
+        assert_eq!(c.database_url, "sqlite://./pronto-data/pronto.db");
+        assert_eq!(c.clock, ClockKind::Real);
+        assert!(c.web.forms.contains_key("default"));
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_the_file_beats_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pronto.toml");
+        std::fs::write(&path, "listen = \"0.0.0.0:9000\"\ndata_dir = \"/srv/pronto\"\n[forms.contact]\nsource = \"site\"\n").unwrap();
+        let flags = Flags { config: Some(path.clone()), listen: Some("127.0.0.1:1".into()), ..Default::default() };
+        let c = Config::resolve(&flags).unwrap();
+        assert_eq!(c.listen, "127.0.0.1:1", "flag wins");
+        assert_eq!(c.data_dir, PathBuf::from("/srv/pronto"), "file beats default");
+        assert_eq!(c.database_url, "sqlite:///srv/pronto/pronto.db");
+        assert_eq!(c.web.forms["contact"].source.as_deref(), Some("site"));
+    }
+
+    #[test]
+    fn a_bad_file_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, "listen = \"x\"\nlisten_typo = 1\n").unwrap();
+        let err = Config::resolve(&Flags { config: Some(path), ..Default::default() }).unwrap_err().0;
+        assert!(err.contains("listen_typo") && err.contains("line 2"), "{err}");
+    }
+}

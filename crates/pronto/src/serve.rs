@@ -1,0 +1,86 @@
+//! `pronto serve`: opens the store, makes sure there is an admin, binds, announces the
+//! address and serves until SIGTERM or SIGINT, then lets in-flight requests and queued
+//! writes finish.
+
+use crate::config::{ClockKind, Config};
+use pronto_domain::{Clock, ManualClock, SystemClock};
+use pronto_store::{Store, StoreOptions};
+use pronto_web::{AppState, auth};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+pub type AnyError = Box<dyn std::error::Error + Send + Sync>;
+
+pub fn clock(config: &Config) -> Arc<dyn Clock> {
+    match config.clock {
+        ClockKind::Real => Arc::new(SystemClock),
+        ClockKind::Manual => {
+            let start = config.clock_start.unwrap_or_else(|| SystemClock.now());
+            Arc::new(ManualClock::new(start))
+        }
+    }
+}
+
+pub async fn open_store(config: &Config, clock: Arc<dyn Clock>) -> Result<Arc<dyn Store>, AnyError> {
+    tracing::info!(database = %pronto_store::redact_url(&config.database_url), "opening the database");
+    pronto_store::open(&config.database_url, clock, StoreOptions::default())
+        .await
+        .map_err(|e| format!("database {}: {e}", pronto_store::redact_url(&config.database_url)).into())
+}
+
+/// On an empty database, creates `admin`; prints the password when it was generated.
+pub async fn ensure_admin(store: &dyn Store, config: &Config) -> Result<(), AnyError> {
+    if !store.users().await?.is_empty() {
+        return Ok(());
+    }
+    let (password, generated) = match &config.admin_password {
+        Some(p) => (p.clone(), false),
+        None => (auth::new_password(), true),
+    };
+    let hash = auth::hash_password(password.clone()).await.map_err(|e| e.to_string())?;
+    if store.ensure_admin(hash).await? && generated {
+        println!("created user `admin` with password {password} (shown once; change it)");
+    }
+    Ok(())
+}
+
+pub async fn run(config: Config) -> Result<(), AnyError> {
+    let clock = clock(&config);
+    let store = open_store(&config, clock.clone()).await?;
+    ensure_admin(store.as_ref(), &config).await?;
+    let state = AppState::new(store.clone(), clock, config.web.clone());
+    let app = pronto_web::app(state);
+    let listener = tokio::net::TcpListener::bind(&config.listen).await.map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr()?;
+    println!("listening on http://{addr}");
+    std::io::stdout().flush()?;
+    tracing::info!(%addr, engine = store.engine(), data_dir = %config.data_dir.display(), "serving");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("shutting down: finishing queued writes");
+    store.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,1329 @@
+//! The store contract: one behaviour on every engine.
+//!
+//! Every test here is an `async fn` body that receives a freshly opened [`Store`] and the
+//! [`ManualClock`] it was opened with; [`contract_test!`] turns it into two `#[tokio::test]`s,
+//! `<name>::sqlite` and `<name>::postgres`, so each case runs against both engines:
+//!
+//! * **SQLite** — a fresh database file in its own temporary directory per test.
+//! * **PostgreSQL** — a fresh database per test, `pronto_t_<pid>_<counter>_<random>`, created
+//!   through the server named by `PRONTO_TEST_POSTGRES_URL` (default
+//!   `postgres://postgres@127.0.0.1:5432/test`) and dropped afterwards (best effort). With
+//!   `PRONTO_TEST_POSTGRES=off` the PostgreSQL half is skipped; otherwise a server that cannot
+//!   be reached fails the test, it is never skipped silently.
+//!
+//! Time never comes from the system clock: every store runs on a [`ManualClock`] starting at
+//! [`START`], and tests move it with `clock.advance(…)`.
+//!
+//! What is covered, section by section:
+//!
+//! 1. **create_lead** — the lead row, its `lead.received` event, the outbox row and the
+//!    `first_response_due` timer (due 10 minutes after `received_at`); an owner is notified;
+//!    an unknown owner is invalid and writes nothing.
+//! 2. **Dedupe** — one phone in any notation, one e-mail in any letter case, one company id
+//!    however written are one contact / company; the same name alone never merges two people;
+//!    a contact shows the activities of its earlier leads.
+//! 3. **Idempotency** — same scope+key+fingerprint returns the same lead; same key with a
+//!    different fingerprint conflicts; keys of different scopes are independent.
+//! 4. **Listing** — cursor pagination (newest first), filters by stage, status, channel and
+//!    owner (including "unassigned"), and search that ignores case and diacritics and treats
+//!    `%` / `_` literally.
+//! 5. **patch_lead** — stage/owner/status changes are events in the timeline, stage `won`
+//!    implies status `won`, an unknown owner is invalid, an unknown lead is not found.
+//! 6. **log_activity** — the first response sets `first_response_at` and cancels the timer,
+//!    a later one does not move it, a note is not a response; the timeline is oldest first.
+//! 7. **Users** — create_user, duplicate logins, login hashes, API tokens, ensure_admin.
+//! 8. **Durability** — close and reopen the same file / database: everything is there.
+//! 9. **Group commit** — 200 concurrent writes, concurrent writes of one person, and failing
+//!    commands that do not take their neighbours down.
+//! 10. **Event log** — `UPDATE` and `DELETE` on `events` fail on both engines.
+
+use jiff::{SignedDuration, Timestamp};
+use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft, LeadPatch, LeadStatus, NewActivity, NewLead, Stage};
+use pronto_domain::user::Role;
+use pronto_domain::values::{Line, Login, Region};
+use pronto_domain::{Clock, ManualClock};
+use pronto_store::{
+    EventRecord, IdempotencyKey, LeadFilter, LeadRecord, NewUserRecord, Store, StoreError, StoreOptions, UserRef,
+};
+use serde_json::json;
+use sqlx::Connection as _;
+use std::collections::HashSet;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// Harness: engines, fresh databases, the runner and the `contract_test!` macro
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+/// Where every test's clock starts.
+const START: &str = "2026-03-02T09:00:00Z";
+
+fn start() -> Timestamp {
+    START.parse().expect("START is RFC 3339")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// The database a test runs on: enough to reopen it or to talk to it without the store.
+#[derive(Debug, Clone)]
+struct Db {
+    engine: Engine,
+    /// The URL the store was opened with (`sqlite://PATH` or `postgres://…/pronto_t_…`).
+    url: String,
+}
+
+impl Db {
+    /// Opens (another) store on this database.
+    async fn open(&self, clock: Arc<ManualClock>) -> Arc<dyn Store> {
+        pronto_store::open(&self.url, clock, StoreOptions::default())
+            .await
+            .unwrap_or_else(|e| panic!("cannot open the {:?} store: {e}", self.engine))
+    }
+
+    /// Runs one statement on a raw connection of its own, bypassing the store.
+    async fn exec_raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        macro_rules! on {
+            ($conn:ty) => {{
+                let mut c = <$conn>::connect(&self.url).await?;
+                let r = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&mut c).await.map(|r| r.rows_affected());
+                c.close().await?;
+                r
+            }};
+        }
+        match self.engine {
+            Engine::Sqlite => on!(sqlx::SqliteConnection),
+            Engine::Postgres => on!(sqlx::PgConnection),
+        }
+    }
+
+    /// A `SELECT COUNT(*) …` on a raw connection of its own.
+    async fn count_raw(&self, sql: &str) -> i64 {
+        macro_rules! on {
+            ($conn:ty) => {{
+                let mut c = <$conn>::connect(&self.url).await.expect("a raw connection");
+                let n = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(&mut c).await;
+                let _ = c.close().await;
+                n
+            }};
+        }
+        let n = match self.engine {
+            Engine::Sqlite => on!(sqlx::SqliteConnection),
+            Engine::Postgres => on!(sqlx::PgConnection),
+        };
+        n.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+}
+
+/// A database created for one test, and what it takes to remove it again.
+struct Fixture {
+    db: Db,
+    /// The SQLite file's directory; removed when dropped.
+    _dir: Option<tempfile::TempDir>,
+    /// The PostgreSQL admin URL and the database to drop.
+    pg: Option<(String, String)>,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("PRONTO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+fn postgres_disabled() -> bool {
+    std::env::var("PRONTO_TEST_POSTGRES").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
+}
+
+/// `url` with its database (path) replaced by `name`; the query string is kept.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let authority = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path = base[authority..].find('/').map(|i| authority + i).unwrap_or(base.len());
+    format!("{}/{name}{query}", &base[..path])
+}
+
+/// A database name no other test (or test process) uses.
+fn unique_database_name() -> String {
+    use std::hash::BuildHasher;
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let random = std::collections::hash_map::RandomState::new().hash_one((std::process::id(), n)) as u32;
+    format!("pronto_t_{}_{n}_{random:08x}", std::process::id())
+}
+
+impl Fixture {
+    /// A fresh, empty database; `None` only when PostgreSQL is switched off.
+    async fn create(engine: Engine) -> Option<Fixture> {
+        match engine {
+            Engine::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temporary directory");
+                let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
+                Some(Fixture { db: Db { engine, url }, _dir: Some(dir), pg: None })
+            }
+            Engine::Postgres => {
+                if postgres_disabled() {
+                    eprintln!("PRONTO_TEST_POSTGRES=off: the PostgreSQL half of this test is skipped");
+                    return None;
+                }
+                let admin = postgres_admin_url();
+                let name = unique_database_name();
+                let mut c = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
+                    panic!(
+                        "cannot connect to PostgreSQL at {} ({e}); start it, point PRONTO_TEST_POSTGRES_URL \
+                         at it, or set PRONTO_TEST_POSTGRES=off to skip the PostgreSQL half",
+                        pronto_store::redact_url(&admin)
+                    )
+                });
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .execute(&mut c)
+                    .await
+                    .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
+                let _ = c.close().await;
+                let url = with_database(&admin, &name);
+                Some(Fixture { db: Db { engine, url }, _dir: None, pg: Some((admin, name)) })
+            }
+        }
+    }
+
+    /// Removes the database (best effort: a failure is reported, not fatal).
+    async fn destroy(self) {
+        if let Some((admin, name)) = &self.pg {
+            let dropped = async {
+                let mut c = sqlx::PgConnection::connect(admin).await?;
+                sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await?;
+                c.close().await
+            };
+            if let Err(e) = dropped.await {
+                eprintln!("could not drop the test database {name}: {e}");
+            }
+        }
+    }
+}
+
+/// Runs one contract case on one engine: a fresh database, a store on a manual clock, the
+/// case in its own task (so that a failing case still closes the store and drops the
+/// database), then the case's panic, if any, re-raised.
+async fn run<F, Fut>(engine: Engine, case: F)
+where
+    F: FnOnce(Arc<dyn Store>, Arc<ManualClock>, Db) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let Some(fixture) = Fixture::create(engine).await else { return };
+    let clock = Arc::new(ManualClock::new(start()));
+    let store = fixture.db.open(clock.clone()).await;
+    assert_eq!(store.engine(), match engine {
+        Engine::Sqlite => "sqlite",
+        Engine::Postgres => "postgres",
+    });
+    let outcome = tokio::spawn(case(store.clone(), clock, fixture.db.clone())).await;
+    store.close().await;
+    fixture.destroy().await;
+    if let Err(e) = outcome {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("the test task did not finish: {e}"),
+        }
+    }
+}
+
+/// `contract_test!(name)` runs `async fn name(store, clock)` on both engines, as the tests
+/// `name::sqlite` and `name::postgres`. `contract_test!(name, with_db)` passes the [`Db`] as a
+/// third argument, for the cases that reopen the database or talk to it directly.
+macro_rules! contract_test {
+    ($name:ident) => {
+        contract_test!(@both $name, |store, clock, _db| super::$name(store, clock));
+    };
+    ($name:ident, with_db) => {
+        contract_test!(@both $name, |store, clock, db| super::$name(store, clock, db));
+    };
+    (@both $name:ident, $call:expr) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread")]
+            async fn sqlite() {
+                super::run(super::Engine::Sqlite, $call).await
+            }
+            #[tokio::test(flavor = "multi_thread")]
+            async fn postgres() {
+                super::run(super::Engine::Postgres, $call).await
+            }
+        }
+    };
+}
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// Helpers: drafts, activities, users, small queries
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+/// A web lead from a person with the given name, phone and e-mail (any may be absent).
+fn person(name: Option<&str>, phone: Option<&str>, email: Option<&str>) -> LeadDraft {
+    LeadDraft {
+        channel: Some("web".into()),
+        contact: ContactDraft {
+            name: name.map(Into::into),
+            phone: phone.map(Into::into),
+            email: email.map(Into::into),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// Parses a draft the way the edge does, at the clock's current time.
+fn parse(clock: &ManualClock, draft: LeadDraft) -> NewLead {
+    draft.parse(Region::default(), clock.now()).unwrap_or_else(|e| panic!("the draft is invalid: {e}"))
+}
+
+async fn create(store: &Arc<dyn Store>, clock: &ManualClock, draft: LeadDraft) -> pronto_store::LeadCreated {
+    store.create_lead(parse(clock, draft), None, None).await.expect("create_lead")
+}
+
+fn activity(clock: &ManualClock, kind: &str, direction: Option<&str>, outcome: Option<&str>, body: Option<&str>) -> NewActivity {
+    ActivityDraft {
+        kind: Some(kind.into()),
+        direction: direction.map(Into::into),
+        outcome: outcome.map(Into::into),
+        body: body.map(Into::into),
+        at: None,
+    }
+    .parse(clock.now())
+    .unwrap_or_else(|e| panic!("the activity is invalid: {e}"))
+}
+
+fn reached_call(clock: &ManualClock) -> NewActivity {
+    activity(clock, "call", Some("out"), Some("reached"), Some("Domluveno zaměření"))
+}
+
+fn new_user(login: &str, name: &str, role: Role, password_hash: Option<&str>) -> NewUserRecord {
+    NewUserRecord {
+        login: Login::parse(login).expect("valid login"),
+        name: Line::parse(name, 200).expect("valid name"),
+        role,
+        phone: None,
+        email: None,
+        password_hash: password_hash.map(Into::into),
+        actor: None,
+    }
+}
+
+fn all(limit: u32) -> LeadFilter {
+    LeadFilter { limit, ..Default::default() }
+}
+
+fn ids(leads: &[LeadRecord]) -> Vec<i64> {
+    leads.iter().map(|l| l.id).collect()
+}
+
+fn kinds(events: &[EventRecord]) -> Vec<&str> {
+    events.iter().map(|e| e.kind.as_str()).collect()
+}
+
+fn events_of<'a>(events: &'a [EventRecord], kind: &str) -> Vec<&'a EventRecord> {
+    events.iter().filter(|e| e.kind == kind).collect()
+}
+
+fn idem(scope: &str, key: &str, fingerprint: &str) -> Option<IdempotencyKey> {
+    Some(IdempotencyKey { scope: scope.into(), key: key.into(), fingerprint: fingerprint.into() })
+}
+
+fn mins(n: i64) -> SignedDuration {
+    SignedDuration::from_mins(n)
+}
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 1. create_lead and the effects it writes
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    // The lead arrived two minutes before it was stored: the timer counts from arrival.
+    let received_at = start() - mins(2);
+    let draft = LeadDraft {
+        subject: Some("Plastová okna".into()),
+        message: Some("Dobrý den,\nchtěla bych nabídku.".into()),
+        postal_code: Some("110 00".into()),
+        source: Some("google".into()),
+        received_at: Some(received_at.to_string()),
+        extra: vec![("utm_campaign".into(), "jaro".into())],
+        ..person(Some("Jana Nováková"), Some("+420 777 123 456"), Some("Jana@Example.cz"))
+    };
+    let created = store.create_lead(parse(&clock, draft), None, None).await.unwrap();
+    assert!(created.created);
+    assert!(created.contact_is_new);
+
+    let lead = store.lead(created.id).await.unwrap();
+    assert_eq!(lead.id, created.id);
+    assert_eq!(lead.channel, "web");
+    assert_eq!(lead.stage, "received");
+    assert_eq!(lead.status, "open");
+    assert_eq!(lead.owner, None);
+    assert_eq!(lead.contact.id, created.contact_id);
+    assert_eq!(lead.contact.name.as_deref(), Some("Jana Nováková"));
+    assert_eq!(lead.contact.phone.as_deref(), Some("+420777123456"));
+    assert_eq!(lead.contact.email.as_deref(), Some("jana@example.cz"));
+    assert_eq!(lead.subject.as_deref(), Some("Plastová okna"));
+    assert_eq!(lead.message.as_deref(), Some("Dobrý den,\nchtěla bych nabídku."));
+    assert_eq!(lead.postal_code.as_deref(), Some("110 00"));
+    assert_eq!(lead.source.as_deref(), Some("google"));
+    assert_eq!(lead.playbook, "agency");
+    assert_eq!(lead.received_at, received_at);
+    assert_eq!(lead.first_response_at, None);
+    assert_eq!(lead.created_at, start());
+    assert_eq!(lead.updated_at, start());
+    assert_eq!(lead.extra, json!({ "utm_campaign": "jaro" }));
+
+    let timeline = store.timeline(created.id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received"]);
+    let received = &timeline[0];
+    assert_eq!(received.lead_id, Some(created.id));
+    assert_eq!(received.at, start());
+    assert_eq!(received.data["channel"], "web");
+    assert_eq!(received.data["contact_id"], created.contact_id);
+    assert_eq!(received.data["contact_is_new"], true);
+    assert_eq!(received.data["received_at"], received_at.to_string());
+
+    let outbox = store.outbox(created.id).await.unwrap();
+    assert_eq!(outbox.len(), 1, "{outbox:?}");
+    assert_eq!(outbox[0].lead_id, Some(created.id));
+    assert_eq!(outbox[0].kind, "lead.received");
+    assert_eq!(outbox[0].channel, "in_app");
+    assert_eq!(outbox[0].recipient_user, None);
+    assert_eq!(outbox[0].recipient_role.as_deref(), Some("consultant"), "no owner: the consultants are told");
+    assert_eq!(outbox[0].idempotency_key, format!("lead/{}/received", created.id));
+    assert_eq!(outbox[0].status, "queued");
+    assert_eq!(outbox[0].created_at, start());
+
+    let timers = store.timers(created.id).await.unwrap();
+    assert_eq!(timers.len(), 1, "{timers:?}");
+    assert_eq!(timers[0].lead_id, Some(created.id));
+    assert_eq!(timers[0].kind, "first_response_due");
+    assert_eq!(timers[0].status, "pending");
+    assert_eq!(timers[0].due_at, received_at + mins(10));
+    assert_eq!(timers[0].due_at, "2026-03-02T09:08:00Z".parse::<Timestamp>().unwrap());
+
+    // The lead is listed, and nothing else was written for anyone else.
+    assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [created.id]);
+}
+contract_test!(create_lead_writes_lead_event_outbox_and_timer);
+
+async fn create_lead_with_owner_tells_the_owner(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let owner = store.create_user(new_user("petr", "Petr Dvořák", Role::Consultant, None)).await.unwrap();
+    let clerk = store.create_user(new_user("eva", "Eva Malá", Role::Secretary, None)).await.unwrap();
+    let draft = LeadDraft { owner: Some(owner), ..person(Some("Jan Kos"), Some("777 000 111"), None) };
+    let created = store.create_lead(parse(&clock, draft), Some(clerk), None).await.unwrap();
+
+    let lead = store.lead(created.id).await.unwrap();
+    assert_eq!(lead.owner, Some(UserRef { id: owner, name: "Petr Dvořák".into() }));
+    assert_eq!(lead.entered_by, Some(UserRef { id: clerk, name: "Eva Malá".into() }));
+
+    let timeline = store.timeline(created.id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received", "lead.assigned"]);
+    assert_eq!(timeline[1].data["owner"], owner);
+    assert_eq!(timeline[0].actor, Some(UserRef { id: clerk, name: "Eva Malá".into() }));
+
+    let outbox = store.outbox(created.id).await.unwrap();
+    assert_eq!(outbox.len(), 1, "{outbox:?}");
+    assert_eq!(outbox[0].recipient_user, Some(owner));
+    assert_eq!(outbox[0].recipient_role, None);
+}
+contract_test!(create_lead_with_owner_tells_the_owner);
+
+async fn create_lead_with_unknown_owner_is_invalid_and_writes_nothing(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let draft = LeadDraft { owner: Some(987_654), ..person(Some("Jan Kos"), Some("777 000 111"), None) };
+    let err = store.create_lead(parse(&clock, draft), None, None).await.unwrap_err();
+    match err {
+        StoreError::Invalid(e) => assert_eq!(e.0[0].field, "owner", "{e}"),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    assert!(store.leads(&all(100)).await.unwrap().is_empty());
+    // Nor was a contact left behind: the same person arriving later is new.
+    let later = create(&store, &clock, person(Some("Jan Kos"), Some("777 000 111"), None)).await;
+    assert!(later.contact_is_new);
+}
+contract_test!(create_lead_with_unknown_owner_is_invalid_and_writes_nothing);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 2. Dedupe: contacts and companies
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn dedupe_one_phone_in_any_notation_is_one_contact(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let a = create(&store, &clock, person(Some("Jana Nováková"), Some("+420 777 123 456"), None)).await;
+    let b = create(&store, &clock, person(None, Some("777123456"), None)).await;
+    let c = create(&store, &clock, person(Some("J. Nováková"), Some("00420 777-123-456"), None)).await;
+    assert!(a.contact_is_new);
+    assert!(!b.contact_is_new);
+    assert!(!c.contact_is_new);
+    assert_eq!(a.contact_id, b.contact_id);
+    assert_eq!(a.contact_id, c.contact_id);
+    assert_eq!(HashSet::from([a.id, b.id, c.id]).len(), 3, "three leads");
+
+    let contact = store.contact(a.contact_id).await.unwrap();
+    assert_eq!(contact.contact.id, a.contact_id);
+    assert_eq!(contact.contact.phone.as_deref(), Some("+420777123456"));
+    assert_eq!(contact.contact.name.as_deref(), Some("Jana Nováková"), "a later name never overwrites the first");
+    assert_eq!(contact.identities, [("phone".to_owned(), "+420777123456".to_owned())]);
+    assert_eq!(ids(&contact.leads), [c.id, b.id, a.id], "all three leads, newest first");
+    for lead in [a.id, b.id, c.id] {
+        assert_eq!(store.lead(lead).await.unwrap().contact.id, a.contact_id);
+    }
+}
+contract_test!(dedupe_one_phone_in_any_notation_is_one_contact);
+
+async fn dedupe_email_letter_case_is_one_contact(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let a = create(&store, &clock, person(Some("Petr Svoboda"), None, Some("Petr.Svoboda@Example.CZ"))).await;
+    let b = create(&store, &clock, person(Some("Petr Svoboda"), None, Some("petr.svoboda@example.cz"))).await;
+    // A phone given the second time is learnt as another way to reach the same person.
+    let c = create(&store, &clock, person(None, Some("603 555 777"), Some("PETR.SVOBODA@EXAMPLE.CZ"))).await;
+    assert_eq!(a.contact_id, b.contact_id);
+    assert_eq!(a.contact_id, c.contact_id);
+    assert!(!b.contact_is_new && !c.contact_is_new);
+    let contact = store.contact(a.contact_id).await.unwrap();
+    assert_eq!(contact.contact.email.as_deref(), Some("petr.svoboda@example.cz"));
+    assert_eq!(contact.contact.phone.as_deref(), Some("+420603555777"), "a missing phone is filled in");
+    assert_eq!(
+        contact.identities,
+        [("email".to_owned(), "petr.svoboda@example.cz".to_owned()), ("phone".to_owned(), "+420603555777".to_owned())]
+    );
+    assert_eq!(contact.leads.len(), 3);
+    // … so the phone alone now finds them too.
+    let d = create(&store, &clock, person(None, Some("+420603555777"), None)).await;
+    assert_eq!(d.contact_id, a.contact_id);
+}
+contract_test!(dedupe_email_letter_case_is_one_contact);
+
+async fn dedupe_one_company_id_is_one_company(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let with_company = |name: &str, phone: &str, company: Option<&str>, ico: &str| LeadDraft {
+        customer_type: Some("b2b".into()),
+        contact: ContactDraft {
+            name: Some(name.into()),
+            phone: Some(phone.into()),
+            company: company.map(Into::into),
+            company_id: Some(ico.into()),
+            ..Default::default()
+        },
+        ..person(None, None, None)
+    };
+    let a = create(&store, &clock, with_company("Jana Nováková", "777 111 222", Some("Stavby Praha s.r.o."), "26168685")).await;
+    let b = create(&store, &clock, with_company("Karel Beneš", "777 333 444", None, "261 68 685")).await;
+    assert_ne!(a.contact_id, b.contact_id, "two people of one company are two contacts");
+
+    let la = store.lead(a.id).await.unwrap();
+    let lb = store.lead(b.id).await.unwrap();
+    let company = la.company.clone().expect("the first lead has a company");
+    assert_eq!(company.company_id.as_deref(), Some("26168685"));
+    assert_eq!(company.name.as_deref(), Some("Stavby Praha s.r.o."));
+    assert_eq!(lb.company, Some(company.clone()), "the same IČO however written is the same company");
+    assert_eq!(lb.customer_type.as_deref(), Some("b2b"));
+    assert_eq!(store.contact(b.contact_id).await.unwrap().company, Some(company.clone()));
+
+    // A company name alone is never the same company.
+    let c = create(&store, &clock, LeadDraft {
+        contact: ContactDraft { name: Some("Ota Malý".into()), company: Some("Stavby Praha s.r.o.".into()), ..Default::default() },
+        ..person(None, None, None)
+    })
+    .await;
+    let lc = store.lead(c.id).await.unwrap();
+    assert_ne!(lc.company.as_ref().map(|co| co.id), Some(company.id));
+}
+contract_test!(dedupe_one_company_id_is_one_company);
+
+async fn same_name_alone_never_merges_people(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let a = create(&store, &clock, person(Some("Jan Novák"), Some("777 111 222"), None)).await;
+    let b = create(&store, &clock, person(Some("Jan Novák"), None, Some("jan.novak@example.cz"))).await;
+    let c = create(&store, &clock, person(Some("Jan Novák"), Some("608 999 000"), Some("jnovak@example.com"))).await;
+    let d = create(&store, &clock, person(Some("Jan Novák"), None, None)).await;
+    let e = create(&store, &clock, person(Some("Jan Novák"), None, None)).await;
+    let contacts: HashSet<i64> = [a, b, c, d, e].iter().map(|x| x.contact_id).collect();
+    assert_eq!(contacts.len(), 5, "five people called Jan Novák");
+    for id in &contacts {
+        assert_eq!(store.contact(*id).await.unwrap().leads.len(), 1);
+    }
+}
+contract_test!(same_name_alone_never_merges_people);
+
+async fn contact_shows_the_activities_of_earlier_leads(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let first = create(&store, &clock, person(Some("Jana Nováková"), Some("777 123 456"), None)).await;
+    clock.advance(mins(5));
+    let call = store.log_activity(first.id, reached_call(&clock), None).await.unwrap();
+    clock.advance(mins(5));
+    let note = store
+        .log_activity(first.id, activity(&clock, "note", None, None, Some("Chce nabídku do pátku")), None)
+        .await
+        .unwrap();
+    clock.advance(SignedDuration::from_hours(24));
+    let second = create(&store, &clock, person(None, Some("+420777123456"), None)).await;
+    assert_eq!(second.contact_id, first.contact_id);
+
+    let contact = store.contact(second.contact_id).await.unwrap();
+    assert_eq!(ids(&contact.leads), [second.id, first.id]);
+    let acts: Vec<(i64, i64, &str)> = contact.activities.iter().map(|a| (a.id, a.lead_id, a.kind.as_str())).collect();
+    assert_eq!(acts, [(call, first.id, "call"), (note, first.id, "note")], "oldest first");
+    assert_eq!(contact.activities[0].at, start() + mins(5));
+    assert_eq!(contact.activities[1].body.as_deref(), Some("Chce nabídku do pátku"));
+    // The new lead itself has none of its own yet.
+    assert!(store.activities(second.id).await.unwrap().is_empty());
+    assert_eq!(store.activities(first.id).await.unwrap().len(), 2);
+}
+contract_test!(contact_shows_the_activities_of_earlier_leads);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 3. Idempotency
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn idempotency_same_request_returns_the_same_lead(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let draft = || person(Some("Jana Nováková"), Some("777 123 456"), None);
+    let first = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-1", "fp-a")).await.unwrap();
+    assert!(first.created);
+    clock.advance(mins(1));
+    let again = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-1", "fp-a")).await.unwrap();
+    assert_eq!(again.id, first.id);
+    assert!(!again.created);
+    assert_eq!(again.contact_id, first.contact_id);
+
+    assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [first.id], "no second lead");
+    assert_eq!(kinds(&store.timeline(first.id).await.unwrap()), ["lead.received"], "no second event");
+    assert_eq!(store.outbox(first.id).await.unwrap().len(), 1);
+    assert_eq!(store.timers(first.id).await.unwrap().len(), 1);
+}
+contract_test!(idempotency_same_request_returns_the_same_lead);
+
+async fn idempotency_same_key_different_request_conflicts(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let first = store
+        .create_lead(parse(&clock, person(Some("Jana"), Some("777 123 456"), None)), None, idem("user:1", "k-1", "fp-a"))
+        .await
+        .unwrap();
+    let err = store
+        .create_lead(parse(&clock, person(Some("Karel"), Some("777 999 888"), None)), None, idem("user:1", "k-1", "fp-b"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+    assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [first.id]);
+    // The key still answers for its own request.
+    let again = store
+        .create_lead(parse(&clock, person(Some("Jana"), Some("777 123 456"), None)), None, idem("user:1", "k-1", "fp-a"))
+        .await
+        .unwrap();
+    assert_eq!((again.id, again.created), (first.id, false));
+}
+contract_test!(idempotency_same_key_different_request_conflicts);
+
+async fn idempotency_keys_are_scoped(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let draft = || person(Some("Jana"), Some("777 123 456"), None);
+    let one = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-1", "fp-a")).await.unwrap();
+    let two = store.create_lead(parse(&clock, draft()), None, idem("user:2", "k-1", "fp-a")).await.unwrap();
+    assert!(one.created && two.created);
+    assert_ne!(one.id, two.id, "the same key of another user is another request");
+    // Even with another fingerprint, another scope is no conflict.
+    let three = store.create_lead(parse(&clock, draft()), None, idem("user:3", "k-1", "fp-z")).await.unwrap();
+    assert!(three.created);
+    // And each scope still remembers its own.
+    let two_again = store.create_lead(parse(&clock, draft()), None, idem("user:2", "k-1", "fp-a")).await.unwrap();
+    assert_eq!((two_again.id, two_again.created), (two.id, false));
+    assert_eq!(store.leads(&all(100)).await.unwrap().len(), 3);
+}
+contract_test!(idempotency_keys_are_scoped);
+
+async fn idempotency_holds_under_concurrent_retries(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let mut tasks = Vec::new();
+    for _ in 0..30 {
+        let lead = parse(&clock, person(Some("Jana"), Some("777 123 456"), None));
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { store.create_lead(lead, None, idem("user:1", "k-1", "fp-a")).await }));
+    }
+    let mut lead_ids = HashSet::new();
+    let mut created = 0;
+    for task in tasks {
+        let r = task.await.unwrap().unwrap();
+        lead_ids.insert(r.id);
+        created += usize::from(r.created);
+    }
+    assert_eq!(lead_ids.len(), 1, "one lead for one key");
+    assert_eq!(created, 1, "exactly one request created it");
+    assert_eq!(store.leads(&all(100)).await.unwrap().len(), 1);
+}
+contract_test!(idempotency_holds_under_concurrent_retries);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 4. Listing: pagination, filters, search
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn list_pagination_walks_every_lead_exactly_once(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let mut created = Vec::new();
+    for i in 0..53 {
+        created.push(create(&store, &clock, person(Some(&format!("Zákazník {i}")), None, None)).await.id);
+    }
+    let mut seen: Vec<i64> = Vec::new();
+    let mut before = None;
+    let mut pages = Vec::new();
+    loop {
+        let page = store.leads(&LeadFilter { before, limit: 10, ..Default::default() }).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        assert!(page.len() <= 10);
+        pages.push(page.len());
+        seen.extend(ids(&page));
+        before = page.last().map(|l| l.id);
+        assert!(pages.len() <= 6, "pagination does not end: {pages:?}");
+    }
+    assert_eq!(pages, [10, 10, 10, 10, 10, 3]);
+    assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first, no repeats: {seen:?}");
+    let mut newest_first = created.clone();
+    newest_first.reverse();
+    assert_eq!(seen, newest_first, "every lead exactly once");
+}
+contract_test!(list_pagination_walks_every_lead_exactly_once);
+
+async fn list_filters_by_stage_status_channel_and_owner(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Consultant, None)).await.unwrap();
+    let lead = |channel: &str, owner: Option<i64>| LeadDraft {
+        channel: Some(channel.into()),
+        owner,
+        ..person(Some("Zákazník"), None, None)
+    };
+    let a = create(&store, &clock, lead("web", Some(jana))).await.id;
+    let b = create(&store, &clock, lead("phone", None)).await.id;
+    let c = create(&store, &clock, lead("email", Some(jana))).await.id;
+    let d = create(&store, &clock, lead("web", None)).await.id;
+    store.patch_lead(b, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(c, LeadPatch { stage: Some(Stage::Won), ..Default::default() }, None).await.unwrap();
+
+    let list = |f: LeadFilter| {
+        let store = store.clone();
+        // Limit 100 unless the case sets its own.
+        let limit = if f.limit == 0 { 100 } else { f.limit };
+        async move { ids(&store.leads(&LeadFilter { limit, ..f }).await.unwrap()) }
+    };
+    assert_eq!(list(LeadFilter::default()).await, [d, c, b, a]);
+    assert_eq!(list(LeadFilter { stage: Some("received".into()), ..Default::default() }).await, [d, a]);
+    assert_eq!(list(LeadFilter { stage: Some("contacted".into()), ..Default::default() }).await, [b]);
+    assert_eq!(list(LeadFilter { stage: Some("offer".into()), ..Default::default() }).await, Vec::<i64>::new());
+    assert_eq!(list(LeadFilter { status: Some("won".into()), ..Default::default() }).await, [c]);
+    assert_eq!(list(LeadFilter { status: Some("open".into()), ..Default::default() }).await, [d, b, a]);
+    assert_eq!(list(LeadFilter { channel: Some("web".into()), ..Default::default() }).await, [d, a]);
+    assert_eq!(list(LeadFilter { channel: Some("phone".into()), ..Default::default() }).await, [b]);
+    assert_eq!(list(LeadFilter { owner: Some(Some(jana)), ..Default::default() }).await, [c, a]);
+    assert_eq!(list(LeadFilter { owner: Some(None), ..Default::default() }).await, [d, b], "None = unassigned");
+    assert_eq!(list(LeadFilter { owner: Some(Some(jana + 1000)), ..Default::default() }).await, Vec::<i64>::new());
+    assert_eq!(
+        list(LeadFilter { channel: Some("web".into()), owner: Some(None), ..Default::default() }).await,
+        [d],
+        "filters combine"
+    );
+    assert_eq!(list(LeadFilter { limit: 2, ..Default::default() }).await, [d, c], "limit");
+}
+contract_test!(list_filters_by_stage_status_channel_and_owner);
+
+async fn search_ignores_case_and_diacritics(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let jana = create(&store, &clock, person(Some("Jana Nováková"), Some("777 123 456"), None)).await.id;
+    let petr = create(&store, &clock, person(Some("Petr Novák"), None, Some("petr@example.cz"))).await.id;
+    let eva = create(&store, &clock, LeadDraft {
+        subject: Some("Střešní OKNA".into()),
+        ..person(Some("Eva Svobodová"), None, None)
+    })
+    .await
+    .id;
+
+    let search = |q: &str| {
+        let store = store.clone();
+        let q = q.to_owned();
+        async move { ids(&store.leads(&LeadFilter { query: Some(q), limit: 100, ..Default::default() }).await.unwrap()) }
+    };
+    assert_eq!(search("novakova").await, [jana]);
+    assert_eq!(search("NOVÁKOVÁ").await, [jana]);
+    assert_eq!(search("Nováková").await, [jana]);
+    assert_eq!(search("novak").await, [petr, jana]);
+    assert_eq!(search("jana novak").await, [jana], "every term must match");
+    assert_eq!(search("strešni okna").await, [eva], "subjects are searched, folded");
+    assert_eq!(search("777123456").await, [jana], "phones are searched");
+    assert_eq!(search("PETR@EXAMPLE").await, [petr], "e-mails are searched");
+    assert_eq!(search("svobodova novakova").await, Vec::<i64>::new());
+    assert_eq!(search("dvořák").await, Vec::<i64>::new());
+}
+contract_test!(search_ignores_case_and_diacritics);
+
+async fn search_finds_a_lead_by_its_contact(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let first = create(&store, &clock, person(Some("Jana Nováková"), Some("777 123 456"), Some("jana@example.cz"))).await;
+    // The same person again, this time giving only her phone: the lead is listed as hers …
+    let second = create(&store, &clock, person(None, Some("+420777123456"), None)).await;
+    assert_eq!(second.contact_id, first.contact_id);
+    assert_eq!(store.lead(second.id).await.unwrap().contact.name.as_deref(), Some("Jana Nováková"));
+    // … so searching for her finds it, before and after any edit of the lead.
+    let search = |q: &str| {
+        let store = store.clone();
+        let q = q.to_owned();
+        async move { ids(&store.leads(&LeadFilter { query: Some(q), limit: 100, ..Default::default() }).await.unwrap()) }
+    };
+    assert_eq!(search("novakova").await, [second.id, first.id]);
+    assert_eq!(search("jana@example").await, [second.id, first.id]);
+    let patch = LeadPatch { subject: Some(Some(Line::parse("Okna", 300).unwrap())), ..Default::default() };
+    store.patch_lead(second.id, patch, None).await.unwrap();
+    assert_eq!(search("novakova").await, [second.id, first.id]);
+    assert_eq!(search("novakova okna").await, [second.id]);
+}
+contract_test!(search_finds_a_lead_by_its_contact);
+
+async fn search_matches_wildcards_literally(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let subject = |s: &str| LeadDraft { subject: Some(s.into()), ..person(Some("Zákazník"), None, None) };
+    let percent = create(&store, &clock, subject("Sleva 50% na okna")).await.id;
+    let _fifty = create(&store, &clock, subject("Sleva 50 na okna")).await.id;
+    let _five_thousand = create(&store, &clock, subject("Sleva 5000 na dveře")).await.id;
+    let underscore = create(&store, &clock, subject("kód a_b")).await.id;
+    let _axb = create(&store, &clock, subject("kód axb")).await.id;
+    let _backslash = create(&store, &clock, subject("cesta c:x")).await.id;
+
+    let search = |q: &str| {
+        let store = store.clone();
+        let q = q.to_owned();
+        async move { ids(&store.leads(&LeadFilter { query: Some(q), limit: 100, ..Default::default() }).await.unwrap()) }
+    };
+    assert_eq!(search("50%").await, [percent]);
+    assert_eq!(search("%").await, [percent], "`%` is a character, not a wildcard");
+    assert_eq!(search("5%0").await, Vec::<i64>::new());
+    assert_eq!(search("a_b").await, [underscore], "`_` is a character, not a wildcard");
+    assert_eq!(search("_").await, [underscore]);
+    assert_eq!(search("c:\\x").await, Vec::<i64>::new(), "`\\` is a character, not an escape");
+    assert_eq!(search("sleva").await.len(), 3);
+}
+contract_test!(search_matches_wildcards_literally);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 5. patch_lead
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Manager, None)).await.unwrap();
+    let petr = store.create_user(new_user("petr", "Petr Dvořák", Role::Consultant, None)).await.unwrap();
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, Some(jana)).await.unwrap();
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { owner: Some(Some(petr)), ..Default::default() }, Some(jana)).await.unwrap();
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { status: Some(LeadStatus::Junk), ..Default::default() }, Some(jana)).await.unwrap();
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { owner: Some(None), ..Default::default() }, Some(jana)).await.unwrap();
+    // A patch that changes nothing writes nothing.
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, Some(jana)).await.unwrap();
+
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.stage, "contacted");
+    assert_eq!(lead.status, "junk");
+    assert_eq!(lead.owner, None);
+    assert_eq!(lead.updated_at, start() + mins(4));
+
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(
+        kinds(&timeline),
+        ["lead.received", "lead.stage_changed", "lead.assigned", "lead.status_changed", "lead.assigned"]
+    );
+    assert_eq!(timeline[1].data, json!({ "from": "received", "to": "contacted" }));
+    assert_eq!(timeline[2].data, json!({ "from": null, "owner": petr }));
+    assert_eq!(timeline[3].data, json!({ "from": "open", "to": "junk" }));
+    assert_eq!(timeline[4].data, json!({ "from": petr, "owner": null }));
+    let jana_ref = Some(UserRef { id: jana, name: "Jana Nováková".into() });
+    for e in &timeline[1..] {
+        assert_eq!(e.actor, jana_ref, "{}", e.kind);
+    }
+    assert_eq!(timeline[1].at, start() + mins(1));
+    assert_eq!(timeline[3].at, start() + mins(3));
+
+    // The new owner was told; a closed lead expects no first response any more.
+    let outbox = store.outbox(id).await.unwrap();
+    let assigned: Vec<_> = outbox.iter().filter(|o| o.kind == "lead.assigned").collect();
+    assert_eq!(assigned.len(), 1, "{outbox:?}");
+    assert_eq!(assigned[0].recipient_user, Some(petr));
+    let timers = store.timers(id).await.unwrap();
+    assert_eq!(timers.len(), 1);
+    assert_eq!(timers[0].status, "cancelled");
+}
+contract_test!(patch_stage_owner_and_status_are_events_in_the_timeline);
+
+async fn patch_stage_won_implies_status_won(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Won), ..Default::default() }, None).await.unwrap();
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!((lead.stage.as_str(), lead.status.as_str()), ("won", "won"));
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received", "lead.stage_changed", "lead.status_changed"]);
+    assert_eq!(timeline[2].data, json!({ "from": "open", "to": "won" }));
+    assert_eq!(store.timers(id).await.unwrap()[0].status, "cancelled");
+
+    // An explicit status wins over the one a stage implies.
+    let other = create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await.id;
+    store
+        .patch_lead(other, LeadPatch { stage: Some(Stage::Lost), status: Some(LeadStatus::Junk), ..Default::default() }, None)
+        .await
+        .unwrap();
+    let lead = store.lead(other).await.unwrap();
+    assert_eq!((lead.stage.as_str(), lead.status.as_str()), ("lost", "junk"));
+}
+contract_test!(patch_stage_won_implies_status_won);
+
+async fn patch_other_fields_update_the_search(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), None, Some("z@example.cz"))).await.id;
+    let patch = LeadPatch {
+        subject: Some(Some(Line::parse("Zimní zahrada", 300).unwrap())),
+        ..Default::default()
+    };
+    store.patch_lead(id, patch, None).await.unwrap();
+    assert_eq!(store.lead(id).await.unwrap().subject.as_deref(), Some("Zimní zahrada"));
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received", "lead.updated"]);
+    assert_eq!(timeline[1].data, json!({ "subject": { "from": null, "to": "Zimní zahrada" } }));
+    let found = store.leads(&LeadFilter { query: Some("zimni".into()), limit: 10, ..Default::default() }).await.unwrap();
+    assert_eq!(ids(&found), [id]);
+}
+contract_test!(patch_other_fields_update_the_search);
+
+async fn patch_rejects_unknown_owner_and_unknown_lead(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let err = store
+        .patch_lead(id, LeadPatch { owner: Some(Some(424_242)), stage: Some(Stage::Offer), ..Default::default() }, None)
+        .await
+        .unwrap_err();
+    match err {
+        StoreError::Invalid(e) => assert_eq!(e.0[0].field, "owner", "{e}"),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!((lead.owner, lead.stage.as_str()), (None, "received"), "nothing of the failed patch was kept");
+    assert_eq!(kinds(&store.timeline(id).await.unwrap()), ["lead.received"]);
+
+    let err = store.patch_lead(id + 1000, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, None).await.unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+}
+contract_test!(patch_rejects_unknown_owner_and_unknown_lead);
+
+async fn unknown_ids_are_not_found(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let missing = id + 1000;
+    assert!(matches!(store.lead(missing).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.timeline(missing).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.activities(missing).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.contact(missing).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.user(missing).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.log_activity(missing, reached_call(&clock), None).await, Err(StoreError::NotFound)));
+    assert!(matches!(store.create_token(missing, "t".into(), "h".into()).await, Err(StoreError::NotFound)));
+}
+contract_test!(unknown_ids_are_not_found);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 6. log_activity, first response, timeline order
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn an_outgoing_reached_call_is_the_first_response(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    clock.advance(mins(2));
+    // An unanswered call is an attempt, not a response.
+    store.log_activity(id, activity(&clock, "call", Some("out"), Some("no_answer"), None), None).await.unwrap();
+    assert_eq!(store.lead(id).await.unwrap().first_response_at, None);
+    assert_eq!(store.timers(id).await.unwrap()[0].status, "pending");
+
+    clock.advance(mins(1));
+    let call = store.log_activity(id, reached_call(&clock), None).await.unwrap();
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.first_response_at, Some(start() + mins(3)));
+    assert_eq!(lead.updated_at, start() + mins(3));
+    let timers = store.timers(id).await.unwrap();
+    assert_eq!(timers.len(), 1);
+    assert_eq!(timers[0].status, "cancelled", "{timers:?}");
+
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received", "activity.logged", "activity.logged", "lead.first_response"]);
+    assert_eq!(timeline[3].data, json!({ "activity_id": call }));
+    assert_eq!(timeline[2].data["outcome"], "reached");
+    assert_eq!(timeline[2].data["direction"], "out");
+}
+contract_test!(an_outgoing_reached_call_is_the_first_response);
+
+async fn a_second_response_keeps_the_first_response_time(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    clock.advance(mins(4));
+    store.log_activity(id, reached_call(&clock), None).await.unwrap();
+    clock.advance(mins(30));
+    store.log_activity(id, activity(&clock, "email", Some("out"), None, Some("Posílám nabídku")), None).await.unwrap();
+    clock.advance(mins(30));
+    store.log_activity(id, reached_call(&clock), None).await.unwrap();
+
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.first_response_at, Some(start() + mins(4)));
+    assert_eq!(lead.updated_at, start() + mins(64));
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(events_of(&timeline, "lead.first_response").len(), 1);
+    assert_eq!(events_of(&timeline, "activity.logged").len(), 3);
+    assert_eq!(store.activities(id).await.unwrap().len(), 3);
+    let timers = store.timers(id).await.unwrap();
+    assert_eq!(timers.len(), 1);
+    assert_eq!(timers[0].status, "cancelled");
+}
+contract_test!(a_second_response_keeps_the_first_response_time);
+
+async fn a_response_dated_before_arrival_counts_from_arrival(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    clock.advance(mins(20));
+    // Logged late, dated (by the client) a minute before the lead arrived.
+    let early = ActivityDraft {
+        kind: Some("sms".into()),
+        direction: Some("out".into()),
+        at: Some((start() - mins(1)).to_string()),
+        ..Default::default()
+    }
+    .parse(clock.now())
+    .unwrap();
+    store.log_activity(id, early, None).await.unwrap();
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.first_response_at, Some(start()), "never before received_at");
+    assert_eq!(store.activities(id).await.unwrap()[0].at, start() - mins(1), "the activity keeps its own time");
+}
+contract_test!(a_response_dated_before_arrival_counts_from_arrival);
+
+async fn a_note_is_not_a_response(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    clock.advance(mins(1));
+    let note = store.log_activity(id, activity(&clock, "note", None, None, Some("Volat po 16h")), None).await.unwrap();
+    let email_in = store.log_activity(id, activity(&clock, "email", Some("in"), None, None), None).await.unwrap();
+
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.first_response_at, None);
+    assert_eq!(store.timers(id).await.unwrap()[0].status, "pending");
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), ["lead.received", "activity.logged", "activity.logged"]);
+    let acts = store.activities(id).await.unwrap();
+    assert_eq!(ids_of(&acts), [note, email_in]);
+    assert_eq!(acts[0].kind, "note");
+    assert_eq!(acts[0].body.as_deref(), Some("Volat po 16h"));
+    assert_eq!(acts[0].at, start() + mins(1));
+}
+contract_test!(a_note_is_not_a_response);
+
+fn ids_of(acts: &[pronto_store::ActivityRecord]) -> Vec<i64> {
+    acts.iter().map(|a| a.id).collect()
+}
+
+async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let user = store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { owner: Some(Some(user)), ..Default::default() }, Some(user)).await.unwrap();
+    clock.advance(mins(1));
+    store.log_activity(id, reached_call(&clock), Some(user)).await.unwrap();
+    clock.advance(mins(1));
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, Some(user)).await.unwrap();
+    // Another lead's events never show up here.
+    create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await;
+
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(
+        kinds(&timeline),
+        ["lead.received", "lead.assigned", "activity.logged", "lead.first_response", "lead.stage_changed"]
+    );
+    let at: Vec<Timestamp> = timeline.iter().map(|e| e.at).collect();
+    assert_eq!(at, [start(), start() + mins(1), start() + mins(2), start() + mins(2), start() + mins(3)]);
+    assert!(timeline.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
+    assert!(timeline.iter().all(|e| e.lead_id == Some(id)));
+    // Activities read by lead are oldest first too.
+    assert_eq!(store.activities(id).await.unwrap()[0].user, Some(UserRef { id: user, name: "Jana".into() }));
+}
+contract_test!(timeline_is_oldest_first);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 7. Users and tokens
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn users_logins_and_tokens(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
+    let id = store
+        .create_user(NewUserRecord {
+            phone: Some(pronto_domain::values::Phone::parse("777 123 456", Region::default()).unwrap()),
+            email: Some(pronto_domain::values::Email::parse("Jana@Example.cz").unwrap()),
+            ..new_user("Jana.N", "Jana Nováková", Role::Consultant, Some("$argon2id$hash-1"))
+        })
+        .await
+        .unwrap();
+    let user = store.user(id).await.unwrap();
+    assert_eq!(user.login, "jana.n");
+    assert_eq!(user.name, "Jana Nováková");
+    assert_eq!(user.role, "consultant");
+    assert_eq!(user.phone.as_deref(), Some("+420777123456"));
+    assert_eq!(user.email.as_deref(), Some("jana@example.cz"));
+    assert!(user.active);
+    assert_eq!(user.created_at, start());
+
+    let err = store.create_user(new_user("JANA.N", "Jiná Jana", Role::Admin, None)).await.unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "duplicate login: {err:?}");
+    assert_eq!(store.users().await.unwrap().len(), 1);
+
+    let (by_login, hash) = store.user_by_login("jana.n").await.unwrap();
+    assert_eq!(by_login, user);
+    assert_eq!(hash.as_deref(), Some("$argon2id$hash-1"));
+    assert!(matches!(store.user_by_login("nobody").await, Err(StoreError::NotFound)));
+
+    let other = store.create_user(new_user("petr", "Petr", Role::Specialist, None)).await.unwrap();
+    assert_eq!(store.user_by_login("petr").await.unwrap().1, None, "a user without a password");
+    assert_eq!(store.users().await.unwrap().iter().map(|u| u.id).collect::<Vec<_>>(), [id, other]);
+
+    let token = store.create_token(id, "ci".into(), "sha256:abc".into()).await.unwrap();
+    assert!(token > 0);
+    assert_eq!(store.user_by_token_hash("sha256:abc").await.unwrap(), user);
+    assert!(matches!(store.user_by_token_hash("sha256:nope").await, Err(StoreError::NotFound)));
+    store.create_token(other, "cli".into(), "sha256:def".into()).await.unwrap();
+    assert_eq!(store.user_by_token_hash("sha256:def").await.unwrap().id, other);
+    let dup = store.create_token(other, "again".into(), "sha256:abc".into()).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict(_)), "a token hash is unique: {dup:?}");
+}
+contract_test!(users_logins_and_tokens);
+
+async fn ensure_admin_creates_the_admin_only_once(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
+    assert!(store.ensure_admin("hash-first".into()).await.unwrap());
+    assert!(!store.ensure_admin("hash-second".into()).await.unwrap());
+    let users = store.users().await.unwrap();
+    assert_eq!(users.len(), 1, "{users:?}");
+    assert_eq!(users[0].login, "admin");
+    assert_eq!(users[0].role, "admin");
+    let (_, hash) = store.user_by_login("admin").await.unwrap();
+    assert_eq!(hash.as_deref(), Some("hash-first"), "the second call changes nothing");
+}
+contract_test!(ensure_admin_creates_the_admin_only_once);
+
+async fn ensure_admin_does_nothing_when_users_exist(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
+    store.create_user(new_user("jana", "Jana", Role::Manager, None)).await.unwrap();
+    assert!(!store.ensure_admin("hash".into()).await.unwrap());
+    assert!(matches!(store.user_by_login("admin").await, Err(StoreError::NotFound)));
+}
+contract_test!(ensure_admin_does_nothing_when_users_exist);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 8. Durability
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn data_survives_close_and_reopen(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let user = store.create_user(new_user("jana", "Jana", Role::Consultant, Some("hash"))).await.unwrap();
+    store.create_token(user, "ci".into(), "sha256:tok".into()).await.unwrap();
+    let created = store
+        .create_lead(parse(&clock, person(Some("Zákazník"), Some("777 123 456"), None)), Some(user), idem("user:1", "k", "fp"))
+        .await
+        .unwrap();
+    clock.advance(mins(3));
+    store.log_activity(created.id, reached_call(&clock), Some(user)).await.unwrap();
+    let lead = store.lead(created.id).await.unwrap();
+    let timeline = store.timeline(created.id).await.unwrap();
+    let contact = store.contact(created.contact_id).await.unwrap();
+    let timers = store.timers(created.id).await.unwrap();
+    let outbox = store.outbox(created.id).await.unwrap();
+    store.close().await;
+    assert!(store.create_lead(parse(&clock, person(Some("Po zavření"), None, None)), None, None).await.is_err(), "a closed store takes no writes");
+
+    let reopened = db.open(clock.clone()).await;
+    assert_eq!(reopened.lead(created.id).await.unwrap(), lead);
+    assert_eq!(reopened.timeline(created.id).await.unwrap(), timeline);
+    assert_eq!(reopened.contact(created.contact_id).await.unwrap(), contact);
+    assert_eq!(reopened.timers(created.id).await.unwrap(), timers);
+    assert_eq!(reopened.outbox(created.id).await.unwrap(), outbox);
+    assert_eq!(reopened.user_by_login("jana").await.unwrap().1.as_deref(), Some("hash"));
+    assert_eq!(reopened.user_by_token_hash("sha256:tok").await.unwrap().id, user);
+    // What the first store remembered still holds: the idempotency key and the contact.
+    let again = reopened
+        .create_lead(parse(&clock, person(Some("Zákazník"), Some("777 123 456"), None)), Some(user), idem("user:1", "k", "fp"))
+        .await
+        .unwrap();
+    assert_eq!((again.id, again.created), (created.id, false));
+    let next = reopened.create_lead(parse(&clock, person(None, Some("777123456"), None)), None, None).await.unwrap();
+    assert!(next.id > created.id);
+    assert_eq!(next.contact_id, created.contact_id);
+    reopened.close().await;
+
+    // And once more, with what the second store wrote.
+    let third = db.open(clock).await;
+    assert_eq!(third.leads(&all(100)).await.unwrap().len(), 2);
+    third.close().await;
+}
+contract_test!(data_survives_close_and_reopen, with_db);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 9. Group commit under concurrency
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn group_commit_200_concurrent_leads(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let lead = parse(&clock, person(Some(&format!("Zákazník {i}")), None, Some(&format!("z{i}@example.cz"))));
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { store.create_lead(lead, None, None).await }));
+    }
+    let mut lead_ids = HashSet::new();
+    for task in tasks {
+        let created = task.await.unwrap().expect("every concurrent create_lead succeeds");
+        assert!(created.created && created.contact_is_new);
+        lead_ids.insert(created.id);
+    }
+    assert_eq!(lead_ids.len(), 200, "200 distinct ids");
+    let listed: HashSet<i64> = ids(&store.leads(&all(1000)).await.unwrap()).into_iter().collect();
+    assert_eq!(listed, lead_ids);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers WHERE status = 'pending'").await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, 200);
+    for id in lead_ids.iter().take(20) {
+        assert_eq!(kinds(&store.timeline(*id).await.unwrap()), ["lead.received"], "lead {id}");
+    }
+}
+contract_test!(group_commit_200_concurrent_leads, with_db);
+
+async fn group_commit_isolates_failing_commands(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let owner = store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
+    let bad = |i: usize| i % 23 == 5;
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let draft = LeadDraft {
+            owner: if bad(i) { Some(owner + 10_000) } else if i % 2 == 0 { Some(owner) } else { None },
+            ..person(Some(&format!("Zákazník {i}")), None, Some(&format!("z{i}@example.cz")))
+        };
+        let lead = parse(&clock, draft);
+        let store = store.clone();
+        tasks.push((i, tokio::spawn(async move { store.create_lead(lead, None, None).await })));
+    }
+    let mut ok = HashSet::new();
+    let mut failed = 0;
+    for (i, task) in tasks {
+        match task.await.unwrap() {
+            Ok(created) => {
+                assert!(!bad(i), "lead {i} with an unknown owner was accepted");
+                ok.insert(created.id);
+            }
+            Err(StoreError::Invalid(e)) => {
+                assert!(bad(i), "lead {i} failed: {e}");
+                assert_eq!(e.0[0].field, "owner");
+                failed += 1;
+            }
+            Err(e) => panic!("lead {i}: unexpected error {e:?}"),
+        }
+    }
+    let expected_bad = (0..200).filter(|i| bad(*i)).count();
+    assert_eq!(failed, expected_bad);
+    assert_eq!(ok.len(), 200 - expected_bad);
+    let listed: HashSet<i64> = ids(&store.leads(&all(1000)).await.unwrap()).into_iter().collect();
+    assert_eq!(listed, ok, "every good lead is stored, no bad one");
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await, ok.len() as i64);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, ok.len() as i64, "failed commands leave no contact");
+    let owned = store.leads(&LeadFilter { owner: Some(Some(owner)), limit: 1000, ..Default::default() }).await.unwrap();
+    assert_eq!(owned.len(), (0..200).filter(|i| !bad(*i) && i % 2 == 0).count());
+}
+contract_test!(group_commit_isolates_failing_commands, with_db);
+
+async fn concurrent_leads_of_one_person_make_one_contact(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let notations = ["+420 777 123 456", "777123456", "00420 777-123-456", "777 123 456"];
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let lead = parse(&clock, person(Some("Jana Nováková"), Some(notations[i % notations.len()]), None));
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { store.create_lead(lead, None, None).await }));
+    }
+    let mut contacts = HashSet::new();
+    let mut new_contacts = 0;
+    for task in tasks {
+        let created = task.await.unwrap().unwrap();
+        contacts.insert(created.contact_id);
+        new_contacts += usize::from(created.contact_is_new);
+    }
+    assert_eq!(contacts.len(), 1, "one person, one contact");
+    assert_eq!(new_contacts, 1, "exactly one lead created the contact");
+    let contact = store.contact(*contacts.iter().next().unwrap()).await.unwrap();
+    assert_eq!(contact.leads.len(), 40);
+}
+contract_test!(concurrent_leads_of_one_person_make_one_contact);
+
+async fn two_stores_on_one_database_agree(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    // Two nodes (two stores, two writers) on one database, writing the same people at once.
+    let other = db.open(clock.clone()).await;
+    let phones = ["+420 777 100 001", "+420 777 100 002", "+420 777 100 003"];
+    let mut tasks = Vec::new();
+    for i in 0..60 {
+        let node = if i % 2 == 0 { store.clone() } else { other.clone() };
+        // Each node walks the people in its own order.
+        let phone = if i % 2 == 0 { phones[i % 3] } else { phones[2 - i % 3] };
+        let lead = parse(&clock, person(Some("Zákazník"), Some(phone), None));
+        let key = idem("user:1", &format!("k-{}", i % 10), "fp");
+        let keyed = i < 20;
+        tasks.push(tokio::spawn(async move {
+            let r = node.create_lead(lead, None, if keyed { key } else { None }).await;
+            (phone, keyed, r)
+        }));
+    }
+    let mut contact_of: std::collections::HashMap<&str, HashSet<i64>> = Default::default();
+    let mut leads = HashSet::new();
+    for task in tasks {
+        let (phone, keyed, r) = task.await.unwrap();
+        let r = r.unwrap_or_else(|e| panic!("a write on two nodes failed: {e:?}"));
+        // A keyed retry answers with the lead of the key's first request, whoever's phone.
+        if !keyed {
+            contact_of.entry(phone).or_default().insert(r.contact_id);
+        }
+        leads.insert(r.id);
+    }
+    for (phone, contacts) in &contact_of {
+        assert_eq!(contacts.len(), 1, "{phone} is one contact on both nodes: {contacts:?}");
+    }
+    assert_eq!(leads.len(), 10 + 40, "20 keyed requests over 10 keys are 10 leads, plus 40 unkeyed");
+    assert_eq!(store.leads(&all(1000)).await.unwrap().len(), 50);
+    assert_eq!(other.leads(&all(1000)).await.unwrap().len(), 50);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, 3);
+    other.close().await;
+}
+contract_test!(two_stores_on_one_database_agree, with_db);
+
+async fn close_keeps_every_acknowledged_write(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let lead = parse(&clock, person(Some(&format!("Zákazník {i}")), None, None));
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move { store.create_lead(lead, None, None).await }));
+    }
+    tokio::task::yield_now().await;
+    store.close().await;
+    let mut acknowledged = HashSet::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(created) => {
+                acknowledged.insert(created.id);
+            }
+            Err(StoreError::Unavailable(_)) => {}
+            Err(e) => panic!("unexpected error while closing: {e:?}"),
+        }
+    }
+    let reopened = db.open(clock).await;
+    let stored: HashSet<i64> = ids(&reopened.leads(&all(1000)).await.unwrap()).into_iter().collect();
+    assert_eq!(stored, acknowledged, "exactly the acknowledged writes are stored");
+    reopened.close().await;
+}
+contract_test!(close_keeps_every_acknowledged_write, with_db);
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// 10. The event log is append-only
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, None).await.unwrap();
+    let before = store.timeline(id).await.unwrap();
+    assert_eq!(before.len(), 2);
+
+    let update = db.exec_raw("UPDATE events SET kind = 'tampered'").await;
+    assert!(update.is_err(), "UPDATE on events succeeded: {update:?}");
+    let update_one = db.exec_raw(&format!("UPDATE events SET data = '{{}}' WHERE lead_id = {id}")).await;
+    assert!(update_one.is_err(), "UPDATE of one event succeeded: {update_one:?}");
+    let delete = db.exec_raw("DELETE FROM events").await;
+    assert!(delete.is_err(), "DELETE on events succeeded: {delete:?}");
+    let delete_one = db.exec_raw(&format!("DELETE FROM events WHERE id = {}", before[0].id)).await;
+    assert!(delete_one.is_err(), "DELETE of one event succeeded: {delete_one:?}");
+
+    assert_eq!(store.timeline(id).await.unwrap(), before, "the events are untouched");
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, 2);
+    // Appending still works.
+    store.patch_lead(id, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, None).await.unwrap();
+    assert_eq!(store.timeline(id).await.unwrap().len(), 3);
+}
+contract_test!(events_are_append_only, with_db);

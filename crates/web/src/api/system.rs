@@ -1,0 +1,77 @@
+//! Health, metrics, the OpenAPI document, the test clock and the 404 fallback.
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::dto::{AdvanceIn, ClockOut};
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::{json, read_body};
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use jiff::SignedDuration;
+use std::sync::Arc;
+
+pub fn router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
+    let doc = Arc::new(openapi.to_json().unwrap_or_else(|_| "{}".into()));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let doc = doc.clone();
+                async move { ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], doc.as_str().to_owned()) }
+            }),
+        )
+}
+
+async fn healthz(State(st): State<AppState>) -> Response {
+    match st.store.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok", "database": st.store.engine() })).into_response(),
+        Err(e) => ApiError::Unavailable(format!("database: {e}")).into_response(),
+    }
+}
+
+async fn metrics() -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"))],
+        crate::metrics::handle().render(),
+    )
+        .into_response()
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound("no such resource".into())
+}
+
+fn manual(st: &AppState) -> ApiResult<&pronto_domain::ManualClock> {
+    st.clock.as_manual().ok_or_else(|| ApiError::NotFound("the clock is real; start with --clock manual".into()))
+}
+
+/// The test clock's time (404 with the real clock).
+#[utoipa::path(get, path = "/api/v1/clock", tag = "clock",
+    responses((status = 200, body = ClockOut), (status = 401, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn get_clock(State(st): State<AppState>, _caller: Caller) -> ApiResult<Json<ClockOut>> {
+    Ok(Json(ClockOut { now: manual(&st)?.now_string() }))
+}
+
+/// Move the test clock forward (404 with the real clock).
+#[utoipa::path(post, path = "/api/v1/clock/advance", tag = "clock", request_body = AdvanceIn,
+    responses((status = 200, body = ClockOut), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn advance_clock(State(st): State<AppState>, _caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<ClockOut>)> {
+    let clock = manual(&st)?;
+    let bytes = read_body(body, st.config.body_limit).await?;
+    let input: AdvanceIn = json(&headers, &bytes)?;
+    let seconds = match input.seconds {
+        None => return Err(ApiError::invalid("seconds", "is required")),
+        Some(s) if !(0..=10 * 366 * 86_400).contains(&s) => return Err(ApiError::invalid("seconds", "must be from 0 to ten years")),
+        Some(s) => s,
+    };
+    clock.advance(SignedDuration::from_secs(seconds));
+    Ok((StatusCode::OK, Json(ClockOut { now: clock.now_string() })))
+}

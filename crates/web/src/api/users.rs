@@ -1,0 +1,104 @@
+//! `/api/v1/users`: the team. Only an admin adds users; a token is issued to an admin or to
+//! the user themself, shown once and stored hashed.
+
+use super::path_id;
+use crate::AppState;
+use crate::auth::{Caller, hash_password, new_token, token_hash};
+use crate::dto::*;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::{json, read_body};
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use pronto_domain::FieldErrors;
+use pronto_domain::user::{Action, Role};
+use pronto_domain::values::{Email, Line, Login, Password, Phone};
+use pronto_store::NewUserRecord;
+
+/// Add a user (admin only).
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserIn,
+    responses((status = 201, body = UserOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn create_user(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<UserOut>)> {
+    caller.require(Action::ManageUsers)?;
+    let bytes = read_body(body, st.config.body_limit).await?;
+    let input: UserIn = json(&headers, &bytes)?;
+    let mut e = FieldErrors::new();
+    let required = |e: &mut FieldErrors, field: &str, v: &Option<String>| -> Option<String> {
+        match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(s.to_owned()),
+            None => {
+                e.add(field, "is required");
+                None
+            }
+        }
+    };
+    let name = required(&mut e, "name", &input.name).and_then(|v| e.take("name", Line::parse(&v, 200)));
+    let login = required(&mut e, "login", &input.login).and_then(|v| e.take("login", Login::parse(&v)));
+    let role = required(&mut e, "role", &input.role).and_then(|v| e.take("role", Role::parse(&v)));
+    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let phone = e.take_opt("phone", blank(&input.phone).map(|v| Phone::parse(&v, st.config.region)));
+    let email = e.take_opt("email", blank(&input.email).map(|v| Email::parse(&v)));
+    let password = e.take_opt("password", input.password.as_deref().map(Password::parse));
+    e.into_result()?;
+    let password_hash = match password {
+        Some(p) => Some(hash_password(p.expose().to_owned()).await?),
+        None => None,
+    };
+    let user = NewUserRecord {
+        login: login.expect("checked"),
+        name: name.expect("checked"),
+        role: role.expect("checked"),
+        phone,
+        email,
+        password_hash,
+        actor: Some(caller.user.id),
+    };
+    let id = st.store.create_user(user).await?;
+    Ok((StatusCode::CREATED, Json(st.store.user(id).await?.into())))
+}
+
+/// List the users.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+    responses((status = 200, body = UserList), (status = 401, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn list_users(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<UserList>> {
+    caller.require(Action::ReadUsers)?;
+    Ok(Json(UserList { items: st.store.users().await?.into_iter().map(Into::into).collect() }))
+}
+
+/// Issue an API token for a user (admin, or the user themself). The token is shown once.
+#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenIn,
+    params(("id" = i64, Path)),
+    responses((status = 201, body = TokenOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn create_token(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<TokenOut>)> {
+    let id = path_id(&id, "user")?;
+    if id != caller.user.id {
+        caller.require(Action::ManageUsers)?;
+    }
+    let bytes = read_body(body, st.config.body_limit).await?;
+    // An empty body is fine here: the name is optional.
+    let input: TokenIn = if bytes.iter().all(u8::is_ascii_whitespace) { TokenIn::default() } else { json(&headers, &bytes)? };
+    let name = match input.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(n) => Line::parse(n, 100).map_err(|e| ApiError::invalid("name", e.to_string()))?.into_string(),
+        None => "api".to_owned(),
+    };
+    let token = new_token();
+    let token_id = st.store.create_token(id, name, token_hash(&token)).await.map_err(|e| match e {
+        pronto_store::StoreError::NotFound => ApiError::not_found("user"),
+        other => other.into(),
+    })?;
+    Ok((StatusCode::CREATED, Json(TokenOut { id: token_id, token })))
+}
+
+/// The caller.
+#[utoipa::path(get, path = "/api/v1/me", tag = "users",
+    responses((status = 200, body = UserOut), (status = 401, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn me(caller: Caller) -> Json<UserOut> {
+    Json(caller.user.into())
+}

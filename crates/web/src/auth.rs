@@ -1,0 +1,135 @@
+//! Who is calling: bearer tokens (random, shown once, stored only as a SHA-256 hash),
+//! Argon2id password hashes, and the [`Caller`] extractor that every `/api/v1` handler takes.
+//! Deny by default: no token, an unknown token or a revoked one is 401; a role without the
+//! permission is 403, checked before anything is written.
+
+use crate::AppState;
+use crate::error::ApiError;
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+use base64::Engine as _;
+use pronto_domain::user::{Action, Role};
+use pronto_store::{StoreError, UserRecord};
+use sha2::{Digest, Sha256};
+
+/// A new API token: `pronto_` and 32 random bytes, base64url.
+pub fn new_token() -> String {
+    format!("pronto_{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<32>()))
+}
+
+/// A readable random password for the first admin.
+pub fn new_password() -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<15>())
+}
+
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    getrandom::fill(&mut b).expect("the operating system's random source failed");
+    b
+}
+
+/// Tokens carry 256 bits of entropy, so a fast hash is enough to keep them useless if the
+/// database leaks (a slow password hash would only slow every request).
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Hashes a password with Argon2id (default parameters) off the async threads.
+pub async fn hash_password(password: String) -> Result<String, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+    .map_err(|e| ApiError::Internal(format!("password hashing failed: {e}")))
+}
+
+pub async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || Argon2::default().verify_password(password.as_bytes(), hash.as_str()).is_ok())
+        .await
+        .unwrap_or(false)
+}
+
+/// Compares without leaking where two strings first differ.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The authenticated user of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user: UserRecord,
+    pub role: Role,
+}
+
+impl Caller {
+    /// 403 unless the caller's role may do `action`.
+    pub fn require(&self, action: Action) -> Result<(), ApiError> {
+        if self.role.may(action) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!("the role `{}` may not do this", self.role)))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .ok_or_else(|| ApiError::Unauthorized("send Authorization: Bearer TOKEN".into()))?;
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be `Bearer TOKEN`".into()))?;
+        let user = match &state.config.admin_token {
+            Some(admin) if constant_time_eq(admin.as_bytes(), token.as_bytes()) => {
+                state.store.user_by_login("admin").await.map(|(u, _)| u)
+            }
+            _ => state.store.user_by_token_hash(&token_hash(token)).await,
+        };
+        let user = match user {
+            Ok(u) if u.active => u,
+            Ok(_) | Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("the token is not valid".into())),
+            Err(e) => return Err(e.into()),
+        };
+        let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
+        Ok(Caller { user, role })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn passwords_hash_with_argon2id_and_verify() {
+        let h = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(h.starts_with("$argon2id$"), "{h}");
+        assert!(verify_password("correct horse battery".into(), h.clone()).await);
+        assert!(!verify_password("wrong horse battery".into(), h).await);
+    }
+
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert!(a.starts_with("pronto_") && a.len() > 40);
+        assert_eq!(token_hash(&a).len(), 64);
+        assert_ne!(token_hash(&a), a);
+        assert!(constant_time_eq(b"abc", b"abc") && !constant_time_eq(b"abc", b"abd") && !constant_time_eq(b"ab", b"abc"));
+    }
+}

@@ -1,0 +1,387 @@
+//! The wire format of `/api/v1`: request and response bodies with their OpenAPI schemas.
+//! Only this file knows field names on the wire; handlers map to and from domain drafts and
+//! store records here.
+
+use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft};
+use pronto_store::{ActivityRecord, CompanyRecord, ContactDetail, EventRecord, LeadRecord, UserRecord, UserRef};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+
+/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
+fn nullable<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ContactIn {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// Any notation; stored and returned in E.164.
+    pub phone: Option<String>,
+    /// The company's name.
+    pub company: Option<String>,
+    /// The company's registration number (IČO, NIP, …).
+    pub company_id: Option<String>,
+}
+
+/// A new lead. Only `channel` is required, and at least one of contact `email`, `phone`, `name`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct LeadIn {
+    /// `web`, `email`, `phone`, `in_person` or `api`.
+    pub channel: Option<String>,
+    pub contact: Option<ContactIn>,
+    /// `b2c` or `b2b`.
+    pub customer_type: Option<String>,
+    pub subject: Option<String>,
+    pub message: Option<String>,
+    pub postal_code: Option<String>,
+    pub product: Option<String>,
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub playbook: Option<String>,
+    /// RFC 3339; defaults to now.
+    pub received_at: Option<String>,
+    /// The id of the user who owns the lead.
+    pub owner: Option<i64>,
+}
+
+impl LeadIn {
+    pub fn into_draft(self) -> LeadDraft {
+        let c = self.contact.unwrap_or_default();
+        LeadDraft {
+            channel: self.channel,
+            contact: ContactDraft { name: c.name, email: c.email, phone: c.phone, company: c.company, company_id: c.company_id },
+            customer_type: self.customer_type,
+            subject: self.subject,
+            message: self.message,
+            postal_code: self.postal_code,
+            product: self.product,
+            language: self.language,
+            source: self.source,
+            playbook: self.playbook,
+            received_at: self.received_at,
+            owner: self.owner,
+            extra: vec![],
+        }
+    }
+}
+
+/// Changes to a lead. Absent fields stay; `null` clears a field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct LeadPatchIn {
+    pub stage: Option<String>,
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<i64>)]
+    pub owner: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub customer_type: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub subject: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub message: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub postal_code: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub product: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub language: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub source: Option<Option<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ActivityIn {
+    /// `call`, `email`, `sms`, `meeting` or `note`.
+    pub kind: Option<String>,
+    /// `in` or `out`.
+    pub direction: Option<String>,
+    /// For calls: `reached`, `no_answer`, `busy` or `failed`.
+    pub outcome: Option<String>,
+    pub body: Option<String>,
+    /// RFC 3339; defaults to now.
+    pub at: Option<String>,
+}
+
+impl ActivityIn {
+    pub fn into_draft(self) -> ActivityDraft {
+        ActivityDraft { kind: self.kind, direction: self.direction, outcome: self.outcome, body: self.body, at: self.at }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserRefOut {
+    pub id: i64,
+    pub name: String,
+}
+
+impl From<UserRef> for UserRefOut {
+    fn from(u: UserRef) -> Self {
+        UserRefOut { id: u.id, name: u.name }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactOut {
+    pub id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// E.164.
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyOut {
+    pub id: i64,
+    pub name: Option<String>,
+    pub company_id: Option<String>,
+}
+
+impl From<CompanyRecord> for CompanyOut {
+    fn from(c: CompanyRecord) -> Self {
+        CompanyOut { id: c.id, name: c.name, company_id: c.company_id }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LeadOut {
+    pub id: i64,
+    pub channel: String,
+    pub stage: String,
+    pub status: String,
+    pub owner: Option<UserRefOut>,
+    pub contact: ContactOut,
+    pub company: Option<CompanyOut>,
+    pub customer_type: Option<String>,
+    pub subject: Option<String>,
+    pub message: Option<String>,
+    pub postal_code: Option<String>,
+    pub product: Option<String>,
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub playbook: String,
+    /// RFC 3339.
+    pub received_at: String,
+    /// The first response to the customer (RFC 3339), or null.
+    pub first_response_at: Option<String>,
+    pub entered_by: Option<UserRefOut>,
+    /// Other fields a web form carried.
+    #[schema(value_type = Object)]
+    pub extra: Value,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<LeadRecord> for LeadOut {
+    fn from(l: LeadRecord) -> Self {
+        LeadOut {
+            id: l.id,
+            channel: l.channel,
+            stage: l.stage,
+            status: l.status,
+            owner: l.owner.map(Into::into),
+            contact: ContactOut { id: l.contact.id, name: l.contact.name, email: l.contact.email, phone: l.contact.phone },
+            company: l.company.map(Into::into),
+            customer_type: l.customer_type,
+            subject: l.subject,
+            message: l.message,
+            postal_code: l.postal_code,
+            product: l.product,
+            language: l.language,
+            source: l.source,
+            playbook: l.playbook,
+            received_at: l.received_at.to_string(),
+            first_response_at: l.first_response_at.map(|t| t.to_string()),
+            entered_by: l.entered_by.map(Into::into),
+            extra: l.extra,
+            created_at: l.created_at.to_string(),
+            updated_at: l.updated_at.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LeadList {
+    pub items: Vec<LeadOut>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// One thing that happened to a lead; the event's own fields follow `at` and `kind`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineItem {
+    pub at: String,
+    pub kind: String,
+    pub actor: Option<UserRefOut>,
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub data: Map<String, Value>,
+}
+
+impl From<EventRecord> for TimelineItem {
+    fn from(e: EventRecord) -> Self {
+        let mut data = match e.data {
+            Value::Object(m) => m,
+            other => Map::from_iter([("data".to_owned(), other)]),
+        };
+        for reserved in ["at", "kind", "actor"] {
+            data.remove(reserved);
+        }
+        TimelineItem { at: e.at.to_string(), kind: e.kind, actor: e.actor.map(Into::into), data }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Timeline {
+    pub items: Vec<TimelineItem>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityOut {
+    pub id: i64,
+    pub lead_id: i64,
+    pub kind: String,
+    pub direction: Option<String>,
+    pub outcome: Option<String>,
+    pub body: Option<String>,
+    pub at: String,
+    pub user: Option<UserRefOut>,
+}
+
+impl From<ActivityRecord> for ActivityOut {
+    fn from(a: ActivityRecord) -> Self {
+        ActivityOut {
+            id: a.id,
+            lead_id: a.lead_id,
+            kind: a.kind,
+            direction: a.direction,
+            outcome: a.outcome,
+            body: a.body,
+            at: a.at.to_string(),
+            user: a.user.map(Into::into),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityList {
+    pub items: Vec<ActivityOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IdentityOut {
+    /// `phone` or `email`.
+    pub kind: String,
+    pub value: String,
+}
+
+/// A contact with everything they ever asked and every contact with them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactDetailOut {
+    pub id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<CompanyOut>,
+    pub identities: Vec<IdentityOut>,
+    pub leads: Vec<LeadOut>,
+    pub activities: Vec<ActivityOut>,
+}
+
+impl From<ContactDetail> for ContactDetailOut {
+    fn from(d: ContactDetail) -> Self {
+        ContactDetailOut {
+            id: d.contact.id,
+            name: d.contact.name,
+            email: d.contact.email,
+            phone: d.contact.phone,
+            company: d.company.map(Into::into),
+            identities: d.identities.into_iter().map(|(kind, value)| IdentityOut { kind, value }).collect(),
+            leads: d.leads.into_iter().map(Into::into).collect(),
+            activities: d.activities.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct UserIn {
+    pub name: Option<String>,
+    pub login: Option<String>,
+    /// `admin`, `manager`, `consultant`, `specialist`, `coordinator` or `secretary`.
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// At least 10 characters; without one the user can only use API tokens.
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserOut {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub role: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub active: bool,
+    pub created_at: String,
+}
+
+impl From<UserRecord> for UserOut {
+    fn from(u: UserRecord) -> Self {
+        UserOut {
+            id: u.id,
+            login: u.login,
+            name: u.name,
+            role: u.role,
+            phone: u.phone,
+            email: u.email,
+            active: u.active,
+            created_at: u.created_at.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserList {
+    pub items: Vec<UserOut>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct TokenIn {
+    /// What the token is for (shown in lists; default `api`).
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenOut {
+    pub id: i64,
+    /// Shown once; only its hash is stored.
+    pub token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ClockOut {
+    pub now: String,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct AdvanceIn {
+    pub seconds: Option<i64>,
+}
+
+/// The answer to a web-form submission that asked for JSON.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FormReceipt {
+    pub status: String,
+    pub id: Option<i64>,
+    pub received_at: String,
+}

@@ -1,0 +1,280 @@
+//! Public web forms: `POST /forms/{form_key}` takes a submission from the company's own site
+//! (urlencoded, multipart or JSON), with a honeypot against bots, a per-IP rate limit, a body
+//! size limit and CORS. A browser is sent on with 303; a script asking for JSON gets 201.
+//! The lead is committed durably before either answer leaves.
+
+use crate::AppState;
+use crate::api::leads::idempotency_key;
+use crate::dto::FormReceipt;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{media_type, parse_json, read_body};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use pronto_domain::FieldErrors;
+use pronto_domain::lead::{ContactDraft, LeadDraft, SHORT_MAX};
+use pronto_domain::values::Line;
+use std::net::{IpAddr, SocketAddr};
+use tower_http::cors::{Any, CorsLayer};
+
+/// A field that people cannot see and bots fill in.
+pub const HONEYPOT: &str = "pronto_hp";
+
+pub fn router() -> Router<AppState> {
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT, header::HeaderName::from_static("idempotency-key")]);
+    Router::new()
+        .route("/forms/{form_key}", post(submit).layer(cors))
+        .route("/forms/{form_key}/thanks", get(thanks))
+}
+
+fn client_ip(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> IpAddr {
+    if st.config.trust_forwarded_for {
+        if let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+        {
+            return ip;
+        }
+    }
+    peer.map(|p| p.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]))
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
+}
+
+/// The submitted fields, in order, as text.
+async fn fields(headers: &HeaderMap, bytes: axum::body::Bytes) -> ApiResult<Vec<(String, String)>> {
+    let media = media_type(headers).unwrap_or_default();
+    match media.as_str() {
+        "application/x-www-form-urlencoded" => serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .map_err(|e| ApiError::BadRequest(format!("malformed form data: {e}"))),
+        "multipart/form-data" => {
+            let mut req = Request::new(Body::from(bytes));
+            *req.headers_mut() = headers.clone();
+            let mut mp = axum::extract::Multipart::from_request(req, &())
+                .await
+                .map_err(|e| ApiError::BadRequest(format!("malformed multipart body: {e}")))?;
+            let mut out = Vec::new();
+            while let Some(field) = mp.next_field().await.map_err(|e| ApiError::BadRequest(format!("malformed multipart body: {e}")))? {
+                let name = field.name().unwrap_or_default().to_owned();
+                if field.file_name().is_some() {
+                    // Attachments arrive with the customer page's upload (a later feature);
+                    // here a file part is skipped, not an error.
+                    continue;
+                }
+                let text = field.text().await.map_err(|e| ApiError::BadRequest(format!("field `{name}`: {e}")))?;
+                out.push((name, text));
+            }
+            Ok(out)
+        }
+        m if m == "application/json" || m.ends_with("+json") => {
+            let value: serde_json::Map<String, serde_json::Value> = parse_json(&bytes)?;
+            let mut out = Vec::new();
+            for (k, v) in value {
+                let text = match v {
+                    serde_json::Value::Null => continue,
+                    serde_json::Value::String(s) => s,
+                    serde_json::Value::Number(n) => n.to_string(),
+                    serde_json::Value::Bool(b) => b.to_string(),
+                    _ => return Err(ApiError::invalid(&k, "must be text, a number or true/false")),
+                };
+                out.push((k, text));
+            }
+            Ok(out)
+        }
+        "" => Err(ApiError::UnsupportedMediaType("send the form as application/x-www-form-urlencoded, multipart/form-data or application/json".into())),
+        other => Err(ApiError::UnsupportedMediaType(format!(
+            "{other} is not a form: use application/x-www-form-urlencoded, multipart/form-data or application/json"
+        ))),
+    }
+}
+
+/// The first language of an `Accept-Language` header.
+fn accept_language(headers: &HeaderMap) -> Option<String> {
+    let v = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    let first = v.split(',').next()?.split(';').next()?.trim();
+    (first != "*" && !first.is_empty()).then(|| first.to_owned())
+}
+
+fn draft(form_key: &str, fields: Vec<(String, String)>, headers: &HeaderMap) -> (LeadDraft, bool) {
+    let mut d = LeadDraft { channel: Some("web".into()), ..Default::default() };
+    let mut c = ContactDraft::default();
+    let mut bot = false;
+    for (k, v) in fields {
+        let slot = match k.as_str() {
+            HONEYPOT => {
+                bot |= !v.trim().is_empty();
+                continue;
+            }
+            "name" => &mut c.name,
+            "email" => &mut c.email,
+            "phone" => &mut c.phone,
+            "company" => &mut c.company,
+            "company_id" => &mut c.company_id,
+            "subject" => &mut d.subject,
+            "message" => &mut d.message,
+            "postal_code" => &mut d.postal_code,
+            "product" => &mut d.product,
+            "customer_type" => &mut d.customer_type,
+            "language" => &mut d.language,
+            "source" => &mut d.source,
+            _ => {
+                if !v.trim().is_empty() {
+                    d.extra.push((k, v));
+                }
+                continue;
+            }
+        };
+        *slot = Some(v);
+    }
+    d.contact = c;
+    if d.language.as_deref().is_none_or(|l| l.trim().is_empty()) {
+        d.language = accept_language(headers).filter(|l| pronto_domain::values::Language::parse(l).is_ok());
+    }
+    if d.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        d.source = Some(format!("form:{form_key}"));
+    }
+    (d, bot)
+}
+
+async fn submit(
+    State(st): State<AppState>,
+    Path(form_key): Path<String>,
+    req: Request,
+) -> Response {
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let (parts, body) = req.into_parts();
+    let headers = parts.headers;
+    let json = wants_json(&headers);
+    match accept(&st, &form_key, peer, &headers, body).await {
+        Ok(receipt) if json => (StatusCode::CREATED, Json(receipt)).into_response(),
+        Ok(_) => {
+            let target = st
+                .config
+                .forms
+                .get(&form_key)
+                .and_then(|f| f.redirect.clone())
+                .unwrap_or_else(|| format!("/forms/{form_key}/thanks"));
+            let mut res = StatusCode::SEE_OTHER.into_response();
+            if let Ok(v) = HeaderValue::from_str(&target) {
+                res.headers_mut().insert(header::LOCATION, v);
+            }
+            res
+        }
+        Err(e) if json => e.into_response(),
+        Err(e) => error_page(&e),
+    }
+}
+
+async fn accept(st: &AppState, form_key: &str, peer: Option<SocketAddr>, headers: &HeaderMap, body: Body) -> ApiResult<FormReceipt> {
+    let form = st.config.forms.get(form_key).ok_or_else(|| ApiError::not_found("form"))?;
+    if !st.form_limiter.check(client_ip(st, headers, peer)) {
+        metrics::counter!("pronto_form_rate_limited_total").increment(1);
+        return Err(ApiError::RateLimited("too many submissions from your address; try again in a minute".into()));
+    }
+    let bytes = read_body(body, st.config.body_limit).await?;
+    let idem = idempotency_key(headers, format!("form:{form_key}"), &bytes)?;
+    let (mut draft, bot) = draft(form_key, fields(headers, bytes).await?, headers);
+    let now = st.clock.now();
+    if bot {
+        // Answer as if accepted, so the bot learns nothing; keep nothing.
+        metrics::counter!("pronto_form_honeypot_total").increment(1);
+        return Ok(FormReceipt { status: "received".into(), id: None, received_at: now.to_string() });
+    }
+    if let Some(source) = &form.source {
+        if draft.source.as_deref() == Some(&format!("form:{form_key}")) {
+            draft.source = Some(source.clone());
+        }
+    }
+    let mut lead = draft.parse(st.config.region, now).map_err(rename_contact_fields)?;
+    let playbook = form.playbook.as_deref().unwrap_or(&st.config.default_playbook);
+    lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
+    let done = st.store.create_lead(lead, None, idem).await?;
+    metrics::counter!("pronto_leads_received_total", "via" => "form").increment(u64::from(done.created));
+    Ok(FormReceipt { status: "received".into(), id: Some(done.id), received_at: now.to_string() })
+}
+
+/// A form's fields are flat (`phone`, not `contact.phone`): name them as the form does.
+fn rename_contact_fields(mut e: FieldErrors) -> ApiError {
+    for f in &mut e.0 {
+        if let Some(rest) = f.field.strip_prefix("contact.") {
+            f.field = rest.to_owned();
+        } else if f.field == "contact" {
+            f.field = "name".into();
+            f.message = "give at least one of name, email or phone".into();
+        }
+    }
+    ApiError::Invalid(e)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex\"><title>{t}</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style></head>\
+         <body><h1>{t}</h1>{body}</body></html>",
+        t = escape(title)
+    )
+}
+
+fn error_page(e: &ApiError) -> Response {
+    let p = e.problem();
+    let mut items = String::new();
+    for f in &p.errors {
+        items.push_str(&format!("<li><b>{}</b>: {}</li>", escape(&f.field), escape(&f.message)));
+    }
+    let body = if items.is_empty() { format!("<p>{}</p>", escape(&p.detail)) } else { format!("<ul>{items}</ul>") };
+    let html = page(&p.title, &format!("{body}<p><a href=\"javascript:history.back()\">Back to the form</a></p>"));
+    (e.status(), Html(html)).into_response()
+}
+
+async fn thanks(State(st): State<AppState>, Path(form_key): Path<String>) -> Response {
+    if !st.config.forms.contains_key(&form_key) {
+        return ApiError::not_found("form").into_response();
+    }
+    Html(page("Thank you", "<p>We have received your inquiry and will contact you shortly.</p>")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_fields_map_to_the_draft_and_others_are_kept() {
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("cs-CZ,cs;q=0.9,en;q=0.8"));
+        let (d, bot) = draft(
+            "default",
+            vec![("name".into(), "Jana".into()), ("phone".into(), "777123456".into()), ("budget".into(), "50k".into()), (HONEYPOT.into(), "".into())],
+            &h,
+        );
+        assert!(!bot);
+        assert_eq!(d.contact.name.as_deref(), Some("Jana"));
+        assert_eq!(d.extra, vec![("budget".to_owned(), "50k".to_owned())]);
+        assert_eq!(d.language.as_deref(), Some("cs-CZ"));
+        assert_eq!(d.source.as_deref(), Some("form:default"));
+        let (_, bot) = draft("default", vec![(HONEYPOT.into(), "http://spam".into())], &h);
+        assert!(bot);
+    }
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(escape("<b a=\"x\">&'"), "&lt;b a=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}
