@@ -139,6 +139,9 @@ pub fn parse_time(text: &str, now: Timestamp) -> Result<Timestamp, crate::values
     if t > now + FUTURE_SKEW {
         return Err(crate::values::Invalid("is in the future".into()));
     }
+    if t < Timestamp::UNIX_EPOCH {
+        return Err(crate::values::Invalid("is before 1970".into()));
+    }
     Ok(t)
 }
 
@@ -184,8 +187,11 @@ impl LeadDraft {
             e.add("form", "more than 50 fields");
         }
         for (k, v) in &self.extra {
+            let field: String = k.chars().filter(|c| !c.is_control()).take(64).collect();
             if k.chars().count() > 64 || v.chars().count() > 2_000 {
-                e.add(k.chars().take(64).collect::<String>(), "field name over 64 or value over 2000 characters");
+                e.add(field, "field name over 64 or value over 2000 characters");
+            } else if k.chars().any(char::is_control) || v.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                e.add(field, "must not contain control characters");
             }
         }
         e.into_result().map(|()| lead)

@@ -11,6 +11,7 @@ use pronto_domain::SystemClock;
 use pronto_store::StoreOptions;
 use pronto_web::{AppState, WebConfig};
 use sqlx::{ConnectOptions, Connection};
+
 use std::net::SocketAddr;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -80,17 +81,15 @@ async fn baseline(url: &str, seconds: f64) -> Result<f64, AnyError> {
     let mut n = 0u64;
     let start;
     if let Some(path) = url.strip_prefix("sqlite://") {
-        let mut c = sqlx::sqlite::SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-            .synchronous(sqlx::sqlite::SqliteSynchronous::Full)
-            .connect()
-            .await?;
-        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)").execute(&mut c).await?;
+        // The same driver and settings as the store's SQLite engine.
+        let c = rusqlite::Connection::open(path)?;
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        c.pragma_update(None, "synchronous", "FULL")?;
+        c.execute_batch("CREATE TABLE IF NOT EXISTS bench_baseline (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)")?;
+        let mut stmt = c.prepare("INSERT INTO bench_baseline (payload) VALUES (?1)")?;
         start = Instant::now();
         while start.elapsed() < deadline {
-            sqlx::query("INSERT INTO bench_baseline (payload) VALUES ($1)").bind(&payload).execute(&mut c).await?;
+            stmt.execute([&payload])?;
             n += 1;
         }
     } else {
@@ -120,16 +119,71 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
+/// A minimal HTTP/1.1 keep-alive client: the load generator shares the machine with the server,
+/// so it must cost as little as possible (a full client library costs more CPU per request than
+/// the server's own HTTP layer).
+struct RawClient {
+    addr: String,
+    conn: Option<tokio::io::BufStream<tokio::net::TcpStream>>,
+}
+
+impl RawClient {
+    async fn post_json(&mut self, path: &str, body: &[u8]) -> std::io::Result<u16> {
+        use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+        if self.conn.is_none() {
+            let s = tokio::net::TcpStream::connect(&self.addr).await?;
+            s.set_nodelay(true)?;
+            self.conn = Some(tokio::io::BufStream::new(s));
+        }
+        let conn = self.conn.as_mut().expect("connected");
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        let result = async {
+            conn.write_all(head.as_bytes()).await?;
+            conn.write_all(body).await?;
+            conn.flush().await?;
+            let mut line = String::new();
+            conn.read_line(&mut line).await?;
+            let status: u16 = line.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
+            let mut length = 0usize;
+            loop {
+                line.clear();
+                if conn.read_line(&mut line).await? == 0 {
+                    return Err(std::io::ErrorKind::UnexpectedEof.into());
+                }
+                let l = line.trim_end();
+                if l.is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = l.split_once(':') {
+                    if k.eq_ignore_ascii_case("content-length") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+            }
+            let mut sink = vec![0u8; length];
+            conn.read_exact(&mut sink).await?;
+            Ok(status)
+        }
+        .await;
+        if result.is_err() {
+            self.conn = None;
+        }
+        result
+    }
+}
+
 /// Drives the form endpoint. With `rate` set, requests are sent on a fixed schedule (open
 /// loop) and latency counts from the scheduled time, so a stall is not hidden.
-async fn load(base: &str, clients: usize, seconds: f64, rate: Option<f64>, counter: Arc<AtomicU64>) -> Load {
-    let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build().expect("client");
+async fn load(addr: &str, clients: usize, seconds: f64, rate: Option<f64>, counter: Arc<AtomicU64>) -> Load {
     let started = Instant::now();
     let deadline = Duration::from_secs_f64(seconds);
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let http = http.clone();
-        let url = format!("{base}/forms/default");
+        let mut http = RawClient { addr: addr.to_owned(), conn: None };
         let counter = counter.clone();
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
@@ -152,10 +206,10 @@ async fn load(base: &str, clients: usize, seconds: f64, rate: Option<f64>, count
                     "email": format!("bench{i}@example.com"),
                     "phone": format!("+420 7{:08}", 70_000_000 + i % 9_000_000),
                     "message": "Dobrý den, mám zájem o nabídku.",
-                });
-                let res = http.post(&url).header("accept", "application/json").json(&body).send().await;
-                match res {
-                    Ok(r) if r.status().as_u16() == 201 => {
+                })
+                .to_string();
+                match http.post_json("/forms/default", body.as_bytes()).await {
+                    Ok(201) => {
                         ok += 1;
                         lat.push(scheduled.elapsed());
                     }
@@ -178,10 +232,50 @@ async fn load(base: &str, clients: usize, seconds: f64, rate: Option<f64>, count
     out
 }
 
+/// The store alone: `clients` tasks parse and commit leads without HTTP, to show what the
+/// writer can take and how much of the end-to-end cost is HTTP.
+async fn store_only(store: Arc<dyn pronto_store::Store>, clients: usize, seconds: f64, counter: Arc<AtomicU64>) -> f64 {
+    let started = Instant::now();
+    let deadline = Duration::from_secs_f64(seconds);
+    let region = pronto_domain::values::Region::default();
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| {
+            let store = store.clone();
+            let counter = counter.clone();
+            tokio::spawn(async move {
+                let mut ok = 0u64;
+                while started.elapsed() < deadline {
+                    let i = counter.fetch_add(1, Ordering::Relaxed);
+                    let draft = pronto_domain::lead::LeadDraft {
+                        channel: Some("web".into()),
+                        contact: pronto_domain::lead::ContactDraft {
+                            name: Some(format!("Bench Customer {i}")),
+                            email: Some(format!("bench{i}@example.com")),
+                            phone: Some(format!("+420 7{:08}", 70_000_000 + i % 9_000_000)),
+                            ..Default::default()
+                        },
+                        message: Some("Dobrý den, mám zájem o nabídku.".into()),
+                        ..Default::default()
+                    };
+                    let Ok(lead) = draft.parse(region, pronto_domain::Clock::now(&SystemClock)) else { continue };
+                    if store.create_lead(lead, None, None).await.is_ok() {
+                        ok += 1;
+                    }
+                }
+                ok
+            })
+        })
+        .collect();
+    let mut ok = 0;
+    for t in tasks {
+        ok += t.await.unwrap_or(0);
+    }
+    ok as f64 / started.elapsed().as_secs_f64()
+}
+
 async fn count(url: &str, sql: &'static str) -> Result<i64, AnyError> {
     let n: i64 = if let Some(path) = url.strip_prefix("sqlite://") {
-        let mut c = sqlx::sqlite::SqliteConnectOptions::new().filename(path).connect().await?;
-        sqlx::query_scalar(sql).fetch_one(&mut c).await?
+        rusqlite::Connection::open(path)?.query_row(sql, [], |r| r.get(0))?
     } else {
         let mut c = sqlx::PgConnection::connect(url).await?;
         sqlx::query_scalar(sql).fetch_one(&mut c).await?
@@ -197,11 +291,12 @@ async fn intake(args: &IntakeArgs, engine: &str, url: &str, baseline_url: &str) 
     let web = WebConfig { form_rate_per_minute: 0, ..WebConfig::default() };
     let app = pronto_web::app(AppState::new(store.clone(), clock, web));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
+    let base = listener.local_addr()?.to_string();
     let server = tokio::spawn(async move {
         let _ = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await;
     });
     let counter = Arc::new(AtomicU64::new(0));
+    let direct = store_only(store.clone(), args.clients, args.seconds, counter.clone()).await;
     load(&base, args.clients, args.seconds.min(1.0), None, counter.clone()).await; // warm up
     let full = load(&base, args.clients, args.seconds, None, counter.clone()).await;
     let half = load(&base, args.clients, args.seconds, Some(full.rate / 2.0), counter.clone()).await;
@@ -219,7 +314,8 @@ async fn intake(args: &IntakeArgs, engine: &str, url: &str, baseline_url: &str) 
     let consistent = leads == events && leads == outbox && leads == timers && leads <= acked;
 
     Ok(format!(
-        "{engine:<9} baseline {base_rate:>8.0} durable single-row INSERTs/s (before {before:.0}, after {after:.0})\n\
+        "{engine:<9} store    {direct:>8.0} leads/s through the Store alone (no HTTP; parse + group commit)\n\
+         {engine:<9} baseline {base_rate:>8.0} durable single-row INSERTs/s (before {before:.0}, after {after:.0})\n\
          {engine:<9} intake   {:>8.0} leads/s = {:.2}x baseline; p50 {:.1} ms, p99 {:.1} ms at full load ({} failed)\n\
          {engine:<9} half     {:>8.0} leads/s offered {:.0}; p50 {:.1} ms, p99 {:.1} ms ({} failed)\n\
          {engine:<9} rows     {leads} leads, {events} lead.received events, {outbox} outbox rows, {timers} timers: {}",

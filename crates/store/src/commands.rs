@@ -3,7 +3,7 @@
 //! `pronto_domain::effects` decided (events, outbox rows, timers), all on the same
 //! connection, so they commit or roll back together.
 
-use crate::engine::{Conn, P, is_unique_violation};
+use crate::engine::{self, Conn, DbError, P, is_unique_violation};
 use crate::records::LeadCreated;
 use crate::{StoreError, micros, params};
 use jiff::Timestamp;
@@ -55,12 +55,22 @@ pub(crate) enum Outcome {
 
 type R<T> = Result<T, StoreError>;
 
-fn db(e: sqlx::Error) -> StoreError {
+fn db(e: DbError) -> StoreError {
     if is_unique_violation(&e) {
         StoreError::Conflict(format!("a concurrent write got there first: {e}"))
+    } else if engine::is_lock_cycle(&e) {
+        StoreError::Unavailable(format!("{LOCK_CYCLE}: {e}"))
     } else {
         StoreError::from(e)
     }
+}
+
+/// How a command's error says that its transaction and another writer's (another node's)
+/// waited on each other; the writer then commits what its batch did so far and retries.
+const LOCK_CYCLE: &str = "waited on another writer that waited on this one";
+
+pub(crate) fn is_lock_cycle(e: &StoreError) -> bool {
+    matches!(e, StoreError::Unavailable(m) if m.starts_with(LOCK_CYCLE))
 }
 
 pub(crate) async fn apply(c: &mut dyn Conn, cmd: &Command, now: Timestamp) -> R<Outcome> {

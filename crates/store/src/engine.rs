@@ -7,6 +7,7 @@
 use async_trait::async_trait;
 use sqlx::Row as _;
 
+
 /// A bound parameter.
 #[derive(Debug, Clone)]
 pub enum P {
@@ -57,41 +58,189 @@ macro_rules! params {
     ($($v:expr),* $(,)?) => { vec![$($crate::engine::P::from($v)),*] };
 }
 
+/// A database error of either engine.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error(transparent)]
+    Pg(#[from] sqlx::Error),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("column `{0}`: {1}")]
+    Decode(String, String),
+}
+
+impl DbError {
+    /// Whether this is a unique-key violation (another writer got there first).
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            DbError::Pg(sqlx::Error::Database(d)) => d.is_unique_violation(),
+            DbError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the database could not be reached or is overloaded, rather than refusing.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            DbError::Pg(e) => matches!(
+                e,
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed | sqlx::Error::Tls(_)
+            ),
+            DbError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy
+                    | rusqlite::ErrorCode::DatabaseLocked
+                    | rusqlite::ErrorCode::SystemIoFailure
+                    | rusqlite::ErrorCode::DiskFull
+                    | rusqlite::ErrorCode::CannotOpen
+            ),
+            _ => false,
+        }
+    }
+}
+
+/// A SQLite row, copied out of its statement.
+pub struct SqliteRow {
+    cols: std::sync::Arc<[String]>,
+    vals: Vec<rusqlite::types::Value>,
+}
+
+impl SqliteRow {
+    fn get(&self, col: &str) -> Result<&rusqlite::types::Value, DbError> {
+        self.cols
+            .iter()
+            .position(|c| c == col)
+            .map(|i| &self.vals[i])
+            .ok_or_else(|| DbError::Decode(col.to_owned(), "no such column".into()))
+    }
+}
+
 /// A result row of either engine.
 pub enum Row {
-    Sqlite(sqlx::sqlite::SqliteRow),
+    Sqlite(SqliteRow),
     Pg(sqlx::postgres::PgRow),
 }
 
-macro_rules! getter {
-    ($name:ident, $t:ty) => {
-        pub fn $name(&self, col: &str) -> Result<$t, sqlx::Error> {
-            match self {
-                Row::Sqlite(r) => r.try_get::<$t, _>(col),
-                Row::Pg(r) => r.try_get::<$t, _>(col),
-            }
-        }
-    };
+fn pg<T>(col: &str, r: Result<T, sqlx::Error>) -> Result<T, DbError> {
+    r.map_err(|e| DbError::Decode(col.to_owned(), e.to_string()))
+}
+
+fn wrong(col: &str, want: &str, got: &rusqlite::types::Value) -> DbError {
+    DbError::Decode(col.to_owned(), format!("expected {want}, found {:?}", got.data_type()))
 }
 
 impl Row {
-    getter!(i64, i64);
-    getter!(opt_i64, Option<i64>);
-    getter!(str, String);
-    getter!(opt_str, Option<String>);
-    getter!(bool, bool);
+    pub fn opt_i64(&self, col: &str) -> Result<Option<i64>, DbError> {
+        use rusqlite::types::Value as V;
+        match self {
+            Row::Sqlite(r) => match r.get(col)? {
+                V::Null => Ok(None),
+                V::Integer(i) => Ok(Some(*i)),
+                other => Err(wrong(col, "an integer", other)),
+            },
+            Row::Pg(r) => pg(col, r.try_get::<Option<i64>, _>(col)),
+        }
+    }
+    pub fn i64(&self, col: &str) -> Result<i64, DbError> {
+        self.opt_i64(col)?.ok_or_else(|| DbError::Decode(col.to_owned(), "unexpected NULL".into()))
+    }
+    pub fn opt_str(&self, col: &str) -> Result<Option<String>, DbError> {
+        use rusqlite::types::Value as V;
+        match self {
+            Row::Sqlite(r) => match r.get(col)? {
+                V::Null => Ok(None),
+                V::Text(s) => Ok(Some(s.clone())),
+                other => Err(wrong(col, "text", other)),
+            },
+            Row::Pg(r) => pg(col, r.try_get::<Option<String>, _>(col)),
+        }
+    }
+    pub fn str(&self, col: &str) -> Result<String, DbError> {
+        self.opt_str(col)?.ok_or_else(|| DbError::Decode(col.to_owned(), "unexpected NULL".into()))
+    }
+    pub fn bool(&self, col: &str) -> Result<bool, DbError> {
+        use rusqlite::types::Value as V;
+        match self {
+            Row::Sqlite(r) => match r.get(col)? {
+                V::Integer(i) => Ok(*i != 0),
+                other => Err(wrong(col, "a boolean", other)),
+            },
+            Row::Pg(r) => pg(col, r.try_get::<bool, _>(col)),
+        }
+    }
 }
 
 /// One connection (or open transaction) of either engine.
 #[async_trait]
 pub trait Conn: Send {
-    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, sqlx::Error>;
-    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, sqlx::Error>;
+    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError>;
+    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, DbError>;
     /// Runs SQL text that may hold several statements and no parameters (migrations).
-    async fn script(&mut self, sql: &str) -> Result<(), sqlx::Error>;
+    async fn script(&mut self, sql: &str) -> Result<(), DbError>;
 
-    async fn row(&mut self, sql: &str, params: Vec<P>) -> Result<Option<Row>, sqlx::Error> {
+    async fn row(&mut self, sql: &str, params: Vec<P>) -> Result<Option<Row>, DbError> {
         Ok(self.rows(sql, params).await?.into_iter().next())
+    }
+}
+
+/// A SQLite connection (rusqlite). Its calls complete without awaiting: the writer runs it on
+/// its own thread and reads run it on the blocking pool, so it never stalls the runtime.
+pub struct SqliteConn {
+    conn: rusqlite::Connection,
+}
+
+impl SqliteConn {
+    pub fn new(conn: rusqlite::Connection) -> Self {
+        conn.set_prepared_statement_cache_capacity(256);
+        SqliteConn { conn }
+    }
+}
+
+/// SQLite reads `$1` as a *named* parameter numbered by first appearance; `?1` is positional,
+/// which is what the shared SQL means.
+fn positional(sql: &str) -> std::borrow::Cow<'_, str> {
+    if sql.contains('$') { std::borrow::Cow::Owned(sql.replace('$', "?")) } else { std::borrow::Cow::Borrowed(sql) }
+}
+
+fn sqlite_params(params: Vec<P>) -> Vec<rusqlite::types::Value> {
+    use rusqlite::types::Value as V;
+    params
+        .into_iter()
+        .map(|p| match p {
+            P::I64(Some(i)) => V::Integer(i),
+            P::Str(Some(s)) => V::Text(s),
+            P::Bool(b) => V::Integer(i64::from(b)),
+            P::I64(None) | P::Str(None) => V::Null,
+        })
+        .collect()
+}
+
+#[async_trait]
+impl Conn for SqliteConn {
+    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError> {
+        let mut stmt = self.conn.prepare_cached(&positional(sql))?;
+        Ok(stmt.execute(rusqlite::params_from_iter(sqlite_params(params)))? as u64)
+    }
+    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, DbError> {
+        let mut stmt = self.conn.prepare_cached(&positional(sql))?;
+        let cols: std::sync::Arc<[String]> = stmt.column_names().into_iter().map(str::to_owned).collect();
+        let n = cols.len();
+        let mut rows = stmt.query(rusqlite::params_from_iter(sqlite_params(params)))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let mut vals = Vec::with_capacity(n);
+            for i in 0..n {
+                vals.push(r.get::<_, rusqlite::types::Value>(i)?);
+            }
+            out.push(Row::Sqlite(SqliteRow { cols: cols.clone(), vals }));
+        }
+        Ok(out)
+    }
+    async fn script(&mut self, sql: &str) -> Result<(), DbError> {
+        Ok(self.conn.execute_batch(sql)?)
     }
 }
 
@@ -110,30 +259,16 @@ macro_rules! bind_all {
 }
 
 #[async_trait]
-impl Conn for sqlx::SqliteConnection {
-    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, sqlx::Error> {
-        Ok(bind_all!(sqlx::query(sqlx::AssertSqlSafe(sql)), params).execute(self).await?.rows_affected())
-    }
-    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, sqlx::Error> {
-        let rows = bind_all!(sqlx::query(sqlx::AssertSqlSafe(sql)), params).fetch_all(self).await?;
-        Ok(rows.into_iter().map(Row::Sqlite).collect())
-    }
-    async fn script(&mut self, sql: &str) -> Result<(), sqlx::Error> {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(self).await.map(|_| ())
-    }
-}
-
-#[async_trait]
 impl Conn for sqlx::PgConnection {
-    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, sqlx::Error> {
+    async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError> {
         Ok(bind_all!(sqlx::query(sqlx::AssertSqlSafe(sql)), params).execute(self).await?.rows_affected())
     }
-    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, sqlx::Error> {
+    async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, DbError> {
         let rows = bind_all!(sqlx::query(sqlx::AssertSqlSafe(sql)), params).fetch_all(self).await?;
         Ok(rows.into_iter().map(Row::Pg).collect())
     }
-    async fn script(&mut self, sql: &str) -> Result<(), sqlx::Error> {
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(self).await.map(|_| ())
+    async fn script(&mut self, sql: &str) -> Result<(), DbError> {
+        Ok(sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(self).await.map(|_| ())?)
     }
 }
 
@@ -160,7 +295,14 @@ impl Dialect {
     }
 }
 
+/// Whether an error means that this transaction and another writer's waited on each other
+/// (PostgreSQL's `deadlock_detected` or `serialization_failure`): retrying inside the same
+/// transaction would only wait again.
+pub fn is_lock_cycle(e: &DbError) -> bool {
+    matches!(e, DbError::Pg(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")))
+}
+
 /// Whether an error is a unique-key violation (another writer got there first).
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+pub fn is_unique_violation(e: &DbError) -> bool {
+    e.is_unique_violation()
 }

@@ -44,16 +44,27 @@ pub enum StoreError {
     Internal(String),
 }
 
+impl From<engine::DbError> for StoreError {
+    fn from(e: engine::DbError) -> Self {
+        if matches!(e, engine::DbError::Pg(sqlx::Error::RowNotFound)) {
+            StoreError::NotFound
+        } else if e.is_unavailable() {
+            StoreError::Unavailable(e.to_string())
+        } else {
+            StoreError::Internal(e.to_string())
+        }
+    }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
-        match &e {
-            sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::Io(_)
-            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e.to_string()),
-            _ => StoreError::Internal(e.to_string()),
-        }
+        engine::DbError::from(e).into()
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        engine::DbError::from(e).into()
     }
 }
 

@@ -29,7 +29,7 @@ impl Connector for PgConnector {
     fn dialect(&self) -> Dialect {
         Dialect::Postgres
     }
-    async fn connect(&self) -> Result<Box<dyn Conn>, sqlx::Error> {
+    async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError> {
         Ok(Box::new(self.0.connect().await?))
     }
 }

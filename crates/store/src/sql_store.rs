@@ -12,23 +12,11 @@ use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};
 use std::sync::Arc;
 
 pub(crate) enum ReadPool {
-    Sqlite(sqlx::SqlitePool),
+    Sqlite(Arc<crate::sqlite::SqlitePool>),
     Pg(sqlx::PgPool),
 }
 
-enum ReadConn {
-    Sqlite(sqlx::pool::PoolConnection<sqlx::Sqlite>),
-    Pg(sqlx::pool::PoolConnection<sqlx::Postgres>),
-}
-
-impl ReadConn {
-    fn conn(&mut self) -> &mut dyn Conn {
-        match self {
-            ReadConn::Sqlite(c) => &mut **c,
-            ReadConn::Pg(c) => &mut **c,
-        }
-    }
-}
+type BoxFut<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T>> + Send + 'a>>;
 
 pub(crate) struct SqlStore {
     dialect: Dialect,
@@ -41,11 +29,30 @@ impl SqlStore {
         SqlStore { dialect, pool, writer: Writer::start(connector, clock, opts.max_batch) }
     }
 
-    async fn read(&self) -> Result<ReadConn> {
-        Ok(match &self.pool {
-            ReadPool::Sqlite(p) => ReadConn::Sqlite(p.acquire().await?),
-            ReadPool::Pg(p) => ReadConn::Pg(p.acquire().await?),
-        })
+    /// Runs a read on a pooled connection. SQLite calls block, so they run on the blocking
+    /// thread pool; PostgreSQL's are truly asynchronous.
+    async fn read<T, F>(&self, f: F) -> Result<T>
+    where
+        T: Send + 'static,
+        F: for<'a> FnOnce(&'a mut dyn Conn) -> BoxFut<'a, T> + Send + 'static,
+    {
+        match &self.pool {
+            ReadPool::Sqlite(pool) => {
+                let pool = pool.clone();
+                tokio::task::spawn_blocking(move || {
+                    let mut conn = pool.take()?;
+                    let result = tokio::runtime::Handle::current().block_on(f(&mut conn));
+                    pool.give_back(conn);
+                    result
+                })
+                .await
+                .map_err(|e| StoreError::Internal(format!("a read panicked: {e}")))?
+            }
+            ReadPool::Pg(pool) => {
+                let mut conn = pool.acquire().await?;
+                f(&mut *conn).await
+            }
+        }
     }
 
     async fn id(&self, cmd: Command) -> Result<i64> {
@@ -63,8 +70,7 @@ impl Store for SqlStore {
     }
 
     async fn ping(&self) -> Result<()> {
-        self.read().await?.conn().row("SELECT 1 AS one", vec![]).await?;
-        Ok(())
+        self.read(|c| Box::pin(async move { c.row("SELECT 1 AS one", vec![]).await.map(|_| ()).map_err(Into::into) })).await
     }
 
     async fn create_lead(&self, lead: NewLead, entered_by: Option<i64>, idem: Option<IdempotencyKey>) -> Result<LeadCreated> {
@@ -98,45 +104,52 @@ impl Store for SqlStore {
     }
 
     async fn lead(&self, id: i64) -> Result<LeadRecord> {
-        queries::lead(self.read().await?.conn(), id).await
+        self.read(move |c| Box::pin(queries::lead(c, id))).await
     }
     async fn leads(&self, filter: &LeadFilter) -> Result<Vec<LeadRecord>> {
-        queries::leads(self.read().await?.conn(), filter).await
+        let filter = filter.clone();
+        self.read(move |c| Box::pin(async move { queries::leads(c, &filter).await })).await
     }
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>> {
-        queries::timeline(self.read().await?.conn(), lead_id).await
+        self.read(move |c| Box::pin(queries::timeline(c, lead_id))).await
     }
     async fn activities(&self, lead_id: i64) -> Result<Vec<ActivityRecord>> {
-        let mut c = self.read().await?;
-        queries::lead_exists(c.conn(), lead_id).await?;
-        queries::activities(c.conn(), "a.lead_id", lead_id).await
+        self.read(move |c| {
+            Box::pin(async move {
+                queries::lead_exists(c, lead_id).await?;
+                queries::activities(c, "a.lead_id", lead_id).await
+            })
+        })
+        .await
     }
     async fn contact(&self, id: i64) -> Result<ContactDetail> {
-        queries::contact(self.read().await?.conn(), id).await
+        self.read(move |c| Box::pin(queries::contact(c, id))).await
     }
     async fn user(&self, id: i64) -> Result<UserRecord> {
-        queries::user(self.read().await?.conn(), "id", id.into()).await.map(|(u, _)| u)
+        self.read(move |c| Box::pin(async move { queries::user(c, "id", id.into()).await.map(|(u, _)| u) })).await
     }
     async fn users(&self) -> Result<Vec<UserRecord>> {
-        queries::users(self.read().await?.conn()).await
+        self.read(|c| Box::pin(queries::users(c))).await
     }
     async fn user_by_login(&self, login: &str) -> Result<(UserRecord, Option<String>)> {
-        queries::user(self.read().await?.conn(), "login", login.into()).await
+        let login = login.to_owned();
+        self.read(move |c| Box::pin(async move { queries::user(c, "login", login.into()).await })).await
     }
     async fn user_by_token_hash(&self, token_hash: &str) -> Result<UserRecord> {
-        queries::user_by_token_hash(self.read().await?.conn(), token_hash).await
+        let hash = token_hash.to_owned();
+        self.read(move |c| Box::pin(async move { queries::user_by_token_hash(c, &hash).await })).await
     }
     async fn outbox(&self, lead_id: i64) -> Result<Vec<OutboxRecord>> {
-        queries::outbox(self.read().await?.conn(), lead_id).await
+        self.read(move |c| Box::pin(queries::outbox(c, lead_id))).await
     }
     async fn timers(&self, lead_id: i64) -> Result<Vec<TimerRecord>> {
-        queries::timers(self.read().await?.conn(), lead_id).await
+        self.read(move |c| Box::pin(queries::timers(c, lead_id))).await
     }
 
     async fn close(&self) {
         self.writer.close().await;
         match &self.pool {
-            ReadPool::Sqlite(p) => p.close().await,
+            ReadPool::Sqlite(p) => p.close(),
             ReadPool::Pg(p) => p.close().await,
         }
     }

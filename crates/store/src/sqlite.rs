@@ -1,71 +1,86 @@
-//! The SQLite engine: one file in WAL mode with `synchronous=FULL` (a commit is on disk when
-//! it returns), a pool of readers and the writer's own connection.
+//! The SQLite engine (rusqlite, bundled SQLite): one file in WAL mode with
+//! `synchronous=FULL` (a commit is on disk when it returns). The writer owns one connection on
+//! its own thread; reads take a connection from a small pool on the blocking thread pool.
+//! rusqlite's calls cost a few microseconds each, which is what lets group commit reach
+//! many thousands of inquiries per second.
 
-use crate::engine::{Conn, Dialect};
+use crate::engine::{Conn, Dialect, SqliteConn};
 use crate::sql_store::{ReadPool, SqlStore};
 use crate::writer::Connector;
 use crate::{Result, Store, StoreError, StoreOptions, migrate};
 use async_trait::async_trait;
 use pronto_domain::Clock;
-use sqlx::ConnectOptions;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-fn options(path: &str) -> SqliteConnectOptions {
-    SqliteConnectOptions::new()
-        .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10))
-        .statement_cache_capacity(256)
+/// Opens one connection with Pronto's settings.
+pub(crate) fn connect(path: &Path) -> Result<SqliteConn, rusqlite::Error> {
+    let conn = rusqlite::Connection::open(path)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(SqliteConn::new(conn))
 }
 
-async fn prepare(path: &str) -> Result<()> {
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
+fn prepare_dir(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
     }
-    let mut conn = options(path).connect().await?;
-    migrate::run(&mut conn, Dialect::Sqlite).await?;
     Ok(())
 }
 
 pub(crate) async fn migrate_only(path: &str) -> Result<Vec<i64>> {
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
-    }
-    let mut conn = options(path).connect().await?;
-    migrate::run(&mut conn, Dialect::Sqlite).await
+    let path = PathBuf::from(path);
+    tokio::task::spawn_blocking(move || {
+        prepare_dir(&path)?;
+        let mut conn = connect(&path).map_err(|e| StoreError::Unavailable(format!("cannot open {}: {e}", path.display())))?;
+        tokio::runtime::Handle::current().block_on(migrate::run(&mut conn, Dialect::Sqlite))
+    })
+    .await
+    .map_err(|e| StoreError::Internal(e.to_string()))?
 }
 
-struct SqliteConnector(SqliteConnectOptions);
+struct SqliteConnector(PathBuf);
 
 #[async_trait]
 impl Connector for SqliteConnector {
     fn dialect(&self) -> Dialect {
         Dialect::Sqlite
     }
-    async fn connect(&self) -> Result<Box<dyn Conn>, sqlx::Error> {
-        Ok(Box::new(self.0.connect().await?))
+    async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError> {
+        Ok(Box::new(connect(&self.0)?))
+    }
+}
+
+/// Idle read connections; a read takes one (or opens one) and puts it back.
+pub(crate) struct SqlitePool {
+    path: PathBuf,
+    idle: Mutex<Vec<SqliteConn>>,
+    max_idle: usize,
+}
+
+impl SqlitePool {
+    pub(crate) fn take(&self) -> Result<SqliteConn> {
+        if let Some(c) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() {
+            return Ok(c);
+        }
+        connect(&self.path).map_err(|e| StoreError::Unavailable(format!("cannot open {}: {e}", self.path.display())))
+    }
+    pub(crate) fn give_back(&self, c: SqliteConn) {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        if idle.len() < self.max_idle {
+            idle.push(c);
+        }
+    }
+    pub(crate) fn close(&self) {
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 }
 
 pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -> Result<Arc<dyn Store>> {
-    prepare(path).await?;
-    let pool = SqlitePoolOptions::new()
-        .max_connections(opts.read_connections.max(1))
-        .acquire_timeout(Duration::from_secs(10))
-        .connect_with(options(path))
-        .await?;
-    Ok(Arc::new(SqlStore::new(
-        Dialect::Sqlite,
-        ReadPool::Sqlite(pool),
-        Box::new(SqliteConnector(options(path))),
-        clock,
-        opts,
-    )))
+    migrate_only(path).await?;
+    let path = PathBuf::from(path);
+    let pool = SqlitePool { path: path.clone(), idle: Mutex::new(Vec::new()), max_idle: opts.read_connections.max(1) as usize };
+    Ok(Arc::new(SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path)), clock, opts)))
 }

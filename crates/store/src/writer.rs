@@ -2,6 +2,11 @@
 //! command queued since its last commit, applies each inside its own savepoint and commits
 //! them all with one durable fsync. A caller hears back only after that commit, so an
 //! acknowledged write is on disk; when the commit fails, every command in it fails.
+//!
+//! With several writers on one PostgreSQL database (several nodes), two batches can wait on
+//! each other's rows; PostgreSQL then fails a statement of one of them. That writer commits
+//! the commands before it, releasing their locks, and retries the command in a new
+//! transaction.
 
 use crate::commands::{self, Command, Outcome};
 use crate::engine::{Conn, Dialect};
@@ -10,13 +15,12 @@ use async_trait::async_trait;
 use pronto_domain::Clock;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{mpsc, oneshot};
-use tokio::task::JoinHandle;
 
 /// Opens the writer's own connection (again, after a failure).
 #[async_trait]
 pub(crate) trait Connector: Send + Sync + 'static {
     fn dialect(&self) -> Dialect;
-    async fn connect(&self) -> Result<Box<dyn Conn>, sqlx::Error>;
+    async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError>;
 }
 
 struct Job {
@@ -26,17 +30,30 @@ struct Job {
 
 pub(crate) struct Writer {
     queue: Mutex<Option<mpsc::Sender<Job>>>,
-    task: tokio::sync::Mutex<Option<JoinHandle<()>>>,
+    task: tokio::sync::Mutex<Option<oneshot::Receiver<()>>>,
 }
 
 /// How often a command is retried after a unique-key race with another node.
 const ATTEMPTS: usize = 3;
 
 impl Writer {
+    /// Starts the writer on a thread of its own with its own single-threaded runtime: a
+    /// SQLite commit blocks while it fsyncs, and must never hold up a thread that serves
+    /// requests.
     pub(crate) fn start(connector: Box<dyn Connector>, clock: Arc<dyn Clock>, max_batch: usize) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(max_batch.max(1) * 16);
-        let task = tokio::spawn(run(connector, rx, clock, max_batch.max(1)));
-        Writer { queue: Mutex::new(Some(tx)), task: tokio::sync::Mutex::new(Some(task)) }
+        let (done_tx, done_rx) = oneshot::channel::<()>();
+        let spawned = std::thread::Builder::new().name("pronto-writer".into()).spawn(move || {
+            match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1))),
+                Err(e) => tracing::error!(error = %e, "the writer cannot start its runtime"),
+            }
+            let _ = done_tx.send(());
+        });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "the writer thread cannot start");
+        }
+        Writer { queue: Mutex::new(Some(tx)), task: tokio::sync::Mutex::new(Some(done_rx)) }
     }
 
     pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
@@ -99,21 +116,59 @@ async fn commit(
         }
     }
     let conn = slot.as_mut().expect("connected above").as_mut();
-    if let Err(e) = conn.exec(connector.dialect().begin_write(), vec![]).await {
+    let begin = connector.dialect().begin_write();
+    if let Err(e) = conn.exec(begin, vec![]).await {
         tracing::error!(error = %e, "cannot begin a write transaction");
         *slot = None;
         return all_fail(&e);
     }
-    let mut results = Vec::with_capacity(batch.len());
-    for job in batch {
-        results.push(apply_in_savepoint(conn, &job.cmd, clock).await);
+    let mut results: Vec<Result<Outcome, StoreError>> = Vec::with_capacity(batch.len());
+    // `results[..durable]` were committed already (see the lock cycles below).
+    let mut durable = 0;
+    let mut cycles = 0;
+    while results.len() < batch.len() {
+        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, clock).await;
+        if matches!(&result, Err(e) if commands::is_lock_cycle(e)) && cycles < ATTEMPTS {
+            // This transaction and another writer's (another node's) wait on each other's rows.
+            // Retrying inside this transaction would wait again: commit what the batch did so
+            // far, which releases its locks, and retry the command in a new transaction.
+            cycles += 1;
+            if let Err(e) = conn.exec("COMMIT", vec![]).await {
+                tracing::error!(error = %e, "commit failed; the rest of the batch fails");
+                let _ = conn.exec("ROLLBACK", vec![]).await;
+                *slot = None;
+                return fail_from(results, durable, batch.len(), &e);
+            }
+            durable = results.len();
+            if let Err(e) = conn.exec(begin, vec![]).await {
+                tracing::error!(error = %e, "cannot begin a write transaction");
+                *slot = None;
+                return fail_from(results, durable, batch.len(), &e);
+            }
+            continue;
+        }
+        cycles = 0;
+        results.push(result);
     }
     if let Err(e) = conn.exec("COMMIT", vec![]).await {
-        tracing::error!(error = %e, "commit failed; every command of the batch fails");
+        tracing::error!(error = %e, "commit failed; every command of the batch not yet committed fails");
         let _ = conn.exec("ROLLBACK", vec![]).await;
         *slot = None;
-        return all_fail(&e);
+        return fail_from(results, durable, batch.len(), &e);
     }
+    results
+}
+
+/// The results of a batch whose transaction failed: what an earlier commit made durable
+/// (`results[..durable]`) stands, everything after it fails.
+fn fail_from(
+    mut results: Vec<Result<Outcome, StoreError>>,
+    durable: usize,
+    len: usize,
+    e: &dyn std::fmt::Display,
+) -> Vec<Result<Outcome, StoreError>> {
+    results.truncate(durable);
+    results.resize_with(len, || Err(StoreError::Unavailable(e.to_string())));
     results
 }
 

@@ -81,6 +81,8 @@ impl AppState {
 
 /// The whole HTTP surface.
 pub fn app(state: AppState) -> Router {
+    // Install the recorder before the first request, so every request is counted.
+    metrics::handle();
     let (api, openapi) = api::router().split_for_parts();
     let openapi = Arc::new(openapi);
     Router::new()

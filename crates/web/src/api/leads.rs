@@ -162,6 +162,9 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     if query.as_ref().is_some_and(|q| q.chars().count() > 200) {
         e.add("q", "is longer than 200 characters");
     }
+    if query.as_ref().is_some_and(|q| q.chars().any(char::is_control)) {
+        e.add("q", "must not contain control characters");
+    }
     e.into_result()?;
     // One extra row tells whether there is a next page.
     let filter = LeadFilter { stage, status, channel, owner, contact: None, query, before, limit: limit + 1 };

@@ -1,0 +1,22 @@
+//! HTTP-level integration tests: the real `pronto` binary on a random port, every test on
+//! SQLite and on PostgreSQL (see `api/harness.rs`).
+
+#[path = "api/harness.rs"]
+mod harness;
+
+#[path = "api/activities.rs"]
+mod activities;
+#[path = "api/durability.rs"]
+mod durability;
+#[path = "api/errors.rs"]
+mod errors;
+#[path = "api/forms.rs"]
+mod forms;
+#[path = "api/leads.rs"]
+mod leads;
+#[path = "api/robustness.rs"]
+mod robustness;
+#[path = "api/system.rs"]
+mod system;
+#[path = "api/users.rs"]
+mod users;

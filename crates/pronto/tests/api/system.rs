@@ -1,0 +1,74 @@
+//! Health, metrics, the OpenAPI description and the test clock.
+
+use crate::both;
+use crate::harness::{Engine, Options, spawn_app, spawn_app_with};
+use jiff::{SignedDuration, Timestamp};
+use reqwest::Method;
+use serde_json::json;
+
+both!(health_metrics_openapi, manual_clock);
+
+async fn health_metrics_openapi(engine: Engine) {
+    let app = spawn_app(engine).await;
+
+    let health = app.send(app.anon(Method::GET, "/healthz")).await;
+    assert_eq!(health.status, 200, "{health:?}");
+    app.get("/api/v1/leads").await.expect(200);
+
+    let metrics = app.send(app.anon(Method::GET, "/metrics")).await;
+    assert_eq!(metrics.status, 200, "{metrics:?}");
+    assert!(metrics.header("content-type").unwrap_or("").starts_with("text/plain"), "{:?}", metrics.headers);
+    assert!(
+        metrics.text.contains("pronto_http_requests_total"),
+        "/metrics lacks pronto_http_requests_total although requests were served before it; body: {:?}",
+        metrics.text
+    );
+    assert!(
+        metrics.text.lines().any(|l| l.starts_with("pronto_http_requests_total{") && l.contains("200")),
+        "a counted request: {}",
+        metrics.text
+    );
+    assert!(metrics.text.contains("# TYPE pronto_http_requests_total counter"), "Prometheus text format: {}", metrics.text);
+
+    let doc = app.send(app.anon(Method::GET, "/api/openapi.json")).await;
+    let doc = doc.expect(200);
+    let version = doc["openapi"].as_str().expect("openapi field");
+    assert!(version.starts_with("3.1"), "OpenAPI 3.1, got {version}");
+    let paths = doc["paths"].as_object().expect("paths");
+    for p in ["/api/v1/leads", "/api/v1/leads/{id}", "/api/v1/leads/{id}/timeline", "/api/v1/leads/{id}/activities", "/api/v1/users", "/api/v1/me"] {
+        assert!(paths.contains_key(p), "OpenAPI lacks {p}: {:?}", paths.keys().collect::<Vec<_>>());
+    }
+    assert!(paths["/api/v1/leads"].get("post").is_some() && paths["/api/v1/leads"].get("get").is_some());
+    assert!(paths["/api/v1/leads/{id}"].get("patch").is_some());
+
+    // With the real clock, the test clock does not exist.
+    app.get("/api/v1/clock").await.problem(404);
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 60 })).await.problem(404);
+}
+
+async fn manual_clock(engine: Engine) {
+    let start = "2031-05-06T07:08:09Z";
+    let app = spawn_app_with(engine, Options::default().manual_clock(start)).await;
+    let start: Timestamp = start.parse().unwrap();
+    let now = |v: serde_json::Value| -> Timestamp { v["now"].as_str().expect("now").parse().expect("RFC 3339") };
+
+    assert_eq!(now(app.get("/api/v1/clock").await.expect(200)), start);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(now(app.get("/api/v1/clock").await.expect(200)), start, "time stands still until told");
+    let lead = app.create_lead(&json!({ "channel": "web", "contact": { "name": "Clocked" } })).await;
+    assert_eq!(lead["received_at"].as_str().unwrap().parse::<Timestamp>().unwrap(), start);
+
+    let advanced = now(app.post("/api/v1/clock/advance", &json!({ "seconds": 90 })).await.expect(200));
+    assert_eq!(advanced, start + SignedDuration::from_secs(90));
+    assert_eq!(now(app.get("/api/v1/clock").await.expect(200)), advanced);
+    let later = app.create_lead(&json!({ "channel": "web", "contact": { "name": "Clocked Later" } })).await;
+    assert_eq!(later["received_at"].as_str().unwrap().parse::<Timestamp>().unwrap(), advanced);
+    let day = now(app.post("/api/v1/clock/advance", &json!({ "seconds": 86_400 })).await.expect(200));
+    assert_eq!(day, advanced + SignedDuration::from_hours(24));
+
+    app.post("/api/v1/clock/advance", &json!({})).await.invalid(&["seconds"]);
+    app.post("/api/v1/clock/advance", &json!({ "seconds": -5 })).await.invalid(&["seconds"]);
+    app.post("/api/v1/clock/advance", &json!({ "seconds": "soon" })).await.invalid(&["seconds"]);
+    assert_eq!(now(app.get("/api/v1/clock").await.expect(200)), day, "refused advances do not move time");
+    app.send(app.anon(Method::GET, "/api/v1/clock")).await.problem(401);
+}
