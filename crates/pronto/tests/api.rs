@@ -6,6 +6,8 @@ mod harness;
 
 #[path = "api/activities.rs"]
 mod activities;
+#[path = "api/cli.rs"]
+mod cli;
 #[path = "api/durability.rs"]
 mod durability;
 #[path = "api/errors.rs"]

@@ -219,8 +219,13 @@ pub async fn spawn_app(engine: Engine) -> App {
 }
 
 pub async fn spawn_app_with(engine: Engine, opts: Options) -> App {
+    spawn_app_on(Storage::new(engine), opts).await
+}
+
+/// Starts a server on storage prepared beforehand (e.g. by the CLI).
+pub async fn spawn_app_on(storage: Storage, opts: Options) -> App {
     let mut app = App {
-        storage: Storage::new(engine),
+        storage,
         opts,
         token: random_token(),
         client: client(),

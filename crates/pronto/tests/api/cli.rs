@@ -1,0 +1,156 @@
+//! The command line: `migrate`, `user add`, `token create` (on both engines), configuration
+//! precedence (flag > env > file > default), a configuration error's message, and a clean
+//! exit on SIGINT.
+
+use crate::both;
+use crate::harness::{Engine, Options, Storage, spawn_app_on};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+/// `pronto ARGS…` on `storage`, with no `PRONTO_*` from the outer environment.
+fn pronto(storage: &Storage, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pronto"));
+    cmd.args(args).arg("--data-dir").arg(storage.dir.path());
+    if let Some(url) = &storage.database_url {
+        cmd.arg("--database-url").arg(url);
+    }
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PRONTO_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.current_dir(storage.dir.path()).stdin(Stdio::null()).output().expect("run pronto")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+both!(admin_commands);
+
+async fn admin_commands(engine: Engine) {
+    let storage = Storage::new(engine);
+
+    let first = pronto(&storage, &["migrate"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("applied migrations [1]"), "{}", text(&first.stdout));
+    let again = pronto(&storage, &["migrate"]);
+    assert!(text(&again.stdout).contains("up to date"), "{}", text(&again.stdout));
+
+    let add = pronto(&storage, &["user", "add", "--login", "Jana", "--name", "Jana Nováková", "--role", "consultant", "--phone", "777 123 456"]);
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    let out = text(&add.stdout);
+    assert!(out.contains("created user jana"), "{out}");
+    let password = out.lines().find_map(|l| l.strip_prefix("password: ")).expect("a generated password is printed");
+    assert!(password.split(' ').next().unwrap().len() >= 10, "{out}");
+
+    let dup = pronto(&storage, &["user", "add", "--login", "jana", "--name", "Other", "--role", "manager"]);
+    assert!(!dup.status.success());
+    assert!(text(&dup.stderr).contains("taken"), "{}", text(&dup.stderr));
+    let bad = pronto(&storage, &["user", "add", "--login", "petr", "--name", "Petr", "--role", "boss"]);
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("--role"), "{}", text(&bad.stderr));
+    let weak = pronto(&storage, &["user", "add", "--login", "eva", "--name", "Eva", "--role", "secretary", "--password", "short"]);
+    assert!(!weak.status.success());
+    assert!(text(&weak.stderr).contains("--password"), "{}", text(&weak.stderr));
+
+    let tok = pronto(&storage, &["token", "create", "--user", "jana"]);
+    assert!(tok.status.success(), "{}", text(&tok.stderr));
+    let token = text(&tok.stdout).trim().lines().last().unwrap().to_owned();
+    assert!(token.starts_with("pronto_"), "{token}");
+    let none = pronto(&storage, &["token", "create", "--user", "nobody"]);
+    assert!(!none.status.success());
+    assert!(text(&none.stderr).contains("no user `nobody`"), "{}", text(&none.stderr));
+
+    // The server sees what the CLI wrote; the token works and is Jana's.
+    let app = spawn_app_on(storage, Options::default()).await;
+    let me = app.get_as(&token, "/api/v1/me").await.expect(200);
+    assert_eq!(me["login"], "jana");
+    assert_eq!(me["role"], "consultant");
+    assert_eq!(me["phone"], "+420777123456");
+    let users = app.get("/api/v1/users").await.expect(200);
+    let logins: Vec<_> = users["items"].as_array().unwrap().iter().map(|u| u["login"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(logins, ["admin", "jana"], "the first admin came first, nothing else was created");
+}
+
+/// Starts `pronto serve` with `args` and `env`, returns the address it announced, then stops it
+/// with SIGINT and checks the exit is clean.
+async fn announced(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    use tokio::io::AsyncBufReadExt;
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_pronto"));
+    cmd.arg("serve").args(args);
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PRONTO_") {
+            cmd.env_remove(k);
+        }
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("spawn");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let addr = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(a) = line.strip_prefix("listening on http://") {
+                return a.to_owned();
+            }
+        }
+        panic!("no `listening on` line");
+    })
+    .await
+    .expect("started in time");
+    let pid = child.id().unwrap().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let status = tokio::time::timeout(Duration::from_secs(30), child.wait()).await.expect("stops in time").unwrap();
+    assert!(status.success(), "SIGINT should end pronto cleanly, got {status}");
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn configuration_precedence_flag_env_file_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pronto.toml");
+    std::fs::write(&file, "listen = \"127.0.0.3:0\"\n").unwrap();
+    let cfg = file.to_str().unwrap();
+
+    let from_file = announced(dir.path(), &["--config", cfg], &[]).await;
+    assert!(from_file.starts_with("127.0.0.3:"), "{from_file}");
+    let from_env = announced(dir.path(), &["--config", cfg], &[("PRONTO_LISTEN", "127.0.0.2:0")]).await;
+    assert!(from_env.starts_with("127.0.0.2:"), "env beats file: {from_env}");
+    let from_flag = announced(dir.path(), &["--config", cfg, "--listen", "127.0.0.4:0"], &[("PRONTO_LISTEN", "127.0.0.2:0")]).await;
+    assert!(from_flag.starts_with("127.0.0.4:"), "flag beats env: {from_flag}");
+    // No configuration at all: the default data directory appears in the working directory.
+    let bare = tempfile::tempdir().unwrap();
+    let _ = announced(bare.path(), &["--listen", "127.0.0.1:0"], &[]).await;
+    assert!(bare.path().join("pronto-data").join("pronto.db").exists(), "default data dir ./pronto-data");
+}
+
+#[test]
+fn a_bad_configuration_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:0\"\n\nlisen = \"typo\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pronto"))
+        .args(["serve", "--config", file.to_str().unwrap()])
+        .env_remove("PRONTO_LISTEN")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("lisen") && err.contains("line 3"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_pronto"))
+        .args(["serve", "--clock", "sundial"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("sundial"), "{}", text(&out.stderr));
+}
