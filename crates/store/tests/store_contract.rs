@@ -22,19 +22,23 @@
 //! 2. **Dedupe** — one phone in any notation, one e-mail in any letter case, one company id
 //!    however written are one contact / company; the same name alone never merges two people;
 //!    a contact shows the activities of its earlier leads.
-//! 3. **Idempotency** — same scope+key+fingerprint returns the same lead; same key with a
-//!    different fingerprint conflicts; keys of different scopes are independent.
+//! 3. **Idempotency** — same scope+key+fingerprint returns the same lead (also under
+//!    concurrent retries); same key with a different fingerprint conflicts; keys of different
+//!    scopes are independent.
 //! 4. **Listing** — cursor pagination (newest first), filters by stage, status, channel and
-//!    owner (including "unassigned"), and search that ignores case and diacritics and treats
-//!    `%` / `_` literally.
+//!    owner (including "unassigned"), and search that ignores case and diacritics, finds a
+//!    lead by its contact and treats `%`, `_` and `\` literally.
 //! 5. **patch_lead** — stage/owner/status changes are events in the timeline, stage `won`
-//!    implies status `won`, an unknown owner is invalid, an unknown lead is not found.
-//! 6. **log_activity** — the first response sets `first_response_at` and cancels the timer,
-//!    a later one does not move it, a note is not a response; the timeline is oldest first.
+//!    implies status `won`, other fields refresh the search, an unknown owner is invalid, an
+//!    unknown lead (and any unknown id) is not found.
+//! 6. **log_activity** — the first response sets `first_response_at` (never before arrival)
+//!    and cancels the timer, a later one does not move it, a note is not a response; the
+//!    timeline is oldest first.
 //! 7. **Users** — create_user, duplicate logins, login hashes, API tokens, ensure_admin.
 //! 8. **Durability** — close and reopen the same file / database: everything is there.
-//! 9. **Group commit** — 200 concurrent writes, concurrent writes of one person, and failing
-//!    commands that do not take their neighbours down.
+//! 9. **Group commit** — 200 concurrent writes; failing commands do not take their
+//!    neighbours down; concurrent leads of one person are one contact; two stores (two nodes)
+//!    on one database agree; closing keeps exactly the acknowledged writes.
 //! 10. **Event log** — `UPDATE` and `DELETE` on `events` fail on both engines.
 
 use jiff::{SignedDuration, Timestamp};
@@ -316,6 +320,10 @@ fn all(limit: u32) -> LeadFilter {
 
 fn ids(leads: &[LeadRecord]) -> Vec<i64> {
     leads.iter().map(|l| l.id).collect()
+}
+
+fn ids_of(acts: &[pronto_store::ActivityRecord]) -> Vec<i64> {
+    acts.iter().map(|a| a.id).collect()
 }
 
 fn kinds(events: &[EventRecord]) -> Vec<&str> {
@@ -1001,10 +1009,6 @@ async fn a_note_is_not_a_response(store: Arc<dyn Store>, clock: Arc<ManualClock>
 }
 contract_test!(a_note_is_not_a_response);
 
-fn ids_of(acts: &[pronto_store::ActivityRecord]) -> Vec<i64> {
-    acts.iter().map(|a| a.id).collect()
-}
-
 async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let user = store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
@@ -1026,7 +1030,7 @@ async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>
     assert_eq!(at, [start(), start() + mins(1), start() + mins(2), start() + mins(2), start() + mins(3)]);
     assert!(timeline.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
     assert!(timeline.iter().all(|e| e.lead_id == Some(id)));
-    // Activities read by lead are oldest first too.
+    // The activity remembers who logged it.
     assert_eq!(store.activities(id).await.unwrap()[0].user, Some(UserRef { id: user, name: "Jana".into() }));
 }
 contract_test!(timeline_is_oldest_first);
