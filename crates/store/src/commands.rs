@@ -201,13 +201,27 @@ async fn create_lead(
     }
     let mut matched: Option<i64> = None;
     let mut other_match: Option<i64> = None;
-    for (kind, value) in &identities {
-        if let Some(row) = c.row("SELECT contact_id FROM contact_identities WHERE kind = $1 AND value = $2", params![*kind, *value]).await.map_err(db)? {
-            let id = row.i64("contact_id")?;
-            match matched {
-                None => matched = Some(id),
-                Some(m) if m != id => other_match = Some(id),
-                _ => {}
+    if !identities.is_empty() {
+        // One look-up for both identities; the phone, listed first, decides when they disagree.
+        let mut ps: Vec<P> = Vec::with_capacity(4);
+        let mut conds = Vec::with_capacity(2);
+        for (kind, value) in &identities {
+            ps.push(P::from(*kind));
+            ps.push(P::from(*value));
+            conds.push(format!("(kind = ${} AND value = ${})", ps.len() - 1, ps.len()));
+        }
+        let sql = format!("SELECT kind, contact_id FROM contact_identities WHERE {}", conds.join(" OR "));
+        let mut found: Vec<(String, i64)> = Vec::with_capacity(2);
+        for row in c.rows(&sql, ps).await.map_err(db)? {
+            found.push((row.str("kind")?, row.i64("contact_id")?));
+        }
+        for (kind, _) in &identities {
+            if let Some((_, id)) = found.iter().find(|(k, _)| k == kind) {
+                match matched {
+                    None => matched = Some(*id),
+                    Some(m) if m != *id => other_match = Some(*id),
+                    _ => {}
+                }
             }
         }
     }
@@ -265,15 +279,20 @@ async fn create_lead(
             (row.i64("id")?, true, shown)
         }
     };
-    for (kind, value) in &identities {
+    if !identities.is_empty() {
         // A new contact's identities must be new: a unique violation means another node just
         // created the same person, and the writer retries this command to find them.
-        let sql = if contact_is_new {
-            "INSERT INTO contact_identities (kind, value, contact_id) VALUES ($1, $2, $3)"
-        } else {
-            "INSERT INTO contact_identities (kind, value, contact_id) VALUES ($1, $2, $3) ON CONFLICT (kind, value) DO NOTHING"
-        };
-        c.exec(sql, params![*kind, *value, contact_id]).await.map_err(db)?;
+        let mut ps: Vec<P> = Vec::with_capacity(6);
+        let mut rows = Vec::with_capacity(2);
+        for (kind, value) in &identities {
+            ps.push(P::from(*kind));
+            ps.push(P::from(*value));
+            ps.push(P::from(contact_id));
+            rows.push(format!("(${}, ${}, ${})", ps.len() - 2, ps.len() - 1, ps.len()));
+        }
+        let conflict = if contact_is_new { "" } else { " ON CONFLICT (kind, value) DO NOTHING" };
+        let sql = format!("INSERT INTO contact_identities (kind, value, contact_id) VALUES {}{conflict}", rows.join(", "));
+        c.exec(&sql, ps).await.map_err(db)?;
     }
 
     let company_name = match company_id {

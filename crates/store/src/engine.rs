@@ -197,6 +197,10 @@ impl SqliteConn {
         conn.set_prepared_statement_cache_capacity(256);
         SqliteConn { conn }
     }
+
+    pub fn pragma(&self, name: &str, value: &str) -> Result<(), rusqlite::Error> {
+        self.conn.pragma_update(None, name, value)
+    }
 }
 
 /// SQLite reads `$1` as a *named* parameter numbered by first appearance; `?1` is positional,

@@ -77,11 +77,13 @@ pub struct StoreOptions {
     pub max_batch: usize,
     /// Read connections in the pool.
     pub read_connections: u32,
+    /// Writers (each with its own connection) on PostgreSQL; SQLite always has one.
+    pub pg_writers: usize,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        Self { max_batch: 256, read_connections: 8 }
+        Self { max_batch: 256, read_connections: 8, pg_writers: 4 }
     }
 }
 

@@ -26,7 +26,11 @@ pub(crate) struct SqlStore {
 
 impl SqlStore {
     pub(crate) fn new(dialect: Dialect, pool: ReadPool, connector: Box<dyn Connector>, clock: Arc<dyn Clock>, opts: StoreOptions) -> Self {
-        SqlStore { dialect, pool, writer: Writer::start(connector, clock, opts.max_batch) }
+        let writers = match dialect {
+            Dialect::Sqlite => 1,
+            Dialect::Postgres => opts.pg_writers,
+        };
+        SqlStore { dialect, pool, writer: Writer::start(connector, clock, opts.max_batch, writers) }
     }
 
     /// Runs a read on a pooled connection. SQLite calls block, so they run on the blocking

@@ -30,30 +30,41 @@ struct Job {
 
 pub(crate) struct Writer {
     queue: Mutex<Option<mpsc::Sender<Job>>>,
-    task: tokio::sync::Mutex<Option<oneshot::Receiver<()>>>,
+    done: tokio::sync::Mutex<Vec<oneshot::Receiver<()>>>,
 }
+
+/// The queue the writers share: a writer holds the lock only while it takes a batch.
+type SharedQueue = Arc<tokio::sync::Mutex<mpsc::Receiver<Job>>>;
 
 /// How often a command is retried after a unique-key race with another node.
 const ATTEMPTS: usize = 3;
 
 impl Writer {
-    /// Starts the writer on a thread of its own with its own single-threaded runtime: a
-    /// SQLite commit blocks while it fsyncs, and must never hold up a thread that serves
-    /// requests.
-    pub(crate) fn start(connector: Box<dyn Connector>, clock: Arc<dyn Clock>, max_batch: usize) -> Self {
+    /// Starts `writers` writers (one for SQLite, which has one write lock; several for
+    /// PostgreSQL, where each waits on the network rather than on a lock). Each runs on a
+    /// thread of its own with its own single-threaded runtime: a SQLite commit blocks while it
+    /// fsyncs, and must never hold up a thread that serves requests.
+    pub(crate) fn start(connector: Box<dyn Connector>, clock: Arc<dyn Clock>, max_batch: usize, writers: usize) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(max_batch.max(1) * 16);
-        let (done_tx, done_rx) = oneshot::channel::<()>();
-        let spawned = std::thread::Builder::new().name("pronto-writer".into()).spawn(move || {
-            match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1))),
-                Err(e) => tracing::error!(error = %e, "the writer cannot start its runtime"),
+        let rx: SharedQueue = Arc::new(tokio::sync::Mutex::new(rx));
+        let connector: Arc<dyn Connector> = Arc::from(connector);
+        let mut done = Vec::new();
+        for n in 0..writers.max(1) {
+            let (done_tx, done_rx) = oneshot::channel::<()>();
+            let (connector, rx, clock) = (connector.clone(), rx.clone(), clock.clone());
+            let spawned = std::thread::Builder::new().name(format!("pronto-writer-{n}")).spawn(move || {
+                match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                    Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1))),
+                    Err(e) => tracing::error!(error = %e, "a writer cannot start its runtime"),
+                }
+                let _ = done_tx.send(());
+            });
+            match spawned {
+                Ok(_) => done.push(done_rx),
+                Err(e) => tracing::error!(error = %e, "a writer thread cannot start"),
             }
-            let _ = done_tx.send(());
-        });
-        if let Err(e) = spawned {
-            tracing::error!(error = %e, "the writer thread cannot start");
         }
-        Writer { queue: Mutex::new(Some(tx)), task: tokio::sync::Mutex::new(Some(done_rx)) }
+        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done) }
     }
 
     pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
@@ -72,21 +83,25 @@ impl Writer {
     /// Stops taking commands, lets the queued ones commit, and waits for the task.
     pub(crate) async fn close(&self) {
         drop(self.queue.lock().unwrap_or_else(|p| p.into_inner()).take());
-        if let Some(task) = self.task.lock().await.take() {
-            let _ = task.await;
+        for done in self.done.lock().await.drain(..) {
+            let _ = done.await;
         }
     }
 }
 
-async fn run(connector: Box<dyn Connector>, mut rx: mpsc::Receiver<Job>, clock: Arc<dyn Clock>, max_batch: usize) {
+async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Clock>, max_batch: usize) {
     let mut conn: Option<Box<dyn Conn>> = None;
     let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
-    while let Some(first) = rx.recv().await {
-        batch.push(first);
-        while batch.len() < max_batch {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+    loop {
+        {
+            let mut rx = rx.lock().await;
+            let Some(first) = rx.recv().await else { break };
+            batch.push(first);
+            while batch.len() < max_batch {
+                match rx.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
             }
         }
         metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
@@ -117,6 +132,9 @@ async fn commit(
     }
     let conn = slot.as_mut().expect("connected above").as_mut();
     let begin = connector.dialect().begin_write();
+    if let Some(results) = optimistic(conn, begin, batch, clock).await {
+        return results;
+    }
     if let Err(e) = conn.exec(begin, vec![]).await {
         tracing::error!(error = %e, "cannot begin a write transaction");
         *slot = None;
@@ -157,6 +175,31 @@ async fn commit(
         return fail_from(results, durable, batch.len(), &e);
     }
     results
+}
+
+/// The fast path: the whole batch in one transaction without savepoints (two statements per
+/// command fewer). Commands check what can fail before they write, so in practice a batch
+/// fails only for a rare reason; then it is rolled back and `None` sends it down the careful
+/// path, where each command has its own savepoint.
+async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], clock: &dyn Clock) -> Option<Vec<Result<Outcome, StoreError>>> {
+    conn.exec(begin, vec![]).await.ok()?;
+    let mut results = Vec::with_capacity(batch.len());
+    for job in batch {
+        match commands::apply(conn, &job.cmd, clock.now()).await {
+            Ok(outcome) => results.push(Ok(outcome)),
+            Err(_) => {
+                let _ = conn.exec("ROLLBACK", vec![]).await;
+                return None;
+            }
+        }
+    }
+    match conn.exec("COMMIT", vec![]).await {
+        Ok(_) => Some(results),
+        Err(_) => {
+            let _ = conn.exec("ROLLBACK", vec![]).await;
+            None
+        }
+    }
 }
 
 /// The results of a batch whose transaction failed: what an earlier commit made durable
