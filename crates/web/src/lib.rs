@@ -90,6 +90,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::system::router(openapi))
         .merge(forms::router())
         .fallback(api::system::not_found)
+        .method_not_allowed_fallback(api::system::method_not_allowed)
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }

@@ -109,3 +109,13 @@ async fn authentication_is_required(engine: Engine) {
     app.get("/api/v1/me").await.expect(200);
     app.send(app.anon(Method::GET, "/healthz")).await.expect(200);
 }
+
+both!(wrong_method_is_a_problem);
+
+async fn wrong_method_is_a_problem(engine: Engine) {
+    let app = spawn_app(engine).await;
+    let res = app.send(app.req(Method::DELETE, "/api/v1/leads")).await;
+    res.problem(405);
+    let res = app.send(app.req(Method::PUT, "/api/v1/users")).await;
+    res.problem(405);
+}

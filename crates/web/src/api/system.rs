@@ -47,6 +47,10 @@ pub async fn not_found() -> ApiError {
     ApiError::NotFound("no such resource".into())
 }
 
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
 fn manual(st: &AppState) -> ApiResult<&pronto_domain::ManualClock> {
     st.clock.as_manual().ok_or_else(|| ApiError::NotFound("the clock is real; start with --clock manual".into()))
 }
