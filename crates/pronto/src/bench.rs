@@ -5,7 +5,8 @@
 //! system under test runs on its real clock.
 
 use crate::config::Config;
-use crate::serve::AnyError;
+use crate::serve::{AnyError, no_delay};
+use axum::serve::ListenerExt;
 use clap::{Args, Subcommand};
 use pronto_domain::SystemClock;
 use pronto_store::StoreOptions;
@@ -293,7 +294,7 @@ async fn intake(args: &IntakeArgs, engine: &str, url: &str, baseline_url: &str) 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = listener.local_addr()?.to_string();
     let server = tokio::spawn(async move {
-        let _ = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await;
+        let _ = axum::serve(listener.tap_io(no_delay), app.into_make_service_with_connect_info::<SocketAddr>()).await;
     });
     let counter = Arc::new(AtomicU64::new(0));
     let direct = store_only(store.clone(), args.clients, args.seconds, counter.clone()).await;

@@ -6,6 +6,7 @@ use crate::config::{ClockKind, Config};
 use pronto_domain::{Clock, ManualClock, SystemClock};
 use pronto_store::{Store, StoreOptions};
 use pronto_web::{AppState, auth};
+use axum::serve::ListenerExt;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -59,12 +60,20 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     println!("listening on http://{addr}");
     std::io::stdout().flush()?;
     tracing::info!(%addr, engine = store.engine(), data_dir = %config.data_dir.display(), "serving");
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+    axum::serve(listener.tap_io(no_delay), app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await?;
     tracing::info!("shutting down: finishing queued writes");
     store.close().await;
     Ok(())
+}
+
+/// Answers leave at once: without TCP_NODELAY a response written in two parts waits for the
+/// client's delayed ACK (Nagle's algorithm), which adds milliseconds to every request.
+pub fn no_delay(tcp: &mut tokio::net::TcpStream) {
+    if let Err(e) = tcp.set_nodelay(true) {
+        tracing::debug!(error = %e, "cannot set TCP_NODELAY");
+    }
 }
 
 /// Resolves on the first SIGTERM or SIGINT (Ctrl-C).
