@@ -418,7 +418,9 @@ async fn patch_lead(c: &mut dyn Conn, id: i64, p: &LeadPatch, actor: Option<i64>
     let mut set = |field: &'static str, from: Value, to: Value, param: P, changes: &mut Vec<FieldChange>| {
         if from != to {
             values.push(param);
-            sets.push(format!("{field} = ${}", values.len()));
+            // The API's `owner` is the column `owner_id`; every other field is its column.
+            let column = if field == "owner" { "owner_id" } else { field };
+            sets.push(format!("{column} = ${}", values.len()));
             changes.push(FieldChange { field, from, to });
         }
     };
@@ -451,7 +453,7 @@ async fn patch_lead(c: &mut dyn Conn, id: i64, p: &LeadPatch, actor: Option<i64>
     values.push(P::from(micros(now)));
     sets.push(format!("updated_at = ${}", values.len()));
     values.push(P::from(id));
-    let sql = format!("UPDATE leads SET {} WHERE id = ${}", sets.join(", "), values.len()).replace("owner =", "owner_id =");
+    let sql = format!("UPDATE leads SET {} WHERE id = ${}", sets.join(", "), values.len());
     c.exec(&sql, values).await.map_err(db)?;
     if changes.iter().any(|ch| matches!(ch.field, "subject" | "message" | "postal_code" | "product" | "source")) {
         refresh_search(c, id).await?;
