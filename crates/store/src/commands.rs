@@ -73,64 +73,144 @@ pub(crate) fn is_lock_cycle(e: &StoreError) -> bool {
     matches!(e, StoreError::Unavailable(m) if m.starts_with(LOCK_CYCLE))
 }
 
-pub(crate) async fn apply(c: &mut dyn Conn, cmd: &Command, now: Timestamp) -> R<Outcome> {
+pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command, now: Timestamp) -> R<Outcome> {
     match cmd {
-        Command::CreateLead { lead, entered_by, idem } => create_lead(c, lead, *entered_by, idem.as_ref(), now).await.map(Outcome::Lead),
-        Command::PatchLead { id, patch, actor } => patch_lead(c, *id, patch, *actor, now).await.map(|()| Outcome::Done),
-        Command::LogActivity { lead_id, activity, actor } => log_activity(c, *lead_id, activity, *actor, now).await.map(Outcome::Id),
-        Command::CreateUser(u) => create_user(c, u, now).await.map(Outcome::Id),
-        Command::CreateToken { user_id, name, hash } => create_token(c, *user_id, name, hash, now).await.map(Outcome::Id),
-        Command::EnsureAdmin { password_hash } => ensure_admin(c, password_hash, now).await.map(Outcome::Flag),
+        Command::CreateLead { lead, entered_by, idem } => create_lead(c, pending, lead, *entered_by, idem.as_ref(), now).await.map(Outcome::Lead),
+        Command::PatchLead { id, patch, actor } => patch_lead(c, pending, *id, patch, *actor, now).await.map(|()| Outcome::Done),
+        Command::LogActivity { lead_id, activity, actor } => log_activity(c, pending, *lead_id, activity, *actor, now).await.map(Outcome::Id),
+        Command::CreateUser(u) => create_user(c, pending, u, now).await.map(Outcome::Id),
+        Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
+        Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
     }
 }
 
-async fn write_effects(
+/// Events, outbox rows and timers that commands of the current transaction decided, written
+/// together by [`flush`] before the commit: a few multi-row INSERTs per batch instead of three
+/// statements per command. Commands never read these tables back, except that cancelling a
+/// lead's timers must also reach the ones still waiting here.
+#[derive(Default)]
+pub(crate) struct Pending {
+    events: Vec<[P; 6]>,
+    outbox: Vec<[P; 10]>,
+    timers: Vec<PendingTimer>,
+}
+
+struct PendingTimer {
+    lead_id: Option<i64>,
+    kind: &'static str,
+    /// lead_id, kind, due_at, payload, created_at, status, done_at
+    row: [P; 7],
+}
+
+fn write_effects(
     c: &mut dyn Conn,
+    pending: &mut Pending,
     fx: &Effects,
     lead_id: Option<i64>,
     contact_id: Option<i64>,
     actor: Option<i64>,
     now: Timestamp,
-) -> R<()> {
+) -> impl std::future::Future<Output = R<()>> + Send {
     let t = micros(now);
     for e in &fx.events {
-        c.exec(
-            "INSERT INTO events (at, kind, lead_id, contact_id, actor_id, data) VALUES ($1, $2, $3, $4, $5, $6)",
-            params![t, e.kind, lead_id, contact_id, actor, e.data.to_string()],
-        )
-        .await
-        .map_err(db)?;
+        pending.events.push([t.into(), e.kind.into(), lead_id.into(), contact_id.into(), actor.into(), e.data.to_string().into()]);
     }
     for o in &fx.outbox {
         let (user, role) = match &o.recipient {
             Recipient::User(id) => (Some(*id), None),
             Recipient::Role(r) => (None, Some(r.as_str())),
         };
-        c.exec(
-            "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, payload, next_attempt_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $1, $1) ON CONFLICT (idempotency_key) DO NOTHING",
-            params![t, lead_id, o.channel, user, role, o.kind, o.key.as_str(), o.payload.to_string()],
-        )
-        .await
-        .map_err(db)?;
+        pending.outbox.push([
+            t.into(),
+            lead_id.into(),
+            o.channel.into(),
+            user.into(),
+            role.into(),
+            o.kind.into(),
+            o.key.as_str().into(),
+            o.payload.to_string().into(),
+            t.into(),
+            t.into(),
+        ]);
     }
-    for kind in &fx.cancel_timers {
-        c.exec(
-            "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND kind = $3 AND status = 'pending'",
-            params![t, lead_id, *kind],
-        )
-        .await
-        .map_err(db)?;
+    let cancel: Vec<&'static str> = fx.cancel_timers.clone();
+    for tm in pending.timers.iter_mut().filter(|tm| tm.lead_id == lead_id && cancel.contains(&tm.kind)) {
+        tm.row[5] = "cancelled".into();
+        tm.row[6] = t.into();
     }
     for tm in &fx.timers {
-        c.exec(
-            "INSERT INTO timers (lead_id, kind, due_at, payload, created_at) VALUES ($1, $2, $3, $4, $5)",
-            params![lead_id, tm.kind, micros(tm.due_at), tm.payload.to_string(), t],
-        )
-        .await
-        .map_err(db)?;
+        pending.timers.push(PendingTimer {
+            lead_id,
+            kind: tm.kind,
+            row: [
+                lead_id.into(),
+                tm.kind.into(),
+                micros(tm.due_at).into(),
+                tm.payload.to_string().into(),
+                t.into(),
+                "pending".into(),
+                P::I64(None),
+            ],
+        });
+    }
+    async move {
+        // Timers written earlier are cancelled in the table; the pending ones were marked above.
+        for kind in cancel {
+            c.exec(
+                "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND kind = $3 AND status = 'pending'",
+                params![t, lead_id, kind],
+            )
+            .await
+            .map_err(db)?;
+        }
+        Ok(())
+    }
+}
+
+/// Rows per INSERT: a few fixed sizes, so the prepared-statement cache holds a few shapes.
+const CHUNKS: [usize; 4] = [64, 16, 4, 1];
+
+async fn insert_rows<const N: usize>(c: &mut dyn Conn, head: &str, tail: &str, rows: Vec<[P; N]>) -> R<()> {
+    let mut left = rows.len();
+    let mut rows = rows.into_iter();
+    while left > 0 {
+        let n = CHUNKS.iter().copied().find(|n| *n <= left).unwrap_or(1);
+        let mut sql = String::with_capacity(head.len() + n * N * 5);
+        sql.push_str(head);
+        let mut params = Vec::with_capacity(n * N);
+        for r in 0..n {
+            sql.push_str(if r == 0 { " (" } else { ", (" });
+            for (i, p) in rows.next().expect("counted").into_iter().enumerate() {
+                params.push(p);
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&params.len().to_string());
+            }
+            sql.push(')');
+        }
+        sql.push_str(tail);
+        c.exec(&sql, params).await.map_err(db)?;
+        left -= n;
     }
     Ok(())
+}
+
+/// Writes what [`Pending`] holds, in the order it was decided.
+pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
+    let events = std::mem::take(&mut pending.events);
+    let outbox = std::mem::take(&mut pending.outbox);
+    let timers: Vec<[P; 7]> = std::mem::take(&mut pending.timers).into_iter().map(|t| t.row).collect();
+    insert_rows(c, "INSERT INTO events (at, kind, lead_id, contact_id, actor_id, data) VALUES", "", events).await?;
+    insert_rows(
+        c,
+        "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, payload, next_attempt_at, updated_at) VALUES",
+        " ON CONFLICT (idempotency_key) DO NOTHING",
+        outbox,
+    )
+    .await?;
+    insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await
 }
 
 async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {
@@ -139,6 +219,7 @@ async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {
 
 async fn create_lead(
     c: &mut dyn Conn,
+    pending: &mut Pending,
     lead: &NewLead,
     entered_by: Option<i64>,
     idem: Option<&IdempotencyKey>,
@@ -380,7 +461,7 @@ async fn create_lead(
     if let Some(other) = other_match {
         fx.events.push(effects::Event { kind: "contact.possible_duplicate", data: json!({ "contact_id": contact_id, "other_contact_id": other }) });
     }
-    write_effects(c, &fx, Some(lead_id), Some(contact_id), entered_by, now).await?;
+    write_effects(c, pending, &fx, Some(lead_id), Some(contact_id), entered_by, now).await?;
 
     if let Some(k) = idem {
         c.exec(
@@ -393,7 +474,7 @@ async fn create_lead(
     Ok(LeadCreated { id: lead_id, created: true, contact_id, contact_is_new })
 }
 
-async fn patch_lead(c: &mut dyn Conn, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
+async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
     let row = c
         .row(
             "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id
@@ -459,7 +540,7 @@ async fn patch_lead(c: &mut dyn Conn, id: i64, p: &LeadPatch, actor: Option<i64>
         refresh_search(c, id).await?;
     }
     let fx = effects::lead_changed(id, &changes);
-    write_effects(c, &fx, Some(id), Some(contact_id), actor, now).await
+    write_effects(c, pending, &fx, Some(id), Some(contact_id), actor, now).await
 }
 
 /// Recomputes a lead's folded search text from its current fields and contact.
@@ -483,7 +564,7 @@ async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
     Ok(())
 }
 
-async fn log_activity(c: &mut dyn Conn, lead_id: i64, a: &NewActivity, actor: Option<i64>, now: Timestamp) -> R<i64> {
+async fn log_activity(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a: &NewActivity, actor: Option<i64>, now: Timestamp) -> R<i64> {
     let row = c
         .row("SELECT contact_id, first_response_at, received_at FROM leads WHERE id = $1", params![lead_id])
         .await
@@ -525,11 +606,11 @@ async fn log_activity(c: &mut dyn Conn, lead_id: i64, a: &NewActivity, actor: Op
     } else {
         c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, lead_id]).await.map_err(db)?;
     }
-    write_effects(c, &fx, Some(lead_id), Some(contact_id), actor, now).await?;
+    write_effects(c, pending, &fx, Some(lead_id), Some(contact_id), actor, now).await?;
     Ok(id)
 }
 
-async fn create_user(c: &mut dyn Conn, u: &NewUserRecord, now: Timestamp) -> R<i64> {
+async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord, now: Timestamp) -> R<i64> {
     if c.row("SELECT id FROM users WHERE login = $1", params![u.login.as_str()]).await.map_err(db)?.is_some() {
         return Err(StoreError::Conflict(format!("the login `{}` is taken", u.login.as_str())));
     }
@@ -554,11 +635,11 @@ async fn create_user(c: &mut dyn Conn, u: &NewUserRecord, now: Timestamp) -> R<i
         events: vec![effects::Event { kind: "user.created", data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }) }],
         ..Default::default()
     };
-    write_effects(c, &fx, None, None, u.actor, now).await?;
+    write_effects(c, pending, &fx, None, None, u.actor, now).await?;
     Ok(id)
 }
 
-async fn create_token(c: &mut dyn Conn, user_id: i64, name: &str, hash: &str, now: Timestamp) -> R<i64> {
+async fn create_token(c: &mut dyn Conn, pending: &mut Pending, user_id: i64, name: &str, hash: &str, now: Timestamp) -> R<i64> {
     if !user_exists(c, user_id).await? {
         return Err(StoreError::NotFound);
     }
@@ -575,11 +656,11 @@ async fn create_token(c: &mut dyn Conn, user_id: i64, name: &str, hash: &str, no
         events: vec![effects::Event { kind: "token.created", data: json!({ "user_id": user_id, "token_id": id, "name": name }) }],
         ..Default::default()
     };
-    write_effects(c, &fx, None, None, Some(user_id), now).await?;
+    write_effects(c, pending, &fx, None, None, Some(user_id), now).await?;
     Ok(id)
 }
 
-async fn ensure_admin(c: &mut dyn Conn, password_hash: &str, now: Timestamp) -> R<bool> {
+async fn ensure_admin(c: &mut dyn Conn, pending: &mut Pending, password_hash: &str, now: Timestamp) -> R<bool> {
     let n = c.row("SELECT COUNT(*) AS n FROM users", vec![]).await.map_err(db)?.map(|r| r.i64("n")).transpose()?.unwrap_or(0);
     if n > 0 {
         return Ok(false);
@@ -593,6 +674,49 @@ async fn ensure_admin(c: &mut dyn Conn, password_hash: &str, now: Timestamp) -> 
         password_hash: Some(password_hash.to_owned()),
         actor: None,
     };
-    create_user(c, &admin, now).await?;
+    create_user(c, pending, &admin, now).await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Dialect;
+    use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft};
+    use pronto_domain::values::Region;
+
+    /// A lead created and answered in the same batch: its timer is written already cancelled,
+    /// exactly as if the two commands had been committed one after the other.
+    #[tokio::test]
+    async fn a_timer_set_and_cancelled_in_one_batch_is_recorded_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = crate::sqlite::connect(&dir.path().join("t.db")).unwrap();
+        crate::migrate::run(&mut c, Dialect::Sqlite).await.unwrap();
+        let now: Timestamp = "2026-03-02T09:00:00Z".parse().unwrap();
+        let lead = LeadDraft {
+            channel: Some("web".into()),
+            contact: ContactDraft { phone: Some("777 123 456".into()), ..Default::default() },
+            ..Default::default()
+        }
+        .parse(Region::default(), now)
+        .unwrap();
+        let call = ActivityDraft { kind: Some("call".into()), direction: Some("out".into()), outcome: Some("reached".into()), ..Default::default() }
+            .parse(now)
+            .unwrap();
+        let mut pending = Pending::default();
+        c.exec("BEGIN", vec![]).await.unwrap();
+        let Outcome::Lead(created) = apply(&mut c, &mut pending, &Command::CreateLead { lead: Box::new(lead), entered_by: None, idem: None }, now).await.unwrap() else {
+            panic!("not a lead")
+        };
+        apply(&mut c, &mut pending, &Command::LogActivity { lead_id: created.id, activity: Box::new(call), actor: None }, now).await.unwrap();
+        flush(&mut c, &mut pending).await.unwrap();
+        c.exec("COMMIT", vec![]).await.unwrap();
+        let rows = c.rows("SELECT status, done_at FROM timers WHERE lead_id = $1", params![created.id]).await.unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].str("status").unwrap(), "cancelled");
+        assert_eq!(rows[0].opt_i64("done_at").unwrap(), Some(micros(now)));
+        let kinds = c.rows("SELECT kind FROM events WHERE lead_id = $1 ORDER BY id", params![created.id]).await.unwrap();
+        let kinds: Vec<String> = kinds.iter().map(|r| r.str("kind").unwrap()).collect();
+        assert_eq!(kinds, ["lead.received", "activity.logged", "lead.first_response"], "events in the order decided");
+    }
 }

@@ -184,14 +184,19 @@ async fn commit(
 async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], clock: &dyn Clock) -> Option<Vec<Result<Outcome, StoreError>>> {
     conn.exec(begin, vec![]).await.ok()?;
     let mut results = Vec::with_capacity(batch.len());
+    let mut pending = commands::Pending::default();
     for job in batch {
-        match commands::apply(conn, &job.cmd, clock.now()).await {
+        match commands::apply(conn, &mut pending, &job.cmd, clock.now()).await {
             Ok(outcome) => results.push(Ok(outcome)),
             Err(_) => {
                 let _ = conn.exec("ROLLBACK", vec![]).await;
                 return None;
             }
         }
+    }
+    if commands::flush(conn, &mut pending).await.is_err() {
+        let _ = conn.exec("ROLLBACK", vec![]).await;
+        return None;
     }
     match conn.exec("COMMIT", vec![]).await {
         Ok(_) => Some(results),
@@ -220,7 +225,12 @@ async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, clock: &dyn Cloc
     loop {
         attempt += 1;
         conn.exec("SAVEPOINT cmd", vec![]).await?;
-        match commands::apply(conn, cmd, clock.now()).await {
+        let mut pending = commands::Pending::default();
+        let applied = match commands::apply(conn, &mut pending, cmd, clock.now()).await {
+            Ok(outcome) => commands::flush(conn, &mut pending).await.map(|()| outcome),
+            Err(e) => Err(e),
+        };
+        match applied {
             Ok(outcome) => {
                 conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
                 return Ok(outcome);

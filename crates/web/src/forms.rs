@@ -28,8 +28,10 @@ pub fn router() -> Router<AppState> {
         .allow_origin(Any)
         .allow_methods([Method::POST])
         .allow_headers([header::CONTENT_TYPE, header::ACCEPT, header::HeaderName::from_static("idempotency-key")]);
+    // OPTIONS is routed explicitly: the CORS layer answers the preflight before the handler,
+    // and the router's 405 fallback never sees it.
     Router::new()
-        .route("/forms/{form_key}", post(submit).layer(cors))
+        .route("/forms/{form_key}", post(submit).options(|| async { StatusCode::NO_CONTENT }).layer(cors))
         .route("/forms/{form_key}/thanks", get(thanks))
 }
 
