@@ -261,14 +261,13 @@ async fn create_lead(
             company_id = Some(id);
         } else {
             let row = c
-                .row(
-                    "INSERT INTO companies (name, company_id, created_at) VALUES ($1, $2, $3) RETURNING id",
+                .insert_id(
+                    "INSERT INTO companies (name, company_id, created_at) VALUES ($1, $2, $3)",
                     params![ct.company.as_ref().map(|n| n.as_str()), reg.as_str(), t],
                 )
                 .await
-                .map_err(db)?
-                .ok_or(StoreError::NotFound)?;
-            company_id = Some(row.i64("id")?);
+                .map_err(db)?;
+            company_id = Some(row);
         }
     }
 
@@ -331,16 +330,15 @@ async fn create_lead(
             if company_id.is_none() {
                 if let Some(name) = &ct.company {
                     let row = c
-                        .row("INSERT INTO companies (name, created_at) VALUES ($1, $2) RETURNING id", params![name.as_str(), t])
+                        .insert_id("INSERT INTO companies (name, created_at) VALUES ($1, $2)", params![name.as_str(), t])
                         .await
-                        .map_err(db)?
-                        .ok_or(StoreError::NotFound)?;
-                    company_id = Some(row.i64("id")?);
+                        .map_err(db)?;
+                    company_id = Some(row);
                 }
             }
             let row = c
-                .row(
-                    "INSERT INTO contacts (name, email, phone, company_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                .insert_id(
+                    "INSERT INTO contacts (name, email, phone, company_id, created_at) VALUES ($1, $2, $3, $4, $5)",
                     params![
                         ct.name.as_ref().map(|n| n.as_str()),
                         ct.email.as_ref().map(|e| e.as_str()),
@@ -350,14 +348,13 @@ async fn create_lead(
                     ],
                 )
                 .await
-                .map_err(db)?
-                .ok_or(StoreError::NotFound)?;
+                .map_err(db)?;
             let shown = [
                 ct.name.as_ref().map(|n| n.as_str().to_owned()),
                 ct.email.as_ref().map(|e| e.as_str().to_owned()),
                 ct.phone.as_ref().map(|p| p.as_str().to_owned()),
             ];
-            (row.i64("id")?, true, shown)
+            (row, true, shown)
         }
     };
     if !identities.is_empty() {
@@ -408,10 +405,10 @@ async fn create_lead(
     };
     let playbook = lead.playbook.as_ref().map(|p| p.as_str()).unwrap_or("agency");
     let row = c
-        .row(
+        .insert_id(
             "INSERT INTO leads (channel, stage, status, owner_id, contact_id, company_id, customer_type, subject, message,
                 postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)",
             params![
                 lead.channel.as_str(),
                 Stage::Received.as_str(),
@@ -435,9 +432,8 @@ async fn create_lead(
             ],
         )
         .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
-    let lead_id = row.i64("id")?;
+        .map_err(db)?;
+    let lead_id = row;
 
     let mut data = json!({
         "channel": lead.channel.as_str(),
@@ -575,9 +571,9 @@ async fn log_activity(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a: 
     let received_at = row.i64("received_at")?;
     let t = micros(now);
     let id = c
-        .row(
+        .insert_id(
             "INSERT INTO activities (lead_id, contact_id, kind, direction, outcome, body, at, user_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             params![
                 lead_id,
                 contact_id,
@@ -591,9 +587,7 @@ async fn log_activity(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a: 
             ],
         )
         .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?
-        .i64("id")?;
+        .map_err(db)?;
     let fx = effects::activity_logged(id, a, had_response);
     if a.is_response() && !had_response {
         // A response logged with a time before the lead arrived still counts from arrival.
@@ -615,8 +609,8 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
         return Err(StoreError::Conflict(format!("the login `{}` is taken", u.login.as_str())));
     }
     let id = c
-        .row(
-            "INSERT INTO users (login, name, role, phone, email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        .insert_id(
+            "INSERT INTO users (login, name, role, phone, email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             params![
                 u.login.as_str(),
                 u.name.as_str(),
@@ -628,9 +622,7 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
             ],
         )
         .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?
-        .i64("id")?;
+        .map_err(db)?;
     let fx = Effects {
         events: vec![effects::Event { kind: "user.created", data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }) }],
         ..Default::default()
@@ -644,14 +636,12 @@ async fn create_token(c: &mut dyn Conn, pending: &mut Pending, user_id: i64, nam
         return Err(StoreError::NotFound);
     }
     let id = c
-        .row(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        .insert_id(
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)",
             params![user_id, name, hash, micros(now)],
         )
         .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?
-        .i64("id")?;
+        .map_err(db)?;
     let fx = Effects {
         events: vec![effects::Event { kind: "token.created", data: json!({ "user_id": user_id, "token_id": id, "name": name }) }],
         ..Default::default()
