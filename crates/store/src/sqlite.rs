@@ -69,7 +69,7 @@ pub(crate) struct SqlitePool {
 }
 
 /// How often the WAL is checkpointed. A passive checkpoint never blocks the writer or readers.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Checkpoints the WAL until the store closes, on a thread of its own; with the writer's
 /// automatic checkpoints off, this keeps the WAL short without slowing commits.
