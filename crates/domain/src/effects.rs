@@ -190,9 +190,14 @@ mod tests {
 
     #[test]
     fn only_the_first_response_cancels_the_timer() {
-        let call = ActivityDraft { kind: Some("call".into()), direction: Some("out".into()), outcome: Some("reached".into()), ..Default::default() }
-            .parse(at("2026-03-02T09:00:00Z"))
-            .unwrap();
+        let call = ActivityDraft {
+            kind: Some("call".into()),
+            direction: Some("out".into()),
+            outcome: Some("reached".into()),
+            ..Default::default()
+        }
+        .parse(at("2026-03-02T09:00:00Z"))
+        .unwrap();
         let first = activity_logged(1, &call, false);
         assert_eq!(first.events.iter().map(|e| e.kind).collect::<Vec<_>>(), ["activity.logged", "lead.first_response"]);
         assert_eq!(first.cancel_timers, [TIMER_FIRST_RESPONSE]);

@@ -36,11 +36,7 @@ impl FieldErrors {
         }
     }
     /// Like [`take`](Self::take) for an optional input.
-    pub fn take_opt<T, E: fmt::Display>(
-        &mut self,
-        field: &str,
-        result: Option<Result<T, E>>,
-    ) -> Option<T> {
+    pub fn take_opt<T, E: fmt::Display>(&mut self, field: &str, result: Option<Result<T, E>>) -> Option<T> {
         result.and_then(|r| self.take(field, r))
     }
     pub fn is_empty(&self) -> bool {

@@ -133,9 +133,8 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 pub fn parse_time(text: &str, now: Timestamp) -> Result<Timestamp, crate::values::Invalid> {
-    let t: Timestamp = text.trim().parse().map_err(|_| {
-        crate::values::Invalid(format!("`{}` is not an RFC 3339 time with offset", text.trim()))
-    })?;
+    let t: Timestamp =
+        text.trim().parse().map_err(|_| crate::values::Invalid(format!("`{}` is not an RFC 3339 time with offset", text.trim())))?;
     if t > now + FUTURE_SKEW {
         return Err(crate::values::Invalid("is in the future".into()));
     }
@@ -177,9 +176,7 @@ impl LeadDraft {
             language: e.take_opt("language", given(&self.language).map(Language::parse)),
             source: e.take_opt("source", given(&self.source).map(|v| Line::parse(v, SHORT_MAX))),
             playbook: e.take_opt("playbook", given(&self.playbook).map(|v| Line::parse(v, SHORT_MAX))),
-            received_at: e
-                .take_opt("received_at", given(&self.received_at).map(|v| parse_time(v, now)))
-                .unwrap_or(now),
+            received_at: e.take_opt("received_at", given(&self.received_at).map(|v| parse_time(v, now))).unwrap_or(now),
             owner: self.owner,
             extra: self.extra.clone(),
         };
@@ -262,7 +259,10 @@ impl ActivityDraft {
         let body = e.take_opt("body", given(&self.body).map(|v| Text::parse(v, MESSAGE_MAX)));
         let at = e.take_opt("at", given(&self.at).map(|v| parse_time(v, now))).unwrap_or(now);
         if let Some(k) = kind {
-            if matches!(k, ActivityKind::Call | ActivityKind::Email | ActivityKind::Sms) && direction.is_none() && given(&self.direction).is_none() {
+            if matches!(k, ActivityKind::Call | ActivityKind::Email | ActivityKind::Sms)
+                && direction.is_none()
+                && given(&self.direction).is_none()
+            {
                 e.add("direction", format!("is required for a {k}: in or out"));
             }
             if k == ActivityKind::Call && outcome.is_none() && given(&self.outcome).is_none() {
@@ -324,7 +324,12 @@ mod tests {
     fn a_valid_draft_is_normalised() {
         let draft = LeadDraft {
             channel: Some("in_person".into()),
-            contact: ContactDraft { name: Some(" Jana ".into()), phone: Some("00420 777-123-456".into()), email: Some("".into()), ..Default::default() },
+            contact: ContactDraft {
+                name: Some(" Jana ".into()),
+                phone: Some("00420 777-123-456".into()),
+                email: Some("".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let lead = draft.parse(Region::default(), now()).unwrap();

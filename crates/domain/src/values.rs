@@ -53,8 +53,7 @@ impl Phone {
         if t.len() > 40 || has_control(t, false) {
             return invalid("is not a phone number");
         }
-        let number = phonenumber::parse(Some(region.0), t)
-            .map_err(|_| Invalid(format!("`{t}` is not a phone number")))?;
+        let number = phonenumber::parse(Some(region.0), t).map_err(|_| Invalid(format!("`{t}` is not a phone number")))?;
         if !phonenumber::is_valid(&number) {
             return invalid(format!("`{t}` is not a valid phone number"));
         }
@@ -109,24 +108,15 @@ pub struct CompanyId(String);
 
 impl CompanyId {
     pub fn parse(text: &str, region: Region) -> Result<Self, Invalid> {
-        let norm: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.' && *c != '/')
-            .flat_map(char::to_uppercase)
-            .collect();
+        let norm: String =
+            text.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '.' && *c != '/').flat_map(char::to_uppercase).collect();
         if norm.is_empty() {
             return invalid("must not be empty");
         }
         if norm.len() < 2 || norm.len() > 32 || !norm.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return invalid(format!(
-                "`{}` is not a company id: use 2–32 letters and digits",
-                text.trim()
-            ));
+            return invalid(format!("`{}` is not a company id: use 2–32 letters and digits", text.trim()));
         }
-        if region == Region(phonenumber::country::Id::CZ)
-            && norm.len() <= 8
-            && norm.chars().all(|c| c.is_ascii_digit())
-        {
+        if region == Region(phonenumber::country::Id::CZ) && norm.len() <= 8 && norm.chars().all(|c| c.is_ascii_digit()) {
             let padded = format!("{norm:0>8}");
             if !ico_checksum_ok(&padded) {
                 return invalid(format!("`{}` is not a valid IČO (checksum)", text.trim()));
@@ -265,8 +255,7 @@ pub struct Login(String);
 impl Login {
     pub fn parse(text: &str) -> Result<Self, Invalid> {
         let t = text.trim().to_ascii_lowercase();
-        let ok = (2..=64).contains(&t.len())
-            && t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        let ok = (2..=64).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
         if !ok {
             return invalid("must be 2–64 characters of a-z, 0-9, '.', '_' or '-'");
         }

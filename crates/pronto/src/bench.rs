@@ -57,7 +57,13 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         "postgres" => vec!["postgres"],
         other => return Err(format!("--engine: `{other}` is not sqlite, postgres or both").into()),
     };
-    println!("pronto bench intake: {} clients, {} s of load in {} rounds, {} cores", args.clients, args.seconds, args.rounds, std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    println!(
+        "pronto bench intake: {} clients, {} s of load in {} rounds, {} cores",
+        args.clients,
+        args.seconds,
+        args.rounds,
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
     for engine in engines {
         let report = match engine {
             "sqlite" => {
@@ -69,7 +75,8 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
             _ => {
                 let name = format!("pronto_bench_{}", std::process::id());
                 let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
-                let mut c = admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
+                let mut c =
+                    admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
                 let url = admin.clone().database(&name).to_url_lossy().to_string();
@@ -103,7 +110,11 @@ async fn baseline(url: &str, seconds: f64) -> Result<f64, AnyError> {
         }
     } else {
         let mut c = sqlx::PgConnection::connect(url).await?;
-        sqlx::raw_sql("CREATE TABLE IF NOT EXISTS bench_baseline (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL)").execute(&mut c).await?;
+        sqlx::raw_sql(
+            "CREATE TABLE IF NOT EXISTS bench_baseline (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL)",
+        )
+        .execute(&mut c)
+        .await?;
         start = Instant::now();
         while start.elapsed() < deadline {
             sqlx::query("INSERT INTO bench_baseline (payload) VALUES ($1)").bind(&payload).execute(&mut c).await?;
@@ -167,10 +178,10 @@ impl RawClient {
                 if l.is_empty() {
                     break;
                 }
-                if let Some((k, v)) = l.split_once(':') {
-                    if k.eq_ignore_ascii_case("content-length") {
-                        length = v.trim().parse().unwrap_or(0);
-                    }
+                if let Some((k, v)) = l.split_once(':')
+                    && k.eq_ignore_ascii_case("content-length")
+                {
+                    length = v.trim().parse().unwrap_or(0);
                 }
             }
             let mut sink = vec![0u8; length];

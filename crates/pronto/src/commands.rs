@@ -69,9 +69,8 @@ pub async fn user(config: &Config, cmd: UserCommand) -> Result<(), AnyError> {
     let store = open_store(config, clock(config)).await?;
     ensure_admin(store.as_ref(), config).await?;
     let hash = auth::hash_password(password.expose().to_owned()).await.map_err(|e| e.to_string())?;
-    let result = store
-        .create_user(NewUserRecord { login: login.clone(), name, role, phone, email, password_hash: Some(hash), actor: None })
-        .await;
+    let result =
+        store.create_user(NewUserRecord { login: login.clone(), name, role, phone, email, password_hash: Some(hash), actor: None }).await;
     store.close().await;
     let id = result?;
     println!("created user {} (id {id}, role {role})", login.as_str());

@@ -91,8 +91,7 @@ impl Config {
     pub fn resolve(flags: &Flags) -> Result<Config, ConfigError> {
         let file = match &flags.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| ConfigError(format!("config {}: {e}", path.display())))?;
+                let text = std::fs::read_to_string(path).map_err(|e| ConfigError(format!("config {}: {e}", path.display())))?;
                 toml::from_str::<FileConfig>(&text).map_err(|e| ConfigError(format!("config {}: {e}", path.display())))?
             }
             None => FileConfig::default(),
@@ -110,9 +109,11 @@ impl Config {
             Some(other) => return Err(ConfigError(format!("clock: `{other}` is neither `real` nor `manual`"))),
         };
         let clock_start = match env("PRONTO_CLOCK_START").or(file.clock_start) {
-            Some(s) => Some(s.trim().parse::<jiff::Timestamp>().map_err(|e| {
-                ConfigError(format!("PRONTO_CLOCK_START: `{s}` is not an RFC 3339 time with offset ({e})"))
-            })?),
+            Some(s) => Some(
+                s.trim()
+                    .parse::<jiff::Timestamp>()
+                    .map_err(|e| ConfigError(format!("PRONTO_CLOCK_START: `{s}` is not an RFC 3339 time with offset ({e})")))?,
+            ),
             None => None,
         };
         let region = match env("PRONTO_DEFAULT_REGION").or(file.default_region) {
@@ -124,10 +125,10 @@ impl Config {
             web.default_playbook = p;
         }
         web.admin_token = env("PRONTO_ADMIN_TOKEN");
-        if let Some(t) = &web.admin_token {
-            if t.len() < 16 {
-                return Err(ConfigError("PRONTO_ADMIN_TOKEN: use at least 16 characters".into()));
-            }
+        if let Some(t) = &web.admin_token
+            && t.len() < 16
+        {
+            return Err(ConfigError("PRONTO_ADMIN_TOKEN: use at least 16 characters".into()));
         }
         web.body_limit = match env("PRONTO_BODY_LIMIT") {
             Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_BODY_LIMIT: `{v}` is not a number of bytes")))?,

@@ -3,10 +3,10 @@
 //! writes finish.
 
 use crate::config::{ClockKind, Config};
+use axum::serve::ListenerExt;
 use pronto_domain::{Clock, ManualClock, SystemClock};
 use pronto_store::{Store, StoreOptions};
 use pronto_web::{AppState, auth};
-use axum::serve::ListenerExt;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -7,12 +7,12 @@ use crate::engine::{self, Conn, DbError, P, is_unique_violation};
 use crate::records::LeadCreated;
 use crate::{StoreError, micros, params};
 use jiff::Timestamp;
-use pronto_domain::effects::{self, Effects, FieldChange, Recipient, ReceivedLead};
+use pronto_domain::FieldErrors;
+use pronto_domain::effects::{self, Effects, FieldChange, ReceivedLead, Recipient};
 use pronto_domain::lead::{LeadPatch, LeadStatus, NewActivity, NewLead, Stage};
 use pronto_domain::search;
 use pronto_domain::user::Role;
 use pronto_domain::values::{Email, Line, Login, Phone};
-use pronto_domain::FieldErrors;
 use serde_json::{Value, json};
 
 /// An `Idempotency-Key` as the edge received it: scoped to who sent it, with a fingerprint of
@@ -75,9 +75,13 @@ pub(crate) fn is_lock_cycle(e: &StoreError) -> bool {
 
 pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command, now: Timestamp) -> R<Outcome> {
     match cmd {
-        Command::CreateLead { lead, entered_by, idem } => create_lead(c, pending, lead, *entered_by, idem.as_ref(), now).await.map(Outcome::Lead),
+        Command::CreateLead { lead, entered_by, idem } => {
+            create_lead(c, pending, lead, *entered_by, idem.as_ref(), now).await.map(Outcome::Lead)
+        }
         Command::PatchLead { id, patch, actor } => patch_lead(c, pending, *id, patch, *actor, now).await.map(|()| Outcome::Done),
-        Command::LogActivity { lead_id, activity, actor } => log_activity(c, pending, *lead_id, activity, *actor, now).await.map(Outcome::Id),
+        Command::LogActivity { lead_id, activity, actor } => {
+            log_activity(c, pending, *lead_id, activity, *actor, now).await.map(Outcome::Id)
+        }
         Command::CreateUser(u) => create_user(c, pending, u, now).await.map(Outcome::Id),
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
@@ -235,17 +239,15 @@ async fn create_lead(
             .map_err(db)?;
         if let Some(row) = found {
             if row.str("fingerprint")? != k.fingerprint {
-                return Err(StoreError::Conflict(
-                    "this Idempotency-Key was already used with a different request".into(),
-                ));
+                return Err(StoreError::Conflict("this Idempotency-Key was already used with a different request".into()));
             }
             return Ok(LeadCreated { id: row.i64("lead_id")?, created: false, contact_id: row.i64("contact_id")?, contact_is_new: false });
         }
     }
-    if let Some(owner) = lead.owner {
-        if !user_exists(c, owner).await? {
-            return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
-        }
+    if let Some(owner) = lead.owner
+        && !user_exists(c, owner).await?
+    {
+        return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
     let t = micros(now);
     let ct = &lead.contact;
@@ -256,7 +258,9 @@ async fn create_lead(
         if let Some(row) = c.row("SELECT id, name FROM companies WHERE company_id = $1", params![reg.as_str()]).await.map_err(db)? {
             let id = row.i64("id")?;
             if row.opt_str("name")?.is_none() && ct.company.is_some() {
-                c.exec("UPDATE companies SET name = $1 WHERE id = $2", params![ct.company.as_ref().map(|n| n.as_str()), id]).await.map_err(db)?;
+                c.exec("UPDATE companies SET name = $1 WHERE id = $2", params![ct.company.as_ref().map(|n| n.as_str()), id])
+                    .await
+                    .map_err(db)?;
             }
             company_id = Some(id);
         } else {
@@ -309,7 +313,11 @@ async fn create_lead(
     // and searched by, here as in `refresh_search`.
     let (contact_id, contact_is_new, shown) = match matched {
         Some(id) => {
-            let row = c.row("SELECT name, email, phone, company_id FROM contacts WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+            let row = c
+                .row("SELECT name, email, phone, company_id FROM contacts WHERE id = $1", params![id])
+                .await
+                .map_err(db)?
+                .ok_or(StoreError::NotFound)?;
             // Fill what the contact lacks; never overwrite what a person entered before.
             let name = row.opt_str("name")?.or_else(|| ct.name.as_ref().map(|n| n.as_str().to_owned()));
             let email = row.opt_str("email")?.or_else(|| ct.email.as_ref().map(|e| e.as_str().to_owned()));
@@ -327,14 +335,12 @@ async fn create_lead(
             (id, false, [name, email, phone])
         }
         None => {
-            if company_id.is_none() {
-                if let Some(name) = &ct.company {
-                    let row = c
-                        .insert_id("INSERT INTO companies (name, created_at) VALUES ($1, $2)", params![name.as_str(), t])
-                        .await
-                        .map_err(db)?;
-                    company_id = Some(row);
-                }
+            if company_id.is_none()
+                && let Some(name) = &ct.company
+            {
+                let row =
+                    c.insert_id("INSERT INTO companies (name, created_at) VALUES ($1, $2)", params![name.as_str(), t]).await.map_err(db)?;
+                company_id = Some(row);
             }
             let row = c
                 .insert_id(
@@ -455,7 +461,10 @@ async fn create_lead(
         data,
     });
     if let Some(other) = other_match {
-        fx.events.push(effects::Event { kind: "contact.possible_duplicate", data: json!({ "contact_id": contact_id, "other_contact_id": other }) });
+        fx.events.push(effects::Event {
+            kind: "contact.possible_duplicate",
+            data: json!({ "contact_id": contact_id, "other_contact_id": other }),
+        });
     }
     write_effects(c, pending, &fx, Some(lead_id), Some(contact_id), entered_by, now).await?;
 
@@ -481,10 +490,10 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
         .map_err(db)?
         .ok_or(StoreError::NotFound)?;
     let contact_id = row.i64("contact_id")?;
-    if let Some(Some(owner)) = p.owner {
-        if !user_exists(c, owner).await? {
-            return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
-        }
+    if let Some(Some(owner)) = p.owner
+        && !user_exists(c, owner).await?
+    {
+        return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
     let current_status = LeadStatus::parse(&row.str("status")?).unwrap_or(LeadStatus::Open);
     let new_status = effects::resulting_status(current_status, p.stage, p.status);
@@ -560,7 +569,14 @@ async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
     Ok(())
 }
 
-async fn log_activity(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a: &NewActivity, actor: Option<i64>, now: Timestamp) -> R<i64> {
+async fn log_activity(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    lead_id: i64,
+    a: &NewActivity,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<i64> {
     let row = c
         .row("SELECT contact_id, first_response_at, received_at FROM leads WHERE id = $1", params![lead_id])
         .await
@@ -624,7 +640,10 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
         .await
         .map_err(db)?;
     let fx = Effects {
-        events: vec![effects::Event { kind: "user.created", data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }) }],
+        events: vec![effects::Event {
+            kind: "user.created",
+            data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }),
+        }],
         ..Default::default()
     };
     write_effects(c, pending, &fx, None, None, u.actor, now).await?;
@@ -690,15 +709,24 @@ mod tests {
         }
         .parse(Region::default(), now)
         .unwrap();
-        let call = ActivityDraft { kind: Some("call".into()), direction: Some("out".into()), outcome: Some("reached".into()), ..Default::default() }
-            .parse(now)
-            .unwrap();
+        let call = ActivityDraft {
+            kind: Some("call".into()),
+            direction: Some("out".into()),
+            outcome: Some("reached".into()),
+            ..Default::default()
+        }
+        .parse(now)
+        .unwrap();
         let mut pending = Pending::default();
         c.exec("BEGIN", vec![]).await.unwrap();
-        let Outcome::Lead(created) = apply(&mut c, &mut pending, &Command::CreateLead { lead: Box::new(lead), entered_by: None, idem: None }, now).await.unwrap() else {
+        let Outcome::Lead(created) =
+            apply(&mut c, &mut pending, &Command::CreateLead { lead: Box::new(lead), entered_by: None, idem: None }, now).await.unwrap()
+        else {
             panic!("not a lead")
         };
-        apply(&mut c, &mut pending, &Command::LogActivity { lead_id: created.id, activity: Box::new(call), actor: None }, now).await.unwrap();
+        apply(&mut c, &mut pending, &Command::LogActivity { lead_id: created.id, activity: Box::new(call), actor: None }, now)
+            .await
+            .unwrap();
         flush(&mut c, &mut pending).await.unwrap();
         c.exec("COMMIT", vec![]).await.unwrap();
         let rows = c.rows("SELECT status, done_at FROM timers WHERE lead_id = $1", params![created.id]).await.unwrap();

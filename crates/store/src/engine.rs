@@ -7,7 +7,6 @@
 use async_trait::async_trait;
 use sqlx::Row as _;
 
-
 /// A bound parameter.
 #[derive(Debug, Clone)]
 pub enum P {
@@ -75,8 +74,7 @@ impl DbError {
         match self {
             DbError::Pg(sqlx::Error::Database(d)) => d.is_unique_violation(),
             DbError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
-                e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-                    || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+                e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
             }
             _ => false,
         }

@@ -10,17 +10,11 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const SQLITE: &[Migration] = &[Migration {
-    version: 1,
-    name: "registry",
-    sql: include_str!("../migrations/sqlite/0001_registry.sql"),
-}];
+pub(crate) const SQLITE: &[Migration] =
+    &[Migration { version: 1, name: "registry", sql: include_str!("../migrations/sqlite/0001_registry.sql") }];
 
-pub(crate) const POSTGRES: &[Migration] = &[Migration {
-    version: 1,
-    name: "registry",
-    sql: include_str!("../migrations/postgres/0001_registry.sql"),
-}];
+pub(crate) const POSTGRES: &[Migration] =
+    &[Migration { version: 1, name: "registry", sql: include_str!("../migrations/postgres/0001_registry.sql") }];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On
 /// PostgreSQL an advisory lock keeps several nodes starting at once from racing.
@@ -61,7 +55,8 @@ async fn apply_all(c: &mut dyn Conn, dialect: Dialect, list: &[Migration]) -> Re
         tracing::info!(version = m.version, name = m.name, "migration applied");
         applied.push(m.version);
     }
-    let newest = c.row("SELECT MAX(version) AS v FROM schema_migrations", vec![]).await?.and_then(|r| r.opt_i64("v").ok().flatten()).unwrap_or(0);
+    let newest =
+        c.row("SELECT MAX(version) AS v FROM schema_migrations", vec![]).await?.and_then(|r| r.opt_i64("v").ok().flatten()).unwrap_or(0);
     let known = list.last().map(|m| m.version).unwrap_or(0);
     if newest > known {
         return Err(StoreError::Internal(format!(

@@ -52,10 +52,7 @@ fn lead_record(r: &Row) -> Result<LeadRecord> {
         received_at: from_micros(r.i64("received_at")?),
         first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
         entered_by: user_ref(r, "entered_by", "entered_by_name")?,
-        extra: r
-            .opt_str("extra")?
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_else(|| Value::Object(Default::default())),
+        extra: r.opt_str("extra")?.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_else(|| Value::Object(Default::default())),
         created_at: from_micros(r.i64("created_at")?),
         updated_at: from_micros(r.i64("updated_at")?),
     })
@@ -264,9 +261,7 @@ pub(crate) async fn outbox(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<OutboxR
 }
 
 pub(crate) async fn timers(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<TimerRecord>> {
-    let rows = c
-        .rows("SELECT id, lead_id, kind, due_at, status FROM timers WHERE lead_id = $1 ORDER BY id", params![lead_id])
-        .await?;
+    let rows = c.rows("SELECT id, lead_id, kind, due_at, status FROM timers WHERE lead_id = $1 ORDER BY id", params![lead_id]).await?;
     rows.iter()
         .map(|r| {
             Ok(TimerRecord {

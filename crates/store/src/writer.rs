@@ -8,9 +8,9 @@
 //! the commands before it, releasing their locks, and retries the command in a new
 //! transaction.
 
+use crate::StoreError;
 use crate::commands::{self, Command, Outcome};
 use crate::engine::{Conn, Dialect};
-use crate::StoreError;
 use async_trait::async_trait;
 use pronto_domain::Clock;
 use std::sync::{Arc, Mutex};
@@ -73,10 +73,7 @@ impl Writer {
             return Err(StoreError::Unavailable("the store is shutting down".into()));
         };
         let (reply, answer) = oneshot::channel();
-        queue
-            .send(Job { cmd, reply })
-            .await
-            .map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?;
+        queue.send(Job { cmd, reply }).await.map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?;
         answer.await.map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?
     }
 

@@ -46,9 +46,7 @@ use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft, LeadPatch, Lea
 use pronto_domain::user::Role;
 use pronto_domain::values::{Line, Login, Region};
 use pronto_domain::{Clock, ManualClock};
-use pronto_store::{
-    EventRecord, IdempotencyKey, LeadFilter, LeadRecord, NewUserRecord, Store, StoreError, StoreOptions, UserRef,
-};
+use pronto_store::{EventRecord, IdempotencyKey, LeadFilter, LeadRecord, NewUserRecord, Store, StoreError, StoreOptions, UserRef};
 use serde_json::json;
 use sqlx::Connection as _;
 use std::collections::HashSet;
@@ -220,10 +218,13 @@ where
     let Some(fixture) = Fixture::create(engine).await else { return };
     let clock = Arc::new(ManualClock::new(start()));
     let store = fixture.db.open(clock.clone()).await;
-    assert_eq!(store.engine(), match engine {
-        Engine::Sqlite => "sqlite",
-        Engine::Postgres => "postgres",
-    });
+    assert_eq!(
+        store.engine(),
+        match engine {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        }
+    );
     let outcome = tokio::spawn(case(store.clone(), clock, fixture.db.clone())).await;
     store.close().await;
     fixture.destroy().await;
@@ -528,10 +529,14 @@ async fn dedupe_one_company_id_is_one_company(store: Arc<dyn Store>, clock: Arc<
     assert_eq!(store.contact(b.contact_id).await.unwrap().company, Some(company.clone()));
 
     // A company name alone is never the same company.
-    let c = create(&store, &clock, LeadDraft {
-        contact: ContactDraft { name: Some("Ota Malý".into()), company: Some("Stavby Praha s.r.o.".into()), ..Default::default() },
-        ..person(None, None, None)
-    })
+    let c = create(
+        &store,
+        &clock,
+        LeadDraft {
+            contact: ContactDraft { name: Some("Ota Malý".into()), company: Some("Stavby Praha s.r.o.".into()), ..Default::default() },
+            ..person(None, None, None)
+        },
+    )
     .await;
     let lc = store.lead(c.id).await.unwrap();
     assert_ne!(lc.company.as_ref().map(|co| co.id), Some(company.id));
@@ -557,10 +562,7 @@ async fn contact_shows_the_activities_of_earlier_leads(store: Arc<dyn Store>, cl
     clock.advance(mins(5));
     let call = store.log_activity(first.id, reached_call(&clock), None).await.unwrap();
     clock.advance(mins(5));
-    let note = store
-        .log_activity(first.id, activity(&clock, "note", None, None, Some("Chce nabídku do pátku")), None)
-        .await
-        .unwrap();
+    let note = store.log_activity(first.id, activity(&clock, "note", None, None, Some("Chce nabídku do pátku")), None).await.unwrap();
     clock.advance(SignedDuration::from_hours(24));
     let second = create(&store, &clock, person(None, Some("+420777123456"), None)).await;
     assert_eq!(second.contact_id, first.contact_id);
@@ -687,11 +689,8 @@ contract_test!(list_pagination_walks_every_lead_exactly_once);
 
 async fn list_filters_by_stage_status_channel_and_owner(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Consultant, None)).await.unwrap();
-    let lead = |channel: &str, owner: Option<i64>| LeadDraft {
-        channel: Some(channel.into()),
-        owner,
-        ..person(Some("Zákazník"), None, None)
-    };
+    let lead =
+        |channel: &str, owner: Option<i64>| LeadDraft { channel: Some(channel.into()), owner, ..person(Some("Zákazník"), None, None) };
     let a = create(&store, &clock, lead("web", Some(jana))).await.id;
     let b = create(&store, &clock, lead("phone", None)).await.id;
     let c = create(&store, &clock, lead("email", Some(jana))).await.id;
@@ -716,11 +715,7 @@ async fn list_filters_by_stage_status_channel_and_owner(store: Arc<dyn Store>, c
     assert_eq!(list(LeadFilter { owner: Some(Some(jana)), ..Default::default() }).await, [c, a]);
     assert_eq!(list(LeadFilter { owner: Some(None), ..Default::default() }).await, [d, b], "None = unassigned");
     assert_eq!(list(LeadFilter { owner: Some(Some(jana + 1000)), ..Default::default() }).await, Vec::<i64>::new());
-    assert_eq!(
-        list(LeadFilter { channel: Some("web".into()), owner: Some(None), ..Default::default() }).await,
-        [d],
-        "filters combine"
-    );
+    assert_eq!(list(LeadFilter { channel: Some("web".into()), owner: Some(None), ..Default::default() }).await, [d], "filters combine");
     assert_eq!(list(LeadFilter { limit: 2, ..Default::default() }).await, [d, c], "limit");
 }
 contract_test!(list_filters_by_stage_status_channel_and_owner);
@@ -728,12 +723,8 @@ contract_test!(list_filters_by_stage_status_channel_and_owner);
 async fn search_ignores_case_and_diacritics(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let jana = create(&store, &clock, person(Some("Jana Nováková"), Some("777 123 456"), None)).await.id;
     let petr = create(&store, &clock, person(Some("Petr Novák"), None, Some("petr@example.cz"))).await.id;
-    let eva = create(&store, &clock, LeadDraft {
-        subject: Some("Střešní OKNA".into()),
-        ..person(Some("Eva Svobodová"), None, None)
-    })
-    .await
-    .id;
+    let eva =
+        create(&store, &clock, LeadDraft { subject: Some("Střešní OKNA".into()), ..person(Some("Eva Svobodová"), None, None) }).await.id;
 
     let search = |q: &str| {
         let store = store.clone();
@@ -825,10 +816,7 @@ async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn 
     assert_eq!(lead.updated_at, start() + mins(4));
 
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(
-        kinds(&timeline),
-        ["lead.received", "lead.stage_changed", "lead.assigned", "lead.status_changed", "lead.assigned"]
-    );
+    assert_eq!(kinds(&timeline), ["lead.received", "lead.stage_changed", "lead.assigned", "lead.status_changed", "lead.assigned"]);
     assert_eq!(timeline[1].data, json!({ "from": "received", "to": "contacted" }));
     assert_eq!(timeline[2].data, json!({ "from": null, "owner": petr }));
     assert_eq!(timeline[3].data, json!({ "from": "open", "to": "junk" }));
@@ -874,10 +862,7 @@ contract_test!(patch_stage_won_implies_status_won);
 
 async fn patch_other_fields_update_the_search(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), None, Some("z@example.cz"))).await.id;
-    let patch = LeadPatch {
-        subject: Some(Some(Line::parse("Zimní zahrada", 300).unwrap())),
-        ..Default::default()
-    };
+    let patch = LeadPatch { subject: Some(Some(Line::parse("Zimní zahrada", 300).unwrap())), ..Default::default() };
     store.patch_lead(id, patch, None).await.unwrap();
     assert_eq!(store.lead(id).await.unwrap().subject.as_deref(), Some("Zimní zahrada"));
     let timeline = store.timeline(id).await.unwrap();
@@ -1022,10 +1007,7 @@ async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>
     create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await;
 
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(
-        kinds(&timeline),
-        ["lead.received", "lead.assigned", "activity.logged", "lead.first_response", "lead.stage_changed"]
-    );
+    assert_eq!(kinds(&timeline), ["lead.received", "lead.assigned", "activity.logged", "lead.first_response", "lead.stage_changed"]);
     let at: Vec<Timestamp> = timeline.iter().map(|e| e.at).collect();
     assert_eq!(at, [start(), start() + mins(1), start() + mins(2), start() + mins(2), start() + mins(3)]);
     assert!(timeline.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
@@ -1119,7 +1101,10 @@ async fn data_survives_close_and_reopen(store: Arc<dyn Store>, clock: Arc<Manual
     let timers = store.timers(created.id).await.unwrap();
     let outbox = store.outbox(created.id).await.unwrap();
     store.close().await;
-    assert!(store.create_lead(parse(&clock, person(Some("Po zavření"), None, None)), None, None).await.is_err(), "a closed store takes no writes");
+    assert!(
+        store.create_lead(parse(&clock, person(Some("Po zavření"), None, None)), None, None).await.is_err(),
+        "a closed store takes no writes"
+    );
 
     let reopened = db.open(clock.clone()).await;
     assert_eq!(reopened.lead(created.id).await.unwrap(), lead);
@@ -1183,7 +1168,13 @@ async fn group_commit_isolates_failing_commands(store: Arc<dyn Store>, clock: Ar
     let mut tasks = Vec::new();
     for i in 0..200 {
         let draft = LeadDraft {
-            owner: if bad(i) { Some(owner + 10_000) } else if i % 2 == 0 { Some(owner) } else { None },
+            owner: if bad(i) {
+                Some(owner + 10_000)
+            } else if i % 2 == 0 {
+                Some(owner)
+            } else {
+                None
+            },
             ..person(Some(&format!("Zákazník {i}")), None, Some(&format!("z{i}@example.cz")))
         };
         let lead = parse(&clock, draft);

@@ -43,12 +43,10 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Hashes a password with Argon2id (default parameters) off the async threads.
 pub async fn hash_password(password: String) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string())
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?
-    .map_err(|e| ApiError::Internal(format!("password hashing failed: {e}")))
+    tokio::task::spawn_blocking(move || Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?
+        .map_err(|e| ApiError::Internal(format!("password hashing failed: {e}")))
 }
 
 pub async fn verify_password(password: String, hash: String) -> bool {
@@ -72,11 +70,7 @@ pub struct Caller {
 impl Caller {
     /// 403 unless the caller's role may do `action`.
     pub fn require(&self, action: Action) -> Result<(), ApiError> {
-        if self.role.may(action) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(format!("the role `{}` may not do this", self.role)))
-        }
+        if self.role.may(action) { Ok(()) } else { Err(ApiError::Forbidden(format!("the role `{}` may not do this", self.role))) }
     }
 }
 
@@ -84,10 +78,8 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .ok_or_else(|| ApiError::Unauthorized("send Authorization: Bearer TOKEN".into()))?;
+        let header =
+            parts.headers.get(header::AUTHORIZATION).ok_or_else(|| ApiError::Unauthorized("send Authorization: Bearer TOKEN".into()))?;
         let token = header
             .to_str()
             .ok()
@@ -96,9 +88,7 @@ impl FromRequestParts<AppState> for Caller {
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be `Bearer TOKEN`".into()))?;
         let user = match &state.config.admin_token {
-            Some(admin) if constant_time_eq(admin.as_bytes(), token.as_bytes()) => {
-                state.store.user_by_login("admin").await.map(|(u, _)| u)
-            }
+            Some(admin) if constant_time_eq(admin.as_bytes(), token.as_bytes()) => state.store.user_by_login("admin").await.map(|(u, _)| u),
             _ => state.store.user_by_token_hash(&token_hash(token)).await,
         };
         let user = match user {

@@ -24,10 +24,11 @@ use tower_http::cors::{Any, CorsLayer};
 pub const HONEYPOT: &str = "pronto_hp";
 
 pub fn router() -> Router<AppState> {
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT, header::HeaderName::from_static("idempotency-key")]);
+    let cors = CorsLayer::new().allow_origin(Any).allow_methods([Method::POST]).allow_headers([
+        header::CONTENT_TYPE,
+        header::ACCEPT,
+        header::HeaderName::from_static("idempotency-key"),
+    ]);
     // OPTIONS is routed explicitly: the CORS layer answers the preflight before the handler,
     // and the router's 405 fallback never sees it.
     Router::new()
@@ -36,24 +37,20 @@ pub fn router() -> Router<AppState> {
 }
 
 fn client_ip(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> IpAddr {
-    if st.config.trust_forwarded_for {
-        if let Some(ip) = headers
+    if st.config.trust_forwarded_for
+        && let Some(ip) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
             .and_then(|v| v.trim().parse().ok())
-        {
-            return ip;
-        }
+    {
+        return ip;
     }
     peer.map(|p| p.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json") && !a.contains("text/html"))
 }
 
 /// The submitted fields, in order, as text.
@@ -96,7 +93,9 @@ async fn fields(headers: &HeaderMap, bytes: axum::body::Bytes) -> ApiResult<Vec<
             }
             Ok(out)
         }
-        "" => Err(ApiError::UnsupportedMediaType("send the form as application/x-www-form-urlencoded, multipart/form-data or application/json".into())),
+        "" => Err(ApiError::UnsupportedMediaType(
+            "send the form as application/x-www-form-urlencoded, multipart/form-data or application/json".into(),
+        )),
         other => Err(ApiError::UnsupportedMediaType(format!(
             "{other} is not a form: use application/x-www-form-urlencoded, multipart/form-data or application/json"
         ))),
@@ -151,11 +150,7 @@ fn draft(form_key: &str, fields: Vec<(String, String)>, headers: &HeaderMap) -> 
     (d, bot)
 }
 
-async fn submit(
-    State(st): State<AppState>,
-    Path(form_key): Path<String>,
-    req: Request,
-) -> Response {
+async fn submit(State(st): State<AppState>, Path(form_key): Path<String>, req: Request) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let (parts, body) = req.into_parts();
     let headers = parts.headers;
@@ -163,12 +158,8 @@ async fn submit(
     match accept(&st, &form_key, peer, &headers, body).await {
         Ok(receipt) if json => (StatusCode::CREATED, Json(receipt)).into_response(),
         Ok(_) => {
-            let target = st
-                .config
-                .forms
-                .get(&form_key)
-                .and_then(|f| f.redirect.clone())
-                .unwrap_or_else(|| format!("/forms/{form_key}/thanks"));
+            let target =
+                st.config.forms.get(&form_key).and_then(|f| f.redirect.clone()).unwrap_or_else(|| format!("/forms/{form_key}/thanks"));
             let mut res = StatusCode::SEE_OTHER.into_response();
             if let Ok(v) = HeaderValue::from_str(&target) {
                 res.headers_mut().insert(header::LOCATION, v);
@@ -195,10 +186,10 @@ async fn accept(st: &AppState, form_key: &str, peer: Option<SocketAddr>, headers
         metrics::counter!("pronto_form_honeypot_total").increment(1);
         return Ok(FormReceipt { status: "received".into(), id: None, received_at: now.to_string() });
     }
-    if let Some(source) = &form.source {
-        if draft.source.as_deref() == Some(&format!("form:{form_key}")) {
-            draft.source = Some(source.clone());
-        }
+    if let Some(source) = &form.source
+        && draft.source.as_deref() == Some(&format!("form:{form_key}"))
+    {
+        draft.source = Some(source.clone());
     }
     let mut lead = draft.parse(st.config.region, now).map_err(rename_contact_fields)?;
     let playbook = form.playbook.as_deref().unwrap_or(&st.config.default_playbook);
@@ -263,7 +254,12 @@ mod tests {
         h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("cs-CZ,cs;q=0.9,en;q=0.8"));
         let (d, bot) = draft(
             "default",
-            vec![("name".into(), "Jana".into()), ("phone".into(), "777123456".into()), ("budget".into(), "50k".into()), (HONEYPOT.into(), "".into())],
+            vec![
+                ("name".into(), "Jana".into()),
+                ("phone".into(), "777123456".into()),
+                ("budget".into(), "50k".into()),
+                (HONEYPOT.into(), "".into()),
+            ],
             &h,
         );
         assert!(!bot);

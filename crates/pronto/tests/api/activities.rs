@@ -50,7 +50,10 @@ async fn first_response_is_set_once(engine: Engine) {
 
     // The first response: an outgoing call that reached the customer.
     let t_response = advance(&app, 60).await;
-    let call = app.post(&path, &json!({ "kind": "call", "direction": "out", "outcome": "reached", "body": "Agreed on a meeting." })).await.expect(201);
+    let call = app
+        .post(&path, &json!({ "kind": "call", "direction": "out", "outcome": "reached", "body": "Agreed on a meeting." }))
+        .await
+        .expect(201);
     assert_eq!(call["direction"], "out");
     assert_eq!(call["outcome"], "reached");
     assert_eq!(ts(&first_response().await), t_response, "set by the reached call");
@@ -81,7 +84,9 @@ async fn first_response_is_set_once(engine: Engine) {
         (json!({ "kind": "sms", "direction": "out", "body": "We will call you." }), 0),
         (json!({ "kind": "meeting", "body": "Showroom visit." }), 0),
     ] {
-        let other = app.create_lead(&json!({ "channel": "email", "contact": { "email": format!("c{}@example.com", crate::harness::random_u64()) } })).await;
+        let other = app
+            .create_lead(&json!({ "channel": "email", "contact": { "email": format!("c{}@example.com", crate::harness::random_u64()) } }))
+            .await;
         let now = advance(&app, 120).await;
         let mut activity = activity;
         let at = now - SignedDuration::from_secs(back);

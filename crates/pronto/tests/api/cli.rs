@@ -37,7 +37,8 @@ async fn admin_commands(engine: Engine) {
     let again = pronto(&storage, &["migrate"]);
     assert!(text(&again.stdout).contains("up to date"), "{}", text(&again.stdout));
 
-    let add = pronto(&storage, &["user", "add", "--login", "Jana", "--name", "Jana Nováková", "--role", "consultant", "--phone", "777 123 456"]);
+    let add =
+        pronto(&storage, &["user", "add", "--login", "Jana", "--name", "Jana Nováková", "--role", "consultant", "--phone", "777 123 456"]);
     assert!(add.status.success(), "{}", text(&add.stderr));
     let out = text(&add.stdout);
     assert!(out.contains("created user jana"), "{out}");
@@ -87,14 +88,8 @@ async fn announced(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("spawn");
+    let mut child =
+        cmd.current_dir(dir).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).kill_on_drop(true).spawn().expect("spawn");
     let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
     let addr = tokio::time::timeout(Duration::from_secs(60), async {
         while let Ok(Some(line)) = lines.next_line().await {
@@ -146,11 +141,7 @@ fn a_bad_configuration_is_refused_with_its_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("lisen") && err.contains("line 3"), "{err}");
-    let out = Command::new(env!("CARGO_BIN_EXE_pronto"))
-        .args(["serve", "--clock", "sundial"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pronto")).args(["serve", "--clock", "sundial"]).current_dir(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("sundial"), "{}", text(&out.stderr));
 }

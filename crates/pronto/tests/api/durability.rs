@@ -21,9 +21,13 @@ async fn data_survives_restart(engine: Engine) {
     let first = app.send(app.req(Method::POST, "/api/v1/leads").header("Idempotency-Key", "restart-key").json(&body)).await.expect(201);
     let lead_id = first["id"].as_i64().unwrap();
     app.patch(&format!("/api/v1/leads/{lead_id}"), &json!({ "stage": "contacted", "owner": user["id"] })).await.expect(200);
-    app.post_as(&token, &format!("/api/v1/leads/{lead_id}/activities"), &json!({ "kind": "call", "direction": "out", "outcome": "reached" }))
-        .await
-        .expect(201);
+    app.post_as(
+        &token,
+        &format!("/api/v1/leads/{lead_id}/activities"),
+        &json!({ "kind": "call", "direction": "out", "outcome": "reached" }),
+    )
+    .await
+    .expect(201);
     let lead = app.get(&format!("/api/v1/leads/{lead_id}")).await.expect(200);
     assert!(!lead["first_response_at"].is_null());
     let timeline = app.get(&format!("/api/v1/leads/{lead_id}/timeline")).await.expect(200);

@@ -45,9 +45,11 @@ async fn client_mistakes_are_problems(engine: Engine) {
     };
     post(json!({})).await.invalid(&["channel", "contact"]);
     post(json!({ "channel": "web" })).await.invalid(&["contact"]);
-    post(json!({ "channel": "fax", "contact": { "email": "not-an-email", "phone": "12" } }))
-        .await
-        .invalid(&["channel", "contact.email", "contact.phone"]);
+    post(json!({ "channel": "fax", "contact": { "email": "not-an-email", "phone": "12" } })).await.invalid(&[
+        "channel",
+        "contact.email",
+        "contact.phone",
+    ]);
     post(json!({ "channel": "web", "contact": { "name": "Ok", "phone": "call me maybe" }, "customer_type": "b2x", "received_at": "yesterday" }))
         .await
         .invalid(&["contact.phone", "customer_type", "received_at"]);

@@ -83,7 +83,11 @@ async fn web_form_intake(engine: Engine) {
 
     // The honeypot: looks accepted, keeps nothing.
     let res = app
-        .send(form().header("accept", "application/json").json(&json!({ "name": "Bot", "email": "bot@spam.example", "pronto_hp": "http://spam.example" })))
+        .send(
+            form()
+                .header("accept", "application/json")
+                .json(&json!({ "name": "Bot", "email": "bot@spam.example", "pronto_hp": "http://spam.example" })),
+        )
         .await;
     let receipt = res.expect(201);
     assert_eq!(receipt["status"], "received", "{receipt}");
@@ -111,7 +115,8 @@ async fn web_form_intake(engine: Engine) {
     // Not a form content type: 415. Unknown form: 404.
     let res = app.send(form().header("accept", "application/json").header("content-type", "text/plain").body("name=X")).await;
     res.problem(415);
-    let res = app.send(app.anon(Method::POST, "/forms/no-such-form").header("accept", "application/json").json(&json!({ "name": "X" }))).await;
+    let res =
+        app.send(app.anon(Method::POST, "/forms/no-such-form").header("accept", "application/json").json(&json!({ "name": "X" }))).await;
     res.problem(404);
     assert_eq!(lead_count().await, 4, "nothing stored by the failures");
 
@@ -131,7 +136,12 @@ async fn web_form_intake(engine: Engine) {
     let methods = pre.header("access-control-allow-methods").unwrap_or("").to_ascii_uppercase();
     assert!(methods.contains("POST") || methods == "*", "preflight allows POST: {pre:?}");
     let res = app
-        .send(form().header("origin", origin).header("accept", "application/json").json(&json!({ "name": "Cross Origin", "email": "x@origin.example" })))
+        .send(
+            form()
+                .header("origin", origin)
+                .header("accept", "application/json")
+                .json(&json!({ "name": "Cross Origin", "email": "x@origin.example" })),
+        )
         .await;
     res.expect(201);
     assert!(res.header("access-control-allow-origin").is_some(), "the answer to a cross-origin POST carries ACAO: {res:?}");
@@ -151,9 +161,7 @@ async fn web_form_rate_limit(engine: Engine) {
     }
     let limited = app.send(submit(&app.client, 3)).await;
     limited.problem(429);
-    let res = app
-        .send(app.anon(Method::POST, "/forms/default").header("accept", BROWSER_ACCEPT).form(&[("name", "Rate browser")]))
-        .await;
+    let res = app.send(app.anon(Method::POST, "/forms/default").header("accept", BROWSER_ACCEPT).form(&[("name", "Rate browser")])).await;
     assert_eq!(res.status, 429, "{res:?}");
     assert_eq!(app.all_leads("").await.len(), 3, "nothing stored over the limit");
 

@@ -37,10 +37,7 @@ pub enum Engine {
 
 /// False when `PRONTO_TEST_POSTGRES=off` (or `0`, `false`, `no`).
 pub fn postgres_enabled() -> bool {
-    !matches!(
-        std::env::var("PRONTO_TEST_POSTGRES").map(|v| v.trim().to_ascii_lowercase()).as_deref(),
-        Ok("off" | "0" | "false" | "no")
-    )
+    !matches!(std::env::var("PRONTO_TEST_POSTGRES").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Ok("off" | "0" | "false" | "no"))
 }
 
 /// Generates `mod NAME { fn sqlite(); fn postgres(); }` running `async fn NAME(Engine)`.
@@ -153,10 +150,10 @@ impl Storage {
 
 impl Drop for Storage {
     fn drop(&mut self) {
-        if let Some((admin, name)) = &self.pg_admin {
-            if let Err(e) = psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")) {
-                eprintln!("warning: {e}");
-            }
+        if let Some((admin, name)) = &self.pg_admin
+            && let Err(e) = psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        {
+            eprintln!("warning: {e}");
         }
     }
 }
@@ -224,26 +221,14 @@ pub async fn spawn_app_with(engine: Engine, opts: Options) -> App {
 
 /// Starts a server on storage prepared beforehand (e.g. by the CLI).
 pub async fn spawn_app_on(storage: Storage, opts: Options) -> App {
-    let mut app = App {
-        storage,
-        opts,
-        token: random_token(),
-        client: client(),
-        server: None,
-        tail: Arc::default(),
-        starts: 0,
-    };
+    let mut app = App { storage, opts, token: random_token(), client: client(), server: None, tail: Arc::default(), starts: 0 };
     app.start().await;
     app
 }
 
 /// An HTTP client that does not follow redirects (303s are checked).
 pub fn client() -> Client {
-    Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(REQUEST_TIMEOUT)
-        .build()
-        .expect("http client")
+    Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(REQUEST_TIMEOUT).build().expect("http client")
 }
 
 fn forward_lines<R: AsyncRead + Unpin + Send + 'static>(
@@ -256,10 +241,10 @@ fn forward_lines<R: AsyncRead + Unpin + Send + 'static>(
         let mut ready = ready;
         let mut lines = BufReader::new(reader).lines();
         while let Ok(Some(line)) = lines.next_line().await {
-            if let Some(rest) = line.split("listening on ").nth(1) {
-                if let Some(tx) = ready.take() {
-                    let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_owned());
-                }
+            if let Some(rest) = line.split("listening on ").nth(1)
+                && let Some(tx) = ready.take()
+            {
+                let _ = tx.send(rest.split_whitespace().next().unwrap_or("").to_owned());
             }
             tail.lock().unwrap().push(format!("{prefix}{line}"));
         }
@@ -299,17 +284,11 @@ impl App {
                 cmd.env_remove(k);
             }
         }
-        cmd.env("PRONTO_ADMIN_TOKEN", &self.token)
-            .env("PRONTO_ADMIN_PASSWORD", "it-admin-password-1234")
-            .env("NO_COLOR", "1");
+        cmd.env("PRONTO_ADMIN_TOKEN", &self.token).env("PRONTO_ADMIN_PASSWORD", "it-admin-password-1234").env("NO_COLOR", "1");
         for (k, v) in &self.opts.env {
             cmd.env(k, v);
         }
-        cmd.current_dir(self.storage.dir.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .kill_on_drop(true);
+        cmd.current_dir(self.storage.dir.path()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
         let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", env!("CARGO_BIN_EXE_pronto")));
         let (tx, rx) = tokio::sync::oneshot::channel();
         let start_no = self.starts;
@@ -343,11 +322,7 @@ impl App {
         let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("run kill");
         assert!(status.success(), "kill -TERM {pid} failed");
         match tokio::time::timeout(STOP_TIMEOUT, server.child.wait()).await {
-            Ok(Ok(status)) => assert!(
-                status.success(),
-                "pronto serve should exit 0 after SIGTERM, got {status}\n{}",
-                self.output()
-            ),
+            Ok(Ok(status)) => assert!(status.success(), "pronto serve should exit 0 after SIGTERM, got {status}\n{}", self.output()),
             Ok(Err(e)) => panic!("waiting for pronto: {e}"),
             Err(_) => {
                 let _ = server.child.start_kill();
@@ -464,7 +439,12 @@ impl Drop for App {
             let _ = server.child.start_kill();
         }
         if std::thread::panicking() {
-            eprintln!("===== pronto output ({:?}, data in {}) =====\n{}", self.engine(), Path::new(self.storage.dir.path()).display(), self.output());
+            eprintln!(
+                "===== pronto output ({:?}, data in {}) =====\n{}",
+                self.engine(),
+                Path::new(self.storage.dir.path()).display(),
+                self.output()
+            );
         }
     }
 }

@@ -192,9 +192,7 @@ async fn duplicates_join_one_contact(engine: Engine) {
     assert_ne!(m["company"]["id"], company, "a company name alone must not merge: {m}");
 
     // The contact shows every lead of the person, and their activities.
-    app.post(&format!("/api/v1/leads/{}/activities", id(&a)), &json!({ "kind": "note", "body": "called back later" }))
-        .await
-        .expect(201);
+    app.post(&format!("/api/v1/leads/{}/activities", id(&a)), &json!({ "kind": "note", "body": "called back later" })).await.expect(201);
     let detail = app.get(&format!("/api/v1/contacts/{contact}")).await.expect(200);
     assert_eq!(detail["id"], contact);
     assert_eq!(detail["phone"], "+420777123456");
@@ -325,13 +323,17 @@ async fn filters_and_search(engine: Engine) {
     let (consultant, consultant_token) = app.user_with_token("filter.consultant", "consultant").await;
 
     let l1 = app
-        .create_lead(&json!({ "channel": "web", "contact": { "name": "Jana Nováková", "email": "jana@example.cz" }, "subject": "Kuchyň na míru" }))
+        .create_lead(
+            &json!({ "channel": "web", "contact": { "name": "Jana Nováková", "email": "jana@example.cz" }, "subject": "Kuchyň na míru" }),
+        )
         .await;
     let l2 = app
         .create_lead(&json!({ "channel": "phone", "contact": { "name": "Petr Dvořák", "phone": "+420 602 111 222" }, "message": "Hledám žluťoučkého koně" }))
         .await;
     let l3 = app
-        .create_lead(&json!({ "channel": "email", "contact": { "name": "Eva Malá", "email": "eva@example.cz", "company": "Stavby Říčany" } }))
+        .create_lead(
+            &json!({ "channel": "email", "contact": { "name": "Eva Malá", "email": "eva@example.cz", "company": "Stavby Říčany" } }),
+        )
         .await;
     let l4 = app.create_lead(&json!({ "channel": "phone", "contact": { "name": "Jan Novak", "phone": "603 333 444" } })).await;
     let (i1, i2, i3, i4) = (id(&l1), id(&l2), id(&l3), id(&l4));
@@ -357,8 +359,7 @@ async fn filters_and_search(engine: Engine) {
     check("status=open", set(&[i1, i2, i3])).await;
     check("owner=me", set(&[i1])).await;
     check("owner=none", set(&[i2, i4])).await;
-    let by_consultant: BTreeSet<i64> =
-        ids(&app.all_leads(&format!("owner={}", consultant["id"])).await).into_iter().collect();
+    let by_consultant: BTreeSet<i64> = ids(&app.all_leads(&format!("owner={}", consultant["id"])).await).into_iter().collect();
     assert_eq!(by_consultant, set(&[i3]));
     let mine = app.get_as(&consultant_token, "/api/v1/leads?owner=me").await.expect(200);
     assert_eq!(ids(mine["items"].as_array().unwrap()), vec![i3], "`me` is the caller");

@@ -45,14 +45,44 @@ async fn no_client_input_is_a_5xx(engine: Engine) {
         // Lead bodies.
         (Method::POST, "/api/v1/leads".into(), Some(json_ct), deep.clone()),
         (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"a\u0000b"}}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok"},"message":"a\u0000b","subject":"\ud800"}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok","company_id":"AB\u0000"}}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok"},"owner":9223372036854775807}"#.into()),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"name":"ok"},"message":"a\u0000b","subject":"\ud800"}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"name":"ok","company_id":"AB\u0000"}}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"name":"ok"},"owner":9223372036854775807}"#.into(),
+        ),
         (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok"},"owner":1e400}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok"},"received_at":"-009999-01-01T00:00:00Z"}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"name":"ok"},"received_at":"1970-01-01T00:00:00+25:00"}"#.into()),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"name":"ok"},"received_at":"-009999-01-01T00:00:00Z"}"#.into(),
+        ),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"name":"ok"},"received_at":"1970-01-01T00:00:00+25:00"}"#.into(),
+        ),
         (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":null,"contact":"me"}"#.into()),
-        (Method::POST, "/api/v1/leads".into(), Some(json_ct), r#"{"channel":"web","contact":{"phone":"+420 777 123 456 ext. 99999999999999999999"}}"#.into()),
+        (
+            Method::POST,
+            "/api/v1/leads".into(),
+            Some(json_ct),
+            r#"{"channel":"web","contact":{"phone":"+420 777 123 456 ext. 99999999999999999999"}}"#.into(),
+        ),
         (Method::POST, "/api/v1/leads".into(), Some("application/json; charset=latin1"), "\u{ff}".into()),
         // Patches and activities.
         (Method::PATCH, lead_path.clone(), Some(json_ct), r#"{"owner":"abc"}"#.into()),
@@ -62,7 +92,12 @@ async fn no_client_input_is_a_5xx(engine: Engine) {
         (Method::POST, activities.clone(), Some(json_ct), r#"{"kind":"note","body":"a\u0000b"}"#.into()),
         // Users and tokens.
         (Method::POST, "/api/v1/users".into(), Some(json_ct), r#"{"name":"a\u0000","login":"zz","role":"admin"}"#.into()),
-        (Method::POST, "/api/v1/users".into(), Some(json_ct), format!(r#"{{"name":"x","login":"long","role":"admin","password":"{}"}}"#, "p".repeat(3000))),
+        (
+            Method::POST,
+            "/api/v1/users".into(),
+            Some(json_ct),
+            format!(r#"{{"name":"x","login":"long","role":"admin","password":"{}"}}"#, "p".repeat(3000)),
+        ),
         (Method::POST, "/api/v1/users/1/tokens".into(), Some(json_ct), r#"{"name":"a\u0000"}"#.into()),
         (Method::POST, "/api/v1/clock/advance".into(), Some(json_ct), r#"{"seconds":1e30}"#.into()),
         // The public form.
@@ -89,7 +124,12 @@ async fn no_client_input_is_a_5xx(engine: Engine) {
             }
             let res = app.send(rb).await;
             if res.status >= 500 {
-                failures.push(format!("{method} {path} ({accept}) body {:?} -> {}: {}", body.chars().take(80).collect::<String>(), res.status, res.text));
+                failures.push(format!(
+                    "{method} {path} ({accept}) body {:?} -> {}: {}",
+                    body.chars().take(80).collect::<String>(),
+                    res.status,
+                    res.text
+                ));
             }
         }
     }

@@ -35,7 +35,14 @@ async fn health_metrics_openapi(engine: Engine) {
     let version = doc["openapi"].as_str().expect("openapi field");
     assert!(version.starts_with("3.1"), "OpenAPI 3.1, got {version}");
     let paths = doc["paths"].as_object().expect("paths");
-    for p in ["/api/v1/leads", "/api/v1/leads/{id}", "/api/v1/leads/{id}/timeline", "/api/v1/leads/{id}/activities", "/api/v1/users", "/api/v1/me"] {
+    for p in [
+        "/api/v1/leads",
+        "/api/v1/leads/{id}",
+        "/api/v1/leads/{id}/timeline",
+        "/api/v1/leads/{id}/activities",
+        "/api/v1/users",
+        "/api/v1/me",
+    ] {
         assert!(paths.contains_key(p), "OpenAPI lacks {p}: {:?}", paths.keys().collect::<Vec<_>>());
     }
     assert!(paths["/api/v1/leads"].get("post").is_some() && paths["/api/v1/leads"].get("get").is_some());

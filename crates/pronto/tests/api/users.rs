@@ -42,9 +42,12 @@ async fn users_and_tokens(engine: Engine) {
 
     // Validation and conflicts.
     app.post("/api/v1/users", &json!({ "name": "", "login": "", "role": "boss" })).await.invalid(&["name", "login", "role"]);
-    app.post("/api/v1/users", &json!({ "name": "X", "login": "x y", "role": "consultant", "email": "nope", "phone": "12", "password": "short" }))
-        .await
-        .invalid(&["login", "email", "phone", "password"]);
+    app.post(
+        "/api/v1/users",
+        &json!({ "name": "X", "login": "x y", "role": "consultant", "email": "nope", "phone": "12", "password": "short" }),
+    )
+    .await
+    .invalid(&["login", "email", "phone", "password"]);
     app.post("/api/v1/users", &json!({ "name": "Second Klára", "login": "klara", "role": "consultant" })).await.problem(409);
     app.post("/api/v1/users", &json!({ "name": "Third Klára", "login": "KLARA", "role": "consultant" })).await.problem(409);
 
@@ -63,12 +66,17 @@ async fn users_and_tokens(engine: Engine) {
     assert_eq!(me["id"], klara_id);
     assert_eq!(me["login"], "klara");
     assert_eq!(me["role"], "consultant");
-    let lead = app.post_as(&token, "/api/v1/leads", &json!({ "channel": "phone", "contact": { "name": "Her Customer" } })).await.expect(201);
+    let lead =
+        app.post_as(&token, "/api/v1/leads", &json!({ "channel": "phone", "contact": { "name": "Her Customer" } })).await.expect(201);
     assert_eq!(lead["entered_by"]["id"], klara_id, "entered by the token's user: {lead}");
 
     // A consultant may not manage users: 403 before anything is read or written.
     let forbidden = app
-        .post_as(&token, "/api/v1/users", &json!({ "name": "Sneaky", "login": "sneaky", "role": "admin", "password": "a long enough password" }))
+        .post_as(
+            &token,
+            "/api/v1/users",
+            &json!({ "name": "Sneaky", "login": "sneaky", "role": "admin", "password": "a long enough password" }),
+        )
         .await;
     forbidden.problem(403);
     app.post_as(&token, "/api/v1/users", &json!({ "name": "Colleague", "login": "colleague", "role": "consultant" })).await.problem(403);

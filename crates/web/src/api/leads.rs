@@ -15,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use pronto_domain::FieldErrors;
 use pronto_domain::lead::{Channel, CustomerType, LeadPatch, LeadStatus, Stage};
+use pronto_domain::lead::{MESSAGE_MAX, SHORT_MAX, SUBJECT_MAX};
 use pronto_domain::user::Action;
 use pronto_domain::values::{Language, Line, PostalCode, Text};
-use pronto_domain::lead::{MESSAGE_MAX, SHORT_MAX, SUBJECT_MAX};
 use pronto_store::{IdempotencyKey, LeadFilter};
 use sha2::{Digest, Sha256};
 
@@ -215,7 +215,13 @@ fn patch_from(input: LeadPatchIn) -> Result<LeadPatch, FieldErrors> {
     responses((status = 200, body = LeadOut), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn patch_lead(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<Json<LeadOut>> {
+pub async fn patch_lead(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<LeadOut>> {
     caller.require(Action::EditLead)?;
     let id = path_id(&id, "lead")?;
     let bytes = read_body(body, st.config.body_limit).await?;
@@ -246,7 +252,13 @@ pub async fn timeline(State(st): State<AppState>, caller: Caller, Path(id): Path
     responses((status = 201, body = ActivityOut), (status = 400, body = Problem), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn log_activity(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<ActivityOut>)> {
+pub async fn log_activity(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<ActivityOut>)> {
     caller.require(Action::LogActivity)?;
     let id = path_id(&id, "lead")?;
     let bytes = read_body(body, st.config.body_limit).await?;

@@ -16,16 +16,13 @@ use std::sync::Arc;
 
 pub fn router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
     let doc = Arc::new(openapi.to_json().unwrap_or_else(|_| "{}".into()));
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(metrics))
-        .route(
-            "/api/openapi.json",
-            get(move || {
-                let doc = doc.clone();
-                async move { ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], doc.as_str().to_owned()) }
-            }),
-        )
+    Router::new().route("/healthz", get(healthz)).route("/metrics", get(metrics)).route(
+        "/api/openapi.json",
+        get(move || {
+            let doc = doc.clone();
+            async move { ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], doc.as_str().to_owned()) }
+        }),
+    )
 }
 
 async fn healthz(State(st): State<AppState>) -> Response {
@@ -36,11 +33,7 @@ async fn healthz(State(st): State<AppState>) -> Response {
 }
 
 async fn metrics() -> Response {
-    (
-        [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"))],
-        crate::metrics::handle().render(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"))], crate::metrics::handle().render()).into_response()
 }
 
 pub async fn not_found() -> ApiError {
@@ -67,7 +60,12 @@ pub async fn get_clock(State(st): State<AppState>, _caller: Caller) -> ApiResult
 #[utoipa::path(post, path = "/api/v1/clock/advance", tag = "clock", request_body = AdvanceIn,
     responses((status = 200, body = ClockOut), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn advance_clock(State(st): State<AppState>, _caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<ClockOut>)> {
+pub async fn advance_clock(
+    State(st): State<AppState>,
+    _caller: Caller,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<ClockOut>)> {
     let clock = manual(&st)?;
     let bytes = read_body(body, st.config.body_limit).await?;
     let input: AdvanceIn = json(&headers, &bytes)?;

@@ -21,7 +21,12 @@ use pronto_store::NewUserRecord;
     responses((status = 201, body = UserOut), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn create_user(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<UserOut>)> {
+pub async fn create_user(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<UserOut>)> {
     caller.require(Action::ManageUsers)?;
     let bytes = read_body(body, st.config.body_limit).await?;
     let input: UserIn = json(&headers, &bytes)?;
@@ -75,7 +80,13 @@ pub async fn list_users(State(st): State<AppState>, caller: Caller) -> ApiResult
     responses((status = 201, body = TokenOut), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn create_token(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<TokenOut>)> {
+pub async fn create_token(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<TokenOut>)> {
     let id = path_id(&id, "user")?;
     if id != caller.user.id {
         caller.require(Action::ManageUsers)?;
