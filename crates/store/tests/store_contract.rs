@@ -88,36 +88,39 @@ impl Db {
     }
 
     /// Runs one statement on a raw connection of its own, bypassing the store.
-    async fn exec_raw(&self, sql: &str) -> Result<u64, sqlx::Error> {
-        macro_rules! on {
-            ($conn:ty) => {{
-                let mut c = <$conn>::connect(&self.url).await?;
-                let r = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&mut c).await.map(|r| r.rows_affected());
-                c.close().await?;
-                r
-            }};
-        }
+    async fn exec_raw(&self, sql: &str) -> Result<u64, String> {
         match self.engine {
-            Engine::Sqlite => on!(sqlx::SqliteConnection),
-            Engine::Postgres => on!(sqlx::PgConnection),
+            Engine::Sqlite => {
+                let c = rusqlite::Connection::open(self.sqlite_path()).map_err(|e| e.to_string())?;
+                c.execute(sql, []).map(|n| n as u64).map_err(|e| e.to_string())
+            }
+            Engine::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.url).await.map_err(|e| e.to_string())?;
+                let r = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&mut c).await.map(|r| r.rows_affected());
+                let _ = c.close().await;
+                r.map_err(|e| e.to_string())
+            }
         }
     }
 
     /// A `SELECT COUNT(*) …` on a raw connection of its own.
     async fn count_raw(&self, sql: &str) -> i64 {
-        macro_rules! on {
-            ($conn:ty) => {{
-                let mut c = <$conn>::connect(&self.url).await.expect("a raw connection");
+        let n = match self.engine {
+            Engine::Sqlite => rusqlite::Connection::open(self.sqlite_path())
+                .and_then(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0)))
+                .map_err(|e| e.to_string()),
+            Engine::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.url).await.expect("a raw connection");
                 let n = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(&mut c).await;
                 let _ = c.close().await;
-                n
-            }};
-        }
-        let n = match self.engine {
-            Engine::Sqlite => on!(sqlx::SqliteConnection),
-            Engine::Postgres => on!(sqlx::PgConnection),
+                n.map_err(|e| e.to_string())
+            }
         };
         n.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    fn sqlite_path(&self) -> &str {
+        self.url.strip_prefix("sqlite://").expect("a sqlite:// URL")
     }
 }
 
