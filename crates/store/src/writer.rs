@@ -102,7 +102,14 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Cloc
             }
         }
         metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
+        // A duration on the monotonic clock, for metrics only; it never reaches the domain.
+        let started = std::time::Instant::now();
         let results = commit(&mut conn, connector.as_ref(), &batch, clock.as_ref()).await;
+        let took = started.elapsed();
+        metrics::histogram!("pronto_store_commit_seconds").record(took.as_secs_f64());
+        if took > std::time::Duration::from_millis(20) {
+            tracing::debug!(commands = batch.len(), ms = took.as_millis() as u64, "slow commit");
+        }
         for (job, result) in batch.drain(..).zip(results) {
             let _ = job.reply.send(result);
         }
