@@ -41,6 +41,14 @@ pub fn json<T: DeserializeOwned>(headers: &HeaderMap, bytes: &[u8]) -> Result<T,
     parse_json(bytes)
 }
 
+/// Reads a JSON request body within `limit`: the parsed value and the raw bytes (for an
+/// idempotency fingerprint).
+pub async fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: Body, limit: usize) -> Result<(T, Bytes), ApiError> {
+    let bytes = read_body(body, limit).await?;
+    let value = json(headers, &bytes)?;
+    Ok((value, bytes))
+}
+
 /// Parses JSON: syntax errors are 400, shape errors 422 with the field's path.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     // Syntax first, so that a truncated document is a 400 even when its prefix has the wrong shape.

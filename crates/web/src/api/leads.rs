@@ -1,12 +1,12 @@
 //! `/api/v1/leads` and `/api/v1/contacts`: intake through the API, reading, listing with
 //! filters, search and cursors, editing, the timeline and activities.
 
-use super::path_id;
+use super::{or_not_found, path_id};
 use crate::AppState;
 use crate::auth::{Caller, hex};
 use crate::dto::*;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{json, read_body};
+use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -55,8 +55,7 @@ fn created(lead: LeadOut, replayed: bool) -> Response {
     security(("bearer" = [])))]
 pub async fn create_lead(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Response> {
     caller.require(Action::CreateLead)?;
-    let bytes = read_body(body, st.config.body_limit).await?;
-    let input: LeadIn = json(&headers, &bytes)?;
+    let (input, bytes): (LeadIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let idem = idempotency_key(&headers, format!("user:{}", caller.user.id), &bytes)?;
     let mut lead = input.into_draft().parse(st.config.region, st.clock.now())?;
     if lead.playbook.is_none() {
@@ -76,14 +75,7 @@ pub async fn create_lead(State(st): State<AppState>, caller: Caller, headers: He
 pub async fn get_lead(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<LeadOut>> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "lead")?;
-    Ok(Json(st.store.lead(id).await.map_err(|e| not_found(e, "lead"))?.into()))
-}
-
-fn not_found(e: pronto_store::StoreError, what: &str) -> ApiError {
-    match e {
-        pronto_store::StoreError::NotFound => ApiError::not_found(what),
-        other => other.into(),
-    }
+    Ok(Json(st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?.into()))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -224,13 +216,12 @@ pub async fn patch_lead(
 ) -> ApiResult<Json<LeadOut>> {
     caller.require(Action::EditLead)?;
     let id = path_id(&id, "lead")?;
-    let bytes = read_body(body, st.config.body_limit).await?;
-    let input: LeadPatchIn = json(&headers, &bytes)?;
+    let (input, _): (LeadPatchIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let patch = patch_from(input)?;
     if patch.is_empty() {
         return Err(ApiError::invalid("body", "name at least one field to change"));
     }
-    st.store.patch_lead(id, patch, Some(caller.user.id)).await.map_err(|e| not_found(e, "lead"))?;
+    st.store.patch_lead(id, patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
     Ok(Json(st.store.lead(id).await?.into()))
 }
 
@@ -242,7 +233,7 @@ pub async fn patch_lead(
 pub async fn timeline(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<Timeline>> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "lead")?;
-    let events = st.store.timeline(id).await.map_err(|e| not_found(e, "lead"))?;
+    let events = st.store.timeline(id).await.map_err(|e| or_not_found(e, "lead"))?;
     Ok(Json(Timeline { items: events.into_iter().map(Into::into).collect() }))
 }
 
@@ -261,10 +252,9 @@ pub async fn log_activity(
 ) -> ApiResult<(StatusCode, Json<ActivityOut>)> {
     caller.require(Action::LogActivity)?;
     let id = path_id(&id, "lead")?;
-    let bytes = read_body(body, st.config.body_limit).await?;
-    let input: ActivityIn = json(&headers, &bytes)?;
+    let (input, _): (ActivityIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let activity = input.into_draft().parse(st.clock.now())?;
-    let activity_id = st.store.log_activity(id, activity, Some(caller.user.id)).await.map_err(|e| not_found(e, "lead"))?;
+    let activity_id = st.store.log_activity(id, activity, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
     let all = st.store.activities(id).await?;
     let one = all.into_iter().find(|a| a.id == activity_id).ok_or_else(|| ApiError::Internal("activity vanished".into()))?;
     Ok((StatusCode::CREATED, Json(one.into())))
@@ -278,7 +268,7 @@ pub async fn log_activity(
 pub async fn list_activities(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<ActivityList>> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "lead")?;
-    let items = st.store.activities(id).await.map_err(|e| not_found(e, "lead"))?;
+    let items = st.store.activities(id).await.map_err(|e| or_not_found(e, "lead"))?;
     Ok(Json(ActivityList { items: items.into_iter().map(Into::into).collect() }))
 }
 
@@ -290,7 +280,7 @@ pub async fn list_activities(State(st): State<AppState>, caller: Caller, Path(id
 pub async fn get_contact(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<ContactDetailOut>> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "contact")?;
-    Ok(Json(st.store.contact(id).await.map_err(|e| not_found(e, "contact"))?.into()))
+    Ok(Json(st.store.contact(id).await.map_err(|e| or_not_found(e, "contact"))?.into()))
 }
 
 #[cfg(test)]

@@ -42,6 +42,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(system::advance_clock))
 }
 
+/// A store's "not found" as a 404 that names what was missing; other errors as they are.
+pub fn or_not_found(e: pronto_store::StoreError, what: &str) -> crate::error::ApiError {
+    match e {
+        pronto_store::StoreError::NotFound => crate::error::ApiError::not_found(what),
+        other => other.into(),
+    }
+}
+
 /// Parses a path id; anything that is not a positive integer names nothing, so it is a 404.
 pub fn path_id(raw: &str, what: &str) -> Result<i64, crate::error::ApiError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| crate::error::ApiError::not_found(what))

@@ -4,7 +4,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::dto::{AdvanceIn, ClockOut};
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{json, read_body};
+use crate::extract::json_body;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -67,8 +67,7 @@ pub async fn advance_clock(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<ClockOut>)> {
     let clock = manual(&st)?;
-    let bytes = read_body(body, st.config.body_limit).await?;
-    let input: AdvanceIn = json(&headers, &bytes)?;
+    let (input, _): (AdvanceIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let seconds = match input.seconds {
         None => return Err(ApiError::invalid("seconds", "is required")),
         Some(s) if !(0..=10 * 366 * 86_400).contains(&s) => return Err(ApiError::invalid("seconds", "must be from 0 to ten years")),

@@ -1,12 +1,12 @@
 //! `/api/v1/users`: the team. Only an admin adds users; a token is issued to an admin or to
 //! the user themself, shown once and stored hashed.
 
-use super::path_id;
+use super::{or_not_found, path_id};
 use crate::AppState;
 use crate::auth::{Caller, hash_password, new_token, token_hash};
 use crate::dto::*;
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::extract::{json, read_body};
+use crate::extract::{json, json_body, read_body};
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -28,8 +28,7 @@ pub async fn create_user(
     body: Body,
 ) -> ApiResult<(StatusCode, Json<UserOut>)> {
     caller.require(Action::ManageUsers)?;
-    let bytes = read_body(body, st.config.body_limit).await?;
-    let input: UserIn = json(&headers, &bytes)?;
+    let (input, _): (UserIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let mut e = FieldErrors::new();
     let required = |e: &mut FieldErrors, field: &str, v: &Option<String>| -> Option<String> {
         match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -99,10 +98,7 @@ pub async fn create_token(
         None => "api".to_owned(),
     };
     let token = new_token();
-    let token_id = st.store.create_token(id, name, token_hash(&token)).await.map_err(|e| match e {
-        pronto_store::StoreError::NotFound => ApiError::not_found("user"),
-        other => other.into(),
-    })?;
+    let token_id = st.store.create_token(id, name, token_hash(&token)).await.map_err(|e| or_not_found(e, "user"))?;
     Ok((StatusCode::CREATED, Json(TokenOut { id: token_id, token })))
 }
 
