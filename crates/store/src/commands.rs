@@ -264,14 +264,14 @@ async fn create_lead(
             }
             company_id = Some(id);
         } else {
-            let row = c
+            let new_id = c
                 .insert_id(
                     "INSERT INTO companies (name, company_id, created_at) VALUES ($1, $2, $3)",
                     params![ct.company.as_ref().map(|n| n.as_str()), reg.as_str(), t],
                 )
                 .await
                 .map_err(db)?;
-            company_id = Some(row);
+            company_id = Some(new_id);
         }
     }
 
@@ -338,11 +338,11 @@ async fn create_lead(
             if company_id.is_none()
                 && let Some(name) = &ct.company
             {
-                let row =
+                let new_id =
                     c.insert_id("INSERT INTO companies (name, created_at) VALUES ($1, $2)", params![name.as_str(), t]).await.map_err(db)?;
-                company_id = Some(row);
+                company_id = Some(new_id);
             }
-            let row = c
+            let new_id = c
                 .insert_id(
                     "INSERT INTO contacts (name, email, phone, company_id, created_at) VALUES ($1, $2, $3, $4, $5)",
                     params![
@@ -360,7 +360,7 @@ async fn create_lead(
                 ct.email.as_ref().map(|e| e.as_str().to_owned()),
                 ct.phone.as_ref().map(|p| p.as_str().to_owned()),
             ];
-            (row, true, shown)
+            (new_id, true, shown)
         }
     };
     if !identities.is_empty() {
@@ -410,7 +410,7 @@ async fn create_lead(
         Some(Value::Object(lead.extra.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect()).to_string())
     };
     let playbook = lead.playbook.as_ref().map(|p| p.as_str()).unwrap_or("agency");
-    let row = c
+    let new_id = c
         .insert_id(
             "INSERT INTO leads (channel, stage, status, owner_id, contact_id, company_id, customer_type, subject, message,
                 postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at)
@@ -439,7 +439,7 @@ async fn create_lead(
         )
         .await
         .map_err(db)?;
-    let lead_id = row;
+    let lead_id = new_id;
 
     let mut data = json!({
         "channel": lead.channel.as_str(),
