@@ -326,6 +326,14 @@ async fn create_lead(
             if company_id.is_none() {
                 company_id = known_company;
             }
+            // A returning customer naming their company for the first time: record it.
+            if company_id.is_none()
+                && let Some(name) = &ct.company
+            {
+                company_id = Some(
+                    c.insert_id("INSERT INTO companies (name, created_at) VALUES ($1, $2)", params![name.as_str(), t]).await.map_err(db)?,
+                );
+            }
             c.exec(
                 "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
                 params![name.clone(), email.clone(), phone.clone(), known_company.or(company_id), id],

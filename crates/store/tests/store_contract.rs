@@ -546,6 +546,38 @@ async fn dedupe_one_company_id_is_one_company(store: Arc<dyn Store>, clock: Arc<
 }
 contract_test!(dedupe_one_company_id_is_one_company);
 
+async fn a_returning_customer_naming_a_company_gets_it(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let first = create(&store, &clock, person(Some("Eva Dvořáková"), Some("777 555 666"), None)).await;
+    assert_eq!(store.lead(first.id).await.unwrap().company, None);
+    let again = create(
+        &store,
+        &clock,
+        LeadDraft {
+            contact: ContactDraft {
+                phone: Some("+420 777 555 666".into()), company: Some("Pekárna Dvořák".into()), ..Default::default()
+            },
+            ..person(None, None, None)
+        },
+    )
+    .await;
+    assert_eq!(again.contact_id, first.contact_id, "the same phone is the same person");
+    let company = store.lead(again.id).await.unwrap().company.expect("the named company is recorded");
+    assert_eq!(company.name.as_deref(), Some("Pekárna Dvořák"));
+    assert_eq!(store.contact(first.contact_id).await.unwrap().company, Some(company.clone()), "and kept on the contact");
+    // Named again later, the company is not created twice.
+    let third = create(
+        &store,
+        &clock,
+        LeadDraft {
+            contact: ContactDraft { phone: Some("777555666".into()), company: Some("Pekárna Dvořák".into()), ..Default::default() },
+            ..person(None, None, None)
+        },
+    )
+    .await;
+    assert_eq!(store.lead(third.id).await.unwrap().company, Some(company));
+}
+contract_test!(a_returning_customer_naming_a_company_gets_it);
+
 async fn same_name_alone_never_merges_people(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let a = create(&store, &clock, person(Some("Jan Novák"), Some("777 111 222"), None)).await;
     let b = create(&store, &clock, person(Some("Jan Novák"), None, Some("jan.novak@example.cz"))).await;
