@@ -5,6 +5,7 @@
 //! Architecture invariant: this crate does no I/O. It knows nothing about HTTP, SQL or the
 //! process environment, and it never reads the system clock except through [`clock::Clock`].
 
+pub mod calendar;
 pub mod clock;
 pub mod effects;
 pub mod error;
