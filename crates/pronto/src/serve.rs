@@ -51,6 +51,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let store = open_store(&config, clock.clone()).await?;
     ensure_admin(store.as_ref(), &config).await?;
     let state = AppState::new(store.clone(), clock, config.web.clone());
+    // Fires what fell due while the process was down, then every timer at its time.
+    let timer_worker = tokio::spawn(state.timers.clone().run());
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.
@@ -64,6 +66,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         .with_graceful_shutdown(shutdown)
         .await?;
     tracing::info!("shutting down: finishing queued writes");
+    timer_worker.abort();
     store.close().await;
     Ok(())
 }

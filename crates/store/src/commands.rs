@@ -37,12 +37,34 @@ pub struct NewUserRecord {
 
 #[derive(Debug)]
 pub(crate) enum Command {
-    CreateLead { lead: Box<NewLead>, entered_by: Option<i64>, idem: Option<IdempotencyKey> },
-    PatchLead { id: i64, patch: Box<LeadPatch>, actor: Option<i64> },
-    LogActivity { lead_id: i64, activity: Box<NewActivity>, actor: Option<i64> },
+    CreateLead {
+        lead: Box<NewLead>,
+        entered_by: Option<i64>,
+        idem: Option<IdempotencyKey>,
+    },
+    PatchLead {
+        id: i64,
+        patch: Box<LeadPatch>,
+        actor: Option<i64>,
+    },
+    LogActivity {
+        lead_id: i64,
+        activity: Box<NewActivity>,
+        actor: Option<i64>,
+    },
     CreateUser(Box<NewUserRecord>),
-    CreateToken { user_id: i64, name: String, hash: String },
-    EnsureAdmin { password_hash: String },
+    CreateToken {
+        user_id: i64,
+        name: String,
+        hash: String,
+    },
+    EnsureAdmin {
+        password_hash: String,
+    },
+    /// Fires up to `limit` pending timers due at or before the command's `now`.
+    FireDueTimers {
+        limit: i64,
+    },
 }
 
 #[derive(Debug)]
@@ -85,6 +107,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::CreateUser(u) => create_user(c, pending, u, now).await.map(Outcome::Id),
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
+        Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
     }
 }
 
@@ -215,6 +238,45 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     )
     .await?;
     insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await
+}
+
+/// Fires the timers that are due, earliest first (ties by id). A timer fires once: the UPDATE
+/// only takes it while it is still pending. Firing records `timer.fired` on the lead's
+/// timeline; what a timer then causes is the playbook engine's to decide (issue 3).
+async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, now: Timestamp) -> R<i64> {
+    // Timers set earlier in this batch are not in the table yet; write them first.
+    flush(c, pending).await?;
+    let t = micros(now);
+    let due = c
+        .rows(
+            "SELECT id, lead_id, kind, due_at FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
+            params![t, limit],
+        )
+        .await
+        .map_err(db)?;
+    let mut fired = 0;
+    for row in due {
+        let id = row.i64("id")?;
+        let taken = c
+            .exec("UPDATE timers SET status = 'fired', done_at = $1 WHERE id = $2 AND status = 'pending'", params![t, id])
+            .await
+            .map_err(db)?;
+        if taken != 1 {
+            continue;
+        }
+        fired += 1;
+        let lead_id = row.opt_i64("lead_id")?;
+        let due_at = crate::from_micros(row.i64("due_at")?);
+        let fx = Effects {
+            events: vec![effects::Event {
+                kind: "timer.fired",
+                data: json!({ "timer_id": id, "timer": row.str("kind")?, "due_at": due_at.to_string() }),
+            }],
+            ..Default::default()
+        };
+        write_effects(c, pending, &fx, lead_id, None, None, now).await?;
+    }
+    Ok(fired)
 }
 
 async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {

@@ -20,6 +20,7 @@ mod queries;
 pub mod records;
 mod sql_store;
 mod sqlite;
+pub mod timers;
 mod writer;
 
 use async_trait::async_trait;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 
 pub use commands::{IdempotencyKey, NewUserRecord};
 pub use records::*;
+pub use timers::Timers;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -104,6 +106,12 @@ pub trait Store: Send + Sync {
     async fn create_token(&self, user_id: i64, name: String, token_hash: String) -> Result<i64>;
     /// Creates the first `admin` when there are no users; returns whether it did.
     async fn ensure_admin(&self, password_hash: String) -> Result<bool>;
+    /// Fires up to `limit` timers due by the store clock's now; returns how many fired.
+    async fn fire_due_timers(&self, limit: i64) -> Result<i64>;
+    /// When the earliest pending timer is due.
+    async fn next_timer_due(&self) -> Result<Option<jiff::Timestamp>>;
+    /// Notified after every commit that set a timer, so a timer worker can wake early.
+    fn timers_changed(&self) -> Arc<tokio::sync::Notify>;
 
     // ── reads ──
     async fn lead(&self, id: i64) -> Result<LeadRecord>;

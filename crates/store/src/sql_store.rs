@@ -100,6 +100,24 @@ impl Store for SqlStore {
         self.id(Command::CreateToken { user_id, name, hash }).await
     }
 
+    async fn fire_due_timers(&self, limit: i64) -> Result<i64> {
+        self.id(Command::FireDueTimers { limit }).await
+    }
+
+    async fn next_timer_due(&self) -> Result<Option<jiff::Timestamp>> {
+        self.read(|c| {
+            Box::pin(async move {
+                let row = c.row("SELECT MIN(due_at) AS due FROM timers WHERE status = 'pending'", vec![]).await?;
+                Ok(row.map(|r| r.opt_i64("due")).transpose()?.flatten().map(crate::from_micros))
+            })
+        })
+        .await
+    }
+
+    fn timers_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.writer.timers_changed()
+    }
+
     async fn ensure_admin(&self, password_hash: String) -> Result<bool> {
         match self.writer.submit(Command::EnsureAdmin { password_hash }).await? {
             Outcome::Flag(created) => Ok(created),

@@ -31,6 +31,8 @@ struct Job {
 pub(crate) struct Writer {
     queue: Mutex<Option<mpsc::Sender<Job>>>,
     done: tokio::sync::Mutex<Vec<oneshot::Receiver<()>>>,
+    /// Notified after each commit that changed something (timers may have been set).
+    timers_changed: Arc<tokio::sync::Notify>,
 }
 
 /// The queue the writers share: a writer holds the lock only while it takes a batch.
@@ -49,12 +51,13 @@ impl Writer {
         let rx: SharedQueue = Arc::new(tokio::sync::Mutex::new(rx));
         let connector: Arc<dyn Connector> = Arc::from(connector);
         let mut done = Vec::new();
+        let timers_changed = Arc::new(tokio::sync::Notify::new());
         for n in 0..writers.max(1) {
             let (done_tx, done_rx) = oneshot::channel::<()>();
-            let (connector, rx, clock) = (connector.clone(), rx.clone(), clock.clone());
+            let (connector, rx, clock, changed) = (connector.clone(), rx.clone(), clock.clone(), timers_changed.clone());
             let spawned = std::thread::Builder::new().name(format!("pronto-writer-{n}")).spawn(move || {
                 match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                    Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1))),
+                    Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1), changed)),
                     Err(e) => tracing::error!(error = %e, "a writer cannot start its runtime"),
                 }
                 let _ = done_tx.send(());
@@ -64,7 +67,11 @@ impl Writer {
                 Err(e) => tracing::error!(error = %e, "a writer thread cannot start"),
             }
         }
-        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done) }
+        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done), timers_changed }
+    }
+
+    pub(crate) fn timers_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.timers_changed.clone()
     }
 
     pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
@@ -86,7 +93,7 @@ impl Writer {
     }
 }
 
-async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Clock>, max_batch: usize) {
+async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Clock>, max_batch: usize, changed: Arc<tokio::sync::Notify>) {
     let mut conn: Option<Box<dyn Conn>> = None;
     let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
     loop {
@@ -109,6 +116,10 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Cloc
         metrics::histogram!("pronto_store_commit_seconds").record(took.as_secs_f64());
         if took > std::time::Duration::from_millis(20) {
             tracing::debug!(commands = batch.len(), ms = took.as_millis() as u64, "slow commit");
+        }
+        if results.iter().any(Result::is_ok) {
+            // Wakes a waiting timer worker once, however many commits came before it looked.
+            changed.notify_one();
         }
         for (job, result) in batch.drain(..).zip(results) {
             let _ = job.reply.send(result);

@@ -1357,3 +1357,55 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
     assert_eq!(store.timeline(id).await.unwrap().len(), 3);
 }
 contract_test!(events_are_append_only, with_db);
+
+// ── durable timers ──
+
+async fn timers_fire_once_in_order_and_never_early(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let a = create(&store, &clock, person(Some("A"), Some("777 100 001"), None)).await;
+    clock.advance(jiff::SignedDuration::from_secs(60));
+    let b = create(&store, &clock, person(Some("B"), Some("777 100 002"), None)).await;
+    let answered = create(&store, &clock, person(Some("C"), Some("777 100 003"), None)).await;
+    store.log_activity(answered.id, reached_call(&clock), None).await.unwrap();
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(store.timers(a.id).await.unwrap()[0].due_at));
+
+    // A's timer is due 10 minutes after it arrived: one second before, nothing fires.
+    clock.advance(jiff::SignedDuration::from_secs(8 * 60 + 59));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "nothing is due yet");
+    clock.advance(jiff::SignedDuration::from_secs(1));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "A's timer, exactly at its time");
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "a timer fires once");
+    clock.advance(jiff::SignedDuration::from_secs(3600));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "B's; C's was cancelled by the response");
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 0);
+    assert_eq!(store.next_timer_due().await.unwrap(), None);
+
+    for (lead, fired) in [(a.id, true), (b.id, true), (answered.id, false)] {
+        let kinds: Vec<String> = store.timeline(lead).await.unwrap().into_iter().map(|e| e.kind).collect();
+        assert_eq!(kinds.iter().filter(|k| *k == "timer.fired").count(), usize::from(fired), "lead {lead}: {kinds:?}");
+        let status = &store.timers(lead).await.unwrap()[0].status;
+        assert_eq!(status, if fired { "fired" } else { "cancelled" });
+    }
+    // Fired in due order: A's event before B's.
+    let fired_at = |lead: i64| {
+        let store = store.clone();
+        async move { store.timeline(lead).await.unwrap().into_iter().find(|e| e.kind == "timer.fired").unwrap().id }
+    };
+    assert!(fired_at(a.id).await < fired_at(b.id).await);
+}
+contract_test!(timers_fire_once_in_order_and_never_early);
+
+async fn advancing_fires_each_timer_at_its_own_time(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let start = clock.now();
+    let a = create(&store, &clock, person(Some("A"), Some("777 200 001"), None)).await;
+    clock.advance(jiff::SignedDuration::from_secs(120));
+    let b = create(&store, &clock, person(Some("B"), Some("777 200 002"), None)).await;
+    clock.advance(jiff::SignedDuration::from_secs(-120)); // never goes back
+    let timers = pronto_store::Timers::new(store.clone(), clock.clone());
+    let now = timers.advance(jiff::SignedDuration::from_secs(3600)).await.unwrap();
+    assert_eq!(now, start + jiff::SignedDuration::from_secs(120 + 3600));
+    for (lead, due) in [(a.id, start + jiff::SignedDuration::from_secs(600)), (b.id, start + jiff::SignedDuration::from_secs(720))] {
+        let ev = store.timeline(lead).await.unwrap().into_iter().find(|e| e.kind == "timer.fired").expect("fired");
+        assert_eq!(ev.at, due, "lead {lead}'s timer fired at its own due time, not at the end of the span");
+    }
+}
+contract_test!(advancing_fires_each_timer_at_its_own_time);

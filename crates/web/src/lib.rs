@@ -70,12 +70,15 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
     pub form_limiter: Arc<ratelimit::IpLimiter>,
+    /// The timer worker: `serve` runs its loop; the manual clock's `advance` drives it.
+    pub timers: Arc<pronto_store::Timers>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
-        AppState { store, clock, config: Arc::new(config), form_limiter }
+        let timers = pronto_store::Timers::new(store.clone(), clock.clone());
+        AppState { store, clock, config: Arc::new(config), form_limiter, timers }
     }
 }
 

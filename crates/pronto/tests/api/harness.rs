@@ -270,6 +270,12 @@ impl App {
         self.tail.lock().unwrap().lines.iter().cloned().collect::<Vec<_>>().join("\n")
     }
 
+    /// Changes an environment variable for the next start (e.g. the manual clock's start).
+    pub fn set_env(&mut self, key: &str, value: impl ToString) {
+        self.opts.env.retain(|(k, _)| k != key);
+        self.opts.env.push((key.to_owned(), value.to_string()));
+    }
+
     /// Starts the server (again) on the same storage; returns when it listens.
     pub async fn start(&mut self) {
         assert!(self.server.is_none(), "server already running");

@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 use reqwest::Method;
 use serde_json::json;
 
-both!(health_metrics_openapi, manual_clock);
+both!(health_metrics_openapi, manual_clock, timers_fire_as_the_clock_advances, timers_due_while_down_fire_on_start);
 
 async fn health_metrics_openapi(engine: Engine) {
     let app = spawn_app(engine).await;
@@ -78,4 +78,53 @@ async fn manual_clock(engine: Engine) {
     app.post("/api/v1/clock/advance", &json!({ "seconds": "soon" })).await.invalid(&["seconds"]);
     assert_eq!(now(app.get("/api/v1/clock").await.expect(200)), day, "refused advances do not move time");
     app.send(app.anon(Method::GET, "/api/v1/clock")).await.problem(401);
+}
+
+fn timer_events(timeline: &serde_json::Value) -> Vec<serde_json::Value> {
+    timeline["items"].as_array().unwrap().iter().filter(|e| e["kind"] == "timer.fired").cloned().collect()
+}
+
+/// The first-response timer of a lead fires exactly at its time as the manual clock advances,
+/// once, and not at all for a lead that was answered.
+async fn timers_fire_as_the_clock_advances(engine: Engine) {
+    let start: Timestamp = "2031-05-06T07:00:00Z".parse().unwrap();
+    let app = spawn_app_with(engine, Options::default().manual_clock(&start.to_string())).await;
+    let lead = app.create_lead(&json!({ "channel": "web", "contact": { "name": "Waiting", "phone": "777 300 001" } })).await;
+    let answered = app.create_lead(&json!({ "channel": "web", "contact": { "name": "Answered", "phone": "777 300 002" } })).await;
+    app.post(&format!("/api/v1/leads/{}/activities", answered["id"]), &json!({ "kind": "call", "direction": "out", "outcome": "reached" }))
+        .await
+        .expect(201);
+    let (lead_path, answered_path) =
+        (format!("/api/v1/leads/{}/timeline", lead["id"]), format!("/api/v1/leads/{}/timeline", answered["id"]));
+
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 599 })).await.expect(200);
+    assert!(timer_events(&app.get(&lead_path).await.expect(200)).is_empty(), "not before its time");
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 3600 })).await.expect(200);
+    let fired = timer_events(&app.get(&lead_path).await.expect(200));
+    assert_eq!(fired.len(), 1, "{fired:?}");
+    assert_eq!(fired[0]["at"].as_str().unwrap().parse::<Timestamp>().unwrap(), start + SignedDuration::from_secs(600), "at its own time");
+    assert_eq!(fired[0]["timer"], "first_response_due");
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 86_400 })).await.expect(200);
+    assert_eq!(timer_events(&app.get(&lead_path).await.expect(200)).len(), 1, "once");
+    assert!(timer_events(&app.get(&answered_path).await.expect(200)).is_empty(), "the response cancelled it");
+}
+
+/// A timer that fell due while the server was down fires right after it starts again.
+async fn timers_due_while_down_fire_on_start(engine: Engine) {
+    let start: Timestamp = "2031-05-06T07:00:00Z".parse().unwrap();
+    let mut app = spawn_app_with(engine, Options::default().manual_clock(&start.to_string())).await;
+    let lead = app.create_lead(&json!({ "channel": "web", "contact": { "name": "Down", "phone": "777 300 003" } })).await;
+    app.stop().await;
+    app.set_env("PRONTO_CLOCK_START", start + SignedDuration::from_hours(1));
+    app.start().await;
+    let path = format!("/api/v1/leads/{}/timeline", lead["id"]);
+    let mut fired = Vec::new();
+    for _ in 0..100 {
+        fired = timer_events(&app.get(&path).await.expect(200));
+        if !fired.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(fired.len(), 1, "the overdue timer fired after the restart, once");
 }

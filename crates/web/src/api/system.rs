@@ -56,7 +56,8 @@ pub async fn get_clock(State(st): State<AppState>, _caller: Caller) -> ApiResult
     Ok(Json(ClockOut { now: manual(&st)?.now_string() }))
 }
 
-/// Move the test clock forward (404 with the real clock).
+/// Move the test clock forward (404 with the real clock); returns after every timer that fell due
+/// in the span has fired, in order, each at its own time.
 #[utoipa::path(post, path = "/api/v1/clock/advance", tag = "clock", request_body = AdvanceIn,
     responses((status = 200, body = ClockOut), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
@@ -73,6 +74,7 @@ pub async fn advance_clock(
         Some(s) if !(0..=10 * 366 * 86_400).contains(&s) => return Err(ApiError::invalid("seconds", "must be from 0 to ten years")),
         Some(s) => s,
     };
-    clock.advance(SignedDuration::from_secs(seconds));
+    // Steps through every timer that falls due in the span, each at its own time.
+    st.timers.advance(SignedDuration::from_secs(seconds)).await?;
     Ok((StatusCode::OK, Json(ClockOut { now: clock.now_string() })))
 }
