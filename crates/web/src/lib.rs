@@ -86,7 +86,8 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     // Install the recorder before the first request, so every request is counted.
     metrics::handle();
-    let (api, openapi) = api::router().split_for_parts();
+    let (api, mut openapi) = api::router().split_for_parts();
+    utoipa::Modify::modify(&api::ProblemResponses, &mut openapi);
     let openapi = Arc::new(openapi);
     Router::new()
         .merge(api)

@@ -47,6 +47,13 @@ async fn health_metrics_openapi(engine: Engine) {
     }
     assert!(paths["/api/v1/leads"].get("post").is_some() && paths["/api/v1/leads"].get("get").is_some());
     assert!(paths["/api/v1/leads/{id}"].get("patch").is_some());
+    // Every problem the server can answer is documented, as application/problem+json.
+    let create = &paths["/api/v1/leads"]["post"]["responses"];
+    for code in ["400", "401", "409", "413", "415", "422", "503"] {
+        let content = create[code]["content"].as_object().unwrap_or_else(|| panic!("POST /api/v1/leads does not document {code}"));
+        assert!(content.contains_key("application/problem+json"), "{code}: {content:?}");
+    }
+    assert!(paths["/api/v1/leads/{id}"]["get"]["responses"]["404"]["content"]["application/problem+json"].is_object());
 
     // With the real clock, the test clock does not exist.
     app.get("/api/v1/clock").await.problem(404);

@@ -105,7 +105,7 @@ fn decode_cursor(c: &str) -> Option<i64> {
         ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads"),
         ("channel" = Option<String>, Query),
         ("q" = Option<String>, Query, description = "Text search over contact, company, subject and message; ignores case and diacritics"),
-        ("limit" = Option<u32>, Query, description = "1–200, default 50"),
+        ("limit" = Option<String>, Query, description = "A whole number from 1 to 200 (default 50); empty means the default, as every empty filter means none"),
         ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")),
     responses((status = 200, body = LeadList), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]

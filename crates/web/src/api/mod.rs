@@ -28,6 +28,57 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Documents the problem responses every operation can give, in one place: RFC 9457 documents
+/// are `application/problem+json`, and 400 (malformed), 401 (no token), 404 (unknown id),
+/// 413/415/422 (a body too large, of the wrong type, or invalid) and 503 (storage unavailable)
+/// are added where they apply, so the description matches what the server really answers.
+/// Applied after the routes are collected (a `#[openapi(modifiers)]` runs before them).
+pub struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{RefOr, Response, content::Content};
+        let problem = || {
+            let mut r = Response::new("A problem document (RFC 9457)");
+            r.content.insert(
+                "application/problem+json".into(),
+                RefOr::T(Content::new(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("Problem"))))),
+            );
+            RefOr::T(r)
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+            for op in ops.into_iter().flatten() {
+                for resp in op.responses.responses.values_mut() {
+                    if let RefOr::T(r) = resp
+                        && let Some(c) = r.content.shift_remove("application/json")
+                    {
+                        let is_problem =
+                            matches!(&c, RefOr::T(c) if matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem")));
+                        r.content.insert(if is_problem { "application/problem+json" } else { "application/json" }.into(), c);
+                    }
+                }
+                let mut codes = vec!["400", "503"];
+                if op.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    codes.push("401");
+                }
+                if path.contains('{') {
+                    codes.push("404");
+                }
+                if op.request_body.is_some() {
+                    codes.extend(["413", "415", "422"]);
+                }
+                if op.parameters.as_ref().is_some_and(|p| !p.is_empty()) {
+                    codes.push("422");
+                }
+                for code in codes {
+                    op.responses.responses.entry(code.into()).or_insert_with(problem);
+                }
+            }
+        }
+    }
+}
+
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(leads::create_lead, leads::list_leads))

@@ -74,7 +74,7 @@ pub async fn list_users(State(st): State<AppState>, caller: Caller) -> ApiResult
 }
 
 /// Issue an API token for a user (admin, or the user themself). The token is shown once.
-#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body = TokenIn,
+#[utoipa::path(post, path = "/api/v1/users/{id}/tokens", tag = "users", request_body(content = Option<TokenIn>, description = "Optional: a body with a name, or none"),
     params(("id" = i64, Path)),
     responses((status = 201, body = TokenOut), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)),
