@@ -119,6 +119,7 @@ pub trait Store: Send + Sync {
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;
     async fn activities(&self, lead_id: i64) -> Result<Vec<ActivityRecord>>;
     async fn contact(&self, id: i64) -> Result<ContactDetail>;
+    async fn company(&self, id: i64) -> Result<CompanyDetail>;
     async fn user(&self, id: i64) -> Result<UserRecord>;
     async fn users(&self) -> Result<Vec<UserRecord>>;
     /// The user and their password hash, for a login.

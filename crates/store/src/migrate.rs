@@ -10,11 +10,15 @@ pub(crate) struct Migration {
     pub sql: &'static str,
 }
 
-pub(crate) const SQLITE: &[Migration] =
-    &[Migration { version: 1, name: "registry", sql: include_str!("../migrations/sqlite/0001_registry.sql") }];
+pub(crate) const SQLITE: &[Migration] = &[
+    Migration { version: 1, name: "registry", sql: include_str!("../migrations/sqlite/0001_registry.sql") },
+    Migration { version: 2, name: "company indexes", sql: include_str!("../migrations/sqlite/0002_company_indexes.sql") },
+];
 
-pub(crate) const POSTGRES: &[Migration] =
-    &[Migration { version: 1, name: "registry", sql: include_str!("../migrations/postgres/0001_registry.sql") }];
+pub(crate) const POSTGRES: &[Migration] = &[
+    Migration { version: 1, name: "registry", sql: include_str!("../migrations/postgres/0001_registry.sql") },
+    Migration { version: 2, name: "company indexes", sql: include_str!("../migrations/postgres/0002_company_indexes.sql") },
+];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On
 /// PostgreSQL an advisory lock keeps several nodes starting at once from racing.

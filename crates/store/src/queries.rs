@@ -106,6 +106,9 @@ pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRe
     if let Some(id) = f.contact {
         bind("l.contact_id = ?", id.into(), &mut conds);
     }
+    if let Some(id) = f.company {
+        bind("l.company_id = ?", id.into(), &mut conds);
+    }
     if let Some(q) = &f.query {
         for term in pronto_domain::search::terms(q).into_iter().take(8) {
             bind("l.search LIKE ? ESCAPE '\\'", like_pattern(&term).into(), &mut conds);
@@ -193,6 +196,19 @@ pub(crate) async fn contact(c: &mut dyn Conn, id: i64) -> Result<ContactDetail> 
     let leads = leads(c, &LeadFilter { contact: Some(id), limit: 1000, ..Default::default() }).await?;
     let activities = activities(c, "a.contact_id", id).await?;
     Ok(ContactDetail { contact, company, identities, leads, activities })
+}
+
+pub(crate) async fn company(c: &mut dyn Conn, id: i64) -> Result<CompanyDetail> {
+    let r = c.row("SELECT id, name, company_id FROM companies WHERE id = $1", params![id]).await?.ok_or(StoreError::NotFound)?;
+    let company = CompanyRecord { id, name: r.opt_str("name")?, company_id: r.opt_str("company_id")? };
+    let contacts = c
+        .rows("SELECT id, name, email, phone FROM contacts WHERE company_id = $1 ORDER BY id", params![id])
+        .await?
+        .iter()
+        .map(|r| Ok(ContactSummary { id: r.i64("id")?, name: r.opt_str("name")?, email: r.opt_str("email")?, phone: r.opt_str("phone")? }))
+        .collect::<Result<Vec<_>>>()?;
+    let leads = leads(c, &LeadFilter { company: Some(id), limit: 1000, ..Default::default() }).await?;
+    Ok(CompanyDetail { company, contacts, leads })
 }
 
 fn user_record(r: &Row) -> Result<UserRecord> {

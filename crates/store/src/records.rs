@@ -70,6 +70,7 @@ pub struct LeadFilter {
     /// `Some(None)` lists leads with no owner.
     pub owner: Option<Option<i64>>,
     pub contact: Option<i64>,
+    pub company: Option<i64>,
     pub query: Option<String>,
     pub before: Option<i64>,
     pub limit: u32,
@@ -105,6 +106,14 @@ pub struct ContactDetail {
     pub identities: Vec<(String, String)>,
     pub leads: Vec<LeadRecord>,
     pub activities: Vec<ActivityRecord>,
+}
+
+/// A company with its people and every lead that came from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompanyDetail {
+    pub company: CompanyRecord,
+    pub contacts: Vec<ContactSummary>,
+    pub leads: Vec<LeadRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

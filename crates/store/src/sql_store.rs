@@ -147,6 +147,9 @@ impl Store for SqlStore {
     async fn contact(&self, id: i64) -> Result<ContactDetail> {
         self.read(move |c| Box::pin(queries::contact(c, id))).await
     }
+    async fn company(&self, id: i64) -> Result<CompanyDetail> {
+        self.read(move |c| Box::pin(queries::company(c, id))).await
+    }
     async fn user(&self, id: i64) -> Result<UserRecord> {
         self.read(move |c| Box::pin(async move { queries::user(c, "id", id.into()).await.map(|(u, _)| u) })).await
     }

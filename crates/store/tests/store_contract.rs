@@ -543,6 +543,15 @@ async fn dedupe_one_company_id_is_one_company(store: Arc<dyn Store>, clock: Arc<
     .await;
     let lc = store.lead(c.id).await.unwrap();
     assert_ne!(lc.company.as_ref().map(|co| co.id), Some(company.id));
+
+    // The company shows both people and both leads, and nothing of the namesake.
+    let detail = store.company(company.id).await.unwrap();
+    assert_eq!(detail.company, company);
+    let people: Vec<i64> = detail.contacts.iter().map(|p| p.id).collect();
+    assert_eq!(people, [a.contact_id, b.contact_id]);
+    let leads: HashSet<i64> = detail.leads.iter().map(|l| l.id).collect();
+    assert_eq!(leads, HashSet::from([a.id, b.id]));
+    assert!(matches!(store.company(company.id + 1000).await, Err(StoreError::NotFound)));
 }
 contract_test!(dedupe_one_company_id_is_one_company);
 

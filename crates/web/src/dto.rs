@@ -3,7 +3,7 @@
 //! store records here.
 
 use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft};
-use pronto_store::{ActivityRecord, CompanyRecord, ContactDetail, EventRecord, LeadRecord, UserRecord, UserRef};
+use pronto_store::{ActivityRecord, CompanyDetail, CompanyRecord, ContactDetail, EventRecord, LeadRecord, UserRecord, UserRef};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
@@ -307,6 +307,28 @@ impl From<ContactDetail> for ContactDetailOut {
             identities: d.identities.into_iter().map(|(kind, value)| IdentityOut { kind, value }).collect(),
             leads: d.leads.into_iter().map(Into::into).collect(),
             activities: d.activities.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// A company with its people and every lead that came from it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyDetailOut {
+    pub id: i64,
+    pub name: Option<String>,
+    pub company_id: Option<String>,
+    pub contacts: Vec<ContactOut>,
+    pub leads: Vec<LeadOut>,
+}
+
+impl From<CompanyDetail> for CompanyDetailOut {
+    fn from(d: CompanyDetail) -> Self {
+        CompanyDetailOut {
+            id: d.company.id,
+            name: d.company.name,
+            company_id: d.company.company_id,
+            contacts: d.contacts.into_iter().map(|c| ContactOut { id: c.id, name: c.name, email: c.email, phone: c.phone }).collect(),
+            leads: d.leads.into_iter().map(Into::into).collect(),
         }
     }
 }

@@ -190,6 +190,13 @@ async fn duplicates_join_one_contact(engine: Engine) {
     assert_eq!(k["company"]["company_id"], l["company"]["company_id"]);
     let m = lead(json!({ "name": "Other", "email": "other@else.example", "company": "Firma a.s." })).await;
     assert_ne!(m["company"]["id"], company, "a company name alone must not merge: {m}");
+    // The company shows both people and both leads.
+    let firm = app.get(&format!("/api/v1/companies/{company}")).await.expect(200);
+    assert_eq!(firm["company_id"], "26168685");
+    assert_eq!(firm["contacts"].as_array().map(Vec::len), Some(2), "{firm}");
+    let firm_leads: BTreeSet<i64> = ids(firm["leads"].as_array().expect("leads")).into_iter().collect();
+    assert_eq!(firm_leads, BTreeSet::from([id(&k), id(&l)]), "{firm}");
+    app.get("/api/v1/companies/999999").await.problem(404);
 
     // The contact shows every lead of the person, and their activities.
     app.post(&format!("/api/v1/leads/{}/activities", id(&a)), &json!({ "kind": "note", "body": "called back later" })).await.expect(201);

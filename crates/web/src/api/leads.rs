@@ -159,7 +159,7 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     }
     e.into_result()?;
     // One extra row tells whether there is a next page.
-    let filter = LeadFilter { stage, status, channel, owner, contact: None, query, before, limit: limit + 1 };
+    let filter = LeadFilter { stage, status, channel, owner, contact: None, company: None, query, before, limit: limit + 1 };
     let mut rows = st.store.leads(&filter).await?;
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
@@ -293,4 +293,16 @@ mod tests {
         assert_eq!(decode_cursor("bm9wZQ"), None);
         assert_eq!(decode_cursor("%%%"), None);
     }
+}
+
+/// A company with its people and every lead that came from it (duplicate detection joins them
+/// by the company's registration number).
+#[utoipa::path(get, path = "/api/v1/companies/{id}", tag = "contacts",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = CompanyDetailOut), (status = 401, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn get_company(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<CompanyDetailOut>> {
+    caller.require(Action::ReadLeads)?;
+    let id = path_id(&id, "company")?;
+    Ok(Json(st.store.company(id).await.map_err(|e| or_not_found(e, "company"))?.into()))
 }

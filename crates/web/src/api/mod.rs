@@ -86,6 +86,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(leads::timeline))
         .routes(routes!(leads::log_activity, leads::list_activities))
         .routes(routes!(leads::get_contact))
+        .routes(routes!(leads::get_company))
         .routes(routes!(users::create_user, users::list_users))
         .routes(routes!(users::create_token))
         .routes(routes!(users::me))
