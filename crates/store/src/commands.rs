@@ -3,7 +3,7 @@
 //! `pronto_domain::effects` decided (events, outbox rows, timers), all on the same
 //! connection, so they commit or roll back together.
 
-use crate::engine::{self, Conn, DbError, P, is_unique_violation};
+use crate::engine::{Conn, DbError, P};
 use crate::records::LeadCreated;
 use crate::{StoreError, micros, params};
 use jiff::Timestamp;
@@ -78,9 +78,9 @@ pub(crate) enum Outcome {
 type R<T> = Result<T, StoreError>;
 
 fn db(e: DbError) -> StoreError {
-    if is_unique_violation(&e) {
+    if e.is_unique_violation() {
         StoreError::Conflict(format!("a concurrent write got there first: {e}"))
-    } else if engine::is_lock_cycle(&e) {
+    } else if e.is_lock_cycle() {
         StoreError::Unavailable(format!("{LOCK_CYCLE}: {e}"))
     } else {
         StoreError::from(e)

@@ -80,6 +80,13 @@ impl DbError {
         }
     }
 
+    /// Whether this transaction and another writer's waited on each other (PostgreSQL's
+    /// `deadlock_detected` or `serialization_failure`): retrying inside the same transaction
+    /// would only wait again.
+    pub fn is_lock_cycle(&self) -> bool {
+        matches!(self, DbError::Pg(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")))
+    }
+
     /// Whether the database could not be reached or is overloaded, rather than refusing.
     pub fn is_unavailable(&self) -> bool {
         match self {
@@ -309,16 +316,4 @@ impl Dialect {
             Dialect::Postgres => "postgres",
         }
     }
-}
-
-/// Whether an error means that this transaction and another writer's waited on each other
-/// (PostgreSQL's `deadlock_detected` or `serialization_failure`): retrying inside the same
-/// transaction would only wait again.
-pub fn is_lock_cycle(e: &DbError) -> bool {
-    matches!(e, DbError::Pg(sqlx::Error::Database(d)) if matches!(d.code().as_deref(), Some("40P01" | "40001")))
-}
-
-/// Whether an error is a unique-key violation (another writer got there first).
-pub fn is_unique_violation(e: &DbError) -> bool {
-    e.is_unique_violation()
 }
