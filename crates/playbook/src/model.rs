@@ -1,0 +1,350 @@
+//! A validated playbook: the typed form of the TOML file. Every reference in it (stage, task,
+//! template, pool, retry schedule, escalation chain, SLA, calendar, timer) has been checked by
+//! [`crate::parse`], so the engine can index without failing.
+
+use jiff::SignedDuration;
+use jiff::civil::Time;
+use pronto_domain::calendar::Calendar;
+use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
+use pronto_domain::user::Role;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct Playbook {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    /// The calendar used for business time and the `time` condition.
+    pub calendar: Calendar,
+    /// The calendar's id in the file, shown in the API.
+    pub calendar_id: String,
+    pub calendars: BTreeMap<String, Calendar>,
+    /// In the file's order; the first is where every lead starts.
+    pub stages: Vec<StageDef>,
+    pub templates: BTreeMap<String, Template>,
+    pub tasks: BTreeMap<String, TaskDef>,
+    pub retries: BTreeMap<String, RetryDef>,
+    pub pools: BTreeMap<String, PoolDef>,
+    pub escalations: BTreeMap<String, EscalationDef>,
+    pub slas: BTreeMap<String, SlaDef>,
+    pub rules: Vec<Rule>,
+}
+
+impl Playbook {
+    pub fn first_stage(&self) -> &str {
+        &self.stages[0].id
+    }
+    pub fn stage(&self, id: &str) -> Option<&StageDef> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+    pub fn stage_ids(&self) -> Vec<&str> {
+        self.stages.iter().map(|s| s.id.as_str()).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StageDef {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The lead's status once it enters this stage (`won`, `lost`), if the stage ends the lead.
+    pub status: Option<LeadStatus>,
+    /// The stages a lead may move on to: what the diagram draws and reachability follows.
+    pub next: Vec<String>,
+}
+
+/// A message text with `{placeholders}`; `subject` for e-mail.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub text: String,
+    pub subject: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Priority {
+    pub const WORDS: &'static [&'static str] = &["low", "normal", "high", "urgent"];
+    pub fn as_str(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
+    pub fn parse(s: &str) -> Option<Priority> {
+        Some(match s {
+            "low" => Priority::Low,
+            "normal" => Priority::Normal,
+            "high" => Priority::High,
+            "urgent" => Priority::Urgent,
+            _ => return None,
+        })
+    }
+}
+
+/// When something is due, counted from the moment the action runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Wall-clock time: `"15m"`, `"1h"`, `"2d"`.
+    After(SignedDuration),
+    /// Working time on the calendar: `"10bm"`, `"1bh"`; `"0bm"` is the next working moment.
+    AfterBusiness(SignedDuration),
+    /// The next working moment at or after this local time: `"10:00"`.
+    At(Time),
+}
+
+/// Who an assignment, a task or a notification goes to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// The lead's owner.
+    Owner,
+    /// Whoever entered the lead by hand.
+    EnteredBy,
+    /// One user, by login.
+    User(String),
+    /// Everyone with the role (notifications), or the role as a queue (tasks).
+    Role(Role),
+    /// The customer (notifications only).
+    Customer,
+}
+
+#[derive(Debug, Clone)]
+pub struct TaskDef {
+    pub id: String,
+    pub title: String,
+    /// `call`, `email`, `meeting`, `todo`.
+    pub kind: String,
+    pub assignee: Who,
+    pub priority: Priority,
+    pub due: Due,
+    /// Markdown shown beside the task.
+    pub script: Option<String>,
+    /// The outcomes a person may complete it with.
+    pub outcomes: Vec<String>,
+    /// The retry schedule that runs on a failed attempt.
+    pub retry: Option<String>,
+    /// The task is moot once the customer has been reached (cancelled with its retries).
+    pub until_response: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct RetryDef {
+    pub id: String,
+    /// Delay before each further attempt; its length is how many retries there are.
+    pub after: Vec<Due>,
+    /// Outcomes that count as a failed attempt.
+    pub on: Vec<String>,
+    /// What happens when the last retry failed too.
+    pub exhausted: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strategy {
+    Fixed,
+    RoundRobin,
+    LeastLoaded,
+    Roster,
+}
+
+impl Strategy {
+    pub const WORDS: &'static [&'static str] = &["fixed", "round_robin", "least_loaded", "roster"];
+    pub fn as_str(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolRule {
+    pub when: Conditions,
+    pub target: Who,
+}
+
+#[derive(Debug, Clone)]
+pub struct RosterEntry {
+    /// Monday-first flags.
+    pub days: [bool; 7],
+    pub from: Time,
+    pub to: Time,
+    pub user: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolDef {
+    pub id: String,
+    pub strategy: Strategy,
+    pub role: Option<Role>,
+    pub user: Option<String>,
+    /// Tried in order before the strategy; the first whose conditions hold decides.
+    pub rules: Vec<PoolRule>,
+    pub roster: Vec<RosterEntry>,
+    /// Keep an owner the lead already has (given by the API or entered by that person).
+    pub keep_owner: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EscalationStep {
+    pub notify: Who,
+    pub channel: String,
+    pub template: String,
+    /// Give the lead's open tasks to this person too.
+    pub hand_over: bool,
+    /// How long this person has to react before the next step; none on the last step.
+    pub ack_within: Option<Due>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EscalationDef {
+    pub id: String,
+    pub steps: Vec<EscalationStep>,
+    pub until: Until,
+}
+
+/// What ends a running SLA or escalation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Until {
+    /// The customer was reached (a response: reached call, outgoing e-mail or SMS, meeting).
+    Response,
+    /// Someone reacted: any outgoing attempt (a call with any outcome, an e-mail, an SMS, a
+    /// meeting) or a completed task.
+    Reaction,
+    /// The lead entered this stage.
+    Stage(String),
+    /// A task made from this definition was completed.
+    Task(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct SlaDef {
+    pub id: String,
+    pub title: String,
+    pub within: Due,
+    pub warn_before: Option<SignedDuration>,
+    pub until: Until,
+    pub on_warning: Vec<Action>,
+    pub on_breach: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TriggerKind {
+    LeadReceived,
+    StageEntered,
+    TaskCompleted,
+    ActivityLogged,
+    TimerElapsed,
+    FieldChanged,
+}
+
+impl TriggerKind {
+    pub const WORDS: &'static [&'static str] =
+        &["lead.received", "stage.entered", "task.completed", "activity.logged", "timer.elapsed", "field.changed"];
+    pub fn as_str(self) -> &'static str {
+        Self::WORDS[self as usize]
+    }
+    pub fn parse(s: &str) -> Option<TriggerKind> {
+        Self::WORDS.iter().position(|w| *w == s).map(|i| {
+            [
+                TriggerKind::LeadReceived,
+                TriggerKind::StageEntered,
+                TriggerKind::TaskCompleted,
+                TriggerKind::ActivityLogged,
+                TriggerKind::TimerElapsed,
+                TriggerKind::FieldChanged,
+            ][i]
+        })
+    }
+}
+
+/// Who entered the lead, relative to its owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnteredBy {
+    /// Nobody: it came in by itself (form, mail, exchange).
+    Nobody,
+    /// The owner entered it.
+    Owner,
+    /// A colleague entered it for the owner.
+    Other,
+}
+
+/// A postal-code test: a prefix (`"1"`, `"110"`) or an inclusive numeric range of prefixes
+/// (`"100-199"`, compared on as many leading digits as the bounds have).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostalMatch {
+    Prefix(String),
+    Range { digits: usize, from: u64, to: u64 },
+}
+
+impl PostalMatch {
+    pub fn matches(&self, code: &str) -> bool {
+        let digits: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        match self {
+            PostalMatch::Prefix(p) => digits.to_ascii_uppercase().starts_with(&p.to_ascii_uppercase()),
+            PostalMatch::Range { digits: n, from, to } => {
+                digits.len() >= *n && digits[..*n].parse::<u64>().is_ok_and(|v| (*from..=*to).contains(&v))
+            }
+        }
+    }
+}
+
+/// Every condition that is set must hold; a list holds when any of its items does.
+#[derive(Debug, Clone, Default)]
+pub struct Conditions {
+    pub channel: Vec<Channel>,
+    pub has_phone: Option<bool>,
+    pub has_email: Option<bool>,
+    pub customer_type: Vec<CustomerType>,
+    /// `Some(false)`: the customer type is not known.
+    pub customer_type_known: Option<bool>,
+    pub postal_code: Vec<PostalMatch>,
+    pub product: Vec<String>,
+    pub source: Vec<String>,
+    pub language: Vec<String>,
+    pub entered_by: Vec<EnteredBy>,
+    pub entered_by_role: Vec<Role>,
+    /// `Some(true)`: now is working time on the playbook's calendar; `Some(false)`: it is not.
+    pub working_time: Option<bool>,
+    /// Local time-of-day windows, `[from, to)`.
+    pub hours: Vec<(Time, Time)>,
+    pub stage: Vec<String>,
+    pub task: Vec<String>,
+    pub outcome: Vec<String>,
+    pub activity: Vec<String>,
+    pub direction: Vec<String>,
+    /// The activity is a response to the customer.
+    pub response: Option<bool>,
+    pub timer: Vec<String>,
+    pub field: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// `rules[3]` or the rule's `id`; named on the timeline.
+    pub id: String,
+    pub on: TriggerKind,
+    pub when: Conditions,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Assign { pool: String },
+    Task { task: String, assignee: Option<Who>, due: Option<Due> },
+    CancelTasks { task: Option<String> },
+    Notify { who: Who, channel: String, template: String, urgent: bool, fallback: Option<String> },
+    Stage { stage: String },
+    SetTimer { timer: String, due: Due },
+    CancelTimer { timer: String },
+    Webhook { url: String, template: Option<String> },
+    Escalate { chain: String },
+    StopEscalation { chain: String },
+    StartSla { sla: String },
+    StopSla { sla: String },
+}
+
+/// Notification channels a playbook may use.
+pub const CHANNELS: &[&str] = &["sms", "email", "in_app", "webhook"];
+/// Kinds of task.
+pub const TASK_KINDS: &[&str] = &["call", "email", "meeting", "todo"];
+/// Outcomes every call task knows, besides the playbook's own words.
+pub const CALL_OUTCOMES: &[&str] = &["reached", "no_answer", "busy", "failed"];
