@@ -40,27 +40,12 @@ vocabulary!(
 );
 vocabulary!(CustomerType { B2c = "b2c", B2b = "b2b" });
 vocabulary!(
-    /// Where a lead stands in the sales pipeline (the default stages until a playbook says more).
-    Stage { Received = "received", Contacted = "contacted", Qualified = "qualified", Offer = "offer", Won = "won", Lost = "lost" }
-);
-vocabulary!(
     /// Whether a lead is still being worked.
     LeadStatus { Open = "open", Won = "won", Lost = "lost", Junk = "junk" }
 );
 vocabulary!(ActivityKind { Call = "call", Email = "email", Sms = "sms", Meeting = "meeting", Note = "note" });
 vocabulary!(Direction { In = "in", Out = "out" });
 vocabulary!(Outcome { Reached = "reached", NoAnswer = "no_answer", Busy = "busy", Failed = "failed" });
-
-impl Stage {
-    /// The status a stage implies when it is entered, if any.
-    pub fn implied_status(self) -> Option<LeadStatus> {
-        match self {
-            Stage::Won => Some(LeadStatus::Won),
-            Stage::Lost => Some(LeadStatus::Lost),
-            _ => None,
-        }
-    }
-}
 
 /// Limits on free text, shared by every intake path.
 pub const NAME_MAX: usize = 200;
@@ -198,7 +183,8 @@ impl LeadDraft {
 /// A change to a lead's editable fields; `None` leaves a field as it is, `Some(None)` clears it.
 #[derive(Debug, Clone, Default)]
 pub struct LeadPatch {
-    pub stage: Option<Stage>,
+    /// A stage of the lead's playbook; the store checks it against that playbook.
+    pub stage: Option<String>,
     pub status: Option<LeadStatus>,
     pub owner: Option<Option<i64>>,
     pub customer_type: Option<Option<CustomerType>>,

@@ -24,13 +24,28 @@ pub enum Action {
     ReadLeads,
     EditLead,
     LogActivity,
+    /// Complete a task (any task: a colleague may stand in).
+    WorkTasks,
+    /// Read the playbooks and their diagrams.
+    ReadPlaybooks,
+    /// Load a new playbook version.
+    ManagePlaybooks,
+    /// Read every notification, not only one's own.
+    ReadAllNotifications,
 }
 
 impl Role {
     pub fn may(self, action: Action) -> bool {
         match action {
-            Action::ManageUsers => self == Role::Admin,
-            Action::ReadUsers | Action::CreateLead | Action::ReadLeads | Action::EditLead | Action::LogActivity => true,
+            Action::ManageUsers | Action::ManagePlaybooks => self == Role::Admin,
+            Action::ReadAllNotifications => matches!(self, Role::Admin | Role::Manager),
+            Action::ReadUsers
+            | Action::CreateLead
+            | Action::ReadLeads
+            | Action::EditLead
+            | Action::LogActivity
+            | Action::WorkTasks
+            | Action::ReadPlaybooks => true,
         }
     }
 }

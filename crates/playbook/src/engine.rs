@@ -280,13 +280,11 @@ impl<'a> Run<'a> {
                 let stage = self.lead.stage.clone();
                 self.stop_until(&Until::Stage(stage.clone()));
                 if self.pb.stage(&stage).and_then(|s| s.status).is_some() {
-                    // A closed lead needs nothing more: no task, no timer.
-                    self.cancel_timers("", true);
-                    if !self.lead.open_tasks.is_empty() {
-                        self.lead.open_tasks.clear();
-                        self.out.push(Cmd::CancelTasks { task: None, reason: format!("the lead was closed ({stage})") });
-                    }
+                    self.closed(&stage);
                 }
+            }
+            Trigger::FieldChanged { field, to, .. } if field == "status" && to.as_str() != Some(LeadStatus::Open.as_str()) => {
+                self.closed(to.as_str().unwrap_or("closed"));
             }
             _ => {}
         }
@@ -305,6 +303,15 @@ impl<'a> Run<'a> {
                     self.act(a, depth);
                 }
             }
+        }
+    }
+
+    /// A closed lead needs nothing more: no task, no timer.
+    fn closed(&mut self, why: &str) {
+        self.cancel_timers("", true);
+        if !self.lead.open_tasks.is_empty() {
+            self.lead.open_tasks.clear();
+            self.out.push(Cmd::CancelTasks { task: None, reason: format!("the lead was closed ({why})") });
         }
     }
 

@@ -1,4 +1,4 @@
-//! The administrative subcommands: `migrate`, `user add`, `token create`.
+//! The administrative subcommands: `migrate`, `user add`, `token create`, `playbook check|show`.
 
 use crate::config::Config;
 use crate::serve::{AnyError, clock, ensure_admin, open_store};
@@ -98,4 +98,49 @@ pub async fn token(config: &Config, cmd: TokenCommand) -> Result<(), AnyError> {
     store.close().await;
     println!("{}", result?);
     Ok(())
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlaybookCommand {
+    /// Validate a playbook file: exit 0, or print FILE:LINE:COLUMN: message for each problem and exit 1.
+    Check { file: std::path::PathBuf },
+    /// Print a built-in playbook (agency, distributor), to start your own from.
+    Show { name: String },
+}
+
+/// Runs a playbook subcommand; returns the process exit code.
+pub fn playbook(command: PlaybookCommand) -> u8 {
+    match command {
+        PlaybookCommand::Check { file } => {
+            let shown = file.display().to_string();
+            let source = match std::fs::read_to_string(&file) {
+                Ok(s) => s,
+                Err(e) => {
+                    println!("{shown}:1:1: cannot read the file: {e}");
+                    return 1;
+                }
+            };
+            match pronto_playbook::parse(&source) {
+                Ok(pb) => {
+                    println!("{shown}: ok — playbook `{}`, {} stages, {} rules", pb.name, pb.stages.len(), pb.rules.len());
+                    0
+                }
+                Err(problems) => {
+                    println!("{}", pronto_playbook::render_problems(&problems, &shown, &source));
+                    eprintln!("{shown}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
+                    1
+                }
+            }
+        }
+        PlaybookCommand::Show { name } => match pronto_playbook::builtin(&name) {
+            Some(src) => {
+                print!("{src}");
+                0
+            }
+            None => {
+                eprintln!("pronto: no built-in playbook `{name}`; there are: agency, distributor");
+                2
+            }
+        },
+    }
 }

@@ -35,6 +35,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::TokenCommand,
     },
+    /// Check playbook files and print the built-in ones.
+    Playbook {
+        #[command(subcommand)]
+        command: commands::PlaybookCommand,
+    },
     /// Measure Pronto on this machine.
     Bench {
         #[command(subcommand)]
@@ -44,6 +49,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Checking a file needs no configuration, database or runtime.
+    if let Command::Playbook { command } = cli.command {
+        return ExitCode::from(commands::playbook(command));
+    }
     let config = match Config::resolve(&cli.flags) {
         Ok(c) => c,
         Err(e) => {
@@ -70,6 +79,7 @@ fn main() -> ExitCode {
             Command::User { command } => commands::user(&config, command).await,
             Command::Token { command } => commands::token(&config, command).await,
             Command::Bench { command } => bench::run(&config, command).await,
+            Command::Playbook { .. } => unreachable!("handled before the runtime starts"),
         }
     });
     match result {

@@ -46,9 +46,45 @@ pub async fn ensure_admin(store: &dyn Store, config: &Config) -> Result<(), AnyE
     Ok(())
 }
 
+/// Makes the configured playbook (a built-in name, a loaded name, or a file) the default.
+/// A file is loaded as a new version when its text changed. An invalid file is refused: the
+/// problems are logged as FILE:LINE:COLUMN, and the last good version of that playbook stays
+/// in use when there is one; without one, Pronto does not start.
+pub async fn default_playbook(store: &dyn Store, setting: &str) -> Result<(), AnyError> {
+    let reg = store.playbooks();
+    if reg.current(setting).is_some() {
+        reg.set_default(setting);
+        return Ok(());
+    }
+    let path = std::path::Path::new(setting);
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| format!("playbook `{setting}` is neither a loaded playbook ({}) nor a readable file: {e}", reg.names().join(", ")))?;
+    let name = match pronto_playbook::parse(&source) {
+        Ok(pb) => {
+            let (version, new) = store.load_playbook(source, None).await?;
+            tracing::info!(playbook = %pb.name, version, new, file = %setting, "playbook loaded");
+            pb.name
+        }
+        Err(problems) => {
+            let report = pronto_playbook::render_problems(&problems, setting, &source);
+            let name = source.parse::<toml::Table>().ok().and_then(|t| t.get("name").and_then(|n| n.as_str()).map(str::to_owned));
+            match name.filter(|n| reg.current(n).is_some()) {
+                Some(n) => {
+                    tracing::error!(file = %setting, problems = %report, "the playbook file is invalid; keeping the last good version of `{n}`");
+                    n
+                }
+                None => return Err(format!("the playbook file is invalid:\n{report}").into()),
+            }
+        }
+    };
+    reg.set_default(&name);
+    Ok(())
+}
+
 pub async fn run(config: Config) -> Result<(), AnyError> {
     let clock = clock(&config);
     let store = open_store(&config, clock.clone()).await?;
+    default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     ensure_admin(store.as_ref(), &config).await?;
     let state = AppState::new(store.clone(), clock, config.web.clone());
     // Fires what fell due while the process was down, then every timer at its time.

@@ -4,16 +4,20 @@
 //! connection, so they commit or roll back together.
 
 use crate::engine::{Conn, DbError, P};
+use crate::playbooks::Playbooks;
+use crate::process;
 use crate::records::LeadCreated;
 use crate::{StoreError, micros, params};
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
-use pronto_domain::effects::{self, Effects, FieldChange, ReceivedLead, Recipient};
-use pronto_domain::lead::{LeadPatch, LeadStatus, NewActivity, NewLead, Stage};
+use pronto_domain::effects::{self, Effects, FieldChange, Recipient};
+use pronto_domain::lead::{ActivityKind, Direction, LeadPatch, LeadStatus, NewActivity, NewLead, Outcome as CallOutcome};
 use pronto_domain::search;
 use pronto_domain::user::Role;
 use pronto_domain::values::{Email, Line, Login, Phone};
+use pronto_playbook::{LeadState, Trigger};
 use serde_json::{Value, json};
+use std::sync::Arc;
 
 /// An `Idempotency-Key` as the edge received it: scoped to who sent it, with a fingerprint of
 /// the request so that the same key with a different body is a conflict, not a silent reuse.
@@ -65,6 +69,31 @@ pub(crate) enum Command {
     FireDueTimers {
         limit: i64,
     },
+    CompleteTask {
+        id: i64,
+        outcome: String,
+        note: Option<String>,
+        actor: Option<i64>,
+    },
+    UpdateUser {
+        patch: Box<UserPatch>,
+        actor: Option<i64>,
+    },
+    LoadPlaybook {
+        source: String,
+        actor: Option<i64>,
+    },
+}
+
+/// A change to a user's availability and contact details.
+#[derive(Debug, Clone, Default)]
+pub struct UserPatch {
+    pub id: i64,
+    pub presence: Option<pronto_playbook::Presence>,
+    /// `Some(None)` clears the user's own hours.
+    pub hours: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub email: Option<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -73,11 +102,12 @@ pub(crate) enum Outcome {
     Id(i64),
     Done,
     Flag(bool),
+    Version(i64, bool),
 }
 
 type R<T> = Result<T, StoreError>;
 
-fn db(e: DbError) -> StoreError {
+pub(crate) fn db(e: DbError) -> StoreError {
     if e.is_unique_violation() {
         StoreError::Conflict(format!("a concurrent write got there first: {e}"))
     } else if e.is_lock_cycle() {
@@ -108,6 +138,13 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
         Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
+        Command::CompleteTask { id, outcome, note, actor } => {
+            complete_task(c, pending, *id, outcome, note.as_deref(), *actor, now).await.map(|()| Outcome::Done)
+        }
+        Command::UpdateUser { patch, actor } => set_presence(c, pending, patch, *actor, now).await.map(|()| Outcome::Done),
+        Command::LoadPlaybook { source, actor } => {
+            load_playbook(c, pending, source, *actor, now).await.map(|(v, new)| Outcome::Version(v, new))
+        }
     }
 }
 
@@ -115,29 +152,53 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
 /// together by [`flush`] before the commit: a few multi-row INSERTs per batch instead of three
 /// statements per command. Commands never read these tables back, except that cancelling a
 /// lead's timers must also reach the ones still waiting here.
-#[derive(Default)]
 pub(crate) struct Pending {
-    events: Vec<[P; 6]>,
-    outbox: Vec<[P; 10]>,
-    timers: Vec<PendingTimer>,
+    pub(crate) events: Vec<[P; 6]>,
+    pub(crate) outbox: Vec<[P; 11]>,
+    pub(crate) timers: Vec<PendingTimer>,
+    pub(crate) playbooks: Arc<Playbooks>,
+    /// The users as the playbook engine sees them, read once per transaction.
+    pub(crate) dir: Option<pronto_playbook::Directory>,
+    /// Playbooks whose round-robin cursors `dir` holds.
+    pub(crate) cursors_of: std::collections::BTreeSet<String>,
 }
 
-struct PendingTimer {
-    lead_id: Option<i64>,
-    kind: &'static str,
+impl Pending {
+    pub(crate) fn new(playbooks: Arc<Playbooks>) -> Pending {
+        Pending { events: vec![], outbox: vec![], timers: vec![], playbooks, dir: None, cursors_of: Default::default() }
+    }
+}
+
+pub(crate) struct PendingTimer {
+    pub(crate) lead_id: Option<i64>,
+    pub(crate) kind: String,
     /// lead_id, kind, due_at, payload, created_at, status, done_at
     row: [P; 7],
 }
 
-fn write_effects(
-    c: &mut dyn Conn,
-    pending: &mut Pending,
-    fx: &Effects,
-    lead_id: Option<i64>,
-    contact_id: Option<i64>,
-    actor: Option<i64>,
-    now: Timestamp,
-) -> impl std::future::Future<Output = R<()>> + Send {
+impl PendingTimer {
+    pub(crate) fn new(lead_id: Option<i64>, kind: String, due_at: Timestamp, payload: &Value, now: Timestamp) -> PendingTimer {
+        let row = [
+            lead_id.into(),
+            kind.as_str().into(),
+            micros(due_at).into(),
+            payload.to_string().into(),
+            micros(now).into(),
+            "pending".into(),
+            P::I64(None),
+        ];
+        PendingTimer { lead_id, kind, row }
+    }
+    pub(crate) fn cancel(&mut self, now: Timestamp) {
+        self.row[5] = "cancelled".into();
+        self.row[6] = micros(now).into();
+    }
+    pub(crate) fn is_pending(&self) -> bool {
+        matches!(&self.row[5], P::Str(Some(s)) if s == "pending")
+    }
+}
+
+fn write_effects(pending: &mut Pending, fx: &Effects, lead_id: Option<i64>, contact_id: Option<i64>, actor: Option<i64>, now: Timestamp) {
     let t = micros(now);
     for e in &fx.events {
         pending.events.push([t.into(), e.kind.into(), lead_id.into(), contact_id.into(), actor.into(), e.data.to_string().into()]);
@@ -153,44 +214,13 @@ fn write_effects(
             o.channel.into(),
             user.into(),
             role.into(),
+            P::Str(None),
             o.kind.into(),
             o.key.as_str().into(),
             o.payload.to_string().into(),
             t.into(),
             t.into(),
         ]);
-    }
-    let cancel: Vec<&'static str> = fx.cancel_timers.clone();
-    for tm in pending.timers.iter_mut().filter(|tm| tm.lead_id == lead_id && cancel.contains(&tm.kind)) {
-        tm.row[5] = "cancelled".into();
-        tm.row[6] = t.into();
-    }
-    for tm in &fx.timers {
-        pending.timers.push(PendingTimer {
-            lead_id,
-            kind: tm.kind,
-            row: [
-                lead_id.into(),
-                tm.kind.into(),
-                micros(tm.due_at).into(),
-                tm.payload.to_string().into(),
-                t.into(),
-                "pending".into(),
-                P::I64(None),
-            ],
-        });
-    }
-    async move {
-        // Timers written earlier are cancelled in the table; the pending ones were marked above.
-        for kind in cancel {
-            c.exec(
-                "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND kind = $3 AND status = 'pending'",
-                params![t, lead_id, kind],
-            )
-            .await
-            .map_err(db)?;
-        }
-        Ok(())
     }
 }
 
@@ -232,7 +262,7 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     insert_rows(c, "INSERT INTO events (at, kind, lead_id, contact_id, actor_id, data) VALUES", "", events).await?;
     insert_rows(
         c,
-        "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, payload, next_attempt_at, updated_at) VALUES",
+        "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key, payload, next_attempt_at, updated_at) VALUES",
         " ON CONFLICT (idempotency_key) DO NOTHING",
         outbox,
     )
@@ -249,7 +279,7 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
     let t = micros(now);
     let due = c
         .rows(
-            "SELECT id, lead_id, kind, due_at FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
+            "SELECT id, lead_id, kind, due_at, payload FROM timers WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2",
             params![t, limit],
         )
         .await
@@ -267,14 +297,21 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
         fired += 1;
         let lead_id = row.opt_i64("lead_id")?;
         let due_at = crate::from_micros(row.i64("due_at")?);
+        let kind = row.str("kind")?;
         let fx = Effects {
             events: vec![effects::Event {
                 kind: "timer.fired",
-                data: json!({ "timer_id": id, "timer": row.str("kind")?, "due_at": due_at.to_string() }),
+                data: json!({ "timer_id": id, "timer": kind, "due_at": due_at.to_string() }),
             }],
             ..Default::default()
         };
-        write_effects(c, pending, &fx, lead_id, None, None, now).await?;
+        write_effects(pending, &fx, lead_id, None, None, now);
+        if let Some(lead_id) = lead_id {
+            let (state, ctx) = process::lead_state(c, pending, lead_id).await?;
+            let payload: Value = serde_json::from_str(&row.str("payload")?).unwrap_or(Value::Null);
+            let trigger = Trigger::TimerElapsed { kind, payload };
+            process::run(c, pending, &state, &ctx, trigger, &format!("t{id}"), now).await?;
+        }
     }
     Ok(fired)
 }
@@ -311,6 +348,13 @@ async fn create_lead(
     {
         return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
+    let playbook = lead.playbook.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_else(|| pending.playbooks.default_name());
+    let Some((version, pb)) = pending.playbooks.current(&playbook) else {
+        return Err(StoreError::Invalid(FieldErrors::single(
+            "playbook",
+            format!("there is no playbook `{playbook}`; loaded: {}", pending.playbooks.names().join(", ")),
+        )));
+    };
     let t = micros(now);
     let ct = &lead.contact;
 
@@ -457,6 +501,8 @@ async fn create_lead(
     };
     let s = |v: &Option<Line>| v.as_ref().map(|x| x.as_str().to_owned());
     let [shown_name, shown_email, shown_phone] = shown;
+    let (shown_name_for_engine, shown_email_for_engine, shown_phone_for_engine) =
+        (shown_name.clone(), shown_email.clone(), shown_phone.clone());
     let search_text = search::fold(
         &[
             shown_name,
@@ -479,15 +525,15 @@ async fn create_lead(
     } else {
         Some(Value::Object(lead.extra.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect()).to_string())
     };
-    let playbook = lead.playbook.as_ref().map(|p| p.as_str()).unwrap_or("agency");
     let new_id = c
         .insert_id(
             "INSERT INTO leads (channel, stage, status, owner_id, contact_id, company_id, customer_type, subject, message,
-                postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)",
+                postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at,
+                playbook_version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)",
             params![
                 lead.channel.as_str(),
-                Stage::Received.as_str(),
+                pb.first_stage(),
                 LeadStatus::Open.as_str(),
                 lead.owner,
                 contact_id,
@@ -499,12 +545,13 @@ async fn create_lead(
                 s(&lead.product),
                 lead.language.as_ref().map(|l| l.as_str()),
                 s(&lead.source),
-                playbook,
+                playbook.as_str(),
                 micros(lead.received_at),
                 entered_by,
                 extra,
                 search_text,
-                t
+                t,
+                version
             ],
         )
         .await
@@ -521,22 +568,43 @@ async fn create_lead(
         "received_at": lead.received_at.to_string(),
     });
     effects::strip_nulls(&mut data);
-    let mut fx = effects::lead_received(&ReceivedLead {
-        lead_id,
-        contact_id,
-        contact_is_new,
-        channel: lead.channel,
-        owner: lead.owner,
-        received_at: lead.received_at,
-        data,
-    });
+    let mut fx = Effects { events: vec![effects::Event { kind: "lead.received", data }], ..Default::default() };
+    if let Some(owner) = lead.owner {
+        fx.events.push(effects::Event { kind: "lead.assigned", data: json!({ "owner": owner, "reason": "given at intake" }) });
+    }
     if let Some(other) = other_match {
         fx.events.push(effects::Event {
             kind: "contact.possible_duplicate",
             data: json!({ "contact_id": contact_id, "other_contact_id": other }),
         });
     }
-    write_effects(c, pending, &fx, Some(lead_id), Some(contact_id), entered_by, now).await?;
+    write_effects(pending, &fx, Some(lead_id), Some(contact_id), entered_by, now);
+
+    // The playbook decides the rest: owner, tasks, alerts, SLAs, timers.
+    let state = LeadState {
+        id: lead_id,
+        channel: lead.channel,
+        stage: pb.first_stage().to_owned(),
+        status: LeadStatus::Open,
+        owner: lead.owner,
+        entered_by,
+        contact_name: shown_name_for_engine,
+        contact_phone: shown_phone_for_engine,
+        contact_email: shown_email_for_engine,
+        customer_type: lead.customer_type,
+        subject: s(&lead.subject),
+        message: lead.message.as_ref().map(|m| m.as_str().to_owned()),
+        postal_code: lead.postal_code.as_ref().map(|p| p.as_str().to_owned()),
+        product: s(&lead.product),
+        source: s(&lead.source),
+        language: lead.language.as_ref().map(|l| l.as_str().to_owned()),
+        received_at: lead.received_at,
+        first_response_at: None,
+        open_tasks: vec![],
+        timers: vec![],
+    };
+    let ctx = process::RunCtx { lead_id, contact_id, actor: entered_by, playbook: playbook.clone(), version };
+    process::run(c, pending, &state, &ctx, Trigger::LeadReceived, "received", now).await?;
 
     if let Some(k) = idem {
         c.exec(
@@ -552,7 +620,8 @@ async fn create_lead(
 async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
     let row = c
         .row(
-            "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id
+            "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id,
+                    playbook, playbook_version
              FROM leads WHERE id = $1",
             params![id],
         )
@@ -565,8 +634,18 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
     {
         return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
+    let pb = process::playbook_of(pending, &row.str("playbook")?, row.i64("playbook_version")?)?;
+    let stage_def = match &p.stage {
+        Some(st) => Some(pb.stage(st).ok_or_else(|| {
+            StoreError::Invalid(FieldErrors::single(
+                "stage",
+                format!("`{st}` is not a stage of the playbook `{}`: use one of {}", pb.name, pb.stage_ids().join(", ")),
+            ))
+        })?),
+        None => None,
+    };
     let current_status = LeadStatus::parse(&row.str("status")?).unwrap_or(LeadStatus::Open);
-    let new_status = effects::resulting_status(current_status, p.stage, p.status);
+    let new_status = p.status.or_else(|| stage_def.and_then(|d| d.status)).unwrap_or(current_status);
 
     let mut changes: Vec<FieldChange> = Vec::new();
     let mut sets: Vec<String> = Vec::new();
@@ -581,8 +660,8 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
         }
     };
     let text = |col: &str| -> R<Value> { Ok(row.opt_str(col)?.map(Value::String).unwrap_or(Value::Null)) };
-    if let Some(stage) = p.stage {
-        set("stage", text("stage")?, json!(stage.as_str()), P::from(stage.as_str()), &mut changes);
+    if let Some(stage) = &p.stage {
+        set("stage", text("stage")?, json!(stage), P::from(stage.as_str()), &mut changes);
     }
     set("status", text("status")?, json!(new_status.as_str()), P::from(new_status.as_str()), &mut changes);
     if let Some(owner) = p.owner {
@@ -615,7 +694,24 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
         refresh_search(c, id).await?;
     }
     let fx = effects::lead_changed(id, &changes);
-    write_effects(c, pending, &fx, Some(id), Some(contact_id), actor, now).await
+    write_effects(pending, &fx, Some(id), Some(contact_id), actor, now);
+    // The playbook sees the stage entered first, then every other field that changed.
+    let t = micros(now);
+    let (mut state, mut ctx) = process::lead_state(c, pending, id).await?;
+    ctx.actor = actor;
+    if let Some(ch) = changes.iter().find(|ch| ch.field == "stage") {
+        let trigger = Trigger::StageEntered { from: ch.from.as_str().map(str::to_owned) };
+        process::run(c, pending, &state, &ctx, trigger, &format!("p{t}-stage"), now).await?;
+        (state, ctx) = process::lead_state(c, pending, id).await?;
+        ctx.actor = actor;
+    }
+    for ch in changes.iter().filter(|ch| ch.field != "stage") {
+        let trigger = Trigger::FieldChanged { field: ch.field.to_owned(), from: ch.from.clone(), to: ch.to.clone() };
+        process::run(c, pending, &state, &ctx, trigger, &format!("p{t}-{}", ch.field), now).await?;
+        (state, ctx) = process::lead_state(c, pending, id).await?;
+        ctx.actor = actor;
+    }
+    Ok(())
 }
 
 /// Recomputes a lead's folded search text from its current fields and contact.
@@ -640,6 +736,37 @@ async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
 }
 
 async fn log_activity(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    lead_id: i64,
+    a: &NewActivity,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<i64> {
+    let id = record_activity(c, pending, lead_id, a, actor, now).await?;
+    // An outgoing call is an attempt at the lead's oldest open call task: it completes it with
+    // the call's outcome, so retries run without anyone clicking.
+    if a.kind == ActivityKind::Call
+        && a.direction == Some(Direction::Out)
+        && let Some(outcome) = a.outcome
+    {
+        let open = c
+            .row(
+                "SELECT id FROM tasks WHERE lead_id = $1 AND status = 'open' AND kind = 'call' ORDER BY due_at, id LIMIT 1",
+                params![lead_id],
+            )
+            .await
+            .map_err(db)?;
+        if let Some(task) = open {
+            finish_task(c, pending, task.i64("id")?, outcome.as_str(), a.body.as_ref().map(|b| b.as_str()), actor, now).await?;
+        }
+    }
+    Ok(id)
+}
+
+/// Stores an activity, sets the lead's first response when it is one, and runs the playbook
+/// on it.
+async fn record_activity(
     c: &mut dyn Conn,
     pending: &mut Pending,
     lead_id: i64,
@@ -686,8 +813,191 @@ async fn log_activity(
     } else {
         c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, lead_id]).await.map_err(db)?;
     }
-    write_effects(c, pending, &fx, Some(lead_id), Some(contact_id), actor, now).await?;
+    write_effects(pending, &fx, Some(lead_id), Some(contact_id), actor, now);
+    let (state, mut ctx) = process::lead_state(c, pending, lead_id).await?;
+    ctx.actor = actor;
+    let trigger = Trigger::ActivityLogged {
+        kind: a.kind.as_str().to_owned(),
+        direction: a.direction.map(|d| d.as_str().to_owned()),
+        outcome: a.outcome.map(|o| o.as_str().to_owned()),
+        response: a.is_response(),
+        by: actor,
+    };
+    process::run(c, pending, &state, &ctx, trigger, &format!("a{id}"), now).await?;
     Ok(id)
+}
+
+/// Completes a task with an outcome the lead's playbook allows. A call, e-mail or meeting
+/// task also records the contact it stands for (a call that did not go through with its
+/// outcome, any other outcome as a reached call), so the first response and the playbook's
+/// reactions follow from one click.
+async fn complete_task(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    id: i64,
+    outcome: &str,
+    note: Option<&str>,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<()> {
+    let row = c
+        .row("SELECT t.lead_id, t.kind, t.status, t.task FROM tasks t WHERE t.id = $1", params![id])
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    if row.str("status")? != "open" {
+        return Err(StoreError::Conflict(format!("task {id} is already {}", row.str("status")?)));
+    }
+    let lead_id = row.i64("lead_id")?;
+    let kind = row.str("kind")?;
+    let activity = match kind.as_str() {
+        "call" => Some((ActivityKind::Call, Some(Direction::Out), Some(CallOutcome::parse(outcome).unwrap_or(CallOutcome::Reached)))),
+        "email" => Some((ActivityKind::Email, Some(Direction::Out), None)),
+        "meeting" => Some((ActivityKind::Meeting, None, None)),
+        _ => None,
+    };
+    check_outcome(c, pending, id, outcome).await?;
+    if let Some((kind, direction, call_outcome)) = activity {
+        let a = NewActivity {
+            kind,
+            direction,
+            outcome: call_outcome,
+            body: note.and_then(|n| pronto_domain::values::Text::parse(n, pronto_domain::lead::MESSAGE_MAX).ok()),
+            at: now,
+        };
+        record_activity(c, pending, lead_id, &a, actor, now).await?;
+    }
+    finish_task(c, pending, id, outcome, note, actor, now).await
+}
+
+/// Refuses an outcome the task's definition does not know, naming the ones it does.
+async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &str) -> R<()> {
+    let row = c
+        .row("SELECT t.task, l.playbook, l.playbook_version FROM tasks t JOIN leads l ON l.id = t.lead_id WHERE t.id = $1", params![id])
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let pb = process::playbook_of(pending, &row.str("playbook")?, row.i64("playbook_version")?)?;
+    let allowed: Vec<String> = match pb.tasks.get(&row.str("task")?) {
+        Some(def) => def.outcomes.clone(),
+        None => vec!["done".into()],
+    };
+    if !allowed.iter().any(|o| o == outcome) {
+        return Err(StoreError::Invalid(FieldErrors::single(
+            "outcome",
+            format!("`{outcome}` is not an outcome of this task: use {}", allowed.join(", ")),
+        )));
+    }
+    Ok(())
+}
+
+/// Marks an open task done and runs the playbook's reaction to its outcome.
+async fn finish_task(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    id: i64,
+    outcome: &str,
+    note: Option<&str>,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<()> {
+    let row = c
+        .row("SELECT lead_id, task, assignee_id, attempt, status FROM tasks WHERE id = $1", params![id])
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    if row.str("status")? != "open" {
+        // The activity recorded just now made the task moot (the customer was reached).
+        return Ok(());
+    }
+    let lead_id = row.i64("lead_id")?;
+    let task = row.str("task")?;
+    let attempt = row.i64("attempt")? as u32;
+    c.exec(
+        "UPDATE tasks SET status = 'done', outcome = $1, note = $2, done_at = $3, done_by = $4 WHERE id = $5",
+        params![outcome, note, micros(now), actor, id],
+    )
+    .await
+    .map_err(db)?;
+    let assignee = row.opt_i64("assignee_id")?;
+    if let Some(user) = assignee {
+        c.exec("UPDATE users SET open_tasks = open_tasks - 1 WHERE id = $1", params![user]).await.map_err(db)?;
+        if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
+            u.open_tasks -= 1;
+        }
+    }
+    let (state, mut ctx) = process::lead_state(c, pending, lead_id).await?;
+    ctx.actor = actor;
+    process::push_event(
+        pending,
+        &ctx,
+        "task.completed",
+        &json!({ "task_id": id, "task": task, "outcome": outcome, "note": note, "attempt": attempt }),
+        now,
+    );
+    let trigger = Trigger::TaskCompleted { task_id: id, task, outcome: outcome.to_owned(), by: actor, attempt };
+    process::run(c, pending, &state, &ctx, trigger, &format!("k{id}"), now).await
+}
+
+async fn set_presence(c: &mut dyn Conn, pending: &mut Pending, u: &UserPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
+    if !user_exists(c, u.id).await? {
+        return Err(StoreError::NotFound);
+    }
+    let mut data = serde_json::Map::new();
+    if let Some(p) = &u.presence {
+        c.exec("UPDATE users SET presence = $1 WHERE id = $2", params![p.as_str(), u.id]).await.map_err(db)?;
+        data.insert("presence".into(), json!(p.as_str()));
+    }
+    if let Some(h) = &u.hours {
+        c.exec("UPDATE users SET hours = $1 WHERE id = $2", params![h.clone(), u.id]).await.map_err(db)?;
+        data.insert("hours".into(), h.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or(Value::Null));
+    }
+    for (field, value) in [("phone", &u.phone), ("email", &u.email)] {
+        if let Some(v) = value {
+            c.exec(&format!("UPDATE users SET {field} = $1 WHERE id = $2"), params![v.clone(), u.id]).await.map_err(db)?;
+            data.insert(field.into(), json!(v));
+        }
+    }
+    pending.dir = None;
+    data.insert("user_id".into(), json!(u.id));
+    let fx = Effects { events: vec![effects::Event { kind: "user.updated", data: Value::Object(data) }], ..Default::default() };
+    write_effects(pending, &fx, None, None, actor, now);
+    Ok(())
+}
+
+async fn load_playbook(c: &mut dyn Conn, pending: &mut Pending, source: &str, actor: Option<i64>, now: Timestamp) -> R<(i64, bool)> {
+    let pb = pronto_playbook::parse(source).map_err(|p| {
+        StoreError::Invalid(FieldErrors(
+            p.iter()
+                .map(|p| {
+                    let (l, col) = p.line_col(source);
+                    pronto_domain::FieldError { field: format!("playbook:{l}:{col}"), message: p.message.clone() }
+                })
+                .collect(),
+        ))
+    })?;
+    let latest = c
+        .row("SELECT version, source FROM playbooks WHERE name = $1 ORDER BY version DESC LIMIT 1", params![pb.name.as_str()])
+        .await
+        .map_err(db)?;
+    if let Some(r) = &latest
+        && r.str("source")? == source
+    {
+        return Ok((r.i64("version")?, false));
+    }
+    let version = latest.map(|r| r.i64("version")).transpose()?.unwrap_or(0) + 1;
+    c.exec(
+        "INSERT INTO playbooks (name, version, source, loaded_at, loaded_by) VALUES ($1, $2, $3, $4, $5)",
+        params![pb.name.as_str(), version, source, micros(now), actor],
+    )
+    .await
+    .map_err(db)?;
+    let fx = Effects {
+        events: vec![effects::Event { kind: "playbook.loaded", data: json!({ "name": pb.name, "version": version }) }],
+        ..Default::default()
+    };
+    write_effects(pending, &fx, None, None, actor, now);
+    Ok((version, true))
 }
 
 async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord, now: Timestamp) -> R<i64> {
@@ -716,7 +1026,7 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
         }],
         ..Default::default()
     };
-    write_effects(c, pending, &fx, None, None, u.actor, now).await?;
+    write_effects(pending, &fx, None, None, u.actor, now);
     Ok(id)
 }
 
@@ -735,7 +1045,7 @@ async fn create_token(c: &mut dyn Conn, pending: &mut Pending, user_id: i64, nam
         events: vec![effects::Event { kind: "token.created", data: json!({ "user_id": user_id, "token_id": id, "name": name }) }],
         ..Default::default()
     };
-    write_effects(c, pending, &fx, None, None, Some(user_id), now).await?;
+    write_effects(pending, &fx, None, None, Some(user_id), now);
     Ok(id)
 }
 

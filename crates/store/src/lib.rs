@@ -15,7 +15,9 @@
 mod commands;
 pub mod engine;
 mod migrate;
+pub mod playbooks;
 mod postgres;
+mod process;
 mod queries;
 pub mod records;
 mod sql_store;
@@ -28,7 +30,9 @@ use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};
 use pronto_domain::{Clock, FieldErrors};
 use std::sync::Arc;
 
-pub use commands::{IdempotencyKey, NewUserRecord};
+pub use commands::{IdempotencyKey, NewUserRecord, UserPatch};
+pub use playbooks::Playbooks;
+pub use process::parse_hours;
 pub use records::*;
 pub use timers::Timers;
 
@@ -112,6 +116,16 @@ pub trait Store: Send + Sync {
     async fn next_timer_due(&self) -> Result<Option<jiff::Timestamp>>;
     /// Notified after every commit that set a timer, so a timer worker can wake early.
     fn timers_changed(&self) -> Arc<tokio::sync::Notify>;
+    /// Completes an open task with an outcome its playbook allows; the playbook reacts.
+    async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()>;
+    /// Changes a user's presence, own working hours or contact details.
+    async fn update_user(&self, patch: UserPatch, actor: Option<i64>) -> Result<()>;
+    /// Validates and stores a playbook; a changed text becomes its next version, which new
+    /// leads start on. Returns the version and whether it is new. An invalid text is refused
+    /// (`Invalid`, each problem as `playbook:LINE:COLUMN`) and the last good version stays.
+    async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)>;
+    /// The playbooks in use, every loaded version.
+    fn playbooks(&self) -> Arc<Playbooks>;
 
     // ── reads ──
     async fn lead(&self, id: i64) -> Result<LeadRecord>;
@@ -127,6 +141,10 @@ pub trait Store: Send + Sync {
     async fn user_by_token_hash(&self, token_hash: &str) -> Result<UserRecord>;
     async fn outbox(&self, lead_id: i64) -> Result<Vec<OutboxRecord>>;
     async fn timers(&self, lead_id: i64) -> Result<Vec<TimerRecord>>;
+    async fn notifications(&self, filter: &NotificationFilter) -> Result<Vec<OutboxRecord>>;
+    async fn task(&self, id: i64) -> Result<TaskRecord>;
+    async fn tasks(&self, filter: &TaskFilter) -> Result<Vec<TaskRecord>>;
+    async fn playbook_versions(&self, name: Option<&str>) -> Result<Vec<PlaybookVersion>>;
 
     /// Lets the writer finish what is queued and stops it.
     async fn close(&self);

@@ -41,5 +41,5 @@ pub(crate) async fn open(url: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options(url)?)
         .await?;
-    Ok(Arc::new(SqlStore::new(Dialect::Postgres, ReadPool::Pg(pool), Box::new(PgConnector(options(url)?)), clock, opts)))
+    SqlStore::new(Dialect::Postgres, ReadPool::Pg(pool), Box::new(PgConnector(options(url)?)), clock, opts).init().await
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 const LEAD_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, o.name AS owner_name,
     l.contact_id, c.name AS contact_name, c.email AS contact_email, c.phone AS contact_phone,
     l.company_id, co.name AS company_name, co.company_id AS company_reg,
-    l.customer_type, l.subject, l.message, l.postal_code, l.product, l.language, l.source, l.playbook,
+    l.customer_type, l.subject, l.message, l.postal_code, l.product, l.language, l.source, l.playbook, l.playbook_version,
     l.received_at, l.first_response_at, l.entered_by, e.name AS entered_by_name, l.extra, l.created_at, l.updated_at
     FROM leads l
     JOIN contacts c ON c.id = l.contact_id
@@ -49,6 +49,7 @@ fn lead_record(r: &Row) -> Result<LeadRecord> {
         language: r.opt_str("language")?,
         source: r.opt_str("source")?,
         playbook: r.str("playbook")?,
+        playbook_version: r.i64("playbook_version")?,
         received_at: from_micros(r.i64("received_at")?),
         first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
         entered_by: user_ref(r, "entered_by", "entered_by_name")?,
@@ -221,10 +222,13 @@ fn user_record(r: &Row) -> Result<UserRecord> {
         email: r.opt_str("email")?,
         active: r.bool("active")?,
         created_at: from_micros(r.i64("created_at")?),
+        presence: r.str("presence")?,
+        hours: r.opt_str("hours")?.and_then(|h| serde_json::from_str(&h).ok()),
+        open_tasks: r.i64("open_tasks")?,
     })
 }
 
-const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, password_hash";
+const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, presence, hours, open_tasks, password_hash";
 
 /// A user by `id` or `login`, with the password hash.
 pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Result<(UserRecord, Option<String>)> {
@@ -241,7 +245,7 @@ pub(crate) async fn users(c: &mut dyn Conn) -> Result<Vec<UserRecord>> {
 pub(crate) async fn user_by_token_hash(c: &mut dyn Conn, hash: &str) -> Result<UserRecord> {
     let r = c
         .row(
-            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at
+            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at, u.presence, u.hours, u.open_tasks
              FROM api_tokens t JOIN users u ON u.id = t.user_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2",
             params![hash, true],
@@ -251,14 +255,31 @@ pub(crate) async fn user_by_token_hash(c: &mut dyn Conn, hash: &str) -> Result<U
     user_record(&r)
 }
 
-pub(crate) async fn outbox(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<OutboxRecord>> {
-    let rows = c
-        .rows(
-            "SELECT id, lead_id, channel, recipient_user, recipient_role, kind, idempotency_key, status, created_at
-             FROM outbox WHERE lead_id = $1 ORDER BY id",
-            params![lead_id],
-        )
-        .await?;
+pub(crate) async fn notifications(c: &mut dyn Conn, f: &NotificationFilter) -> Result<Vec<OutboxRecord>> {
+    let mut conds = Vec::new();
+    let mut ps: Vec<P> = Vec::new();
+    if let Some(lead) = f.lead {
+        ps.push(lead.into());
+        conds.push(format!("lead_id = ${}", ps.len()));
+    }
+    if let Some(user) = f.recipient {
+        ps.push(user.into());
+        conds.push(format!("recipient_user = ${}", ps.len()));
+    }
+    if let Some(before) = f.before {
+        ps.push(before.into());
+        conds.push(format!("id < ${}", ps.len()));
+    }
+    let filter = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+    // One lead's notifications read oldest first, like its timeline; any wider list newest first.
+    let order = if f.lead.is_some() { "id" } else { "id DESC" };
+    let limit = if f.limit == 0 { 10_000 } else { f.limit };
+    let sql = format!(
+        "SELECT id, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key, payload, status,
+                attempts, last_error, provider_id, created_at, updated_at
+         FROM outbox {filter} ORDER BY {order} LIMIT {limit}"
+    );
+    let rows = c.rows(&sql, ps).await?;
     rows.iter()
         .map(|r| {
             Ok(OutboxRecord {
@@ -267,10 +288,88 @@ pub(crate) async fn outbox(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<OutboxR
                 channel: r.str("channel")?,
                 recipient_user: r.opt_i64("recipient_user")?,
                 recipient_role: r.opt_str("recipient_role")?,
+                recipient_address: r.opt_str("recipient_address")?,
                 kind: r.str("kind")?,
                 idempotency_key: r.str("idempotency_key")?,
+                payload: serde_json::from_str(&r.str("payload")?).unwrap_or(Value::Null),
                 status: r.str("status")?,
+                attempts: r.i64("attempts")?,
+                last_error: r.opt_str("last_error")?,
+                provider_id: r.opt_str("provider_id")?,
                 created_at: from_micros(r.i64("created_at")?),
+                updated_at: from_micros(r.i64("updated_at")?),
+            })
+        })
+        .collect()
+}
+
+const TASK_SELECT: &str = "SELECT t.id, t.lead_id, t.task, t.title, t.kind, t.role, t.assignee_id, u.name AS assignee_name, t.priority,
+    t.due_at, t.script, t.attempt, t.status, t.outcome, t.note, t.created_at, t.done_at
+    FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id";
+
+fn task_record(r: &Row) -> Result<TaskRecord> {
+    Ok(TaskRecord {
+        id: r.i64("id")?,
+        lead_id: r.i64("lead_id")?,
+        task: r.str("task")?,
+        title: r.str("title")?,
+        kind: r.str("kind")?,
+        role: r.opt_str("role")?,
+        assignee: match (r.opt_i64("assignee_id")?, r.opt_str("assignee_name")?) {
+            (Some(id), Some(name)) => Some(UserRef { id, name }),
+            _ => None,
+        },
+        priority: r.str("priority")?,
+        due_at: from_micros(r.i64("due_at")?),
+        script: r.opt_str("script")?,
+        attempt: r.i64("attempt")?,
+        status: r.str("status")?,
+        outcome: r.opt_str("outcome")?,
+        note: r.opt_str("note")?,
+        created_at: from_micros(r.i64("created_at")?),
+        done_at: r.opt_i64("done_at")?.map(from_micros),
+    })
+}
+
+pub(crate) async fn task(c: &mut dyn Conn, id: i64) -> Result<TaskRecord> {
+    let r = c.row(&format!("{TASK_SELECT} WHERE t.id = $1"), params![id]).await?.ok_or(StoreError::NotFound)?;
+    task_record(&r)
+}
+
+pub(crate) async fn tasks(c: &mut dyn Conn, f: &TaskFilter) -> Result<Vec<TaskRecord>> {
+    let mut conds = Vec::new();
+    let mut ps: Vec<P> = Vec::new();
+    for (col, v) in [("t.lead_id", f.lead.map(P::from)), ("t.assignee_id", f.assignee.map(P::from))] {
+        if let Some(v) = v {
+            ps.push(v);
+            conds.push(format!("{col} = ${}", ps.len()));
+        }
+    }
+    for (col, v) in [("t.status", &f.status), ("t.role", &f.role)] {
+        if let Some(v) = v {
+            ps.push(v.as_str().into());
+            conds.push(format!("{col} = ${}", ps.len()));
+        }
+    }
+    let filter = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
+    let limit = if f.limit == 0 { 1_000 } else { f.limit };
+    let order = if f.status.as_deref() == Some("open") { "t.due_at, t.id" } else { "t.id" };
+    let rows = c.rows(&format!("{TASK_SELECT} {filter} ORDER BY {order} LIMIT {limit}"), ps).await?;
+    rows.iter().map(task_record).collect()
+}
+
+pub(crate) async fn playbook_versions(c: &mut dyn Conn, name: Option<&str>) -> Result<Vec<PlaybookVersion>> {
+    let rows = match name {
+        Some(n) => c.rows("SELECT name, version, source, loaded_at FROM playbooks WHERE name = $1 ORDER BY version", params![n]).await?,
+        None => c.rows("SELECT name, version, source, loaded_at FROM playbooks ORDER BY name, version", vec![]).await?,
+    };
+    rows.iter()
+        .map(|r| {
+            Ok(PlaybookVersion {
+                name: r.str("name")?,
+                version: r.i64("version")?,
+                source: r.str("source")?,
+                loaded_at: from_micros(r.i64("loaded_at")?),
             })
         })
         .collect()

@@ -42,6 +42,7 @@ pub struct LeadRecord {
     pub language: Option<String>,
     pub source: Option<String>,
     pub playbook: String,
+    pub playbook_version: i64,
     pub received_at: Timestamp,
     pub first_response_at: Option<Timestamp>,
     pub entered_by: Option<UserRef>,
@@ -126,6 +127,11 @@ pub struct UserRecord {
     pub email: Option<String>,
     pub active: bool,
     pub created_at: Timestamp,
+    /// available, meeting or away.
+    pub presence: String,
+    /// The user's own working hours (JSON), when they differ from the playbook's.
+    pub hours: Option<Value>,
+    pub open_tasks: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -135,10 +141,64 @@ pub struct OutboxRecord {
     pub channel: String,
     pub recipient_user: Option<i64>,
     pub recipient_role: Option<String>,
+    pub recipient_address: Option<String>,
     pub kind: String,
     pub idempotency_key: String,
+    pub payload: Value,
     pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub provider_id: Option<String>,
     pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// Which notifications to list.
+#[derive(Debug, Clone, Default)]
+pub struct NotificationFilter {
+    pub lead: Option<i64>,
+    pub recipient: Option<i64>,
+    pub before: Option<i64>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskRecord {
+    pub id: i64,
+    pub lead_id: i64,
+    /// The playbook's task definition it was made from.
+    pub task: String,
+    pub title: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub assignee: Option<UserRef>,
+    pub priority: String,
+    pub due_at: Timestamp,
+    pub script: Option<String>,
+    pub attempt: i64,
+    pub status: String,
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    pub created_at: Timestamp,
+    pub done_at: Option<Timestamp>,
+}
+
+/// Which tasks to list: open ones by due time, others newest first.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    pub lead: Option<i64>,
+    pub assignee: Option<i64>,
+    pub role: Option<String>,
+    pub status: Option<String>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaybookVersion {
+    pub name: String,
+    pub version: i64,
+    pub source: String,
+    pub loaded_at: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,8 +1,9 @@
 //! [`SqlStore`]: the [`Store`] over either engine. Writes go to the group-commit writer as
 //! commands; reads take a pooled connection and run the shared queries of `queries.rs`.
 
-use crate::commands::{Command, IdempotencyKey, NewUserRecord, Outcome};
+use crate::commands::{Command, IdempotencyKey, NewUserRecord, Outcome, UserPatch};
 use crate::engine::{Conn, Dialect};
+use crate::playbooks::Playbooks;
 use crate::records::*;
 use crate::writer::{Connector, Writer};
 use crate::{Result, Store, StoreError, StoreOptions, queries};
@@ -22,6 +23,7 @@ pub(crate) struct SqlStore {
     dialect: Dialect,
     pool: ReadPool,
     writer: Writer,
+    playbooks: Arc<Playbooks>,
 }
 
 impl SqlStore {
@@ -30,7 +32,25 @@ impl SqlStore {
             Dialect::Sqlite => 1,
             Dialect::Postgres => opts.pg_writers,
         };
-        SqlStore { dialect, pool, writer: Writer::start(connector, clock, opts.max_batch, writers) }
+        let playbooks = Playbooks::new();
+        SqlStore { dialect, pool, writer: Writer::start(connector, clock, playbooks.clone(), opts.max_batch, writers), playbooks }
+    }
+
+    /// Loads every stored playbook version, then the built-in ones (a built-in whose text
+    /// changed with a new Pronto becomes its next version).
+    pub(crate) async fn init(self) -> Result<Arc<dyn Store>> {
+        for v in self.read(|c| Box::pin(queries::playbook_versions(c, None))).await? {
+            match pronto_playbook::parse(&v.source) {
+                Ok(pb) => self.playbooks.insert(v.version, pb),
+                Err(p) => {
+                    tracing::warn!(name = %v.name, version = v.version, problems = p.len(), "a stored playbook no longer loads; skipped")
+                }
+            }
+        }
+        for (_, source) in pronto_playbook::BUILTIN {
+            self.load_playbook((*source).to_owned(), None).await?;
+        }
+        Ok(Arc::new(self))
     }
 
     /// Runs a read on a pooled connection. SQLite calls block, so they run on the blocking
@@ -118,6 +138,33 @@ impl Store for SqlStore {
         self.writer.timers_changed()
     }
 
+    async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::CompleteTask { id, outcome, note, actor }).await.map(|_| ())
+    }
+
+    async fn update_user(&self, patch: UserPatch, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::UpdateUser { patch: Box::new(patch), actor }).await.map(|_| ())
+    }
+
+    async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)> {
+        let pb = pronto_playbook::parse(&source).ok();
+        match self.writer.submit(Command::LoadPlaybook { source, actor }).await? {
+            Outcome::Version(v, new) => {
+                if let Some(pb) = pb
+                    && self.playbooks.get(&pb.name, v).is_none()
+                {
+                    self.playbooks.insert(v, pb);
+                }
+                Ok((v, new))
+            }
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    fn playbooks(&self) -> Arc<Playbooks> {
+        self.playbooks.clone()
+    }
+
     async fn ensure_admin(&self, password_hash: String) -> Result<bool> {
         match self.writer.submit(Command::EnsureAdmin { password_hash }).await? {
             Outcome::Flag(created) => Ok(created),
@@ -165,7 +212,23 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(async move { queries::user_by_token_hash(c, &hash).await })).await
     }
     async fn outbox(&self, lead_id: i64) -> Result<Vec<OutboxRecord>> {
-        self.read(move |c| Box::pin(queries::outbox(c, lead_id))).await
+        let f = NotificationFilter { lead: Some(lead_id), ..Default::default() };
+        self.read(move |c| Box::pin(async move { queries::notifications(c, &f).await })).await
+    }
+    async fn notifications(&self, filter: &NotificationFilter) -> Result<Vec<OutboxRecord>> {
+        let f = filter.clone();
+        self.read(move |c| Box::pin(async move { queries::notifications(c, &f).await })).await
+    }
+    async fn task(&self, id: i64) -> Result<TaskRecord> {
+        self.read(move |c| Box::pin(queries::task(c, id))).await
+    }
+    async fn tasks(&self, filter: &TaskFilter) -> Result<Vec<TaskRecord>> {
+        let f = filter.clone();
+        self.read(move |c| Box::pin(async move { queries::tasks(c, &f).await })).await
+    }
+    async fn playbook_versions(&self, name: Option<&str>) -> Result<Vec<PlaybookVersion>> {
+        let name = name.map(str::to_owned);
+        self.read(move |c| Box::pin(async move { queries::playbook_versions(c, name.as_deref()).await })).await
     }
     async fn timers(&self, lead_id: i64) -> Result<Vec<TimerRecord>> {
         self.read(move |c| Box::pin(queries::timers(c, lead_id))).await

@@ -118,5 +118,5 @@ pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) 
     let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
     start_checkpointer(path.clone(), closed.clone());
     let pool = SqlitePool { path: path.clone(), idle: Mutex::new(Vec::new()), max_idle: opts.read_connections.max(1) as usize, closed };
-    Ok(Arc::new(SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path)), clock, opts)))
+    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path)), clock, opts).init().await
 }

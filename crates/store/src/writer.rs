@@ -11,6 +11,7 @@
 use crate::StoreError;
 use crate::commands::{self, Command, Outcome};
 use crate::engine::{Conn, Dialect};
+use crate::playbooks::Playbooks;
 use async_trait::async_trait;
 use pronto_domain::Clock;
 use std::sync::{Arc, Mutex};
@@ -46,7 +47,13 @@ impl Writer {
     /// PostgreSQL, where each waits on the network rather than on a lock). Each runs on a
     /// thread of its own with its own single-threaded runtime: a SQLite commit blocks while it
     /// fsyncs, and must never hold up a thread that serves requests.
-    pub(crate) fn start(connector: Box<dyn Connector>, clock: Arc<dyn Clock>, max_batch: usize, writers: usize) -> Self {
+    pub(crate) fn start(
+        connector: Box<dyn Connector>,
+        clock: Arc<dyn Clock>,
+        playbooks: Arc<Playbooks>,
+        max_batch: usize,
+        writers: usize,
+    ) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(max_batch.max(1) * 16);
         let rx: SharedQueue = Arc::new(tokio::sync::Mutex::new(rx));
         let connector: Arc<dyn Connector> = Arc::from(connector);
@@ -54,10 +61,11 @@ impl Writer {
         let timers_changed = Arc::new(tokio::sync::Notify::new());
         for n in 0..writers.max(1) {
             let (done_tx, done_rx) = oneshot::channel::<()>();
-            let (connector, rx, clock, changed) = (connector.clone(), rx.clone(), clock.clone(), timers_changed.clone());
+            let (connector, rx, changed) = (connector.clone(), rx.clone(), timers_changed.clone());
+            let env = Env { clock: clock.clone(), playbooks: playbooks.clone() };
             let spawned = std::thread::Builder::new().name(format!("pronto-writer-{n}")).spawn(move || {
                 match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                    Ok(rt) => rt.block_on(run(connector, rx, clock, max_batch.max(1), changed)),
+                    Ok(rt) => rt.block_on(run(connector, rx, env, max_batch.max(1), changed)),
                     Err(e) => tracing::error!(error = %e, "a writer cannot start its runtime"),
                 }
                 let _ = done_tx.send(());
@@ -93,7 +101,13 @@ impl Writer {
     }
 }
 
-async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Clock>, max_batch: usize, changed: Arc<tokio::sync::Notify>) {
+/// What every command needs besides its connection: the time and the playbooks.
+pub(crate) struct Env {
+    pub clock: Arc<dyn Clock>,
+    pub playbooks: Arc<Playbooks>,
+}
+
+async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<tokio::sync::Notify>) {
     let mut conn: Option<Box<dyn Conn>> = None;
     let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
     loop {
@@ -111,7 +125,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Cloc
         metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
         // A duration on the monotonic clock, for metrics only; it never reaches the domain.
         let started = std::time::Instant::now();
-        let results = commit(&mut conn, connector.as_ref(), &batch, clock.as_ref()).await;
+        let results = commit(&mut conn, connector.as_ref(), &batch, &env).await;
         let took = started.elapsed();
         metrics::histogram!("pronto_store_commit_seconds").record(took.as_secs_f64());
         if took > std::time::Duration::from_millis(20) {
@@ -127,12 +141,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, clock: Arc<dyn Cloc
     }
 }
 
-async fn commit(
-    slot: &mut Option<Box<dyn Conn>>,
-    connector: &dyn Connector,
-    batch: &[Job],
-    clock: &dyn Clock,
-) -> Vec<Result<Outcome, StoreError>> {
+async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, batch: &[Job], env: &Env) -> Vec<Result<Outcome, StoreError>> {
     let all_fail = |e: &dyn std::fmt::Display| -> Vec<Result<Outcome, StoreError>> {
         batch.iter().map(|_| Err(StoreError::Unavailable(e.to_string()))).collect()
     };
@@ -147,7 +156,7 @@ async fn commit(
     }
     let conn = slot.as_mut().expect("connected above").as_mut();
     let begin = connector.dialect().begin_write();
-    if let Some(results) = optimistic(conn, begin, batch, clock).await {
+    if let Some(results) = optimistic(conn, begin, batch, env).await {
         return results;
     }
     if let Err(e) = conn.exec(begin, vec![]).await {
@@ -160,7 +169,7 @@ async fn commit(
     let mut durable = 0;
     let mut cycles = 0;
     while results.len() < batch.len() {
-        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, clock).await;
+        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env).await;
         if matches!(&result, Err(e) if commands::is_lock_cycle(e)) && cycles < ATTEMPTS {
             // This transaction and another writer's (another node's) wait on each other's rows.
             // Retrying inside this transaction would wait again: commit what the batch did so
@@ -196,12 +205,12 @@ async fn commit(
 /// command fewer). Commands check what can fail before they write, so in practice a batch
 /// fails only for a rare reason; then it is rolled back and `None` sends it down the careful
 /// path, where each command has its own savepoint.
-async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], clock: &dyn Clock) -> Option<Vec<Result<Outcome, StoreError>>> {
+async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], env: &Env) -> Option<Vec<Result<Outcome, StoreError>>> {
     conn.exec(begin, vec![]).await.ok()?;
     let mut results = Vec::with_capacity(batch.len());
-    let mut pending = commands::Pending::default();
+    let mut pending = commands::Pending::new(env.playbooks.clone());
     for job in batch {
-        match commands::apply(conn, &mut pending, &job.cmd, clock.now()).await {
+        match commands::apply(conn, &mut pending, &job.cmd, env.clock.now()).await {
             Ok(outcome) => results.push(Ok(outcome)),
             Err(_) => {
                 let _ = conn.exec("ROLLBACK", vec![]).await;
@@ -235,13 +244,13 @@ fn fail_from(
     results
 }
 
-async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, clock: &dyn Clock) -> Result<Outcome, StoreError> {
+async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env) -> Result<Outcome, StoreError> {
     let mut attempt = 0;
     loop {
         attempt += 1;
         conn.exec("SAVEPOINT cmd", vec![]).await?;
-        let mut pending = commands::Pending::default();
-        let applied = match commands::apply(conn, &mut pending, cmd, clock.now()).await {
+        let mut pending = commands::Pending::new(env.playbooks.clone());
+        let applied = match commands::apply(conn, &mut pending, cmd, env.clock.now()).await {
             Ok(outcome) => commands::flush(conn, &mut pending).await.map(|()| outcome),
             Err(e) => Err(e),
         };

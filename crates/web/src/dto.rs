@@ -3,7 +3,9 @@
 //! store records here.
 
 use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft};
-use pronto_store::{ActivityRecord, CompanyDetail, CompanyRecord, ContactDetail, EventRecord, LeadRecord, UserRecord, UserRef};
+use pronto_store::{
+    ActivityRecord, CompanyDetail, CompanyRecord, ContactDetail, EventRecord, LeadRecord, OutboxRecord, TaskRecord, UserRecord, UserRef,
+};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
@@ -168,6 +170,8 @@ pub struct LeadOut {
     pub language: Option<String>,
     pub source: Option<String>,
     pub playbook: String,
+    /// The playbook version the lead runs on (it keeps it when a new version is loaded).
+    pub playbook_version: i64,
     /// RFC 3339.
     pub received_at: String,
     /// The first response to the customer (RFC 3339), or null.
@@ -198,6 +202,7 @@ impl From<LeadRecord> for LeadOut {
             language: l.language,
             source: l.source,
             playbook: l.playbook,
+            playbook_version: l.playbook_version,
             received_at: l.received_at.to_string(),
             first_response_at: l.first_response_at.map(|t| t.to_string()),
             entered_by: l.entered_by.map(Into::into),
@@ -355,6 +360,14 @@ pub struct UserOut {
     pub email: Option<String>,
     pub active: bool,
     pub created_at: String,
+    /// `available`, `meeting` or `away`: who is in a meeting is not interrupted by
+    /// non-urgent alerts, and is skipped by assignment.
+    pub presence: String,
+    /// The user's own working hours, when they differ from the playbook's calendar.
+    #[schema(value_type = Option<Object>)]
+    pub hours: Option<Value>,
+    /// Open tasks assigned to the user.
+    pub open_tasks: i64,
 }
 
 impl From<UserRecord> for UserOut {
@@ -368,6 +381,9 @@ impl From<UserRecord> for UserOut {
             email: u.email,
             active: u.active,
             created_at: u.created_at.to_string(),
+            presence: u.presence,
+            hours: u.hours,
+            open_tasks: u.open_tasks,
         }
     }
 }
@@ -406,4 +422,209 @@ pub struct FormReceipt {
     pub status: String,
     pub id: Option<i64>,
     pub received_at: String,
+}
+
+/// A user's availability, own working hours and contact details.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct UserPatchIn {
+    /// `available`, `meeting` or `away`.
+    pub presence: Option<String>,
+    /// `{"time_zone": "Europe/Prague", "hours": {"mon": "08:00-12:00"}, "holidays": ["2026-12-24"]}`, or null to clear.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<Object>)]
+    pub hours: Option<Option<Value>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaskOut {
+    pub id: i64,
+    pub lead_id: i64,
+    /// The playbook's task definition it was made from.
+    pub task: String,
+    pub title: String,
+    /// `call`, `email`, `meeting` or `todo`.
+    pub kind: String,
+    pub assignee: Option<UserRefOut>,
+    /// The role whose queue holds it.
+    pub role: Option<String>,
+    /// `low`, `normal`, `high` or `urgent`.
+    pub priority: String,
+    pub due_at: String,
+    /// `open`, `done` or `cancelled`.
+    pub status: String,
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    /// The call script (Markdown).
+    pub script: Option<String>,
+    /// 1 for the first try; retries count up.
+    pub attempt: i64,
+    pub created_at: String,
+    pub done_at: Option<String>,
+}
+
+impl From<TaskRecord> for TaskOut {
+    fn from(t: TaskRecord) -> Self {
+        TaskOut {
+            id: t.id,
+            lead_id: t.lead_id,
+            task: t.task,
+            title: t.title,
+            kind: t.kind,
+            assignee: t.assignee.map(Into::into),
+            role: t.role,
+            priority: t.priority,
+            due_at: t.due_at.to_string(),
+            status: t.status,
+            outcome: t.outcome,
+            note: t.note,
+            script: t.script,
+            attempt: t.attempt,
+            created_at: t.created_at.to_string(),
+            done_at: t.done_at.map(|d| d.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TaskList {
+    pub items: Vec<TaskOut>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct TaskCompleteIn {
+    /// One of the task's outcomes (a call: reached, no_answer, busy, failed, or the playbook's own).
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RecipientOut {
+    pub user_id: Option<i64>,
+    /// Phone number, e-mail address or URL; null for in-app.
+    pub address: Option<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationOut {
+    pub id: i64,
+    pub lead_id: Option<i64>,
+    /// `sms`, `email`, `in_app` or `webhook`.
+    pub channel: String,
+    pub recipient: RecipientOut,
+    /// The playbook template it was made from.
+    pub kind: String,
+    pub text: Option<String>,
+    pub subject: Option<String>,
+    pub urgent: bool,
+    pub created_at: String,
+    /// `queued`, `sent`, `delivered` or `failed`.
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub provider_id: Option<String>,
+}
+
+impl From<OutboxRecord> for NotificationOut {
+    fn from(o: OutboxRecord) -> Self {
+        let text = o.payload.get("text").and_then(Value::as_str).map(str::to_owned);
+        let subject = o.payload.get("subject").and_then(Value::as_str).map(str::to_owned);
+        let urgent = o.payload.get("urgent").and_then(Value::as_bool).unwrap_or(false);
+        NotificationOut {
+            id: o.id,
+            lead_id: o.lead_id,
+            channel: o.channel,
+            recipient: RecipientOut { user_id: o.recipient_user, address: o.recipient_address, role: o.recipient_role },
+            kind: o.kind,
+            text,
+            subject,
+            urgent,
+            created_at: o.created_at.to_string(),
+            status: o.status,
+            attempts: o.attempts,
+            last_error: o.last_error,
+            provider_id: o.provider_id,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationList {
+    pub items: Vec<NotificationOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookSummary {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    /// The version new leads start on.
+    pub version: i64,
+    pub default: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StageOut {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The status a lead gets on entering it (`won`, `lost`), if it closes the lead.
+    pub status: Option<String>,
+    pub next: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookVersionOut {
+    pub version: i64,
+    pub loaded_at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookOut {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+    pub version: i64,
+    pub default: bool,
+    pub calendar: String,
+    pub time_zone: String,
+    pub stages: Vec<StageOut>,
+    /// Task definitions by id, with their scripts.
+    #[schema(value_type = Object)]
+    pub tasks: Value,
+    /// SLAs by id.
+    #[schema(value_type = Object)]
+    pub slas: Value,
+    pub rules: Vec<String>,
+    pub versions: Vec<PlaybookVersionOut>,
+    /// The TOML text of this version.
+    pub source: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookLoaded {
+    pub name: String,
+    pub version: i64,
+    /// False when the text was the same as the current version's.
+    pub created: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookCheck {
+    pub valid: bool,
+    pub name: Option<String>,
+    pub problems: Vec<PlaybookProblem>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }

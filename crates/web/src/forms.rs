@@ -192,8 +192,9 @@ async fn accept(st: &AppState, form_key: &str, peer: Option<SocketAddr>, headers
         draft.source = Some(source.clone());
     }
     let mut lead = draft.parse(st.config.region, now).map_err(rename_contact_fields)?;
-    let playbook = form.playbook.as_deref().unwrap_or(&st.config.default_playbook);
-    lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
+    if let Some(playbook) = form.playbook.as_deref() {
+        lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
+    }
     let done = st.store.create_lead(lead, None, idem).await?;
     metrics::counter!("pronto_leads_received_total", "via" => "form").increment(u64::from(done.created));
     Ok(FormReceipt { status: "received".into(), id: Some(done.id), received_at: now.to_string() })

@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use pronto_domain::FieldErrors;
-use pronto_domain::lead::{Channel, CustomerType, LeadPatch, LeadStatus, Stage};
+use pronto_domain::lead::{Channel, CustomerType, LeadPatch, LeadStatus};
 use pronto_domain::lead::{MESSAGE_MAX, SHORT_MAX, SUBJECT_MAX};
 use pronto_domain::user::Action;
 use pronto_domain::values::{Language, Line, PostalCode, Text};
@@ -57,10 +57,8 @@ pub async fn create_lead(State(st): State<AppState>, caller: Caller, headers: He
     caller.require(Action::CreateLead)?;
     let (input, bytes): (LeadIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let idem = idempotency_key(&headers, format!("user:{}", caller.user.id), &bytes)?;
-    let mut lead = input.into_draft().parse(st.config.region, st.clock.now())?;
-    if lead.playbook.is_none() {
-        lead.playbook = Some(Line::parse(&st.config.default_playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
-    }
+    // Without a `playbook` the store's default playbook runs it.
+    let lead = input.into_draft().parse(st.config.region, st.clock.now())?;
     let done = st.store.create_lead(lead, Some(caller.user.id), idem).await?;
     metrics::counter!("pronto_leads_received_total", "via" => "api").increment(u64::from(done.created));
     let lead = st.store.lead(done.id).await?;
@@ -115,7 +113,7 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
         .map_err(|e| ApiError::BadRequest(format!("malformed query string: {e}")))?;
     let mut e = FieldErrors::new();
     let nonblank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let stage = e.take_opt("stage", nonblank(&q.stage).map(|s| Stage::parse(&s).map(|s| s.as_str().to_owned())));
+    let stage = e.take_opt("stage", nonblank(&q.stage).map(|s| stage_id(&s)));
     let status = e.take_opt("status", nonblank(&q.status).map(|s| LeadStatus::parse(&s).map(|s| s.as_str().to_owned())));
     let channel = e.take_opt("channel", nonblank(&q.channel).map(|s| Channel::parse(&s).map(|c| c.as_str().to_owned())));
     let owner = match nonblank(&q.owner).as_deref() {
@@ -170,6 +168,16 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     Ok(Json(LeadList { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
 }
 
+/// A stage id as playbooks write them; whether the lead's playbook has it, the store checks.
+fn stage_id(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("`{s}` is not a stage id (lower-case letters, digits and `_`)"))
+    }
+}
+
 fn patch_from(input: LeadPatchIn) -> Result<LeadPatch, FieldErrors> {
     let mut e = FieldErrors::new();
     /// `Some(None)` clears; `Some(Some(""))` clears too (forms send blanks).
@@ -187,7 +195,7 @@ fn patch_from(input: LeadPatchIn) -> Result<LeadPatch, FieldErrors> {
         }
     }
     let patch = LeadPatch {
-        stage: e.take_opt("stage", input.stage.as_deref().map(Stage::parse)),
+        stage: e.take_opt("stage", input.stage.as_deref().map(stage_id)),
         status: e.take_opt("status", input.status.as_deref().map(LeadStatus::parse)),
         owner: input.owner,
         customer_type: clear_or(&mut e, "customer_type", input.customer_type, CustomerType::parse),

@@ -2,7 +2,10 @@
 //! OpenAPI description is generated from the same code that serves the requests.
 
 pub mod leads;
+pub mod notifications;
+pub mod playbooks;
 pub mod system;
+pub mod tasks;
 pub mod users;
 
 use crate::AppState;
@@ -13,7 +16,7 @@ use utoipa_axum::routes;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Pronto API", description = "The inquiry registry of Pronto: leads, contacts, activities, users.", version = "1"),
+    info(title = "Pronto API", description = "The inquiry registry of Pronto: leads, contacts, activities, tasks, notifications, playbooks, users.", version = "1"),
     modifiers(&BearerAuth),
     components(schemas(crate::error::Problem))
 )]
@@ -87,7 +90,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(leads::log_activity, leads::list_activities))
         .routes(routes!(leads::get_contact))
         .routes(routes!(leads::get_company))
+        .routes(routes!(tasks::list_tasks))
+        .routes(routes!(tasks::get_task))
+        .routes(routes!(tasks::complete_task))
+        .routes(routes!(notifications::list_notifications))
+        .routes(routes!(playbooks::list_playbooks, playbooks::load))
+        .routes(routes!(playbooks::check))
+        .routes(routes!(playbooks::get_playbook))
+        .routes(routes!(playbooks::diagram))
         .routes(routes!(users::create_user, users::list_users))
+        .routes(routes!(users::patch_user))
         .routes(routes!(users::create_token))
         .routes(routes!(users::me))
         .routes(routes!(system::get_clock))

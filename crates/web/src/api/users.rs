@@ -109,3 +109,57 @@ pub async fn create_token(
 pub async fn me(caller: Caller) -> Json<UserOut> {
     Json(caller.user.into())
 }
+
+/// Change a user's presence (`available`, `meeting`, `away`), own working hours or contact
+/// details: the user themself, or an admin.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", request_body = UserPatchIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = UserOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn patch_user(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<UserOut>> {
+    let id = path_id(&id, "user")?;
+    if id != caller.user.id {
+        caller.require(Action::ManageUsers)?;
+    }
+    let (input, _): (UserPatchIn, _) = json_body(&headers, body, st.config.body_limit).await?;
+    let mut e = FieldErrors::new();
+    let presence = e.take_opt(
+        "presence",
+        input
+            .presence
+            .as_deref()
+            .map(|p| pronto_playbook::Presence::parse(p.trim()).ok_or_else(|| format!("`{p}` is not one of: available, meeting, away"))),
+    );
+    let hours = match input.hours {
+        None => None,
+        Some(None) => Some(None),
+        Some(Some(v)) => {
+            let text = v.to_string();
+            match pronto_store::parse_hours(&text) {
+                Ok(_) => Some(Some(text)),
+                Err(m) => {
+                    e.add("hours", m);
+                    None
+                }
+            }
+        }
+    };
+    let blank = |v: Option<Option<String>>| v.map(|x| x.filter(|s| !s.trim().is_empty()));
+    let phone =
+        blank(input.phone).map(|p| p.and_then(|p| e.take("phone", Phone::parse(&p, st.config.region)).map(|p| p.as_str().to_owned())));
+    let email = blank(input.email).map(|m| m.and_then(|m| e.take("email", Email::parse(&m)).map(|m| m.as_str().to_owned())));
+    e.into_result()?;
+    if presence.is_none() && hours.is_none() && phone.is_none() && email.is_none() {
+        return Err(ApiError::invalid("body", "name at least one of presence, hours, phone, email"));
+    }
+    let patch = pronto_store::UserPatch { id, presence, hours, phone, email };
+    st.store.update_user(patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "user"))?;
+    Ok(Json(st.store.user(id).await?.into()))
+}

@@ -1,0 +1,72 @@
+//! The playbooks the store runs leads on: every version ever loaded, by `(name, version)`,
+//! and which version of each name new leads start on. Filled from the `playbooks` table at
+//! open and whenever a new version is loaded; read by commands inside the writer.
+
+use pronto_playbook::Playbook;
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock};
+
+#[derive(Default)]
+struct Inner {
+    versions: BTreeMap<(String, i64), Arc<Playbook>>,
+    current: BTreeMap<String, i64>,
+    default: String,
+}
+
+#[derive(Default)]
+pub struct Playbooks {
+    inner: RwLock<Inner>,
+}
+
+impl Playbooks {
+    pub fn new() -> Arc<Playbooks> {
+        let p = Playbooks::default();
+        p.inner.write().expect("lock").default = pronto_playbook::DEFAULT.to_owned();
+        Arc::new(p)
+    }
+
+    /// A version leads already run on.
+    pub fn get(&self, name: &str, version: i64) -> Option<Arc<Playbook>> {
+        self.inner.read().expect("lock").versions.get(&(name.to_owned(), version)).cloned()
+    }
+
+    /// The version new leads of `name` start on.
+    pub fn current(&self, name: &str) -> Option<(i64, Arc<Playbook>)> {
+        let inner = self.inner.read().expect("lock");
+        let v = *inner.current.get(name)?;
+        inner.versions.get(&(name.to_owned(), v)).map(|p| (v, p.clone()))
+    }
+
+    pub fn default_name(&self) -> String {
+        self.inner.read().expect("lock").default.clone()
+    }
+
+    /// Makes `name` the playbook of leads that do not name one; it must be loaded.
+    pub fn set_default(&self, name: &str) -> bool {
+        let mut inner = self.inner.write().expect("lock");
+        if inner.current.contains_key(name) {
+            inner.default = name.to_owned();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Every name with its current version, sorted by name.
+    pub fn list(&self) -> Vec<(String, i64, Arc<Playbook>)> {
+        let inner = self.inner.read().expect("lock");
+        inner.current.iter().filter_map(|(n, v)| inner.versions.get(&(n.clone(), *v)).map(|p| (n.clone(), *v, p.clone()))).collect()
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.inner.read().expect("lock").current.keys().cloned().collect()
+    }
+
+    pub(crate) fn insert(&self, version: i64, pb: Playbook) {
+        let mut inner = self.inner.write().expect("lock");
+        let name = pb.name.clone();
+        inner.versions.insert((name.clone(), version), Arc::new(pb));
+        let cur = inner.current.entry(name).or_insert(version);
+        *cur = (*cur).max(version);
+    }
+}

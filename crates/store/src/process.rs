@@ -1,0 +1,393 @@
+//! Running the playbook inside a write transaction: load what the pure engine needs (the
+//! lead's state, the directory of users), call `pronto_playbook::step`, and apply the commands
+//! it returns on the same connection, so the change, its events, tasks, timers and outbox rows
+//! commit together or not at all.
+
+use crate::commands::{Pending, PendingTimer, db};
+use crate::engine::{Conn, P};
+use crate::{StoreError, from_micros, micros, params};
+use jiff::Timestamp;
+use pronto_domain::calendar::Calendar;
+use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
+use pronto_domain::user::Role;
+use pronto_playbook::{Cmd, DirUser, Directory, LeadState, OpenTask, Playbook, Presence, Trigger};
+use serde_json::{Value, json};
+use std::sync::Arc;
+
+type R<T> = Result<T, StoreError>;
+
+/// Who and what a run is about, besides the trigger.
+pub(crate) struct RunCtx {
+    pub lead_id: i64,
+    pub contact_id: i64,
+    pub actor: Option<i64>,
+    pub playbook: String,
+    pub version: i64,
+}
+
+/// The playbook version a lead runs on, or an error naming it when it is not loaded.
+pub(crate) fn playbook_of(pending: &Pending, name: &str, version: i64) -> R<Arc<Playbook>> {
+    pending
+        .playbooks
+        .get(name, version)
+        .ok_or_else(|| StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not loaded")))
+}
+
+/// Loads the lead as the engine sees it, with its open tasks and pending timers (including
+/// the ones this transaction set but has not written yet).
+pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> R<(LeadState, RunCtx)> {
+    let r = c
+        .row(
+            "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject, l.message,
+                    l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook,
+                    l.playbook_version, l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone
+             FROM leads l JOIN contacts c ON c.id = l.contact_id WHERE l.id = $1",
+            params![id],
+        )
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let tasks = c
+        .rows("SELECT id, task, assignee_id, attempt FROM tasks WHERE lead_id = $1 AND status = 'open' ORDER BY id", params![id])
+        .await
+        .map_err(db)?;
+    let mut open_tasks = Vec::with_capacity(tasks.len());
+    for t in &tasks {
+        open_tasks.push(OpenTask {
+            id: t.i64("id")?,
+            task: t.str("task")?,
+            assignee: t.opt_i64("assignee_id")?,
+            attempt: t.i64("attempt")? as u32,
+        });
+    }
+    let mut timers: Vec<String> = c
+        .rows("SELECT kind FROM timers WHERE lead_id = $1 AND status = 'pending'", params![id])
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| r.str("kind"))
+        .collect::<Result<_, _>>()?;
+    timers.extend(pending.timers.iter().filter(|t| t.lead_id == Some(id) && t.is_pending()).map(|t| t.kind.clone()));
+    let opt = |col: &str| r.opt_str(col);
+    let state = LeadState {
+        id,
+        channel: Channel::parse(&r.str("channel")?).unwrap_or(Channel::Api),
+        stage: r.str("stage")?,
+        status: LeadStatus::parse(&r.str("status")?).unwrap_or(LeadStatus::Open),
+        owner: r.opt_i64("owner_id")?,
+        entered_by: r.opt_i64("entered_by")?,
+        contact_name: opt("c_name")?,
+        contact_phone: opt("c_phone")?,
+        contact_email: opt("c_email")?,
+        customer_type: opt("customer_type")?.and_then(|t| CustomerType::parse(&t).ok()),
+        subject: opt("subject")?,
+        message: opt("message")?,
+        postal_code: opt("postal_code")?,
+        product: opt("product")?,
+        source: opt("source")?,
+        language: opt("language")?,
+        received_at: from_micros(r.i64("received_at")?),
+        first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
+        open_tasks,
+        timers,
+    };
+    let ctx = RunCtx {
+        lead_id: id,
+        contact_id: r.i64("contact_id")?,
+        actor: None,
+        playbook: r.str("playbook")?,
+        version: r.i64("playbook_version")?,
+    };
+    Ok((state, ctx))
+}
+
+/// A user's own working hours, stored as JSON `{"time_zone", "hours": {"mon": "…"}, "holidays"}`.
+pub fn parse_hours(json: &str) -> Result<Calendar, String> {
+    let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let tz = v["time_zone"].as_str().unwrap_or("UTC");
+    let hours: Vec<(String, String)> = v["hours"]
+        .as_object()
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())
+        .unwrap_or_default();
+    let holidays: Vec<String> =
+        v["holidays"].as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    let hs: Vec<(&str, &str)> = hours.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let hd: Vec<&str> = holidays.iter().map(String::as_str).collect();
+    Calendar::parse(tz, &hs, &hd).map_err(|e| e.to_string())
+}
+
+/// The directory of active users, read once per transaction and kept current by the
+/// commands applied in it.
+async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &str) -> R<&'p Directory> {
+    if pending.dir.is_none() {
+        let rows = c
+            .rows(
+                "SELECT id, login, name, role, presence, phone, email, hours, open_tasks FROM users WHERE active = $1 ORDER BY id",
+                params![true],
+            )
+            .await
+            .map_err(db)?;
+        let mut users = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let Ok(role) = Role::parse(&r.str("role")?) else { continue };
+            users.push(DirUser {
+                id: r.i64("id")?,
+                login: r.str("login")?,
+                name: r.str("name")?,
+                role,
+                presence: Presence::parse(&r.str("presence")?).unwrap_or(Presence::Available),
+                phone: r.opt_str("phone")?,
+                email: r.opt_str("email")?,
+                calendar: r.opt_str("hours")?.and_then(|h| parse_hours(&h).ok()),
+                open_tasks: r.i64("open_tasks")?,
+            });
+        }
+        pending.dir = Some(Directory { users, cursors: Default::default() });
+        pending.cursors_of.clear();
+    }
+    if !pending.cursors_of.contains(playbook) {
+        let rows = c.rows("SELECT pool, user_id FROM assignment_cursors WHERE playbook = $1", params![playbook]).await.map_err(db)?;
+        let dir = pending.dir.as_mut().expect("loaded");
+        dir.cursors.retain(|k, _| !k.starts_with(&format!("{playbook}/")));
+        for r in &rows {
+            dir.cursors.insert(format!("{playbook}/{}", r.str("pool")?), r.i64("user_id")?);
+        }
+        pending.cursors_of.insert(playbook.to_owned());
+    }
+    Ok(pending.dir.as_ref().expect("loaded"))
+}
+
+/// Runs the lead's playbook on `trigger` and applies what it decides.
+pub(crate) async fn run(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    state: &LeadState,
+    ctx: &RunCtx,
+    trigger: Trigger,
+    cause: &str,
+    now: Timestamp,
+) -> R<()> {
+    let pb = playbook_of(pending, &ctx.playbook, ctx.version)?;
+    let dir = directory(c, pending, &ctx.playbook).await?;
+    // Cursors are kept per playbook in the cached directory; the engine sees its own.
+    let prefix = format!("{}/", ctx.playbook);
+    let view;
+    let dir = if dir.cursors.is_empty() {
+        dir
+    } else {
+        view = Directory {
+            users: dir.users.clone(),
+            cursors: dir.cursors.iter().filter_map(|(k, v)| k.strip_prefix(&prefix).map(|p| (p.to_owned(), *v))).collect(),
+        };
+        &view
+    };
+    let cmds = pronto_playbook::step(&pb, state, &trigger, cause, now, dir);
+    apply(c, pending, state, ctx, cmds, now).await
+}
+
+async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
+    let Some(user) = user else { return Ok(()) };
+    c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await.map_err(db)?;
+    if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
+        u.open_tasks += by;
+    }
+    Ok(())
+}
+
+pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, kind: &str, data: &Value, now: Timestamp) {
+    pending.events.push([
+        micros(now).into(),
+        kind.into(),
+        Some(ctx.lead_id).into(),
+        Some(ctx.contact_id).into(),
+        ctx.actor.into(),
+        data.to_string().into(),
+    ]);
+}
+
+/// Closes open tasks: `ids` with their assignees.
+async fn close_tasks(c: &mut dyn Conn, pending: &mut Pending, rows: &[(i64, Option<i64>)], status: &str, now: Timestamp) -> R<()> {
+    for (id, assignee) in rows {
+        c.exec("UPDATE tasks SET status = $1, done_at = $2 WHERE id = $3 AND status = 'open'", params![status, micros(now), *id])
+            .await
+            .map_err(db)?;
+        adjust_open_tasks(c, pending, *assignee, -1).await?;
+    }
+    Ok(())
+}
+
+async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: &RunCtx, cmds: Vec<Cmd>, now: Timestamp) -> R<()> {
+    let t = micros(now);
+    let mut stage = state.stage.clone();
+    for cmd in cmds {
+        match cmd {
+            Cmd::Assign { user, reason } => {
+                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![user, t, ctx.lead_id]).await.map_err(db)?;
+                push_event(pending, ctx, "lead.assigned", &json!({ "owner": user, "reason": reason, "by": "playbook" }), now);
+            }
+            Cmd::CreateTask(task) => {
+                let id = c
+                    .insert_id(
+                        "INSERT INTO tasks (lead_id, task, title, kind, role, assignee_id, priority, due_at, script, attempt, status, created_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11)",
+                        params![
+                            ctx.lead_id,
+                            task.task.as_str(),
+                            task.title.as_str(),
+                            task.kind.as_str(),
+                            task.role.map(|r| r.as_str()),
+                            task.assignee,
+                            task.priority.as_str(),
+                            micros(task.due_at),
+                            task.script.clone(),
+                            task.attempt as i64,
+                            t
+                        ],
+                    )
+                    .await
+                    .map_err(db)?;
+                adjust_open_tasks(c, pending, task.assignee, 1).await?;
+                push_event(
+                    pending,
+                    ctx,
+                    "task.created",
+                    &json!({
+                        "task_id": id, "task": task.task, "title": task.title, "kind": task.kind, "assignee": task.assignee,
+                        "role": task.role.map(|r| r.as_str()), "priority": task.priority.as_str(),
+                        "due_at": task.due_at.to_string(), "attempt": task.attempt,
+                    }),
+                    now,
+                );
+            }
+            Cmd::CancelTasks { task, reason } => {
+                let rows = match &task {
+                    Some(k) => c
+                        .rows(
+                            "SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open' AND task = $2",
+                            params![ctx.lead_id, k.as_str()],
+                        )
+                        .await
+                        .map_err(db)?,
+                    None => c
+                        .rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id])
+                        .await
+                        .map_err(db)?,
+                };
+                let rows: Vec<(i64, Option<i64>)> = rows.iter().map(|r| Ok((r.i64("id")?, r.opt_i64("assignee_id")?))).collect::<R<_>>()?;
+                if !rows.is_empty() {
+                    close_tasks(c, pending, &rows, "cancelled", now).await?;
+                    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+                    push_event(pending, ctx, "task.cancelled", &json!({ "task_ids": ids, "task": task, "reason": reason }), now);
+                }
+            }
+            Cmd::HandOver { to } => {
+                let rows = c
+                    .rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id])
+                    .await
+                    .map_err(db)?;
+                for r in &rows {
+                    let (id, from) = (r.i64("id")?, r.opt_i64("assignee_id")?);
+                    if from == Some(to) {
+                        continue;
+                    }
+                    c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, id]).await.map_err(db)?;
+                    adjust_open_tasks(c, pending, from, -1).await?;
+                    adjust_open_tasks(c, pending, Some(to), 1).await?;
+                }
+                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![to, t, ctx.lead_id]).await.map_err(db)?;
+                push_event(
+                    pending,
+                    ctx,
+                    "lead.assigned",
+                    &json!({ "owner": to, "reason": "handed over: nobody reacted in time", "by": "playbook" }),
+                    now,
+                );
+            }
+            Cmd::Notify(n) => {
+                let payload = json!({
+                    "lead_id": ctx.lead_id, "template": n.template, "text": n.text, "subject": n.subject, "urgent": n.urgent,
+                });
+                pending.outbox.push([
+                    t.into(),
+                    Some(ctx.lead_id).into(),
+                    n.channel.as_str().into(),
+                    n.user.into(),
+                    P::Str(None),
+                    n.address.clone().into(),
+                    n.template.as_str().into(),
+                    n.key.as_str().into(),
+                    payload.to_string().into(),
+                    t.into(),
+                    t.into(),
+                ]);
+                push_event(
+                    pending,
+                    ctx,
+                    "notification.queued",
+                    &json!({ "channel": n.channel, "user": n.user, "template": n.template, "urgent": n.urgent }),
+                    now,
+                );
+            }
+            Cmd::SetStage { stage: to, status } => {
+                let status_now = status.map(|s| s.as_str());
+                match status_now {
+                    Some(s) => c
+                        .exec(
+                            "UPDATE leads SET stage = $1, status = $2, updated_at = $3 WHERE id = $4",
+                            params![to.as_str(), s, t, ctx.lead_id],
+                        )
+                        .await
+                        .map_err(db)?,
+                    None => c
+                        .exec("UPDATE leads SET stage = $1, updated_at = $2 WHERE id = $3", params![to.as_str(), t, ctx.lead_id])
+                        .await
+                        .map_err(db)?,
+                };
+                push_event(pending, ctx, "lead.stage_changed", &json!({ "from": stage, "to": to, "by": "playbook" }), now);
+                if let Some(s) = status_now {
+                    push_event(pending, ctx, "lead.status_changed", &json!({ "to": s, "by": "playbook" }), now);
+                }
+                stage = to;
+            }
+            Cmd::SetTimer { kind, due_at, payload } => {
+                pending.timers.push(PendingTimer::new(Some(ctx.lead_id), kind, due_at, &payload, now))
+            }
+            Cmd::CancelTimers { kind, prefix } => {
+                let matches = |k: &str| if prefix { k.starts_with(&kind) } else { k == kind };
+                for tm in pending.timers.iter_mut().filter(|tm| tm.lead_id == Some(ctx.lead_id) && matches(&tm.kind)) {
+                    tm.cancel(now);
+                }
+                if prefix {
+                    let pattern = format!("{}%", kind.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                    c.exec(
+                        "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND status = 'pending' AND kind LIKE $3 ESCAPE '\\'",
+                        params![t, ctx.lead_id, pattern],
+                    )
+                    .await
+                    .map_err(db)?;
+                } else {
+                    c.exec(
+                        "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND status = 'pending' AND kind = $3",
+                        params![t, ctx.lead_id, kind.as_str()],
+                    )
+                    .await
+                    .map_err(db)?;
+                }
+            }
+            Cmd::Event { kind, data } => push_event(pending, ctx, kind, &data, now),
+            Cmd::SetCursor { pool, user } => {
+                c.exec(
+                    "INSERT INTO assignment_cursors (playbook, pool, user_id) VALUES ($1, $2, $3)
+                     ON CONFLICT (playbook, pool) DO UPDATE SET user_id = excluded.user_id",
+                    params![ctx.playbook.as_str(), pool.as_str(), user],
+                )
+                .await
+                .map_err(db)?;
+                if let Some(d) = pending.dir.as_mut() {
+                    d.cursors.insert(format!("{}/{pool}", ctx.playbook), user);
+                }
+            }
+        }
+    }
+    Ok(())
+}

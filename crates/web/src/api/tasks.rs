@@ -1,0 +1,134 @@
+//! `/api/v1/tasks`: the work the playbook hands out. Completing a task with an outcome
+//! drives the playbook (a call with no answer schedules the retry, a reached customer moves
+//! the lead on).
+
+use super::{or_not_found, path_id};
+use crate::AppState;
+use crate::auth::Caller;
+use crate::dto::*;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::json_body;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use pronto_domain::FieldErrors;
+use pronto_domain::user::{Action, Role};
+use pronto_store::TaskFilter;
+
+#[derive(Debug, Default, serde::Deserialize)]
+struct TaskQuery {
+    lead: Option<String>,
+    assignee: Option<String>,
+    role: Option<String>,
+    status: Option<String>,
+    limit: Option<String>,
+}
+
+/// List tasks: open ones by due time, the others in the order they were made.
+#[utoipa::path(get, path = "/api/v1/tasks", tag = "tasks",
+    params(
+        ("lead" = Option<String>, Query, description = "A lead id"),
+        ("assignee" = Option<String>, Query, description = "A user id, or `me`"),
+        ("role" = Option<String>, Query, description = "Tasks queued for a role"),
+        ("status" = Option<String>, Query, description = "`open`, `done` or `cancelled`"),
+        ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)")),
+    responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn list_tasks(State(st): State<AppState>, caller: Caller, RawQuery(raw): RawQuery) -> ApiResult<Json<TaskList>> {
+    caller.require(Action::ReadLeads)?;
+    let q: TaskQuery = serde_urlencoded::from_str(raw.as_deref().unwrap_or(""))
+        .map_err(|e| ApiError::BadRequest(format!("malformed query string: {e}")))?;
+    let nonblank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let mut e = FieldErrors::new();
+    let id = |e: &mut FieldErrors, field: &str, v: Option<String>| -> Option<i64> {
+        let v = v?;
+        if v == "me" && field == "assignee" {
+            return Some(caller.user.id);
+        }
+        match v.parse::<i64>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                e.add(field, if field == "assignee" { "must be a user id or `me`" } else { "must be a lead id" });
+                None
+            }
+        }
+    };
+    let lead = id(&mut e, "lead", nonblank(&q.lead));
+    let assignee = id(&mut e, "assignee", nonblank(&q.assignee));
+    let role = e.take_opt("role", nonblank(&q.role).map(|r| Role::parse(&r).map(|r| r.as_str().to_owned())));
+    let status = match nonblank(&q.status) {
+        Some(s) if ["open", "done", "cancelled"].contains(&s.as_str()) => Some(s),
+        Some(s) => {
+            e.add("status", format!("`{s}` is not one of: open, done, cancelled"));
+            None
+        }
+        None => None,
+    };
+    let limit = match nonblank(&q.limit) {
+        None => 200,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=1000).contains(&n) => n,
+            _ => {
+                e.add("limit", "must be a whole number from 1 to 1000");
+                200
+            }
+        },
+    };
+    e.into_result()?;
+    let tasks = st.store.tasks(&TaskFilter { lead, assignee, role, status, limit }).await?;
+    Ok(Json(TaskList { items: tasks.into_iter().map(Into::into).collect() }))
+}
+
+/// Get a task, with its call script.
+#[utoipa::path(get, path = "/api/v1/tasks/{id}", tag = "tasks",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = TaskOut), (status = 401, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn get_task(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<TaskOut>> {
+    caller.require(Action::ReadLeads)?;
+    let id = path_id(&id, "task")?;
+    Ok(Json(st.store.task(id).await.map_err(|e| or_not_found(e, "task"))?.into()))
+}
+
+/// Complete a task with an outcome. A call task also records the call (its outcome), an
+/// e-mail task an outgoing e-mail, a meeting task a meeting; the playbook then reacts.
+#[utoipa::path(post, path = "/api/v1/tasks/{id}/complete", tag = "tasks", request_body = TaskCompleteIn,
+    params(("id" = i64, Path)),
+    responses((status = 200, body = TaskOut), (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn complete_task(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<TaskOut>> {
+    caller.require(Action::WorkTasks)?;
+    let id = path_id(&id, "task")?;
+    let (input, _): (TaskCompleteIn, _) = json_body(&headers, body, st.config.body_limit).await?;
+    let mut e = FieldErrors::new();
+    let outcome = match input.outcome.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(o) if o.len() <= 64 => Some(o.to_owned()),
+        Some(_) => {
+            e.add("outcome", "is longer than 64 characters");
+            None
+        }
+        None => {
+            e.add("outcome", "is required");
+            None
+        }
+    };
+    let note = e.take_opt(
+        "note",
+        input
+            .note
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| pronto_domain::values::Text::parse(n, pronto_domain::lead::MESSAGE_MAX).map(|t| t.as_str().to_owned())),
+    );
+    e.into_result()?;
+    st.store.complete_task(id, outcome.expect("checked"), note, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "task"))?;
+    Ok(Json(st.store.task(id).await?.into()))
+}
