@@ -6,8 +6,8 @@
 //! ```
 //!
 //! The file is parsed, its problems rendered as `FILE:LINE:COLUMN: message`, and each expected
-//! `LINE:COLUMN: text` must be one of those lines (the text a part of the message). The
-//! built-in playbooks must pass the same check.
+//! `LINE:COLUMN: text` must be one of those lines (the text a part of the message); no other
+//! problem may be reported. The built-in playbooks must pass the same check.
 
 use std::path::{Path, PathBuf};
 
@@ -71,7 +71,12 @@ fn each_problem_is_reported_at_its_line_and_column() {
         let src = std::fs::read_to_string(&f).expect("readable");
         let Err(problems) = pronto_playbook::parse(&src) else { continue };
         let rendered = pronto_playbook::render_problems(&problems, &file, &src);
-        for (line, col, text) in expectations(&src) {
+        let expected = expectations(&src);
+        // Nothing else: one mistake must not drag a trail of follow-on messages behind it.
+        if problems.len() != expected.len() {
+            failures.push(format!("{file}: {} problems expected, {} reported:\n{rendered}\n", expected.len(), problems.len()));
+        }
+        for (line, col, text) in expected {
             let at = format!("{file}:{line}:{col}: ");
             if !rendered.lines().any(|l| l.strip_prefix(&at).is_some_and(|m| m.contains(&text))) {
                 failures.push(format!("{file}: expected `{line}:{col}: {text}`, got:\n{rendered}\n"));

@@ -1097,7 +1097,9 @@ mod tests {
         }
         .parse(now)
         .unwrap();
-        let mut pending = Pending::default();
+        let playbooks = Playbooks::new();
+        playbooks.insert(1, pronto_playbook::parse(pronto_playbook::builtin("agency").unwrap()).unwrap());
+        let mut pending = Pending::new(playbooks);
         c.exec("BEGIN", vec![]).await.unwrap();
         let Outcome::Lead(created) =
             apply(&mut c, &mut pending, &Command::CreateLead { lead: Box::new(lead), entered_by: None, idem: None }, now).await.unwrap()
@@ -1109,12 +1111,21 @@ mod tests {
             .unwrap();
         flush(&mut c, &mut pending).await.unwrap();
         c.exec("COMMIT", vec![]).await.unwrap();
-        let rows = c.rows("SELECT status, done_at FROM timers WHERE lead_id = $1", params![created.id]).await.unwrap();
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].str("status").unwrap(), "cancelled");
-        assert_eq!(rows[0].opt_i64("done_at").unwrap(), Some(micros(now)));
+        // The SLA's warning and breach were set, then made moot by the reached call: both
+        // written, both cancelled. (Without users there is nobody to escalate to.)
+        let rows = c.rows("SELECT kind, status, done_at FROM timers WHERE lead_id = $1 ORDER BY id", params![created.id]).await.unwrap();
+        let kinds: Vec<String> = rows.iter().map(|r| r.str("kind").unwrap()).collect();
+        assert_eq!(kinds, ["sla:first_response:warn", "sla:first_response:breach"]);
+        for r in &rows {
+            assert_eq!(r.str("status").unwrap(), "cancelled");
+            assert_eq!(r.opt_i64("done_at").unwrap(), Some(micros(now)));
+        }
         let kinds = c.rows("SELECT kind FROM events WHERE lead_id = $1 ORDER BY id", params![created.id]).await.unwrap();
         let kinds: Vec<String> = kinds.iter().map(|r| r.str("kind").unwrap()).collect();
-        assert_eq!(kinds, ["lead.received", "activity.logged", "lead.first_response"], "events in the order decided");
+        let at = |k: &str| kinds.iter().position(|x| x == k).unwrap_or_else(|| panic!("no {k} in {kinds:?}"));
+        assert_eq!(at("lead.received"), 0, "events in the order decided: {kinds:?}");
+        assert!(at("sla.started") < at("activity.logged"));
+        assert!(at("activity.logged") < at("lead.first_response"));
+        assert!(at("lead.first_response") < at("sla.met"));
     }
 }

@@ -42,7 +42,7 @@
 //! 10. **Event log** — `UPDATE` and `DELETE` on `events` fail on both engines.
 
 use jiff::{SignedDuration, Timestamp};
-use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft, LeadPatch, LeadStatus, NewActivity, NewLead, Stage};
+use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft, LeadPatch, LeadStatus, NewActivity, NewLead};
 use pronto_domain::user::Role;
 use pronto_domain::values::{Line, Login, Region};
 use pronto_domain::{Clock, ManualClock};
@@ -739,8 +739,8 @@ async fn list_filters_by_stage_status_channel_and_owner(store: Arc<dyn Store>, c
     let b = create(&store, &clock, lead("phone", None)).await.id;
     let c = create(&store, &clock, lead("email", Some(jana))).await.id;
     let d = create(&store, &clock, lead("web", None)).await.id;
-    store.patch_lead(b, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, None).await.unwrap();
-    store.patch_lead(c, LeadPatch { stage: Some(Stage::Won), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(b, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(c, LeadPatch { stage: Some("won".into()), ..Default::default() }, None).await.unwrap();
 
     let list = |f: LeadFilter| {
         let store = store.clone();
@@ -843,7 +843,7 @@ async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn 
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
 
     clock.advance(mins(1));
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, Some(jana)).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, Some(jana)).await.unwrap();
     clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { owner: Some(Some(petr)), ..Default::default() }, Some(jana)).await.unwrap();
     clock.advance(mins(1));
@@ -851,7 +851,7 @@ async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn 
     clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { owner: Some(None), ..Default::default() }, Some(jana)).await.unwrap();
     // A patch that changes nothing writes nothing.
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, Some(jana)).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, Some(jana)).await.unwrap();
 
     let lead = store.lead(id).await.unwrap();
     assert_eq!(lead.stage, "contacted");
@@ -885,7 +885,7 @@ contract_test!(patch_stage_owner_and_status_are_events_in_the_timeline);
 
 async fn patch_stage_won_implies_status_won(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Won), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("won".into()), ..Default::default() }, None).await.unwrap();
     let lead = store.lead(id).await.unwrap();
     assert_eq!((lead.stage.as_str(), lead.status.as_str()), ("won", "won"));
     let timeline = store.timeline(id).await.unwrap();
@@ -896,7 +896,7 @@ async fn patch_stage_won_implies_status_won(store: Arc<dyn Store>, clock: Arc<Ma
     // An explicit status wins over the one a stage implies.
     let other = create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await.id;
     store
-        .patch_lead(other, LeadPatch { stage: Some(Stage::Lost), status: Some(LeadStatus::Junk), ..Default::default() }, None)
+        .patch_lead(other, LeadPatch { stage: Some("lost".into()), status: Some(LeadStatus::Junk), ..Default::default() }, None)
         .await
         .unwrap();
     let lead = store.lead(other).await.unwrap();
@@ -920,7 +920,7 @@ contract_test!(patch_other_fields_update_the_search);
 async fn patch_rejects_unknown_owner_and_unknown_lead(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
     let err = store
-        .patch_lead(id, LeadPatch { owner: Some(Some(424_242)), stage: Some(Stage::Offer), ..Default::default() }, None)
+        .patch_lead(id, LeadPatch { owner: Some(Some(424_242)), stage: Some("offer".into()), ..Default::default() }, None)
         .await
         .unwrap_err();
     match err {
@@ -931,7 +931,7 @@ async fn patch_rejects_unknown_owner_and_unknown_lead(store: Arc<dyn Store>, clo
     assert_eq!((lead.owner, lead.stage.as_str()), (None, "received"), "nothing of the failed patch was kept");
     assert_eq!(kinds(&store.timeline(id).await.unwrap()), ["lead.received"]);
 
-    let err = store.patch_lead(id + 1000, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, None).await.unwrap_err();
+    let err = store.patch_lead(id + 1000, LeadPatch { stage: Some("offer".into()), ..Default::default() }, None).await.unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
 }
 contract_test!(patch_rejects_unknown_owner_and_unknown_lead);
@@ -1046,7 +1046,7 @@ async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>
     clock.advance(mins(1));
     store.log_activity(id, reached_call(&clock), Some(user)).await.unwrap();
     clock.advance(mins(1));
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, Some(user)).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, Some(user)).await.unwrap();
     // Another lead's events never show up here.
     create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await;
 
@@ -1346,7 +1346,7 @@ contract_test!(close_keeps_every_acknowledged_write, with_db);
 
 async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Contacted), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, None).await.unwrap();
     let before = store.timeline(id).await.unwrap();
     assert_eq!(before.len(), 2);
 
@@ -1362,7 +1362,7 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
     assert_eq!(store.timeline(id).await.unwrap(), before, "the events are untouched");
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, 2);
     // Appending still works.
-    store.patch_lead(id, LeadPatch { stage: Some(Stage::Offer), ..Default::default() }, None).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, None).await.unwrap();
     assert_eq!(store.timeline(id).await.unwrap().len(), 3);
 }
 contract_test!(events_are_append_only, with_db);

@@ -327,7 +327,9 @@ async fn pagination_walks_every_lead_once(engine: Engine) {
 async fn filters_and_search(engine: Engine) {
     let app = spawn_app(engine).await;
     let admin = app.me().await;
-    let (consultant, consultant_token) = app.user_with_token("filter.consultant", "consultant").await;
+    // A specialist: the agency playbook hands new leads to consultants, and this test wants
+    // to set owners by hand.
+    let (consultant, consultant_token) = app.user_with_token("filter.consultant", "specialist").await;
 
     let l1 = app
         .create_lead(

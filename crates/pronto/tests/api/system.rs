@@ -91,8 +91,9 @@ fn timer_events(timeline: &serde_json::Value) -> Vec<serde_json::Value> {
     timeline["items"].as_array().unwrap().iter().filter(|e| e["kind"] == "timer.fired").cloned().collect()
 }
 
-/// The first-response timer of a lead fires exactly at its time as the manual clock advances,
-/// once, and not at all for a lead that was answered.
+/// The first-response SLA's timers (the agency playbook: a warning after 5 working minutes,
+/// the breach at 10) fire exactly at their time as the manual clock advances, once, and not
+/// at all for a lead that was answered. 2031-05-06 is a Tuesday; 07:00Z is 09:00 in Prague.
 async fn timers_fire_as_the_clock_advances(engine: Engine) {
     let start: Timestamp = "2031-05-06T07:00:00Z".parse().unwrap();
     let app = spawn_app_with(engine, Options::default().manual_clock(&start.to_string())).await;
@@ -104,15 +105,20 @@ async fn timers_fire_as_the_clock_advances(engine: Engine) {
     let (lead_path, answered_path) =
         (format!("/api/v1/leads/{}/timeline", lead["id"]), format!("/api/v1/leads/{}/timeline", answered["id"]));
 
-    app.post("/api/v1/clock/advance", &json!({ "seconds": 599 })).await.expect(200);
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 299 })).await.expect(200);
     assert!(timer_events(&app.get(&lead_path).await.expect(200)).is_empty(), "not before its time");
+    app.post("/api/v1/clock/advance", &json!({ "seconds": 300 })).await.expect(200);
+    let fired = timer_events(&app.get(&lead_path).await.expect(200));
+    assert_eq!(fired.len(), 1, "only the warning by 09:09:59: {fired:?}");
+    assert_eq!(fired[0]["timer"], "sla:first_response:warn");
+    assert_eq!(fired[0]["at"].as_str().unwrap().parse::<Timestamp>().unwrap(), start + SignedDuration::from_secs(300), "at its own time");
     app.post("/api/v1/clock/advance", &json!({ "seconds": 3600 })).await.expect(200);
     let fired = timer_events(&app.get(&lead_path).await.expect(200));
-    assert_eq!(fired.len(), 1, "{fired:?}");
-    assert_eq!(fired[0]["at"].as_str().unwrap().parse::<Timestamp>().unwrap(), start + SignedDuration::from_secs(600), "at its own time");
-    assert_eq!(fired[0]["timer"], "first_response_due");
+    assert_eq!(fired.len(), 2, "{fired:?}");
+    assert_eq!(fired[1]["timer"], "sla:first_response:breach");
+    assert_eq!(fired[1]["at"].as_str().unwrap().parse::<Timestamp>().unwrap(), start + SignedDuration::from_secs(600), "at its own time");
     app.post("/api/v1/clock/advance", &json!({ "seconds": 86_400 })).await.expect(200);
-    assert_eq!(timer_events(&app.get(&lead_path).await.expect(200)).len(), 1, "once");
+    assert_eq!(timer_events(&app.get(&lead_path).await.expect(200)).len(), 2, "once each");
     assert!(timer_events(&app.get(&answered_path).await.expect(200)).is_empty(), "the response cancelled it");
 }
 
@@ -133,5 +139,14 @@ async fn timers_due_while_down_fire_on_start(engine: Engine) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    assert_eq!(fired.len(), 1, "the overdue timer fired after the restart, once");
+    // Both of the SLA's timers fell due during the hour of downtime.
+    for _ in 0..100 {
+        fired = timer_events(&app.get(&path).await.expect(200));
+        if fired.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let kinds: Vec<&str> = fired.iter().map(|e| e["timer"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["sla:first_response:warn", "sla:first_response:breach"], "the overdue timers fired after the restart, in order, once");
 }

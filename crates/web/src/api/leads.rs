@@ -113,7 +113,20 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
         .map_err(|e| ApiError::BadRequest(format!("malformed query string: {e}")))?;
     let mut e = FieldErrors::new();
     let nonblank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let stage = e.take_opt("stage", nonblank(&q.stage).map(|s| stage_id(&s)));
+    let stage = e.take_opt(
+        "stage",
+        nonblank(&q.stage).map(|s| {
+            let known: std::collections::BTreeSet<String> =
+                st.store.playbooks().list().iter().flat_map(|(_, _, pb)| pb.stage_ids().into_iter().map(str::to_owned).collect::<Vec<_>>()).collect();
+            stage_id(&s).and_then(|s| {
+                if known.contains(&s) {
+                    Ok(s)
+                } else {
+                    Err(format!("`{s}` is not a stage of any playbook: use one of {}", known.into_iter().collect::<Vec<_>>().join(", ")))
+                }
+            })
+        }),
+    );
     let status = e.take_opt("status", nonblank(&q.status).map(|s| LeadStatus::parse(&s).map(|s| s.as_str().to_owned())));
     let channel = e.take_opt("channel", nonblank(&q.channel).map(|s| Channel::parse(&s).map(|c| c.as_str().to_owned())));
     let owner = match nonblank(&q.owner).as_deref() {
