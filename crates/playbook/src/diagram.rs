@@ -106,16 +106,12 @@ impl Flow {
                     changed |= add_ctx(&mut self.timer_ctx, timer, cur);
                     self.item(cur, format!("timer:{timer}:{due:?}"), Item::Timer { timer: timer.clone(), due: *due });
                 }
-                Action::StartSla { sla } => {
-                    if pb.slas.contains_key(sla) {
-                        changed |= add_ctx(&mut self.sla_ctx, sla, cur);
-                        self.item(cur, format!("sla:{sla}"), Item::Sla { sla: sla.clone() });
-                    }
+                Action::StartSla { sla } if pb.slas.contains_key(sla) => {
+                    changed |= add_ctx(&mut self.sla_ctx, sla, cur);
+                    self.item(cur, format!("sla:{sla}"), Item::Sla { sla: sla.clone() });
                 }
-                Action::Escalate { chain } | Action::Notify { fallback: Some(chain), .. } => {
-                    if pb.escalations.contains_key(chain) {
-                        self.item(cur, format!("esc:{chain}"), Item::Escalation { chain: chain.clone() });
-                    }
+                Action::Escalate { chain } | Action::Notify { fallback: Some(chain), .. } if pb.escalations.contains_key(chain) => {
+                    self.item(cur, format!("esc:{chain}"), Item::Escalation { chain: chain.clone() });
                 }
                 _ => {}
             }
@@ -326,7 +322,7 @@ fn item_text(pb: &Playbook, item: &Item) -> (&'static str, String, String) {
             let def = &pb.escalations[chain];
             let people = def.steps.iter().map(|s| who_text(&s.notify)).collect::<Vec<_>>().join(" → ");
             let mut detail = Vec::new();
-            let waits: Vec<String> = def.steps.iter().filter_map(|s| s.ack_within).map(|d| delay_text(d)).collect();
+            let waits: Vec<String> = def.steps.iter().filter_map(|s| s.ack_within).map(delay_text).collect();
             if !waits.is_empty() {
                 detail.push(format!("next after {}", waits.join(", ")));
             }
@@ -458,6 +454,9 @@ fn id_prefix(name: &str) -> String {
     format!("pb-{clean}")
 }
 
+/// The lane of each run in a band (by its key), and how many lanes the band needs.
+type Lanes = (BTreeMap<(u8, usize), i32>, i32);
+
 /// A horizontal run in a band of lanes above a row of stages.
 struct Run {
     key: (u8, usize),
@@ -467,7 +466,7 @@ struct Run {
 
 /// Gives each run the lowest lane where it overlaps no other; shorter runs first (nearer the
 /// boxes). Returns the lane of each key and how many lanes the band needs.
-fn lanes(mut runs: Vec<Run>) -> (BTreeMap<(u8, usize), i32>, i32) {
+fn lanes(mut runs: Vec<Run>) -> Lanes {
     runs.sort_by_key(|r| (r.hi - r.lo, r.key));
     let mut taken: Vec<Vec<(i32, i32)>> = Vec::new();
     let mut out = BTreeMap::new();
@@ -541,7 +540,7 @@ pub fn svg(pb: &Playbook) -> String {
     for &b in &gutter_targets {
         band_runs[pos(b).0].push(Run { key: (2, b), lo: gutter_x[&b], hi: in_x(b) });
     }
-    let band_lanes: Vec<(BTreeMap<(u8, usize), i32>, i32)> = band_runs.into_iter().map(lanes).collect();
+    let band_lanes: Vec<Lanes> = band_runs.into_iter().map(lanes).collect();
 
     // Text blocks.
     let mut boxes: Vec<StageBox> = Vec::new();
@@ -579,12 +578,11 @@ pub fn svg(pb: &Playbook) -> String {
         items_top: i32,
     }
     let mut geo: Vec<RowGeom> = Vec::new();
-    for r in 0..rows {
+    for (r, (_, lanes_n)) in band_lanes.iter().enumerate() {
         if r > 0 {
             y += 28;
         }
-        let lanes_n = band_lanes[r].1;
-        y += if lanes_n > 0 { 10 + lanes_n * LANE } else { 0 };
+        y += if *lanes_n > 0 { 10 + lanes_n * LANE } else { 0 };
         let members = (r * cols)..((r + 1) * cols).min(n);
         let box_h = members.clone().map(|i| boxes[i].block.height() + 2 * PAD).max().unwrap_or(40).max(40);
         let box_top = y;
@@ -1001,74 +999,4 @@ do = [{ task = "t" }, { start_sla = "s" }]
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 8), ["abcdefgh", "ij"]);
     }
-}
-#[cfg(test)]
-#[test]
-fn tmp_dump() {
-    for (name, src) in crate::BUILTIN {
-        std::fs::write(format!("/tmp/pbdiag/{name}.svg"), svg(&crate::parse(src).unwrap())).unwrap();
-    }
-}
-#[cfg(test)]
-#[test]
-fn tmp_probe() {
-    use crate::engine::*;
-    let src = r#"
-name = "p"
-[[stages]]
-id = "received"
-[tasks.call]
-title = "Call"
-kind = "call"
-retry = "r"
-due = "30000000d"
-[retry.r]
-after = ["5m"]
-[[rules]]
-on = "lead.received"
-do = [{ task = "call" }]
-[[rules]]
-on = "field.changed"
-do = [{ cancel_tasks = "*" }]
-"#;
-    let pb = match crate::parse(src) {
-        Ok(p) => p,
-        Err(p) => panic!("{}", crate::render_problems(&p, "p", src)),
-    };
-    println!("parsed: due {:?}", pb.tasks["call"].due);
-    let now: jiff::Timestamp = "2026-03-02T10:00:00Z".parse().unwrap();
-    let lead = LeadState {
-        id: 1,
-        channel: pronto_domain::lead::Channel::Web,
-        stage: "received".into(),
-        status: pronto_domain::lead::LeadStatus::Open,
-        owner: None,
-        entered_by: None,
-        contact_name: None,
-        contact_phone: None,
-        contact_email: None,
-        customer_type: None,
-        subject: None,
-        message: None,
-        postal_code: None,
-        product: None,
-        source: None,
-        language: None,
-        received_at: now,
-        first_response_at: None,
-        open_tasks: vec![OpenTask { id: 1, task: "call".into(), assignee: None, attempt: 1 }],
-        timers: vec!["retry:call".into()],
-    };
-    let dir = Directory::default();
-    let cmds = step(
-        &pb,
-        &lead,
-        &Trigger::FieldChanged { field: "owner".into(), from: serde_json::Value::Null, to: serde_json::Value::Null },
-        "x",
-        now,
-        &dir,
-    );
-    println!("cancel *: {cmds:?}");
-    let r = std::panic::catch_unwind(|| step(&pb, &lead, &Trigger::LeadReceived, "y", now, &dir));
-    println!("huge due: panicked = {}", r.is_err());
 }

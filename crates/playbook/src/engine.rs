@@ -382,7 +382,18 @@ impl<'a> Run<'a> {
     /// The customer was reached: what waited for that is moot.
     fn responded(&mut self) {
         self.stop_until(&Until::Response);
-        self.cancel_timers("retry:", true);
+        // Retries of work that waited for this are moot; other retries (a promised callback) stay.
+        let moot_retries: Vec<String> = self
+            .lead
+            .timers
+            .iter()
+            .filter_map(|k| k.strip_prefix("retry:"))
+            .filter(|t| self.pb.tasks.get(*t).is_some_and(|d| d.until_response))
+            .map(str::to_owned)
+            .collect();
+        for t in moot_retries {
+            self.cancel_timers(&format!("retry:{t}"), false);
+        }
         let moot: Vec<String> = self
             .lead
             .open_tasks
@@ -507,8 +518,9 @@ impl<'a> Run<'a> {
                 if before != self.lead.open_tasks.len() {
                     self.out.push(Cmd::CancelTasks { task: task.clone(), reason: "the playbook cancelled it".into() });
                 }
-                if let Some(t) = task {
-                    self.cancel_timers(&format!("retry:{t}"), false);
+                match task {
+                    Some(t) => self.cancel_timers(&format!("retry:{t}"), false),
+                    None => self.cancel_timers("retry:", true),
                 }
             }
             Action::Notify { who, channel, template, urgent, fallback } => {

@@ -206,7 +206,14 @@ pub fn parse_due(text: &str) -> Result<Due, String> {
     let (num, unit) = t.split_at(split);
     let bad = || format!("`{t}` is not a duration: use e.g. 90s, 15m, 1h, 2d (wall clock), 10bm or 1bh (working time), now, or 10:00");
     let n: i64 = num.parse().map_err(|_| bad())?;
-    if n > 366 * 24 * 3600 {
+    let unit_secs = match unit {
+        "s" => 1,
+        "m" | "bm" => 60,
+        "h" | "bh" => 3600,
+        "d" => 86_400,
+        _ => return Err(bad()),
+    };
+    if n.checked_mul(unit_secs).is_none_or(|s| s > 366 * 86_400) {
         return Err(format!("`{t}` is longer than a year"));
     }
     Ok(match unit {

@@ -6,6 +6,8 @@ mod harness;
 
 #[path = "api/activities.rs"]
 mod activities;
+#[path = "api/agency.rs"]
+mod agency;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/durability.rs"]

@@ -743,9 +743,10 @@ async fn log_activity(
     actor: Option<i64>,
     now: Timestamp,
 ) -> R<i64> {
-    let id = record_activity(c, pending, lead_id, a, actor, now).await?;
     // An outgoing call is an attempt at the lead's oldest open call task: it completes it with
-    // the call's outcome, so retries run without anyone clicking.
+    // the call's outcome, so retries run without anyone clicking. The task is closed first, so
+    // that a reached customer does not cancel it as moot.
+    let mut attempt = None;
     if a.kind == ActivityKind::Call
         && a.direction == Some(Direction::Out)
         && let Some(outcome) = a.outcome
@@ -758,8 +759,13 @@ async fn log_activity(
             .await
             .map_err(db)?;
         if let Some(task) = open {
-            finish_task(c, pending, task.i64("id")?, outcome.as_str(), a.body.as_ref().map(|b| b.as_str()), actor, now).await?;
+            let task_id = task.i64("id")?;
+            attempt = Some(mark_done(c, pending, task_id, outcome.as_str(), a.body.as_ref().map(|b| b.as_str()), actor, now).await?);
         }
+    }
+    let id = record_activity(c, pending, lead_id, a, actor, now).await?;
+    if let Some(done) = attempt {
+        task_completed(c, pending, done, actor, now).await?;
     }
     Ok(id)
 }
@@ -857,6 +863,7 @@ async fn complete_task(
         _ => None,
     };
     check_outcome(c, pending, id, outcome).await?;
+    let done = mark_done(c, pending, id, outcome, note, actor, now).await?;
     if let Some((kind, direction, call_outcome)) = activity {
         let a = NewActivity {
             kind,
@@ -867,7 +874,7 @@ async fn complete_task(
         };
         record_activity(c, pending, lead_id, &a, actor, now).await?;
     }
-    finish_task(c, pending, id, outcome, note, actor, now).await
+    task_completed(c, pending, done, actor, now).await
 }
 
 /// Refuses an outcome the task's definition does not know, naming the ones it does.
@@ -891,8 +898,18 @@ async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &s
     Ok(())
 }
 
-/// Marks an open task done and runs the playbook's reaction to its outcome.
-async fn finish_task(
+/// A task just completed, for the playbook's reaction.
+struct DoneTask {
+    id: i64,
+    lead_id: i64,
+    task: String,
+    outcome: String,
+    note: Option<String>,
+    attempt: u32,
+}
+
+/// Marks an open task done with its outcome.
+async fn mark_done(
     c: &mut dyn Conn,
     pending: &mut Pending,
     id: i64,
@@ -900,43 +917,47 @@ async fn finish_task(
     note: Option<&str>,
     actor: Option<i64>,
     now: Timestamp,
-) -> R<()> {
+) -> R<DoneTask> {
     let row = c
-        .row("SELECT lead_id, task, assignee_id, attempt, status FROM tasks WHERE id = $1", params![id])
+        .row("SELECT lead_id, task, assignee_id, attempt FROM tasks WHERE id = $1", params![id])
         .await
         .map_err(db)?
         .ok_or(StoreError::NotFound)?;
-    if row.str("status")? != "open" {
-        // The activity recorded just now made the task moot (the customer was reached).
-        return Ok(());
-    }
-    let lead_id = row.i64("lead_id")?;
-    let task = row.str("task")?;
-    let attempt = row.i64("attempt")? as u32;
     c.exec(
         "UPDATE tasks SET status = 'done', outcome = $1, note = $2, done_at = $3, done_by = $4 WHERE id = $5",
         params![outcome, note, micros(now), actor, id],
     )
     .await
     .map_err(db)?;
-    let assignee = row.opt_i64("assignee_id")?;
-    if let Some(user) = assignee {
+    if let Some(user) = row.opt_i64("assignee_id")? {
         c.exec("UPDATE users SET open_tasks = open_tasks - 1 WHERE id = $1", params![user]).await.map_err(db)?;
         if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
             u.open_tasks -= 1;
         }
     }
-    let (state, mut ctx) = process::lead_state(c, pending, lead_id).await?;
+    Ok(DoneTask {
+        id,
+        lead_id: row.i64("lead_id")?,
+        task: row.str("task")?,
+        outcome: outcome.to_owned(),
+        note: note.map(str::to_owned),
+        attempt: row.i64("attempt")? as u32,
+    })
+}
+
+/// Records the completion on the timeline and runs the playbook's reaction to its outcome.
+async fn task_completed(c: &mut dyn Conn, pending: &mut Pending, t: DoneTask, actor: Option<i64>, now: Timestamp) -> R<()> {
+    let (state, mut ctx) = process::lead_state(c, pending, t.lead_id).await?;
     ctx.actor = actor;
     process::push_event(
         pending,
         &ctx,
         "task.completed",
-        &json!({ "task_id": id, "task": task, "outcome": outcome, "note": note, "attempt": attempt }),
+        &json!({ "task_id": t.id, "task": t.task, "outcome": t.outcome, "note": t.note, "attempt": t.attempt }),
         now,
     );
-    let trigger = Trigger::TaskCompleted { task_id: id, task, outcome: outcome.to_owned(), by: actor, attempt };
-    process::run(c, pending, &state, &ctx, trigger, &format!("k{id}"), now).await
+    let trigger = Trigger::TaskCompleted { task_id: t.id, task: t.task, outcome: t.outcome, by: actor, attempt: t.attempt };
+    process::run(c, pending, &state, &ctx, trigger, &format!("k{}", t.id), now).await
 }
 
 async fn set_presence(c: &mut dyn Conn, pending: &mut Pending, u: &UserPatch, actor: Option<i64>, now: Timestamp) -> R<()> {

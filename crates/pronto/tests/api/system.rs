@@ -148,5 +148,9 @@ async fn timers_due_while_down_fire_on_start(engine: Engine) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     let kinds: Vec<&str> = fired.iter().map(|e| e["timer"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["sla:first_response:warn", "sla:first_response:breach"], "the overdue timers fired after the restart, in order, once");
+    assert_eq!(
+        kinds,
+        ["sla:first_response:warn", "sla:first_response:breach"],
+        "the overdue timers fired after the restart, in order, once"
+    );
 }

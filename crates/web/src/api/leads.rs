@@ -116,8 +116,13 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     let stage = e.take_opt(
         "stage",
         nonblank(&q.stage).map(|s| {
-            let known: std::collections::BTreeSet<String> =
-                st.store.playbooks().list().iter().flat_map(|(_, _, pb)| pb.stage_ids().into_iter().map(str::to_owned).collect::<Vec<_>>()).collect();
+            let known: std::collections::BTreeSet<String> = st
+                .store
+                .playbooks()
+                .list()
+                .iter()
+                .flat_map(|(_, _, pb)| pb.stage_ids().into_iter().map(str::to_owned).collect::<Vec<_>>())
+                .collect();
             stage_id(&s).and_then(|s| {
                 if known.contains(&s) {
                     Ok(s)
