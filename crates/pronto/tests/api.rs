@@ -10,6 +10,8 @@ mod activities;
 mod agency;
 #[path = "api/cli.rs"]
 mod cli;
+#[path = "api/distributor.rs"]
+mod distributor;
 #[path = "api/durability.rs"]
 mod durability;
 #[path = "api/errors.rs"]
