@@ -20,6 +20,8 @@ mod errors;
 mod forms;
 #[path = "api/leads.rs"]
 mod leads;
+#[path = "api/playbooks.rs"]
+mod playbooks;
 #[path = "api/robustness.rs"]
 mod robustness;
 #[path = "api/system.rs"]

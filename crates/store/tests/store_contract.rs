@@ -16,37 +16,46 @@
 //!
 //! What is covered, section by section:
 //!
-//! 1. **create_lead** — the lead row, its `lead.received` event, the outbox row and the
-//!    `first_response_due` timer (due 10 minutes after `received_at`); an owner is notified;
-//!    an unknown owner is invalid and writes nothing.
+//! 1. **create_lead** — the lead row and what its playbook (the default, `agency`) writes in
+//!    the same transaction: the `lead.received` event, the owner chosen by round robin among
+//!    the consultants (or `assignment.failed` when there is none), the first task, the
+//!    notifications in the outbox and the first-response SLA's timers (warning after 5,
+//!    breach after 10 working minutes); a given owner is kept and told; an unknown owner is
+//!    invalid and writes nothing.
 //! 2. **Dedupe** — one phone in any notation, one e-mail in any letter case, one company id
 //!    however written are one contact / company; the same name alone never merges two people;
 //!    a contact shows the activities of its earlier leads.
-//! 3. **Idempotency** — same scope+key+fingerprint returns the same lead (also under
-//!    concurrent retries); same key with a different fingerprint conflicts; keys of different
-//!    scopes are independent.
+//! 3. **Idempotency** — same scope+key+fingerprint returns the same lead and writes nothing
+//!    more (also under concurrent retries); same key with a different fingerprint conflicts;
+//!    keys of different scopes are independent.
 //! 4. **Listing** — cursor pagination (newest first), filters by stage, status, channel and
 //!    owner (including "unassigned"), and search that ignores case and diacritics, finds a
 //!    lead by its contact and treats `%`, `_` and `\` literally.
-//! 5. **patch_lead** — stage/owner/status changes are events in the timeline, stage `won`
-//!    implies status `won`, other fields refresh the search, an unknown owner is invalid, an
-//!    unknown lead (and any unknown id) is not found.
+//! 5. **patch_lead** — stage/owner/status changes are events in the timeline, a new owner is
+//!    told, stage `won` implies status `won`, closing a lead cancels its tasks and timers,
+//!    other fields refresh the search, an unknown owner is invalid, an unknown lead (and any
+//!    unknown id) is not found.
 //! 6. **log_activity** — the first response sets `first_response_at` (never before arrival)
-//!    and cancels the timer, a later one does not move it, a note is not a response; the
-//!    timeline is oldest first.
+//!    and meets the SLA (its timers cancelled), a later one does not move it, a note is not a
+//!    response; the timeline is oldest first.
 //! 7. **Users** — create_user, duplicate logins, login hashes, API tokens, ensure_admin.
 //! 8. **Durability** — close and reopen the same file / database: everything is there.
-//! 9. **Group commit** — 200 concurrent writes; failing commands do not take their
-//!    neighbours down; concurrent leads of one person are one contact; two stores (two nodes)
-//!    on one database agree; closing keeps exactly the acknowledged writes.
-//! 10. **Event log** — `UPDATE` and `DELETE` on `events` fail on both engines.
+//! 9. **Group commit** — 200 concurrent writes (with everything the playbook adds to each);
+//!    failing commands do not take their neighbours down; concurrent leads of one person are
+//!    one contact; two stores (two nodes) on one database agree; closing keeps exactly the
+//!    acknowledged writes.
+//! 10. **Event log** — `UPDATE` and `DELETE` on `events` fail on both engines; durable timers
+//!    fire at their time (in working time: never over a weekend), once, in order, and a
+//!    response cancels them.
 
 use jiff::{SignedDuration, Timestamp};
 use pronto_domain::lead::{ActivityDraft, ContactDraft, LeadDraft, LeadPatch, LeadStatus, NewActivity, NewLead};
 use pronto_domain::user::Role;
-use pronto_domain::values::{Line, Login, Region};
+use pronto_domain::values::{Line, Login, Phone, Region};
 use pronto_domain::{Clock, ManualClock};
-use pronto_store::{EventRecord, IdempotencyKey, LeadFilter, LeadRecord, NewUserRecord, Store, StoreError, StoreOptions, UserRef};
+use pronto_store::{
+    EventRecord, IdempotencyKey, LeadFilter, LeadRecord, NewUserRecord, Store, StoreError, StoreOptions, TaskFilter, TaskRecord, UserRef,
+};
 use serde_json::json;
 use sqlx::Connection as _;
 use std::collections::HashSet;
@@ -58,7 +67,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 // Harness: engines, fresh databases, the runner and the `contract_test!` macro
 // ═══════════════════════════════════════════════════════════════════════════════════════════
 
-/// Where every test's clock starts.
+/// Where every test's clock starts: a Monday, 10:00 in Prague (CET, UTC+1), inside the office
+/// hours (Mon–Fri 09:00–17:00 Europe/Prague) of the default `agency` playbook, so that its
+/// working minutes are plain minutes until 16:00Z.
 const START: &str = "2026-03-02T09:00:00Z";
 
 fn start() -> Timestamp {
@@ -344,6 +355,75 @@ fn idem(scope: &str, key: &str, fingerprint: &str) -> Option<IdempotencyKey> {
 
 fn mins(n: i64) -> SignedDuration {
     SignedDuration::from_mins(n)
+}
+
+fn ts(s: &str) -> Timestamp {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// The timers the default playbook (`agency`) sets for a new lead: its first-response SLA's
+/// warning (5 working minutes) and breach (10 working minutes) …
+const SLA_WARN: &str = "sla:first_response:warn";
+const SLA_BREACH: &str = "sla:first_response:breach";
+/// … and, when its escalation has someone to wait for, the next escalation step (10 working
+/// minutes).
+const NO_REACTION: &str = "esc:no_reaction";
+
+/// The timeline of a new web lead with a phone under the default playbook, when a consultant
+/// (with a phone) takes it: assigned by round robin, the SLA started, a call task, an SMS to
+/// the consultant and the first escalation step (a reminder in the app).
+const RECEIVED_AND_ASSIGNED: [&str; 9] = [
+    "lead.received",
+    "playbook.rule",
+    "lead.assigned",
+    "sla.started",
+    "playbook.rule",
+    "task.created",
+    "notification.queued",
+    "escalation.step",
+    "notification.queued",
+];
+
+/// The same with no user at all: nobody to assign it to, to notify or to escalate to.
+const RECEIVED_UNASSIGNED: [&str; 10] = [
+    "lead.received",
+    "playbook.rule",
+    "assignment.failed",
+    "sla.started",
+    "playbook.rule",
+    "task.created",
+    "notification.skipped",
+    "escalation.skipped",
+    "escalation.skipped",
+    "escalation.step",
+];
+
+/// A user with a phone, so that the playbook's SMS reach them.
+fn user_with_phone(login: &str, name: &str, role: Role, phone: &str) -> NewUserRecord {
+    NewUserRecord { phone: Some(Phone::parse(phone, Region::default()).expect("valid phone")), ..new_user(login, name, role, None) }
+}
+
+/// A lead's timers as (kind, due, status), in the order they were set.
+async fn timers_of(store: &Arc<dyn Store>, lead: i64) -> Vec<(String, Timestamp, String)> {
+    store.timers(lead).await.unwrap().into_iter().map(|t| (t.kind, t.due_at, t.status)).collect()
+}
+
+/// A lead's timers as (kind, status), in the order they were set.
+async fn timer_states(store: &Arc<dyn Store>, lead: i64) -> Vec<(String, String)> {
+    store.timers(lead).await.unwrap().into_iter().map(|t| (t.kind, t.status)).collect()
+}
+
+fn kind_status(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|(k, s)| (k.to_string(), s.to_string())).collect()
+}
+
+async fn tasks_of(store: &Arc<dyn Store>, lead: i64) -> Vec<TaskRecord> {
+    store.tasks(&TaskFilter { lead: Some(lead), limit: 100, ..Default::default() }).await.unwrap()
+}
+
+/// The kinds of the events after the first `n` (what happened since a snapshot).
+fn kinds_since(events: &[EventRecord], n: usize) -> Vec<&str> {
+    kinds(&events[n..])
 }
 
 // ═══════════════════════════════════════════════════════════════════════════════════════════
