@@ -431,7 +431,9 @@ fn kinds_since(events: &[EventRecord], n: usize) -> Vec<&str> {
 // ═══════════════════════════════════════════════════════════════════════════════════════════
 
 async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
-    // The lead arrived two minutes before it was stored: the timer counts from arrival.
+    // One consultant, who can take it and be reached by SMS.
+    let jana = store.create_user(user_with_phone("jana", "Jana Veselá", Role::Consultant, "603 111 222")).await.unwrap();
+    // The lead arrived two minutes before it was stored; its playbook runs when it is stored.
     let received_at = start() - mins(2);
     let draft = LeadDraft {
         subject: Some("Plastová okna".into()),
@@ -445,13 +447,15 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     let created = store.create_lead(parse(&clock, draft), None, None).await.unwrap();
     assert!(created.created);
     assert!(created.contact_is_new);
+    let id = created.id;
 
-    let lead = store.lead(created.id).await.unwrap();
-    assert_eq!(lead.id, created.id);
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.id, id);
     assert_eq!(lead.channel, "web");
     assert_eq!(lead.stage, "received");
     assert_eq!(lead.status, "open");
-    assert_eq!(lead.owner, None);
+    assert_eq!(lead.owner, Some(UserRef { id: jana, name: "Jana Veselá".into() }), "the playbook gave it to the consultant");
+    assert_eq!(lead.entered_by, None);
     assert_eq!(lead.contact.id, created.contact_id);
     assert_eq!(lead.contact.name.as_deref(), Some("Jana Nováková"));
     assert_eq!(lead.contact.phone.as_deref(), Some("+420777123456"));
@@ -461,48 +465,132 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     assert_eq!(lead.postal_code.as_deref(), Some("110 00"));
     assert_eq!(lead.source.as_deref(), Some("google"));
     assert_eq!(lead.playbook, "agency");
+    assert_eq!(lead.playbook_version, 1);
     assert_eq!(lead.received_at, received_at);
     assert_eq!(lead.first_response_at, None);
     assert_eq!(lead.created_at, start());
     assert_eq!(lead.updated_at, start());
     assert_eq!(lead.extra, json!({ "utm_campaign": "jaro" }));
 
-    let timeline = store.timeline(created.id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received"]);
+    // The timeline: the arrival, then what the playbook decided, in that order.
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), RECEIVED_AND_ASSIGNED);
+    assert!(timeline.iter().all(|e| e.lead_id == Some(id) && e.at == start() && e.actor.is_none()), "{timeline:?}");
     let received = &timeline[0];
-    assert_eq!(received.lead_id, Some(created.id));
-    assert_eq!(received.at, start());
     assert_eq!(received.data["channel"], "web");
     assert_eq!(received.data["contact_id"], created.contact_id);
     assert_eq!(received.data["contact_is_new"], true);
     assert_eq!(received.data["received_at"], received_at.to_string());
+    assert_eq!(timeline[1].data, json!({ "rule": "assign", "on": "lead.received" }));
+    assert_eq!(timeline[2].data["owner"], jana);
+    assert_eq!(timeline[2].data["by"], "playbook");
+    // The SLA counts from when the playbook started it (the lead was stored), in working time.
+    assert_eq!(timeline[3].data["sla"], "first_response");
+    assert_eq!(timeline[3].data["due_at"], "2026-03-02T09:10:00Z");
+    assert_eq!(timeline[4].data, json!({ "rule": "call-when-there-is-a-phone", "on": "lead.received" }));
 
-    let outbox = store.outbox(created.id).await.unwrap();
-    assert_eq!(outbox.len(), 1, "{outbox:?}");
-    assert_eq!(outbox[0].lead_id, Some(created.id));
-    assert_eq!(outbox[0].kind, "lead.received");
-    assert_eq!(outbox[0].channel, "in_app");
-    assert_eq!(outbox[0].recipient_user, None);
-    assert_eq!(outbox[0].recipient_role.as_deref(), Some("consultant"), "no owner: the consultants are told");
-    assert_eq!(outbox[0].idempotency_key, format!("lead/{}/received", created.id));
-    assert_eq!(outbox[0].status, "queued");
-    assert_eq!(outbox[0].created_at, start());
+    // The first task: call the customer, now, the consultant's.
+    let tasks = tasks_of(&store, id).await;
+    assert_eq!(tasks.len(), 1, "{tasks:?}");
+    let task = &tasks[0];
+    assert_eq!(task.lead_id, id);
+    assert_eq!(task.task, "first_call");
+    assert_eq!(task.kind, "call");
+    assert_eq!(task.assignee, Some(UserRef { id: jana, name: "Jana Veselá".into() }));
+    assert_eq!(task.role.as_deref(), Some("consultant"));
+    assert_eq!(task.priority, "urgent");
+    assert_eq!(task.due_at, start());
+    assert_eq!(task.attempt, 1);
+    assert_eq!(task.status, "open");
+    assert_eq!(task.created_at, start());
+    assert_eq!(task.done_at, None);
+    assert_eq!(timeline[5].data["task_id"], task.id);
+    assert_eq!(timeline[5].data["task"], "first_call");
+    assert_eq!(store.user(jana).await.unwrap().open_tasks, 1);
 
-    let timers = store.timers(created.id).await.unwrap();
-    assert_eq!(timers.len(), 1, "{timers:?}");
-    assert_eq!(timers[0].lead_id, Some(created.id));
-    assert_eq!(timers[0].kind, "first_response_due");
-    assert_eq!(timers[0].status, "pending");
-    assert_eq!(timers[0].due_at, received_at + mins(10));
-    assert_eq!(timers[0].due_at, "2026-03-02T09:08:00Z".parse::<Timestamp>().unwrap());
+    // The outbox: an urgent SMS to the consultant's phone, and the escalation's first step, a
+    // reminder in the app; each with a key that a replay of the same decision would repeat.
+    let outbox = store.outbox(id).await.unwrap();
+    assert_eq!(outbox.len(), 2, "{outbox:?}");
+    let sms = &outbox[0];
+    assert_eq!(sms.lead_id, Some(id));
+    assert_eq!(sms.channel, "sms");
+    assert_eq!(sms.recipient_user, Some(jana));
+    assert_eq!(sms.recipient_role, None);
+    assert_eq!(sms.recipient_address.as_deref(), Some("+420603111222"));
+    assert_eq!(sms.kind, "new_lead");
+    assert_eq!(sms.idempotency_key, format!("lead/{id}/received/1/sms/{jana}"));
+    assert_eq!(sms.payload["text"], format!("New inquiry: Jana Nováková +420 777 123 456, web — call now. Lead {id}"));
+    assert_eq!(sms.payload["urgent"], true);
+    assert_eq!(sms.payload["lead_id"], id);
+    assert_eq!(sms.status, "queued");
+    assert_eq!(sms.attempts, 0);
+    assert_eq!(sms.created_at, start());
+    let reminder = &outbox[1];
+    assert_eq!(reminder.channel, "in_app");
+    assert_eq!(reminder.recipient_user, Some(jana));
+    assert_eq!(reminder.recipient_address, None);
+    assert_eq!(reminder.kind, "reminder");
+    assert_eq!(reminder.idempotency_key, format!("lead/{id}/received/2/in_app/{jana}"));
+    assert_eq!(reminder.payload["text"], format!("Still waiting for you: Jana Nováková +420 777 123 456 (web). Lead {id}"));
+    assert_eq!(reminder.status, "queued");
+    assert_eq!(timeline[6].data, json!({ "channel": "sms", "user": jana, "template": "new_lead", "urgent": true }));
+    assert_eq!(timeline[7].data["step"], 1);
+    assert_eq!(timeline[8].data["template"], "reminder");
+
+    // The timers, counted from 10:00 Prague time: the SLA's warning at 10:05 and breach at
+    // 10:10, and the escalation's next step at 10:10.
+    let timers = store.timers(id).await.unwrap();
+    assert!(timers.iter().all(|t| t.lead_id == Some(id)), "{timers:?}");
+    assert_eq!(
+        timers_of(&store, id).await,
+        [
+            (SLA_WARN.to_owned(), ts("2026-03-02T09:05:00Z"), "pending".to_owned()),
+            (SLA_BREACH.to_owned(), ts("2026-03-02T09:10:00Z"), "pending".to_owned()),
+            (NO_REACTION.to_owned(), ts("2026-03-02T09:10:00Z"), "pending".to_owned()),
+        ]
+    );
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(ts("2026-03-02T09:05:00Z")));
 
     // The lead is listed, and nothing else was written for anyone else.
-    assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [created.id]);
+    assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [id]);
+    assert_eq!(store.notifications(&Default::default()).await.unwrap().len(), 2);
+    assert_eq!(store.tasks(&TaskFilter { limit: 100, ..Default::default() }).await.unwrap().len(), 1);
 }
 contract_test!(create_lead_writes_lead_event_outbox_and_timer);
 
+async fn create_lead_without_a_consultant_is_unassigned_and_says_so(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    // No users at all: the playbook still runs, and the timeline says what it could not do.
+    let created = create(&store, &clock, person(Some("Jan Kos"), Some("777 000 111"), None)).await;
+    let id = created.id;
+    assert_eq!(store.lead(id).await.unwrap().owner, None);
+
+    let timeline = store.timeline(id).await.unwrap();
+    assert_eq!(kinds(&timeline), RECEIVED_UNASSIGNED);
+    assert_eq!(timeline[2].data, json!({ "assignment": "consultants", "reason": "nobody can take it" }));
+    assert_eq!(timeline[6].data["template"], "new_lead");
+    assert_eq!(timeline[6].data["reason"], "nobody is the owner");
+    assert_eq!((timeline[7].data["step"].as_i64(), timeline[8].data["step"].as_i64()), (Some(1), Some(2)));
+    assert_eq!(timeline[9].data["step"], 3);
+    assert_eq!(timeline[9].data["to"], json!([]));
+
+    // The task waits for whoever takes the lead; nobody was told, so the outbox is empty.
+    let tasks = tasks_of(&store, id).await;
+    assert_eq!(tasks.iter().map(|t| (t.task.as_str(), t.status.as_str())).collect::<Vec<_>>(), [("first_call", "open")]);
+    assert_eq!(tasks[0].assignee, None);
+    assert!(store.outbox(id).await.unwrap().is_empty());
+    // The SLA runs all the same; the escalation, with nobody to wait for, sets no timer.
+    assert_eq!(
+        timers_of(&store, id).await,
+        [(SLA_WARN.to_owned(), start() + mins(5), "pending".to_owned()), (SLA_BREACH.to_owned(), start() + mins(10), "pending".to_owned()),]
+    );
+}
+contract_test!(create_lead_without_a_consultant_is_unassigned_and_says_so);
+
 async fn create_lead_with_owner_tells_the_owner(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
-    let owner = store.create_user(new_user("petr", "Petr Dvořák", Role::Consultant, None)).await.unwrap();
+    // Karel is first in the consultants' round robin; the given owner, Petr, keeps the lead.
+    let karel = store.create_user(user_with_phone("karel", "Karel Novotný", Role::Consultant, "603 000 001")).await.unwrap();
+    let owner = store.create_user(user_with_phone("petr", "Petr Dvořák", Role::Consultant, "603 000 002")).await.unwrap();
     let clerk = store.create_user(new_user("eva", "Eva Malá", Role::Secretary, None)).await.unwrap();
     let draft = LeadDraft { owner: Some(owner), ..person(Some("Jan Kos"), Some("777 000 111"), None) };
     let created = store.create_lead(parse(&clock, draft), Some(clerk), None).await.unwrap();
@@ -511,15 +599,40 @@ async fn create_lead_with_owner_tells_the_owner(store: Arc<dyn Store>, clock: Ar
     assert_eq!(lead.owner, Some(UserRef { id: owner, name: "Petr Dvořák".into() }));
     assert_eq!(lead.entered_by, Some(UserRef { id: clerk, name: "Eva Malá".into() }));
 
+    // Assigned at intake, so the playbook's round robin does not assign it again.
     let timeline = store.timeline(created.id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "lead.assigned"]);
+    assert_eq!(
+        kinds(&timeline),
+        [
+            "lead.received",
+            "lead.assigned",
+            "playbook.rule",
+            "sla.started",
+            "playbook.rule",
+            "task.created",
+            "notification.queued",
+            "escalation.step",
+            "notification.queued"
+        ]
+    );
     assert_eq!(timeline[1].data["owner"], owner);
-    assert_eq!(timeline[0].actor, Some(UserRef { id: clerk, name: "Eva Malá".into() }));
+    assert_eq!(events_of(&timeline, "lead.assigned").len(), 1);
+    let clerk_ref = Some(UserRef { id: clerk, name: "Eva Malá".into() });
+    assert!(timeline.iter().all(|e| e.actor == clerk_ref), "every event is the clerk's doing: {timeline:?}");
 
+    // The owner is told, by SMS to his phone, and his is the task; Karel hears nothing.
     let outbox = store.outbox(created.id).await.unwrap();
-    assert_eq!(outbox.len(), 1, "{outbox:?}");
-    assert_eq!(outbox[0].recipient_user, Some(owner));
-    assert_eq!(outbox[0].recipient_role, None);
+    let told: Vec<(&str, Option<i64>, Option<&str>, &str)> =
+        outbox.iter().map(|o| (o.channel.as_str(), o.recipient_user, o.recipient_address.as_deref(), o.kind.as_str())).collect();
+    assert_eq!(told, [("sms", Some(owner), Some("+420603000002"), "new_lead"), ("in_app", Some(owner), None, "reminder")]);
+    assert!(outbox.iter().all(|o| o.recipient_role.is_none()));
+    let tasks = tasks_of(&store, created.id).await;
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].assignee.as_ref().map(|u| u.id), Some(owner));
+    assert_eq!(store.user(karel).await.unwrap().open_tasks, 0);
+    assert!(
+        store.notifications(&pronto_store::NotificationFilter { recipient: Some(karel), ..Default::default() }).await.unwrap().is_empty()
+    );
 }
 contract_test!(create_lead_with_owner_tells_the_owner);
 
@@ -531,6 +644,10 @@ async fn create_lead_with_unknown_owner_is_invalid_and_writes_nothing(store: Arc
         other => panic!("expected Invalid, got {other:?}"),
     }
     assert!(store.leads(&all(100)).await.unwrap().is_empty());
+    // The playbook never ran: no task, no notification, no timer.
+    assert!(store.tasks(&TaskFilter { limit: 100, ..Default::default() }).await.unwrap().is_empty());
+    assert!(store.notifications(&Default::default()).await.unwrap().is_empty());
+    assert_eq!(store.next_timer_due().await.unwrap(), None);
     // Nor was a contact left behind: the same person arriving later is new.
     let later = create(&store, &clock, person(Some("Jan Kos"), Some("777 000 111"), None)).await;
     assert!(later.contact_is_new);
@@ -708,9 +825,20 @@ contract_test!(contact_shows_the_activities_of_earlier_leads);
 // ═══════════════════════════════════════════════════════════════════════════════════════════
 
 async fn idempotency_same_request_returns_the_same_lead(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    // Two consultants: a second lead would go to the second one, so a retry that ran the
+    // playbook again could not hide.
+    let jana = store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "603 111 222")).await.unwrap();
+    let petr = store.create_user(user_with_phone("petr", "Petr", Role::Consultant, "603 333 444")).await.unwrap();
     let draft = || person(Some("Jana Nováková"), Some("777 123 456"), None);
     let first = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-1", "fp-a")).await.unwrap();
     assert!(first.created);
+    let timeline = store.timeline(first.id).await.unwrap();
+    let outbox = store.outbox(first.id).await.unwrap();
+    let timers = store.timers(first.id).await.unwrap();
+    let tasks = tasks_of(&store, first.id).await;
+    assert_eq!(kinds(&timeline), RECEIVED_AND_ASSIGNED);
+    assert_eq!((outbox.len(), timers.len(), tasks.len()), (2, 3, 1));
+
     clock.advance(mins(1));
     let again = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-1", "fp-a")).await.unwrap();
     assert_eq!(again.id, first.id);
@@ -718,9 +846,17 @@ async fn idempotency_same_request_returns_the_same_lead(store: Arc<dyn Store>, c
     assert_eq!(again.contact_id, first.contact_id);
 
     assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [first.id], "no second lead");
-    assert_eq!(kinds(&store.timeline(first.id).await.unwrap()), ["lead.received"], "no second event");
-    assert_eq!(store.outbox(first.id).await.unwrap().len(), 1);
-    assert_eq!(store.timers(first.id).await.unwrap().len(), 1);
+    assert_eq!(store.timeline(first.id).await.unwrap(), timeline, "no second event");
+    assert_eq!(store.outbox(first.id).await.unwrap(), outbox, "no second notification");
+    assert_eq!(store.timers(first.id).await.unwrap(), timers, "no second timer");
+    assert_eq!(tasks_of(&store, first.id).await, tasks, "no second task");
+    assert_eq!(store.notifications(&Default::default()).await.unwrap().len(), 2);
+    assert_eq!(store.lead(first.id).await.unwrap().owner.map(|o| o.id), Some(jana));
+    assert_eq!((store.user(jana).await.unwrap().open_tasks, store.user(petr).await.unwrap().open_tasks), (1, 0));
+    // The round robin did not move either: the next new lead is Petr's.
+    let next = store.create_lead(parse(&clock, draft()), None, idem("user:1", "k-2", "fp-a")).await.unwrap();
+    assert!(next.created);
+    assert_eq!(store.lead(next.id).await.unwrap().owner.map(|o| o.id), Some(petr));
 }
 contract_test!(idempotency_same_request_returns_the_same_lead);
 
@@ -812,7 +948,9 @@ async fn list_pagination_walks_every_lead_exactly_once(store: Arc<dyn Store>, cl
 contract_test!(list_pagination_walks_every_lead_exactly_once);
 
 async fn list_filters_by_stage_status_channel_and_owner(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
-    let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Consultant, None)).await.unwrap();
+    // A specialist: neither in the consultants' round robin nor in the escalation, so the
+    // playbook leaves the leads given to nobody unassigned.
+    let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Specialist, None)).await.unwrap();
     let lead =
         |channel: &str, owner: Option<i64>| LeadDraft { channel: Some(channel.into()), owner, ..person(Some("Zákazník"), None, None) };
     let a = create(&store, &clock, lead("web", Some(jana))).await.id;
@@ -920,18 +1058,24 @@ contract_test!(search_matches_wildcards_literally);
 async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let jana = store.create_user(new_user("jana", "Jana Nováková", Role::Manager, None)).await.unwrap();
     let petr = store.create_user(new_user("petr", "Petr Dvořák", Role::Consultant, None)).await.unwrap();
+    let eva = store.create_user(new_user("eva", "Eva Malá", Role::Consultant, None)).await.unwrap();
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    // The round robin gave it to Petr, the first consultant.
+    assert_eq!(store.lead(id).await.unwrap().owner.map(|o| o.id), Some(petr));
+    let created = store.timeline(id).await.unwrap().len();
+    let outbox_before = store.outbox(id).await.unwrap().len();
 
     clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, Some(jana)).await.unwrap();
     clock.advance(mins(1));
-    store.patch_lead(id, LeadPatch { owner: Some(Some(petr)), ..Default::default() }, Some(jana)).await.unwrap();
+    store.patch_lead(id, LeadPatch { owner: Some(Some(eva)), ..Default::default() }, Some(jana)).await.unwrap();
     clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { status: Some(LeadStatus::Junk), ..Default::default() }, Some(jana)).await.unwrap();
     clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { owner: Some(None), ..Default::default() }, Some(jana)).await.unwrap();
     // A patch that changes nothing writes nothing.
     store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, Some(jana)).await.unwrap();
+    store.patch_lead(id, LeadPatch { owner: Some(None), ..Default::default() }, Some(jana)).await.unwrap();
 
     let lead = store.lead(id).await.unwrap();
     assert_eq!(lead.stage, "contacted");
@@ -939,39 +1083,60 @@ async fn patch_stage_owner_and_status_are_events_in_the_timeline(store: Arc<dyn 
     assert_eq!(lead.owner, None);
     assert_eq!(lead.updated_at, start() + mins(4));
 
+    // Closing the lead (junk) cancelled its open task: the playbook's reaction, in the same
+    // transaction and with the same actor.
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "lead.stage_changed", "lead.assigned", "lead.status_changed", "lead.assigned"]);
-    assert_eq!(timeline[1].data, json!({ "from": "received", "to": "contacted" }));
-    assert_eq!(timeline[2].data, json!({ "from": null, "owner": petr }));
-    assert_eq!(timeline[3].data, json!({ "from": "open", "to": "junk" }));
-    assert_eq!(timeline[4].data, json!({ "from": petr, "owner": null }));
+    assert_eq!(
+        kinds_since(&timeline, created),
+        ["lead.stage_changed", "lead.assigned", "lead.status_changed", "task.cancelled", "lead.assigned"]
+    );
+    let changes = &timeline[created..];
+    assert_eq!(changes[0].data, json!({ "from": "received", "to": "contacted" }));
+    assert_eq!(changes[1].data, json!({ "from": petr, "owner": eva }));
+    assert_eq!(changes[2].data, json!({ "from": "open", "to": "junk" }));
+    assert_eq!(changes[3].data["reason"], "the lead was closed (junk)");
+    assert_eq!(changes[4].data, json!({ "from": eva, "owner": null }));
     let jana_ref = Some(UserRef { id: jana, name: "Jana Nováková".into() });
-    for e in &timeline[1..] {
+    for e in changes {
         assert_eq!(e.actor, jana_ref, "{}", e.kind);
     }
-    assert_eq!(timeline[1].at, start() + mins(1));
-    assert_eq!(timeline[3].at, start() + mins(3));
+    let at: Vec<Timestamp> = changes.iter().map(|e| e.at).collect();
+    assert_eq!(at, [start() + mins(1), start() + mins(2), start() + mins(3), start() + mins(3), start() + mins(4)]);
 
-    // The new owner was told; a closed lead expects no first response any more.
+    // The new owner was told (once); a closed lead needs no task, no SLA and no escalation.
     let outbox = store.outbox(id).await.unwrap();
+    assert_eq!(outbox.len(), outbox_before + 1, "{outbox:?}");
     let assigned: Vec<_> = outbox.iter().filter(|o| o.kind == "lead.assigned").collect();
     assert_eq!(assigned.len(), 1, "{outbox:?}");
-    assert_eq!(assigned[0].recipient_user, Some(petr));
-    let timers = store.timers(id).await.unwrap();
-    assert_eq!(timers.len(), 1);
-    assert_eq!(timers[0].status, "cancelled");
+    assert_eq!(assigned[0].recipient_user, Some(eva));
+    assert_eq!(assigned[0].channel, "in_app");
+    assert_eq!(assigned[0].created_at, start() + mins(2));
+    let tasks = tasks_of(&store, id).await;
+    assert_eq!(tasks.iter().map(|t| (t.task.as_str(), t.status.as_str())).collect::<Vec<_>>(), [("first_call", "cancelled")]);
+    assert_eq!(tasks[0].done_at, Some(start() + mins(3)));
+    assert_eq!(
+        timer_states(&store, id).await,
+        kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled"), (NO_REACTION, "cancelled")])
+    );
+    assert_eq!(store.next_timer_due().await.unwrap(), None);
 }
 contract_test!(patch_stage_owner_and_status_are_events_in_the_timeline);
 
 async fn patch_stage_won_implies_status_won(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let created = store.timeline(id).await.unwrap().len();
+    clock.advance(mins(1));
     store.patch_lead(id, LeadPatch { stage: Some("won".into()), ..Default::default() }, None).await.unwrap();
     let lead = store.lead(id).await.unwrap();
     assert_eq!((lead.stage.as_str(), lead.status.as_str()), ("won", "won"));
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "lead.stage_changed", "lead.status_changed"]);
-    assert_eq!(timeline[2].data, json!({ "from": "open", "to": "won" }));
-    assert_eq!(store.timers(id).await.unwrap()[0].status, "cancelled");
+    assert_eq!(kinds_since(&timeline, created), ["lead.stage_changed", "lead.status_changed", "task.cancelled"]);
+    assert_eq!(timeline[created].data, json!({ "from": "received", "to": "won" }));
+    assert_eq!(timeline[created + 1].data, json!({ "from": "open", "to": "won" }));
+    // Entering a closing stage closes the lead: its tasks and timers are cancelled.
+    assert_eq!(timeline[created + 2].data["reason"], "the lead was closed (won)");
+    assert!(tasks_of(&store, id).await.iter().all(|t| t.status == "cancelled" && t.done_at == Some(start() + mins(1))));
+    assert_eq!(timer_states(&store, id).await, kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled")]));
 
     // An explicit status wins over the one a stage implies.
     let other = create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await.id;
@@ -981,17 +1146,20 @@ async fn patch_stage_won_implies_status_won(store: Arc<dyn Store>, clock: Arc<Ma
         .unwrap();
     let lead = store.lead(other).await.unwrap();
     assert_eq!((lead.stage.as_str(), lead.status.as_str()), ("lost", "junk"));
+    assert_eq!(timer_states(&store, other).await, kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled")]));
+    assert_eq!(store.next_timer_due().await.unwrap(), None, "no timer of a closed lead is left to fire");
 }
 contract_test!(patch_stage_won_implies_status_won);
 
 async fn patch_other_fields_update_the_search(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), None, Some("z@example.cz"))).await.id;
+    let created = store.timeline(id).await.unwrap().len();
     let patch = LeadPatch { subject: Some(Some(Line::parse("Zimní zahrada", 300).unwrap())), ..Default::default() };
     store.patch_lead(id, patch, None).await.unwrap();
     assert_eq!(store.lead(id).await.unwrap().subject.as_deref(), Some("Zimní zahrada"));
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "lead.updated"]);
-    assert_eq!(timeline[1].data, json!({ "subject": { "from": null, "to": "Zimní zahrada" } }));
+    assert_eq!(kinds_since(&timeline, created), ["lead.updated"]);
+    assert_eq!(timeline[created].data, json!({ "subject": { "from": null, "to": "Zimní zahrada" } }));
     let found = store.leads(&LeadFilter { query: Some("zimni".into()), limit: 10, ..Default::default() }).await.unwrap();
     assert_eq!(ids(&found), [id]);
 }
@@ -999,6 +1167,10 @@ contract_test!(patch_other_fields_update_the_search);
 
 async fn patch_rejects_unknown_owner_and_unknown_lead(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let timeline = store.timeline(id).await.unwrap();
+    let timers = store.timers(id).await.unwrap();
+    let tasks = tasks_of(&store, id).await;
+    clock.advance(mins(1));
     let err = store
         .patch_lead(id, LeadPatch { owner: Some(Some(424_242)), stage: Some("offer".into()), ..Default::default() }, None)
         .await
@@ -1009,7 +1181,17 @@ async fn patch_rejects_unknown_owner_and_unknown_lead(store: Arc<dyn Store>, clo
     }
     let lead = store.lead(id).await.unwrap();
     assert_eq!((lead.owner, lead.stage.as_str()), (None, "received"), "nothing of the failed patch was kept");
-    assert_eq!(kinds(&store.timeline(id).await.unwrap()), ["lead.received"]);
+    assert_eq!(lead.updated_at, start());
+    assert_eq!(store.timeline(id).await.unwrap(), timeline, "no event");
+    assert_eq!(store.timers(id).await.unwrap(), timers, "no timer set or cancelled");
+    assert_eq!(tasks_of(&store, id).await, tasks, "no task created or cancelled");
+    // A stage the lead's playbook does not know is invalid too.
+    let err = store.patch_lead(id, LeadPatch { stage: Some("paid".into()), ..Default::default() }, None).await.unwrap_err();
+    match err {
+        StoreError::Invalid(e) => assert_eq!(e.0[0].field, "stage", "{e}"),
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    assert_eq!(store.timeline(id).await.unwrap(), timeline);
 
     let err = store.patch_lead(id + 1000, LeadPatch { stage: Some("offer".into()), ..Default::default() }, None).await.unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
@@ -1035,26 +1217,49 @@ contract_test!(unknown_ids_are_not_found);
 
 async fn an_outgoing_reached_call_is_the_first_response(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let created = store.timeline(id).await.unwrap().len();
     clock.advance(mins(2));
-    // An unanswered call is an attempt, not a response.
+    // An unanswered call is an attempt, not a response: the SLA keeps running, and the call
+    // task is done with that outcome, so the playbook schedules the next attempt in 5 minutes.
     store.log_activity(id, activity(&clock, "call", Some("out"), Some("no_answer"), None), None).await.unwrap();
     assert_eq!(store.lead(id).await.unwrap().first_response_at, None);
-    assert_eq!(store.timers(id).await.unwrap()[0].status, "pending");
+    assert_eq!(
+        timers_of(&store, id).await,
+        [
+            (SLA_WARN.to_owned(), start() + mins(5), "pending".to_owned()),
+            (SLA_BREACH.to_owned(), start() + mins(10), "pending".to_owned()),
+            ("retry:first_call".to_owned(), start() + mins(7), "pending".to_owned()),
+        ]
+    );
+    let attempt = store.timeline(id).await.unwrap().len();
 
     clock.advance(mins(1));
     let call = store.log_activity(id, reached_call(&clock), None).await.unwrap();
     let lead = store.lead(id).await.unwrap();
     assert_eq!(lead.first_response_at, Some(start() + mins(3)));
     assert_eq!(lead.updated_at, start() + mins(3));
-    let timers = store.timers(id).await.unwrap();
-    assert_eq!(timers.len(), 1);
-    assert_eq!(timers[0].status, "cancelled", "{timers:?}");
+    assert_eq!(lead.stage, "contacted", "the playbook moves a lead that was reached to its first contact");
+    // The response meets the SLA: its timers (and the next attempt's) are cancelled.
+    assert_eq!(
+        timer_states(&store, id).await,
+        kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled"), ("retry:first_call", "cancelled")])
+    );
+    assert_eq!(store.next_timer_due().await.unwrap(), None);
 
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "activity.logged", "activity.logged", "lead.first_response"]);
-    assert_eq!(timeline[3].data, json!({ "activity_id": call }));
-    assert_eq!(timeline[2].data["outcome"], "reached");
-    assert_eq!(timeline[2].data["direction"], "out");
+    assert_eq!(kinds(&timeline[created..attempt]), ["activity.logged", "task.completed", "task.retry_scheduled"]);
+    assert_eq!(timeline[created].data["outcome"], "no_answer");
+    assert_eq!(timeline[created + 1].data["outcome"], "no_answer");
+    assert_eq!(
+        kinds_since(&timeline, attempt),
+        ["activity.logged", "lead.first_response", "sla.met", "playbook.rule", "lead.stage_changed"]
+    );
+    let response = &timeline[attempt..];
+    assert_eq!(response[0].data["outcome"], "reached");
+    assert_eq!(response[0].data["direction"], "out");
+    assert_eq!(response[1].data, json!({ "activity_id": call }));
+    assert_eq!(response[2].data, json!({ "sla": "first_response", "how": "met" }));
+    assert!(response.iter().all(|e| e.at == start() + mins(3)));
 }
 contract_test!(an_outgoing_reached_call_is_the_first_response);
 
@@ -1073,10 +1278,12 @@ async fn a_second_response_keeps_the_first_response_time(store: Arc<dyn Store>, 
     let timeline = store.timeline(id).await.unwrap();
     assert_eq!(events_of(&timeline, "lead.first_response").len(), 1);
     assert_eq!(events_of(&timeline, "activity.logged").len(), 3);
+    let met = events_of(&timeline, "sla.met");
+    assert_eq!(met.len(), 1, "the SLA is met once");
+    assert_eq!(met[0].at, start() + mins(4));
     assert_eq!(store.activities(id).await.unwrap().len(), 3);
-    let timers = store.timers(id).await.unwrap();
-    assert_eq!(timers.len(), 1);
-    assert_eq!(timers[0].status, "cancelled");
+    assert_eq!(timer_states(&store, id).await, kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled")]));
+    assert!(store.timers(id).await.unwrap().iter().all(|t| t.status == "cancelled"));
 }
 contract_test!(a_second_response_keeps_the_first_response_time);
 
@@ -1101,15 +1308,21 @@ contract_test!(a_response_dated_before_arrival_counts_from_arrival);
 
 async fn a_note_is_not_a_response(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    let created = store.timeline(id).await.unwrap().len();
+    let tasks = tasks_of(&store, id).await;
     clock.advance(mins(1));
     let note = store.log_activity(id, activity(&clock, "note", None, None, Some("Volat po 16h")), None).await.unwrap();
     let email_in = store.log_activity(id, activity(&clock, "email", Some("in"), None, None), None).await.unwrap();
 
     let lead = store.lead(id).await.unwrap();
     assert_eq!(lead.first_response_at, None);
-    assert_eq!(store.timers(id).await.unwrap()[0].status, "pending");
+    assert_eq!(lead.stage, "received");
+    // Nothing the playbook waits for happened: the SLA runs on, the call task stays open.
+    assert_eq!(timer_states(&store, id).await, kind_status(&[(SLA_WARN, "pending"), (SLA_BREACH, "pending")]));
+    assert_eq!(tasks_of(&store, id).await, tasks);
+    assert_eq!(tasks[0].status, "open");
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "activity.logged", "activity.logged"]);
+    assert_eq!(kinds_since(&timeline, created), ["activity.logged", "activity.logged"]);
     let acts = store.activities(id).await.unwrap();
     assert_eq!(ids_of(&acts), [note, email_in]);
     assert_eq!(acts[0].kind, "note");
@@ -1119,25 +1332,48 @@ async fn a_note_is_not_a_response(store: Arc<dyn Store>, clock: Arc<ManualClock>
 contract_test!(a_note_is_not_a_response);
 
 async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
-    let user = store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
+    let jana = store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "603 111 222")).await.unwrap();
+    let petr = store.create_user(user_with_phone("petr", "Petr", Role::Consultant, "603 333 444")).await.unwrap();
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
+    assert_eq!(store.lead(id).await.unwrap().owner.map(|o| o.id), Some(jana));
     clock.advance(mins(1));
-    store.patch_lead(id, LeadPatch { owner: Some(Some(user)), ..Default::default() }, Some(user)).await.unwrap();
+    store.patch_lead(id, LeadPatch { owner: Some(Some(petr)), ..Default::default() }, Some(petr)).await.unwrap();
     clock.advance(mins(1));
-    store.log_activity(id, reached_call(&clock), Some(user)).await.unwrap();
+    store.log_activity(id, reached_call(&clock), Some(petr)).await.unwrap();
     clock.advance(mins(1));
-    store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, Some(user)).await.unwrap();
+    store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, Some(petr)).await.unwrap();
     // Another lead's events never show up here.
     create(&store, &clock, person(Some("Jiný"), Some("777 999 888"), None)).await;
 
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), ["lead.received", "lead.assigned", "activity.logged", "lead.first_response", "lead.stage_changed"]);
+    let mut expected: Vec<&str> = RECEIVED_AND_ASSIGNED.to_vec();
+    // Taken over by Petr; his call reaches the customer: the escalation and the SLA end, the
+    // call task is moot, the playbook moves the lead to its first contact; then Petr moves it on.
+    expected.extend([
+        "lead.assigned",
+        "activity.logged",
+        "lead.first_response",
+        "escalation.stopped",
+        "sla.met",
+        "task.cancelled",
+        "playbook.rule",
+        "lead.stage_changed",
+        "lead.stage_changed",
+    ]);
+    assert_eq!(kinds(&timeline), expected);
     let at: Vec<Timestamp> = timeline.iter().map(|e| e.at).collect();
-    assert_eq!(at, [start(), start() + mins(1), start() + mins(2), start() + mins(2), start() + mins(3)]);
+    let mut expected_at = vec![start(); RECEIVED_AND_ASSIGNED.len()];
+    expected_at.push(start() + mins(1));
+    expected_at.extend([start() + mins(2); 7]);
+    expected_at.push(start() + mins(3));
+    assert_eq!(at, expected_at);
     assert!(timeline.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
     assert!(timeline.iter().all(|e| e.lead_id == Some(id)));
+    let n = timeline.len();
+    assert_eq!(timeline[n - 2].data, json!({ "from": "received", "to": "contacted", "by": "playbook" }));
+    assert_eq!(timeline[n - 1].data, json!({ "from": "contacted", "to": "offer" }));
     // The activity remembers who logged it.
-    assert_eq!(store.activities(id).await.unwrap()[0].user, Some(UserRef { id: user, name: "Jana".into() }));
+    assert_eq!(store.activities(id).await.unwrap()[0].user, Some(UserRef { id: petr, name: "Petr".into() }));
 }
 contract_test!(timeline_is_oldest_first);
 
@@ -1261,9 +1497,13 @@ contract_test!(data_survives_close_and_reopen, with_db);
 // ═══════════════════════════════════════════════════════════════════════════════════════════
 
 async fn group_commit_200_concurrent_leads(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    // Two consultants share the leads by round robin; each lead's playbook run (owner, task,
+    // notifications, timers, the consultants' task counters) commits with it.
+    let jana = store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "603 111 222")).await.unwrap();
+    let petr = store.create_user(user_with_phone("petr", "Petr", Role::Consultant, "603 333 444")).await.unwrap();
     let mut tasks = Vec::new();
     for i in 0..200 {
-        let lead = parse(&clock, person(Some(&format!("Zákazník {i}")), None, Some(&format!("z{i}@example.cz"))));
+        let lead = parse(&clock, person(Some(&format!("Zákazník {i}")), Some(&format!("777 100 {i:03}")), None));
         let store = store.clone();
         tasks.push(tokio::spawn(async move { store.create_lead(lead, None, None).await }));
     }
@@ -1274,20 +1514,36 @@ async fn group_commit_200_concurrent_leads(store: Arc<dyn Store>, clock: Arc<Man
         lead_ids.insert(created.id);
     }
     assert_eq!(lead_ids.len(), 200, "200 distinct ids");
-    let listed: HashSet<i64> = ids(&store.leads(&all(1000)).await.unwrap()).into_iter().collect();
-    assert_eq!(listed, lead_ids);
+    let listed = store.leads(&all(1000)).await.unwrap();
+    assert_eq!(ids(&listed).into_iter().collect::<HashSet<i64>>(), lead_ids);
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await, 200);
-    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, 200);
-    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers WHERE status = 'pending'").await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.assigned'").await, 200);
+    // Per lead: an SMS to its consultant and a reminder in the app; the SLA's two timers and
+    // the escalation's; one open call task.
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, 400);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND kind = 'new_lead'").await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(DISTINCT idempotency_key) FROM outbox").await, 400);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers WHERE status = 'pending'").await, 600);
+    assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM timers WHERE kind = '{SLA_BREACH}' AND status = 'pending'")).await, 200);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM tasks WHERE status = 'open'").await, 200);
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, 200);
+    // Every lead has an owner, its task is the owner's, and the counters agree with the tasks.
+    let owned_by = |user: i64| listed.iter().filter(|l| l.owner.as_ref().map(|o| o.id) == Some(user)).count() as i64;
+    assert_eq!(owned_by(jana) + owned_by(petr), 200, "every lead went to a consultant");
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM tasks t JOIN leads l ON l.id = t.lead_id WHERE t.assignee_id = l.owner_id").await, 200);
+    assert_eq!(store.user(jana).await.unwrap().open_tasks, owned_by(jana));
+    assert_eq!(store.user(petr).await.unwrap().open_tasks, owned_by(petr));
     for id in lead_ids.iter().take(20) {
-        assert_eq!(kinds(&store.timeline(*id).await.unwrap()), ["lead.received"], "lead {id}");
+        assert_eq!(kinds(&store.timeline(*id).await.unwrap()), RECEIVED_AND_ASSIGNED, "lead {id}");
+        assert_eq!(store.timers(*id).await.unwrap().len(), 3, "lead {id}");
     }
 }
 contract_test!(group_commit_200_concurrent_leads, with_db);
 
 async fn group_commit_isolates_failing_commands(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
-    let owner = store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
+    // A specialist: outside the consultants' round robin and the escalation, so the leads
+    // given to nobody stay unassigned.
+    let owner = store.create_user(new_user("jana", "Jana", Role::Specialist, None)).await.unwrap();
     let bad = |i: usize| i % 23 == 5;
     let mut tasks = Vec::new();
     for i in 0..200 {
@@ -1322,14 +1578,25 @@ async fn group_commit_isolates_failing_commands(store: Arc<dyn Store>, clock: Ar
         }
     }
     let expected_bad = (0..200).filter(|i| bad(*i)).count();
+    let expected_owned = (0..200).filter(|i| !bad(*i) && i % 2 == 0).count();
     assert_eq!(failed, expected_bad);
     assert_eq!(ok.len(), 200 - expected_bad);
     let listed: HashSet<i64> = ids(&store.leads(&all(1000)).await.unwrap()).into_iter().collect();
     assert_eq!(listed, ok, "every good lead is stored, no bad one");
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await, ok.len() as i64);
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, ok.len() as i64, "failed commands leave no contact");
+    // What the playbook wrote, only for the good leads: one e-mail task each, the SLA's two
+    // timers each, and for an owned lead the escalation's timer and two notifications.
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM tasks WHERE task = 'first_email'").await, ok.len() as i64);
+    assert_eq!(db.count_raw("SELECT COUNT(DISTINCT lead_id) FROM tasks").await, ok.len() as i64);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers").await, (2 * ok.len() + expected_owned) as i64);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, 2 * expected_owned as i64);
+    assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM outbox WHERE recipient_user = {owner}")).await, 2 * expected_owned as i64);
+    assert_eq!(store.user(owner).await.unwrap().open_tasks, expected_owned as i64);
     let owned = store.leads(&LeadFilter { owner: Some(Some(owner)), limit: 1000, ..Default::default() }).await.unwrap();
-    assert_eq!(owned.len(), (0..200).filter(|i| !bad(*i) && i % 2 == 0).count());
+    assert_eq!(owned.len(), expected_owned);
+    let unassigned = store.leads(&LeadFilter { owner: Some(None), limit: 1000, ..Default::default() }).await.unwrap();
+    assert_eq!(unassigned.len(), ok.len() - expected_owned);
 }
 contract_test!(group_commit_isolates_failing_commands, with_db);
 
