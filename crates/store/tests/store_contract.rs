@@ -1695,7 +1695,9 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
     let id = create(&store, &clock, person(Some("Zákazník"), Some("777 123 456"), None)).await.id;
     store.patch_lead(id, LeadPatch { stage: Some("contacted".into()), ..Default::default() }, None).await.unwrap();
     let before = store.timeline(id).await.unwrap();
-    assert_eq!(before.len(), 2);
+    assert_eq!(kinds(&before), [&RECEIVED_UNASSIGNED[..], &["lead.stage_changed"]].concat());
+    let n = db.count_raw("SELECT COUNT(*) FROM events").await;
+    assert_eq!(n, before.len() as i64, "no user, so every event is the lead's");
 
     let update = db.exec_raw("UPDATE events SET kind = 'tampered'").await;
     assert!(update.is_err(), "UPDATE on events succeeded: {update:?}");
@@ -1707,61 +1709,123 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
     assert!(delete_one.is_err(), "DELETE of one event succeeded: {delete_one:?}");
 
     assert_eq!(store.timeline(id).await.unwrap(), before, "the events are untouched");
-    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, 2);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, n);
     // Appending still works.
     store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, None).await.unwrap();
-    assert_eq!(store.timeline(id).await.unwrap().len(), 3);
+    let after = store.timeline(id).await.unwrap();
+    assert_eq!(after[..before.len()], before[..]);
+    assert_eq!(kinds_since(&after, before.len()), ["lead.stage_changed"]);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, n + 1);
 }
 contract_test!(events_are_append_only, with_db);
 
 // ── durable timers ──
 
 async fn timers_fire_once_in_order_and_never_early(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    // No users: each lead's only timers are its SLA's warning (+5) and breach (+10 minutes).
     let a = create(&store, &clock, person(Some("A"), Some("777 100 001"), None)).await;
-    clock.advance(jiff::SignedDuration::from_secs(60));
+    clock.advance(mins(1));
     let b = create(&store, &clock, person(Some("B"), Some("777 100 002"), None)).await;
     let answered = create(&store, &clock, person(Some("C"), Some("777 100 003"), None)).await;
     store.log_activity(answered.id, reached_call(&clock), None).await.unwrap();
-    assert_eq!(store.next_timer_due().await.unwrap(), Some(store.timers(a.id).await.unwrap()[0].due_at));
+    assert_eq!(timer_states(&store, answered.id).await, kind_status(&[(SLA_WARN, "cancelled"), (SLA_BREACH, "cancelled")]));
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(start() + mins(5)), "A's warning");
 
-    // A's timer is due 10 minutes after it arrived: one second before, nothing fires.
-    clock.advance(jiff::SignedDuration::from_secs(8 * 60 + 59));
+    // Due, in order: A's warning 09:05, B's 09:06, A's breach 09:10, B's 09:11.
+    // One second before A's warning, nothing fires.
+    clock.advance(SignedDuration::from_secs(3 * 60 + 59));
     assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "nothing is due yet");
-    clock.advance(jiff::SignedDuration::from_secs(1));
-    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "A's timer, exactly at its time");
+    clock.advance(SignedDuration::from_secs(1));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "A's warning, exactly at its time");
     assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "a timer fires once");
-    clock.advance(jiff::SignedDuration::from_secs(3600));
-    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "B's; C's was cancelled by the response");
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(start() + mins(6)), "B's warning");
+    clock.advance(SignedDuration::from_secs(59));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "B's warning is not due yet");
+    clock.advance(SignedDuration::from_secs(1));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 1, "B's warning");
+    clock.advance(SignedDuration::from_secs(3 * 60 + 59));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 0, "A's breach is not due yet");
+    // An hour later, both breaches are due: they fire in due order, each once.
+    clock.advance(SignedDuration::from_secs(3600));
+    assert_eq!(store.fire_due_timers(100).await.unwrap(), 2, "A's and B's breaches; C's were cancelled by the response");
     assert_eq!(store.fire_due_timers(100).await.unwrap(), 0);
     assert_eq!(store.next_timer_due().await.unwrap(), None);
 
     for (lead, fired) in [(a.id, true), (b.id, true), (answered.id, false)] {
-        let kinds: Vec<String> = store.timeline(lead).await.unwrap().into_iter().map(|e| e.kind).collect();
-        assert_eq!(kinds.iter().filter(|k| *k == "timer.fired").count(), usize::from(fired), "lead {lead}: {kinds:?}");
-        let status = &store.timers(lead).await.unwrap()[0].status;
-        assert_eq!(status, if fired { "fired" } else { "cancelled" });
+        let timeline = store.timeline(lead).await.unwrap();
+        let fired_timers: Vec<&str> = events_of(&timeline, "timer.fired").iter().map(|e| e.data["timer"].as_str().unwrap()).collect();
+        let status = if fired {
+            assert_eq!(fired_timers, [SLA_WARN, SLA_BREACH], "lead {lead}");
+            assert_eq!(events_of(&timeline, "sla.warning").len(), 1, "lead {lead}");
+            assert_eq!(events_of(&timeline, "sla.breached").len(), 1, "lead {lead}");
+            assert!(events_of(&timeline, "sla.met").is_empty(), "lead {lead}");
+            "fired"
+        } else {
+            assert!(fired_timers.is_empty(), "lead {lead}");
+            assert!(events_of(&timeline, "sla.breached").is_empty(), "lead {lead}");
+            assert_eq!(events_of(&timeline, "sla.met").len(), 1, "lead {lead}");
+            "cancelled"
+        };
+        assert_eq!(timer_states(&store, lead).await, kind_status(&[(SLA_WARN, status), (SLA_BREACH, status)]), "lead {lead}");
     }
-    // Fired in due order: A's event before B's.
-    let fired_at = |lead: i64| {
+    // Fired in due order: A's warning, B's warning, A's breach, B's breach.
+    let fired = |lead: i64, timer: &'static str| {
         let store = store.clone();
-        async move { store.timeline(lead).await.unwrap().into_iter().find(|e| e.kind == "timer.fired").unwrap().id }
+        async move {
+            let timeline = store.timeline(lead).await.unwrap();
+            let e = timeline.into_iter().find(|e| e.kind == "timer.fired" && e.data["timer"] == timer).unwrap();
+            (e.id, e.at)
+        }
     };
-    assert!(fired_at(a.id).await < fired_at(b.id).await);
+    let order = [fired(a.id, SLA_WARN).await, fired(b.id, SLA_WARN).await, fired(a.id, SLA_BREACH).await, fired(b.id, SLA_BREACH).await];
+    assert!(order.windows(2).all(|w| w[0].0 < w[1].0), "{order:?}");
+    assert_eq!(order.map(|(_, at)| at)[..2], [start() + mins(5), start() + mins(6)], "fired when they fell due");
 }
 contract_test!(timers_fire_once_in_order_and_never_early);
 
 async fn advancing_fires_each_timer_at_its_own_time(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let start = clock.now();
     let a = create(&store, &clock, person(Some("A"), Some("777 200 001"), None)).await;
-    clock.advance(jiff::SignedDuration::from_secs(120));
+    clock.advance(SignedDuration::from_secs(120));
     let b = create(&store, &clock, person(Some("B"), Some("777 200 002"), None)).await;
-    clock.advance(jiff::SignedDuration::from_secs(-120)); // never goes back
+    clock.advance(SignedDuration::from_secs(-120)); // never goes back
     let timers = pronto_store::Timers::new(store.clone(), clock.clone());
-    let now = timers.advance(jiff::SignedDuration::from_secs(3600)).await.unwrap();
-    assert_eq!(now, start + jiff::SignedDuration::from_secs(120 + 3600));
-    for (lead, due) in [(a.id, start + jiff::SignedDuration::from_secs(600)), (b.id, start + jiff::SignedDuration::from_secs(720))] {
-        let ev = store.timeline(lead).await.unwrap().into_iter().find(|e| e.kind == "timer.fired").expect("fired");
-        assert_eq!(ev.at, due, "lead {lead}'s timer fired at its own due time, not at the end of the span");
+    let now = timers.advance(SignedDuration::from_secs(3600)).await.unwrap();
+    assert_eq!(now, start + SignedDuration::from_secs(120 + 3600));
+    let due = |m: i64| start + mins(m);
+    for (lead, warn, breach) in [(a.id, due(5), due(10)), (b.id, due(7), due(12))] {
+        let expected = [
+            (SLA_WARN.to_owned(), warn, "fired".to_owned()),
+            (SLA_BREACH.to_owned(), breach, "fired".to_owned()),
+        ];
+        assert_eq!(timers_of(&store, lead).await, expected, "lead {lead}");
+        let timeline = store.timeline(lead).await.unwrap();
+        let fired: Vec<(&str, Timestamp)> =
+            events_of(&timeline, "timer.fired").iter().map(|e| (e.data["timer"].as_str().unwrap(), e.at)).collect();
+        assert_eq!(fired, [(SLA_WARN, warn), (SLA_BREACH, breach)], "lead {lead}'s timers fired at their own due times, not at the end of the span");
+        assert_eq!(events_of(&timeline, "sla.breached")[0].at, breach);
     }
+
+    // Working minutes: a lead stored on Friday at 16:57 in Prague has 3 minutes that day and
+    // the rest on Monday morning; nothing fires over the weekend.
+    let friday = ts("2026-03-06T15:57:00Z");
+    clock.advance(friday.duration_since(clock.now()));
+    let late = create(&store, &clock, person(Some("Pozdní"), Some("777 200 003"), None)).await;
+    let (warn, breach) = (ts("2026-03-09T08:02:00Z"), ts("2026-03-09T08:07:00Z")); // Monday 09:02 and 09:07
+    assert_eq!(
+        timers_of(&store, late.id).await,
+        [(SLA_WARN.to_owned(), warn, "pending".to_owned()), (SLA_BREACH.to_owned(), breach, "pending".to_owned())]
+    );
+    // Through the weekend to Monday 09:01:59: nothing is due.
+    let now = timers.advance(ts("2026-03-09T08:01:59Z").duration_since(friday)).await.unwrap();
+    assert_eq!(now, ts("2026-03-09T08:01:59Z"));
+    assert!(events_of(&store.timeline(late.id).await.unwrap(), "timer.fired").is_empty(), "nothing fired early");
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(warn));
+    timers.advance(SignedDuration::from_mins(10)).await.unwrap();
+    let timeline = store.timeline(late.id).await.unwrap();
+    let fired: Vec<(&str, Timestamp)> =
+        events_of(&timeline, "timer.fired").iter().map(|e| (e.data["timer"].as_str().unwrap(), e.at)).collect();
+    assert_eq!(fired, [(SLA_WARN, warn), (SLA_BREACH, breach)]);
+    assert_eq!(store.next_timer_due().await.unwrap(), None);
 }
 contract_test!(advancing_fires_each_timer_at_its_own_time);
