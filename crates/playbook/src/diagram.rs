@@ -903,7 +903,7 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(tasks_in("received"), ["confirm_call"]);
+        assert_eq!(tasks_in("received"), ["confirm_call", "consultation_call"]);
         assert!(tasks_in("confirmed").contains(&"manager_call".to_owned()));
         assert!(tasks_in("confirmed").contains(&"handle_objection".to_owned()));
         assert_eq!(tasks_in("delivered"), ["quality_call"]);

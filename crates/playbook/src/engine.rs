@@ -439,7 +439,14 @@ impl<'a> Run<'a> {
 
     fn holds(&self, c: &Conditions, trigger: Option<&Trigger>) -> bool {
         let l = &self.lead;
-        let any = |list: &[String], v: Option<&str>| list.is_empty() || v.is_some_and(|v| list.iter().any(|x| x.eq_ignore_ascii_case(v)));
+        // `unknown` in a list matches a lead that does not say (no product, source, language …).
+        let any = |list: &[String], v: Option<&str>| {
+            list.is_empty()
+                || match v {
+                    Some(v) => list.iter().any(|x| x.eq_ignore_ascii_case(v)),
+                    None => list.iter().any(|x| x == "unknown"),
+                }
+        };
         if !c.channel.is_empty() && !c.channel.contains(&l.channel) {
             return false;
         }

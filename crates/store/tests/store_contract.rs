@@ -1348,16 +1348,17 @@ async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>
     let timeline = store.timeline(id).await.unwrap();
     let mut expected: Vec<&str> = RECEIVED_AND_ASSIGNED.to_vec();
     // Taken over by Petr; his call reaches the customer: the escalation and the SLA end, the
-    // call task is moot, the playbook moves the lead to its first contact; then Petr moves it on.
+    // playbook moves the lead to its first contact, and the call task is done (reached); then
+    // Petr moves the lead on.
     expected.extend([
         "lead.assigned",
         "activity.logged",
         "lead.first_response",
         "escalation.stopped",
         "sla.met",
-        "task.cancelled",
         "playbook.rule",
         "lead.stage_changed",
+        "task.completed",
         "lead.stage_changed",
     ]);
     assert_eq!(kinds(&timeline), expected);
@@ -1370,7 +1371,8 @@ async fn timeline_is_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>
     assert!(timeline.windows(2).all(|w| w[0].id < w[1].id), "oldest first");
     assert!(timeline.iter().all(|e| e.lead_id == Some(id)));
     let n = timeline.len();
-    assert_eq!(timeline[n - 2].data, json!({ "from": "received", "to": "contacted", "by": "playbook" }));
+    assert_eq!(timeline[n - 3].data, json!({ "from": "received", "to": "contacted", "by": "playbook" }));
+    assert_eq!(timeline[n - 2].data["outcome"], "reached");
     assert_eq!(timeline[n - 1].data, json!({ "from": "contacted", "to": "offer" }));
     // The activity remembers who logged it.
     assert_eq!(store.activities(id).await.unwrap()[0].user, Some(UserRef { id: petr, name: "Petr".into() }));
@@ -1697,7 +1699,8 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
     let before = store.timeline(id).await.unwrap();
     assert_eq!(kinds(&before), [&RECEIVED_UNASSIGNED[..], &["lead.stage_changed"]].concat());
     let n = db.count_raw("SELECT COUNT(*) FROM events").await;
-    assert_eq!(n, before.len() as i64, "no user, so every event is the lead's");
+    let of_lead = format!("SELECT COUNT(*) FROM events WHERE lead_id = {id}");
+    assert_eq!(db.count_raw(&of_lead).await, before.len() as i64);
 
     let update = db.exec_raw("UPDATE events SET kind = 'tampered'").await;
     assert!(update.is_err(), "UPDATE on events succeeded: {update:?}");
@@ -1710,6 +1713,7 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
 
     assert_eq!(store.timeline(id).await.unwrap(), before, "the events are untouched");
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM events").await, n);
+    assert_eq!(db.count_raw(&of_lead).await, before.len() as i64);
     // Appending still works.
     store.patch_lead(id, LeadPatch { stage: Some("offer".into()), ..Default::default() }, None).await.unwrap();
     let after = store.timeline(id).await.unwrap();
@@ -1794,15 +1798,16 @@ async fn advancing_fires_each_timer_at_its_own_time(store: Arc<dyn Store>, clock
     assert_eq!(now, start + SignedDuration::from_secs(120 + 3600));
     let due = |m: i64| start + mins(m);
     for (lead, warn, breach) in [(a.id, due(5), due(10)), (b.id, due(7), due(12))] {
-        let expected = [
-            (SLA_WARN.to_owned(), warn, "fired".to_owned()),
-            (SLA_BREACH.to_owned(), breach, "fired".to_owned()),
-        ];
+        let expected = [(SLA_WARN.to_owned(), warn, "fired".to_owned()), (SLA_BREACH.to_owned(), breach, "fired".to_owned())];
         assert_eq!(timers_of(&store, lead).await, expected, "lead {lead}");
         let timeline = store.timeline(lead).await.unwrap();
         let fired: Vec<(&str, Timestamp)> =
             events_of(&timeline, "timer.fired").iter().map(|e| (e.data["timer"].as_str().unwrap(), e.at)).collect();
-        assert_eq!(fired, [(SLA_WARN, warn), (SLA_BREACH, breach)], "lead {lead}'s timers fired at their own due times, not at the end of the span");
+        assert_eq!(
+            fired,
+            [(SLA_WARN, warn), (SLA_BREACH, breach)],
+            "lead {lead}'s timers fired at their own due times, not at the end of the span"
+        );
         assert_eq!(events_of(&timeline, "sla.breached")[0].at, breach);
     }
 

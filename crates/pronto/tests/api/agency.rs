@@ -17,6 +17,8 @@ both!(
     walk_ins_sms_only_when_a_colleague_entered_them,
     after_hours_waits_for_working_time,
     coordinator_specialist_and_offer,
+    after_hours_acknowledgement_in_the_customers_language,
+    an_undecided_offer_is_followed_up_after_three_days,
 );
 
 pub const TUESDAY_9: &str = "2031-05-06T07:00:00Z";
@@ -374,4 +376,64 @@ async fn coordinator_specialist_and_offer(engine: Engine) {
     let lead = app.get(&format!("/api/v1/leads/{l}")).await.expect(200);
     assert_eq!((lead["stage"].as_str(), lead["status"].as_str()), (Some("won"), Some("won")));
     assert!(tasks(&app, l, "open").await.is_empty());
+}
+
+/// Customers want to know what to expect: after hours, an acknowledgement by e-mail in their
+/// language (Czech when they did not say); in working time none (the consultant calls).
+async fn after_hours_acknowledgement_in_the_customers_language(engine: Engine) {
+    // Tuesday 2031-05-06 19:00 in Prague.
+    let app = app_at(engine, "2031-05-06T17:00:00Z").await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let mail_to = |ns: &[Value], addr: &str| {
+        ns.iter().filter(|n| n["recipient"]["address"] == addr && n["channel"] == "email").cloned().collect::<Vec<_>>()
+    };
+    let cs = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Jana", "email": "jana@example.cz" } })).await);
+    let m = mail_to(&notes(&app, cs).await, "jana@example.cz");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0]["subject"], "Vaši poptávku jsme přijali");
+    assert!(m[0]["text"].as_str().unwrap().starts_with("Dobrý den, Jana,"), "{m:?}");
+    let en = id(&app
+        .create_lead(&json!({ "channel": "web", "language": "en", "contact": { "name": "John", "email": "john@example.com" } }))
+        .await);
+    let m = mail_to(&notes(&app, en).await, "john@example.com");
+    assert_eq!(m[0]["subject"], "We have received your inquiry");
+    let phone_only = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Bez mailu", "phone": "777 111 000" } })).await);
+    assert!(notes(&app, phone_only).await.iter().all(|n| n["recipient"]["user_id"].is_i64()), "nothing to the customer without an address");
+    // Next morning, in working time: no acknowledgement.
+    advance(&app, 14 * 3600).await;
+    let day = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Ráno", "email": "rano@example.cz" } })).await);
+    assert!(mail_to(&notes(&app, day).await, "rano@example.cz").is_empty());
+}
+
+/// An offer presented but not decided for three days is followed up; a decision cancels that
+/// timer (a playbook timer set by one rule, handled by another, cancelled by a third).
+async fn an_undecided_offer_is_followed_up_after_three_days(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    user(&app, "sima", "specialist", "+420 777 000 005").await;
+    let undecided = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Váhavý", "phone": "777 900 200" } })).await);
+    let decided = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Rozhodný", "phone": "777 900 201" } })).await);
+    // Both go through first contact, the coordinator and the specialist to a presented offer.
+    for l in [undecided, decided] {
+        let open = tasks(&app, l, "open").await;
+        let first_call = open.iter().find(|t| t["task"] == "first_call").unwrap();
+        complete(&app, id(first_call), "reached").await;
+        app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "qualified" })).await.expect(200);
+        for _ in 0..2 {
+            let t = tasks(&app, l, "open").await.remove(0);
+            complete(&app, id(&t), "done").await;
+        }
+        let prepare = tasks(&app, l, "open").await.remove(0);
+        assert_eq!(prepare["task"], "prepare_offer");
+        complete(&app, id(&prepare), "done").await;
+    }
+    let present = tasks(&app, decided, "open").await.remove(0);
+    complete(&app, id(&present), "accepted").await;
+    advance(&app, 3 * 86_400).await;
+    let open = tasks(&app, undecided, "open").await;
+    assert!(open.iter().any(|t| t["task"] == "offer_follow_up"), "{open:?}");
+    assert!(tasks(&app, decided, "open").await.is_empty(), "the decision cancelled the follow-up");
+    let fired: Vec<Value> =
+        kinds(&timeline(&app, decided).await, "timer.fired").into_iter().filter(|e| e["timer"] == "t:offer_follow_up").collect();
+    assert!(fired.is_empty(), "{fired:?}");
 }

@@ -15,6 +15,7 @@ both!(
     contract_only_for_legal_entities,
     quality_call_after_delivery,
     objections_up_to_three_refusals,
+    filters_by_request_time_and_customer_type,
 );
 
 const TUESDAY_9_MSK: &str = "2031-05-06T06:00:00Z";
@@ -156,6 +157,11 @@ async fn contract_only_for_legal_entities(engine: Engine) {
     assert_eq!(to_customer[0]["subject"], "Payment received");
     let docs = tasks(&app, company, "open").await.into_iter().find(|t| t["task"] == "delivery_documents").unwrap();
     assert_eq!(time_of(&docs["due_at"]), at("2031-05-06T14:00:00Z"), "17:00 in Moscow");
+    assert!(tasks(&app, company, "open").await.iter().all(|t| t["task"] != "route_driver"), "no postal code: not a Moscow delivery");
+    // A Moscow postal code (101000–143999): the driver's route too.
+    let local = request(&app, json!({ "postal_code": "125009", "contact": { "name": "Tverskaya", "phone": "+7 916 101 01 01" } })).await;
+    app.patch(&format!("/api/v1/leads/{local}"), &json!({ "stage": "paid" })).await.expect(200);
+    assert!(tasks(&app, local, "open").await.iter().any(|t| t["task"] == "route_driver"));
 }
 
 /// BP7: a quality call after delivery (the diagram's 2 days); negative → the complaint goes to
@@ -197,4 +203,42 @@ async fn objections_up_to_three_refusals(engine: Engine) {
     let lead = app.get(&format!("/api/v1/leads/{l}")).await.expect(200);
     assert_eq!((lead["stage"].as_str(), lead["status"].as_str()), (Some("lost"), Some("lost")));
     assert!(tasks(&app, l, "open").await.is_empty(), "a lost lead has no open work");
+}
+
+/// BP1's filters: urgent web orders alert the managers at once; a consultation request gets a
+/// manager's call; a request just before closing is flagged; after hours the customer gets an
+/// SMS; a private customer who turns out to be a legal entity gets the contract after all.
+async fn filters_by_request_time_and_customer_type(engine: Engine) {
+    let app = app_at(engine, "2031-05-06T14:40:00Z").await; // 17:40 in Moscow
+    let (sveta, ivan) = team(&app).await;
+    let urgent = request(&app, json!({ "source": "urgent_order", "subject": "Pump 7" })).await;
+    let sms = notes(&app, urgent).await;
+    let sms = to_user(&sms, ivan, "sms");
+    assert!(sms[0]["text"].as_str().unwrap().starts_with("URGENT web order: Olga Petrova"), "{sms:?}");
+    assert_eq!(sms[0]["urgent"], true);
+    assert_eq!(
+        to_user(&notes(&app, urgent).await, sveta, "in_app").iter().filter(|n| n["kind"] == "late_request").count(),
+        1,
+        "17:40: just before closing"
+    );
+
+    let consult = request(&app, json!({ "product": "consultation", "contact": { "name": "Advice", "phone": "+7 916 300 00 00" } })).await;
+    let open = tasks(&app, consult, "open").await;
+    assert!(open.iter().any(|t| t["task"] == "consultation_call" && t["role"] == "manager"), "{open:?}");
+
+    // 18:30: after hours — the customer is told by SMS when to expect the call.
+    advance(&app, 50 * 60).await;
+    let late = request(&app, json!({ "contact": { "name": "Vecher", "phone": "+7 916 400 00 00" } })).await;
+    let ns = notes(&app, late).await;
+    let to_customer: Vec<&Value> = ns.iter().filter(|n| n["recipient"]["address"] == "+79164000000").collect();
+    assert_eq!(to_customer.len(), 1, "{ns:?}");
+    assert!(to_customer[0]["text"].as_str().unwrap().contains("заявка принята"));
+    assert!(ns.iter().all(|n| n["kind"] != "late_request"), "after closing, not 'just before'");
+
+    // A field changes during the deal: b2c → b2b swaps the invoice for invoice + contract.
+    let person = request(&app, json!({ "customer_type": "b2c", "contact": { "name": "Firma", "phone": "+7 916 500 00 00" } })).await;
+    app.patch(&format!("/api/v1/leads/{person}"), &json!({ "stage": "deal" })).await.expect(200);
+    app.patch(&format!("/api/v1/leads/{person}"), &json!({ "customer_type": "b2b" })).await.expect(200);
+    let names: Vec<String> = tasks(&app, person, "open").await.iter().map(|t| t["task"].as_str().unwrap().to_owned()).collect();
+    assert!(names.contains(&"invoice_and_contract".to_owned()) && !names.contains(&"invoice_only".to_owned()), "{names:?}");
 }
