@@ -1,13 +1,13 @@
 //! Playbooks as files and versions: `pronto playbook check`, `--playbook FILE`, the API to
 //! list, show, draw, check and load them; each lead stays on the version it started with.
 
-use crate::agency::{TUESDAY_9, app_at, id, kinds, timeline};
+use crate::agency::{TUESDAY_9, advance, app_at, id, kinds, notes, tasks, timeline, user};
 use crate::both;
 use crate::harness::{Engine, Options, Storage, spawn_app_on};
 use serde_json::json;
 use std::process::Command;
 
-both!(versions_and_the_api, a_playbook_file_becomes_the_default);
+both!(versions_and_the_api, a_playbook_file_becomes_the_default, a_custom_playbook_assigns_by_rule_roster_and_hours);
 
 fn pronto() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pronto"))
@@ -149,4 +149,111 @@ async fn a_playbook_file_becomes_the_default(engine: Engine) {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("never.toml:2:10"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// What the built-ins cannot show without a company's own logins and systems: assignment by
+/// postal code and product to named people, a fixed owner, an on-duty roster, a user's own
+/// working hours, a notification to one user, and a webhook.
+const CUSTOM: &str = r#"
+name = "custom"
+calendar = "office"
+
+[calendars.office]
+time_zone = "Europe/Prague"
+hours = { mon = "08:00-18:00", tue = "08:00-18:00", wed = "08:00-18:00", thu = "08:00-18:00", fri = "08:00-18:00" }
+
+[[stages]]
+id = "new"
+next = ["done"]
+
+[[stages]]
+id = "done"
+status = "won"
+
+[templates.hello]
+text = "Lead {lead.id} for {owner.name}"
+
+[tasks.call]
+title = "Call"
+kind = "call"
+
+[assignment.regional]
+strategy = "roster"
+roster = [
+  { days = "mon-fri", hours = "08:00-12:00", user = "morning" },
+  { days = "mon-fri", hours = "12:00-18:00", user = "afternoon" },
+]
+rules = [
+  { when = { postal_code = ["100-199"] }, to = "user:prague" },
+  { when = { product = "eshop" }, to = "role:specialist" },
+]
+
+[assignment.boss]
+strategy = "fixed"
+user = "prague"
+keep_owner = false
+
+[[rules]]
+on = "lead.received"
+do = [
+  { assign = "regional" },
+  { task = "call" },
+  { notify = "user:prague", channel = "in_app", template = "hello" },
+  { webhook = "https://crm.example.com/hooks/pronto", template = "hello" },
+]
+
+[[rules]]
+on = "field.changed"
+when = { field = "source", source = "boss" }
+do = [{ assign = "boss" }]
+"#;
+
+async fn a_custom_playbook_assigns_by_rule_roster_and_hours(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await; // 09:00 in Prague
+    let prague = user(&app, "prague", "manager", "+420 777 100 001").await;
+    let morning = user(&app, "morning", "consultant", "+420 777 100 002").await;
+    let afternoon = user(&app, "afternoon", "consultant", "+420 777 100 003").await;
+    let spec = user(&app, "spec", "specialist", "+420 777 100 004").await;
+    app.send(toml_post(&app, "/api/v1/playbooks", CUSTOM.to_owned())).await.expect(201);
+    let lead = |extra: serde_json::Value| {
+        let mut body = json!({ "channel": "api", "playbook": "custom", "contact": { "name": "C", "phone": format!("777 {:06}", crate::harness::random_u64() % 1_000_000) } });
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let owner = |v: &serde_json::Value| v["owner"]["id"].as_i64();
+    // Rules first: a Prague postal code goes to `prague`, an e-shop to a specialist.
+    assert_eq!(owner(&app.create_lead(&lead(json!({ "postal_code": "110 00" }))).await), Some(prague));
+    assert_eq!(owner(&app.create_lead(&lead(json!({ "product": "eshop" }))).await), Some(spec));
+    // Otherwise the roster: the morning shift at 09:00 …
+    let l = app.create_lead(&lead(json!({}))).await;
+    assert_eq!(owner(&l), Some(morning));
+    let reason = kinds(&timeline(&app, id(&l)).await, "lead.assigned");
+    assert!(reason[0]["reason"].as_str().unwrap().contains("on duty: Morning"), "{reason:?}");
+    // … and at 13:00 the afternoon shift, unless their own hours say they are not in yet.
+    advance(&app, 4 * 3600).await;
+    assert_eq!(owner(&app.create_lead(&lead(json!({}))).await), Some(afternoon));
+    app.send(app.req(reqwest::Method::PATCH, &format!("/api/v1/users/{afternoon}")).json(&json!({
+        "hours": { "time_zone": "Europe/Prague", "hours": { "mon": "14:00-18:00", "tue": "14:00-18:00" } } })))
+        .await
+        .expect(200);
+    app.send(app.req(reqwest::Method::PATCH, &format!("/api/v1/users/{afternoon}")).json(&json!({ "hours": { "hours": { "xyz": "1" } } })))
+        .await
+        .invalid(&["hours"]);
+    let l = app.create_lead(&lead(json!({}))).await;
+    assert_eq!(owner(&l), None, "the one on duty is outside their own hours: nobody");
+    let failed = kinds(&timeline(&app, id(&l)).await, "assignment.failed");
+    assert!(failed[0]["reason"].as_str().unwrap().contains("outside their working hours"), "{failed:?}");
+    // A notification to one user by login, and a webhook with the lead.
+    let ns = notes(&app, id(&l)).await;
+    assert!(
+        ns.iter().any(|n| n["channel"] == "in_app" && n["recipient"]["user_id"] == prague && n["text"] == format!("Lead {} for", id(&l))),
+        "{ns:?}"
+    );
+    let hook: Vec<_> = ns.iter().filter(|n| n["channel"] == "webhook").collect();
+    assert_eq!(hook.len(), 1, "{ns:?}");
+    assert_eq!(hook[0]["recipient"]["address"], "https://crm.example.com/hooks/pronto");
+    assert_eq!(tasks(&app, id(&l), "open").await.len(), 1);
+    // field.changed with a condition on the new value: a fixed owner.
+    app.patch(&format!("/api/v1/leads/{}", id(&l)), &json!({ "source": "boss" })).await.expect(200);
+    assert_eq!(owner(&app.get(&format!("/api/v1/leads/{}", id(&l))).await.expect(200)), Some(prague));
 }
