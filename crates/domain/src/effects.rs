@@ -62,8 +62,9 @@ pub struct FieldChange {
     pub to: Value,
 }
 
-/// Effects of editing a lead: one event per kind of change; a new owner is told.
-pub fn lead_changed(lead_id: i64, changes: &[FieldChange]) -> Effects {
+/// Effects of editing a lead: one event per kind of change; a new owner is told. `edit` names
+/// this edit uniquely (it makes the notification's key).
+pub fn lead_changed(lead_id: i64, edit: &str, changes: &[FieldChange]) -> Effects {
     let mut fx = Effects::default();
     let mut other = serde_json::Map::new();
     for c in changes {
@@ -77,7 +78,7 @@ pub fn lead_changed(lead_id: i64, changes: &[FieldChange]) -> Effects {
                         channel: "in_app",
                         recipient: Recipient::User(owner),
                         kind: "lead.assigned",
-                        key: format!("lead/{lead_id}/assigned/{owner}/{}", c.from),
+                        key: format!("lead/{lead_id}/assigned/{owner}/{edit}"),
                         payload: json!({ "lead_id": lead_id }),
                     });
                 }

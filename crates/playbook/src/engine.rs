@@ -175,9 +175,10 @@ pub enum Cmd {
         task: Option<String>,
         reason: String,
     },
-    /// Gives the lead's open tasks to `to`.
+    /// Gives the lead (and its open tasks) to `to`.
     HandOver {
         to: i64,
+        reason: String,
     },
     Notify(Notification),
     SetStage {
@@ -212,7 +213,8 @@ const MAX_DEPTH: u32 = 8;
 /// Runs the playbook on one trigger. `cause` names the trigger uniquely (`received`, `a17`
 /// for activity 17, `t42` for timer 42 …) and makes notification keys stable.
 pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
-    let mut run = Run { pb, dir, now, cause, lead: lead.clone(), out: Vec::new(), seq: 0 };
+    let mut run =
+        Run { pb, dir, now, cause, lead: lead.clone(), out: Vec::new(), seq: 0, arrival: matches!(trigger, Trigger::LeadReceived) };
     run.react(trigger, 0);
     run.out
 }
@@ -225,6 +227,8 @@ struct Run<'a> {
     lead: LeadState,
     out: Vec<Cmd>,
     seq: u32,
+    /// The trigger is the lead's arrival: SLAs started now count from when it was received.
+    arrival: bool,
 }
 
 impl<'a> Run<'a> {
@@ -584,11 +588,14 @@ impl<'a> Run<'a> {
         if self.has_timer(&format!("sla:{id}:"), true) {
             return;
         }
-        let due = self.due_at(sla.within, None);
+        // An SLA started on arrival counts from when the customer wrote (a mail fetched late
+        // or a lead entered afterwards has used part of its time already).
+        let from = if self.arrival { self.lead.received_at.min(self.now) } else { self.now };
+        let due = due_at(sla.within, from, &self.pb.calendar);
         if let Some(before) = sla.warn_before {
             let warn = match sla.within {
-                Due::AfterBusiness(d) => self.pb.calendar.add(self.now, (d - before).max(SignedDuration::ZERO)),
-                _ => (due - before).max(self.now),
+                Due::AfterBusiness(d) => self.pb.calendar.add(from, (d - before).max(SignedDuration::ZERO)),
+                _ => (due - before).max(from),
             };
             self.set_timer(format!("sla:{id}:warn"), warn, json!({ "sla": id, "due_at": due.to_string() }));
         }
@@ -619,6 +626,10 @@ impl<'a> Run<'a> {
                 continue;
             }
             let to: Vec<&DirUser> = if available.is_empty() { people.clone() } else { available };
+            if to.is_empty() {
+                self.event("escalation.skipped", json!({ "escalation": chain, "step": i + 1, "reason": "nobody in this step" }));
+                return;
+            }
             self.event(
                 "escalation.step",
                 json!({ "escalation": chain, "step": i + 1, "to": to.iter().map(|u| u.id).collect::<Vec<_>>(), "channel": step.channel }),
@@ -631,7 +642,7 @@ impl<'a> Run<'a> {
                 && let Some(first) = to.iter().min_by_key(|u| (u.open_tasks, u.id))
             {
                 let id = first.id;
-                self.out.push(Cmd::HandOver { to: id });
+                self.out.push(Cmd::HandOver { to: id, reason: format!("escalation `{chain}`, step {}", i + 1) });
                 for t in &mut self.lead.open_tasks {
                     t.assignee = Some(id);
                 }

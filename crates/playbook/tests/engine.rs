@@ -155,7 +155,7 @@ fn a_consultant_in_a_meeting_is_not_assigned_and_urgent_work_goes_on() {
         cmds.iter().any(|c| matches!(c, Cmd::Notify(n) if n.user == Some(2) && n.channel == "sms")),
         "the coordinator is told at once: {cmds:#?}"
     );
-    assert!(cmds.iter().any(|c| matches!(c, Cmd::HandOver { to: 2 })));
+    assert!(cmds.iter().any(|c| matches!(c, Cmd::HandOver { to: 2, .. })));
     assert!(!cmds.iter().any(|c| matches!(c, Cmd::Notify(n) if n.user == Some(1))), "nothing interrupts the meeting");
 }
 

@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 pub enum BenchCommand {
     /// Web-form intake over HTTP versus raw durable INSERTs, on SQLite and/or PostgreSQL.
     Intake(IntakeArgs),
+    /// A million pending timers: memory, first fire, throughput and lateness under intake.
+    Timers(crate::bench_timers::TimersArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -50,7 +52,10 @@ pub struct IntakeArgs {
 }
 
 pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
-    let BenchCommand::Intake(args) = cmd;
+    let args = match cmd {
+        BenchCommand::Intake(args) => args,
+        BenchCommand::Timers(args) => return crate::bench_timers::run(args).await,
+    };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],
         "sqlite" => vec!["sqlite"],

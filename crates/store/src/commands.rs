@@ -161,11 +161,13 @@ pub(crate) struct Pending {
     pub(crate) dir: Option<pronto_playbook::Directory>,
     /// Playbooks whose round-robin cursors `dir` holds.
     pub(crate) cursors_of: std::collections::BTreeSet<String>,
+    /// Counts edits in this transaction, so each has its own name.
+    pub(crate) seq: u64,
 }
 
 impl Pending {
     pub(crate) fn new(playbooks: Arc<Playbooks>) -> Pending {
-        Pending { events: vec![], outbox: vec![], timers: vec![], playbooks, dir: None, cursors_of: Default::default() }
+        Pending { events: vec![], outbox: vec![], timers: vec![], playbooks, dir: None, cursors_of: Default::default(), seq: 0 }
     }
 }
 
@@ -693,21 +695,41 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
     if changes.iter().any(|ch| matches!(ch.field, "subject" | "message" | "postal_code" | "product" | "source")) {
         refresh_search(c, id).await?;
     }
-    let fx = effects::lead_changed(id, &changes);
+    pending.seq += 1;
+    let edit = format!("p{}.{}", micros(now), pending.seq);
+    // A new owner by hand takes over the open tasks the previous owner held.
+    if let Some(ch) = changes.iter().find(|ch| ch.field == "owner")
+        && let (Some(from), Some(to)) = (ch.from.as_i64(), ch.to.as_i64())
+    {
+        let moved = c
+            .rows("SELECT id FROM tasks WHERE lead_id = $1 AND status = 'open' AND assignee_id = $2", params![id, from])
+            .await
+            .map_err(db)?;
+        for r in &moved {
+            c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, r.i64("id")?]).await.map_err(db)?;
+        }
+        let n = moved.len() as i64;
+        if n > 0 {
+            c.exec("UPDATE users SET open_tasks = open_tasks - $1 WHERE id = $2", params![n, from]).await.map_err(db)?;
+            c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![n, to]).await.map_err(db)?;
+            pending.dir = None;
+        }
+    }
+    let fx = effects::lead_changed(id, &edit, &changes);
     write_effects(pending, &fx, Some(id), Some(contact_id), actor, now);
     // The playbook sees the stage entered first, then every other field that changed.
-    let t = micros(now);
+    let t = edit;
     let (mut state, mut ctx) = process::lead_state(c, pending, id).await?;
     ctx.actor = actor;
     if let Some(ch) = changes.iter().find(|ch| ch.field == "stage") {
         let trigger = Trigger::StageEntered { from: ch.from.as_str().map(str::to_owned) };
-        process::run(c, pending, &state, &ctx, trigger, &format!("p{t}-stage"), now).await?;
+        process::run(c, pending, &state, &ctx, trigger, &format!("{t}-stage"), now).await?;
         (state, ctx) = process::lead_state(c, pending, id).await?;
         ctx.actor = actor;
     }
     for ch in changes.iter().filter(|ch| ch.field != "stage") {
         let trigger = Trigger::FieldChanged { field: ch.field.to_owned(), from: ch.from.clone(), to: ch.to.clone() };
-        process::run(c, pending, &state, &ctx, trigger, &format!("p{t}-{}", ch.field), now).await?;
+        process::run(c, pending, &state, &ctx, trigger, &format!("{t}-{}", ch.field), now).await?;
         (state, ctx) = process::lead_state(c, pending, id).await?;
         ctx.actor = actor;
     }
@@ -1040,6 +1062,7 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
         )
         .await
         .map_err(db)?;
+    pending.dir = None;
     let fx = Effects {
         events: vec![effects::Event {
             kind: "user.created",

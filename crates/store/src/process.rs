@@ -280,7 +280,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     push_event(pending, ctx, "task.cancelled", &json!({ "task_ids": ids, "task": task, "reason": reason }), now);
                 }
             }
-            Cmd::HandOver { to } => {
+            Cmd::HandOver { to, reason } => {
                 let rows = c
                     .rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id])
                     .await
@@ -299,7 +299,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     pending,
                     ctx,
                     "lead.assigned",
-                    &json!({ "owner": to, "reason": "handed over: nobody reacted in time", "by": "playbook" }),
+                    &json!({ "owner": to, "reason": format!("handed over by {reason}"), "by": "playbook" }),
                     now,
                 );
             }

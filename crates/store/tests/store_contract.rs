@@ -395,7 +395,7 @@ const RECEIVED_UNASSIGNED: [&str; 10] = [
     "notification.skipped",
     "escalation.skipped",
     "escalation.skipped",
-    "escalation.step",
+    "escalation.skipped",
 ];
 
 /// A user with a phone, so that the playbook's SMS reach them.
@@ -484,9 +484,10 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     assert_eq!(timeline[1].data, json!({ "rule": "assign", "on": "lead.received" }));
     assert_eq!(timeline[2].data["owner"], jana);
     assert_eq!(timeline[2].data["by"], "playbook");
-    // The SLA counts from when the playbook started it (the lead was stored), in working time.
+    // The SLA counts from when the customer wrote (two minutes before it was stored), in
+    // working time.
     assert_eq!(timeline[3].data["sla"], "first_response");
-    assert_eq!(timeline[3].data["due_at"], "2026-03-02T09:10:00Z");
+    assert_eq!(timeline[3].data["due_at"], "2026-03-02T09:08:00Z");
     assert_eq!(timeline[4].data, json!({ "rule": "call-when-there-is-a-phone", "on": "lead.received" }));
 
     // The first task: call the customer, now, the consultant's.
@@ -538,19 +539,19 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     assert_eq!(timeline[7].data["step"], 1);
     assert_eq!(timeline[8].data["template"], "reminder");
 
-    // The timers, counted from 10:00 Prague time: the SLA's warning at 10:05 and breach at
-    // 10:10, and the escalation's next step at 10:10.
+    // The timers: the SLA's warning and breach counted from 09:58 Prague time (received), at
+    // 10:03 and 10:08; the escalation's next step from 10:00 (when it started), at 10:10.
     let timers = store.timers(id).await.unwrap();
     assert!(timers.iter().all(|t| t.lead_id == Some(id)), "{timers:?}");
     assert_eq!(
         timers_of(&store, id).await,
         [
-            (SLA_WARN.to_owned(), ts("2026-03-02T09:05:00Z"), "pending".to_owned()),
-            (SLA_BREACH.to_owned(), ts("2026-03-02T09:10:00Z"), "pending".to_owned()),
+            (SLA_WARN.to_owned(), ts("2026-03-02T09:03:00Z"), "pending".to_owned()),
+            (SLA_BREACH.to_owned(), ts("2026-03-02T09:08:00Z"), "pending".to_owned()),
             (NO_REACTION.to_owned(), ts("2026-03-02T09:10:00Z"), "pending".to_owned()),
         ]
     );
-    assert_eq!(store.next_timer_due().await.unwrap(), Some(ts("2026-03-02T09:05:00Z")));
+    assert_eq!(store.next_timer_due().await.unwrap(), Some(ts("2026-03-02T09:03:00Z")));
 
     // The lead is listed, and nothing else was written for anyone else.
     assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [id]);
@@ -572,7 +573,7 @@ async fn create_lead_without_a_consultant_is_unassigned_and_says_so(store: Arc<d
     assert_eq!(timeline[6].data["reason"], "nobody is the owner");
     assert_eq!((timeline[7].data["step"].as_i64(), timeline[8].data["step"].as_i64()), (Some(1), Some(2)));
     assert_eq!(timeline[9].data["step"], 3);
-    assert_eq!(timeline[9].data["to"], json!([]));
+    assert_eq!(timeline[9].data["reason"], "nobody in this step");
 
     // The task waits for whoever takes the lead; nobody was told, so the outbox is empty.
     let tasks = tasks_of(&store, id).await;
