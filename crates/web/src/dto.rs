@@ -570,6 +570,11 @@ pub struct PlaybookSummary {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+pub struct PlaybookList {
+    pub items: Vec<PlaybookSummary>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
 pub struct StageOut {
     pub id: String,
     pub title: String,

@@ -18,9 +18,9 @@ use std::sync::Arc;
 
 /// List the playbooks, each at the version new leads start on.
 #[utoipa::path(get, path = "/api/v1/playbooks", tag = "playbooks",
-    responses((status = 200, body = Vec<PlaybookSummary>), (status = 401, body = Problem)),
+    responses((status = 200, body = PlaybookList), (status = 401, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list_playbooks(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Value>> {
+pub async fn list_playbooks(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<PlaybookList>> {
     caller.require(Action::ReadPlaybooks)?;
     let reg = st.store.playbooks();
     let default = reg.default_name();
@@ -35,7 +35,7 @@ pub async fn list_playbooks(State(st): State<AppState>, caller: Caller) -> ApiRe
             version,
         })
         .collect();
-    Ok(Json(json!({ "items": items })))
+    Ok(Json(PlaybookList { items }))
 }
 
 /// The playbook `name` at `version` (`?version=N`), or the current one.
