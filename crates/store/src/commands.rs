@@ -286,14 +286,31 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
         )
         .await
         .map_err(db)?;
+    if due.is_empty() {
+        return Ok(0);
+    }
+    // Take them in one statement; a timer another path took meanwhile is not ours to fire.
+    let mut taken = std::collections::HashSet::with_capacity(due.len());
+    for chunk in due.chunks(500) {
+        let list = (2..chunk.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let mut ps = vec![P::from(t)];
+        for r in chunk {
+            ps.push(P::from(r.i64("id")?));
+        }
+        let sql = format!("UPDATE timers SET status = 'fired', done_at = $1 WHERE id IN ({list}) AND status = 'pending' RETURNING id");
+        for r in c.rows(&sql, ps).await.map_err(db)? {
+            taken.insert(r.i64("id")?);
+        }
+    }
+    // Every lead's state in three statements; a lead the playbook changed is read again.
+    let mut leads: Vec<i64> = due.iter().filter_map(|r| r.opt_i64("lead_id").ok().flatten()).collect();
+    leads.sort_unstable();
+    leads.dedup();
+    let mut states = process::lead_states(c, &leads).await?;
     let mut fired = 0;
     for row in due {
         let id = row.i64("id")?;
-        let taken = c
-            .exec("UPDATE timers SET status = 'fired', done_at = $1 WHERE id = $2 AND status = 'pending'", params![t, id])
-            .await
-            .map_err(db)?;
-        if taken != 1 {
+        if !taken.contains(&id) {
             continue;
         }
         fired += 1;
@@ -308,11 +325,20 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
             ..Default::default()
         };
         write_effects(pending, &fx, lead_id, None, None, now);
-        if let Some(lead_id) = lead_id {
-            let (state, ctx) = process::lead_state(c, pending, lead_id).await?;
-            let payload: Value = serde_json::from_str(&row.str("payload")?).unwrap_or(Value::Null);
-            let trigger = Trigger::TimerElapsed { kind, payload };
-            process::run(c, pending, &state, &ctx, trigger, &format!("t{id}"), now).await?;
+        let Some(lead_id) = lead_id else { continue };
+        let (mut state, ctx) = match states.remove(&lead_id) {
+            Some(s) => s,
+            None => process::lead_state(c, pending, lead_id).await?,
+        };
+        // The timers of this batch were all taken above; this one is no longer pending.
+        if let Some(i) = state.timers.iter().position(|k| *k == kind) {
+            state.timers.remove(i);
+        }
+        let payload: Value = serde_json::from_str(&row.str("payload")?).unwrap_or(Value::Null);
+        let trigger = Trigger::TimerElapsed { kind, payload };
+        let changed = process::run(c, pending, &state, &ctx, trigger, &format!("t{id}"), now).await?;
+        if !changed {
+            states.insert(lead_id, (state, ctx));
         }
     }
     Ok(fired)
@@ -979,7 +1005,7 @@ async fn task_completed(c: &mut dyn Conn, pending: &mut Pending, t: DoneTask, ac
         now,
     );
     let trigger = Trigger::TaskCompleted { task_id: t.id, task: t.task, outcome: t.outcome, by: actor, attempt: t.attempt };
-    process::run(c, pending, &state, &ctx, trigger, &format!("k{}", t.id), now).await
+    process::run(c, pending, &state, &ctx, trigger, &format!("k{}", t.id), now).await.map(|_| ())
 }
 
 async fn set_presence(c: &mut dyn Conn, pending: &mut Pending, u: &UserPatch, actor: Option<i64>, now: Timestamp) -> R<()> {

@@ -4,7 +4,7 @@
 //! commit together or not at all.
 
 use crate::commands::{Pending, PendingTimer, db};
-use crate::engine::{Conn, P};
+use crate::engine::{Conn, P, Row};
 use crate::{StoreError, from_micros, micros, params};
 use jiff::Timestamp;
 use pronto_domain::calendar::Calendar;
@@ -12,6 +12,7 @@ use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
 use pronto_domain::user::Role;
 use pronto_playbook::{Cmd, DirUser, Directory, LeadState, OpenTask, Playbook, Presence, Trigger};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 type R<T> = Result<T, StoreError>;
@@ -33,42 +34,14 @@ pub(crate) fn playbook_of(pending: &Pending, name: &str, version: i64) -> R<Arc<
         .ok_or_else(|| StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not loaded")))
 }
 
-/// Loads the lead as the engine sees it, with its open tasks and pending timers (including
-/// the ones this transaction set but has not written yet).
-pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> R<(LeadState, RunCtx)> {
-    let r = c
-        .row(
-            "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject, l.message,
-                    l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook,
-                    l.playbook_version, l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone
-             FROM leads l JOIN contacts c ON c.id = l.contact_id WHERE l.id = $1",
-            params![id],
-        )
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
-    let tasks = c
-        .rows("SELECT id, task, assignee_id, attempt FROM tasks WHERE lead_id = $1 AND status = 'open' ORDER BY id", params![id])
-        .await
-        .map_err(db)?;
-    let mut open_tasks = Vec::with_capacity(tasks.len());
-    for t in &tasks {
-        open_tasks.push(OpenTask {
-            id: t.i64("id")?,
-            task: t.str("task")?,
-            assignee: t.opt_i64("assignee_id")?,
-            attempt: t.i64("attempt")? as u32,
-        });
-    }
-    let mut timers: Vec<String> = c
-        .rows("SELECT kind FROM timers WHERE lead_id = $1 AND status = 'pending'", params![id])
-        .await
-        .map_err(db)?
-        .iter()
-        .map(|r| r.str("kind"))
-        .collect::<Result<_, _>>()?;
-    timers.extend(pending.timers.iter().filter(|t| t.lead_id == Some(id) && t.is_pending()).map(|t| t.kind.clone()));
+const LEAD_STATE_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject,
+    l.message, l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook, l.playbook_version,
+    l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone
+    FROM leads l JOIN contacts c ON c.id = l.contact_id";
+
+fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>) -> R<(LeadState, RunCtx)> {
     let opt = |col: &str| r.opt_str(col);
+    let id = r.i64("id")?;
     let state = LeadState {
         id,
         channel: Channel::parse(&r.str("channel")?).unwrap_or(Channel::Api),
@@ -99,6 +72,58 @@ pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> 
         version: r.i64("playbook_version")?,
     };
     Ok((state, ctx))
+}
+
+fn open_task(t: &Row) -> R<OpenTask> {
+    Ok(OpenTask { id: t.i64("id")?, task: t.str("task")?, assignee: t.opt_i64("assignee_id")?, attempt: t.i64("attempt")? as u32 })
+}
+
+/// Loads the lead as the engine sees it, with its open tasks and pending timers (including
+/// the ones this transaction set but has not written yet).
+pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> R<(LeadState, RunCtx)> {
+    let r = c.row(&format!("{LEAD_STATE_SELECT} WHERE l.id = $1"), params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    let tasks = c
+        .rows("SELECT id, task, assignee_id, attempt FROM tasks WHERE lead_id = $1 AND status = 'open' ORDER BY id", params![id])
+        .await
+        .map_err(db)?;
+    let open_tasks = tasks.iter().map(open_task).collect::<R<Vec<_>>>()?;
+    let mut timers: Vec<String> = c
+        .rows("SELECT kind FROM timers WHERE lead_id = $1 AND status = 'pending'", params![id])
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| r.str("kind"))
+        .collect::<Result<_, _>>()?;
+    timers.extend(pending.timers.iter().filter(|t| t.lead_id == Some(id) && t.is_pending()).map(|t| t.kind.clone()));
+    state_of(&r, open_tasks, timers)
+}
+
+/// [`lead_state`] for many leads in three statements (the timer worker fires hundreds of
+/// timers per transaction; on PostgreSQL every statement is a round trip). Only valid while
+/// this transaction has not yet set timers of its own for these leads.
+pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64]) -> R<HashMap<i64, (LeadState, RunCtx)>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let list = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let ps = || chunk.iter().map(|id| P::from(*id)).collect::<Vec<P>>();
+        let mut tasks: HashMap<i64, Vec<OpenTask>> = HashMap::new();
+        let sql =
+            format!("SELECT id, lead_id, task, assignee_id, attempt FROM tasks WHERE lead_id IN ({list}) AND status = 'open' ORDER BY id");
+        for t in c.rows(&sql, ps()).await.map_err(db)? {
+            tasks.entry(t.i64("lead_id")?).or_default().push(open_task(&t)?);
+        }
+        let mut timers: HashMap<i64, Vec<String>> = HashMap::new();
+        let sql = format!("SELECT lead_id, kind FROM timers WHERE lead_id IN ({list}) AND status = 'pending'");
+        for t in c.rows(&sql, ps()).await.map_err(db)? {
+            timers.entry(t.i64("lead_id")?).or_default().push(t.str("kind")?);
+        }
+        for r in c.rows(&format!("{LEAD_STATE_SELECT} WHERE l.id IN ({list})"), ps()).await.map_err(db)? {
+            let id = r.i64("id")?;
+            let s = state_of(&r, tasks.remove(&id).unwrap_or_default(), timers.remove(&id).unwrap_or_default())?;
+            out.insert(id, s);
+        }
+    }
+    Ok(out)
 }
 
 /// A user's own working hours, stored as JSON `{"time_zone", "hours": {"mon": "…"}, "holidays"}`.
@@ -157,7 +182,8 @@ async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &st
     Ok(pending.dir.as_ref().expect("loaded"))
 }
 
-/// Runs the lead's playbook on `trigger` and applies what it decides.
+/// Runs the lead's playbook on `trigger` and applies what it decides. Returns whether that
+/// changed the lead's state (anything beyond timeline events).
 pub(crate) async fn run(
     c: &mut dyn Conn,
     pending: &mut Pending,
@@ -166,7 +192,7 @@ pub(crate) async fn run(
     trigger: Trigger,
     cause: &str,
     now: Timestamp,
-) -> R<()> {
+) -> R<bool> {
     let pb = playbook_of(pending, &ctx.playbook, ctx.version)?;
     let dir = directory(c, pending, &ctx.playbook).await?;
     // Cursors are kept per playbook in the cached directory; the engine sees its own.
@@ -182,7 +208,9 @@ pub(crate) async fn run(
         &view
     };
     let cmds = pronto_playbook::step(&pb, state, &trigger, cause, now, dir);
-    apply(c, pending, state, ctx, cmds, now).await
+    let changed = cmds.iter().any(|c| !matches!(c, Cmd::Event { .. }));
+    apply(c, pending, state, ctx, cmds, now).await?;
+    Ok(changed)
 }
 
 async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
