@@ -747,7 +747,9 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                 cx.err(k.span(), format!("{what} has `warn_before` but no `on_warning` actions"));
             }
             let on_breach = actions(&mut cx, &ids, &mut uses, st.get("on_breach"), &what);
-            if st.get("on_breach").is_none() || (on_breach.is_empty() && st.get("on_breach").and_then(|v| v.get_ref().as_array()).is_some_and(|a| a.is_empty())) {
+            if st.get("on_breach").is_none()
+                || (on_breach.is_empty() && st.get("on_breach").and_then(|v| v.get_ref().as_array()).is_some_and(|a| a.is_empty()))
+            {
                 cx.err(k.span(), format!("{what}: the breach timer has no way out: give `on_breach` actions"));
             }
             slas.insert(

@@ -3,7 +3,7 @@
 //! `pronto_domain::effects` decided (events, outbox rows, timers), all on the same
 //! connection, so they commit or roll back together.
 
-use crate::engine::{Conn, DbError, P};
+use crate::engine::{Conn, DbError, Dialect, P};
 use crate::playbooks::Playbooks;
 use crate::process;
 use crate::records::LeadCreated;
@@ -297,16 +297,27 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
         for r in chunk {
             ps.push(P::from(r.i64("id")?));
         }
-        let sql = format!("UPDATE timers SET status = 'fired', done_at = $1 WHERE id IN ({list}) AND status = 'pending' RETURNING id");
+        // `done_at IS NULL` is "still pending" (firing and cancelling both set it), and unlike
+        // `status = 'pending'` it cannot tempt SQLite's planner into the due-time index, which
+        // would read every pending timer instead of these ids.
+        let sql = format!("UPDATE timers SET status = 'fired', done_at = $1 WHERE id IN ({list}) AND done_at IS NULL RETURNING id");
         for r in c.rows(&sql, ps).await.map_err(db)? {
             taken.insert(r.i64("id")?);
         }
     }
-    // Every lead's state in three statements; a lead the playbook changed is read again.
-    let mut leads: Vec<i64> = due.iter().filter_map(|r| r.opt_i64("lead_id").ok().flatten()).collect();
-    leads.sort_unstable();
-    leads.dedup();
-    let mut states = process::lead_states(c, &leads).await?;
+    // On PostgreSQL, where every statement is a network round trip, every lead's state is read
+    // in three statements; SQLite answers in microseconds and its planner reads one lead's
+    // pending timers through their partial index, so it reads each lead as it comes. A lead
+    // the playbook changed is read again.
+    let mut states = match c.dialect() {
+        Dialect::Postgres => {
+            let mut leads: Vec<i64> = due.iter().filter_map(|r| r.opt_i64("lead_id").ok().flatten()).collect();
+            leads.sort_unstable();
+            leads.dedup();
+            process::lead_states(c, &leads).await?
+        }
+        Dialect::Sqlite => Default::default(),
+    };
     let mut fired = 0;
     for row in due {
         let id = row.i64("id")?;

@@ -181,6 +181,8 @@ impl Row {
 /// One connection (or open transaction) of either engine.
 #[async_trait]
 pub trait Conn: Send {
+    /// Which engine: for the few places where one statement plans well on one engine only.
+    fn dialect(&self) -> Dialect;
     async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError>;
     async fn rows(&mut self, sql: &str, params: Vec<P>) -> Result<Vec<Row>, DbError>;
     /// Runs SQL text that may hold several statements and no parameters (migrations).
@@ -233,6 +235,9 @@ fn sqlite_params(params: Vec<P>) -> Vec<rusqlite::types::Value> {
 
 #[async_trait]
 impl Conn for SqliteConn {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
     async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError> {
         let mut stmt = self.conn.prepare_cached(&positional(sql))?;
         Ok(stmt.execute(rusqlite::params_from_iter(sqlite_params(params)))? as u64)
@@ -278,6 +283,9 @@ macro_rules! bind_all {
 
 #[async_trait]
 impl Conn for sqlx::PgConnection {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
     async fn exec(&mut self, sql: &str, params: Vec<P>) -> Result<u64, DbError> {
         Ok(bind_all!(sqlx::query(sqlx::AssertSqlSafe(sql)), params).execute(self).await?.rows_affected())
     }
