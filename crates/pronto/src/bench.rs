@@ -372,13 +372,16 @@ async fn intake(args: &IntakeArgs, engine: &str, url: &str, baseline_url: &str) 
     let events = count(url, "SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await?;
     let outbox = count(url, "SELECT COUNT(*) FROM outbox").await?;
     let timers = count(url, "SELECT COUNT(*) FROM timers").await?;
-    let consistent = leads == events && leads == outbox && leads == timers && leads <= acked;
+    // Every stored lead was received once and its playbook ran (the default playbook starts a
+    // first-response SLA for each); no lead exists that was not acknowledged.
+    let slas = count(url, "SELECT COUNT(*) FROM events WHERE kind = 'sla.started'").await?;
+    let consistent = leads == events && leads == slas && leads <= acked;
 
     out += &format!(
         "{engine:<9} intake   {:>8.0} leads/s (median) = {:.2}x baseline (median of the rounds' ratios; baseline median {:.0}); p50 {:.1} ms, p99 {:.1} ms ({failed} failed)\n\
          {engine:<9} half     {:>8.0} leads/s offered {:.0}; p50 {:.1} ms, p99 {:.1} ms ({} failed)\n\
          {engine:<9} store    {direct:>8.0} leads/s through the Store alone (no HTTP; parse + group commit)\n\
-         {engine:<9} rows     {leads} leads, {events} lead.received events, {outbox} outbox rows, {timers} timers: {}",
+         {engine:<9} rows     {leads} leads, {events} lead.received events, {slas} SLAs started, {outbox} outbox rows, {timers} timers: {}",
         full_rate,
         median(ratios),
         median(baselines),
