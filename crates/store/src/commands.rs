@@ -747,9 +747,8 @@ async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPa
         }
         let n = moved.len() as i64;
         if n > 0 {
-            c.exec("UPDATE users SET open_tasks = open_tasks - $1 WHERE id = $2", params![n, from]).await.map_err(db)?;
-            c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![n, to]).await.map_err(db)?;
-            pending.dir = None;
+            process::adjust_open_tasks(c, pending, Some(from), -n).await?;
+            process::adjust_open_tasks(c, pending, Some(to), n).await?;
         }
     }
     let fx = effects::lead_changed(id, &edit, &changes);
@@ -988,12 +987,7 @@ async fn mark_done(
     )
     .await
     .map_err(db)?;
-    if let Some(user) = row.opt_i64("assignee_id")? {
-        c.exec("UPDATE users SET open_tasks = open_tasks - 1 WHERE id = $1", params![user]).await.map_err(db)?;
-        if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
-            u.open_tasks -= 1;
-        }
-    }
+    process::adjust_open_tasks(c, pending, row.opt_i64("assignee_id")?, -1).await?;
     Ok(DoneTask {
         id,
         lead_id: row.i64("lead_id")?,

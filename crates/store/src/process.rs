@@ -213,7 +213,8 @@ pub(crate) async fn run(
     Ok(changed)
 }
 
-async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
+/// Moves a user's open-task counter by `by`, in the table and in this transaction's directory.
+pub(crate) async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
     let Some(user) = user else { return Ok(()) };
     c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await.map_err(db)?;
     if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {

@@ -146,16 +146,7 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
             }
         },
     };
-    let limit = match nonblank(&q.limit) {
-        None => 50,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if (1..=200).contains(&n) => n,
-            _ => {
-                e.add("limit", "must be a whole number from 1 to 200");
-                50
-            }
-        },
-    };
+    let limit = super::limit_param(&mut e, nonblank(&q.limit), 50, 200);
     let before = match nonblank(&q.cursor) {
         None => None,
         Some(c) => match decode_cursor(&c) {

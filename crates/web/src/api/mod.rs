@@ -118,3 +118,17 @@ pub fn or_not_found(e: pronto_store::StoreError, what: &str) -> crate::error::Ap
 pub fn path_id(raw: &str, what: &str) -> Result<i64, crate::error::ApiError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| crate::error::ApiError::not_found(what))
 }
+
+/// A `limit` query parameter: blank means `default`, otherwise a whole number in `1..=max`.
+pub fn limit_param(e: &mut pronto_domain::FieldErrors, raw: Option<String>, default: u32, max: u32) -> u32 {
+    match raw {
+        None => default,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => n,
+            _ => {
+                e.add("limit", format!("must be a whole number from 1 to {max}"));
+                default
+            }
+        },
+    }
+}

@@ -55,16 +55,7 @@ pub async fn list_notifications(State(st): State<AppState>, caller: Caller, RawQ
             }
         },
     };
-    let limit = match nonblank(&q.limit) {
-        None => 200,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if (1..=1000).contains(&n) => n,
-            _ => {
-                e.add("limit", "must be a whole number from 1 to 1000");
-                200
-            }
-        },
-    };
+    let limit = super::limit_param(&mut e, nonblank(&q.limit), 200, 1000);
     e.into_result()?;
     // Deny by default: another person's alerts are for admins and managers.
     let recipient = if caller.role.may(Action::ReadAllNotifications) {

@@ -65,16 +65,7 @@ pub async fn list_tasks(State(st): State<AppState>, caller: Caller, RawQuery(raw
         }
         None => None,
     };
-    let limit = match nonblank(&q.limit) {
-        None => 200,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if (1..=1000).contains(&n) => n,
-            _ => {
-                e.add("limit", "must be a whole number from 1 to 1000");
-                200
-            }
-        },
-    };
+    let limit = super::limit_param(&mut e, nonblank(&q.limit), 200, 1000);
     e.into_result()?;
     let tasks = st.store.tasks(&TaskFilter { lead, assignee, role, status, limit }).await?;
     Ok(Json(TaskList { items: tasks.into_iter().map(Into::into).collect() }))
