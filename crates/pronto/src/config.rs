@@ -76,6 +76,9 @@ pub struct Config {
     pub clock_start: Option<jiff::Timestamp>,
     pub admin_password: Option<String>,
     pub web: WebConfig,
+    pub sms: pronto_alerts::SmsConfig,
+    /// Hosts outgoing webhooks may reach although they resolve inside the network.
+    pub webhook_allow: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -148,7 +151,29 @@ impl Config {
             }
             web.forms.insert(key, FormConfig { source: f.source, playbook: f.playbook, redirect: f.redirect });
         }
-        Ok(Config { listen, data_dir, database_url, clock, clock_start, admin_password: env("PRONTO_ADMIN_PASSWORD"), web })
+        let sms = pronto_alerts::SmsConfig {
+            provider: env("PRONTO_SMS_PROVIDER").unwrap_or_else(|| "log".into()),
+            url: env("PRONTO_SMS_URL"),
+            account_sid: env("PRONTO_SMS_ACCOUNT_SID"),
+            auth_token: env("PRONTO_SMS_AUTH_TOKEN"),
+            from: env("PRONTO_SMS_FROM"),
+        };
+        // Checked now, so a typo stops the start with a message instead of failing every SMS.
+        pronto_alerts::SmsProvider::from_config(&sms).map_err(ConfigError)?;
+        let webhook_allow = env("PRONTO_WEBHOOK_ALLOW")
+            .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
+            .unwrap_or_default();
+        Ok(Config {
+            listen,
+            data_dir,
+            database_url,
+            clock,
+            clock_start,
+            admin_password: env("PRONTO_ADMIN_PASSWORD"),
+            web,
+            sms,
+            webhook_allow,
+        })
     }
 }
 

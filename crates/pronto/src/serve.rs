@@ -86,9 +86,15 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let store = open_store(&config, clock.clone()).await?;
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     ensure_admin(store.as_ref(), &config).await?;
-    let state = AppState::new(store.clone(), clock, config.web.clone());
+    let state = AppState::new(store.clone(), clock.clone(), config.web.clone());
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
+    // Delivers what the outbox holds (what was left when the process stopped first), then every
+    // notification the moment its transaction commits.
+    let sms = pronto_alerts::SmsProvider::from_config(&config.sms)?;
+    tracing::info!(provider = ?sms, "SMS");
+    let outbox_config = pronto_alerts::OutboxConfig { webhook_allow: config.webhook_allow.clone(), ..Default::default() };
+    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, outbox_config).run());
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.
@@ -103,6 +109,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         .await?;
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
+    outbox_worker.abort();
     store.close().await;
     Ok(())
 }

@@ -8,6 +8,8 @@ mod harness;
 mod activities;
 #[path = "api/agency.rs"]
 mod agency;
+#[path = "api/alerts.rs"]
+mod alerts;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/distributor.rs"]

@@ -83,6 +83,22 @@ pub(crate) enum Command {
         source: String,
         actor: Option<i64>,
     },
+    ClaimNotifications {
+        limit: i64,
+        lease: jiff::SignedDuration,
+    },
+    RecordDelivery {
+        id: i64,
+        delivery: Box<crate::records::Delivery>,
+    },
+    RetryNotification {
+        id: i64,
+        actor: Option<i64>,
+    },
+    MarkRead {
+        user: i64,
+        ids: Vec<i64>,
+    },
 }
 
 /// A change to a user's availability and contact details.
@@ -103,6 +119,7 @@ pub(crate) enum Outcome {
     Done,
     Flag(bool),
     Version(i64, bool),
+    Notifications(Vec<crate::records::OutboxRecord>),
 }
 
 type R<T> = Result<T, StoreError>;
@@ -142,6 +159,10 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             complete_task(c, pending, *id, outcome, note.as_deref(), *actor, now).await.map(|()| Outcome::Done)
         }
         Command::UpdateUser { patch, actor } => set_presence(c, pending, patch, *actor, now).await.map(|()| Outcome::Done),
+        Command::ClaimNotifications { limit, lease } => claim_notifications(c, *limit, *lease, now).await.map(Outcome::Notifications),
+        Command::RecordDelivery { id, delivery } => record_delivery(c, pending, *id, delivery, now).await.map(|()| Outcome::Done),
+        Command::RetryNotification { id, actor } => retry_notification(c, pending, *id, *actor, now).await.map(|()| Outcome::Done),
+        Command::MarkRead { user, ids } => mark_read(c, *user, ids, now).await.map(Outcome::Id),
         Command::LoadPlaybook { source, actor } => {
             load_playbook(c, pending, source, *actor, now).await.map(|(v, new)| Outcome::Version(v, new))
         }
@@ -353,6 +374,139 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
         }
     }
     Ok(fired)
+}
+
+/// Takes the notifications due for an attempt and leases them: `sending` until `now + lease`.
+/// A row still `sending` after its lease belongs to a worker that died; it is taken again.
+async fn claim_notifications(
+    c: &mut dyn Conn,
+    limit: i64,
+    lease: jiff::SignedDuration,
+    now: Timestamp,
+) -> R<Vec<crate::records::OutboxRecord>> {
+    let t = micros(now);
+    let due = c
+        .rows(
+            "SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
+            params![t, limit],
+        )
+        .await
+        .map_err(db)?;
+    if due.is_empty() {
+        return Ok(vec![]);
+    }
+    let list = (4..due.len() + 4).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let mut ps = vec![P::from(micros(now + lease)), P::from(t), P::from(t)];
+    for r in &due {
+        ps.push(P::from(r.i64("id")?));
+    }
+    // `next_attempt_at <= now` keeps a row another writer just leased out of this claim.
+    let sql = format!(
+        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1, updated_at = $2
+         WHERE id IN ({list}) AND next_attempt_at <= $3 RETURNING {}",
+        crate::queries::OUTBOX_COLUMNS
+    );
+    let mut out: Vec<_> = c.rows(&sql, ps).await.map_err(db)?.iter().map(crate::queries::outbox_record).collect::<Result<_, _>>()?;
+    out.sort_by_key(|o| (o.created_at, o.id));
+    // An in-app notification is delivered by being in the store: the centre shows it.
+    let in_app: Vec<i64> = out.iter().filter(|o| o.channel == "in_app").map(|o| o.id).collect();
+    if !in_app.is_empty() {
+        let list = (2..in_app.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let mut ps = vec![P::from(t)];
+        ps.extend(in_app.iter().map(|id| P::from(*id)));
+        c.exec(&format!("UPDATE outbox SET status = 'delivered', updated_at = $1 WHERE id IN ({list})"), ps).await.map_err(db)?;
+        for o in out.iter_mut().filter(|o| o.channel == "in_app") {
+            o.status = "delivered".into();
+        }
+    }
+    Ok(out)
+}
+
+async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &crate::records::Delivery, now: Timestamp) -> R<()> {
+    use crate::records::Delivery;
+    let t = micros(now);
+    let row = c
+        .row("SELECT lead_id, channel, recipient_user, kind, attempts FROM outbox WHERE id = $1", params![id])
+        .await
+        .map_err(db)?
+        .ok_or(StoreError::NotFound)?;
+    let (event, data) = match d {
+        Delivery::Done { status, provider_id } => {
+            c.exec(
+                "UPDATE outbox SET status = $1, provider_id = $2, last_error = NULL, updated_at = $3 WHERE id = $4",
+                params![*status, provider_id.clone(), t, id],
+            )
+            .await
+            .map_err(db)?;
+            (if *status == "delivered" { "notification.delivered" } else { "notification.sent" }, json!({ "provider_id": provider_id }))
+        }
+        Delivery::Failed { error, retry_at: Some(at) } => {
+            c.exec(
+                "UPDATE outbox SET status = 'queued', last_error = $1, next_attempt_at = $2, updated_at = $3 WHERE id = $4",
+                params![error.as_str(), micros(*at), t, id],
+            )
+            .await
+            .map_err(db)?;
+            ("notification.retrying", json!({ "error": error, "retry_at": at.to_string() }))
+        }
+        Delivery::Failed { error, retry_at: None } => {
+            c.exec("UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3", params![error.as_str(), t, id])
+                .await
+                .map_err(db)?;
+            ("notification.failed", json!({ "error": error }))
+        }
+    };
+    let mut data = data;
+    if let Value::Object(m) = &mut data {
+        m.insert("notification_id".into(), json!(id));
+        m.insert("channel".into(), json!(row.str("channel")?));
+        m.insert("template".into(), json!(row.str("kind")?));
+        m.insert("user".into(), json!(row.opt_i64("recipient_user")?));
+        m.insert("attempt".into(), json!(row.i64("attempts")?));
+    }
+    effects::strip_nulls(&mut data);
+    let fx = Effects { events: vec![effects::Event { kind: event, data }], ..Default::default() };
+    write_effects(pending, &fx, row.opt_i64("lead_id")?, None, None, now);
+    Ok(())
+}
+
+async fn retry_notification(c: &mut dyn Conn, pending: &mut Pending, id: i64, actor: Option<i64>, now: Timestamp) -> R<()> {
+    let row = c.row("SELECT lead_id, status FROM outbox WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    if row.str("status")? != "failed" {
+        return Err(StoreError::Conflict(format!("notification {id} is {}; only a failed one is retried by hand", row.str("status")?)));
+    }
+    let t = micros(now);
+    c.exec("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = $1, updated_at = $1 WHERE id = $2", params![t, id])
+        .await
+        .map_err(db)?;
+    let fx = Effects {
+        events: vec![effects::Event { kind: "notification.requeued", data: json!({ "notification_id": id }) }],
+        ..Default::default()
+    };
+    write_effects(pending, &fx, row.opt_i64("lead_id")?, None, actor, now);
+    Ok(())
+}
+
+async fn mark_read(c: &mut dyn Conn, user: i64, ids: &[i64], now: Timestamp) -> R<i64> {
+    let t = micros(now);
+    if ids.is_empty() {
+        let n = c
+            .exec("UPDATE outbox SET read_at = $1 WHERE recipient_user = $2 AND channel = 'in_app' AND read_at IS NULL", params![t, user])
+            .await
+            .map_err(db)?;
+        return Ok(n as i64);
+    }
+    let mut n = 0;
+    for id in ids {
+        n += c
+            .exec(
+                "UPDATE outbox SET read_at = $1 WHERE id = $2 AND recipient_user = $3 AND channel = 'in_app' AND read_at IS NULL",
+                params![t, *id, user],
+            )
+            .await
+            .map_err(db)?;
+    }
+    Ok(n as i64)
 }
 
 async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {

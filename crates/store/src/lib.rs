@@ -116,6 +116,20 @@ pub trait Store: Send + Sync {
     async fn next_timer_due(&self) -> Result<Option<jiff::Timestamp>>;
     /// Notified after every commit that set a timer, so a timer worker can wake early.
     fn timers_changed(&self) -> Arc<tokio::sync::Notify>;
+    /// Notified after every commit, so the outbox worker delivers new rows at once.
+    fn outbox_changed(&self) -> Arc<tokio::sync::Notify>;
+    /// Takes up to `limit` notifications due for delivery (new, due for a retry, or claimed by
+    /// a worker that did not answer within its lease) and leases them for `lease`: a crash
+    /// while sending means another attempt after the lease, with the same idempotency key.
+    async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>>;
+    /// Records how an attempt went: sent, delivered, or failed (retried later or given up).
+    async fn record_delivery(&self, id: i64, delivery: Delivery) -> Result<()>;
+    /// Queues a notification that was given up on again (the dead-letter list, by hand).
+    async fn retry_notification(&self, id: i64, actor: Option<i64>) -> Result<()>;
+    /// Marks a user's in-app notifications read (all of them when `ids` is empty); returns how many.
+    async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64>;
+    /// When the earliest notification is due for an attempt.
+    async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>>;
     /// Completes an open task with an outcome its playbook allows; the playbook reacts.
     async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()>;
     /// Changes a user's presence, own working hours or contact details.

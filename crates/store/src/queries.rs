@@ -270,37 +270,44 @@ pub(crate) async fn notifications(c: &mut dyn Conn, f: &NotificationFilter) -> R
         ps.push(before.into());
         conds.push(format!("id < ${}", ps.len()));
     }
+    if f.unread {
+        conds.push("channel = 'in_app' AND read_at IS NULL".to_owned());
+    }
+    if let Some(status) = &f.status {
+        ps.push(status.as_str().into());
+        conds.push(format!("status = ${}", ps.len()));
+    }
     let filter = if conds.is_empty() { String::new() } else { format!("WHERE {}", conds.join(" AND ")) };
     // One lead's notifications read oldest first, like its timeline; any wider list newest first.
     let order = if f.lead.is_some() { "id" } else { "id DESC" };
     let limit = if f.limit == 0 { 10_000 } else { f.limit };
-    let sql = format!(
-        "SELECT id, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key, payload, status,
-                attempts, last_error, provider_id, created_at, updated_at
-         FROM outbox {filter} ORDER BY {order} LIMIT {limit}"
-    );
-    let rows = c.rows(&sql, ps).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(OutboxRecord {
-                id: r.i64("id")?,
-                lead_id: r.opt_i64("lead_id")?,
-                channel: r.str("channel")?,
-                recipient_user: r.opt_i64("recipient_user")?,
-                recipient_role: r.opt_str("recipient_role")?,
-                recipient_address: r.opt_str("recipient_address")?,
-                kind: r.str("kind")?,
-                idempotency_key: r.str("idempotency_key")?,
-                payload: serde_json::from_str(&r.str("payload")?).unwrap_or(Value::Null),
-                status: r.str("status")?,
-                attempts: r.i64("attempts")?,
-                last_error: r.opt_str("last_error")?,
-                provider_id: r.opt_str("provider_id")?,
-                created_at: from_micros(r.i64("created_at")?),
-                updated_at: from_micros(r.i64("updated_at")?),
-            })
-        })
-        .collect()
+    let sql = format!("SELECT {OUTBOX_COLUMNS} FROM outbox {filter} ORDER BY {order} LIMIT {limit}");
+    c.rows(&sql, ps).await?.iter().map(outbox_record).collect()
+}
+
+pub(crate) const OUTBOX_COLUMNS: &str = "id, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key,
+    payload, status, attempts, last_error, provider_id, created_at, updated_at, next_attempt_at, read_at";
+
+pub(crate) fn outbox_record(r: &Row) -> Result<OutboxRecord> {
+    Ok(OutboxRecord {
+        id: r.i64("id")?,
+        lead_id: r.opt_i64("lead_id")?,
+        channel: r.str("channel")?,
+        recipient_user: r.opt_i64("recipient_user")?,
+        recipient_role: r.opt_str("recipient_role")?,
+        recipient_address: r.opt_str("recipient_address")?,
+        kind: r.str("kind")?,
+        idempotency_key: r.str("idempotency_key")?,
+        payload: serde_json::from_str(&r.str("payload")?).unwrap_or(Value::Null),
+        status: r.str("status")?,
+        attempts: r.i64("attempts")?,
+        last_error: r.opt_str("last_error")?,
+        provider_id: r.opt_str("provider_id")?,
+        created_at: from_micros(r.i64("created_at")?),
+        updated_at: from_micros(r.i64("updated_at")?),
+        next_attempt_at: from_micros(r.i64("next_attempt_at")?),
+        read_at: r.opt_i64("read_at")?.map(from_micros),
+    })
 }
 
 const TASK_SELECT: &str = "SELECT t.id, t.lead_id, t.task, t.title, t.kind, t.role, t.assignee_id, u.name AS assignee_name, t.priority,

@@ -151,6 +151,17 @@ pub struct OutboxRecord {
     pub provider_id: Option<String>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    pub next_attempt_at: Timestamp,
+    pub read_at: Option<Timestamp>,
+}
+
+/// The result of one delivery attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    /// Handed to the provider (`sent`), or known to have arrived (`delivered`: in-app).
+    Done { status: &'static str, provider_id: Option<String> },
+    /// Failed; tried again at `retry_at`, or given up on (`None`: the dead-letter state).
+    Failed { error: String, retry_at: Option<jiff::Timestamp> },
 }
 
 /// Which notifications to list.
@@ -158,6 +169,9 @@ pub struct OutboxRecord {
 pub struct NotificationFilter {
     pub lead: Option<i64>,
     pub recipient: Option<i64>,
+    /// Only in-app notifications not yet read.
+    pub unread: bool,
+    pub status: Option<String>,
     pub before: Option<i64>,
     pub limit: u32,
 }

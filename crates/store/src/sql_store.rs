@@ -135,7 +135,40 @@ impl Store for SqlStore {
     }
 
     fn timers_changed(&self) -> Arc<tokio::sync::Notify> {
-        self.writer.timers_changed()
+        self.writer.wakers().timers.clone()
+    }
+
+    fn outbox_changed(&self) -> Arc<tokio::sync::Notify> {
+        self.writer.wakers().outbox.clone()
+    }
+
+    async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>> {
+        match self.writer.submit(Command::ClaimNotifications { limit, lease }).await? {
+            Outcome::Notifications(n) => Ok(n),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn record_delivery(&self, id: i64, delivery: Delivery) -> Result<()> {
+        self.writer.submit(Command::RecordDelivery { id, delivery: Box::new(delivery) }).await.map(|_| ())
+    }
+
+    async fn retry_notification(&self, id: i64, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::RetryNotification { id, actor }).await.map(|_| ())
+    }
+
+    async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64> {
+        self.id(Command::MarkRead { user, ids }).await
+    }
+
+    async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
+        self.read(|c| {
+            Box::pin(async move {
+                let row = c.row("SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status IN ('queued', 'sending')", vec![]).await?;
+                Ok(row.map(|r| r.opt_i64("due")).transpose()?.flatten().map(crate::from_micros))
+            })
+        })
+        .await
     }
 
     async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()> {

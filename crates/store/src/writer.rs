@@ -32,8 +32,9 @@ struct Job {
 pub(crate) struct Writer {
     queue: Mutex<Option<mpsc::Sender<Job>>>,
     done: tokio::sync::Mutex<Vec<oneshot::Receiver<()>>>,
-    /// Notified after each commit that changed something (timers may have been set).
-    timers_changed: Arc<tokio::sync::Notify>,
+    /// Notified after each commit that changed something (timers may have been set, outbox
+    /// rows written).
+    wakers: Arc<Wakers>,
 }
 
 /// The queue the writers share: a writer holds the lock only while it takes a batch.
@@ -58,10 +59,10 @@ impl Writer {
         let rx: SharedQueue = Arc::new(tokio::sync::Mutex::new(rx));
         let connector: Arc<dyn Connector> = Arc::from(connector);
         let mut done = Vec::new();
-        let timers_changed = Arc::new(tokio::sync::Notify::new());
+        let wakers = Arc::new(Wakers::default());
         for n in 0..writers.max(1) {
             let (done_tx, done_rx) = oneshot::channel::<()>();
-            let (connector, rx, changed) = (connector.clone(), rx.clone(), timers_changed.clone());
+            let (connector, rx, changed) = (connector.clone(), rx.clone(), wakers.clone());
             let env = Env { clock: clock.clone(), playbooks: playbooks.clone() };
             let spawned = std::thread::Builder::new().name(format!("pronto-writer-{n}")).spawn(move || {
                 match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -75,11 +76,11 @@ impl Writer {
                 Err(e) => tracing::error!(error = %e, "a writer thread cannot start"),
             }
         }
-        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done), timers_changed }
+        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done), wakers }
     }
 
-    pub(crate) fn timers_changed(&self) -> Arc<tokio::sync::Notify> {
-        self.timers_changed.clone()
+    pub(crate) fn wakers(&self) -> Arc<Wakers> {
+        self.wakers.clone()
     }
 
     pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
@@ -107,7 +108,15 @@ pub(crate) struct Env {
     pub playbooks: Arc<Playbooks>,
 }
 
-async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<tokio::sync::Notify>) {
+/// The workers a commit wakes: each waits on its own `Notify`, which keeps one permit, so a
+/// worker busy elsewhere still sees that something changed.
+#[derive(Default)]
+pub struct Wakers {
+    pub timers: Arc<tokio::sync::Notify>,
+    pub outbox: Arc<tokio::sync::Notify>,
+}
+
+async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<Wakers>) {
     let mut conn: Option<Box<dyn Conn>> = None;
     let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
     loop {
@@ -132,8 +141,9 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
             tracing::debug!(commands = batch.len(), ms = took.as_millis() as u64, "slow commit");
         }
         if results.iter().any(Result::is_ok) {
-            // Wakes a waiting timer worker once, however many commits came before it looked.
-            changed.notify_one();
+            // Wakes each waiting worker once, however many commits came before it looked.
+            changed.timers.notify_one();
+            changed.outbox.notify_one();
         }
         for (job, result) in batch.drain(..).zip(results) {
             let _ = job.reply.send(result);

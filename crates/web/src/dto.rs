@@ -524,11 +524,15 @@ pub struct NotificationOut {
     pub subject: Option<String>,
     pub urgent: bool,
     pub created_at: String,
-    /// `queued`, `sent`, `delivered` or `failed`.
+    /// `queued`, `sending`, `sent`, `delivered` or `failed` (given up: the dead-letter list).
     pub status: String,
     pub attempts: i64,
     pub last_error: Option<String>,
     pub provider_id: Option<String>,
+    /// When the next attempt is due (queued or sending).
+    pub next_attempt_at: String,
+    /// In-app: when the recipient read it.
+    pub read_at: Option<String>,
 }
 
 impl From<OutboxRecord> for NotificationOut {
@@ -550,8 +554,21 @@ impl From<OutboxRecord> for NotificationOut {
             attempts: o.attempts,
             last_error: o.last_error,
             provider_id: o.provider_id,
+            next_attempt_at: o.next_attempt_at.to_string(),
+            read_at: o.read_at.map(|t| t.to_string()),
         }
     }
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct MarkReadIn {
+    /// Notification ids; none (or absent) marks all of the caller's.
+    pub ids: Option<Vec<i64>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MarkedRead {
+    pub marked: i64,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -84,6 +84,7 @@ async fn acknowledged_leads_survive_kills(engine: Engine) {
     for c in 0..CLIENTS {
         let (base, stop, failures, token) = (base.clone(), stop.clone(), failures.clone(), app.token.clone());
         clients.spawn(async move {
+            pronto_alerts::install_tls();
             let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap();
             let mut acks = Vec::new();
             for n in 0..MAX_KEYS_PER_CLIENT {
@@ -181,6 +182,7 @@ async fn acknowledged_leads_survive_kills(engine: Engine) {
     for r in 0..4 {
         let (acks, base, token) = (acks.clone(), app.base().to_owned(), app.token.clone());
         readers.spawn(async move {
+            pronto_alerts::install_tls();
             let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
             for ack in acks.iter().skip(r).step_by(4) {
                 let res = http.get(format!("{base}/api/v1/leads/{}", ack.id)).bearer_auth(&token).send().await.expect("GET lead");

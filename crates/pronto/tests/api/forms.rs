@@ -166,6 +166,7 @@ async fn web_form_rate_limit(engine: Engine) {
     assert_eq!(app.all_leads("").await.len(), 3, "nothing stored over the limit");
 
     // The limit is per client address: 127.0.0.2 has its own.
+    pronto_alerts::install_tls();
     let other = reqwest::Client::builder()
         .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
         .redirect(reqwest::redirect::Policy::none())

@@ -228,6 +228,8 @@ pub async fn spawn_app_on(storage: Storage, opts: Options) -> App {
 
 /// An HTTP client that does not follow redirects (303s are checked).
 pub fn client() -> Client {
+    // reqwest here shares its TLS features with Pronto's: the crypto provider must be set first.
+    pronto_alerts::install_tls();
     Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(REQUEST_TIMEOUT).build().expect("http client")
 }
 

@@ -94,6 +94,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(tasks::get_task))
         .routes(routes!(tasks::complete_task))
         .routes(routes!(notifications::list_notifications))
+        .routes(routes!(notifications::mark_read))
+        .routes(routes!(notifications::retry))
         .routes(routes!(playbooks::list_playbooks, playbooks::load))
         .routes(routes!(playbooks::check))
         .routes(routes!(playbooks::get_playbook))

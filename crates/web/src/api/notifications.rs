@@ -5,8 +5,11 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::dto::*;
 use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::json_body;
 use axum::Json;
-use axum::extract::{RawQuery, State};
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
 use pronto_domain::FieldErrors;
 use pronto_domain::user::Action;
 use pronto_store::NotificationFilter;
@@ -15,6 +18,8 @@ use pronto_store::NotificationFilter;
 struct NotificationQuery {
     lead: Option<String>,
     recipient: Option<String>,
+    unread: Option<String>,
+    status: Option<String>,
     limit: Option<String>,
 }
 
@@ -24,6 +29,8 @@ struct NotificationQuery {
     params(
         ("lead" = Option<String>, Query, description = "A lead id"),
         ("recipient" = Option<String>, Query, description = "A user id, or `me`"),
+        ("unread" = Option<String>, Query, description = "`true`: in-app notifications not yet read (the notification centre)"),
+        ("status" = Option<String>, Query, description = "`queued`, `sending`, `sent`, `delivered` or `failed` (the dead-letter list)"),
         ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)")),
     responses((status = 200, body = NotificationList), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem)),
@@ -56,6 +63,22 @@ pub async fn list_notifications(State(st): State<AppState>, caller: Caller, RawQ
         },
     };
     let limit = super::limit_param(&mut e, nonblank(&q.limit), 200, 1000);
+    let unread = match nonblank(&q.unread).as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            e.add("unread", "must be true or false");
+            false
+        }
+    };
+    let status = match nonblank(&q.status) {
+        Some(s) if ["queued", "sending", "sent", "delivered", "failed"].contains(&s.as_str()) => Some(s),
+        Some(s) => {
+            e.add("status", format!("`{s}` is not one of: queued, sending, sent, delivered, failed"));
+            None
+        }
+        None => None,
+    };
     e.into_result()?;
     // Deny by default: another person's alerts are for admins and managers.
     let recipient = if caller.role.may(Action::ReadAllNotifications) {
@@ -66,6 +89,36 @@ pub async fn list_notifications(State(st): State<AppState>, caller: Caller, RawQ
             _ => Some(caller.user.id),
         }
     };
-    let items = st.store.notifications(&NotificationFilter { lead, recipient, before: None, limit }).await?;
+    let items = st.store.notifications(&NotificationFilter { lead, recipient, unread, status, before: None, limit }).await?;
     Ok(Json(NotificationList { items: items.into_iter().map(Into::into).collect() }))
+}
+
+/// Mark the caller's in-app notifications read: the ones named, or all of them.
+#[utoipa::path(post, path = "/api/v1/notifications/read", tag = "notifications", request_body = MarkReadIn,
+    responses((status = 200, body = MarkedRead), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn mark_read(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<MarkedRead>> {
+    caller.require(Action::ReadLeads)?;
+    let (input, _): (MarkReadIn, _) = json_body(&headers, body, st.config.body_limit).await?;
+    let ids = input.ids.unwrap_or_default();
+    if ids.len() > 1000 || ids.iter().any(|id| *id <= 0) {
+        return Err(ApiError::invalid("ids", "give up to 1000 notification ids, or none for all"));
+    }
+    let marked = st.store.mark_read(caller.user.id, ids).await?;
+    Ok(Json(MarkedRead { marked }))
+}
+
+/// Queue a failed notification again (the dead-letter list): admins and managers.
+#[utoipa::path(post, path = "/api/v1/notifications/{id}/retry", tag = "notifications",
+    params(("id" = i64, Path)),
+    responses((status = 200, body = NotificationOut), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn retry(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<NotificationOut>> {
+    caller.require(Action::ReadAllNotifications)?;
+    let id = super::path_id(&id, "notification")?;
+    st.store.retry_notification(id, Some(caller.user.id)).await.map_err(|e| super::or_not_found(e, "notification"))?;
+    let n = st.store.notifications(&NotificationFilter { limit: 1000, ..Default::default() }).await?;
+    let one = n.into_iter().find(|n| n.id == id).ok_or_else(|| ApiError::not_found("notification"))?;
+    Ok(Json(one.into()))
 }

@@ -1,0 +1,242 @@
+//! The outbox worker. Woken by every commit (no polling on the hot path), it claims what is
+//! due, sends each notification on its channel (a bounded number at a time per channel), and
+//! records the result: sent, or failed with the next attempt after an exponential backoff with
+//! jitter, or — after [`OutboxConfig::max_attempts`] — failed for good (the dead-letter list,
+//! retried by hand). A notification is claimed with a lease, so one that was being sent when
+//! the process died is sent again after restart, with the same idempotency key.
+
+use crate::sms::SmsProvider;
+use crate::{SendError, Sent};
+use jiff::{SignedDuration, Timestamp};
+use pronto_domain::Clock;
+use pronto_store::{Delivery, OutboxRecord, Store};
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+#[derive(Debug, Clone)]
+pub struct OutboxConfig {
+    /// Attempts before a notification is given up on.
+    pub max_attempts: i64,
+    /// The first retry's delay; each further one doubles, up to `max_backoff`.
+    pub first_backoff: SignedDuration,
+    pub max_backoff: SignedDuration,
+    /// How long a claimed notification is someone's before it may be claimed again.
+    pub lease: SignedDuration,
+    /// Hosts webhooks may reach although they resolve to a loopback or private address.
+    pub webhook_allow: Vec<String>,
+}
+
+impl Default for OutboxConfig {
+    fn default() -> Self {
+        OutboxConfig {
+            max_attempts: 8,
+            first_backoff: SignedDuration::from_secs(5),
+            max_backoff: SignedDuration::from_secs(3600),
+            lease: SignedDuration::from_secs(60),
+            webhook_allow: vec![],
+        }
+    }
+}
+
+/// Notifications claimed per pass.
+const BATCH: i64 = 100;
+/// The longest the worker sleeps without looking (retries fall due without a commit).
+const MAX_SLEEP: Duration = Duration::from_secs(1);
+
+pub struct Outbox {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    sms: SmsProvider,
+    http: reqwest::Client,
+    config: OutboxConfig,
+    limits: HashMap<&'static str, Arc<Semaphore>>,
+}
+
+impl Outbox {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, sms: SmsProvider, config: OutboxConfig) -> Arc<Outbox> {
+        let limits = HashMap::from([
+            ("sms", Arc::new(Semaphore::new(8))),
+            ("email", Arc::new(Semaphore::new(4))),
+            ("webhook", Arc::new(Semaphore::new(8))),
+        ]);
+        Arc::new(Outbox { store, clock, sms, http: crate::http_client(), config, limits })
+    }
+
+    /// The worker's loop; runs until the task is dropped.
+    pub async fn run(self: Arc<Self>) {
+        let changed = self.store.outbox_changed();
+        loop {
+            match self.store.claim_notifications(BATCH, self.config.lease).await {
+                Ok(batch) if !batch.is_empty() => {
+                    let full = batch.len() as i64 == BATCH;
+                    for n in batch {
+                        self.clone().dispatch(n).await;
+                    }
+                    if full {
+                        continue;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "cannot claim notifications"),
+            }
+            let wait = match self.store.next_notification_due().await {
+                Ok(Some(due)) => Duration::try_from(due.duration_since(self.clock.now()))
+                    .unwrap_or(Duration::ZERO)
+                    .clamp(Duration::from_millis(5), MAX_SLEEP),
+                _ => MAX_SLEEP,
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = changed.notified() => {}
+            }
+        }
+    }
+
+    /// Sends one notification on its own task once its channel has room.
+    async fn dispatch(self: Arc<Self>, n: OutboxRecord) {
+        // In-app notifications are delivered by being stored (the claim marks them).
+        let Some(limit) = self.limits.get(n.channel.as_str()).cloned() else { return };
+        let Ok(permit) = limit.acquire_owned().await else { return };
+        tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            let result = self.send(&n).await;
+            drop(permit);
+            metrics::histogram!("pronto_delivery_seconds", "channel" => n.channel.clone()).record(started.elapsed().as_secs_f64());
+            let delivery = match result {
+                Ok(sent) => Delivery::Done { status: "sent", provider_id: sent.provider_id },
+                Err(e) => {
+                    let retry_at = (e.retryable && n.attempts < self.config.max_attempts).then(|| self.retry_at(&n));
+                    if retry_at.is_none() {
+                        tracing::warn!(id = n.id, channel = %n.channel, error = %e.message, "notification given up");
+                    }
+                    Delivery::Failed { error: e.message, retry_at }
+                }
+            };
+            if let Err(e) = self.store.record_delivery(n.id, delivery).await {
+                // The lease runs out and the notification is tried again: at least once.
+                tracing::warn!(id = n.id, error = %e, "cannot record a delivery");
+            }
+        });
+    }
+
+    /// Exponential backoff with jitter: 5 s, 10 s, 20 s … up to an hour, each up to a quarter
+    /// longer, the jitter fixed per notification and attempt (no two retries in lockstep).
+    fn retry_at(&self, n: &OutboxRecord) -> Timestamp {
+        let exp = (n.attempts - 1).clamp(0, 20) as u32;
+        let base = self.config.first_backoff.as_millis().saturating_mul(1i128 << exp).min(self.config.max_backoff.as_millis());
+        let spread = (n.id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (n.attempts as u64).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        let jitter = (spread % 1000) as i128 * base / 4000;
+        self.clock.now() + SignedDuration::from_millis((base + jitter) as i64)
+    }
+
+    async fn send(&self, n: &OutboxRecord) -> Result<Sent, SendError> {
+        let text = n.payload["text"].as_str().unwrap_or_default();
+        match n.channel.as_str() {
+            "sms" => {
+                let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no phone number to send to"))?;
+                // One or two segments: transliterated or shortened to fit when it would not.
+                self.sms.send(to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
+            }
+            "email" => {
+                // SMTP delivery is not built yet: the message is logged, not sent.
+                tracing::info!(to = ?n.recipient_address, subject = ?n.payload["subject"], "e-mail (no SMTP sender yet: logged only)");
+                Err(SendError::fatal("e-mail delivery is not configured (no SMTP sender yet)"))
+            }
+            "webhook" => self.webhook(n).await,
+            other => Err(SendError::fatal(format!("unknown channel `{other}`"))),
+        }
+    }
+
+    /// Posts the notification as JSON with the Standard Webhooks identity headers; refuses
+    /// addresses inside the network (loopback, private, link-local, metadata) unless the host
+    /// is allow-listed, and never follows a redirect.
+    async fn webhook(&self, n: &OutboxRecord) -> Result<Sent, SendError> {
+        let url = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no URL"))?;
+        let parsed = reqwest::Url::parse(url).map_err(|e| SendError::fatal(format!("`{url}` is not a URL: {e}")))?;
+        let host = parsed.host_str().ok_or_else(|| SendError::fatal("a webhook URL needs a host"))?.to_owned();
+        if !self.config.webhook_allow.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
+            let port = parsed.port_or_known_default().unwrap_or(443);
+            let addrs: Vec<IpAddr> = tokio::net::lookup_host((host.trim_matches(['[', ']']), port))
+                .await
+                .map_err(|e| SendError::retry(format!("cannot resolve {host}: {e}")))?
+                .map(|a| a.ip())
+                .collect();
+            if let Some(bad) = addrs.iter().find(|ip| internal(ip)) {
+                return Err(SendError::fatal(format!("{host} resolves to {bad}, an address inside the network; refused")));
+            }
+        }
+        let body = serde_json::json!({
+            "type": format!("notification.{}", n.kind),
+            "timestamp": n.created_at.to_string(),
+            "data": { "lead_id": n.lead_id, "text": n.payload["text"], "notification_id": n.id },
+        });
+        let res = self
+            .http
+            .post(parsed)
+            .header("webhook-id", &n.idempotency_key)
+            .header("webhook-timestamp", self.clock.now().as_second().to_string())
+            .json(&body)
+            .send()
+            .await
+            .map_err(|e| SendError::retry(format!("webhook unreachable: {}", crate::sms::without_url(&e))))?;
+        let status = res.status();
+        if status.is_success() {
+            Ok(Sent { provider_id: None })
+        } else if status.is_redirection() {
+            Err(SendError::fatal(format!("webhook answered {} (redirects are not followed)", status.as_u16())))
+        } else if status.as_u16() == 429 || status.is_server_error() || status.as_u16() == 408 {
+            Err(SendError::retry(format!("webhook answered {}", status.as_u16())))
+        } else {
+            Err(SendError::fatal(format!("webhook answered {}", status.as_u16())))
+        }
+    }
+}
+
+/// Addresses a webhook must not reach from the server: loopback, private, link-local (incl.
+/// cloud metadata 169.254.169.254), unspecified, unique-local and mapped ones.
+pub fn internal(ip: &IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast() || v4.octets()[0] == 0
+                // 100.64.0.0/10, carrier-grade NAT.
+                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xC0) == 64)
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return internal(&IpAddr::V4(v4));
+            }
+            let seg = v6.segments();
+            v6.is_loopback() || v6.is_unspecified() || (seg[0] & 0xfe00) == 0xfc00 || (seg[0] & 0xffc0) == 0xfe80
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::internal;
+
+    #[test]
+    fn internal_addresses_are_refused() {
+        for ip in [
+            "127.0.0.1",
+            "10.0.0.1",
+            "172.16.5.4",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(internal(&ip.parse().unwrap()), "{ip}");
+        }
+        for ip in ["8.8.8.8", "93.184.216.34", "2606:4700::1111"] {
+            assert!(!internal(&ip.parse().unwrap()), "{ip}");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Delivery from the outbox through real HTTP: a local server speaking the Twilio Messages
+//! wire format receives the SMS (form-encoded, basic auth, idempotency token) and can be told
+//! to fail; the notification's status, attempts and timeline follow.
+
+use crate::agency::{TUESDAY_9, advance, id, kinds, notes, timeline, user};
+use crate::both;
+use crate::harness::{App, Engine, Options, eventually, spawn_app_with};
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use serde_json::{Value, json};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+both!(
+    an_sms_reaches_the_gateway_at_once,
+    a_failing_gateway_is_retried_with_the_same_key,
+    a_refused_sms_is_dead_lettered_and_retried_by_hand,
+    in_app_centre_unread_and_read,
+    webhooks_inside_the_network_are_refused
+);
+
+/// What the gateway received, and how it will answer the next requests (201 when empty).
+#[derive(Default)]
+struct Gateway {
+    received: Mutex<Vec<(HeaderMap, HashMap<String, String>)>>,
+    answers: Mutex<VecDeque<u16>>,
+}
+
+async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
+    let n = {
+        let mut r = g.received.lock().unwrap();
+        r.push((headers, form));
+        r.len()
+    };
+    let status = g.answers.lock().unwrap().pop_front().unwrap_or(201);
+    let body = if status < 300 {
+        json!({ "sid": format!("SM{n:032}"), "status": "queued" })
+    } else {
+        json!({ "code": 21211, "message": format!("gateway says {status}"), "status": status })
+    };
+    (StatusCode::from_u16(status).unwrap(), body.to_string())
+}
+
+async fn gateway() -> (Arc<Gateway>, String) {
+    let g = Arc::new(Gateway::default());
+    let app = axum::Router::new().route("/2010-04-01/Accounts/{sid}/Messages.json", post(messages)).with_state(g.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (g, url)
+}
+
+async fn app_with_gateway(engine: Engine, url: &str) -> App {
+    spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_SMS_PROVIDER", "twilio")
+            .env("PRONTO_SMS_URL", url)
+            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
+            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
+            .env("PRONTO_SMS_FROM", "+420700000000"),
+    )
+    .await
+}
+
+async fn sms_of(app: &App, lead: i64) -> Value {
+    notes(app, lead).await.into_iter().find(|n| n["channel"] == "sms").expect("an SMS notification")
+}
+
+async fn an_sms_reaches_the_gateway_at_once(engine: Engine) {
+    let (gw, url) = gateway().await;
+    let app = app_with_gateway(engine, &url).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Jana Nováková", "phone": "777 123 456" } })).await);
+    assert!(eventually(Duration::from_secs(5), || async { !gw.received.lock().unwrap().is_empty() }).await, "no SMS reached the gateway");
+    let (headers, form) = gw.received.lock().unwrap()[0].clone();
+    assert_eq!(form["To"], "+420777000001");
+    assert_eq!(form["From"], "+420700000000");
+    assert_eq!(form["Body"], format!("New inquiry: Jana Nováková +420 777 123 456, web — call now. Lead {l}"));
+    // Basic auth with the account SID and token.
+    let auth = headers["authorization"].to_str().unwrap().to_owned();
+    assert_eq!(auth, format!("Basic {}", base64_encode("AC0123456789:gateway-secret-token")));
+    // The notification's stable key goes along, so a redelivery is recognisable.
+    let key = headers["i-twilio-idempotency-token"].to_str().unwrap();
+    assert!(key.starts_with(&format!("lead/{l}/received/")) && key.ends_with(&format!("/sms/{jana}")), "{key}");
+    assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["status"] == "sent" }).await);
+    let sms = sms_of(&app, l).await;
+    assert_eq!(sms["provider_id"], format!("SM{:032}", 1));
+    assert_eq!(sms["attempts"], 1);
+    let sent = kinds(&timeline(&app, l).await, "notification.sent");
+    assert_eq!(sent.len(), 1, "delivery is on the lead's timeline");
+    assert!(!app.output().contains("gateway-secret-token"), "the token never reaches the log");
+}
+
+/// The gateway answers 500, then 201: one delivery recorded after a retry, and both requests
+/// carried the same idempotency key.
+async fn a_failing_gateway_is_retried_with_the_same_key(engine: Engine) {
+    let (gw, url) = gateway().await;
+    gw.answers.lock().unwrap().extend([500, 503]);
+    let app = app_with_gateway(engine, &url).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Karel", "phone": "777 222 333" } })).await);
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            sms_of(&app, l).await["attempts"] == 1 && sms_of(&app, l).await["status"] == "queued"
+        })
+        .await
+    );
+    let sms = sms_of(&app, l).await;
+    assert!(sms["last_error"].as_str().unwrap().contains("500"), "{sms}");
+    // The first retry is due 5–6.25 s later (backoff with jitter), the second 10–12.5 s after that.
+    advance(&app, 7).await;
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            sms_of(&app, l).await["attempts"] == 2 && sms_of(&app, l).await["status"] == "queued"
+        })
+        .await
+    );
+    advance(&app, 13).await;
+    assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["status"] == "sent" }).await, "{}", sms_of(&app, l).await);
+    let received = gw.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 3);
+    let keys: Vec<&str> = received.iter().map(|(h, _)| h["i-twilio-idempotency-token"].to_str().unwrap()).collect();
+    assert!(keys.iter().all(|k| *k == keys[0]), "{keys:?}");
+    let tl = timeline(&app, l).await;
+    assert_eq!(kinds(&tl, "notification.retrying").len(), 2);
+    assert_eq!(kinds(&tl, "notification.sent").len(), 1);
+}
+
+/// A 400 (a number the gateway refuses) is not retried: the notification is failed, listed
+/// among the failed ones, and an admin can queue it again.
+async fn a_refused_sms_is_dead_lettered_and_retried_by_hand(engine: Engine) {
+    let (gw, url) = gateway().await;
+    gw.answers.lock().unwrap().push_back(400);
+    let app = app_with_gateway(engine, &url).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Eva", "phone": "777 333 444" } })).await);
+    assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["status"] == "failed" }).await);
+    let dead = app.get("/api/v1/notifications?status=failed").await.expect(200);
+    let id_ = sms_of(&app, l).await["id"].as_i64().unwrap();
+    assert!(dead["items"].as_array().unwrap().iter().any(|n| n["id"] == id_), "{dead}");
+    assert!(sms_of(&app, l).await["last_error"].as_str().unwrap().contains("gateway says 400"));
+    app.post(&format!("/api/v1/notifications/{id_}/retry"), &json!({})).await.expect(200);
+    app.post(&format!("/api/v1/notifications/{id_}/retry"), &json!({})).await.problem(409);
+    assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["status"] == "sent" }).await);
+    assert_eq!(gw.received.lock().unwrap().len(), 2);
+    let (_, token) = app.user_with_token("clerk", "secretary").await;
+    app.send(app.client.post(app.url(&format!("/api/v1/notifications/{id_}/retry"))).bearer_auth(&token)).await.problem(403);
+}
+
+async fn in_app_centre_unread_and_read(engine: Engine) {
+    let app = spawn_app_with(engine, Options::default().manual_clock(TUESDAY_9)).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let token = crate::agency::token_of(&app, jana).await;
+    for n in 0..3 {
+        app.create_lead(&json!({ "channel": "web", "contact": { "name": format!("L{n}"), "phone": format!("777 400 00{n}") } })).await;
+    }
+    async fn unread(app: &App, token: String) -> Vec<Value> {
+        app.get_as(&token, "/api/v1/notifications?recipient=me&unread=true").await.expect(200)["items"].as_array().unwrap().clone()
+    }
+    assert!(
+        eventually(Duration::from_secs(5), || async { unread(&app, token.clone()).await.iter().all(|n| n["status"] == "delivered") }).await
+    );
+    let list = unread(&app, token.clone()).await;
+    assert_eq!(list.len(), 3, "one in-app reminder per lead: {list:?}");
+    let first = list[0]["id"].as_i64().unwrap();
+    let marked = app.post_as(&token, "/api/v1/notifications/read", &json!({ "ids": [first] })).await.expect(200);
+    assert_eq!(marked["marked"], 1);
+    assert_eq!(unread(&app, token.clone()).await.len(), 2);
+    let all = app.post_as(&token, "/api/v1/notifications/read", &json!({})).await.expect(200);
+    assert_eq!(all["marked"], 2);
+    assert!(unread(&app, token.clone()).await.is_empty());
+    // Someone else's notifications cannot be marked by them.
+    assert_eq!(app.post("/api/v1/notifications/read", &json!({ "ids": [first] })).await.expect(200)["marked"], 0);
+}
+
+/// A playbook's webhook to an address inside the network is refused (SSRF), with the reason.
+async fn webhooks_inside_the_network_are_refused(engine: Engine) {
+    let app = spawn_app_with(engine, Options::default().manual_clock(TUESDAY_9)).await;
+    let mut leads = Vec::new();
+    for url in [
+        "http://127.0.0.1:9/hook",
+        "http://[::1]:9/hook",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.1/x",
+        "http://localhost:9/x",
+    ] {
+        let name = format!("hook{}", leads.len());
+        let pb =
+            format!("name = \"{name}\"\n[[stages]]\nid = \"new\"\n[[rules]]\non = \"lead.received\"\ndo = [{{ webhook = \"{url}\" }}]\n");
+        app.send(app.req(reqwest::Method::POST, "/api/v1/playbooks").header("content-type", "application/toml").body(pb)).await.expect(201);
+        leads.push(id(&app.create_lead(&json!({ "channel": "api", "playbook": name, "contact": { "name": "W" } })).await));
+    }
+    for l in leads {
+        assert!(
+            eventually(Duration::from_secs(5), || async { notes(&app, l).await.iter().any(|n| n["status"] == "failed") }).await,
+            "{:?}",
+            notes(&app, l).await
+        );
+        let n = notes(&app, l).await.remove(0);
+        assert!(n["last_error"].as_str().unwrap().contains("inside the network"), "{n}");
+        assert_eq!(n["attempts"], 1, "not retried");
+    }
+}
+
+fn base64_encode(s: &str) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let b = s.as_bytes();
+    let mut out = String::new();
+    for c in b.chunks(3) {
+        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
