@@ -8,9 +8,11 @@
 //! playbook's); this crate only decides *how* and *when to try again*. Every attempt's result
 //! is a store command, so the delivery status is on the notification and the lead's timeline.
 
+pub mod live;
 pub mod sms;
 pub mod worker;
 
+pub use live::{Live, LiveEvent};
 pub use sms::{SmsConfig, SmsProvider};
 pub use worker::{Outbox, OutboxConfig};
 

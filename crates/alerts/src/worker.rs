@@ -53,16 +53,23 @@ pub struct Outbox {
     http: reqwest::Client,
     config: OutboxConfig,
     limits: HashMap<&'static str, Arc<Semaphore>>,
+    live: Arc<crate::Live>,
 }
 
 impl Outbox {
-    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, sms: SmsProvider, config: OutboxConfig) -> Arc<Outbox> {
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        sms: SmsProvider,
+        config: OutboxConfig,
+        live: Arc<crate::Live>,
+    ) -> Arc<Outbox> {
         let limits = HashMap::from([
             ("sms", Arc::new(Semaphore::new(8))),
             ("email", Arc::new(Semaphore::new(4))),
             ("webhook", Arc::new(Semaphore::new(8))),
         ]);
-        Arc::new(Outbox { store, clock, sms, http: crate::http_client(), config, limits })
+        Arc::new(Outbox { store, clock, sms, http: crate::http_client(), config, limits, live })
     }
 
     /// The worker's loop; runs until the task is dropped.
@@ -97,7 +104,19 @@ impl Outbox {
 
     /// Sends one notification on its own task once its channel has room.
     async fn dispatch(self: Arc<Self>, n: OutboxRecord) {
-        // In-app notifications are delivered by being stored (the claim marks them).
+        // In-app notifications are delivered by being stored (the claim marks them) and pushed
+        // to the recipient's open clients.
+        if n.channel == "in_app" {
+            self.live.publish(crate::LiveEvent {
+                user: n.recipient_user,
+                kind: "notification",
+                data: serde_json::json!({
+                    "id": n.id, "lead_id": n.lead_id, "kind": n.kind, "text": n.payload["text"],
+                    "urgent": n.payload["urgent"], "created_at": n.created_at.to_string(),
+                }),
+            });
+            return;
+        }
         let Some(limit) = self.limits.get(n.channel.as_str()).cloned() else { return };
         let Ok(permit) = limit.acquire_owned().await else { return };
         tokio::spawn(async move {

@@ -86,7 +86,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let store = open_store(&config, clock.clone()).await?;
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     ensure_admin(store.as_ref(), &config).await?;
-    let state = AppState::new(store.clone(), clock.clone(), config.web.clone());
+    let live = Arc::new(pronto_alerts::Live::default());
+    let state = AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone());
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
     // Delivers what the outbox holds (what was left when the process stopped first), then every
@@ -94,7 +95,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let sms = pronto_alerts::SmsProvider::from_config(&config.sms)?;
     tracing::info!(provider = ?sms, "SMS");
     let outbox_config = pronto_alerts::OutboxConfig { webhook_allow: config.webhook_allow.clone(), ..Default::default() };
-    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, outbox_config).run());
+    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, outbox_config, live).run());
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.

@@ -72,13 +72,21 @@ pub struct AppState {
     pub form_limiter: Arc<ratelimit::IpLimiter>,
     /// The timer worker: `serve` runs its loop; the manual clock's `advance` drives it.
     pub timers: Arc<pronto_store::Timers>,
+    /// What `GET /api/v1/events/stream` pushes to connected clients.
+    pub live: Arc<pronto_alerts::Live>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
-        AppState { store, clock, config: Arc::new(config), form_limiter, timers }
+        AppState { store, clock, config: Arc::new(config), form_limiter, timers, live: Arc::default() }
+    }
+
+    /// Shares the live feed the outbox worker publishes to.
+    pub fn with_live(mut self, live: Arc<pronto_alerts::Live>) -> Self {
+        self.live = live;
+        self
     }
 }
 

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    the_live_stream_pushes_leads_and_own_notifications,
     an_sms_reaches_the_gateway_at_once,
     a_failing_gateway_is_retried_with_the_same_key,
     a_refused_sms_is_dead_lettered_and_retried_by_hand,
@@ -221,4 +222,38 @@ fn base64_encode(s: &str) -> String {
         }
     }
     out
+}
+
+/// `GET /api/v1/events/stream`: a signed-in client hears about a new lead and its own in-app
+/// notification as they are committed, and nobody else's.
+async fn the_live_stream_pushes_leads_and_own_notifications(engine: Engine) {
+    let app = spawn_app_with(engine, Options::default().manual_clock(TUESDAY_9)).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let token = crate::agency::token_of(&app, jana).await;
+    let mut stream = app.client.get(app.url("/api/v1/events/stream")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(stream.status(), 200);
+    assert!(stream.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    // The admin's stream, to see that jana's notification does not reach it.
+    let mut other = app.client.get(app.url("/api/v1/events/stream")).bearer_auth(&app.token).send().await.unwrap();
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Živě", "phone": "777 500 600" } })).await);
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !(seen.contains("event: lead") && seen.contains("event: notification")) {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await.expect("events within 10 s").unwrap().expect("stream open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains(&format!("\"id\":{l}")), "{seen}");
+    assert!(seen.contains(&format!("\"lead_id\":{l}")), "{seen}");
+    // The admin hears about the lead, not about jana's reminder.
+    let mut theirs = String::new();
+    while !theirs.contains("event: lead") {
+        let chunk = tokio::time::timeout(Duration::from_secs(10), other.chunk()).await.expect("lead event").unwrap().expect("open");
+        theirs.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    let more = tokio::time::timeout(Duration::from_millis(500), other.chunk()).await;
+    if let Ok(Ok(Some(c))) = more {
+        assert!(!String::from_utf8_lossy(&c).contains("event: notification"), "someone else's notification leaked");
+    }
+    assert!(!theirs.contains("event: notification"), "{theirs}");
+    app.send(app.anon(reqwest::Method::GET, "/api/v1/events/stream")).await.problem(401);
 }

@@ -1,6 +1,7 @@
 //! The `/api/v1` handlers, one file per resource, collected into an [`OpenApiRouter`] so the
 //! OpenAPI description is generated from the same code that serves the requests.
 
+pub mod events;
 pub mod leads;
 pub mod notifications;
 pub mod playbooks;
@@ -93,6 +94,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(tasks::list_tasks))
         .routes(routes!(tasks::get_task))
         .routes(routes!(tasks::complete_task))
+        .routes(routes!(events::stream))
         .routes(routes!(notifications::list_notifications))
         .routes(routes!(notifications::mark_read))
         .routes(routes!(notifications::retry))
