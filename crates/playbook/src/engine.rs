@@ -147,6 +147,8 @@ pub struct Notification {
     pub urgent: bool,
     /// Stable and unique: the same decision replayed gives the same key.
     pub key: String,
+    /// Not to be sent before this (a non-urgent alert outside the recipient's working time).
+    pub not_before: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -565,6 +567,7 @@ impl<'a> Run<'a> {
                     subject: None,
                     urgent: false,
                     key,
+                    not_before: None,
                 }));
             }
             Action::Escalate { chain } => {
@@ -697,6 +700,7 @@ impl<'a> Run<'a> {
                 subject,
                 urgent,
                 key,
+                not_before: None,
             }));
             return;
         }
@@ -749,6 +753,20 @@ impl<'a> Run<'a> {
             );
             channel = "in_app".into();
         }
+        // Quiet hours: a non-urgent SMS or e-mail waits for the recipient's working time (their
+        // own hours, else the playbook's calendar); urgent ones go now.
+        let mut not_before = None;
+        if !urgent && matches!(channel.as_str(), "sms" | "email") {
+            let cal = u.calendar.as_ref().unwrap_or(&self.pb.calendar);
+            if !cal.is_working(self.now) {
+                let at = cal.next_working(self.now);
+                self.event(
+                    "notification.deferred",
+                    json!({ "user": u.id, "template": template, "until": at.to_string(), "reason": "outside working time; not urgent" }),
+                );
+                not_before = Some(at);
+            }
+        }
         let (text, subject) = self.texts(template, None);
         let key = self.key(&channel, &u.id.to_string());
         self.out.push(Cmd::Notify(Notification {
@@ -760,6 +778,7 @@ impl<'a> Run<'a> {
             subject,
             urgent,
             key,
+            not_before,
         }));
     }
 

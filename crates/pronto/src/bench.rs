@@ -25,6 +25,8 @@ pub enum BenchCommand {
     Intake(IntakeArgs),
     /// A million pending timers: memory, first fire, throughput and lateness under intake.
     Timers(crate::bench_timers::TimersArgs),
+    /// Web form to SMS at a local Twilio-compatible gateway: p50/p99 at fixed lead rates.
+    Alerts(crate::bench_alerts::AlertsArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -55,6 +57,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
     let args = match cmd {
         BenchCommand::Intake(args) => args,
         BenchCommand::Timers(args) => return crate::bench_timers::run(args).await,
+        BenchCommand::Alerts(args) => return crate::bench_alerts::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],

@@ -2,6 +2,7 @@
 //! work. Nothing here is business logic.
 
 mod bench;
+mod bench_alerts;
 mod bench_timers;
 mod commands;
 mod config;

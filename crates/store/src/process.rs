@@ -346,7 +346,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     n.template.as_str().into(),
                     n.key.as_str().into(),
                     payload.to_string().into(),
-                    t.into(),
+                    n.not_before.map(micros).unwrap_or(t).into(),
                     t.into(),
                 ]);
                 push_event(

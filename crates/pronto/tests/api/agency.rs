@@ -19,6 +19,7 @@ both!(
     coordinator_specialist_and_offer,
     after_hours_acknowledgement_in_the_customers_language,
     an_undecided_offer_is_followed_up_after_three_days,
+    non_urgent_alerts_wait_for_working_time,
 );
 
 pub const TUESDAY_9: &str = "2031-05-06T07:00:00Z";
@@ -443,4 +444,40 @@ async fn an_undecided_offer_is_followed_up_after_three_days(engine: Engine) {
     let fired: Vec<Value> =
         kinds(&timeline(&app, decided).await, "timer.fired").into_iter().filter(|e| e["timer"] == "t:offer_follow_up").collect();
     assert!(fired.is_empty(), "{fired:?}");
+}
+
+/// Quiet hours: a non-urgent SMS (a walk-in entered by a colleague at 19:00) waits for the next
+/// working morning; an urgent one (a new web inquiry) goes at once.
+async fn non_urgent_alerts_wait_for_working_time(engine: Engine) {
+    let app = app_at(engine, "2031-05-06T17:00:00Z").await; // Tuesday 19:00 in Prague
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let olga = user(&app, "olga", "coordinator", "+420 777 000 002").await;
+    let olga_token = token_of(&app, olga).await;
+    let walk_in = app
+        .post_as(&olga_token, "/api/v1/leads", &json!({ "channel": "in_person", "contact": { "name": "Večer", "phone": "777 880 001" } }))
+        .await
+        .expect(201);
+    let l = id(&walk_in);
+    let sms = to_user(&notes(&app, l).await, jana, "sms").into_iter().next().cloned().expect("an SMS");
+    assert_eq!(time_of(&sms["next_attempt_at"]), at("2031-05-07T07:00:00Z"), "Wednesday 09:00");
+    assert_eq!(kinds(&timeline(&app, l).await, "notification.deferred").len(), 1);
+    let urgent = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Hned", "phone": "777 880 002" } })).await);
+    // The urgent one is sent while the (manual) clock still says 19:00.
+    async fn status(app: &App, l: i64, user: i64) -> Option<String> {
+        to_user(&notes(app, l).await, user, "sms").first().map(|n| n["status"].as_str().unwrap().to_owned())
+    }
+    assert!(
+        crate::harness::eventually(std::time::Duration::from_secs(5), || async {
+            status(&app, urgent, jana).await.as_deref() == Some("sent")
+        })
+        .await
+    );
+    advance(&app, 14 * 3600 - 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(status(&app, l, jana).await.as_deref(), Some("queued"), "not before 09:00");
+    advance(&app, 1).await;
+    assert!(
+        crate::harness::eventually(std::time::Duration::from_secs(5), || async { status(&app, l, jana).await.as_deref() == Some("sent") })
+            .await
+    );
 }

@@ -1,0 +1,710 @@
+//! `pronto bench alerts`: the time from sending a web form to the consultant's SMS request
+//! arriving at a Twilio-compatible gateway. Target (issue 4): p99 ≤ 50 ms at 20 leads/s and
+//! ≤ 250 ms at 200 leads/s, on SQLite.
+//!
+//! What is measured, and how:
+//!
+//! * **The gateway** runs in this process (axum on 127.0.0.1:0) and speaks the Twilio Messages
+//!   API the outbox worker uses (`POST /2010-04-01/Accounts/{SID}/Messages.json`, form-encoded
+//!   To/From/Body, basic auth), answering `201 {"sid": …, "status": "queued"}` at once. It notes
+//!   the monotonic time each message arrived (after its body was read), keyed by the unique
+//!   contact name in the body; it also counts duplicates, messages it cannot match, and
+//!   messages with the wrong To, From or credentials.
+//! * **The server** is this binary's `pronto serve`, spawned on a fresh database (a temporary
+//!   SQLite file, or a scratch PostgreSQL database that is dropped afterwards) with
+//!   `PRONTO_SMS_PROVIDER=twilio` pointing at the gateway, the per-IP form rate limit off, and
+//!   the built-in default playbook (`agency`). One consultant with a phone number and no
+//!   working hours of their own is created through `POST /api/v1/users`: every web lead with a
+//!   phone is assigned to them and gets the urgent "New inquiry" SMS at any time of day (the
+//!   forms carry no e-mail, so no after-hours acknowledgement is sent to the customer).
+//! * **The load**: JSON web forms (`POST /forms/default`, `Accept: application/json`, a unique
+//!   name and phone number each) on a fixed schedule (open loop: one request every 1/rate
+//!   seconds whatever the answers do, each on an idle keep-alive connection or a new one), for
+//!   `--seconds` at each of `--rates`. The send time is taken just before the request's first
+//!   byte is written; latency is the gateway's arrival time minus it (both on this process's
+//!   monotonic clock). A form acknowledged with 201 whose SMS never arrives counts as infinitely
+//!   late, so it cannot improve a percentile.
+//! * **Context from the same run**: the form POST's own latency (until the 201), the time from
+//!   the 201 to the SMS, how late the sender was against its schedule, the serve process's CPU
+//!   (from `/proc`) and its writer's commits (`pronto_store_batch_size_count` from `/metrics`),
+//!   both also for two idle seconds before the load; at the end the outbox rows by channel and
+//!   status, read from the database.
+
+use crate::serve::AnyError;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use clap::Args;
+use sqlx::{ConnectOptions, Connection};
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+
+const SID: &str = "ACbench0123456789";
+const SMS_TOKEN: &str = "bench-alerts-gateway-token";
+const FROM: &str = "+420700000000";
+const ADMIN_TOKEN: &str = "bench-alerts-admin-token-0123456789";
+/// The consultant's number as entered and as the gateway must receive it.
+const CONSULTANT_PHONE: &str = "+420 777 000 001";
+const CONSULTANT_TO: &str = "+420777000001";
+/// Contact names are `Alertbench N`; the SMS body carries the name, so N keys the arrival.
+const TAG: &str = "Alertbench ";
+const WARM_UP: u64 = 5;
+
+#[derive(Debug, Clone, Args)]
+pub struct AlertsArgs {
+    /// Seconds of load at each rate.
+    #[arg(long, default_value_t = 15.0)]
+    seconds: f64,
+    /// Leads per second, one phase each, in this order.
+    #[arg(long, value_delimiter = ',', default_value = "20,200")]
+    rates: Vec<f64>,
+    /// Seconds to wait after a phase's last form for SMS still on their way.
+    #[arg(long, default_value_t = 10.0)]
+    drain: f64,
+    /// `sqlite`, `postgres` or `both`.
+    #[arg(long, default_value = "sqlite")]
+    engine: String,
+    /// A PostgreSQL server where the bench may create and drop a scratch database.
+    #[arg(long, env = "PRONTO_BENCH_POSTGRES_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    postgres_url: String,
+}
+
+/// The issue's target p99 for a rate, in ms.
+fn target_ms(rate: f64) -> Option<f64> {
+    if rate == 20.0 {
+        Some(50.0)
+    } else if rate == 200.0 {
+        Some(250.0)
+    } else {
+        None
+    }
+}
+
+pub async fn run(args: AlertsArgs) -> Result<(), AnyError> {
+    let engines: Vec<&str> = match args.engine.as_str() {
+        "both" => vec!["sqlite", "postgres"],
+        "sqlite" => vec!["sqlite"],
+        "postgres" => vec!["postgres"],
+        other => return Err(format!("--engine: `{other}` is not sqlite, postgres or both").into()),
+    };
+    if args.rates.is_empty() || args.rates.iter().any(|r| !(r.is_finite() && *r > 0.0)) || !(args.seconds > 0.0) {
+        return Err("--rates must be positive numbers and --seconds positive".into());
+    }
+    println!(
+        "pronto bench alerts: web form -> SMS at a local Twilio-compatible gateway; {} s at each of {} leads/s; {} cores, load average {} at start",
+        args.seconds,
+        args.rates.iter().map(|r| format!("{r}")).collect::<Vec<_>>().join(", "),
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned)).unwrap_or("?".into()),
+    );
+    for engine in engines {
+        let dir = tempfile::tempdir()?;
+        let result = match engine {
+            "sqlite" => {
+                let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
+                bench(&args, engine, &url, dir.path()).await
+            }
+            _ => {
+                let name = format!("pronto_bench_alerts_{}", std::process::id());
+                let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
+                let mut c =
+                    admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
+                let url = admin.clone().database(&name).to_url_lossy().to_string();
+                let result = bench(&args, engine, &url, dir.path()).await;
+                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
+                result
+            }
+        };
+        result?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The gateway.
+
+#[derive(Default)]
+struct Gateway {
+    /// First arrival of each key.
+    arrivals: Mutex<HashMap<u64, Instant>>,
+    requests: AtomicU64,
+    duplicates: AtomicU64,
+    unmatched: AtomicU64,
+    /// Wrong To, From or credentials.
+    wrong: AtomicU64,
+}
+
+impl Gateway {
+    fn arrival(&self, key: u64) -> Option<Instant> {
+        self.arrivals.lock().unwrap_or_else(|p| p.into_inner()).get(&key).copied()
+    }
+}
+
+fn key_of(body: &str) -> Option<u64> {
+    let rest = &body[body.find(TAG)? + TAG.len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
+    let at = Instant::now();
+    let n = g.requests.fetch_add(1, Ordering::Relaxed) + 1;
+    let auth = format!("Basic {}", base64(&format!("{SID}:{SMS_TOKEN}")));
+    let right = form.get("To").map(String::as_str) == Some(CONSULTANT_TO)
+        && form.get("From").map(String::as_str) == Some(FROM)
+        && headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(auth.as_str());
+    if !right {
+        g.wrong.fetch_add(1, Ordering::Relaxed);
+    }
+    match form.get("Body").and_then(|b| key_of(b)) {
+        Some(key) => {
+            let mut a = g.arrivals.lock().unwrap_or_else(|p| p.into_inner());
+            if a.contains_key(&key) {
+                g.duplicates.fetch_add(1, Ordering::Relaxed);
+            } else {
+                a.insert(key, at);
+            }
+        }
+        None => {
+            g.unmatched.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    (StatusCode::CREATED, serde_json::json!({ "sid": format!("SM{n:032}"), "status": "queued" }).to_string())
+}
+
+fn base64(s: &str) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in s.as_bytes().chunks(3) {
+        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            out.push(if i <= c.len() { T[(n >> (18 - 6 * i)) as usize & 63] as char } else { '=' });
+        }
+    }
+    out
+}
+
+async fn gateway() -> Result<(Arc<Gateway>, String), AnyError> {
+    let g = Arc::new(Gateway::default());
+    let app = axum::Router::new().route("/2010-04-01/Accounts/{sid}/Messages.json", axum::routing::post(messages)).with_state(g.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok((g, url))
+}
+
+// ---------------------------------------------------------------------------------------------
+// A minimal HTTP/1.1 keep-alive client (the pronto binary has no HTTP client of its own, and
+// the load generator shares two cores with the server: it must cost little).
+
+struct Http {
+    addr: String,
+    conn: Option<tokio::io::BufStream<tokio::net::TcpStream>>,
+}
+
+impl Http {
+    fn new(addr: &str) -> Http {
+        Http { addr: addr.to_owned(), conn: None }
+    }
+
+    async fn connect(&mut self) -> std::io::Result<()> {
+        if self.conn.is_none() {
+            let s = tokio::net::TcpStream::connect(&self.addr).await?;
+            s.set_nodelay(true)?;
+            self.conn = Some(tokio::io::BufStream::new(s));
+        }
+        Ok(())
+    }
+
+    /// Sends `head` + `body` on the open connection and reads the answer: (status, body).
+    async fn exchange(&mut self, head: &[u8], body: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+        let conn = self.conn.as_mut().ok_or(std::io::ErrorKind::NotConnected)?;
+        let result = async {
+            conn.write_all(head).await?;
+            conn.write_all(body).await?;
+            conn.flush().await?;
+            let mut line = String::new();
+            conn.read_line(&mut line).await?;
+            let status: u16 = line.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
+            let (mut length, mut chunked) = (0usize, false);
+            loop {
+                line.clear();
+                if conn.read_line(&mut line).await? == 0 {
+                    return Err(std::io::ErrorKind::UnexpectedEof.into());
+                }
+                let l = line.trim_end();
+                if l.is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = l.split_once(':') {
+                    if k.eq_ignore_ascii_case("content-length") {
+                        length = v.trim().parse().unwrap_or(0);
+                    } else if k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked") {
+                        chunked = true;
+                    }
+                }
+            }
+            let mut out = Vec::new();
+            if chunked {
+                loop {
+                    line.clear();
+                    conn.read_line(&mut line).await?;
+                    let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)
+                        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
+                    let mut chunk = vec![0u8; size + 2];
+                    conn.read_exact(&mut chunk).await?;
+                    if size == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&chunk[..size]);
+                }
+            } else {
+                out.resize(length, 0);
+                conn.read_exact(&mut out).await?;
+            }
+            Ok((status, out))
+        }
+        .await;
+        if result.is_err() {
+            self.conn = None;
+        }
+        result
+    }
+
+    fn head(&self, method: &str, path: &str, content_type: Option<&str>, auth: bool, length: usize) -> Vec<u8> {
+        let mut h = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nContent-Length: {length}\r\n", self.addr);
+        if let Some(t) = content_type {
+            h += &format!("Content-Type: {t}\r\n");
+        }
+        if auth {
+            h += &format!("Authorization: Bearer {ADMIN_TOKEN}\r\n");
+        }
+        h += "\r\n";
+        h.into_bytes()
+    }
+
+    async fn get(&mut self, path: &str, auth: bool) -> Result<(u16, String), AnyError> {
+        self.connect().await?;
+        let head = self.head("GET", path, None, auth, 0);
+        let (status, body) = self.exchange(&head, b"").await?;
+        Ok((status, String::from_utf8_lossy(&body).into_owned()))
+    }
+
+    async fn post_json(&mut self, path: &str, body: &str, auth: bool) -> Result<(u16, String), AnyError> {
+        self.connect().await?;
+        let head = self.head("POST", path, Some("application/json"), auth, body.len());
+        let (status, body) = self.exchange(&head, body.as_bytes()).await?;
+        Ok((status, String::from_utf8_lossy(&body).into_owned()))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server.
+
+struct Server {
+    child: tokio::process::Child,
+    pid: u32,
+    addr: String,
+    listening: Duration,
+    errors: tokio::task::JoinHandle<String>,
+}
+
+async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: &str) -> Result<Server, AnyError> {
+    let started = Instant::now();
+    let mut child = tokio::process::Command::new(std::env::current_exe()?)
+        .arg("serve")
+        .arg("--database-url")
+        .arg(url)
+        .arg("--listen")
+        .arg("127.0.0.1:0")
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env("PRONTO_LOG", "warn")
+        .env("PRONTO_ADMIN_PASSWORD", "bench-alerts-password")
+        .env("PRONTO_ADMIN_TOKEN", ADMIN_TOKEN)
+        .env("PRONTO_FORM_RATE_LIMIT", "0")
+        .env("PRONTO_SMS_PROVIDER", "twilio")
+        .env("PRONTO_SMS_URL", gateway)
+        .env("PRONTO_SMS_ACCOUNT_SID", SID)
+        .env("PRONTO_SMS_AUTH_TOKEN", SMS_TOKEN)
+        .env("PRONTO_SMS_FROM", FROM)
+        .env_remove("PRONTO_CONFIG")
+        .env_remove("PRONTO_PLAYBOOK")
+        .env_remove("PRONTO_CLOCK")
+        .env_remove("PRONTO_CLOCK_START")
+        .env_remove("PRONTO_DEFAULT_REGION")
+        .env_remove("PRONTO_BODY_LIMIT")
+        .env_remove("PRONTO_WEBHOOK_ALLOW")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let pid = child.id().ok_or("the serve process has no id")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut stderr = child.stderr.take().ok_or("no stderr")?;
+    let errors = tokio::spawn(async move {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s).await;
+        s
+    });
+    let (tx, rx) = tokio::sync::oneshot::channel::<String>();
+    tokio::spawn(async move {
+        let mut lines = tokio::io::BufReader::new(stdout).lines();
+        let mut tx = Some(tx);
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(addr) = line.strip_prefix("listening on http://")
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send(addr.trim().to_owned());
+            }
+        }
+    });
+    let addr = match tokio::time::timeout(Duration::from_secs(60), rx).await {
+        Ok(Ok(addr)) => addr,
+        other => {
+            let _ = child.kill().await;
+            let why = if other.is_err() { "did not announce its address within 60 s" } else { "exited before it listened" };
+            let errors = errors.await.unwrap_or_default();
+            return Err(format!("the serve process {why}\n{}", errors.trim()).into());
+        }
+    };
+    Ok(Server { child, pid, addr, listening: started.elapsed(), errors })
+}
+
+/// CPU seconds (user + system) the process has used so far.
+fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return f64::NAN };
+    let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else { return f64::NAN };
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // After the command: state is field 3, utime 14, stime 15 (in USER_HZ = 100 ticks/s).
+    let tick = |i: usize| f.get(i - 3).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    (tick(14) + tick(15)) / 100.0
+}
+
+/// The sum of every sample of `name` (all label sets) in a Prometheus text page.
+fn metric(page: &str, name: &str) -> f64 {
+    page.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let rest = l.strip_prefix(name)?;
+            if !(rest.starts_with(' ') || rest.starts_with('{')) {
+                return None;
+            }
+            l.rsplit(' ').next()?.parse::<f64>().ok()
+        })
+        .sum()
+}
+
+/// A snapshot of the server's cost counters.
+#[derive(Clone, Copy)]
+struct Cost {
+    at: Instant,
+    cpu: f64,
+    commits: f64,
+    commit_seconds: f64,
+}
+
+async fn cost(http: &mut Http, pid: u32) -> Cost {
+    let page = http.get("/metrics", false).await.map(|(_, p)| p).unwrap_or_default();
+    Cost {
+        at: Instant::now(),
+        cpu: cpu_seconds(pid),
+        commits: metric(&page, "pronto_store_batch_size_count"),
+        commit_seconds: metric(&page, "pronto_store_commit_seconds_sum"),
+    }
+}
+
+fn cost_text(a: Cost, b: Cost) -> String {
+    let s = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
+    let commits = b.commits - a.commits;
+    format!(
+        "serve CPU {:.0}% of a core, {:.0} commits/s (writer busy {:.0}% of the time, {:.2} ms per commit)",
+        (b.cpu - a.cpu) / s * 100.0,
+        commits / s,
+        (b.commit_seconds - a.commit_seconds) / s * 100.0,
+        if commits > 0.0 { (b.commit_seconds - a.commit_seconds) / commits * 1000.0 } else { f64::NAN },
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load.
+
+struct Sent {
+    key: u64,
+    scheduled: Instant,
+    sent: Instant,
+    answered: Instant,
+    /// 0 when the request failed without an answer.
+    status: u16,
+}
+
+type Pool = Arc<Mutex<Vec<Http>>>;
+
+async fn send_one(addr: String, pool: Pool, key: u64, scheduled: Instant) -> Sent {
+    let mut http = pool.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_else(|| Http::new(&addr));
+    let body = serde_json::json!({
+        "name": format!("{TAG}{key}"),
+        "phone": format!("+420 7{:08}", 71_000_000 + key % 9_000_000),
+        "message": "Dobrý den, zavolejte mi prosím.",
+    })
+    .to_string();
+    let head = http.head("POST", "/forms/default", Some("application/json"), false, body.len());
+    let connected = http.connect().await;
+    let sent = Instant::now();
+    let status = match connected {
+        Ok(()) => http.exchange(&head, body.as_bytes()).await.map(|(s, _)| s).unwrap_or(0),
+        Err(_) => 0,
+    };
+    let answered = Instant::now();
+    pool.lock().unwrap_or_else(|p| p.into_inner()).push(http);
+    Sent { key, scheduled, sent, answered, status }
+}
+
+/// `n` forms at `rate` per second on a fixed schedule, keys from `first`.
+async fn paced(addr: &str, pool: &Pool, rate: f64, n: u64, first: u64) -> Vec<Sent> {
+    let start = Instant::now() + Duration::from_millis(20);
+    let interval = Duration::from_secs_f64(1.0 / rate);
+    let mut tasks = Vec::with_capacity(n as usize);
+    for k in 0..n {
+        let scheduled = start + interval.mul_f64(k as f64);
+        if scheduled > Instant::now() {
+            tokio::time::sleep_until(scheduled.into()).await;
+        }
+        tasks.push(tokio::spawn(send_one(addr.to_owned(), pool.clone(), first + k, scheduled)));
+    }
+    let mut out = Vec::with_capacity(tasks.len());
+    for t in tasks {
+        if let Ok(s) = t.await {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Waits until every acknowledged form's SMS arrived, or `drain` after the last answer.
+async fn await_arrivals(g: &Gateway, sent: &[Sent], drain: Duration) {
+    let last = sent.iter().map(|s| s.answered).max().unwrap_or_else(Instant::now);
+    loop {
+        let missing = sent.iter().filter(|s| s.status == 201 && g.arrival(s.key).is_none()).count();
+        if missing == 0 || Instant::now() > last + drain {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn pct(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn sorted(mut v: Vec<f64>) -> Vec<f64> {
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+fn fmt_ms(v: f64) -> String {
+    if v.is_infinite() { "never".into() } else { format!("{v:.1} ms") }
+}
+
+struct Phase {
+    sent: usize,
+    acked: usize,
+    arrived: usize,
+    /// form sent -> SMS arrived, ms; an acknowledged form without an SMS is infinite.
+    latency: Vec<f64>,
+    post: Vec<f64>,
+    after_ack: Vec<f64>,
+    late: Vec<f64>,
+    achieved: f64,
+}
+
+fn phase_figures(g: &Gateway, sent: &[Sent]) -> Phase {
+    let acked: Vec<&Sent> = sent.iter().filter(|s| s.status == 201).collect();
+    let mut latency = Vec::new();
+    let mut after_ack = Vec::new();
+    let mut arrived = 0;
+    for s in &acked {
+        match g.arrival(s.key) {
+            Some(at) => {
+                arrived += 1;
+                latency.push(ms(at.saturating_duration_since(s.sent)));
+                after_ack.push(if at >= s.answered { ms(at - s.answered) } else { -ms(s.answered - at) });
+            }
+            None => latency.push(f64::INFINITY),
+        }
+    }
+    let first = sent.iter().map(|s| s.sent).min();
+    let last = sent.iter().map(|s| s.sent).max();
+    let achieved = match (first, last) {
+        (Some(f), Some(l)) if l > f => (sent.len() - 1) as f64 / (l - f).as_secs_f64(),
+        _ => f64::NAN,
+    };
+    Phase {
+        sent: sent.len(),
+        acked: acked.len(),
+        arrived,
+        latency: sorted(latency),
+        post: sorted(acked.iter().map(|s| ms(s.answered - s.sent)).collect()),
+        after_ack: sorted(after_ack),
+        late: sorted(sent.iter().map(|s| ms(s.sent.saturating_duration_since(s.scheduled))).collect()),
+        achieved,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+async fn outbox_counts(url: &str) -> Result<Vec<(String, String, i64)>, AnyError> {
+    const SQL: &str = "SELECT channel, status, COUNT(*) FROM outbox GROUP BY channel, status ORDER BY channel, status";
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        let c = rusqlite::Connection::open(path)?;
+        c.busy_timeout(Duration::from_secs(10))?;
+        let mut stmt = c.prepare(SQL)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    } else {
+        let mut c = sqlx::PgConnection::connect(url).await?;
+        let rows = sqlx::query_as::<_, (String, String, i64)>(SQL).fetch_all(&mut c).await?;
+        let _ = c.close().await;
+        Ok(rows)
+    }
+}
+
+async fn bench(args: &AlertsArgs, engine: &str, url: &str, data_dir: &std::path::Path) -> Result<(), AnyError> {
+    let (g, gateway_url) = gateway().await?;
+    let mut server = spawn_serve(url, data_dir, &gateway_url).await?;
+    let result = measure(args, engine, url, &g, &gateway_url, &server).await;
+    let _ = server.child.kill().await;
+    let errors = (&mut server.errors).await.unwrap_or_default();
+    result.map_err(|e| format!("{e}\n{}", errors.trim()).into())
+}
+
+/// Prints the report line by line as the figures come.
+async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gateway_url: &str, server: &Server) -> Result<(), AnyError> {
+    let line = |what: &str, text: String| println!("{engine:<9} {what:<9} {text}");
+    let addr = server.addr.as_str();
+    let mut admin = Http::new(addr);
+    let user = serde_json::json!({
+        "name": "Bench Consultant", "login": "bench", "role": "consultant",
+        "phone": CONSULTANT_PHONE, "password": "bench-alerts-consultant",
+    });
+    let (status, body) = admin.post_json("/api/v1/users", &user.to_string(), true).await?;
+    if status != 201 {
+        return Err(format!("creating the consultant: {status} {body}").into());
+    }
+    line(
+        "setup",
+        format!(
+            "serve announced {addr} {:.3} s after spawn; consultant with phone {CONSULTANT_PHONE} created; gateway at {gateway_url} (in this process)",
+            server.listening.as_secs_f64(),
+        ),
+    );
+
+    // Warm-up: a few leads one by one, not counted; the first is the cold path.
+    let pool: Pool = Arc::new(Mutex::new(Vec::new()));
+    let mut key = 1u64;
+    let mut cold = Vec::new();
+    for _ in 0..WARM_UP {
+        let s = send_one(addr.to_owned(), pool.clone(), key, Instant::now()).await;
+        key += 1;
+        await_arrivals(g, std::slice::from_ref(&s), Duration::from_secs(10)).await;
+        cold.push(s);
+    }
+    let w = phase_figures(g, &cold);
+    line(
+        "warm-up",
+        format!(
+            "{} leads one at a time: {}/{} SMS arrived; first {}, then max {} (not counted)",
+            WARM_UP,
+            w.arrived,
+            w.acked,
+            fmt_ms(cold.first().and_then(|s| g.arrival(s.key).map(|a| ms(a - s.sent))).unwrap_or(f64::INFINITY)),
+            fmt_ms(cold.iter().skip(1).map(|s| g.arrival(s.key).map(|a| ms(a - s.sent)).unwrap_or(f64::INFINITY)).fold(0.0, f64::max)),
+        ),
+    );
+
+    // Idle: what the server costs with nothing to do.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let a = cost(&mut admin, server.pid).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let b = cost(&mut admin, server.pid).await;
+    line("idle", format!("2 s without load: {}", cost_text(a, b)));
+
+    for &rate in &args.rates {
+        let n = (rate * args.seconds).round().max(1.0) as u64;
+        let before = cost(&mut admin, server.pid).await;
+        let sent = paced(addr, &pool, rate, n, key).await;
+        let after = cost(&mut admin, server.pid).await;
+        key += n;
+        await_arrivals(g, &sent, Duration::from_secs_f64(args.drain)).await;
+        let p = phase_figures(g, &sent);
+        let (p50, p99, max) = (pct(&p.latency, 0.5), pct(&p.latency, 0.99), p.latency.last().copied().unwrap_or(f64::NAN));
+        let all = p.acked == p.sent && p.arrived == p.acked;
+        let verdict = match target_ms(rate) {
+            Some(t) => {
+                let ok = all && p99 <= t;
+                format!("target p99 <= {t:.0} ms  {}", if ok { "PASS" } else { "MISS" })
+            }
+            None => "no target at this rate".into(),
+        };
+        let what = format!("{rate}/s");
+        line(
+            &what,
+            format!(
+                "{} forms sent ({:.1}/s achieved), {} acknowledged, {} SMS arrived; form -> SMS p50 {}, p99 {}, max {}   {verdict}",
+                p.sent,
+                p.achieved,
+                p.acked,
+                p.arrived,
+                fmt_ms(p50),
+                fmt_ms(p99),
+                fmt_ms(max),
+            ),
+        );
+        line(
+            &what,
+            format!(
+                "form POST (send -> 201) p50 {:.1} ms, p99 {:.1} ms; 201 -> SMS p50 {:.1} ms, p99 {:.1} ms; sender behind schedule p99 {:.1} ms, max {:.1} ms",
+                pct(&p.post, 0.5),
+                pct(&p.post, 0.99),
+                pct(&p.after_ack, 0.5),
+                pct(&p.after_ack, 0.99),
+                pct(&p.late, 0.99),
+                p.late.last().copied().unwrap_or(f64::NAN),
+            ),
+        );
+        line(&what, format!("during the load: {}", cost_text(before, after)));
+        // Let the deliveries' own writes settle before the next rate.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+
+    let counts = outbox_counts(url).await?;
+    let text: Vec<String> = counts.iter().map(|(c, s, n)| format!("{c} {s} {n}")).collect();
+    line(
+        "outbox",
+        format!(
+            "{}; gateway: {} requests, {} duplicates, {} unmatched, {} with wrong To/From/credentials",
+            text.join(", "),
+            g.requests.load(Ordering::Relaxed),
+            g.duplicates.load(Ordering::Relaxed),
+            g.unmatched.load(Ordering::Relaxed),
+            g.wrong.load(Ordering::Relaxed),
+        ),
+    );
+    Ok(())
+}
