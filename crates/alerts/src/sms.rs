@@ -9,12 +9,19 @@ use crate::{SendError, Sent};
 /// How SMS leave Pronto (`PRONTO_SMS_*`).
 #[derive(Clone, Default)]
 pub struct SmsConfig {
-    /// `log` (default) or `twilio`.
+    /// `log` (default), `twilio` or `http` (a local gateway described by the fields below).
     pub provider: String,
     pub url: Option<String>,
     pub account_sid: Option<String>,
     pub auth_token: Option<String>,
     pub from: Option<String>,
+    /// `http`: the method (default POST).
+    pub method: Option<String>,
+    /// `http`: extra headers, `Name: value` separated by newlines or `;`.
+    pub headers: Option<String>,
+    /// `http`: the body with `{to}`, `{from}`, `{body}`, `{key}`; JSON when it starts with `{`
+    /// (values JSON-escaped), otherwise form-encoded (values percent-encoded).
+    pub body: Option<String>,
 }
 
 impl std::fmt::Debug for SmsConfig {
@@ -25,6 +32,9 @@ impl std::fmt::Debug for SmsConfig {
             .field("account_sid", &self.account_sid)
             .field("auth_token", &self.auth_token.as_ref().map(|_| "***"))
             .field("from", &self.from)
+            .field("method", &self.method)
+            .field("headers", &self.headers.as_ref().map(|_| "***"))
+            .field("body", &self.body)
             .finish()
     }
 }
@@ -32,6 +42,7 @@ impl std::fmt::Debug for SmsConfig {
 pub enum SmsProvider {
     Log,
     Twilio { client: reqwest::Client, endpoint: String, sid: String, token: String, from: String },
+    Http { client: reqwest::Client, url: String, method: reqwest::Method, headers: Vec<(String, String)>, body: String, from: String },
 }
 
 impl std::fmt::Debug for SmsProvider {
@@ -40,6 +51,10 @@ impl std::fmt::Debug for SmsProvider {
             SmsProvider::Log => f.write_str("SmsProvider::Log"),
             // The auth token never reaches a log.
             SmsProvider::Twilio { endpoint, sid, from, .. } => write!(f, "SmsProvider::Twilio({endpoint}, {sid}, from {from})"),
+            // Header values (API keys) stay out of logs.
+            SmsProvider::Http { url, method, headers, .. } => {
+                write!(f, "SmsProvider::Http({method} {url}, headers {:?})", headers.iter().map(|(k, _)| k).collect::<Vec<_>>())
+            }
         }
     }
 }
@@ -73,7 +88,29 @@ impl SmsProvider {
                     from: need(&c.from, "PRONTO_SMS_FROM")?,
                 })
             }
-            other => Err(format!("PRONTO_SMS_PROVIDER: `{other}` is neither `log` nor `twilio`")),
+            "http" => {
+                let url = c.url.as_deref().map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+                let url = url.ok_or("PRONTO_SMS_URL: the http SMS provider needs the gateway's http(s) URL")?.to_owned();
+                let method = c.method.as_deref().unwrap_or("POST").trim().to_ascii_uppercase();
+                let method = match method.as_str() {
+                    "POST" | "PUT" | "GET" => reqwest::Method::from_bytes(method.as_bytes()).map_err(|e| e.to_string())?,
+                    other => return Err(format!("PRONTO_SMS_METHOD: `{other}` is not POST, PUT or GET")),
+                };
+                let mut headers = Vec::new();
+                for h in c.headers.as_deref().unwrap_or("").split(['\n', ';']).map(str::trim).filter(|h| !h.is_empty()) {
+                    let (k, v) = h
+                        .split_once(':')
+                        .ok_or_else(|| format!("PRONTO_SMS_HEADERS: `{}` is not `Name: value`", h.split(':').next().unwrap_or("")))?;
+                    let (k, v) = (k.trim(), v.trim());
+                    if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') || v.chars().any(char::is_control) {
+                        return Err(format!("PRONTO_SMS_HEADERS: `{k}` is not a valid header"));
+                    }
+                    headers.push((k.to_owned(), v.to_owned()));
+                }
+                let body = c.body.clone().unwrap_or_else(|| "to={to}&from={from}&text={body}".into());
+                Ok(SmsProvider::Http { client: crate::http_client(), url, method, headers, body, from: c.from.clone().unwrap_or_default() })
+            }
+            other => Err(format!("PRONTO_SMS_PROVIDER: `{other}` is not `log`, `twilio` or `http`")),
         }
     }
 
@@ -102,16 +139,58 @@ impl SmsProvider {
                     .ok()
                     .and_then(|v| v["message"].as_str().map(str::to_owned))
                     .unwrap_or_else(|| text.chars().take(200).collect());
-                let message = format!("SMS gateway answered {}: {detail}", status.as_u16());
-                // 429 and 5xx may pass; other 4xx (a bad number, bad credentials) will not.
-                if status.as_u16() == 429 || status.is_server_error() {
-                    Err(SendError::retry(message))
-                } else {
-                    Err(SendError::fatal(message))
+                classify(status, format!("SMS gateway answered {}: {detail}", status.as_u16()))
+            }
+            SmsProvider::Http { client, url, method, headers, body: template, from } => {
+                let json = template.trim_start().starts_with('{');
+                let esc = |v: &str| if json { serde_json::Value::from(v).to_string().trim_matches('"').to_owned() } else { form_escape(v) };
+                let body = template
+                    .replace("{to}", &esc(to))
+                    .replace("{from}", &esc(from))
+                    .replace("{body}", &esc(body))
+                    .replace("{key}", &esc(key));
+                let mut req = client.request(method.clone(), url).header("Idempotency-Key", key);
+                for (k, v) in headers {
+                    req = req.header(k, v);
                 }
+                let ct = if json { "application/json" } else { "application/x-www-form-urlencoded" };
+                let res = req
+                    .header("content-type", ct)
+                    .body(body)
+                    .send()
+                    .await
+                    .map_err(|e| SendError::retry(format!("SMS gateway unreachable: {}", without_url(&e))))?;
+                let status = res.status();
+                let text = res.text().await.unwrap_or_default();
+                if status.is_success() {
+                    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                    let id = ["id", "message_id", "messageId", "sid"]
+                        .iter()
+                        .find_map(|k| v[*k].as_str().map(str::to_owned).or_else(|| v[*k].as_i64().map(|n| n.to_string())));
+                    return Ok(Sent { provider_id: id });
+                }
+                classify(status, format!("SMS gateway answered {}: {}", status.as_u16(), text.chars().take(200).collect::<String>()))
             }
         }
     }
+}
+
+/// 429 and 5xx may pass if tried again; other 4xx (a bad number, bad credentials) will not.
+fn classify(status: reqwest::StatusCode, message: String) -> Result<Sent, SendError> {
+    if status.as_u16() == 429 || status.is_server_error() { Err(SendError::retry(message)) } else { Err(SendError::fatal(message)) }
+}
+
+/// Percent-encodes a form value (`application/x-www-form-urlencoded`).
+fn form_escape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() * 3);
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A reqwest error's text without the URL (it may carry credentials).

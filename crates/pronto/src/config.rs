@@ -157,6 +157,9 @@ impl Config {
             account_sid: env("PRONTO_SMS_ACCOUNT_SID"),
             auth_token: env("PRONTO_SMS_AUTH_TOKEN"),
             from: env("PRONTO_SMS_FROM"),
+            method: env("PRONTO_SMS_METHOD"),
+            headers: env("PRONTO_SMS_HEADERS"),
+            body: env("PRONTO_SMS_BODY"),
         };
         // Checked now, so a typo stops the start with a message instead of failing every SMS.
         pronto_alerts::SmsProvider::from_config(&sms).map_err(ConfigError)?;

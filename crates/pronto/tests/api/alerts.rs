@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    a_local_gateway_gets_json_from_the_http_provider,
     the_live_stream_pushes_leads_and_own_notifications,
     an_sms_reaches_the_gateway_at_once,
     a_failing_gateway_is_retried_with_the_same_key,
@@ -256,4 +257,47 @@ async fn the_live_stream_pushes_leads_and_own_notifications(engine: Engine) {
     }
     assert!(!theirs.contains("event: notification"), "{theirs}");
     app.send(app.anon(reqwest::Method::GET, "/api/v1/events/stream")).await.problem(401);
+}
+
+/// The generic HTTP provider for local gateways: URL, method, headers and a body template.
+async fn a_local_gateway_gets_json_from_the_http_provider(engine: Engine) {
+    let got: Arc<Mutex<Vec<(HeaderMap, String)>>> = Arc::default();
+    let sink = got.clone();
+    let app_gw = axum::Router::new().route(
+        "/api/send",
+        post(move |headers: HeaderMap, body: String| {
+            let sink = sink.clone();
+            async move {
+                sink.lock().unwrap().push((headers, body));
+                (StatusCode::OK, json!({ "id": 4711 }).to_string())
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/api/send", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app_gw).await.unwrap() });
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_SMS_PROVIDER", "http")
+            .env("PRONTO_SMS_URL", &url)
+            .env("PRONTO_SMS_HEADERS", "X-Api-Key: k-123; X-Tenant: acme")
+            .env("PRONTO_SMS_FROM", "PRONTO")
+            .env("PRONTO_SMS_BODY", r#"{"to": "{to}", "sender": "{from}", "text": "{body}", "ref": "{key}"}"#),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Jana \"Q\" Nováková", "phone": "777 123 456" } })).await);
+    assert!(eventually(Duration::from_secs(5), || async { !got.lock().unwrap().is_empty() }).await, "nothing reached the gateway");
+    let (headers, body) = got.lock().unwrap()[0].clone();
+    assert_eq!(headers["x-api-key"], "k-123");
+    assert_eq!(headers["x-tenant"], "acme");
+    assert!(headers["content-type"].to_str().unwrap().starts_with("application/json"));
+    let v: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
+    assert_eq!(v["to"], "+420777000001");
+    assert_eq!(v["sender"], "PRONTO");
+    assert!(v["text"].as_str().unwrap().starts_with("New inquiry: Jana \"Q\" Nováková"), "{v}");
+    assert!(v["ref"].as_str().unwrap().starts_with(&format!("lead/{l}/")));
+    assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["provider_id"] == "4711" }).await);
 }
