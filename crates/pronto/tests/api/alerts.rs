@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    killed_while_sending_everything_arrives_after_restart,
     a_local_gateway_gets_json_from_the_http_provider,
     the_live_stream_pushes_leads_and_own_notifications,
     an_sms_reaches_the_gateway_at_once,
@@ -28,6 +29,8 @@ both!(
 struct Gateway {
     received: Mutex<Vec<(HeaderMap, HashMap<String, String>)>>,
     answers: Mutex<VecDeque<u16>>,
+    /// Answer this much later (a slow gateway, to be killed in the middle of).
+    delay: Mutex<Duration>,
 }
 
 async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
@@ -36,6 +39,10 @@ async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form):
         r.push((headers, form));
         r.len()
     };
+    let delay = *g.delay.lock().unwrap();
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
     let status = g.answers.lock().unwrap().pop_front().unwrap_or(201);
     let body = if status < 300 {
         json!({ "sid": format!("SM{n:032}"), "status": "queued" })
@@ -300,4 +307,37 @@ async fn a_local_gateway_gets_json_from_the_http_provider(engine: Engine) {
     assert!(v["text"].as_str().unwrap().starts_with("New inquiry: Jana \"Q\" Nováková"), "{v}");
     assert!(v["ref"].as_str().unwrap().starts_with(&format!("lead/{l}/")));
     assert!(eventually(Duration::from_secs(5), || async { sms_of(&app, l).await["provider_id"] == "4711" }).await);
+}
+
+/// SIGKILL while SMS are in flight: after the restart (and the lease of the claimed ones) every
+/// one is delivered; a repeat carries the same idempotency key as the first try.
+async fn killed_while_sending_everything_arrives_after_restart(engine: Engine) {
+    let (gw, url) = gateway().await;
+    *gw.delay.lock().unwrap() = Duration::from_secs(30);
+    let mut app = app_with_gateway(engine, &url).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let mut leads = Vec::new();
+    for n in 0..5 {
+        leads.push(id(&app
+            .create_lead(&json!({ "channel": "web", "contact": { "name": format!("K{n}"), "phone": format!("777 990 00{n}") } }))
+            .await));
+    }
+    assert!(eventually(Duration::from_secs(10), || async { gw.received.lock().unwrap().len() >= 5 }).await, "all five in flight");
+    app.kill().await;
+    *gw.delay.lock().unwrap() = Duration::ZERO;
+    app.start().await;
+    // The claims' lease (60 s) runs out; then they are taken again and delivered.
+    advance(&app, 61).await;
+    for l in &leads {
+        assert!(
+            eventually(Duration::from_secs(10), || async { sms_of(&app, *l).await["status"] == "sent" }).await,
+            "{}",
+            sms_of(&app, *l).await
+        );
+    }
+    let keys: Vec<String> =
+        gw.received.lock().unwrap().iter().map(|(h, _)| h["i-twilio-idempotency-token"].to_str().unwrap().to_owned()).collect();
+    let distinct: std::collections::BTreeSet<&String> = keys.iter().collect();
+    assert_eq!(distinct.len(), 5, "one key per notification, repeats share it: {keys:?}");
+    assert!(keys.len() >= 5);
 }
