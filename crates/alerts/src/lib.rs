@@ -1,17 +1,19 @@
 //! Delivery: the outbox worker and the senders behind it. The playbook writes notifications
 //! to the outbox in the transaction that caused them; this crate takes them from there and
-//! delivers each at least once — SMS through a provider (`log`, or the Twilio-compatible
-//! Messages API), webhooks over HTTP, in-app notifications by marking them delivered for the
-//! notification centre.
+//! delivers each at least once — SMS through a provider (`log`, the Twilio-compatible
+//! Messages API, or any HTTP gateway), e-mail over SMTP, webhooks over HTTP, in-app
+//! notifications by marking them delivered and pushing them to the live feed.
 //!
 //! Architecture invariant: nothing here decides *whether* to alert anyone (that is the
 //! playbook's); this crate only decides *how* and *when to try again*. Every attempt's result
 //! is a store command, so the delivery status is on the notification and the lead's timeline.
 
+pub mod email;
 pub mod live;
 pub mod sms;
 pub mod worker;
 
+pub use email::{EmailConfig, EmailSender};
 pub use live::{Live, LiveEvent};
 pub use sms::{SmsConfig, SmsProvider};
 pub use worker::{Outbox, OutboxConfig};

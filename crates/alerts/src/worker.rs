@@ -50,6 +50,7 @@ pub struct Outbox {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
     sms: SmsProvider,
+    email: Option<crate::EmailSender>,
     http: reqwest::Client,
     config: OutboxConfig,
     limits: HashMap<&'static str, Arc<Semaphore>>,
@@ -61,6 +62,7 @@ impl Outbox {
         store: Arc<dyn Store>,
         clock: Arc<dyn Clock>,
         sms: SmsProvider,
+        email: Option<crate::EmailSender>,
         config: OutboxConfig,
         live: Arc<crate::Live>,
     ) -> Arc<Outbox> {
@@ -69,7 +71,7 @@ impl Outbox {
             ("email", Arc::new(Semaphore::new(4))),
             ("webhook", Arc::new(Semaphore::new(8))),
         ]);
-        Arc::new(Outbox { store, clock, sms, http: crate::http_client(), config, limits, live })
+        Arc::new(Outbox { store, clock, sms, email, http: crate::http_client(), config, limits, live })
     }
 
     /// The worker's loop; runs until the task is dropped.
@@ -160,9 +162,13 @@ impl Outbox {
                 self.sms.send(to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
             }
             "email" => {
-                // SMTP delivery is not built yet: the message is logged, not sent.
-                tracing::info!(to = ?n.recipient_address, subject = ?n.payload["subject"], "e-mail (no SMTP sender yet: logged only)");
-                Err(SendError::fatal("e-mail delivery is not configured (no SMTP sender yet)"))
+                let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no e-mail address to send to"))?;
+                let Some(email) = &self.email else {
+                    // Not configured: retried, so mail goes out once PRONTO_SMTP_URL is set.
+                    return Err(SendError::retry("e-mail is not configured (set PRONTO_SMTP_URL and PRONTO_SMTP_FROM)"));
+                };
+                let subject = n.payload["subject"].as_str().map(str::to_owned).unwrap_or_else(|| text.chars().take(78).collect());
+                email.send(to, &subject, text, &n.idempotency_key).await
             }
             "webhook" => self.webhook(n).await,
             other => Err(SendError::fatal(format!("unknown channel `{other}`"))),

@@ -26,9 +26,13 @@
 //!   late, so it cannot improve a percentile.
 //! * **Context from the same run**: the form POST's own latency (until the 201), the time from
 //!   the 201 to the SMS, how late the sender was against its schedule, the serve process's CPU
-//!   (from `/proc`) and its writer's commits (`pronto_store_batch_size_count` from `/metrics`),
-//!   both also for two idle seconds before the load; at the end the outbox rows by channel and
-//!   status, read from the database.
+//!   (from `/proc`; on PostgreSQL also that of the backends serving the scratch database) and
+//!   its writers' commits (`pronto_store_batch_size` and `pronto_store_commit_seconds` from
+//!   `/metrics`), also for two idle seconds before the load; at the end the outbox rows by
+//!   channel and status, read from the database, and what the gateway counted.
+//!
+//! The machine is shared and the load generator, the gateway and the server run on the same
+//! cores: the figures include their competition for CPU.
 
 use crate::serve::AnyError;
 use axum::extract::{Form, State};
@@ -110,8 +114,12 @@ pub async fn run(args: AlertsArgs) -> Result<(), AnyError> {
             _ => {
                 let name = format!("pronto_bench_alerts_{}", std::process::id());
                 let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
-                let mut c =
-                    admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
+                let mut c = admin
+                    .clone()
+                    .disable_statement_logging()
+                    .connect()
+                    .await
+                    .map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
                 sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
                 let url = admin.clone().database(&name).to_url_lossy().to_string();
@@ -404,33 +412,55 @@ fn metric(page: &str, name: &str) -> f64 {
 }
 
 /// A snapshot of the server's cost counters.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Cost {
     at: Instant,
     cpu: f64,
     commits: f64,
     commit_seconds: f64,
+    /// On PostgreSQL: CPU seconds of each backend serving the scratch database.
+    backends: Option<HashMap<u32, f64>>,
 }
 
-async fn cost(http: &mut Http, pid: u32) -> Cost {
+async fn cost(http: &mut Http, pid: u32, pg: &mut Option<sqlx::PgConnection>) -> Cost {
     let page = http.get("/metrics", false).await.map(|(_, p)| p).unwrap_or_default();
+    let backends = match pg {
+        Some(c) => {
+            let pids: Vec<i32> =
+                sqlx::query_scalar("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                    .fetch_all(&mut *c)
+                    .await
+                    .unwrap_or_default();
+            Some(pids.into_iter().map(|p| (p as u32, cpu_seconds(p as u32))).filter(|(_, s)| s.is_finite()).collect())
+        }
+        None => None,
+    };
     Cost {
         at: Instant::now(),
         cpu: cpu_seconds(pid),
         commits: metric(&page, "pronto_store_batch_size_count"),
         commit_seconds: metric(&page, "pronto_store_commit_seconds_sum"),
+        backends,
     }
 }
 
-fn cost_text(a: Cost, b: Cost) -> String {
+fn cost_text(a: &Cost, b: &Cost) -> String {
     let s = b.at.duration_since(a.at).as_secs_f64().max(1e-9);
     let commits = b.commits - a.commits;
+    let busy = b.commit_seconds - a.commit_seconds;
+    let backends = match (&a.backends, &b.backends) {
+        (Some(x), Some(y)) => {
+            let used: f64 = y.iter().map(|(p, t)| t - x.get(p).copied().unwrap_or(0.0)).sum();
+            format!(", PostgreSQL backends {:.0}% of a core", used / s * 100.0)
+        }
+        _ => String::new(),
+    };
     format!(
-        "serve CPU {:.0}% of a core, {:.0} commits/s (writer busy {:.0}% of the time, {:.2} ms per commit)",
+        "serve CPU {:.0}% of a core{backends}; {:.0} commits/s, {:.2} ms each, {:.0} ms of commit time per second (summed over the writers)",
         (b.cpu - a.cpu) / s * 100.0,
         commits / s,
-        (b.commit_seconds - a.commit_seconds) / s * 100.0,
-        if commits > 0.0 { (b.commit_seconds - a.commit_seconds) / commits * 1000.0 } else { f64::NAN },
+        if commits > 0.0 { busy / commits * 1000.0 } else { f64::NAN },
+        busy / s * 1000.0,
     )
 }
 
@@ -640,16 +670,20 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
 
     // Idle: what the server costs with nothing to do.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let a = cost(&mut admin, server.pid).await;
+    let mut pg = match url.starts_with("postgres") {
+        true => Some(sqlx::postgres::PgConnectOptions::from_str(url)?.disable_statement_logging().connect().await?),
+        false => None,
+    };
+    let a = cost(&mut admin, server.pid, &mut pg).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let b = cost(&mut admin, server.pid).await;
-    line("idle", format!("2 s without load: {}", cost_text(a, b)));
+    let b = cost(&mut admin, server.pid, &mut pg).await;
+    line("idle", format!("2 s without load: {}", cost_text(&a, &b)));
 
     for &rate in &args.rates {
         let n = (rate * args.seconds).round().max(1.0) as u64;
-        let before = cost(&mut admin, server.pid).await;
+        let before = cost(&mut admin, server.pid, &mut pg).await;
         let sent = paced(addr, &pool, rate, n, key).await;
-        let after = cost(&mut admin, server.pid).await;
+        let after = cost(&mut admin, server.pid, &mut pg).await;
         key += n;
         await_arrivals(g, &sent, Duration::from_secs_f64(args.drain)).await;
         let p = phase_figures(g, &sent);
@@ -688,11 +722,14 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
                 p.late.last().copied().unwrap_or(f64::NAN),
             ),
         );
-        line(&what, format!("during the load: {}", cost_text(before, after)));
+        line(&what, format!("during the load: {}", cost_text(&before, &after)));
         // Let the deliveries' own writes settle before the next rate.
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
 
+    if let Some(c) = pg.take() {
+        let _ = c.close().await;
+    }
     let counts = outbox_counts(url).await?;
     let text: Vec<String> = counts.iter().map(|(c, s, n)| format!("{c} {s} {n}")).collect();
     line(

@@ -77,6 +77,7 @@ pub struct Config {
     pub admin_password: Option<String>,
     pub web: WebConfig,
     pub sms: pronto_alerts::SmsConfig,
+    pub email: pronto_alerts::EmailConfig,
     /// Hosts outgoing webhooks may reach although they resolve inside the network.
     pub webhook_allow: Vec<String>,
 }
@@ -163,6 +164,8 @@ impl Config {
         };
         // Checked now, so a typo stops the start with a message instead of failing every SMS.
         pronto_alerts::SmsProvider::from_config(&sms).map_err(ConfigError)?;
+        let email = pronto_alerts::EmailConfig { url: env("PRONTO_SMTP_URL"), from: env("PRONTO_SMTP_FROM") };
+        pronto_alerts::EmailSender::from_config(&email).map_err(ConfigError)?;
         let webhook_allow = env("PRONTO_WEBHOOK_ALLOW")
             .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
             .unwrap_or_default();
@@ -175,6 +178,7 @@ impl Config {
             admin_password: env("PRONTO_ADMIN_PASSWORD"),
             web,
             sms,
+            email,
             webhook_allow,
         })
     }

@@ -93,9 +93,10 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     // Delivers what the outbox holds (what was left when the process stopped first), then every
     // notification the moment its transaction commits.
     let sms = pronto_alerts::SmsProvider::from_config(&config.sms)?;
-    tracing::info!(provider = ?sms, "SMS");
+    let email = pronto_alerts::EmailSender::from_config(&config.email)?;
+    tracing::info!(sms = ?sms, email = ?email, "delivery");
     let outbox_config = pronto_alerts::OutboxConfig { webhook_allow: config.webhook_allow.clone(), ..Default::default() };
-    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, outbox_config, live).run());
+    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, email, outbox_config, live).run());
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    mail_goes_through_a_real_smtp_server,
     killed_while_sending_everything_arrives_after_restart,
     a_local_gateway_gets_json_from_the_http_provider,
     the_live_stream_pushes_leads_and_own_notifications,
@@ -340,4 +341,69 @@ async fn killed_while_sending_everything_arrives_after_restart(engine: Engine) {
     let distinct: std::collections::BTreeSet<&String> = keys.iter().collect();
     assert_eq!(distinct.len(), 5, "one key per notification, repeats share it: {keys:?}");
     assert!(keys.len() >= 5);
+}
+
+/// A real SMTP server (Debian's python3-aiosmtpd, writing a Maildir) receives the mail.
+struct SmtpServer {
+    child: std::process::Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    async fn start() -> SmtpServer {
+        let dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new("/usr/bin/python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(dir.path().join("Maildir"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3-aiosmtpd (apt-get install python3-aiosmtpd; .ci/run installs it)");
+        let up = eventually(Duration::from_secs(10), || async { tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() }).await;
+        assert!(up, "the SMTP server did not start");
+        SmtpServer { child, port, dir }
+    }
+
+    fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("Maildir").join("new");
+        let Ok(entries) = std::fs::read_dir(new) else { return vec![] };
+        entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn mail_goes_through_a_real_smtp_server(engine: Engine) {
+    let smtp = SmtpServer::start().await;
+    // Tuesday 19:00 in Prague: the agency acknowledges the inquiry to the customer by e-mail.
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock("2031-05-06T17:00:00Z")
+            .env("PRONTO_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))
+            .env("PRONTO_SMTP_FROM", "Pronto <pronto@agency.example>"),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Jana Nováková", "email": "jana@example.cz" } })).await);
+    assert!(eventually(Duration::from_secs(10), || async { !smtp.messages().is_empty() }).await, "no mail arrived");
+    let mail = smtp.messages().remove(0);
+    assert!(mail.contains("To: jana@example.cz"), "{mail}");
+    assert!(mail.contains("From: Pronto <pronto@agency.example>"), "{mail}");
+    assert!(mail.contains("Auto-Submitted: auto-generated"), "{mail}");
+    assert!(mail.contains(&format!("X-Pronto-Key: lead/{l}/received/")), "{mail}");
+    assert!(mail.contains("multipart/alternative") && mail.contains("text/plain") && mail.contains("text/html"), "{mail}");
+    // The Czech subject travels as an encoded word.
+    assert!(mail.to_ascii_lowercase().contains("subject: =?utf-8?"), "{mail}");
+    let to_customer = |ns: Vec<Value>| ns.into_iter().find(|n| n["channel"] == "email" && n["recipient"]["address"] == "jana@example.cz");
+    assert!(
+        eventually(Duration::from_secs(5), || async { to_customer(notes(&app, l).await).is_some_and(|n| n["status"] == "sent") }).await
+    );
 }

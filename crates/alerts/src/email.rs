@@ -1,0 +1,138 @@
+//! E-mail over SMTP (`lettre`, rustls): `PRONTO_SMTP_URL` (`smtp://host:port`,
+//! `smtps://user:password@host`, `?tls=required` for STARTTLS) and `PRONTO_SMTP_FROM`. Every
+//! message has a text and an HTML part, `Auto-Submitted: auto-generated` (it is automatic mail:
+//! auto-responders must not answer it) and the notification's key in `X-Pronto-Key`. Names and
+//! subjects cannot inject headers: line breaks and other control characters are removed before
+//! they reach a header.
+
+use crate::{SendError, Sent};
+use lettre::message::header::{Header, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// How e-mail leaves Pronto; `None` settings mean e-mail is not configured.
+#[derive(Clone, Default)]
+pub struct EmailConfig {
+    pub url: Option<String>,
+    pub from: Option<String>,
+}
+
+impl std::fmt::Debug for EmailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmailConfig").field("url", &self.url.as_deref().map(redact)).field("from", &self.from).finish()
+    }
+}
+
+/// The URL with its password hidden.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}***{}", &url[..s + 3], &url[at..]),
+        _ => url.to_owned(),
+    }
+}
+
+pub struct EmailSender {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl std::fmt::Debug for EmailSender {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EmailSender(from {})", self.from)
+    }
+}
+
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_owned())
+    }
+}
+
+#[derive(Clone)]
+struct ProntoKey(String);
+
+impl Header for ProntoKey {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("X-Pronto-Key")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ProntoKey(s.to_owned()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// One line for a header: control characters (CR, LF, tab …) become spaces, runs collapse.
+pub fn header_safe(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+impl EmailSender {
+    /// `Ok(None)` when e-mail is not configured; an error names the setting that is wrong.
+    pub fn from_config(c: &EmailConfig) -> Result<Option<EmailSender>, String> {
+        let Some(url) = c.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) else { return Ok(None) };
+        crate::install_tls();
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| {
+                format!("PRONTO_SMTP_URL: `{}` is not an SMTP URL such as smtp://host:25 or smtps://user:password@host ({e})", redact(url))
+            })?
+            .timeout(Some(std::time::Duration::from_secs(15)))
+            .build();
+        let from = c.from.as_deref().map(str::trim).filter(|f| !f.is_empty()).ok_or("PRONTO_SMTP_FROM is required with PRONTO_SMTP_URL")?;
+        let from: Mailbox = from.parse().map_err(|e| format!("PRONTO_SMTP_FROM: `{from}` is not an address ({e})"))?;
+        Ok(Some(EmailSender { transport, from }))
+    }
+
+    pub async fn send(&self, to: &str, subject: &str, text: &str, key: &str) -> Result<Sent, SendError> {
+        let to: Mailbox = to.parse().map_err(|e| SendError::fatal(format!("`{to}` is not an e-mail address: {e}")))?;
+        let html = format!(
+            "<!doctype html><html><body><p style=\"font-family:sans-serif\">{}</p></body></html>",
+            html_escape(text).replace('\n', "<br>")
+        );
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(header_safe(subject))
+            .header(AutoSubmitted)
+            .header(ProntoKey(header_safe(key)))
+            .multipart(MultiPart::alternative_plain_html(text.to_owned(), html))
+            .map_err(|e| SendError::fatal(format!("cannot build the message: {e}")))?;
+        match self.transport.send(message).await {
+            Ok(res) => Ok(Sent { provider_id: res.message().next().map(|l| l.chars().take(120).collect()) }),
+            Err(e) if e.is_permanent() => Err(SendError::fatal(format!("the mail server refused it: {e}"))),
+            Err(e) => Err(SendError::retry(format!("the mail server did not take it: {e}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_cannot_be_injected() {
+        assert_eq!(header_safe("URGENT\r\nBcc: victim@example.com"), "URGENT Bcc: victim@example.com");
+        assert_eq!(header_safe("a\tb\u{0}c"), "a b c");
+    }
+
+    #[test]
+    fn the_password_is_not_shown() {
+        assert_eq!(redact("smtps://user:secret@mail.example.com:465"), "smtps://***@mail.example.com:465");
+        let c = EmailConfig { url: Some("smtp://u:p@h".into()), from: None };
+        assert!(!format!("{c:?}").contains(":p@"));
+    }
+}
