@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    an_allowed_webhook_is_posted_and_its_redirects_not_followed,
     mail_goes_through_a_real_smtp_server,
     killed_while_sending_everything_arrives_after_restart,
     a_local_gateway_gets_json_from_the_http_provider,
@@ -406,4 +407,43 @@ async fn mail_goes_through_a_real_smtp_server(engine: Engine) {
     assert!(
         eventually(Duration::from_secs(5), || async { to_customer(notes(&app, l).await).is_some_and(|n| n["status"] == "sent") }).await
     );
+}
+
+/// An operator may allow a host inside the network (`PRONTO_WEBHOOK_ALLOW`): the playbook's
+/// webhook reaches it with the Standard Webhooks identity headers, and a redirect (to loopback
+/// or anywhere) is not followed.
+async fn an_allowed_webhook_is_posted_and_its_redirects_not_followed(engine: Engine) {
+    let got: Arc<Mutex<Vec<(HeaderMap, String)>>> = Arc::default();
+    let sink = got.clone();
+    let receiver = axum::Router::new()
+        .route(
+            "/hook",
+            post(move |headers: HeaderMap, body: String| {
+                let sink = sink.clone();
+                async move {
+                    sink.lock().unwrap().push((headers, body));
+                    StatusCode::NO_CONTENT
+                }
+            }),
+        )
+        .route("/moved", post(|| async { (StatusCode::FOUND, [("location", "http://127.0.0.1:9/steal")]) }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, receiver).await.unwrap() });
+    let app = spawn_app_with(engine, Options::default().manual_clock(TUESDAY_9).env("PRONTO_WEBHOOK_ALLOW", "127.0.0.1")).await;
+    let mut leads = Vec::new();
+    for (name, url) in [("hooked", format!("{base}/hook")), ("moved", format!("{base}/moved"))] {
+        let pb =
+            format!("name = \"{name}\"\n[[stages]]\nid = \"new\"\n[[rules]]\non = \"lead.received\"\ndo = [{{ webhook = \"{url}\" }}]\n");
+        app.send(app.req(reqwest::Method::POST, "/api/v1/playbooks").header("content-type", "application/toml").body(pb)).await.expect(201);
+        leads.push(id(&app.create_lead(&json!({ "channel": "api", "playbook": name, "contact": { "name": "W" } })).await));
+    }
+    assert!(eventually(Duration::from_secs(5), || async { notes(&app, leads[0]).await[0]["status"] == "sent" }).await);
+    let (headers, body) = got.lock().unwrap()[0].clone();
+    assert!(headers["webhook-id"].to_str().unwrap().starts_with(&format!("lead/{}/", leads[0])));
+    assert!(headers["webhook-timestamp"].to_str().unwrap().parse::<i64>().is_ok());
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["data"]["lead_id"], leads[0]);
+    assert!(eventually(Duration::from_secs(5), || async { notes(&app, leads[1]).await[0]["status"] == "failed" }).await);
+    assert!(notes(&app, leads[1]).await[0]["last_error"].as_str().unwrap().contains("redirects are not followed"));
 }
