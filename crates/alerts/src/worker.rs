@@ -78,24 +78,29 @@ impl Outbox {
     pub async fn run(self: Arc<Self>) {
         let changed = self.store.outbox_changed();
         loop {
-            match self.store.claim_notifications(BATCH, self.config.lease).await {
-                Ok(batch) if !batch.is_empty() => {
-                    let full = batch.len() as i64 == BATCH;
-                    for n in batch {
-                        self.clone().dispatch(n).await;
-                    }
-                    if full {
+            // Look before claiming: a claim is a write, and every commit wakes this loop, so
+            // claiming on every wake-up would keep a writer (and a core) busy doing nothing.
+            let wait = match self.store.next_notification_due().await {
+                Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications(BATCH, self.config.lease).await {
+                    Ok(batch) if !batch.is_empty() => {
+                        for n in batch {
+                            self.clone().dispatch(n).await;
+                        }
                         continue;
                     }
+                    // Due, yet nothing to take (another worker took it): do not spin.
+                    Ok(_) => Duration::from_millis(50),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot claim notifications");
+                        MAX_SLEEP
+                    }
+                },
+                Ok(Some(due)) => Duration::try_from(due.duration_since(self.clock.now())).unwrap_or(Duration::ZERO).min(MAX_SLEEP),
+                Ok(None) => MAX_SLEEP,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot read the outbox");
+                    MAX_SLEEP
                 }
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "cannot claim notifications"),
-            }
-            let wait = match self.store.next_notification_due().await {
-                Ok(Some(due)) => Duration::try_from(due.duration_since(self.clock.now()))
-                    .unwrap_or(Duration::ZERO)
-                    .clamp(Duration::from_millis(5), MAX_SLEEP),
-                _ => MAX_SLEEP,
             };
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
