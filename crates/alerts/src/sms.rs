@@ -121,25 +121,12 @@ impl SmsProvider {
                 Ok(Sent { provider_id: None })
             }
             SmsProvider::Twilio { client, endpoint, sid, token, from } => {
-                let res = client
-                    .post(endpoint)
-                    .basic_auth(sid, Some(token))
-                    .header("I-Twilio-Idempotency-Token", key)
-                    .form(&[("To", to), ("From", from.as_str()), ("Body", body)])
-                    .send()
-                    .await
-                    .map_err(|e| SendError::retry(format!("SMS gateway unreachable: {}", without_url(&e))))?;
-                let status = res.status();
-                let text = res.text().await.unwrap_or_default();
-                if status.is_success() {
-                    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                    return Ok(Sent { provider_id: v["sid"].as_str().map(str::to_owned) });
-                }
-                let detail: String = serde_json::from_str::<serde_json::Value>(&text)
-                    .ok()
-                    .and_then(|v| v["message"].as_str().map(str::to_owned))
-                    .unwrap_or_else(|| text.chars().take(200).collect());
-                classify(status, format!("SMS gateway answered {}: {detail}", status.as_u16()))
+                let req = client.post(endpoint).basic_auth(sid, Some(token)).header("I-Twilio-Idempotency-Token", key).form(&[
+                    ("To", to),
+                    ("From", from.as_str()),
+                    ("Body", body),
+                ]);
+                answer(req, &["sid"]).await
             }
             SmsProvider::Http { client, url, method, headers, body: template, from } => {
                 let json = template.trim_start().starts_with('{');
@@ -154,25 +141,25 @@ impl SmsProvider {
                     req = req.header(k, v);
                 }
                 let ct = if json { "application/json" } else { "application/x-www-form-urlencoded" };
-                let res = req
-                    .header("content-type", ct)
-                    .body(body)
-                    .send()
-                    .await
-                    .map_err(|e| SendError::retry(format!("SMS gateway unreachable: {}", without_url(&e))))?;
-                let status = res.status();
-                let text = res.text().await.unwrap_or_default();
-                if status.is_success() {
-                    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                    let id = ["id", "message_id", "messageId", "sid"]
-                        .iter()
-                        .find_map(|k| v[*k].as_str().map(str::to_owned).or_else(|| v[*k].as_i64().map(|n| n.to_string())));
-                    return Ok(Sent { provider_id: id });
-                }
-                classify(status, format!("SMS gateway answered {}: {}", status.as_u16(), text.chars().take(200).collect::<String>()))
+                answer(req.header("content-type", ct).body(body), &["id", "message_id", "messageId", "sid"]).await
             }
         }
     }
+}
+
+/// Sends a gateway request and reads its answer: the provider's id from the first of `id_keys`
+/// in a JSON answer; on an error the gateway's `message` (or the start of its answer).
+async fn answer(req: reqwest::RequestBuilder, id_keys: &[&str]) -> Result<Sent, SendError> {
+    let res = req.send().await.map_err(|e| SendError::retry(format!("SMS gateway unreachable: {}", without_url(&e))))?;
+    let status = res.status();
+    let text = res.text().await.unwrap_or_default();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    if status.is_success() {
+        let id = id_keys.iter().find_map(|k| json[*k].as_str().map(str::to_owned).or_else(|| json[*k].as_i64().map(|n| n.to_string())));
+        return Ok(Sent { provider_id: id });
+    }
+    let detail = json["message"].as_str().map(str::to_owned).unwrap_or_else(|| text.chars().take(200).collect());
+    classify(status, format!("SMS gateway answered {}: {detail}", status.as_u16()))
 }
 
 /// 429 and 5xx may pass if tried again; other 4xx (a bad number, bad credentials) will not.
