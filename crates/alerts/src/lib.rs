@@ -10,6 +10,7 @@
 
 pub mod email;
 pub mod live;
+pub mod signing;
 pub mod sms;
 pub mod worker;
 

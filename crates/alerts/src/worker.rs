@@ -198,20 +198,37 @@ impl Outbox {
                 return Err(SendError::fatal(format!("{host} resolves to {bad}, an address inside the network; refused")));
             }
         }
-        let body = serde_json::json!({
-            "type": format!("notification.{}", n.kind),
-            "timestamp": n.created_at.to_string(),
-            "data": { "lead_id": n.lead_id, "text": n.payload["text"], "notification_id": n.id },
-        });
-        let res = self
+        // A subscription's delivery carries the event; a playbook's webhook action its message.
+        let subscription = n.payload["subscription"].as_i64();
+        let body = match subscription {
+            Some(_) => serde_json::json!({
+                "type": n.kind,
+                "timestamp": n.created_at.to_string(),
+                "data": { "lead_id": n.lead_id, "event": n.payload["data"] },
+            }),
+            None => serde_json::json!({
+                "type": format!("notification.{}", n.kind),
+                "timestamp": n.created_at.to_string(),
+                "data": { "lead_id": n.lead_id, "text": n.payload["text"], "notification_id": n.id },
+            }),
+        }
+        .to_string();
+        let timestamp = self.clock.now().as_second().to_string();
+        let mut req = self
             .http
             .post(parsed)
+            .header("content-type", "application/json")
             .header("webhook-id", &n.idempotency_key)
-            .header("webhook-timestamp", self.clock.now().as_second().to_string())
-            .json(&body)
-            .send()
-            .await
-            .map_err(|e| SendError::retry(format!("webhook unreachable: {}", crate::sms::without_url(&e))))?;
+            .header("webhook-timestamp", &timestamp);
+        if let Some(id) = subscription {
+            let subs = self.store.webhooks().await.map_err(|e| SendError::retry(format!("cannot read the subscription: {e}")))?;
+            let Some(sub) = subs.into_iter().find(|s| s.id == id) else {
+                return Err(SendError::fatal("the subscription was deleted"));
+            };
+            req = req.header("webhook-signature", crate::signing::signature(&sub.secret, &n.idempotency_key, &timestamp, &body));
+        }
+        let res =
+            req.body(body).send().await.map_err(|e| SendError::retry(format!("webhook unreachable: {}", crate::sms::without_url(&e))))?;
         let status = res.status();
         if status.is_success() {
             Ok(Sent { provider_id: None })

@@ -32,12 +32,14 @@ pub enum Action {
     ManagePlaybooks,
     /// Read every notification, not only one's own.
     ReadAllNotifications,
+    /// Subscribe other systems to events.
+    ManageWebhooks,
 }
 
 impl Role {
     pub fn may(self, action: Action) -> bool {
         match action {
-            Action::ManageUsers | Action::ManagePlaybooks => self == Role::Admin,
+            Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks => self == Role::Admin,
             Action::ReadAllNotifications => matches!(self, Role::Admin | Role::Manager),
             Action::ReadUsers
             | Action::CreateLead

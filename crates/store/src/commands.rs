@@ -99,6 +99,16 @@ pub(crate) enum Command {
         user: i64,
         ids: Vec<i64>,
     },
+    CreateWebhook {
+        url: String,
+        events: Vec<String>,
+        secret: String,
+        actor: Option<i64>,
+    },
+    DeleteWebhook {
+        id: i64,
+        actor: Option<i64>,
+    },
 }
 
 /// A change to a user's availability and contact details.
@@ -163,6 +173,33 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::RecordDelivery { id, delivery } => record_delivery(c, pending, *id, delivery, now).await.map(|()| Outcome::Done),
         Command::RetryNotification { id, actor } => retry_notification(c, pending, *id, *actor, now).await.map(|()| Outcome::Done),
         Command::MarkRead { user, ids } => mark_read(c, *user, ids, now).await.map(Outcome::Id),
+        Command::CreateWebhook { url, events, secret, actor } => {
+            let id = c
+                .insert_id(
+                    "INSERT INTO webhooks (url, events, secret, active, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+                    params![url.as_str(), events.join(","), secret.as_str(), true, micros(now), *actor],
+                )
+                .await
+                .map_err(db)?;
+            let fx = Effects {
+                events: vec![effects::Event { kind: "webhook.created", data: json!({ "webhook_id": id, "url": url, "events": events }) }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, None, None, *actor, now);
+            Ok(Outcome::Id(id))
+        }
+        Command::DeleteWebhook { id, actor } => {
+            let n = c.exec("UPDATE webhooks SET active = $1 WHERE id = $2 AND active = $3", params![false, *id, true]).await.map_err(db)?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            let fx = Effects {
+                events: vec![effects::Event { kind: "webhook.deleted", data: json!({ "webhook_id": id }) }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, None, None, *actor, now);
+            Ok(Outcome::Done)
+        }
         Command::LoadPlaybook { source, actor } => {
             load_playbook(c, pending, source, *actor, now).await.map(|(v, new)| Outcome::Version(v, new))
         }
@@ -277,8 +314,66 @@ async fn insert_rows<const N: usize>(c: &mut dyn Conn, head: &str, tail: &str, r
     Ok(())
 }
 
+/// Every event a webhook subscription asked for becomes an outbox row for it, in the same
+/// transaction as the event.
+async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
+    if pending.events.is_empty() {
+        return Ok(());
+    }
+    let subs = c.rows("SELECT id, url, events FROM webhooks WHERE active = $1", params![true]).await.map_err(db)?;
+    if subs.is_empty() {
+        return Ok(());
+    }
+    let subs: Vec<(i64, String, Vec<String>)> = subs
+        .iter()
+        .map(|r| Ok((r.i64("id")?, r.str("url")?, r.str("events")?.split(',').map(|e| e.trim().to_owned()).collect())))
+        .collect::<R<_>>()?;
+    let text = |p: &P| match p {
+        P::Str(Some(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let mut rows = Vec::new();
+    for e in &pending.events {
+        let (at, kind, lead) = (e[0].clone(), text(&e[1]), e[2].clone());
+        for (id, url, events) in &subs {
+            let wanted =
+                events.iter().any(|w| w == "*" || *w == kind || w.strip_suffix(".*").is_some_and(|p| kind.starts_with(&format!("{p}."))));
+            if !wanted {
+                continue;
+            }
+            pending.seq += 1;
+            let at_us = match &at {
+                P::I64(Some(v)) => *v,
+                _ => 0,
+            };
+            let data: Value = serde_json::from_str(&text(&e[5])).unwrap_or(Value::Null);
+            let lead_id = match &lead {
+                P::I64(Some(v)) => Some(*v),
+                _ => None,
+            };
+            let payload = json!({ "subscription": id, "type": kind, "lead_id": lead_id, "data": data, "text": kind });
+            rows.push([
+                at.clone(),
+                lead.clone(),
+                "webhook".into(),
+                P::I64(None),
+                P::Str(None),
+                url.as_str().into(),
+                kind.as_str().into(),
+                format!("wh/{id}/{at_us}/{}", pending.seq).into(),
+                payload.to_string().into(),
+                at.clone(),
+                at.clone(),
+            ]);
+        }
+    }
+    pending.outbox.extend(rows);
+    Ok(())
+}
+
 /// Writes what [`Pending`] holds, in the order it was decided.
 pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
+    fan_out_webhooks(c, pending).await?;
     let events = std::mem::take(&mut pending.events);
     let outbox = std::mem::take(&mut pending.outbox);
     let timers: Vec<[P; 7]> = std::mem::take(&mut pending.timers).into_iter().map(|t| t.row).collect();

@@ -128,6 +128,11 @@ pub trait Store: Send + Sync {
     async fn retry_notification(&self, id: i64, actor: Option<i64>) -> Result<()>;
     /// Marks a user's in-app notifications read (all of them when `ids` is empty); returns how many.
     async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64>;
+    /// Subscribes `url` to events (`lead.received`, `lead.*`, `*` …); returns its id.
+    async fn create_webhook(&self, url: String, events: Vec<String>, secret: String, actor: Option<i64>) -> Result<i64>;
+    async fn delete_webhook(&self, id: i64, actor: Option<i64>) -> Result<()>;
+    /// Active subscriptions: (id, url, events, secret).
+    async fn webhooks(&self) -> Result<Vec<WebhookRecord>>;
     /// When the earliest notification is due for an attempt.
     async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>>;
     /// Completes an open task with an outcome its playbook allows; the playbook reacts.

@@ -15,6 +15,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 2, name: "company indexes", sql: include_str!("../migrations/sqlite/0002_company_indexes.sql") },
     Migration { version: 3, name: "playbooks", sql: include_str!("../migrations/sqlite/0003_playbooks.sql") },
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/sqlite/0004_delivery.sql") },
+    Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/sqlite/0005_webhooks.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -22,6 +23,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 2, name: "company indexes", sql: include_str!("../migrations/postgres/0002_company_indexes.sql") },
     Migration { version: 3, name: "playbooks", sql: include_str!("../migrations/postgres/0003_playbooks.sql") },
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/postgres/0004_delivery.sql") },
+    Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/postgres/0005_webhooks.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -223,3 +223,14 @@ pub struct TimerRecord {
     pub due_at: Timestamp,
     pub status: String,
 }
+
+/// An outgoing webhook subscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebhookRecord {
+    pub id: i64,
+    pub url: String,
+    pub events: Vec<String>,
+    /// `whsec_…`: the key its deliveries are signed with.
+    pub secret: String,
+    pub created_at: Timestamp,
+}

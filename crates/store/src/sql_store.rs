@@ -161,6 +161,36 @@ impl Store for SqlStore {
         self.id(Command::MarkRead { user, ids }).await
     }
 
+    async fn create_webhook(&self, url: String, events: Vec<String>, secret: String, actor: Option<i64>) -> Result<i64> {
+        self.id(Command::CreateWebhook { url, events, secret, actor }).await
+    }
+
+    async fn delete_webhook(&self, id: i64, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::DeleteWebhook { id, actor }).await.map(|_| ())
+    }
+
+    async fn webhooks(&self) -> Result<Vec<WebhookRecord>> {
+        self.read(|c| {
+            Box::pin(async move {
+                let rows = c
+                    .rows("SELECT id, url, events, secret, created_at FROM webhooks WHERE active = $1 ORDER BY id", crate::params![true])
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(WebhookRecord {
+                            id: r.i64("id")?,
+                            url: r.str("url")?,
+                            events: r.str("events")?.split(',').map(str::to_owned).collect(),
+                            secret: r.str("secret")?,
+                            created_at: crate::from_micros(r.i64("created_at")?),
+                        })
+                    })
+                    .collect()
+            })
+        })
+        .await
+    }
+
     async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
         self.read(|c| {
             Box::pin(async move {

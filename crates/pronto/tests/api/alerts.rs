@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    webhook_subscriptions_get_signed_events,
     an_allowed_webhook_is_posted_and_its_redirects_not_followed,
     mail_goes_through_a_real_smtp_server,
     killed_while_sending_everything_arrives_after_restart,
@@ -446,4 +447,58 @@ async fn an_allowed_webhook_is_posted_and_its_redirects_not_followed(engine: Eng
     assert_eq!(v["data"]["lead_id"], leads[0]);
     assert!(eventually(Duration::from_secs(5), || async { notes(&app, leads[1]).await[0]["status"] == "failed" }).await);
     assert!(notes(&app, leads[1]).await[0]["last_error"].as_str().unwrap().contains("redirects are not followed"));
+}
+
+/// A subscription receives the events it asked for, each signed per Standard Webhooks with its
+/// secret (verified here with an HMAC checked against RFC 4231 and the specification's example).
+async fn webhook_subscriptions_get_signed_events(engine: Engine) {
+    let got: Arc<Mutex<Vec<(HeaderMap, String)>>> = Arc::default();
+    let sink = got.clone();
+    let receiver = axum::Router::new().route(
+        "/events",
+        post(move |headers: HeaderMap, body: String| {
+            let sink = sink.clone();
+            async move {
+                sink.lock().unwrap().push((headers, body));
+                StatusCode::OK
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/events", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, receiver).await.unwrap() });
+    let app = spawn_app_with(engine, Options::default().manual_clock(TUESDAY_9).env("PRONTO_WEBHOOK_ALLOW", "127.0.0.1")).await;
+    let created = app.post("/api/v1/webhooks", &json!({ "url": url, "events": ["lead.received", "task.*"] })).await.expect(201);
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    assert!(secret.starts_with("whsec_"));
+    let list = app.get("/api/v1/webhooks").await.expect(200);
+    assert!(list["items"][0].get("secret").is_none(), "the secret is shown once: {list}");
+    app.post("/api/v1/webhooks", &json!({ "url": "ftp://x", "events": [] })).await.invalid(&["url", "events"]);
+    let (_, token) = app.user_with_token("clerk", "secretary").await;
+    app.send(app.client.get(app.url("/api/v1/webhooks")).bearer_auth(&token)).await.problem(403);
+
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Hook", "phone": "777 660 770" } })).await);
+    assert!(eventually(Duration::from_secs(5), || async { got.lock().unwrap().len() >= 2 }).await, "{:?}", notes(&app, l).await);
+    let received = got.lock().unwrap().clone();
+    let mut types = Vec::new();
+    for (headers, body) in &received {
+        let (id_, ts) = (headers["webhook-id"].to_str().unwrap(), headers["webhook-timestamp"].to_str().unwrap());
+        let expected = pronto_alerts::signing::signature(&secret, id_, ts, body);
+        assert_eq!(headers["webhook-signature"].to_str().unwrap(), expected, "signature of {body}");
+        let v: Value = serde_json::from_str(body).unwrap();
+        assert_eq!(v["data"]["lead_id"], l);
+        types.push(v["type"].as_str().unwrap().to_owned());
+    }
+    assert!(types.contains(&"lead.received".to_owned()) && types.contains(&"task.created".to_owned()), "{types:?}");
+    assert!(!types.iter().any(|t| t == "lead.assigned"), "only what was asked for: {types:?}");
+    // The deliveries are logged like every notification.
+    assert!(notes(&app, l).await.iter().any(|n| n["channel"] == "webhook" && n["kind"] == "lead.received"));
+    // Ended: nothing more is delivered.
+    app.send(app.req(reqwest::Method::DELETE, &format!("/api/v1/webhooks/{}", created["id"]))).await.expect(204);
+    app.send(app.req(reqwest::Method::DELETE, &format!("/api/v1/webhooks/{}", created["id"]))).await.problem(404);
+    let before = got.lock().unwrap().len();
+    app.create_lead(&json!({ "channel": "web", "contact": { "name": "After", "phone": "777 660 771" } })).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(got.lock().unwrap().len(), before);
 }

@@ -8,6 +8,7 @@ pub mod playbooks;
 pub mod system;
 pub mod tasks;
 pub mod users;
+pub mod webhooks;
 
 use crate::AppState;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -102,6 +103,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::check))
         .routes(routes!(playbooks::get_playbook))
         .routes(routes!(playbooks::diagram))
+        .routes(routes!(webhooks::create, webhooks::list))
+        .routes(routes!(webhooks::delete))
         .routes(routes!(users::create_user, users::list_users))
         .routes(routes!(users::patch_user))
         .routes(routes!(users::create_token))
