@@ -139,12 +139,77 @@ struct Load {
     latencies: Vec<Duration>,
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+/// The `p` quantile (0..=1) of sorted values, nearest rank; NaN for none.
+pub(crate) fn pct(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
     }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// [`pct`] of sorted durations, in milliseconds.
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
+}
+
+/// A `pronto serve` child of this very binary, with its output captured: the benchmarks run
+/// the real server beside their load and gateways.
+pub(crate) struct ServeChild {
+    pub child: tokio::process::Child,
+    pub pid: u32,
+    /// `ADDR` of the `listening on http://ADDR` line and when it came (from the spawn); an
+    /// error if it never came.
+    pub listening: tokio::sync::oneshot::Receiver<(String, Duration)>,
+    /// Everything the server wrote to stderr, once it exits.
+    pub errors: tokio::task::JoinHandle<String>,
+}
+
+/// Spawns `pronto serve` on `url` with a data dir, listening on a free port, with none of this
+/// shell's `PRONTO_*` settings except `env`.
+pub(crate) fn spawn_serve(url: &str, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Result<ServeChild, AnyError> {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt};
+    let started = Instant::now();
+    let mut cmd = tokio::process::Command::new(std::env::current_exe()?);
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("PRONTO_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.arg("serve").arg("--database-url").arg(url).arg("--listen").arg("127.0.0.1:0").arg("--data-dir").arg(data_dir);
+    cmd.env("PRONTO_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let pid = child.id().ok_or("the serve process has no id")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut stderr = child.stderr.take().ok_or("no stderr")?;
+    let (tx, listening) = tokio::sync::oneshot::channel::<(String, Duration)>();
+    tokio::spawn(async move {
+        let mut lines = tokio::io::BufReader::new(stdout).lines();
+        let mut tx = Some(tx);
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(addr) = line.strip_prefix("listening on http://")
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send((addr.trim().to_owned(), started.elapsed()));
+            }
+        }
+    });
+    let errors = tokio::spawn(async move {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s).await;
+        s
+    });
+    Ok(ServeChild { child, pid, listening, errors })
 }
 
 /// A minimal HTTP/1.1 keep-alive client: the load generator shares the machine with the server,

@@ -332,59 +332,24 @@ struct Server {
 }
 
 async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: &str) -> Result<Server, AnyError> {
-    let started = Instant::now();
-    let mut cmd = tokio::process::Command::new(std::env::current_exe()?);
     // Nothing of this shell's Pronto settings (a config file, a playbook, the clock, SMTP, another
     // SMS provider) reaches the server: only what the bench sets.
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("PRONTO_") {
-            cmd.env_remove(k);
-        }
-    }
-    let mut child = cmd
-        .arg("serve")
-        .arg("--database-url")
-        .arg(url)
-        .arg("--listen")
-        .arg("127.0.0.1:0")
-        .arg("--data-dir")
-        .arg(data_dir)
-        .env("PRONTO_LOG", "warn")
-        .env("PRONTO_ADMIN_PASSWORD", "bench-alerts-password")
-        .env("PRONTO_ADMIN_TOKEN", ADMIN_TOKEN)
-        .env("PRONTO_FORM_RATE_LIMIT", "0")
-        .env("PRONTO_SMS_PROVIDER", "twilio")
-        .env("PRONTO_SMS_URL", gateway)
-        .env("PRONTO_SMS_ACCOUNT_SID", SID)
-        .env("PRONTO_SMS_AUTH_TOKEN", SMS_TOKEN)
-        .env("PRONTO_SMS_FROM", FROM)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()?;
-    let pid = child.id().ok_or("the serve process has no id")?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
-    let mut stderr = child.stderr.take().ok_or("no stderr")?;
-    let errors = tokio::spawn(async move {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s).await;
-        s
-    });
-    let (tx, rx) = tokio::sync::oneshot::channel::<String>();
-    tokio::spawn(async move {
-        let mut lines = tokio::io::BufReader::new(stdout).lines();
-        let mut tx = Some(tx);
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some(addr) = line.strip_prefix("listening on http://")
-                && let Some(tx) = tx.take()
-            {
-                let _ = tx.send(addr.trim().to_owned());
-            }
-        }
-    });
-    let addr = match tokio::time::timeout(Duration::from_secs(60), rx).await {
-        Ok(Ok(addr)) => addr,
+    let crate::bench::ServeChild { mut child, pid, listening, errors } = crate::bench::spawn_serve(
+        url,
+        data_dir,
+        &[
+            ("PRONTO_ADMIN_PASSWORD", "bench-alerts-password"),
+            ("PRONTO_ADMIN_TOKEN", ADMIN_TOKEN),
+            ("PRONTO_FORM_RATE_LIMIT", "0"),
+            ("PRONTO_SMS_PROVIDER", "twilio"),
+            ("PRONTO_SMS_URL", gateway),
+            ("PRONTO_SMS_ACCOUNT_SID", SID),
+            ("PRONTO_SMS_AUTH_TOKEN", SMS_TOKEN),
+            ("PRONTO_SMS_FROM", FROM),
+        ],
+    )?;
+    let (addr, listening) = match tokio::time::timeout(Duration::from_secs(60), listening).await {
+        Ok(Ok(announced)) => announced,
         other => {
             let _ = child.kill().await;
             let why = if other.is_err() { "did not announce its address within 60 s" } else { "exited before it listened" };
@@ -392,7 +357,7 @@ async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: &str) -> Re
             return Err(format!("the serve process {why}\n{}", errors.trim()).into());
         }
     };
-    Ok(Server { child, pid, addr, listening: started.elapsed(), errors })
+    Ok(Server { child, pid, addr, listening, errors })
 }
 
 /// CPU seconds (user + system) the process has used so far.
@@ -540,13 +505,6 @@ async fn await_arrivals(g: &Gateway, sent: &[Sent], drain: Duration) {
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-}
-
-fn pct(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 fn ms(d: Duration) -> f64 {
@@ -699,7 +657,8 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
         key += n;
         await_arrivals(g, &sent, Duration::from_secs_f64(args.drain)).await;
         let p = phase_figures(g, &sent);
-        let (p50, p99, max) = (pct(&p.latency, 0.5), pct(&p.latency, 0.99), p.latency.last().copied().unwrap_or(f64::NAN));
+        let (p50, p99, max) =
+            (crate::bench::pct(&p.latency, 0.5), crate::bench::pct(&p.latency, 0.99), p.latency.last().copied().unwrap_or(f64::NAN));
         let all = p.acked == p.sent && p.arrived == p.acked;
         let verdict = match target_ms(rate) {
             Some(t) => {
@@ -726,11 +685,11 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
             &what,
             format!(
                 "form POST (send -> 201) p50 {:.1} ms, p99 {:.1} ms; 201 -> SMS p50 {:.1} ms, p99 {:.1} ms; sender behind schedule p99 {:.1} ms, max {:.1} ms",
-                pct(&p.post, 0.5),
-                pct(&p.post, 0.99),
-                pct(&p.after_ack, 0.5),
-                pct(&p.after_ack, 0.99),
-                pct(&p.late, 0.99),
+                crate::bench::pct(&p.post, 0.5),
+                crate::bench::pct(&p.post, 0.99),
+                crate::bench::pct(&p.after_ack, 0.5),
+                crate::bench::pct(&p.after_ack, 0.99),
+                crate::bench::pct(&p.late, 0.99),
                 p.late.last().copied().unwrap_or(f64::NAN),
             ),
         );

@@ -393,20 +393,6 @@ async fn intake(store: Arc<dyn Store>, clients: usize, start: Instant, seconds: 
     out
 }
 
-fn pct(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn pct_ms(sorted: &[Duration], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
-}
-
 fn verdict(ok: bool) -> &'static str {
     if ok { "PASS" } else { "MISS" }
 }
@@ -602,48 +588,11 @@ async fn drained(raw: &mut Raw, cutoff: i64, since: Instant, limit: Duration) ->
 /// Runs `pronto serve` on `url`. With `cutoff`, times the first fire and the drain of the
 /// overdue timers and measures memory two seconds later; without, measures at `at`.
 async fn serve_child(url: &str, cutoff: Option<i64>, at: Duration) -> Result<ChildRun, AnyError> {
-    use tokio::io::{AsyncBufReadExt, AsyncReadExt};
     let data_dir = tempfile::tempdir()?;
     let mut raw = Raw::connect(url).await?;
     let started = Instant::now();
-    let mut child = tokio::process::Command::new(std::env::current_exe()?)
-        .arg("serve")
-        .arg("--database-url")
-        .arg(url)
-        .arg("--listen")
-        .arg("127.0.0.1:0")
-        .arg("--data-dir")
-        .arg(data_dir.path())
-        .env("PRONTO_LOG", "warn")
-        .env("PRONTO_ADMIN_PASSWORD", "bench-timers-password")
-        .env_remove("PRONTO_CONFIG")
-        .env_remove("PRONTO_PLAYBOOK")
-        .env_remove("PRONTO_CLOCK")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()?;
-    let pid = child.id().ok_or("the serve process has no id")?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
-    let mut stderr = child.stderr.take().ok_or("no stderr")?;
-    let (tx, mut listening) = tokio::sync::oneshot::channel::<Duration>();
-    tokio::spawn(async move {
-        let mut lines = tokio::io::BufReader::new(stdout).lines();
-        let mut tx = Some(tx);
-        while let Ok(Some(line)) = lines.next_line().await {
-            if line.starts_with("listening on")
-                && let Some(tx) = tx.take()
-            {
-                let _ = tx.send(started.elapsed());
-            }
-        }
-    });
-    let errors = tokio::spawn(async move {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s).await;
-        s
-    });
+    let crate::bench::ServeChild { mut child, pid, mut listening, errors } =
+        crate::bench::spawn_serve(url, data_dir.path(), &[("PRONTO_ADMIN_PASSWORD", "bench-timers-password")])?;
     let result = async {
         let mut first = None;
         let mut drain = None;
@@ -656,7 +605,8 @@ async fn serve_child(url: &str, cutoff: Option<i64>, at: Duration) -> Result<Chi
         let listening = tokio::time::timeout(Duration::from_secs(60), &mut listening)
             .await
             .map_err(|_| "the serve process did not announce its address within 60 s")?
-            .map_err(|_| "the serve process exited before it listened")?;
+            .map_err(|_| "the serve process exited before it listened")?
+            .1;
         let at = match drain {
             Some(d) => d + Duration::from_secs(2),
             None => at.max(listening + Duration::from_secs(2)),
@@ -857,8 +807,8 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
             args.clients,
             half_rate,
             half.rate,
-            pct_ms(&half.latencies, 0.5),
-            pct_ms(&half.latencies, 0.99),
+            crate::bench::percentile(&half.latencies, 0.5),
+            crate::bench::percentile(&half.latencies, 0.99),
             half.failed + max.failed
         ),
     );
@@ -869,7 +819,7 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
     };
     let (committed, rec) = (ms(&observed), ms(&recorded));
     let all = observed.len() as u64 == plan.window && moved == plan.window;
-    let p99 = pct(&committed, 0.99);
+    let p99 = crate::bench::pct(&committed, 0.99);
     line(
         &mut out,
         "lateness",
@@ -878,7 +828,7 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
             observed.len(),
             plan.window,
             moved,
-            pct(&committed, 0.5),
+            crate::bench::pct(&committed, 0.5),
             p99,
             committed.last().copied().unwrap_or(f64::NAN),
             verdict(all && p99 <= TARGET_P99_MS)
@@ -889,8 +839,8 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
         "lateness",
         format!(
             "recorded (event at - data.due_at): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; earliest {:.1} ms",
-            pct(&rec, 0.5),
-            pct(&rec, 0.99),
+            crate::bench::pct(&rec, 0.5),
+            crate::bench::pct(&rec, 0.99),
             rec.last().copied().unwrap_or(f64::NAN),
             rec.first().copied().unwrap_or(f64::NAN)
         ),
