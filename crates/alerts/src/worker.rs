@@ -83,8 +83,8 @@ impl Outbox {
             let wait = match self.store.next_notification_due().await {
                 Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications(BATCH, self.config.lease).await {
                     Ok(batch) if !batch.is_empty() => {
-                        for n in batch {
-                            self.clone().dispatch(n).await;
+                        for group in by_recipient(batch) {
+                            self.clone().dispatch(group).await;
                         }
                         continue;
                     }
@@ -109,42 +109,57 @@ impl Outbox {
         }
     }
 
-    /// Sends one notification on its own task once its channel has room.
-    async fn dispatch(self: Arc<Self>, n: OutboxRecord) {
+    /// Sends one recipient's notifications, oldest first, on their own task once the channel
+    /// has room. When one fails and will be retried, the rest wait for the same time, so a
+    /// recipient never gets a newer message before an older one.
+    async fn dispatch(self: Arc<Self>, group: Vec<OutboxRecord>) {
+        let Some(first) = group.first() else { return };
         // In-app notifications are delivered by being stored (the claim marks them) and pushed
         // to the recipient's open clients.
-        if n.channel == "in_app" {
-            self.live.publish(crate::LiveEvent {
-                user: n.recipient_user,
-                kind: "notification",
-                data: serde_json::json!({
-                    "id": n.id, "lead_id": n.lead_id, "kind": n.kind, "text": n.payload["text"],
-                    "urgent": n.payload["urgent"], "created_at": n.created_at.to_string(),
-                }),
-            });
+        if first.channel == "in_app" {
+            for n in &group {
+                self.live.publish(crate::LiveEvent {
+                    user: n.recipient_user,
+                    kind: "notification",
+                    data: serde_json::json!({
+                        "id": n.id, "lead_id": n.lead_id, "kind": n.kind, "text": n.payload["text"],
+                        "urgent": n.payload["urgent"], "created_at": n.created_at.to_string(),
+                    }),
+                });
+            }
             return;
         }
-        let Some(limit) = self.limits.get(n.channel.as_str()).cloned() else { return };
+        let Some(limit) = self.limits.get(first.channel.as_str()).cloned() else { return };
         let Ok(permit) = limit.acquire_owned().await else { return };
         tokio::spawn(async move {
-            let started = std::time::Instant::now();
-            let result = self.send(&n).await;
-            drop(permit);
-            metrics::histogram!("pronto_delivery_seconds", "channel" => n.channel.clone()).record(started.elapsed().as_secs_f64());
-            let delivery = match result {
-                Ok(sent) => Delivery::Done { status: "sent", provider_id: sent.provider_id },
-                Err(e) => {
-                    let retry_at = (e.retryable && n.attempts < self.config.max_attempts).then(|| self.retry_at(&n));
-                    if retry_at.is_none() {
-                        tracing::warn!(id = n.id, channel = %n.channel, error = %e.message, "notification given up");
+            let mut waiting: Option<Timestamp> = None;
+            for n in group {
+                let delivery = match waiting {
+                    Some(retry_at) => Delivery::Postponed { retry_at },
+                    None => {
+                        let started = std::time::Instant::now();
+                        let result = self.send(&n).await;
+                        metrics::histogram!("pronto_delivery_seconds", "channel" => n.channel.clone())
+                            .record(started.elapsed().as_secs_f64());
+                        match result {
+                            Ok(sent) => Delivery::Done { status: "sent", provider_id: sent.provider_id },
+                            Err(e) => {
+                                let retry_at = (e.retryable && n.attempts < self.config.max_attempts).then(|| self.retry_at(&n));
+                                match retry_at {
+                                    Some(at) => waiting = Some(at),
+                                    None => tracing::warn!(id = n.id, channel = %n.channel, error = %e.message, "notification given up"),
+                                }
+                                Delivery::Failed { error: e.message, retry_at }
+                            }
+                        }
                     }
-                    Delivery::Failed { error: e.message, retry_at }
+                };
+                if let Err(e) = self.store.record_delivery(n.id, delivery).await {
+                    // The lease runs out and the notification is tried again: at least once.
+                    tracing::warn!(id = n.id, error = %e, "cannot record a delivery");
                 }
-            };
-            if let Err(e) = self.store.record_delivery(n.id, delivery).await {
-                // The lease runs out and the notification is tried again: at least once.
-                tracing::warn!(id = n.id, error = %e, "cannot record a delivery");
             }
+            drop(permit);
         });
     }
 
@@ -261,6 +276,23 @@ pub fn internal(ip: &IpAddr) -> bool {
     }
 }
 
+/// A claimed batch split by recipient (channel and address), each oldest first; in-app
+/// notifications all in one group.
+fn by_recipient(batch: Vec<OutboxRecord>) -> Vec<Vec<OutboxRecord>> {
+    let mut groups: Vec<((String, Option<String>), Vec<OutboxRecord>)> = Vec::new();
+    for n in batch {
+        let key = (n.channel.clone(), if n.channel == "in_app" { None } else { n.recipient_address.clone() });
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => g.push(n),
+            None => groups.push((key, vec![n])),
+        }
+    }
+    for (_, g) in &mut groups {
+        g.sort_by_key(|n| n.id);
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::internal;
@@ -287,3 +319,4 @@ mod tests {
         }
     }
 }
+

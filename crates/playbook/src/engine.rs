@@ -92,6 +92,8 @@ pub struct DirUser {
     /// The user's own working hours, when they differ from the playbook's.
     pub calendar: Option<Calendar>,
     pub open_tasks: i64,
+    /// The language the user reads their alerts in; none, the team's default.
+    pub language: Option<String>,
 }
 
 /// The read-only view of the team the engine decides with.
@@ -101,6 +103,8 @@ pub struct Directory {
     pub users: Vec<DirUser>,
     /// The last user each round-robin pool chose.
     pub cursors: BTreeMap<String, i64>,
+    /// The texts of every template in every language, with the company's overrides.
+    pub messages: std::sync::Arc<crate::messages::Messages>,
 }
 
 impl Directory {
@@ -556,7 +560,7 @@ impl<'a> Run<'a> {
             }
             Action::CancelTimer { timer } => self.cancel_timers(&format!("t:{timer}"), false),
             Action::Webhook { url, template } => {
-                let text = template.as_ref().and_then(|t| self.pb.templates.get(t)).map(|t| self.render(&t.text, None)).unwrap_or_default();
+                let text = template.as_ref().map(|t| self.texts(t, self.dir.messages.default_language, None).0).unwrap_or_default();
                 let key = self.key("webhook", url);
                 self.out.push(Cmd::Notify(Notification {
                     channel: "webhook".into(),
@@ -689,7 +693,7 @@ impl<'a> Run<'a> {
                 );
                 return;
             };
-            let (text, subject) = self.texts(template, None);
+            let (text, subject) = self.texts(template, self.customer_language(), None);
             let key = self.key(channel, "customer");
             self.out.push(Cmd::Notify(Notification {
                 channel: channel.into(),
@@ -767,7 +771,7 @@ impl<'a> Run<'a> {
                 not_before = Some(at);
             }
         }
-        let (text, subject) = self.texts(template, None);
+        let (text, subject) = self.texts(template, self.user_language(u), None);
         let key = self.key(&channel, &u.id.to_string());
         self.out.push(Cmd::Notify(Notification {
             channel,
@@ -791,16 +795,70 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn texts(&self, template: &str, task: Option<&NewTask>) -> (String, Option<String>) {
+    /// The text (and subject) of `template` in `lang`: the Fluent text when there is one,
+    /// else the playbook's own.
+    fn texts(&self, template: &str, lang: &str, task: Option<&NewTask>) -> (String, Option<String>) {
+        let vars: Vec<(&str, String)> = crate::messages::VARIABLES
+            .iter()
+            .map(|v| {
+                let value = match *v {
+                    "channel" => self.dir.messages.channel(lang, self.lead.channel.as_str()),
+                    other => self.value(&other.replacen('_', ".", 1), task),
+                };
+                (*v, value)
+            })
+            .collect();
+        if let Some(found) = self.dir.messages.render(&self.pb.name, lang, template, &vars) {
+            return found;
+        }
         match self.pb.templates.get(template) {
             Some(t) => (self.render(&t.text, task), t.subject.as_ref().map(|s| self.render(s, task))),
             None => (String::new(), None),
         }
     }
 
+    /// The language a user reads: their own, else the team's.
+    fn user_language(&self, u: &DirUser) -> &'static str {
+        u.language.as_deref().and_then(crate::messages::language).unwrap_or(self.dir.messages.default_language)
+    }
+
+    /// The language the customer reads: the lead's when Pronto has it, English for another
+    /// stated language, else the playbook's customers' language, else the team's.
+    fn customer_language(&self) -> &'static str {
+        match self.lead.language.as_deref() {
+            Some(l) => crate::messages::language(l).unwrap_or("en"),
+            None => self.pb.language.as_deref().and_then(crate::messages::language).unwrap_or(self.dir.messages.default_language),
+        }
+    }
+
+    /// One placeholder's value (`contact.name`); an unknown name renders as itself.
+    fn value(&self, name: &str, task: Option<&NewTask>) -> String {
+        let l = &self.lead;
+        match name {
+            "lead.id" => l.id.to_string(),
+            "lead.url" => self.dir.messages.lead_url(l.id),
+            "lead.subject" => l.subject.clone().unwrap_or_default(),
+            "lead.message" => l.message.clone().unwrap_or_default(),
+            "lead.product" => l.product.clone().unwrap_or_default(),
+            "lead.source" => l.source.clone().unwrap_or_default(),
+            "lead.stage" => self.pb.stage(&l.stage).map(|s| s.title.clone()).unwrap_or_else(|| l.stage.clone()),
+            "lead.received_at" => l.received_at.to_zoned(self.pb.calendar.time_zone().clone()).strftime("%a %H:%M").to_string(),
+            "channel" => l.channel.as_str().to_owned(),
+            "contact.name" => l.contact_name.clone().unwrap_or_default(),
+            "contact.phone" => l.contact_phone.as_deref().map(pretty_phone).unwrap_or_default(),
+            "contact.email" => l.contact_email.clone().unwrap_or_default(),
+            "owner.name" => l.owner.and_then(|o| self.dir.user(o)).map(|u| u.name.clone()).unwrap_or_default(),
+            "task.title" => task.map(|t| t.title.clone()).unwrap_or_default(),
+            "task.due_at" => {
+                task.map(|t| t.due_at.to_zoned(self.pb.calendar.time_zone().clone()).strftime("%a %H:%M").to_string()).unwrap_or_default()
+            }
+            "playbook" => self.pb.title.clone(),
+            other => format!("{{{other}}}"),
+        }
+    }
+
     /// Fills `{placeholders}` from the lead; an empty value renders as empty.
     pub fn render(&self, text: &str, task: Option<&NewTask>) -> String {
-        let l = &self.lead;
         let mut out = String::with_capacity(text.len() + 32);
         let mut rest = text;
         while let Some(open) = rest.find('{') {
@@ -808,38 +866,13 @@ impl<'a> Run<'a> {
             let after = &rest[open + 1..];
             let Some(close) = after.find('}') else {
                 out.push_str(&rest[open..]);
-                return out;
+                return crate::messages::tidy(&out);
             };
-            let v: String = match after[..close].trim() {
-                "lead.id" => l.id.to_string(),
-                "lead.subject" => l.subject.clone().unwrap_or_default(),
-                "lead.message" => l.message.clone().unwrap_or_default(),
-                "lead.product" => l.product.clone().unwrap_or_default(),
-                "lead.source" => l.source.clone().unwrap_or_default(),
-                "lead.stage" => self.pb.stage(&l.stage).map(|s| s.title.clone()).unwrap_or_else(|| l.stage.clone()),
-                "lead.received_at" => l.received_at.to_zoned(self.pb.calendar.time_zone().clone()).strftime("%a %H:%M").to_string(),
-                "channel" => l.channel.as_str().to_owned(),
-                "contact.name" => l.contact_name.clone().unwrap_or_default(),
-                "contact.phone" => l.contact_phone.as_deref().map(pretty_phone).unwrap_or_default(),
-                "contact.email" => l.contact_email.clone().unwrap_or_default(),
-                "owner.name" => l.owner.and_then(|o| self.dir.user(o)).map(|u| u.name.clone()).unwrap_or_default(),
-                "task.title" => task.map(|t| t.title.clone()).unwrap_or_default(),
-                "task.due_at" => task
-                    .map(|t| t.due_at.to_zoned(self.pb.calendar.time_zone().clone()).strftime("%a %H:%M").to_string())
-                    .unwrap_or_default(),
-                "playbook" => self.pb.title.clone(),
-                other => format!("{{{other}}}"),
-            };
-            out.push_str(&v);
+            out.push_str(&self.value(after[..close].trim(), task));
             rest = &after[close + 1..];
         }
         out.push_str(rest);
-        // Values with nothing in them leave double spaces and dangling commas behind.
-        let mut s = out.split_whitespace().collect::<Vec<_>>().join(" ");
-        while s.contains(" ,") {
-            s = s.replace(" ,", ",");
-        }
-        s
+        crate::messages::tidy(&out)
     }
 
     fn due_at(&self, due: Due, user: Option<i64>) -> Timestamp {

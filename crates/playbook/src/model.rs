@@ -14,6 +14,9 @@ pub struct Playbook {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// The customers' language when a lead does not say (`cs` for a Czech company); else the
+    /// team's default language.
+    pub language: Option<String>,
     /// The calendar used for business time and the `time` condition.
     pub calendar: Calendar,
     /// The calendar's id in the file, shown in the API.

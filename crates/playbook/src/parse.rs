@@ -50,6 +50,7 @@ type V<'i> = Spanned<DeValue<'i>>;
 /// Placeholders a template may use.
 pub const PLACEHOLDERS: &[&str] = &[
     "lead.id",
+    "lead.url",
     "lead.subject",
     "lead.message",
     "lead.product",
@@ -307,6 +308,7 @@ const ROOT_KEYS: &[&str] = &[
     "name",
     "title",
     "description",
+    "language",
     "calendar",
     "calendars",
     "stages",
@@ -344,6 +346,16 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
     };
     let title = cx.opt_str(root, "title", "the playbook").map(|(s, _)| s.to_owned()).unwrap_or_else(|| name.clone());
     let description = cx.opt_str(root, "description", "the playbook").map(|(s, _)| s.to_owned()).unwrap_or_default();
+    let language = match cx.opt_str(root, "language", "the playbook") {
+        Some((l, span)) => match crate::messages::language(l) {
+            Some(l) => Some(l.to_owned()),
+            None => {
+                cx.err(span, format!("language `{l}` is not one Pronto has texts for; one of: {}", crate::messages::LANGUAGES.join(", ")));
+                None
+            }
+        },
+        None => None,
+    };
 
     // Ids first, so that references can be checked wherever they appear.
     let mut ids = Ids::default();
@@ -832,6 +844,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         name,
         title,
         description,
+        language,
         calendar,
         calendar_id,
         calendars,

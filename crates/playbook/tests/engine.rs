@@ -51,6 +51,7 @@ fn person(id: i64, login: &str, role: Role, presence: Presence) -> DirUser {
         email: None,
         calendar: None,
         open_tasks: 0,
+        language: None,
     }
 }
 
@@ -62,6 +63,7 @@ fn team(consultant: Presence) -> Directory {
             person(3, "milan", Role::Manager, Presence::Available),
         ],
         cursors: Default::default(),
+        messages: Default::default(),
     }
 }
 

@@ -48,6 +48,10 @@ pub struct FileConfig {
     pub body_limit: Option<usize>,
     pub form_rate_per_minute: Option<u32>,
     pub trust_forwarded_for: Option<bool>,
+    /// The team's language when a user has not chosen one (cs, en, ru, pl, he).
+    pub language: Option<String>,
+    /// Where people reach this Pronto (`https://crm.example.com`), for links in alerts.
+    pub public_url: Option<String>,
     #[serde(default)]
     pub forms: BTreeMap<String, FileForm>,
 }
@@ -80,6 +84,10 @@ pub struct Config {
     pub email: pronto_alerts::EmailConfig,
     /// Hosts outgoing webhooks may reach although they resolve inside the network.
     pub webhook_allow: Vec<String>,
+    /// The team's language when a user has not chosen one.
+    pub language: String,
+    /// Where people reach this Pronto, for links to a lead in alerts.
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -169,7 +177,32 @@ impl Config {
         let webhook_allow = env("PRONTO_WEBHOOK_ALLOW")
             .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
             .unwrap_or_default();
+        let language = env("PRONTO_LANGUAGE").or(file.language).unwrap_or_else(|| "en".into());
+        let language = match pronto_playbook::messages::language(language.trim()) {
+            Some(l) => l.to_owned(),
+            None => {
+                return Err(ConfigError(format!(
+                    "PRONTO_LANGUAGE: `{language}` is not one of: {}",
+                    pronto_playbook::messages::LANGUAGES.join(", ")
+                )));
+            }
+        };
+        let public_url = match env("PRONTO_PUBLIC_URL").or(file.public_url) {
+            Some(u) => {
+                let u = u.trim().trim_end_matches('/').to_owned();
+                let host = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).unwrap_or("");
+                if host.is_empty() || host.contains(['@', ' ', '?', '#']) || u.chars().any(char::is_control) {
+                    return Err(ConfigError(format!(
+                        "PRONTO_PUBLIC_URL: `{u}` is not an http(s) address like https://crm.example.com"
+                    )));
+                }
+                Some(u)
+            }
+            None => None,
+        };
         Ok(Config {
+            language,
+            public_url,
             listen,
             data_dir,
             database_url,

@@ -84,6 +84,7 @@ pub async fn default_playbook(store: &dyn Store, setting: &str) -> Result<(), An
 pub async fn run(config: Config) -> Result<(), AnyError> {
     let clock = clock(&config);
     let store = open_store(&config, clock.clone()).await?;
+    store.playbooks().configure_messages(&config.language, config.public_url.clone());
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     ensure_admin(store.as_ref(), &config).await?;
     let live = Arc::new(pronto_alerts::Live::default());

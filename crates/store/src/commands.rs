@@ -109,6 +109,12 @@ pub(crate) enum Command {
         id: i64,
         actor: Option<i64>,
     },
+    /// Stores (or, with no text, removes) the company's text for a template in a language.
+    SetMessage {
+        message: pronto_playbook::messages::Override,
+        remove: bool,
+        actor: Option<i64>,
+    },
 }
 
 /// A change to a user's availability and contact details.
@@ -120,6 +126,8 @@ pub struct UserPatch {
     pub hours: Option<Option<String>>,
     pub phone: Option<Option<String>>,
     pub email: Option<Option<String>>,
+    /// The language the user reads alerts in (`cs`); `Some(None)` returns to the default.
+    pub language: Option<Option<String>>,
 }
 
 #[derive(Debug)]
@@ -202,6 +210,36 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         }
         Command::LoadPlaybook { source, actor } => {
             load_playbook(c, pending, source, *actor, now).await.map(|(v, new)| Outcome::Version(v, new))
+        }
+        Command::SetMessage { message: m, remove, actor } => {
+            let n = c
+                .exec(
+                    "DELETE FROM message_overrides WHERE playbook = $1 AND template = $2 AND language = $3",
+                    params![m.playbook.as_str(), m.template.as_str(), m.language.as_str()],
+                )
+                .await
+                .map_err(db)?;
+            if *remove && n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            if !*remove {
+                c.exec(
+                    "INSERT INTO message_overrides (playbook, template, language, text, subject, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    params![m.playbook.as_str(), m.template.as_str(), m.language.as_str(), m.text.as_str(), m.subject.clone(), micros(now), *actor],
+                )
+                .await
+                .map_err(db)?;
+            }
+            let kind = if *remove { "message.reset" } else { "message.changed" };
+            let fx = Effects {
+                events: vec![effects::Event {
+                    kind,
+                    data: json!({ "playbook": m.playbook, "template": m.template, "language": m.language }),
+                }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, None, None, *actor, now);
+            Ok(Outcome::Done)
         }
     }
 }
@@ -482,7 +520,12 @@ async fn claim_notifications(
     let t = micros(now);
     let due = c
         .rows(
-            "SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2",
+            // A message waits while an earlier one to the same recipient waits for a retry, so
+            // that after an outage they arrive in the order they were written.
+            "SELECT id FROM outbox o WHERE status IN ('queued', 'sending') AND next_attempt_at <= $1
+               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.recipient_address = o.recipient_address
+                               AND e.status = 'queued' AND e.attempts > 0 AND e.id < o.id AND e.next_attempt_at > $1)
+             ORDER BY next_attempt_at, id LIMIT $2",
             params![t, limit],
         )
         .await
@@ -521,10 +564,12 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &c
     use crate::records::Delivery;
     let t = micros(now);
     let row = c
-        .row("SELECT lead_id, channel, recipient_user, kind, attempts FROM outbox WHERE id = $1", params![id])
+        .row("SELECT lead_id, channel, recipient_user, recipient_address, kind, attempts FROM outbox WHERE id = $1", params![id])
         .await
         .map_err(db)?
         .ok_or(StoreError::NotFound)?;
+    let channel = row.str("channel")?;
+    let address = row.opt_str("recipient_address")?;
     let (event, data) = match d {
         Delivery::Done { status, provider_id } => {
             c.exec(
@@ -533,12 +578,47 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &c
             )
             .await
             .map_err(db)?;
+            // The provider answers again: what waits for a retry on this channel (for a
+            // webhook, at this address) goes now, oldest first, instead of after its backoff.
+            let same = if channel == "webhook" { "AND recipient_address = $4" } else { "" };
+            let mut ps = params![t, channel.as_str(), t];
+            if channel == "webhook" {
+                ps.push(address.clone().into());
+            }
+            c.exec(
+                &format!(
+                    "UPDATE outbox SET next_attempt_at = $1 WHERE channel = $2 AND status = 'queued' AND attempts > 0 AND next_attempt_at > $3 {same}"
+                ),
+                ps,
+            )
+            .await
+            .map_err(db)?;
             (if *status == "delivered" { "notification.delivered" } else { "notification.sent" }, json!({ "provider_id": provider_id }))
         }
+        Delivery::Postponed { retry_at } => {
+            c.exec(
+                "UPDATE outbox SET status = 'queued', attempts = attempts - 1, next_attempt_at = $1, updated_at = $2 WHERE id = $3",
+                params![micros(*retry_at), t, id],
+            )
+            .await
+            .map_err(db)?;
+            return Ok(());
+        }
         Delivery::Failed { error, retry_at: Some(at) } => {
+            // Never before an earlier message to the same recipient that also waits.
+            let earlier = c
+                .row(
+                    "SELECT MAX(next_attempt_at) AS at FROM outbox WHERE channel = $1 AND recipient_address = $2
+                       AND status = 'queued' AND attempts > 0 AND id < $3",
+                    params![channel.as_str(), address.clone(), id],
+                )
+                .await
+                .map_err(db)?
+                .and_then(|r| r.opt_i64("at").ok().flatten());
+            let at = earlier.map_or(micros(*at), |e| e.max(micros(*at)));
             c.exec(
                 "UPDATE outbox SET status = 'queued', last_error = $1, next_attempt_at = $2, updated_at = $3 WHERE id = $4",
-                params![error.as_str(), micros(*at), t, id],
+                params![error.as_str(), at, t, id],
             )
             .await
             .map_err(db)?;
@@ -554,7 +634,7 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &c
     let mut data = data;
     if let Value::Object(m) = &mut data {
         m.insert("notification_id".into(), json!(id));
-        m.insert("channel".into(), json!(row.str("channel")?));
+        m.insert("channel".into(), json!(channel));
         m.insert("template".into(), json!(row.str("kind")?));
         m.insert("user".into(), json!(row.opt_i64("recipient_user")?));
         m.insert("attempt".into(), json!(row.i64("attempts")?));
@@ -1275,7 +1355,7 @@ async fn set_presence(c: &mut dyn Conn, pending: &mut Pending, u: &UserPatch, ac
         c.exec("UPDATE users SET hours = $1 WHERE id = $2", params![h.clone(), u.id]).await.map_err(db)?;
         data.insert("hours".into(), h.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or(Value::Null));
     }
-    for (field, value) in [("phone", &u.phone), ("email", &u.email)] {
+    for (field, value) in [("phone", &u.phone), ("email", &u.email), ("language", &u.language)] {
         if let Some(v) = value {
             c.exec(&format!("UPDATE users SET {field} = $1 WHERE id = $2"), params![v.clone(), u.id]).await.map_err(db)?;
             data.insert(field.into(), json!(v));

@@ -145,6 +145,11 @@ pub trait Store: Send + Sync {
     async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)>;
     /// The playbooks in use, every loaded version.
     fn playbooks(&self) -> Arc<Playbooks>;
+    /// Stores the company's text for a playbook's template in a language (checked by the
+    /// caller with `messages::check_override`); alerts use it from the next change on.
+    async fn set_message(&self, message: pronto_playbook::messages::Override, actor: Option<i64>) -> Result<()>;
+    /// Removes the company's text, so the shipped one (or the playbook's) is used again.
+    async fn reset_message(&self, playbook: String, template: String, language: String, actor: Option<i64>) -> Result<()>;
 
     // ── reads ──
     async fn lead(&self, id: i64) -> Result<LeadRecord>;

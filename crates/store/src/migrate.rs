@@ -16,6 +16,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 3, name: "playbooks", sql: include_str!("../migrations/sqlite/0003_playbooks.sql") },
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/sqlite/0004_delivery.sql") },
     Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/sqlite/0005_webhooks.sql") },
+    Migration { version: 6, name: "messages", sql: include_str!("../migrations/sqlite/0006_messages.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -24,6 +25,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 3, name: "playbooks", sql: include_str!("../migrations/postgres/0003_playbooks.sql") },
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/postgres/0004_delivery.sql") },
     Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/postgres/0005_webhooks.sql") },
+    Migration { version: 6, name: "messages", sql: include_str!("../migrations/postgres/0006_messages.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -2,7 +2,7 @@
 //! and which version of each name new leads start on. Filled from the `playbooks` table at
 //! open and whenever a new version is loaded; read by commands inside the writer.
 
-use pronto_playbook::Playbook;
+use pronto_playbook::{Messages, Playbook};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
@@ -16,6 +16,8 @@ struct Inner {
 #[derive(Default)]
 pub struct Playbooks {
     inner: RwLock<Inner>,
+    /// The texts in every language with the company's overrides; replaced whole on a change.
+    messages: RwLock<Arc<Messages>>,
 }
 
 impl Playbooks {
@@ -35,6 +37,23 @@ impl Playbooks {
         let inner = self.inner.read().expect("lock");
         let v = *inner.current.get(name)?;
         inner.versions.get(&(name.to_owned(), v)).map(|p| (v, p.clone()))
+    }
+
+    /// The message texts the engine renders with.
+    pub fn messages(&self) -> Arc<Messages> {
+        self.messages.read().expect("lock").clone()
+    }
+
+    /// Rebuilds the texts with `overrides`, keeping the language and link settings.
+    pub fn set_overrides(&self, overrides: Vec<pronto_playbook::messages::Override>) {
+        let mut m = self.messages.write().expect("lock");
+        *m = Arc::new(Messages::new(overrides, m.default_language, m.public_url.clone()));
+    }
+
+    /// Sets the team's default language and the public address links to leads start with.
+    pub fn configure_messages(&self, default_language: &str, public_url: Option<String>) {
+        let mut m = self.messages.write().expect("lock");
+        *m = Arc::new(Messages::new(m.overrides().to_vec(), default_language, public_url));
     }
 
     pub fn default_name(&self) -> String {

@@ -147,7 +147,7 @@ async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &st
     if pending.dir.is_none() {
         let rows = c
             .rows(
-                "SELECT id, login, name, role, presence, phone, email, hours, open_tasks FROM users WHERE active = $1 ORDER BY id",
+                "SELECT id, login, name, role, presence, phone, email, hours, open_tasks, language FROM users WHERE active = $1 ORDER BY id",
                 params![true],
             )
             .await
@@ -165,9 +165,10 @@ async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &st
                 email: r.opt_str("email")?,
                 calendar: r.opt_str("hours")?.and_then(|h| parse_hours(&h).ok()),
                 open_tasks: r.i64("open_tasks")?,
+                language: r.opt_str("language")?,
             });
         }
-        pending.dir = Some(Directory { users, cursors: Default::default() });
+        pending.dir = Some(Directory { users, cursors: Default::default(), messages: pending.playbooks.messages() });
         pending.cursors_of.clear();
     }
     if !pending.cursors_of.contains(playbook) {
@@ -204,6 +205,7 @@ pub(crate) async fn run(
         view = Directory {
             users: dir.users.clone(),
             cursors: dir.cursors.iter().filter_map(|(k, v)| k.strip_prefix(&prefix).map(|p| (p.to_owned(), *v))).collect(),
+            messages: dir.messages.clone(),
         };
         &view
     };

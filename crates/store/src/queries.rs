@@ -225,10 +225,11 @@ fn user_record(r: &Row) -> Result<UserRecord> {
         presence: r.str("presence")?,
         hours: r.opt_str("hours")?.and_then(|h| serde_json::from_str(&h).ok()),
         open_tasks: r.i64("open_tasks")?,
+        language: r.opt_str("language")?,
     })
 }
 
-const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, presence, hours, open_tasks, password_hash";
+const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, presence, hours, open_tasks, language, password_hash";
 
 /// A user by `id` or `login`, with the password hash.
 pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Result<(UserRecord, Option<String>)> {
@@ -245,7 +246,7 @@ pub(crate) async fn users(c: &mut dyn Conn) -> Result<Vec<UserRecord>> {
 pub(crate) async fn user_by_token_hash(c: &mut dyn Conn, hash: &str) -> Result<UserRecord> {
     let r = c
         .row(
-            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at, u.presence, u.hours, u.open_tasks
+            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at, u.presence, u.hours, u.open_tasks, u.language
              FROM api_tokens t JOIN users u ON u.id = t.user_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2",
             params![hash, true],
@@ -363,6 +364,22 @@ pub(crate) async fn tasks(c: &mut dyn Conn, f: &TaskFilter) -> Result<Vec<TaskRe
     let order = if f.status.as_deref() == Some("open") { "t.due_at, t.id" } else { "t.id" };
     let rows = c.rows(&format!("{TASK_SELECT} {filter} ORDER BY {order} LIMIT {limit}"), ps).await?;
     rows.iter().map(task_record).collect()
+}
+
+/// The company's own message texts.
+pub(crate) async fn message_overrides(c: &mut dyn Conn) -> Result<Vec<pronto_playbook::messages::Override>> {
+    let rows = c.rows("SELECT playbook, template, language, text, subject FROM message_overrides ORDER BY playbook, template, language", vec![]).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(pronto_playbook::messages::Override {
+                playbook: r.str("playbook")?,
+                template: r.str("template")?,
+                language: r.str("language")?,
+                text: r.str("text")?,
+                subject: r.opt_str("subject")?,
+            })
+        })
+        .collect()
 }
 
 pub(crate) async fn playbook_versions(c: &mut dyn Conn, name: Option<&str>) -> Result<Vec<PlaybookVersion>> {

@@ -132,6 +132,8 @@ pub struct UserRecord {
     /// The user's own working hours (JSON), when they differ from the playbook's.
     pub hours: Option<Value>,
     pub open_tasks: i64,
+    /// The language the user reads alerts in; none, the team's default.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -162,6 +164,9 @@ pub enum Delivery {
     Done { status: &'static str, provider_id: Option<String> },
     /// Failed; tried again at `retry_at`, or given up on (`None`: the dead-letter state).
     Failed { error: String, retry_at: Option<jiff::Timestamp> },
+    /// Not tried: an earlier message to the same recipient failed in the same round, so this
+    /// one waits for `retry_at` without using up an attempt.
+    Postponed { retry_at: jiff::Timestamp },
 }
 
 /// Which notifications to list.

@@ -50,7 +50,15 @@ impl SqlStore {
         for (_, source) in pronto_playbook::BUILTIN {
             self.load_playbook((*source).to_owned(), None).await?;
         }
+        self.reload_messages().await?;
         Ok(Arc::new(self))
+    }
+
+    /// Rebuilds the message texts from the stored overrides.
+    async fn reload_messages(&self) -> Result<()> {
+        let overrides = self.read(|c| Box::pin(queries::message_overrides(c))).await?;
+        self.playbooks.set_overrides(overrides);
+        Ok(())
     }
 
     /// Runs a read on a pooled connection. SQLite calls block, so they run on the blocking
@@ -226,6 +234,17 @@ impl Store for SqlStore {
 
     fn playbooks(&self) -> Arc<Playbooks> {
         self.playbooks.clone()
+    }
+
+    async fn set_message(&self, message: pronto_playbook::messages::Override, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::SetMessage { message, remove: false, actor }).await?;
+        self.reload_messages().await
+    }
+
+    async fn reset_message(&self, playbook: String, template: String, language: String, actor: Option<i64>) -> Result<()> {
+        let message = pronto_playbook::messages::Override { playbook, template, language, text: String::new(), subject: None };
+        self.writer.submit(Command::SetMessage { message, remove: true, actor }).await?;
+        self.reload_messages().await
     }
 
     async fn ensure_admin(&self, password_hash: String) -> Result<bool> {

@@ -368,6 +368,8 @@ pub struct UserOut {
     pub hours: Option<Value>,
     /// Open tasks assigned to the user.
     pub open_tasks: i64,
+    /// `cs`, `en`, `ru`, `pl` or `he`: the language of the user's alerts; null, the team's default.
+    pub language: Option<String>,
 }
 
 impl From<UserRecord> for UserOut {
@@ -384,6 +386,7 @@ impl From<UserRecord> for UserOut {
             presence: u.presence,
             hours: u.hours,
             open_tasks: u.open_tasks,
+            language: u.language,
         }
     }
 }
@@ -439,6 +442,10 @@ pub struct UserPatchIn {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>)]
     pub email: Option<Option<String>>,
+    /// `cs`, `en`, `ru`, `pl` or `he`, or null for the team's default.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub language: Option<Option<String>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -14,6 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 both!(
+    after_an_outage_everything_arrives_in_order,
+    alerts_speak_the_recipients_language_and_the_company_can_reword_them,
     webhook_subscriptions_get_signed_events,
     an_allowed_webhook_is_posted_and_its_redirects_not_followed,
     mail_goes_through_a_real_smtp_server,
@@ -34,6 +36,8 @@ struct Gateway {
     answers: Mutex<VecDeque<u16>>,
     /// Answer this much later (a slow gateway, to be killed in the middle of).
     delay: Mutex<Duration>,
+    /// Down: every request answers 503.
+    down: Mutex<bool>,
 }
 
 async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
@@ -46,7 +50,7 @@ async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form):
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    let status = g.answers.lock().unwrap().pop_front().unwrap_or(201);
+    let status = if *g.down.lock().unwrap() { 503 } else { g.answers.lock().unwrap().pop_front().unwrap_or(201) };
     let body = if status < 300 {
         json!({ "sid": format!("SM{n:032}"), "status": "queued" })
     } else {
@@ -140,6 +144,129 @@ async fn a_failing_gateway_is_retried_with_the_same_key(engine: Engine) {
     let tl = timeline(&app, l).await;
     assert_eq!(kinds(&tl, "notification.retrying").len(), 2);
     assert_eq!(kinds(&tl, "notification.sent").len(), 1);
+}
+
+/// The lead's SMS has been tried `attempts` times and waits for the next try.
+async fn waiting(app: &App, lead: i64, attempts: i64) -> bool {
+    let sms = sms_of(app, lead).await;
+    sms["attempts"] == attempts && sms["status"] == "queued"
+}
+
+/// The gateway is down while three inquiries arrive: the first SMS is retried with backoff,
+/// the later ones wait behind it (no attempt wasted on a gateway known to be down), and when
+/// the gateway is back all three arrive, once each, in the order the inquiries came.
+async fn after_an_outage_everything_arrives_in_order(engine: Engine) {
+    let (gw, url) = gateway().await;
+    *gw.down.lock().unwrap() = true;
+    let app = app_with_gateway(engine, &url).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let names = ["Alena First", "Bohdan Second", "Cyril Third"];
+    let lead = |n: usize| json!({ "channel": "web", "contact": { "name": names[n], "phone": format!("777 100 00{n}") } });
+    let a = id(&app.create_lead(&lead(0)).await);
+    assert!(eventually(Duration::from_secs(5), || async { waiting(&app, a, 1).await }).await);
+    advance(&app, 7).await;
+    assert!(eventually(Duration::from_secs(5), || async { waiting(&app, a, 2).await }).await);
+    let b = id(&app.create_lead(&lead(1)).await);
+    advance(&app, 14).await;
+    assert!(eventually(Duration::from_secs(5), || async { waiting(&app, a, 3).await }).await);
+    let c = id(&app.create_lead(&lead(2)).await);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for l in [b, c] {
+        let sms = sms_of(&app, l).await;
+        assert_eq!((sms["status"].as_str(), sms["attempts"].as_i64()), (Some("queued"), Some(0)), "waits behind the first: {sms}");
+    }
+    // Back up: the first one's next retry (20–25 s after its third attempt) opens the way.
+    *gw.down.lock().unwrap() = false;
+    advance(&app, 26).await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            let mut all = true;
+            for l in [a, b, c] {
+                all &= sms_of(&app, l).await["status"] == "sent";
+            }
+            all
+        })
+        .await
+    );
+    let received = gw.received.lock().unwrap().clone();
+    let bodies: Vec<&str> = received.iter().map(|(_, f)| f["Body"].as_str()).collect();
+    assert_eq!(bodies.len(), 6, "three failed tries of the first, then one each: {bodies:#?}");
+    for (i, name) in names.iter().enumerate() {
+        assert!(bodies[3 + i].contains(name), "in order: {bodies:#?}");
+    }
+    assert!(bodies[..3].iter().all(|b| b.contains(names[0])), "{bodies:#?}");
+    assert_eq!(sms_of(&app, b).await["attempts"], 1);
+    assert_eq!(sms_of(&app, c).await["attempts"], 1);
+}
+
+/// A Czech consultant gets the Czech alert with a link to the lead; an admin rewords it for
+/// the company (checked: Fluent, known variables) and the next alert uses the new words; the
+/// reset brings Pronto's text back.
+async fn alerts_speak_the_recipients_language_and_the_company_can_reword_them(engine: Engine) {
+    let (gw, url) = gateway().await;
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_PUBLIC_URL", "https://crm.example.com/")
+            .env("PRONTO_SMS_PROVIDER", "twilio")
+            .env("PRONTO_SMS_URL", &url)
+            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
+            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
+            .env("PRONTO_SMS_FROM", "+420700000000"),
+    )
+    .await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let u = app.patch(&format!("/api/v1/users/{jana}"), &json!({ "language": "cs" })).await.expect(200);
+    assert_eq!(u["language"], "cs");
+    app.patch(&format!("/api/v1/users/{jana}"), &json!({ "language": "de" })).await.invalid(&["language"]);
+    let body = |n: usize| {
+        let g = gw.clone();
+        async move {
+            assert!(eventually(Duration::from_secs(5), || async { g.received.lock().unwrap().len() >= n }).await);
+            g.received.lock().unwrap()[n - 1].1["Body"].clone()
+        }
+    };
+    let l = id(&app.create_lead(&json!({ "channel": "phone", "contact": { "name": "Karel Novák", "phone": "777 222 333" } })).await);
+    let text = body(1).await;
+    assert!(text.starts_with("Nov"), "Czech: {text}");
+    assert!(text.contains("telefon"), "the channel in Czech: {text}");
+    assert!(text.ends_with(&format!("https://crm.example.com/leads/{l}")), "{text}");
+
+    // The list shows where each text comes from.
+    let list = app.get("/api/v1/messages?playbook=agency&template=new_lead").await.expect(200);
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 5, "{list}");
+    assert!(items.iter().all(|m| m["origin"] == "shipped"), "{list}");
+    let he = items.iter().find(|m| m["language"] == "he").unwrap();
+    assert!(he["example"].as_str().unwrap().contains("Jana Nováková"), "{he}");
+
+    // Bad texts are refused with the reason; only admins reword.
+    let path = "/api/v1/messages/agency/new_lead/cs";
+    let p = app.send(app.req(reqwest::Method::PUT, path).json(&json!({ "text": "Volej { $customer }" }))).await.invalid(&["text"]);
+    assert!(p.to_string().contains("unknown variable `$customer`"), "{p}");
+    app.send(app.req(reqwest::Method::PUT, path).json(&json!({ "text": "Volej { $contact_name" }))).await.invalid(&["text"]);
+    app.send(app.req(reqwest::Method::PUT, "/api/v1/messages/agency/no_such/cs").json(&json!({ "text": "x" }))).await.problem(404);
+    app.send(app.req(reqwest::Method::PUT, "/api/v1/messages/agency/new_lead/de").json(&json!({ "text": "x" }))).await.problem(404);
+    let (_, clerk) = app.user_with_token("clerk", "secretary").await;
+    let r = app.send(app.anon(reqwest::Method::PUT, path).bearer_auth(&clerk).json(&json!({ "text": "x" }))).await;
+    r.problem(403);
+
+    let set = app
+        .send(app.req(reqwest::Method::PUT, path).json(&json!({ "text": "Volejte hned: { $contact_name } { $contact_phone } { $lead_url }" })))
+        .await
+        .expect(200);
+    assert_eq!(set["origin"], "company");
+    assert_eq!(set["example"], "Volejte hned: Jana Nováková +420 777 123 456 https://crm.example.com/leads/1042");
+    let l2 = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Eva Malá", "phone": "777 222 444" } })).await);
+    assert_eq!(body(2).await, format!("Volejte hned: Eva Malá +420 777 222 444 https://crm.example.com/leads/{l2}"));
+    let list = app.get("/api/v1/messages?playbook=agency&template=new_lead&language=cs").await.expect(200);
+    assert_eq!(list["items"][0]["origin"], "company", "{list}");
+
+    app.send(app.req(reqwest::Method::DELETE, path)).await.expect(204);
+    app.send(app.req(reqwest::Method::DELETE, path)).await.problem(404);
+    app.create_lead(&json!({ "channel": "web", "contact": { "name": "Ota Dlouhý", "phone": "777 222 555" } })).await;
+    assert!(body(3).await.starts_with("Nov"));
 }
 
 /// A 400 (a number the gateway refuses) is not retried: the notification is failed, listed
@@ -318,7 +445,11 @@ async fn killed_while_sending_everything_arrives_after_restart(engine: Engine) {
     let (gw, url) = gateway().await;
     *gw.delay.lock().unwrap() = Duration::from_secs(30);
     let mut app = app_with_gateway(engine, &url).await;
-    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    // Five consultants, so five alerts go to five phones at once (to one phone they go one
+    // after the other, in order).
+    for n in 0..5 {
+        user(&app, &format!("jana{n}"), "consultant", &format!("+420 777 000 01{n}")).await;
+    }
     let mut leads = Vec::new();
     for n in 0..5 {
         leads.push(id(&app

@@ -3,6 +3,7 @@
 
 pub mod events;
 pub mod leads;
+pub mod messages;
 pub mod notifications;
 pub mod playbooks;
 pub mod system;
@@ -103,6 +104,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::check))
         .routes(routes!(playbooks::get_playbook))
         .routes(routes!(playbooks::diagram))
+        .routes(routes!(messages::list))
+        .routes(routes!(messages::set, messages::reset))
         .routes(routes!(webhooks::create, webhooks::list))
         .routes(routes!(webhooks::delete))
         .routes(routes!(users::create_user, users::list_users))

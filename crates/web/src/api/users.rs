@@ -155,11 +155,21 @@ pub async fn patch_user(
     let phone =
         blank(input.phone).map(|p| p.and_then(|p| e.take("phone", Phone::parse(&p, st.config.region)).map(|p| p.as_str().to_owned())));
     let email = blank(input.email).map(|m| m.and_then(|m| e.take("email", Email::parse(&m)).map(|m| m.as_str().to_owned())));
+    let language = blank(input.language).map(|l| {
+        l.and_then(|l| {
+            e.take(
+                "language",
+                pronto_playbook::messages::language(l.trim()).map(str::to_owned).ok_or_else(|| {
+                    format!("`{l}` is not a language Pronto speaks; one of: {}", pronto_playbook::messages::LANGUAGES.join(", "))
+                }),
+            )
+        })
+    });
     e.into_result()?;
-    if presence.is_none() && hours.is_none() && phone.is_none() && email.is_none() {
-        return Err(ApiError::invalid("body", "name at least one of presence, hours, phone, email"));
+    if presence.is_none() && hours.is_none() && phone.is_none() && email.is_none() && language.is_none() {
+        return Err(ApiError::invalid("body", "name at least one of presence, hours, phone, email, language"));
     }
-    let patch = pronto_store::UserPatch { id, presence, hours, phone, email };
+    let patch = pronto_store::UserPatch { id, presence, hours, phone, email, language };
     st.store.update_user(patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "user"))?;
     Ok(Json(st.store.user(id).await?.into()))
 }

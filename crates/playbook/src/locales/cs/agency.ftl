@@ -1,0 +1,17 @@
+# Pronto: šablony vestavěného playbooku „agency“ (čeština).
+
+new_lead = Nová poptávka: { $contact_name } { $contact_phone }, { $channel } — volejte hned. Lead { $lead_id } { $lead_url }
+new_lead_email = Nová poptávka: { $contact_name } { $contact_email }, { $channel } — bez telefonu, napište e-mail. Lead { $lead_id } { $lead_url }
+in_person = Byla vám zapsána osobní poptávka: { $contact_name } { $contact_phone } — ozvěte se. Lead { $lead_id } { $lead_url }
+no_reaction = Na { $contact_name } { $contact_phone } ({ $channel }) nikdo nereagoval — převezměte to, prosím. Lead { $lead_id } { $lead_url }
+reminder = Stále na vás čeká: { $contact_name } { $contact_phone } ({ $channel }). Lead { $lead_id } { $lead_url }
+sla_warning = { $contact_name } stále čeká na první kontakt (lead { $lead_id }) { $lead_url }
+sla_breached = Nedodržena lhůta první reakce: { $contact_name } (lead { $lead_id }, vlastník { $owner_name }) { $lead_url }
+handover = { $contact_name } — spolupráce má smysl: shromážděte vstupní data (lead { $lead_id }) { $lead_url }
+
+# Zákazníkovi mimo pracovní dobu, v jeho jazyce.
+ack_after_hours = Dobrý den, { $contact_name }, děkujeme za poptávku. Jsme mimo pracovní dobu; náš konzultant se vám ozve hned na začátku příští pracovní doby.
+    .subject = Vaši poptávku jsme přijali
+
+offer_follow_up = Nabídka pro { $contact_name } čeká už tři dny: připomeňte se (lead { $lead_id }) { $lead_url }
+offer_ready = Nabídka pro { $contact_name } je připravena k prezentaci (lead { $lead_id }) { $lead_url }

@@ -1,0 +1,20 @@
+# Pronto: šablony vestavěného playbooku „distributor“ (čeština).
+
+new_request = Nová poptávka: { $contact_name } { $contact_phone }, { $channel } — potvrzující hovor do 10 minut. Lead { $lead_id } { $lead_url }
+silence = Poptávka od { $contact_name } { $contact_phone } nebyla potvrzena — zavolejte prosím hned. Lead { $lead_id } { $lead_url }
+sla_warning = Potvrďte hned poptávku od { $contact_name } (lead { $lead_id }) { $lead_url }
+handed_over = Byla vám předána poptávka: { $contact_name } { $contact_phone } — zavolejte do hodiny. Lead { $lead_id } { $lead_url }
+urgent_callback = NALÉHAVÉ. Zákazník { $contact_name } { $contact_phone } na vás čekal a slíbili jsme mu zpětné volání do 10 minut. Dotaz: { $lead_subject } { $lead_message } Lead { $lead_id } { $lead_url }
+    .subject = NALÉHAVÉ: zavolejte { $contact_name } zpět do 10 minut
+urgent_order = NALÉHAVÁ objednávka z webu: { $contact_name } { $contact_phone } — { $lead_subject }. Lead { $lead_id } { $lead_url }
+late_request = Těsně před koncem pracovní doby přišla poptávka: { $contact_name } { $contact_phone } — potvrďte ji, než odejdete. Lead { $lead_id } { $lead_url }
+
+# Zprávy zákazníkovi.
+ack_after_hours = { $contact_name }, vaši poptávku jsme přijali. Zavoláme vám na začátku příštího pracovního dne.
+payment_received = Děkujeme, { $contact_name }: vaši platbu jsme přijali a připravujeme dodávku.
+    .subject = Platba přijata
+thanks = Děkujeme za vaši zpětnou vazbu, { $contact_name }.
+    .subject = Děkujeme
+
+complaint = Reklamace od { $contact_name } { $contact_phone } po dodání (lead { $lead_id }) — viz úkol kontrolního hovoru. { $lead_url }
+    .subject = Reklamace po dodání

@@ -1,0 +1,17 @@
+# Pronto: templates of the built-in "agency" playbook (English).
+
+new_lead = New inquiry: { $contact_name } { $contact_phone }, { $channel } — call now. Lead { $lead_id } { $lead_url }
+new_lead_email = New inquiry: { $contact_name } { $contact_email }, { $channel } — no phone, write an e-mail. Lead { $lead_id } { $lead_url }
+in_person = In-person inquiry entered for you: { $contact_name } { $contact_phone } — follow up. Lead { $lead_id } { $lead_url }
+no_reaction = Nobody has reacted to { $contact_name } { $contact_phone } ({ $channel }) — please take it over. Lead { $lead_id } { $lead_url }
+reminder = Still waiting for you: { $contact_name } { $contact_phone } ({ $channel }). Lead { $lead_id } { $lead_url }
+sla_warning = { $contact_name } is still waiting for a first contact (lead { $lead_id }) { $lead_url }
+sla_breached = First-response time missed for { $contact_name } (lead { $lead_id }, owner { $owner_name }) { $lead_url }
+handover = { $contact_name } is worth working with: gather the input data (lead { $lead_id }) { $lead_url }
+
+# Sent to the customer after hours, in the customer's language.
+ack_after_hours = Hello { $contact_name }, thank you for your inquiry. We are outside office hours; our consultant will contact you first thing on the next working day.
+    .subject = We have received your inquiry
+
+offer_follow_up = The offer for { $contact_name } has waited three days: follow it up (lead { $lead_id }) { $lead_url }
+offer_ready = The offer for { $contact_name } is ready to present (lead { $lead_id }) { $lead_url }

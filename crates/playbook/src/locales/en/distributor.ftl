@@ -1,0 +1,20 @@
+# Pronto: templates of the built-in "distributor" playbook (English).
+
+new_request = New request: { $contact_name } { $contact_phone }, { $channel } — confirmation call within 10 minutes. Lead { $lead_id } { $lead_url }
+silence = Request of { $contact_name } { $contact_phone } has not been confirmed — please call now. Lead { $lead_id } { $lead_url }
+sla_warning = Confirm the request of { $contact_name } now (lead { $lead_id }) { $lead_url }
+handed_over = Request handed to you: { $contact_name } { $contact_phone } — call within one hour. Lead { $lead_id } { $lead_url }
+urgent_callback = URGENT. The customer { $contact_name } { $contact_phone } waited for you and was promised a callback within 10 minutes. Question: { $lead_subject } { $lead_message } Lead { $lead_id } { $lead_url }
+    .subject = URGENT: call back { $contact_name } within 10 minutes
+urgent_order = URGENT web order: { $contact_name } { $contact_phone } — { $lead_subject }. Lead { $lead_id } { $lead_url }
+late_request = A request came in just before closing: { $contact_name } { $contact_phone } — confirm it before you leave. Lead { $lead_id } { $lead_url }
+
+# Messages to the customer.
+ack_after_hours = { $contact_name }, your request has been received. We will call you at the start of the next working day.
+payment_received = Thank you, { $contact_name }: we have received your payment and are preparing the delivery.
+    .subject = Payment received
+thanks = Thank you for your feedback, { $contact_name }.
+    .subject = Thank you
+
+complaint = Complaint from { $contact_name } { $contact_phone } after delivery (lead { $lead_id }) — see the quality-call task. { $lead_url }
+    .subject = Complaint after delivery

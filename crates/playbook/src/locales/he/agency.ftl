@@ -1,0 +1,17 @@
+# Pronto: תבניות של ה-playbook המובנה "agency" (עברית).
+
+new_lead = פנייה חדשה: { $contact_name } { $contact_phone }, { $channel } — יש להתקשר עכשיו. ליד { $lead_id } { $lead_url }
+new_lead_email = פנייה חדשה: { $contact_name } { $contact_email }, { $channel } — אין טלפון, יש לשלוח אימייל. ליד { $lead_id } { $lead_url }
+in_person = נרשמה עבורך פנייה פרונטלית: { $contact_name } { $contact_phone } — יש לחזור ללקוח. ליד { $lead_id } { $lead_url }
+no_reaction = אין תגובה לפנייה של { $contact_name } { $contact_phone } ({ $channel }) — נא לקחת אותה לטיפול. ליד { $lead_id } { $lead_url }
+reminder = עדיין מחכים לך: { $contact_name } { $contact_phone } ({ $channel }). ליד { $lead_id } { $lead_url }
+sla_warning = עדיין לא נוצר קשר ראשון עם { $contact_name } (ליד { $lead_id }) { $lead_url }
+sla_breached = חריגה מזמן המענה הראשון: { $contact_name } (ליד { $lead_id }, בטיפול { $owner_name }) { $lead_url }
+handover = כדאי לעבוד עם { $contact_name }: יש לאסוף את נתוני הקלט (ליד { $lead_id }) { $lead_url }
+
+# ללקוח מחוץ לשעות הפעילות, בשפת הלקוח.
+ack_after_hours = שלום { $contact_name }, תודה על פנייתך. אנחנו כעת מחוץ לשעות הפעילות; היועץ שלנו ייצור איתך קשר בתחילת יום העבודה הבא.
+    .subject = קיבלנו את פנייתך
+
+offer_follow_up = ההצעה עבור { $contact_name } ממתינה כבר שלושה ימים: יש לחזור ללקוח (ליד { $lead_id }) { $lead_url }
+offer_ready = ההצעה עבור { $contact_name } מוכנה להצגה (ליד { $lead_id }) { $lead_url }

@@ -1,0 +1,20 @@
+# Pronto: תבניות של ה-playbook המובנה "distributor" (עברית).
+
+new_request = בקשה חדשה: { $contact_name } { $contact_phone }, { $channel } — שיחת אישור תוך 10 דקות. ליד { $lead_id } { $lead_url }
+silence = הבקשה של { $contact_name } { $contact_phone } לא אושרה — נא להתקשר עכשיו. ליד { $lead_id } { $lead_url }
+sla_warning = יש לאשר עכשיו את הבקשה של { $contact_name } (ליד { $lead_id }) { $lead_url }
+handed_over = הועברה אליך בקשה: { $contact_name } { $contact_phone } — יש להתקשר תוך שעה. ליד { $lead_id } { $lead_url }
+urgent_callback = דחוף. הלקוח { $contact_name } { $contact_phone } המתין לך והובטח לו שיחה חוזרת תוך 10 דקות. שאלה: { $lead_subject } { $lead_message } ליד { $lead_id } { $lead_url }
+    .subject = דחוף: יש לחזור אל { $contact_name } תוך 10 דקות
+urgent_order = הזמנה דחופה מהאתר: { $contact_name } { $contact_phone } — { $lead_subject }. ליד { $lead_id } { $lead_url }
+late_request = בקשה הגיעה ממש לפני הסגירה: { $contact_name } { $contact_phone } — יש לאשר אותה לפני היציאה. ליד { $lead_id } { $lead_url }
+
+# הודעות ללקוח.
+ack_after_hours = { $contact_name }, בקשתך התקבלה. נתקשר אליך בתחילת יום העבודה הבא.
+payment_received = תודה, { $contact_name }: קיבלנו את התשלום שלך ואנחנו מכינים את המשלוח.
+    .subject = התשלום התקבל
+thanks = תודה על המשוב, { $contact_name }.
+    .subject = תודה
+
+complaint = תלונה של { $contact_name } { $contact_phone } אחרי המשלוח (ליד { $lead_id }) — ראו את משימת שיחת האיכות. { $lead_url }
+    .subject = תלונה אחרי משלוח

@@ -1,0 +1,17 @@
+# Pronto: szablony wbudowanego playbooka „agency” (polski).
+
+new_lead = Nowe zapytanie: { $contact_name } { $contact_phone }, { $channel } — zadzwoń teraz. Lead { $lead_id } { $lead_url }
+new_lead_email = Nowe zapytanie: { $contact_name } { $contact_email }, { $channel } — brak telefonu, napisz e-mail. Lead { $lead_id } { $lead_url }
+in_person = Masz zapytanie złożone osobiście: { $contact_name } { $contact_phone } — skontaktuj się. Lead { $lead_id } { $lead_url }
+no_reaction = Nikt nie zareagował na { $contact_name } { $contact_phone } ({ $channel }) — przejmij, proszę. Lead { $lead_id } { $lead_url }
+reminder = Wciąż czeka na ciebie: { $contact_name } { $contact_phone } ({ $channel }). Lead { $lead_id } { $lead_url }
+sla_warning = { $contact_name } wciąż czeka na pierwszy kontakt (lead { $lead_id }) { $lead_url }
+sla_breached = Przekroczono czas pierwszej reakcji: { $contact_name } (lead { $lead_id }, opiekun { $owner_name }) { $lead_url }
+handover = { $contact_name } — warto współpracować: zbierz dane wejściowe (lead { $lead_id }) { $lead_url }
+
+# Do klienta poza godzinami pracy, w jego języku.
+ack_after_hours = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Jesteśmy poza godzinami pracy; nasz konsultant skontaktuje się z Państwem na początku następnego dnia roboczego.
+    .subject = Otrzymaliśmy Państwa zapytanie
+
+offer_follow_up = Oferta dla { $contact_name } czeka od trzech dni: przypomnij się (lead { $lead_id }) { $lead_url }
+offer_ready = Oferta dla { $contact_name } jest gotowa do przedstawienia (lead { $lead_id }) { $lead_url }

@@ -1,0 +1,20 @@
+# Pronto: szablony wbudowanego playbooka „distributor” (polski).
+
+new_request = Nowe zgłoszenie: { $contact_name } { $contact_phone }, { $channel } — telefon potwierdzający w ciągu 10 minut. Lead { $lead_id } { $lead_url }
+silence = Zgłoszenie od { $contact_name } { $contact_phone } nie zostało potwierdzone — proszę, zadzwoń teraz. Lead { $lead_id } { $lead_url }
+sla_warning = Potwierdź teraz zgłoszenie od { $contact_name } (lead { $lead_id }) { $lead_url }
+handed_over = Przekazano ci zgłoszenie: { $contact_name } { $contact_phone } — zadzwoń w ciągu godziny. Lead { $lead_id } { $lead_url }
+urgent_callback = PILNE. Klient { $contact_name } { $contact_phone } czekał na ciebie i obiecano mu oddzwonienie w ciągu 10 minut. Pytanie: { $lead_subject } { $lead_message } Lead { $lead_id } { $lead_url }
+    .subject = PILNE: oddzwoń do { $contact_name } w ciągu 10 minut
+urgent_order = PILNE zamówienie ze strony: { $contact_name } { $contact_phone } — { $lead_subject }. Lead { $lead_id } { $lead_url }
+late_request = Zgłoszenie wpłynęło tuż przed zamknięciem: { $contact_name } { $contact_phone } — potwierdź je przed wyjściem. Lead { $lead_id } { $lead_url }
+
+# Wiadomości do klienta.
+ack_after_hours = { $contact_name }, Państwa zgłoszenie zostało przyjęte. Zadzwonimy na początku następnego dnia roboczego.
+payment_received = Dziękujemy, { $contact_name }: otrzymaliśmy Państwa płatność i przygotowujemy dostawę.
+    .subject = Płatność otrzymana
+thanks = Dziękujemy za Państwa opinię, { $contact_name }.
+    .subject = Dziękujemy
+
+complaint = Reklamacja od { $contact_name } { $contact_phone } po dostawie (lead { $lead_id }) — zobacz zadanie rozmowy jakościowej. { $lead_url }
+    .subject = Reklamacja po dostawie

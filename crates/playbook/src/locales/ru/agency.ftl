@@ -1,0 +1,17 @@
+# Pronto: шаблоны встроенного плейбука «agency» (русский).
+
+new_lead = Новая заявка: { $contact_name } { $contact_phone }, { $channel } — звоните сейчас. Лид { $lead_id } { $lead_url }
+new_lead_email = Новая заявка: { $contact_name } { $contact_email }, { $channel } — телефона нет, напишите письмо. Лид { $lead_id } { $lead_url }
+in_person = Вам передано очное обращение: { $contact_name } { $contact_phone } — свяжитесь с клиентом. Лид { $lead_id } { $lead_url }
+no_reaction = Заявку { $contact_name } { $contact_phone } ({ $channel }) никто не взял — возьмите её, пожалуйста. Лид { $lead_id } { $lead_url }
+reminder = Всё ещё ждёт вас: { $contact_name } { $contact_phone } ({ $channel }). Лид { $lead_id } { $lead_url }
+sla_warning = { $contact_name } всё ещё ждёт первого контакта (лид { $lead_id }) { $lead_url }
+sla_breached = Пропущен срок первого ответа: { $contact_name } (лид { $lead_id }, ответственный { $owner_name }) { $lead_url }
+handover = { $contact_name } — стоит работать: соберите исходные данные (лид { $lead_id }) { $lead_url }
+
+# Клиенту в нерабочее время, на его языке.
+ack_after_hours = Здравствуйте, { $contact_name }! Спасибо за заявку. Сейчас нерабочее время; наш консультант свяжется с вами в начале следующего рабочего дня.
+    .subject = Мы получили вашу заявку
+
+offer_follow_up = Предложение для { $contact_name } ждёт уже три дня: напомните о нём (лид { $lead_id }) { $lead_url }
+offer_ready = Предложение для { $contact_name } готово к презентации (лид { $lead_id }) { $lead_url }

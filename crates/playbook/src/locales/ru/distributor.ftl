@@ -1,0 +1,20 @@
+# Pronto: шаблоны встроенного плейбука «distributor» (русский).
+
+new_request = Новая заявка: { $contact_name } { $contact_phone }, { $channel } — звонок-подтверждение в течение 10 минут. Лид { $lead_id } { $lead_url }
+silence = Заявка { $contact_name } { $contact_phone } не подтверждена — позвоните, пожалуйста, сейчас. Лид { $lead_id } { $lead_url }
+sla_warning = Подтвердите заявку { $contact_name } сейчас (лид { $lead_id }) { $lead_url }
+handed_over = Вам передана заявка: { $contact_name } { $contact_phone } — позвоните в течение часа. Лид { $lead_id } { $lead_url }
+urgent_callback = СРОЧНО. Клиент { $contact_name } { $contact_phone } ждал вас, ему обещали перезвонить в течение 10 минут. Вопрос: { $lead_subject } { $lead_message } Лид { $lead_id } { $lead_url }
+    .subject = СРОЧНО: перезвоните { $contact_name } в течение 10 минут
+urgent_order = СРОЧНЫЙ заказ с сайта: { $contact_name } { $contact_phone } — { $lead_subject }. Лид { $lead_id } { $lead_url }
+late_request = Заявка пришла перед самым закрытием: { $contact_name } { $contact_phone } — подтвердите её до ухода. Лид { $lead_id } { $lead_url }
+
+# Сообщения клиенту.
+ack_after_hours = { $contact_name }, ваша заявка принята. Мы позвоним вам в начале следующего рабочего дня.
+payment_received = Спасибо, { $contact_name }: мы получили вашу оплату и готовим доставку.
+    .subject = Оплата получена
+thanks = Спасибо за ваш отзыв, { $contact_name }.
+    .subject = Спасибо
+
+complaint = Жалоба от { $contact_name } { $contact_phone } после доставки (лид { $lead_id }) — см. задачу «контрольный звонок». { $lead_url }
+    .subject = Жалоба после доставки
