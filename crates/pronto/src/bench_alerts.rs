@@ -441,6 +441,57 @@ fn cost_text(a: &Cost, b: &Cost) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The live stream: when each new lead's `event: lead` reaches a signed-in client.
+
+type Seen = Arc<Mutex<HashMap<i64, Instant>>>;
+
+/// Listens on `GET /api/v1/events/stream` as the admin (HTTP/1.0, so the body is the bare
+/// stream) and notes when each `lead.received` arrived.
+async fn listen(addr: String) -> Result<Seen, AnyError> {
+    let mut s = tokio::net::TcpStream::connect(&addr).await?;
+    s.set_nodelay(true)?;
+    let req = format!("GET /api/v1/events/stream HTTP/1.0\r\nHost: {addr}\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\nAccept: text/event-stream\r\n\r\n");
+    s.write_all(req.as_bytes()).await?;
+    let seen: Seen = Arc::default();
+    let out = seen.clone();
+    tokio::spawn(async move {
+        let mut r = tokio::io::BufReader::new(s);
+        let mut line = String::new();
+        let mut event = String::new();
+        while r.read_line(&mut line).await.unwrap_or(0) > 0 {
+            let at = Instant::now();
+            let l = line.trim_end();
+            if let Some(e) = l.strip_prefix("event: ") {
+                event = e.to_owned();
+            } else if let Some(d) = l.strip_prefix("data: ")
+                && event == "lead"
+                && let Ok(v) = serde_json::from_str::<serde_json::Value>(d)
+                && v["event"] == "lead.received"
+                && let Some(id) = v["id"].as_i64()
+            {
+                out.lock().unwrap_or_else(|p| p.into_inner()).entry(id).or_insert(at);
+            }
+            line.clear();
+        }
+    });
+    Ok(seen)
+}
+
+/// form sent -> `event: lead` on the stream, ms, for the acknowledged forms (infinite when missing).
+fn live_latency(seen: &Seen, sent: &[Sent]) -> Vec<f64> {
+    let seen = seen.lock().unwrap_or_else(|p| p.into_inner());
+    sorted(
+        sent.iter()
+            .filter(|s| s.status == 201)
+            .map(|s| match s.lead.and_then(|l| seen.get(&l)) {
+                Some(at) => ms(at.saturating_duration_since(s.sent)),
+                None => f64::INFINITY,
+            })
+            .collect(),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
 // The load.
 
 struct Sent {
@@ -450,6 +501,8 @@ struct Sent {
     answered: Instant,
     /// 0 when the request failed without an answer.
     status: u16,
+    /// The lead's id from the answer.
+    lead: Option<i64>,
 }
 
 type Pool = Arc<Mutex<Vec<Http>>>;
@@ -465,13 +518,14 @@ async fn send_one(addr: String, pool: Pool, key: u64, scheduled: Instant) -> Sen
     let head = http.head("POST", "/forms/default", Some("application/json"), false, body.len());
     let connected = http.connect().await;
     let sent = Instant::now();
-    let status = match connected {
-        Ok(()) => http.exchange(&head, body.as_bytes()).await.map(|(s, _)| s).unwrap_or(0),
-        Err(_) => 0,
+    let (status, answer) = match connected {
+        Ok(()) => http.exchange(&head, body.as_bytes()).await.unwrap_or((0, Vec::new())),
+        Err(_) => (0, Vec::new()),
     };
     let answered = Instant::now();
     pool.lock().unwrap_or_else(|p| p.into_inner()).push(http);
-    Sent { key, scheduled, sent, answered, status }
+    let lead = serde_json::from_slice::<serde_json::Value>(&answer).ok().and_then(|v| v["id"].as_i64());
+    Sent { key, scheduled, sent, answered, status, lead }
 }
 
 /// `n` forms at `rate` per second on a fixed schedule, keys from `first`.
@@ -614,6 +668,10 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
         ),
     );
 
+    // A signed-in client on the live stream, from before the first lead.
+    let seen = listen(addr.to_owned()).await?;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+
     // Warm-up: a few leads one by one, not counted; the first is the cold path.
     let pool: Pool = Arc::new(Mutex::new(Vec::new()));
     let mut key = 1u64;
@@ -691,6 +749,19 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
                 crate::bench::pct(&p.after_ack, 0.99),
                 crate::bench::pct(&p.late, 0.99),
                 p.late.last().copied().unwrap_or(f64::NAN),
+            ),
+        );
+        let live = live_latency(&seen, &sent);
+        let arrived_live = live.iter().filter(|v| v.is_finite()).count();
+        line(
+            &what,
+            format!(
+                "live stream: {arrived_live} of {} leads as `event: lead`; form -> event p50 {}, p99 {}, max {}   target p99 < 100 ms  {}",
+                live.len(),
+                fmt_ms(crate::bench::pct(&live, 0.5)),
+                fmt_ms(crate::bench::pct(&live, 0.99)),
+                fmt_ms(live.last().copied().unwrap_or(f64::NAN)),
+                if arrived_live == live.len() && crate::bench::pct(&live, 0.99) < 100.0 { "PASS" } else { "MISS" },
             ),
         );
         line(&what, format!("during the load: {}", cost_text(&before, &after)));

@@ -88,6 +88,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     ensure_admin(store.as_ref(), &config).await?;
     let live = Arc::new(pronto_alerts::Live::default());
+    // What commits (new leads, tasks, stage changes …) reaches live clients at once.
+    let relay = tokio::spawn(pronto_alerts::live::relay(store.committed(), live.clone()));
     let state = AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone());
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
@@ -113,6 +115,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
     outbox_worker.abort();
+    relay.abort();
     store.close().await;
     Ok(())
 }

@@ -259,11 +259,29 @@ pub(crate) struct Pending {
     pub(crate) cursors_of: std::collections::BTreeSet<String>,
     /// Counts edits in this transaction, so each has its own name.
     pub(crate) seq: u64,
+    /// The events live clients hear about, published once the transaction committed.
+    pub(crate) live: Vec<crate::records::Committed>,
 }
 
 impl Pending {
+    /// Keeps `kind` for the live feed when it is one live clients follow.
+    pub(crate) fn note(&mut self, kind: &str, lead_id: Option<i64>, data: &Value) {
+        if crate::records::LIVE_KINDS.contains(&kind) {
+            self.live.push(crate::records::Committed { kind: kind.to_owned(), lead_id, data: data.clone() });
+        }
+    }
+
     pub(crate) fn new(playbooks: Arc<Playbooks>) -> Pending {
-        Pending { events: vec![], outbox: vec![], timers: vec![], playbooks, dir: None, cursors_of: Default::default(), seq: 0 }
+        Pending {
+            events: vec![],
+            outbox: vec![],
+            timers: vec![],
+            playbooks,
+            dir: None,
+            cursors_of: Default::default(),
+            seq: 0,
+            live: vec![],
+        }
     }
 }
 
@@ -300,6 +318,7 @@ fn write_effects(pending: &mut Pending, fx: &Effects, lead_id: Option<i64>, cont
     let t = micros(now);
     for e in &fx.events {
         pending.events.push([t.into(), e.kind.into(), lead_id.into(), contact_id.into(), actor.into(), e.data.to_string().into()]);
+        pending.note(e.kind, lead_id, &e.data);
     }
     for o in &fx.outbox {
         let (user, role) = match &o.recipient {

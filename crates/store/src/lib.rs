@@ -118,6 +118,9 @@ pub trait Store: Send + Sync {
     fn timers_changed(&self) -> Arc<tokio::sync::Notify>;
     /// Notified after every commit, so the outbox worker delivers new rows at once.
     fn outbox_changed(&self) -> Arc<tokio::sync::Notify>;
+    /// Events as their transactions commit (new leads, tasks, assignments, stages, activities:
+    /// `records::LIVE_KINDS`), for live clients; a slow listener misses some (`Lagged`).
+    fn committed(&self) -> tokio::sync::broadcast::Receiver<Committed>;
     /// Takes up to `limit` notifications due for delivery (new, due for a retry, or claimed by
     /// a worker that did not answer within its lease) and leases them for `lease`: a crash
     /// while sending means another attempt after the lease, with the same idempotency key.

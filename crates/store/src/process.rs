@@ -234,6 +234,7 @@ pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, kind: &str, data: 
         ctx.actor.into(),
         data.to_string().into(),
     ]);
+    pending.note(kind, Some(ctx.lead_id), data);
 }
 
 /// Closes open tasks: `ids` with their assignees.

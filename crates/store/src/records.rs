@@ -239,3 +239,24 @@ pub struct WebhookRecord {
     pub secret: String,
     pub created_at: Timestamp,
 }
+
+/// The event kinds the live feed carries (what a working screen redraws on).
+pub const LIVE_KINDS: &[&str] = &[
+    "lead.received",
+    "lead.assigned",
+    "lead.stage_changed",
+    "lead.status_changed",
+    "lead.first_response",
+    "activity.logged",
+    "task.created",
+    "task.completed",
+    "task.cancelled",
+];
+
+/// An event whose transaction has committed, for live clients (`Store::committed`).
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub kind: String,
+    pub lead_id: Option<i64>,
+    pub data: Value,
+}

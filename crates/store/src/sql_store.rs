@@ -150,6 +150,10 @@ impl Store for SqlStore {
         self.writer.wakers().outbox.clone()
     }
 
+    fn committed(&self) -> tokio::sync::broadcast::Receiver<crate::records::Committed> {
+        self.writer.wakers().committed.subscribe()
+    }
+
     async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>> {
         match self.writer.submit(Command::ClaimNotifications { limit, lease }).await? {
             Outcome::Notifications(n) => Ok(n),

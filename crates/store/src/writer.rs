@@ -110,10 +110,17 @@ pub(crate) struct Env {
 
 /// The workers a commit wakes: each waits on its own `Notify`, which keeps one permit, so a
 /// worker busy elsewhere still sees that something changed.
-#[derive(Default)]
 pub struct Wakers {
     pub timers: Arc<tokio::sync::Notify>,
     pub outbox: Arc<tokio::sync::Notify>,
+    /// Committed events for live clients; sending without listeners costs nothing.
+    pub committed: tokio::sync::broadcast::Sender<crate::records::Committed>,
+}
+
+impl Default for Wakers {
+    fn default() -> Self {
+        Wakers { timers: Default::default(), outbox: Default::default(), committed: tokio::sync::broadcast::channel(4096).0 }
+    }
 }
 
 async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<Wakers>) {
@@ -134,7 +141,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
         metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
         // A duration on the monotonic clock, for metrics only; it never reaches the domain.
         let started = std::time::Instant::now();
-        let results = commit(&mut conn, connector.as_ref(), &batch, &env).await;
+        let (results, live) = commit(&mut conn, connector.as_ref(), &batch, &env).await;
         let took = started.elapsed();
         metrics::histogram!("pronto_store_commit_seconds").record(took.as_secs_f64());
         if took > std::time::Duration::from_millis(20) {
@@ -145,13 +152,38 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
             changed.timers.notify_one();
             changed.outbox.notify_one();
         }
+        if changed.committed.receiver_count() > 0 {
+            for e in live {
+                let _ = changed.committed.send(e);
+            }
+        }
         for (job, result) in batch.drain(..).zip(results) {
             let _ = job.reply.send(result);
         }
     }
 }
 
-async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, batch: &[Job], env: &Env) -> Vec<Result<Outcome, StoreError>> {
+type Committed = Vec<crate::records::Committed>;
+
+/// Runs a batch; returns each command's result and the live events of what committed.
+async fn commit(
+    slot: &mut Option<Box<dyn Conn>>,
+    connector: &dyn Connector,
+    batch: &[Job],
+    env: &Env,
+) -> (Vec<Result<Outcome, StoreError>>, Committed) {
+    let mut live = Vec::new();
+    let results = commit_batch(slot, connector, batch, env, &mut live).await;
+    (results, live)
+}
+
+async fn commit_batch(
+    slot: &mut Option<Box<dyn Conn>>,
+    connector: &dyn Connector,
+    batch: &[Job],
+    env: &Env,
+    live: &mut Committed,
+) -> Vec<Result<Outcome, StoreError>> {
     let all_fail = |e: &dyn std::fmt::Display| -> Vec<Result<Outcome, StoreError>> {
         batch.iter().map(|_| Err(StoreError::Unavailable(e.to_string()))).collect()
     };
@@ -166,9 +198,11 @@ async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, bat
     }
     let conn = slot.as_mut().expect("connected above").as_mut();
     let begin = connector.dialect().begin_write();
-    if let Some(results) = optimistic(conn, begin, batch, env).await {
+    if let Some(results) = optimistic(conn, begin, batch, env, live).await {
         return results;
     }
+    // What the careful path's commands note; published only as far as it committed.
+    let mut noted: Committed = Vec::new();
     if let Err(e) = conn.exec(begin, vec![]).await {
         tracing::error!(error = %e, "cannot begin a write transaction");
         *slot = None;
@@ -179,7 +213,7 @@ async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, bat
     let mut durable = 0;
     let mut cycles = 0;
     while results.len() < batch.len() {
-        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env).await;
+        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env, &mut noted).await;
         if matches!(&result, Err(e) if commands::is_lock_cycle(e)) && cycles < ATTEMPTS {
             // This transaction and another writer's (another node's) wait on each other's rows.
             // Retrying inside this transaction would wait again: commit what the batch did so
@@ -192,6 +226,7 @@ async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, bat
                 return fail_from(results, durable, batch.len(), &e);
             }
             durable = results.len();
+            live.append(&mut noted);
             if let Err(e) = conn.exec(begin, vec![]).await {
                 tracing::error!(error = %e, "cannot begin a write transaction");
                 *slot = None;
@@ -208,6 +243,7 @@ async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, bat
         *slot = None;
         return fail_from(results, durable, batch.len(), &e);
     }
+    live.append(&mut noted);
     results
 }
 
@@ -215,7 +251,13 @@ async fn commit(slot: &mut Option<Box<dyn Conn>>, connector: &dyn Connector, bat
 /// command fewer). Commands check what can fail before they write, so in practice a batch
 /// fails only for a rare reason; then it is rolled back and `None` sends it down the careful
 /// path, where each command has its own savepoint.
-async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], env: &Env) -> Option<Vec<Result<Outcome, StoreError>>> {
+async fn optimistic(
+    conn: &mut dyn Conn,
+    begin: &str,
+    batch: &[Job],
+    env: &Env,
+    live: &mut Committed,
+) -> Option<Vec<Result<Outcome, StoreError>>> {
     conn.exec(begin, vec![]).await.ok()?;
     let mut results = Vec::with_capacity(batch.len());
     let mut pending = commands::Pending::new(env.playbooks.clone());
@@ -233,7 +275,10 @@ async fn optimistic(conn: &mut dyn Conn, begin: &str, batch: &[Job], env: &Env) 
         return None;
     }
     match conn.exec("COMMIT", vec![]).await {
-        Ok(_) => Some(results),
+        Ok(_) => {
+            live.append(&mut pending.live);
+            Some(results)
+        }
         Err(_) => {
             let _ = conn.exec("ROLLBACK", vec![]).await;
             None
@@ -254,7 +299,7 @@ fn fail_from(
     results
 }
 
-async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env) -> Result<Outcome, StoreError> {
+async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env, noted: &mut Committed) -> Result<Outcome, StoreError> {
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -267,6 +312,7 @@ async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env) -> Re
         match applied {
             Ok(outcome) => {
                 conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
+                noted.append(&mut pending.live);
                 return Ok(outcome);
             }
             Err(e) => {

@@ -196,9 +196,6 @@ async fn accept(st: &AppState, form_key: &str, peer: Option<SocketAddr>, headers
         lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
     }
     let done = st.store.create_lead(lead, None, idem).await?;
-    if done.created {
-        crate::api::events::lead_created(st, done.id);
-    }
     metrics::counter!("pronto_leads_received_total", "via" => "form").increment(u64::from(done.created));
     Ok(FormReceipt { status: "received".into(), id: Some(done.id), received_at: now.to_string() })
 }

@@ -376,13 +376,15 @@ async fn the_live_stream_pushes_leads_and_own_notifications(engine: Engine) {
     let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Živě", "phone": "777 500 600" } })).await);
     let mut seen = String::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while !(seen.contains("event: lead") && seen.contains("event: notification")) {
+    while !(seen.contains("event: lead") && seen.contains("event: notification") && seen.contains("event: task")) {
         let chunk = tokio::time::timeout_at(deadline, stream.chunk()).await.expect("events within 10 s").unwrap().expect("stream open");
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
     assert!(seen.contains(&format!("\"id\":{l}")), "{seen}");
     assert!(seen.contains(&format!("\"lead_id\":{l}")), "{seen}");
-    // The admin hears about the lead, not about jana's reminder.
+    // Her new task (the first call) reaches her too, from the same commit.
+    assert!(seen.contains("\"event\":\"task.created\"") && seen.contains("\"task\":\"first_call\""), "{seen}");
+    // The admin hears about the lead, not about jana's reminder or her task.
     let mut theirs = String::new();
     while !theirs.contains("event: lead") {
         let chunk = tokio::time::timeout(Duration::from_secs(10), other.chunk()).await.expect("lead event").unwrap().expect("open");
@@ -393,6 +395,7 @@ async fn the_live_stream_pushes_leads_and_own_notifications(engine: Engine) {
         assert!(!String::from_utf8_lossy(&c).contains("event: notification"), "someone else's notification leaked");
     }
     assert!(!theirs.contains("event: notification"), "{theirs}");
+    assert!(!theirs.contains("task.created"), "{theirs}");
     app.send(app.anon(reqwest::Method::GET, "/api/v1/events/stream")).await.problem(401);
 }
 

@@ -1,6 +1,7 @@
 //! `GET /api/v1/events/stream`: Server-Sent Events for the signed-in caller — their in-app
-//! notifications the moment they are delivered, and every new lead — so the UI and other
-//! clients never poll. Authenticated like the rest of the API (`Authorization: Bearer`).
+//! notifications the moment they are delivered, every new lead and change on a lead, and new
+//! tasks for them (relayed from the store's commits by `pronto_alerts::live::relay`) — so the
+//! UI and other clients never poll. Authenticated like the rest of the API (`Authorization: Bearer`).
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -8,20 +9,15 @@ use crate::error::{ApiResult, Problem};
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::Stream;
-use pronto_alerts::LiveEvent;
 use pronto_domain::user::Action;
 use serde_json::json;
 use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
-/// Tells connected clients about a lead that was just stored (its commit has returned).
-pub fn lead_created(st: &AppState, id: i64) {
-    st.live.publish(LiveEvent { user: None, kind: "lead", data: json!({ "id": id, "event": "lead.received" }) });
-}
-
-/// A live stream of the caller's notifications (`event: notification`) and new leads
-/// (`event: lead`); `event: lagged` when the client fell behind and should reload.
+/// A live stream of the caller's notifications (`event: notification`), leads (`event: lead`,
+/// `{"id", "event": "lead.received" | "lead.assigned" | …}`) and tasks (`event: task`, theirs
+/// and those waiting for a role); `event: lagged` when the client fell behind and should reload.
 #[utoipa::path(get, path = "/api/v1/events/stream", tag = "notifications",
     responses((status = 200, content_type = "text/event-stream", body = String), (status = 401, body = Problem)),
     security(("bearer" = [])))]

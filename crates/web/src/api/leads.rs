@@ -60,9 +60,6 @@ pub async fn create_lead(State(st): State<AppState>, caller: Caller, headers: He
     // Without a `playbook` the store's default playbook runs it.
     let lead = input.into_draft().parse(st.config.region, st.clock.now())?;
     let done = st.store.create_lead(lead, Some(caller.user.id), idem).await?;
-    if done.created {
-        crate::api::events::lead_created(&st, done.id);
-    }
     metrics::counter!("pronto_leads_received_total", "via" => "api").increment(u64::from(done.created));
     let lead = st.store.lead(done.id).await?;
     Ok(created(lead.into(), !done.created))
