@@ -31,6 +31,17 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// The headers that thread a message into a conversation.
+#[derive(Debug, Clone, Default)]
+pub struct Threading {
+    pub message_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    pub reply_to: Option<String>,
+    /// Written by a person (a reply from Pronto), not an automatic alert.
+    pub personal: bool,
+}
+
 pub struct EmailSender {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
@@ -98,17 +109,37 @@ impl EmailSender {
     }
 
     pub async fn send(&self, to: &str, subject: &str, text: &str, key: &str) -> Result<Sent, SendError> {
+        self.send_with(to, subject, text, key, &Threading::default()).await
+    }
+
+    /// Sends with the conversation's headers: our Message-ID, `In-Reply-To` and `References`
+    /// (so the customer's client threads it and their answer threads back), `Reply-To`. A
+    /// person's e-mail (`personal`) is not marked `Auto-Submitted`.
+    pub async fn send_with(&self, to: &str, subject: &str, text: &str, key: &str, t: &Threading) -> Result<Sent, SendError> {
         let to: Mailbox = to.parse().map_err(|e| SendError::fatal(format!("`{to}` is not an e-mail address: {e}")))?;
         let html = format!(
             "<!doctype html><html><body><p style=\"font-family:sans-serif\">{}</p></body></html>",
             html_escape(text).replace('\n', "<br>")
         );
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(header_safe(subject))
-            .header(AutoSubmitted)
-            .header(ProntoKey(header_safe(key)))
+        let id = |s: &str| format!("<{}>", header_safe(s).replace(['<', '>', ' '], ""));
+        let mut b = Message::builder().from(self.from.clone()).to(to).subject(header_safe(subject)).header(ProntoKey(header_safe(key)));
+        if !t.personal {
+            b = b.header(AutoSubmitted);
+        }
+        if let Some(m) = &t.message_id {
+            b = b.message_id(Some(id(m)));
+        }
+        if let Some(r) = &t.in_reply_to {
+            b = b.in_reply_to(id(r));
+        }
+        if !t.references.is_empty() {
+            b = b.references(t.references.iter().map(|r| id(r)).collect::<Vec<_>>().join(" "));
+        }
+        if let Some(r) = &t.reply_to {
+            let r: Mailbox = r.parse().map_err(|e| SendError::fatal(format!("`{r}` is not a reply address: {e}")))?;
+            b = b.reply_to(r);
+        }
+        let message = b
             .multipart(MultiPart::alternative_plain_html(text.to_owned(), html))
             .map_err(|e| SendError::fatal(format!("cannot build the message: {e}")))?;
         match self.transport.send(message).await {

@@ -188,7 +188,15 @@ impl Outbox {
                     return Err(SendError::retry("e-mail is not configured (set PRONTO_SMTP_URL and PRONTO_SMTP_FROM)"));
                 };
                 let subject = n.payload["subject"].as_str().map(str::to_owned).unwrap_or_else(|| text.chars().take(78).collect());
-                email.send(to, &subject, text, &n.idempotency_key).await
+                let p = &n.payload;
+                let threading = crate::email::Threading {
+                    message_id: p["message_id"].as_str().map(str::to_owned),
+                    in_reply_to: p["in_reply_to"].as_str().map(str::to_owned),
+                    references: p["references"].as_array().map(|a| a.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect()).unwrap_or_default(),
+                    reply_to: p["reply_to"].as_str().map(str::to_owned),
+                    personal: p["personal"].as_bool().unwrap_or(false),
+                };
+                email.send_with(to, &subject, text, &n.idempotency_key, &threading).await
             }
             "webhook" => self.webhook(n).await,
             other => Err(SendError::fatal(format!("unknown channel `{other}`"))),

@@ -34,12 +34,14 @@ pub enum Action {
     ReadAllNotifications,
     /// Subscribe other systems to events.
     ManageWebhooks,
+    /// See the mailboxes' state and test their connections.
+    ManageMail,
 }
 
 impl Role {
     pub fn may(self, action: Action) -> bool {
         match action {
-            Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks => self == Role::Admin,
+            Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail => self == Role::Admin,
             Action::ReadAllNotifications => matches!(self, Role::Admin | Role::Manager),
             Action::ReadUsers
             | Action::CreateLead

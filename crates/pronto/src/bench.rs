@@ -27,6 +27,8 @@ pub enum BenchCommand {
     Timers(crate::bench_timers::TimersArgs),
     /// Web form to SMS at a local Twilio-compatible gateway: p50/p99 at fixed lead rates.
     Alerts(crate::bench_alerts::AlertsArgs),
+    /// A message appended to an IMAP mailbox (dovecot) to the SMS at a local gateway: p50/p99 with IDLE.
+    Mail(crate::bench_mail::MailArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -58,6 +60,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         BenchCommand::Intake(args) => args,
         BenchCommand::Timers(args) => return crate::bench_timers::run(args).await,
         BenchCommand::Alerts(args) => return crate::bench_alerts::run(args).await,
+        BenchCommand::Mail(args) => return crate::bench_mail::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],

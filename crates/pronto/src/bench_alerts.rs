@@ -49,12 +49,12 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 const SID: &str = "ACbench0123456789";
 const SMS_TOKEN: &str = "bench-alerts-gateway-token";
 const FROM: &str = "+420700000000";
-const ADMIN_TOKEN: &str = "bench-alerts-admin-token-0123456789";
+pub(crate) const ADMIN_TOKEN: &str = "bench-alerts-admin-token-0123456789";
 /// The consultant's number as entered and as the gateway must receive it.
-const CONSULTANT_PHONE: &str = "+420 777 000 001";
+pub(crate) const CONSULTANT_PHONE: &str = "+420 777 000 001";
 const CONSULTANT_TO: &str = "+420777000001";
 /// Contact names are `Alertbench N`; the SMS body carries the name, so N keys the arrival.
-const TAG: &str = "Alertbench ";
+pub(crate) const TAG: &str = "Alertbench ";
 const WARM_UP: u64 = 5;
 
 #[derive(Debug, Clone, Args)]
@@ -144,7 +144,7 @@ pub async fn run(args: AlertsArgs) -> Result<(), AnyError> {
 // The gateway.
 
 #[derive(Default)]
-struct Gateway {
+pub(crate) struct Gateway {
     /// First arrival of each key.
     arrivals: Mutex<HashMap<u64, Instant>>,
     requests: AtomicU64,
@@ -155,8 +155,14 @@ struct Gateway {
 }
 
 impl Gateway {
-    fn arrival(&self, key: u64) -> Option<Instant> {
+    pub(crate) fn arrival(&self, key: u64) -> Option<Instant> {
         self.arrivals.lock().unwrap_or_else(|p| p.into_inner()).get(&key).copied()
+    }
+    pub(crate) fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+    pub(crate) fn duplicates(&self) -> u64 {
+        self.duplicates.load(Ordering::Relaxed)
     }
 }
 
@@ -204,7 +210,7 @@ fn base64(s: &str) -> String {
     out
 }
 
-async fn gateway() -> Result<(Arc<Gateway>, String), AnyError> {
+pub(crate) async fn gateway() -> Result<(Arc<Gateway>, String), AnyError> {
     let g = Arc::new(Gateway::default());
     let app = axum::Router::new().route("/2010-04-01/Accounts/{sid}/Messages.json", axum::routing::post(messages)).with_state(g.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -219,13 +225,13 @@ async fn gateway() -> Result<(Arc<Gateway>, String), AnyError> {
 // A minimal HTTP/1.1 keep-alive client (the pronto binary has no HTTP client of its own, and
 // the load generator shares two cores with the server: it must cost little).
 
-struct Http {
+pub(crate) struct Http {
     addr: String,
     conn: Option<tokio::io::BufStream<tokio::net::TcpStream>>,
 }
 
 impl Http {
-    fn new(addr: &str) -> Http {
+    pub(crate) fn new(addr: &str) -> Http {
         Http { addr: addr.to_owned(), conn: None }
     }
 
@@ -305,14 +311,14 @@ impl Http {
         h.into_bytes()
     }
 
-    async fn get(&mut self, path: &str, auth: bool) -> Result<(u16, String), AnyError> {
+    pub(crate) async fn get(&mut self, path: &str, auth: bool) -> Result<(u16, String), AnyError> {
         self.connect().await?;
         let head = self.head("GET", path, None, auth, 0);
         let (status, body) = self.exchange(&head, b"").await?;
         Ok((status, String::from_utf8_lossy(&body).into_owned()))
     }
 
-    async fn post_json(&mut self, path: &str, body: &str, auth: bool) -> Result<(u16, String), AnyError> {
+    pub(crate) async fn post_json(&mut self, path: &str, body: &str, auth: bool) -> Result<(u16, String), AnyError> {
         self.connect().await?;
         let head = self.head("POST", path, Some("application/json"), auth, body.len());
         let (status, body) = self.exchange(&head, body.as_bytes()).await?;
@@ -323,31 +329,29 @@ impl Http {
 // ---------------------------------------------------------------------------------------------
 // The server.
 
-struct Server {
-    child: tokio::process::Child,
-    pid: u32,
-    addr: String,
-    listening: Duration,
-    errors: tokio::task::JoinHandle<String>,
+pub(crate) struct Server {
+    pub(crate) child: tokio::process::Child,
+    pub(crate) pid: u32,
+    pub(crate) addr: String,
+    pub(crate) listening: Duration,
+    pub(crate) errors: tokio::task::JoinHandle<String>,
 }
 
-async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: &str) -> Result<Server, AnyError> {
+pub(crate) async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: &str, extra: &[(&str, &str)]) -> Result<Server, AnyError> {
     // Nothing of this shell's Pronto settings (a config file, a playbook, the clock, SMTP, another
     // SMS provider) reaches the server: only what the bench sets.
-    let crate::bench::ServeChild { mut child, pid, listening, errors } = crate::bench::spawn_serve(
-        url,
-        data_dir,
-        &[
-            ("PRONTO_ADMIN_PASSWORD", "bench-alerts-password"),
-            ("PRONTO_ADMIN_TOKEN", ADMIN_TOKEN),
-            ("PRONTO_FORM_RATE_LIMIT", "0"),
-            ("PRONTO_SMS_PROVIDER", "twilio"),
-            ("PRONTO_SMS_URL", gateway),
-            ("PRONTO_SMS_ACCOUNT_SID", SID),
-            ("PRONTO_SMS_AUTH_TOKEN", SMS_TOKEN),
-            ("PRONTO_SMS_FROM", FROM),
-        ],
-    )?;
+    let mut env = vec![
+        ("PRONTO_ADMIN_PASSWORD", "bench-alerts-password"),
+        ("PRONTO_ADMIN_TOKEN", ADMIN_TOKEN),
+        ("PRONTO_FORM_RATE_LIMIT", "0"),
+        ("PRONTO_SMS_PROVIDER", "twilio"),
+        ("PRONTO_SMS_URL", gateway),
+        ("PRONTO_SMS_ACCOUNT_SID", SID),
+        ("PRONTO_SMS_AUTH_TOKEN", SMS_TOKEN),
+        ("PRONTO_SMS_FROM", FROM),
+    ];
+    env.extend_from_slice(extra);
+    let crate::bench::ServeChild { mut child, pid, listening, errors } = crate::bench::spawn_serve(url, data_dir, &env)?;
     let (addr, listening) = match tokio::time::timeout(Duration::from_secs(60), listening).await {
         Ok(Ok(announced)) => announced,
         other => {
@@ -561,16 +565,16 @@ async fn await_arrivals(g: &Gateway, sent: &[Sent], drain: Duration) {
     }
 }
 
-fn ms(d: Duration) -> f64 {
+pub(crate) fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn sorted(mut v: Vec<f64>) -> Vec<f64> {
+pub(crate) fn sorted(mut v: Vec<f64>) -> Vec<f64> {
     v.sort_by(f64::total_cmp);
     v
 }
 
-fn fmt_ms(v: f64) -> String {
+pub(crate) fn fmt_ms(v: f64) -> String {
     if v.is_infinite() { "never".into() } else { format!("{v:.1} ms") }
 }
 
@@ -640,7 +644,7 @@ async fn outbox_counts(url: &str) -> Result<Vec<(String, String, i64)>, AnyError
 
 async fn bench(args: &AlertsArgs, engine: &str, url: &str, data_dir: &std::path::Path) -> Result<(), AnyError> {
     let (g, gateway_url) = gateway().await?;
-    let mut server = spawn_serve(url, data_dir, &gateway_url).await?;
+    let mut server = spawn_serve(url, data_dir, &gateway_url, &[]).await?;
     let result = measure(args, engine, url, &g, &gateway_url, &server).await;
     let _ = server.child.kill().await;
     let errors = (&mut server.errors).await.unwrap_or_default();

@@ -54,6 +54,35 @@ pub struct FileConfig {
     pub public_url: Option<String>,
     #[serde(default)]
     pub forms: BTreeMap<String, FileForm>,
+    /// Mailboxes to take inquiries from, by name.
+    #[serde(default)]
+    pub mailboxes: BTreeMap<String, FileMailbox>,
+}
+
+/// `[mailboxes.NAME]`: either `url = "imaps://user:password@host/INBOX"` or the parts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileMailbox {
+    pub url: Option<String>,
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    /// `tls` (default), `starttls` or `none`.
+    pub tls: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    /// The name of an environment variable holding the password (keeps it out of the file).
+    pub password_env: Option<String>,
+    pub folder: Option<String>,
+    pub playbook: Option<String>,
+    pub source: Option<String>,
+    /// The mailbox's own address (for loops and `+lead` reply addresses); default the user when it is one.
+    pub address: Option<String>,
+    pub mark_seen: Option<bool>,
+    pub move_to: Option<String>,
+    pub poll_seconds: Option<u64>,
+    pub idle: Option<bool>,
+    pub max_message_mb: Option<usize>,
+    pub max_attachment_mb: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -88,6 +117,8 @@ pub struct Config {
     pub language: String,
     /// Where people reach this Pronto, for links to a lead in alerts.
     pub public_url: Option<String>,
+    /// Mailboxes read for inquiries.
+    pub mailboxes: Vec<pronto_mail::imap::MailboxConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -200,9 +231,25 @@ impl Config {
             }
             None => None,
         };
+        let mut mailboxes = Vec::new();
+        if let Some(url) = env("PRONTO_IMAP_URL") {
+            mailboxes.push(mailbox_defaults(pronto_mail::imap::MailboxConfig::from_url("default", &url).map_err(ConfigError)?));
+        }
+        for (name, m) in file.mailboxes {
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') || name.len() > 64 {
+                return Err(ConfigError(format!("mailboxes.{name}: a mailbox name is letters, digits, '-' and '_'")));
+            }
+            if mailboxes.iter().any(|b: &pronto_mail::imap::MailboxConfig| b.name == name) {
+                return Err(ConfigError(format!("mailboxes.{name}: `default` is the name of the PRONTO_IMAP_URL mailbox")));
+            }
+            mailboxes.push(file_mailbox(&name, m)?);
+        }
+        web.data_dir = data_dir.clone();
+        web.smtp_from = email.from.clone();
         Ok(Config {
             language,
             public_url,
+            mailboxes,
             listen,
             data_dir,
             database_url,
@@ -251,4 +298,63 @@ mod tests {
         let err = Config::resolve(&Flags { config: Some(path), ..Default::default() }).unwrap_err().0;
         assert!(err.contains("listen_typo") && err.contains("line 2"), "{err}");
     }
+}
+
+/// The own address of a mailbox whose user is an e-mail address, when none was given.
+fn mailbox_defaults(mut m: pronto_mail::imap::MailboxConfig) -> pronto_mail::imap::MailboxConfig {
+    if m.address.is_none() && m.user.contains('@') {
+        m.address = Some(m.user.to_lowercase());
+    }
+    m
+}
+
+fn file_mailbox(name: &str, f: FileMailbox) -> Result<pronto_mail::imap::MailboxConfig, ConfigError> {
+    use pronto_mail::imap::{MailboxConfig, Tls};
+    let at = |what: &str| ConfigError(format!("mailboxes.{name}: {what}"));
+    let mut m = match &f.url {
+        Some(url) => MailboxConfig::from_url(name, url).map_err(ConfigError)?,
+        None => {
+            let host = f.host.clone().ok_or_else(|| at("give `url`, or `host`, `user` and `password`"))?;
+            let tls = match f.tls.as_deref().unwrap_or("tls") {
+                "tls" => Tls::Implicit,
+                "starttls" => Tls::StartTls,
+                "none" => Tls::None,
+                other => return Err(at(&format!("tls `{other}` is not one of tls, starttls, none"))),
+            };
+            let mut m = MailboxConfig::from_url(name, &format!("imap://x:x@{host}")).map_err(ConfigError)?;
+            m.tls = tls;
+            m.port = f.port.unwrap_or(if tls == Tls::Implicit { 993 } else { 143 });
+            m.user = f.user.clone().ok_or_else(|| at("`user` is required"))?;
+            m.password = f.password.clone().unwrap_or_default();
+            m
+        }
+    };
+    if let Some(var) = &f.password_env {
+        m.password = env(var).ok_or_else(|| at(&format!("the environment variable `{var}` (password_env) is not set")))?;
+    }
+    if f.url.is_none() && f.password.is_none() && f.password_env.is_none() {
+        return Err(at("`password` or `password_env` is required"));
+    }
+    if let Some(folder) = f.folder {
+        m.folder = folder;
+    }
+    m.playbook = f.playbook;
+    m.source = f.source;
+    m.address = f.address.map(|a| a.trim().to_lowercase());
+    m.mark_seen = f.mark_seen.unwrap_or(false);
+    m.move_to = f.move_to;
+    if let Some(s) = f.poll_seconds {
+        if !(5..=3600).contains(&s) {
+            return Err(at("poll_seconds is 5–3600"));
+        }
+        m.poll = std::time::Duration::from_secs(s);
+    }
+    m.idle = f.idle.unwrap_or(true);
+    if let Some(mb) = f.max_message_mb {
+        m.max_bytes = mb.clamp(1, 200) << 20;
+    }
+    if let Some(mb) = f.max_attachment_mb {
+        m.max_attachment_bytes = mb.clamp(1, 200) << 20;
+    }
+    Ok(mailbox_defaults(m))
 }

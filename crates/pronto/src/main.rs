@@ -3,9 +3,12 @@
 
 mod bench;
 mod bench_alerts;
+mod bench_mail;
 mod bench_timers;
 mod commands;
 mod config;
+#[allow(dead_code)] // the tests use more of it than the bench
+mod dovecot;
 mod serve;
 
 use clap::{Parser, Subcommand};

@@ -90,7 +90,30 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let live = Arc::new(pronto_alerts::Live::default());
     // What commits (new leads, tasks, stage changes …) reaches live clients at once.
     let relay = tokio::spawn(pronto_alerts::live::relay(store.committed(), live.clone()));
-    let state = AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone());
+    // Mailboxes: one reader each, from the stored cursor on.
+    let mail_status = Arc::new(pronto_mail::imap::MailStatus::default());
+    let own: Vec<String> = config
+        .email
+        .from
+        .iter()
+        .map(|f| f.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(f).trim().to_lowercase())
+        .collect();
+    let readers = pronto_mail::imap::spawn(
+        config.mailboxes.clone(),
+        pronto_mail::imap::MailDeps {
+            store: store.clone(),
+            clock: clock.clone(),
+            data_dir: config.data_dir.clone(),
+            region: config.web.region,
+            status: mail_status.clone(),
+            own_addresses: own,
+        },
+    );
+    if !config.mailboxes.is_empty() {
+        tracing::info!(mailboxes = ?config.mailboxes, "reading mail");
+    }
+    let state =
+        AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone()).with_mail(mail_status);
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
     // Delivers what the outbox holds (what was left when the process stopped first), then every
@@ -116,6 +139,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     timer_worker.abort();
     outbox_worker.abort();
     relay.abort();
+    for r in readers {
+        r.abort();
+    }
     store.close().await;
     Ok(())
 }

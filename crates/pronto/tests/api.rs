@@ -4,6 +4,10 @@
 #[path = "api/harness.rs"]
 mod harness;
 
+#[path = "../src/dovecot.rs"]
+#[allow(dead_code)]
+mod dovecot;
+
 #[path = "api/activities.rs"]
 mod activities;
 #[path = "api/agency.rs"]
@@ -22,6 +26,8 @@ mod errors;
 mod forms;
 #[path = "api/leads.rs"]
 mod leads;
+#[path = "api/mail.rs"]
+mod mail;
 #[path = "api/playbooks.rs"]
 mod playbooks;
 #[path = "api/robustness.rs"]

@@ -109,6 +109,16 @@ pub(crate) enum Command {
         id: i64,
         actor: Option<i64>,
     },
+    IngestMail(Box<crate::records::MailIn>),
+    ResetMailbox {
+        mailbox: String,
+        uidvalidity: i64,
+    },
+    MailboxAlert {
+        mailbox: String,
+        error: Option<String>,
+    },
+    SendEmail(Box<crate::records::OutgoingEmail>),
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -138,6 +148,7 @@ pub(crate) enum Outcome {
     Flag(bool),
     Version(i64, bool),
     Notifications(Vec<crate::records::OutboxRecord>),
+    Mail(crate::records::MailOutcome),
 }
 
 type R<T> = Result<T, StoreError>;
@@ -211,6 +222,14 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::LoadPlaybook { source, actor } => {
             load_playbook(c, pending, source, *actor, now).await.map(|(v, new)| Outcome::Version(v, new))
         }
+        Command::IngestMail(m) => crate::mail::ingest(c, pending, m, now).await.map(Outcome::Mail),
+        Command::ResetMailbox { mailbox, uidvalidity } => {
+            crate::mail::reset(c, pending, mailbox, *uidvalidity, now).await.map(|()| Outcome::Done)
+        }
+        Command::MailboxAlert { mailbox, error } => {
+            crate::mail::alert(c, pending, mailbox, error.as_deref(), now).await.map(|()| Outcome::Done)
+        }
+        Command::SendEmail(e) => crate::mail::send(c, pending, e, now).await.map(Outcome::Id),
         Command::SetMessage { message: m, remove, actor } => {
             let n = c
                 .exec(
@@ -314,7 +333,7 @@ impl PendingTimer {
     }
 }
 
-fn write_effects(pending: &mut Pending, fx: &Effects, lead_id: Option<i64>, contact_id: Option<i64>, actor: Option<i64>, now: Timestamp) {
+pub(crate) fn write_effects(pending: &mut Pending, fx: &Effects, lead_id: Option<i64>, contact_id: Option<i64>, actor: Option<i64>, now: Timestamp) {
     let t = micros(now);
     for e in &fx.events {
         pending.events.push([t.into(), e.kind.into(), lead_id.into(), contact_id.into(), actor.into(), e.data.to_string().into()]);
@@ -707,7 +726,7 @@ async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {
     Ok(c.row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true]).await.map_err(db)?.is_some())
 }
 
-async fn create_lead(
+pub(crate) async fn create_lead(
     c: &mut dyn Conn,
     pending: &mut Pending,
     lead: &NewLead,
@@ -1141,7 +1160,7 @@ async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
     Ok(())
 }
 
-async fn log_activity(
+pub(crate) async fn log_activity(
     c: &mut dyn Conn,
     pending: &mut Pending,
     lead_id: i64,

@@ -13,6 +13,7 @@
 //! configuration files; it receives validated domain values and returns plain records.
 
 mod commands;
+mod mail;
 pub mod engine;
 mod migrate;
 pub mod playbooks;
@@ -148,6 +149,21 @@ pub trait Store: Send + Sync {
     async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)>;
     /// The playbooks in use, every loaded version.
     fn playbooks(&self) -> Arc<Playbooks>;
+    /// Stores a message read from a mailbox — a new lead, a reply on its lead, a duplicate or
+    /// an ignored one — and moves the mailbox's cursor past it, in one transaction.
+    async fn ingest_mail(&self, mail: MailIn) -> Result<MailOutcome>;
+    /// Where a mailbox stopped reading: (UIDVALIDITY, last UID).
+    async fn mailbox_cursor(&self, mailbox: &str) -> Result<Option<(i64, i64)>>;
+    /// The mailbox has a new UIDVALIDITY: read it again from the start.
+    async fn reset_mailbox(&self, mailbox: String, uidvalidity: i64) -> Result<()>;
+    /// A mailbox stopped working (alerts the admins) or, with `None`, works again.
+    async fn mailbox_alert(&self, mailbox: String, error: Option<String>) -> Result<()>;
+    /// Sends an e-mail to a lead's contact through the outbox; returns the e-mail's id.
+    async fn send_email(&self, email: OutgoingEmail) -> Result<i64>;
+    async fn emails(&self, lead_id: i64) -> Result<Vec<EmailRecord>>;
+    async fn attachment(&self, id: i64) -> Result<AttachmentRecord>;
+    /// Messages that were not inquiries, newest first.
+    async fn ignored_mail(&self, limit: i64) -> Result<Vec<IgnoredMailRecord>>;
     /// Stores the company's text for a playbook's template in a language (checked by the
     /// caller with `messages::check_override`); alerts use it from the next change on.
     async fn set_message(&self, message: pronto_playbook::messages::Override, actor: Option<i64>) -> Result<()>;

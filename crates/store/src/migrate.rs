@@ -17,6 +17,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/sqlite/0004_delivery.sql") },
     Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/sqlite/0005_webhooks.sql") },
     Migration { version: 6, name: "messages", sql: include_str!("../migrations/sqlite/0006_messages.sql") },
+    Migration { version: 7, name: "mail", sql: include_str!("../migrations/sqlite/0007_mail.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -26,6 +27,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 4, name: "delivery", sql: include_str!("../migrations/postgres/0004_delivery.sql") },
     Migration { version: 5, name: "webhooks", sql: include_str!("../migrations/postgres/0005_webhooks.sql") },
     Migration { version: 6, name: "messages", sql: include_str!("../migrations/postgres/0006_messages.sql") },
+    Migration { version: 7, name: "mail", sql: include_str!("../migrations/postgres/0007_mail.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -413,3 +413,93 @@ pub(crate) async fn timers(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<TimerRe
         })
         .collect()
 }
+
+fn attachment_record(r: &Row) -> Result<crate::records::AttachmentRecord> {
+    Ok(crate::records::AttachmentRecord {
+        id: r.i64("id")?,
+        email_id: r.i64("email_id")?,
+        lead_id: r.i64("lead_id")?,
+        filename: r.str("filename")?,
+        content_type: r.str("content_type")?,
+        size: r.i64("size")?,
+        sha256: r.opt_str("sha256")?,
+    })
+}
+
+const ATTACHMENT_COLUMNS: &str = "id, email_id, lead_id, filename, content_type, size, sha256";
+
+/// A lead's e-mails, oldest first, each with its attachments and (outgoing) delivery status.
+pub(crate) async fn emails(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<crate::records::EmailRecord>> {
+    lead_exists(c, lead_id).await?;
+    let rows = c
+        .rows(
+            "SELECT e.id, e.lead_id, e.direction, e.mailbox, e.message_id, e.in_reply_to, e.from_address, e.from_name, e.to_address,
+                    e.subject, e.text, e.html, e.sent_at, e.created_at,
+                    (SELECT o.status FROM outbox o WHERE o.idempotency_key = 'email/' || CAST(e.id AS TEXT)) AS status
+             FROM emails e WHERE e.lead_id = $1 ORDER BY e.id",
+            params![lead_id],
+        )
+        .await?;
+    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE lead_id = $1 ORDER BY id");
+    let files = c.rows(&sql, params![lead_id]).await?.iter().map(attachment_record).collect::<Result<Vec<_>>>()?;
+    rows.iter()
+        .map(|r| {
+            let id = r.i64("id")?;
+            Ok(crate::records::EmailRecord {
+                id,
+                lead_id: r.i64("lead_id")?,
+                direction: r.str("direction")?,
+                mailbox: r.opt_str("mailbox")?,
+                message_id: r.str("message_id")?,
+                in_reply_to: r.opt_str("in_reply_to")?,
+                from_address: r.opt_str("from_address")?,
+                from_name: r.opt_str("from_name")?,
+                to_address: r.opt_str("to_address")?,
+                subject: r.opt_str("subject")?,
+                text: r.str("text")?,
+                html: r.opt_str("html")?,
+                sent_at: r.opt_i64("sent_at")?.map(from_micros),
+                created_at: from_micros(r.i64("created_at")?),
+                attachments: files.iter().filter(|f| f.email_id == id).cloned().collect(),
+                status: r.opt_str("status")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn attachment(c: &mut dyn Conn, id: i64) -> Result<crate::records::AttachmentRecord> {
+    let sql = format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE id = $1");
+    let r = c.row(&sql, params![id]).await?.ok_or(StoreError::NotFound)?;
+    attachment_record(&r)
+}
+
+pub(crate) async fn ignored_mail(c: &mut dyn Conn, limit: i64) -> Result<Vec<crate::records::IgnoredMailRecord>> {
+    let rows = c
+        .rows(
+            "SELECT id, mailbox, uid, message_id, from_address, subject, reason, at FROM ignored_mail ORDER BY id DESC LIMIT $1",
+            params![limit],
+        )
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(crate::records::IgnoredMailRecord {
+                id: r.i64("id")?,
+                mailbox: r.str("mailbox")?,
+                uid: r.opt_i64("uid")?,
+                message_id: r.opt_str("message_id")?,
+                from_address: r.opt_str("from_address")?,
+                subject: r.opt_str("subject")?,
+                reason: r.str("reason")?,
+                at: from_micros(r.i64("at")?),
+            })
+        })
+        .collect()
+}
+
+/// Where a mailbox stopped reading: (UIDVALIDITY, last UID).
+pub(crate) async fn mailbox_cursor(c: &mut dyn Conn, mailbox: &str) -> Result<Option<(i64, i64)>> {
+    match c.row("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = $1", params![mailbox]).await? {
+        Some(r) => Ok(Some((r.i64("uidvalidity")?, r.i64("last_uid")?))),
+        None => Ok(None),
+    }
+}

@@ -260,3 +260,122 @@ pub struct Committed {
     pub lead_id: Option<i64>,
     pub data: Value,
 }
+
+/// One message read from a mailbox, as the mail reader understood it; the store decides in
+/// one transaction whether it is a new lead, a reply on a lead, a duplicate or not an inquiry,
+/// and advances the mailbox's cursor with it.
+#[derive(Debug, Clone)]
+pub struct MailIn {
+    pub mailbox: String,
+    pub uidvalidity: i64,
+    pub uid: i64,
+    /// The Message-ID, or `sha256:…` of the raw message when it has none.
+    pub message_id: String,
+    pub in_reply_to: Vec<String>,
+    pub references: Vec<String>,
+    /// Leads the message names itself (a `+leadN` address, a Pronto Message-ID it answers).
+    pub named_leads: Vec<i64>,
+    /// Whether a `+leadN` tag named the first of `named_leads` (trusted only with the right sender).
+    pub tagged: bool,
+    pub from_address: Option<String>,
+    pub from_name: Option<String>,
+    pub to: Vec<String>,
+    pub subject: Option<String>,
+    pub text: String,
+    /// The new part of the text (quotes removed): what a reply adds to the conversation.
+    pub new_text: String,
+    pub html: Option<String>,
+    pub sent_at: Option<jiff::Timestamp>,
+    pub attachments: Vec<AttachmentIn>,
+    pub verdict: MailVerdict,
+}
+
+#[derive(Debug, Clone)]
+pub enum MailVerdict {
+    /// An inquiry: the lead it becomes unless it threads into an existing one, and a phone
+    /// number from the signature for a contact that has none.
+    Inquiry { lead: Box<pronto_domain::lead::NewLead>, signature_phone: Option<pronto_domain::values::Phone> },
+    /// Not an inquiry (auto-reply, bounce, list, loop, unreadable): kept in the ignored list.
+    Ignored { reason: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct AttachmentIn {
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Where the file is (content address); `None` when it was too large to keep.
+    pub sha256: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailOutcome {
+    Lead(i64),
+    Reply(i64),
+    Ignored,
+    /// The same Message-ID was stored before (read again after a reset, or sent twice).
+    Duplicate,
+    /// This UID was read already.
+    AlreadyRead,
+}
+
+/// An e-mail written in Pronto to a lead's contact.
+#[derive(Debug, Clone)]
+pub struct OutgoingEmail {
+    pub lead_id: i64,
+    /// Defaults to the lead's contact's e-mail.
+    pub to: Option<String>,
+    /// Defaults to "Re: " and the last incoming subject (or the lead's subject).
+    pub subject: Option<String>,
+    pub text: String,
+    /// Our Message-ID (no <>), made by the caller, which has the randomness.
+    pub message_id: String,
+    /// `mailbox+leadN@…`, when a mailbox address is known.
+    pub reply_to: Option<String>,
+    pub actor: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EmailRecord {
+    pub id: i64,
+    pub lead_id: i64,
+    pub direction: String,
+    pub mailbox: Option<String>,
+    pub message_id: String,
+    pub in_reply_to: Option<String>,
+    pub from_address: Option<String>,
+    pub from_name: Option<String>,
+    pub to_address: Option<String>,
+    pub subject: Option<String>,
+    pub text: String,
+    pub html: Option<String>,
+    pub sent_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub attachments: Vec<AttachmentRecord>,
+    /// Outgoing: the delivery status of its outbox row.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AttachmentRecord {
+    pub id: i64,
+    pub email_id: i64,
+    pub lead_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// `None`: listed, not kept (too large).
+    pub sha256: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IgnoredMailRecord {
+    pub id: i64,
+    pub mailbox: String,
+    pub uid: Option<i64>,
+    pub message_id: Option<String>,
+    pub from_address: Option<String>,
+    pub subject: Option<String>,
+    pub reason: String,
+    pub at: Timestamp,
+}

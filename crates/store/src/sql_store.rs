@@ -240,6 +240,42 @@ impl Store for SqlStore {
         self.playbooks.clone()
     }
 
+    async fn ingest_mail(&self, mail: crate::records::MailIn) -> Result<crate::records::MailOutcome> {
+        match self.writer.submit(Command::IngestMail(Box::new(mail))).await? {
+            Outcome::Mail(o) => Ok(o),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn mailbox_cursor(&self, mailbox: &str) -> Result<Option<(i64, i64)>> {
+        let mailbox = mailbox.to_owned();
+        self.read(move |c| Box::pin(async move { queries::mailbox_cursor(c, &mailbox).await })).await
+    }
+
+    async fn reset_mailbox(&self, mailbox: String, uidvalidity: i64) -> Result<()> {
+        self.writer.submit(Command::ResetMailbox { mailbox, uidvalidity }).await.map(|_| ())
+    }
+
+    async fn mailbox_alert(&self, mailbox: String, error: Option<String>) -> Result<()> {
+        self.writer.submit(Command::MailboxAlert { mailbox, error }).await.map(|_| ())
+    }
+
+    async fn send_email(&self, email: crate::records::OutgoingEmail) -> Result<i64> {
+        self.id(Command::SendEmail(Box::new(email))).await
+    }
+
+    async fn emails(&self, lead_id: i64) -> Result<Vec<crate::records::EmailRecord>> {
+        self.read(move |c| Box::pin(queries::emails(c, lead_id))).await
+    }
+
+    async fn attachment(&self, id: i64) -> Result<crate::records::AttachmentRecord> {
+        self.read(move |c| Box::pin(queries::attachment(c, id))).await
+    }
+
+    async fn ignored_mail(&self, limit: i64) -> Result<Vec<crate::records::IgnoredMailRecord>> {
+        self.read(move |c| Box::pin(queries::ignored_mail(c, limit))).await
+    }
+
     async fn set_message(&self, message: pronto_playbook::messages::Override, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::SetMessage { message, remove: false, actor }).await?;
         self.reload_messages().await

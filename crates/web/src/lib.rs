@@ -46,6 +46,10 @@ pub struct WebConfig {
     pub form_rate_per_minute: u32,
     /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Where stored files (attachments) live.
+    pub data_dir: std::path::PathBuf,
+    /// The sender of outgoing mail (`PRONTO_SMTP_FROM`): its domain names our Message-IDs.
+    pub smtp_from: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -60,6 +64,8 @@ impl Default for WebConfig {
             forms,
             form_rate_per_minute: 20,
             trust_forwarded_for: false,
+            data_dir: std::path::PathBuf::from("./pronto-data"),
+            smtp_from: None,
         }
     }
 }
@@ -74,18 +80,26 @@ pub struct AppState {
     pub timers: Arc<pronto_store::Timers>,
     /// What `GET /api/v1/events/stream` pushes to connected clients.
     pub live: Arc<pronto_alerts::Live>,
+    /// The mailboxes and what their readers are doing.
+    pub mail: Arc<pronto_mail::imap::MailStatus>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
-        AppState { store, clock, config: Arc::new(config), form_limiter, timers, live: Arc::default() }
+        AppState { store, clock, config: Arc::new(config), form_limiter, timers, live: Arc::default(), mail: Arc::default() }
     }
 
     /// Shares the live feed the outbox worker publishes to.
     pub fn with_live(mut self, live: Arc<pronto_alerts::Live>) -> Self {
         self.live = live;
+        self
+    }
+
+    /// Shares the mailbox readers' status.
+    pub fn with_mail(mut self, mail: Arc<pronto_mail::imap::MailStatus>) -> Self {
+        self.mail = mail;
         self
     }
 }

@@ -480,14 +480,14 @@ async fn killed_while_sending_everything_arrives_after_restart(engine: Engine) {
 }
 
 /// A real SMTP server (Debian's python3-aiosmtpd, writing a Maildir) receives the mail.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: std::process::Child,
-    port: u16,
+    pub(crate) port: u16,
     dir: tempfile::TempDir,
 }
 
 impl SmtpServer {
-    async fn start() -> SmtpServer {
+    pub(crate) async fn start() -> SmtpServer {
         let dir = tempfile::tempdir().unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = std::process::Command::new("/usr/bin/python3")
@@ -502,7 +502,7 @@ impl SmtpServer {
         SmtpServer { child, port, dir }
     }
 
-    fn messages(&self) -> Vec<String> {
+    pub(crate) fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("Maildir").join("new");
         let Ok(entries) = std::fs::read_dir(new) else { return vec![] };
         entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()

@@ -3,6 +3,7 @@
 
 pub mod events;
 pub mod leads;
+pub mod mail;
 pub mod messages;
 pub mod notifications;
 pub mod playbooks;
@@ -104,6 +105,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::check))
         .routes(routes!(playbooks::get_playbook))
         .routes(routes!(playbooks::diagram))
+        .routes(routes!(mail::list_mailboxes))
+        .routes(routes!(mail::test_mailbox))
+        .routes(routes!(mail::test_settings))
+        .routes(routes!(mail::ignored))
+        .routes(routes!(mail::list_emails, mail::send_email))
+        .routes(routes!(mail::attachment))
         .routes(routes!(messages::list))
         .routes(routes!(messages::set, messages::reset))
         .routes(routes!(webhooks::create, webhooks::list))

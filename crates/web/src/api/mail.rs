@@ -1,0 +1,376 @@
+//! Mail: the mailboxes and their readers' state with a "test connection" (admins), the
+//! messages that were not inquiries, a lead's e-mails, writing to the customer from Pronto,
+//! and attachments (always downloaded, never shown inline).
+
+use super::{limit_param, or_not_found, path_id};
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::extract::json_body;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use pronto_domain::FieldErrors;
+use pronto_domain::lead::{MESSAGE_MAX, SUBJECT_MAX};
+use pronto_domain::user::Action;
+use pronto_domain::values::{Email, Line, Text};
+use pronto_mail::imap::{MailboxConfig, Tls};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxOut {
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    /// `tls`, `starttls` or `none`.
+    pub tls: &'static str,
+    pub user: String,
+    pub folder: String,
+    pub address: Option<String>,
+    pub playbook: Option<String>,
+    /// `starting`, `connecting`, `reading`, `idle` (waiting with IDLE), `polling`, `failing`.
+    pub state: &'static str,
+    pub since: Option<String>,
+    pub last_error: Option<String>,
+    pub failing_since: Option<String>,
+    pub idle_supported: Option<bool>,
+    pub uidvalidity: Option<i64>,
+    pub last_uid: Option<i64>,
+    pub leads: u64,
+    pub replies: u64,
+    pub ignored: u64,
+    pub last_message_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxList {
+    pub items: Vec<MailboxOut>,
+}
+
+fn tls_word(t: Tls) -> &'static str {
+    match t {
+        Tls::Implicit => "tls",
+        Tls::StartTls => "starttls",
+        Tls::None => "none",
+    }
+}
+
+/// The configured mailboxes and what their readers are doing.
+#[utoipa::path(get, path = "/api/v1/mailboxes", tag = "mail",
+    responses((status = 200, body = MailboxList), (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn list_mailboxes(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<MailboxList>> {
+    caller.require(Action::ManageMail)?;
+    let t = |x: Option<jiff::Timestamp>| x.map(|t| t.to_string());
+    let items = st
+        .mail
+        .get()
+        .into_iter()
+        .map(|(c, s)| MailboxOut {
+            tls: tls_word(c.tls),
+            name: c.name,
+            host: c.host,
+            port: c.port,
+            user: c.user,
+            folder: c.folder,
+            address: c.address,
+            playbook: c.playbook,
+            state: if s.state.is_empty() { "starting" } else { s.state },
+            since: t(s.since),
+            last_error: s.last_error,
+            failing_since: t(s.failing_since),
+            idle_supported: s.idle_supported,
+            uidvalidity: s.uidvalidity,
+            last_uid: s.last_uid,
+            leads: s.leads,
+            replies: s.replies,
+            ignored: s.ignored,
+            last_message_at: t(s.last_message_at),
+        })
+        .collect();
+    Ok(Json(MailboxList { items }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxTest {
+    pub ok: bool,
+    /// Why it failed, precisely (connection, TLS, login, folder).
+    pub error: Option<String>,
+    pub idle: Option<bool>,
+    pub messages: Option<u32>,
+    pub uidvalidity: Option<u32>,
+}
+
+async fn run_test(cfg: &MailboxConfig) -> MailboxTest {
+    match pronto_mail::imap::test(cfg).await {
+        Ok(r) => MailboxTest { ok: true, error: None, idle: Some(r.idle), messages: Some(r.exists), uidvalidity: r.uidvalidity },
+        Err(e) => MailboxTest { ok: false, error: Some(e), idle: None, messages: None, uidvalidity: None },
+    }
+}
+
+/// Test a configured mailbox's connection: connect, TLS, log in, open the folder.
+#[utoipa::path(post, path = "/api/v1/mailboxes/{name}/test", tag = "mail", params(("name" = String, Path)),
+    responses((status = 200, body = MailboxTest), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name): Path<String>) -> ApiResult<Json<MailboxTest>> {
+    caller.require(Action::ManageMail)?;
+    let cfg = st.mail.config(&name).ok_or_else(|| ApiError::not_found(&format!("mailbox `{name}`")))?;
+    Ok(Json(run_test(&cfg).await))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct MailboxTestIn {
+    /// `imaps://USER:PASSWORD@HOST:PORT/FOLDER` (`imap://…`, `?starttls`).
+    pub url: Option<String>,
+}
+
+/// Test settings before they go into the configuration.
+#[utoipa::path(post, path = "/api/v1/mailboxes/test", tag = "mail", request_body = MailboxTestIn,
+    responses((status = 200, body = MailboxTest), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn test_settings(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<MailboxTest>> {
+    caller.require(Action::ManageMail)?;
+    let (input, _): (MailboxTestIn, _) = json_body(&headers, body, st.config.body_limit).await?;
+    let url = input.url.unwrap_or_default();
+    let cfg = MailboxConfig::from_url("test", &url).map_err(|m| ApiError::invalid("url", &m))?;
+    Ok(Json(run_test(&cfg).await))
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct IgnoredQuery {
+    /// 1–500, default 100.
+    pub limit: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IgnoredOut {
+    pub id: i64,
+    pub mailbox: String,
+    pub uid: Option<i64>,
+    pub message_id: Option<String>,
+    pub from: Option<String>,
+    pub subject: Option<String>,
+    /// Why it is not an inquiry: `auto-reply (…)`, `bounce (…)`, `mailing list (…)`, `loop (…)`, `unreadable: …`.
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IgnoredList {
+    pub items: Vec<IgnoredOut>,
+}
+
+/// Mail that did not become a lead, newest first, each with the reason.
+#[utoipa::path(get, path = "/api/v1/mail/ignored", tag = "mail", params(IgnoredQuery),
+    responses((status = 200, body = IgnoredList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn ignored(State(st): State<AppState>, caller: Caller, Query(q): Query<IgnoredQuery>) -> ApiResult<Json<IgnoredList>> {
+    caller.require(Action::ReadAllNotifications)?;
+    let mut e = FieldErrors::new();
+    let limit = limit_param(&mut e, q.limit, 100, 500);
+    e.into_result()?;
+    let items = st
+        .store
+        .ignored_mail(i64::from(limit))
+        .await?
+        .into_iter()
+        .map(|r| IgnoredOut {
+            id: r.id,
+            mailbox: r.mailbox,
+            uid: r.uid,
+            message_id: r.message_id,
+            from: r.from_address,
+            subject: r.subject,
+            reason: r.reason,
+            at: r.at.to_string(),
+        })
+        .collect();
+    Ok(Json(IgnoredList { items }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentOut {
+    pub id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Whether the file was kept (a file over the size limit is only listed).
+    pub stored: bool,
+    /// `GET` it to download.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EmailOut {
+    pub id: i64,
+    pub lead_id: i64,
+    /// `in` (from the customer) or `out` (written in Pronto).
+    pub direction: String,
+    pub mailbox: Option<String>,
+    pub message_id: String,
+    pub in_reply_to: Option<String>,
+    pub from: Option<String>,
+    pub from_name: Option<String>,
+    pub to: Option<String>,
+    pub subject: Option<String>,
+    pub text: String,
+    /// The HTML as sanitised at intake (scripts, styles, handlers and frames removed).
+    pub html: Option<String>,
+    pub sent_at: Option<String>,
+    pub created_at: String,
+    pub attachments: Vec<AttachmentOut>,
+    /// Outgoing: `queued`, `sending`, `sent`, `failed`.
+    pub status: Option<String>,
+}
+
+impl From<pronto_store::EmailRecord> for EmailOut {
+    fn from(e: pronto_store::EmailRecord) -> Self {
+        EmailOut {
+            id: e.id,
+            lead_id: e.lead_id,
+            direction: e.direction,
+            mailbox: e.mailbox,
+            message_id: e.message_id,
+            in_reply_to: e.in_reply_to,
+            from: e.from_address,
+            from_name: e.from_name,
+            to: e.to_address,
+            subject: e.subject,
+            text: e.text,
+            html: e.html,
+            sent_at: e.sent_at.map(|t| t.to_string()),
+            created_at: e.created_at.to_string(),
+            attachments: e
+                .attachments
+                .into_iter()
+                .map(|a| AttachmentOut {
+                    stored: a.sha256.is_some(),
+                    url: a.sha256.is_some().then(|| format!("/api/v1/attachments/{}", a.id)),
+                    id: a.id,
+                    filename: a.filename,
+                    content_type: a.content_type,
+                    size: a.size,
+                })
+                .collect(),
+            status: e.status,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EmailList {
+    pub items: Vec<EmailOut>,
+}
+
+/// A lead's conversation: every e-mail in and out, oldest first, with attachments.
+#[utoipa::path(get, path = "/api/v1/leads/{id}/emails", tag = "mail", params(("id" = i64, Path)),
+    responses((status = 200, body = EmailList), (status = 401, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn list_emails(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<EmailList>> {
+    caller.require(Action::ReadLeads)?;
+    let id = path_id(&id, "lead")?;
+    let items = st.store.emails(id).await.map_err(|e| or_not_found(e, "lead"))?.into_iter().map(Into::into).collect();
+    Ok(Json(EmailList { items }))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct EmailIn {
+    /// The text of the e-mail.
+    pub text: Option<String>,
+    /// Default: "Re: " and the customer's last subject.
+    pub subject: Option<String>,
+    /// Default: the lead's contact's e-mail.
+    pub to: Option<String>,
+}
+
+/// Write to the customer: sent through the outbox with the conversation's threading headers,
+/// kept on the timeline, and a response (the first one sets `first_response_at`).
+#[utoipa::path(post, path = "/api/v1/leads/{id}/emails", tag = "mail", request_body = EmailIn, params(("id" = i64, Path)),
+    responses((status = 201, body = EmailOut), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn send_email(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<EmailOut>)> {
+    caller.require(Action::LogActivity)?;
+    let id = path_id(&id, "lead")?;
+    let (input, _): (EmailIn, _) = json_body(&headers, body, st.config.body_limit).await?;
+    let mut e = FieldErrors::new();
+    let text = e.take("text", Text::parse(input.text.as_deref().unwrap_or(""), MESSAGE_MAX));
+    let subject = match input.subject.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(s) => e.take("subject", Line::parse(s, SUBJECT_MAX)),
+        None => None,
+    };
+    let to = match input.to.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(t) => e.take("to", Email::parse(t)),
+        None => None,
+    };
+    e.into_result()?;
+    let mut random = [0u8; 12];
+    getrandom::fill(&mut random).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+    let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let from = st.config.smtp_from.clone().unwrap_or_default();
+    let from_address = from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(&from).to_owned();
+    let email = pronto_store::OutgoingEmail {
+        lead_id: id,
+        to: to.map(|t| t.as_str().to_owned()),
+        subject: subject.map(|s| s.as_str().to_owned()),
+        text: text.map(|t| t.into_string()).unwrap_or_default(),
+        message_id: pronto_mail::thread::message_id(id, &unique, &from_address),
+        reply_to: st.mail.reply_address().map(|a| pronto_mail::thread::reply_address(&a, id)),
+        actor: Some(caller.user.id),
+    };
+    let email_id = st.store.send_email(email).await.map_err(|e| or_not_found(e, "lead"))?;
+    let out = st
+        .store
+        .emails(id)
+        .await?
+        .into_iter()
+        .find(|e| e.id == email_id)
+        .ok_or_else(|| ApiError::Internal("the e-mail just written is gone".into()))?;
+    Ok((StatusCode::CREATED, Json(out.into())))
+}
+
+/// Types a browser may show from a download (everything else is `application/octet-stream`).
+const SAFE_TYPES: &[&str] = &["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain"];
+
+/// Download an attachment. Always `Content-Disposition: attachment`, `nosniff` and a sandbox
+/// CSP, and only harmless types keep their type: a file a customer sent never runs in the page.
+#[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "mail", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn attachment(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let id = path_id(&id, "attachment")?;
+    let a = st.store.attachment(id).await.map_err(|e| or_not_found(e, "attachment"))?;
+    let path = a
+        .sha256
+        .as_deref()
+        .and_then(|sha| pronto_mail::imap::attachment_path(&st.config.data_dir, sha))
+        .ok_or_else(|| ApiError::not_found("attachment file (it was larger than the limit and not kept)"))?;
+    let data = tokio::fs::read(&path).await.map_err(|_| ApiError::not_found("attachment file"))?;
+    let ct = a.content_type.to_ascii_lowercase();
+    let ct = if SAFE_TYPES.contains(&ct.as_str()) { ct } else { "application/octet-stream".to_owned() };
+    let ascii: String = a.filename.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = a
+        .filename
+        .bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut res = (StatusCode::OK, data).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&ct).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
+    Ok(res)
+}
