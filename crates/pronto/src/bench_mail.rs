@@ -45,6 +45,31 @@ fn message(key: u64) -> Vec<u8> {
     .into_bytes()
 }
 
+/// The baseline in the same run: how long dovecot itself takes to tell an IDLE client about an
+/// APPEND (a bare async-imap session, no Pronto): p50 and max over `n`, ms.
+async fn idle_baseline(dovecot: &Dovecot, n: usize) -> Result<(f64, f64), AnyError> {
+    let mut s = dovecot.session().await?;
+    s.create("Baseline").await?;
+    s.select("Baseline").await?;
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut idle = s.idle();
+        idle.init().await?;
+        let (wait, stop) = idle.wait_with_timeout(Duration::from_secs(10));
+        let t0 = Instant::now();
+        let raw = format!("Subject: baseline {i}\r\n\r\nx\r\n");
+        let (append, woke) = tokio::join!(dovecot.append("Baseline", raw.as_bytes()), wait);
+        append?;
+        woke?;
+        times.push(ms(t0.elapsed()));
+        drop(stop);
+        s = idle.done().await?;
+    }
+    let _ = s.logout().await;
+    let times = sorted(times);
+    Ok((crate::bench::pct(&times, 0.5), times.last().copied().unwrap_or(f64::NAN)))
+}
+
 pub async fn run(args: MailArgs) -> Result<(), AnyError> {
     if args.messages == 0 || !(args.rate.is_finite() && args.rate > 0.0) || !(args.drain.is_finite() && args.drain >= 0.0) {
         return Err("--messages, --rate and --drain must be positive".into());
@@ -57,6 +82,12 @@ pub async fn run(args: MailArgs) -> Result<(), AnyError> {
         std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned)).unwrap_or_else(|| "?".into()),
     );
     let dovecot = tokio::task::spawn_blocking(Dovecot::start).await?.map_err(|e| format!("dovecot: {e}"))?;
+    let (b50, bmax) = idle_baseline(&dovecot, 10).await?;
+    println!(
+        "baseline  idle      dovecot alone: APPEND -> `* EXISTS` at a bare IDLE client p50 {}, max {} (10 messages; the floor of any IDLE reader)",
+        fmt_ms(b50),
+        fmt_ms(bmax)
+    );
     let dir = tempfile::tempdir()?;
     let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
     let (g, gateway_url) = gateway().await?;
