@@ -18,6 +18,9 @@ both!(
     attachments_are_kept_and_only_downloaded,
     a_reply_from_pronto_threads_and_the_answer_comes_back,
     nothing_is_read_twice_or_skipped_across_restarts_outages_and_resets,
+    killed_while_reading_every_message_is_stored_once,
+    several_mailboxes_from_the_config_file_with_their_options,
+    without_idle_the_mailbox_is_polled,
     a_mailbox_that_stops_working_alerts_the_admin
 );
 
@@ -280,4 +283,114 @@ async fn a_mailbox_that_stops_working_alerts_the_admin(engine: Engine) {
     assert!(t["error"].as_str().unwrap().contains("refused the login"), "{t}");
     app.post("/api/v1/mailboxes/test", &json!({ "url": "pop3://x" })).await.invalid(&["url"]);
     app.post("/api/v1/mailboxes/nosuch/test", &json!({})).await.problem(404);
+}
+
+fn numbered(n: u32, extra: &str) -> Vec<u8> {
+    format!(
+        "Message-ID: <n.{n}@example.cz>\r\nDate: Tue, 4 Mar 2025 09:30:00 +0100\r\nFrom: Zakaznik {n} <z{n}@example.cz>\r\n\
+         To: inbox@firma.cz\r\nSubject: Poptavka {n}\r\n{extra}\r\nDobry den, poptavka cislo {n}.\r\n"
+    )
+    .into_bytes()
+}
+
+/// Thirty messages wait; Pronto is SIGKILLed while it reads them and started again: every one
+/// becomes exactly one lead (the lead and the cursor commit together).
+async fn killed_while_reading_every_message_is_stored_once(engine: Engine) {
+    let d = dovecot().await;
+    for n in 1..=30 {
+        d.append("INBOX", &numbered(n, "")).await.unwrap();
+    }
+    let mut app = app_reading(engine, d.url(), Options::default()).await;
+    assert!(eventually(Duration::from_secs(15), || async { !email_leads(&app).await.is_empty() }).await);
+    app.kill().await;
+    app.start().await;
+    let leads = wait_leads(&app, 30).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut subjects: Vec<String> = email_leads(&app).await.iter().map(|l| l["subject"].as_str().unwrap().to_owned()).collect();
+    subjects.sort();
+    subjects.dedup();
+    assert_eq!((leads.len(), subjects.len()), (30, 30), "each message once: {subjects:?}");
+    assert_eq!(email_leads(&app).await.len(), 30);
+}
+
+/// Two mailboxes from the config file: one marks processed mail \Seen and moves it to a
+/// folder, keeps attachments up to 1 MB (a bigger one is listed, not kept); the other reads
+/// only the beginning of a message over 1 MB.
+async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engine) {
+    let d = dovecot().await;
+    d.create("Processed").await.unwrap();
+    d.create("Big").await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("pronto.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[mailboxes.sales]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nuser = \"{user}\"\npassword_env = \"SALES_IMAP_PASSWORD\"\n\
+             mark_seen = true\nmove_to = \"Processed\"\nmax_attachment_mb = 1\nsource = \"sales mailbox\"\n\n\
+             [mailboxes.big]\nurl = \"imap://{user}:{pw}@127.0.0.1:{port}/Big\"\nmax_message_mb = 1\n",
+            port = d.port,
+            user = d.user,
+            pw = d.password
+        ),
+    )
+    .unwrap();
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_CONFIG", config.display())
+            .env("SALES_IMAP_PASSWORD", &d.password),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let big_file = "A".repeat(1_500_000);
+    let with_big_attachment = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nV priloze vykres.\r\n\
+         --b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"vykres.dwg\"\r\n\r\n{big_file}\r\n--b--\r\n"
+    );
+    let head = |n: u32, extra: &str| {
+        format!(
+            "Message-ID: <n.{n}@example.cz>\r\nDate: Tue, 4 Mar 2025 09:30:00 +0100\r\nFrom: Zakaznik {n} <z{n}@example.cz>\r\n\
+             To: inbox@firma.cz\r\nSubject: Poptavka {n}\r\n{extra}"
+        )
+    };
+    d.append("INBOX", format!("{}{with_big_attachment}", head(1, "")).as_bytes()).await.unwrap();
+    d.append("INBOX", &fixture("09-attachments.eml")).await.unwrap();
+    d.append("Big", format!("{}{with_big_attachment}", head(2, "")).as_bytes()).await.unwrap();
+    let leads = wait_leads(&app, 3).await;
+    let m = app.get("/api/v1/mailboxes").await.expect(200);
+    let names: Vec<&str> = m["items"].as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["big", "sales"], "by name: {m}");
+    // sales: the big attachment listed, not kept; the small ones kept.
+    let one = leads.iter().find(|l| l["subject"] == "Poptavka 1").unwrap();
+    assert_eq!(one["source"], "sales mailbox");
+    let e = app.get(&format!("/api/v1/leads/{}/emails", id(one))).await.expect(200);
+    let f = &e["items"][0]["attachments"][0];
+    assert_eq!((f["filename"].as_str(), f["stored"].as_bool(), f["size"].as_i64()), (Some("vykres.dwg"), Some(false), Some(1_500_000)), "{e}");
+    assert!(f["url"].is_null());
+    // big: only the beginning read, and said so.
+    let two = leads.iter().find(|l| l["subject"] == "Poptavka 2").unwrap();
+    let e = app.get(&format!("/api/v1/leads/{}/emails", id(two))).await.expect(200);
+    assert!(e["items"][0]["text"].as_str().unwrap().contains("only its beginning was read"), "{e}");
+    assert!(e["items"][0]["attachments"].as_array().unwrap().is_empty());
+    // sales: processed mail moved to Processed and marked \Seen; nothing deleted.
+    assert!(eventually(Duration::from_secs(5), || async { d.list("INBOX").await.unwrap().is_empty() }).await);
+    let moved = d.list("Processed").await.unwrap();
+    assert_eq!(moved.len(), 2, "{moved:?}");
+    assert!(moved.iter().all(|(_, flags)| flags.iter().any(|f| f == "\\Seen")), "{moved:?}");
+    assert_eq!(d.list("Big").await.unwrap().len(), 1, "the other mailbox keeps its mail");
+}
+
+/// A server without IDLE (or `idle=false`) is polled.
+async fn without_idle_the_mailbox_is_polled(engine: Engine) {
+    let d = dovecot().await;
+    let app = app_reading(engine, format!("{}?idle=false&poll=1", d.url()), Options::default()).await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            app.get("/api/v1/mailboxes").await.expect(200)["items"][0]["state"] == "polling"
+        })
+        .await
+    );
+    d.append("INBOX", &numbered(1, "")).await.unwrap();
+    wait_leads(&app, 1).await;
 }
