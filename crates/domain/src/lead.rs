@@ -45,7 +45,17 @@ vocabulary!(
 );
 vocabulary!(ActivityKind { Call = "call", Email = "email", Sms = "sms", Meeting = "meeting", Note = "note" });
 vocabulary!(Direction { In = "in", Out = "out" });
-vocabulary!(Outcome { Reached = "reached", NoAnswer = "no_answer", Busy = "busy", Failed = "failed" });
+// `missed`: an incoming call nobody answered; `transferred`: handed to someone else;
+// `manager_busy`: the person it was handed to was busy, or the caller waited too long.
+vocabulary!(Outcome {
+    Reached = "reached",
+    NoAnswer = "no_answer",
+    Busy = "busy",
+    Failed = "failed",
+    Missed = "missed",
+    Transferred = "transferred",
+    ManagerBusy = "manager_busy"
+});
 
 /// Limits on free text, shared by every intake path.
 pub const NAME_MAX: usize = 200;
@@ -110,6 +120,8 @@ pub struct NewLead {
     pub received_at: Timestamp,
     pub owner: Option<i64>,
     pub extra: Vec<(String, String)>,
+    /// The lead arrives answered (a call somebody picked up): its first response, at once.
+    pub answered_at: Option<Timestamp>,
 }
 
 /// Treats an empty or blank optional field as absent: forms send `phone=` for "not given".
@@ -164,6 +176,7 @@ impl LeadDraft {
             received_at: e.take_opt("received_at", given(&self.received_at).map(|v| parse_time(v, now))).unwrap_or(now),
             owner: self.owner,
             extra: self.extra.clone(),
+            answered_at: None,
         };
         if self.extra.len() > 50 {
             e.add("form", "more than 50 fields");
@@ -271,7 +284,8 @@ impl NewActivity {
     /// outgoing e-mail or SMS, or a meeting. The first one sets `first_response_at`.
     pub fn is_response(&self) -> bool {
         match self.kind {
-            ActivityKind::Call => self.outcome == Some(Outcome::Reached),
+            // Handed to a colleague or promised a callback, the customer was spoken to.
+            ActivityKind::Call => matches!(self.outcome, Some(Outcome::Reached | Outcome::Transferred | Outcome::ManagerBusy)),
             ActivityKind::Email | ActivityKind::Sms => self.direction == Some(Direction::Out),
             ActivityKind::Meeting => true,
             ActivityKind::Note => false,
@@ -331,6 +345,9 @@ mod tests {
             ("call", Some("out"), Some("reached"), true),
             ("call", Some("out"), Some("no_answer"), false),
             ("call", Some("in"), Some("reached"), true),
+            ("call", Some("in"), Some("missed"), false),
+            ("call", Some("in"), Some("transferred"), true),
+            ("call", Some("in"), Some("manager_busy"), true),
             ("email", Some("out"), None, true),
             ("email", Some("in"), None, false),
             ("sms", Some("out"), None, true),

@@ -219,8 +219,22 @@ const MAX_DEPTH: u32 = 8;
 /// Runs the playbook on one trigger. `cause` names the trigger uniquely (`received`, `a17`
 /// for activity 17, `t42` for timer 42 …) and makes notification keys stable.
 pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
-    let mut run =
-        Run { pb, dir, now, cause, lead: lead.clone(), out: Vec::new(), seq: 0, arrival: matches!(trigger, Trigger::LeadReceived) };
+    let actor = match trigger {
+        Trigger::TaskCompleted { by, .. } | Trigger::ActivityLogged { by, .. } => *by,
+        Trigger::LeadReceived => lead.entered_by,
+        _ => None,
+    };
+    let mut run = Run {
+        pb,
+        dir,
+        now,
+        cause,
+        lead: lead.clone(),
+        out: Vec::new(),
+        seq: 0,
+        arrival: matches!(trigger, Trigger::LeadReceived),
+        actor,
+    };
     run.react(trigger, 0);
     run.out
 }
@@ -235,6 +249,8 @@ struct Run<'a> {
     seq: u32,
     /// The trigger is the lead's arrival: SLAs started now count from when it was received.
     arrival: bool,
+    /// Who did what triggered this (completed the task, logged the activity, entered the lead).
+    actor: Option<i64>,
 }
 
 impl<'a> Run<'a> {
@@ -505,6 +521,9 @@ impl<'a> Run<'a> {
         if !any(&c.stage, Some(&l.stage)) {
             return false;
         }
+        if c.responded.is_some_and(|r| r != l.first_response_at.is_some()) {
+            return false;
+        }
         match trigger {
             Some(Trigger::TaskCompleted { task, outcome, .. }) => any(&c.task, Some(task)) && any(&c.outcome, Some(outcome)),
             Some(Trigger::ActivityLogged { kind, direction, outcome, response, .. }) => {
@@ -595,6 +614,11 @@ impl<'a> Run<'a> {
         if self.has_timer(&format!("sla:{id}:"), true) {
             return;
         }
+        // A promise of a first response is kept already when the lead arrives answered (a call
+        // somebody picked up).
+        if sla.until == Until::Response && self.lead.first_response_at.is_some() {
+            return;
+        }
         // An SLA started on arrival counts from when the customer wrote (a mail fetched late
         // or a lead entered afterwards has used part of its time already).
         let from = if self.arrival { self.lead.received_at.min(self.now) } else { self.now };
@@ -674,6 +698,7 @@ impl<'a> Run<'a> {
         match who {
             Who::Owner => self.lead.owner.and_then(|o| dir.user(o)).into_iter().collect(),
             Who::EnteredBy => self.lead.entered_by.and_then(|o| dir.user(o)).into_iter().collect(),
+            Who::Actor => self.actor.and_then(|o| dir.user(o)).into_iter().collect(),
             Who::User(login) => dir.by_login(login).into_iter().collect(),
             Who::Role(r) => dir.users.iter().filter(|u| u.role == *r).collect(),
             Who::Customer => vec![],
@@ -885,6 +910,11 @@ impl<'a> Run<'a> {
         let (user, role) = match who {
             Who::Owner => (self.lead.owner, self.lead.owner.and_then(|o| self.dir.user(o)).map(|u| u.role)),
             Who::EnteredBy => (self.lead.entered_by, self.lead.entered_by.and_then(|o| self.dir.user(o)).map(|u| u.role)),
+            // The one who did it, else the owner.
+            Who::Actor => {
+                let who = self.actor.or(self.lead.owner);
+                (who, who.and_then(|o| self.dir.user(o)).map(|u| u.role))
+            }
             Who::User(login) => match self.dir.by_login(login) {
                 Some(u) => (Some(u.id), Some(u.role)),
                 None => (None, None),
@@ -910,7 +940,9 @@ impl<'a> Run<'a> {
 
     fn assign(&mut self, pool_id: &str) {
         let Some(pool) = self.pb.pools.get(pool_id) else { return };
-        if pool.keep_owner && self.lead.owner.is_some() {
+        // An owner given when the lead was entered (the API's `owner`, the person who took
+        // the call) stays; later, only pools that say `keep_owner` keep one.
+        if self.lead.owner.is_some() && (pool.keep_owner || self.arrival) {
             return;
         }
         // An explicit rule decides first; the first rule whose conditions hold is the one.
@@ -933,8 +965,12 @@ impl<'a> Run<'a> {
                         return self.assign_to(id, format!("{reason}: {why}"));
                     }
                 }
-                Who::EnteredBy | Who::Owner => {
-                    let id = if rule.target == Who::Owner { self.lead.owner } else { self.lead.entered_by };
+                Who::EnteredBy | Who::Owner | Who::Actor => {
+                    let id = match rule.target {
+                        Who::Owner => self.lead.owner,
+                        Who::Actor => self.actor,
+                        _ => self.lead.entered_by,
+                    };
                     if let Some(u) = id.and_then(|id| self.dir.user(id)) {
                         return self.assign_to(u.id, format!("{reason}: {} entered it", u.name));
                     }
@@ -1021,6 +1057,7 @@ fn who_text(w: &Who) -> String {
     match w {
         Who::Owner => "the owner".into(),
         Who::EnteredBy => "the one who entered it".into(),
+        Who::Actor => "the one who did it".into(),
         Who::User(l) => format!("user {l}"),
         Who::Role(r) => format!("in the role {r}"),
         Who::Customer => "the customer".into(),

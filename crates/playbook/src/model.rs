@@ -105,6 +105,9 @@ pub enum Who {
     Owner,
     /// Whoever entered the lead by hand.
     EnteredBy,
+    /// Whoever did what the rule reacts to (took the call, logged the activity, completed the
+    /// task); the owner when nobody did.
+    Actor,
     /// One user, by login.
     User(String),
     /// Everyone with the role (notifications), or the role as a queue (tasks).
@@ -316,6 +319,8 @@ pub struct Conditions {
     pub direction: Vec<String>,
     /// The activity is a response to the customer.
     pub response: Option<bool>,
+    /// The lead has had its first response (`Some(true)`) or not yet (`Some(false)`).
+    pub responded: Option<bool>,
     pub timer: Vec<String>,
     pub field: Vec<String>,
 }
@@ -351,3 +356,6 @@ pub const CHANNELS: &[&str] = &["sms", "email", "in_app", "webhook"];
 pub const TASK_KINDS: &[&str] = &["call", "email", "meeting", "todo"];
 /// Outcomes every call task knows, besides the playbook's own words.
 pub const CALL_OUTCOMES: &[&str] = &["reached", "no_answer", "busy", "failed"];
+
+/// What the phone exchange reports about incoming calls (activity outcomes rules can match).
+pub const INCOMING_CALL_OUTCOMES: &[&str] = &["missed", "transferred", "manager_busy"];

@@ -175,6 +175,7 @@ impl Cx {
         let w = match text {
             "owner" => Who::Owner,
             "entered_by" => Who::EnteredBy,
+            "actor" => Who::Actor,
             "customer" if customer_ok => Who::Customer,
             _ => {
                 if let Some(r) = text.strip_prefix("role:") {
@@ -183,7 +184,7 @@ impl Cx {
                     Who::User(u.to_owned())
                 } else {
                     let extra = if customer_ok { ", customer" } else { "" };
-                    self.err(span, format!("`{text}` is not a recipient: use owner, entered_by, role:ROLE, user:LOGIN{extra}"));
+                    self.err(span, format!("`{text}` is not a recipient: use owner, entered_by, actor, role:ROLE, user:LOGIN{extra}"));
                     return None;
                 }
             }
@@ -374,6 +375,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         }
     }
     ids.outcomes.extend(CALL_OUTCOMES.iter().map(|s| s.to_string()));
+    ids.outcomes.extend(crate::model::INCOMING_CALL_OUTCOMES.iter().map(|s| s.to_string()));
     if let Some(DeValue::Table(t)) = root.get("tasks").map(|v| v.get_ref()) {
         for (_, v) in t.iter() {
             if let Some(o) = v.get_ref().as_table().and_then(|t| t.get("outcomes")) {
@@ -926,6 +928,7 @@ const CONDITION_KEYS: &[&str] = &[
     "activity",
     "direction",
     "response",
+    "responded",
     "timer",
     "field",
 ];
@@ -953,6 +956,7 @@ fn conditions(cx: &mut Cx, ids: &Ids, v: &V, on: Option<TriggerKind>) -> Conditi
                 only(cx, &[TriggerKind::ActivityLogged]);
                 c.response = cx.boolean(v, "`response`")
             }
+            "responded" => c.responded = cx.boolean(v, "`responded`"),
             "time" => match cx.string(v, "`time`") {
                 Some("working") => c.working_time = Some(true),
                 Some("after_hours") => c.working_time = Some(false),

@@ -246,6 +246,14 @@ impl Config {
         }
         web.data_dir = data_dir.clone();
         web.smtp_from = email.from.clone();
+        web.telephony_secret = env("PRONTO_TELEPHONY_SECRET");
+        if let Some(s) = &web.telephony_secret
+            && s.strip_prefix("whsec_").unwrap_or(s).len() < 16
+        {
+            return Err(ConfigError("PRONTO_TELEPHONY_SECRET: use a whsec_… secret of at least 16 characters".into()));
+        }
+        web.twilio_token = env("PRONTO_TELEPHONY_TWILIO_TOKEN");
+        web.public_url = public_url.clone();
         Ok(Config {
             language,
             public_url,

@@ -28,6 +28,8 @@ mod forms;
 mod leads;
 #[path = "api/mail.rs"]
 mod mail;
+#[path = "api/phone.rs"]
+mod phone;
 #[path = "api/playbooks.rs"]
 mod playbooks;
 #[path = "api/robustness.rs"]

@@ -119,6 +119,7 @@ pub(crate) enum Command {
         error: Option<String>,
     },
     SendEmail(Box<crate::records::OutgoingEmail>),
+    CallEvent(Box<crate::records::CallIn>),
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -149,6 +150,7 @@ pub(crate) enum Outcome {
     Version(i64, bool),
     Notifications(Vec<crate::records::OutboxRecord>),
     Mail(crate::records::MailOutcome),
+    Call(crate::records::CallResult),
 }
 
 type R<T> = Result<T, StoreError>;
@@ -230,6 +232,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             crate::mail::alert(c, pending, mailbox, error.as_deref(), now).await.map(|()| Outcome::Done)
         }
         Command::SendEmail(e) => crate::mail::send(c, pending, e, now).await.map(Outcome::Id),
+        Command::CallEvent(e) => crate::calls::event(c, pending, e, now).await.map(Outcome::Call),
         Command::SetMessage { message: m, remove, actor } => {
             let n = c
                 .exec(
@@ -963,6 +966,9 @@ pub(crate) async fn create_lead(
         .await
         .map_err(db)?;
     let lead_id = new_id;
+    if let Some(at) = lead.answered_at {
+        c.exec("UPDATE leads SET first_response_at = $1 WHERE id = $2", params![micros(at), lead_id]).await.map_err(db)?;
+    }
 
     let mut data = json!({
         "channel": lead.channel.as_str(),
@@ -1005,7 +1011,7 @@ pub(crate) async fn create_lead(
         source: s(&lead.source),
         language: lead.language.as_ref().map(|l| l.as_str().to_owned()),
         received_at: lead.received_at,
-        first_response_at: None,
+        first_response_at: lead.answered_at,
         open_tasks: vec![],
         timers: vec![],
     };
@@ -1023,7 +1029,7 @@ pub(crate) async fn create_lead(
     Ok(LeadCreated { id: lead_id, created: true, contact_id, contact_is_new })
 }
 
-async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
+pub(crate) async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
     let row = c
         .row(
             "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id,

@@ -12,6 +12,7 @@
 //! Architecture invariant: this crate knows nothing about HTTP, JSON request shapes or
 //! configuration files; it receives validated domain values and returns plain records.
 
+mod calls;
 mod commands;
 mod mail;
 pub mod engine;
@@ -152,6 +153,11 @@ pub trait Store: Send + Sync {
     /// Stores a message read from a mailbox — a new lead, a reply on its lead, a duplicate or
     /// an ignored one — and moves the mailbox's cursor past it, in one transaction.
     async fn ingest_mail(&self, mail: MailIn) -> Result<MailOutcome>;
+    /// Folds one event from the phone exchange into its call and applies what it means for the
+    /// lead, in one transaction; a repeated delivery (same `webhook_id`) changes nothing.
+    async fn call_event(&self, event: CallIn) -> Result<CallResult>;
+    /// Calls on the registry, newest first (one lead's when given).
+    async fn calls(&self, lead: Option<i64>, limit: i64) -> Result<Vec<CallRecord>>;
     /// Where a mailbox stopped reading: (UIDVALIDITY, last UID).
     async fn mailbox_cursor(&self, mailbox: &str) -> Result<Option<(i64, i64)>>;
     /// The mailbox has a new UIDVALIDITY: read it again from the start.

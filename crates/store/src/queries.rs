@@ -503,3 +503,35 @@ pub(crate) async fn mailbox_cursor(c: &mut dyn Conn, mailbox: &str) -> Result<Op
         None => Ok(None),
     }
 }
+
+pub(crate) async fn calls(c: &mut dyn Conn, lead: Option<i64>, limit: i64) -> Result<Vec<crate::records::CallRecord>> {
+    const COLS: &str = "id, source, call_id, lead_id, direction, from_number, to_number, state, resolution, started_at, answered_at, ended_at, duration_s, answered_by";
+    let rows = match lead {
+        Some(l) => {
+            lead_exists(c, l).await?;
+            c.rows(&format!("SELECT {COLS} FROM calls WHERE lead_id = $1 ORDER BY id DESC LIMIT $2"), params![l, limit]).await?
+        }
+        None => c.rows(&format!("SELECT {COLS} FROM calls ORDER BY id DESC LIMIT $1"), params![limit]).await?,
+    };
+    rows.iter()
+        .map(|r| {
+            let state: Value = serde_json::from_str(&r.str("state")?).unwrap_or(Value::Null);
+            Ok(crate::records::CallRecord {
+                id: r.i64("id")?,
+                source: r.str("source")?,
+                call_id: r.str("call_id")?,
+                lead_id: r.opt_i64("lead_id")?,
+                direction: r.str("direction")?,
+                from_number: r.opt_str("from_number")?,
+                to_number: r.opt_str("to_number")?,
+                resolution: r.opt_str("resolution")?,
+                started_at: r.opt_i64("started_at")?.map(from_micros),
+                answered_at: r.opt_i64("answered_at")?.map(from_micros),
+                ended_at: r.opt_i64("ended_at")?.map(from_micros),
+                duration_s: r.opt_i64("duration_s")?,
+                answered_by: r.opt_i64("answered_by")?,
+                transfers: state["transfers"].clone(),
+            })
+        })
+        .collect()
+}

@@ -379,3 +379,48 @@ pub struct IgnoredMailRecord {
     pub reason: String,
     pub at: Timestamp,
 }
+
+/// One event from the phone exchange, with what the HTTP edge already knows.
+#[derive(Debug, Clone)]
+pub struct CallIn {
+    /// `generic` (the JSON hook) or `twilio`: call ids are unique per source.
+    pub source: String,
+    /// The delivery's id (`webhook-id`, Twilio's signature): a repeat changes nothing.
+    pub webhook_id: Option<String>,
+    pub event: pronto_domain::call::CallEvent,
+    /// The customer's number (the caller, or whom we called) in E.164, when it is one.
+    pub customer_phone: Option<pronto_domain::values::Phone>,
+    /// The `source` of a lead the call starts (`phone`).
+    pub source_label: String,
+    /// The playbook of a lead the call starts (the default one when `None`).
+    pub playbook: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallResult {
+    pub call: Option<i64>,
+    pub lead: Option<i64>,
+    /// The same delivery came before: nothing changed.
+    pub duplicate: bool,
+}
+
+/// A call on the registry.
+#[derive(Debug, Clone)]
+pub struct CallRecord {
+    pub id: i64,
+    pub source: String,
+    pub call_id: String,
+    pub lead_id: Option<i64>,
+    pub direction: String,
+    pub from_number: Option<String>,
+    pub to_number: Option<String>,
+    /// `answered`, `missed`, `busy`, `failed`; none while ringing.
+    pub resolution: Option<String>,
+    pub started_at: Option<Timestamp>,
+    pub answered_at: Option<Timestamp>,
+    pub ended_at: Option<Timestamp>,
+    pub duration_s: Option<i64>,
+    pub answered_by: Option<i64>,
+    /// Transfers as the exchange reported them (JSON).
+    pub transfers: Value,
+}

@@ -247,6 +247,17 @@ impl Store for SqlStore {
         }
     }
 
+    async fn call_event(&self, event: crate::records::CallIn) -> Result<crate::records::CallResult> {
+        match self.writer.submit(Command::CallEvent(Box::new(event))).await? {
+            Outcome::Call(r) => Ok(r),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn calls(&self, lead: Option<i64>, limit: i64) -> Result<Vec<crate::records::CallRecord>> {
+        self.read(move |c| Box::pin(queries::calls(c, lead, limit))).await
+    }
+
     async fn mailbox_cursor(&self, mailbox: &str) -> Result<Option<(i64, i64)>> {
         let mailbox = mailbox.to_owned();
         self.read(move |c| Box::pin(async move { queries::mailbox_cursor(c, &mailbox).await })).await

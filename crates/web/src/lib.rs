@@ -14,6 +14,7 @@ pub mod extract;
 pub mod forms;
 pub mod metrics;
 pub mod ratelimit;
+pub mod telephony;
 
 use axum::Router;
 use pronto_domain::Clock;
@@ -50,6 +51,12 @@ pub struct WebConfig {
     pub data_dir: std::path::PathBuf,
     /// The sender of outgoing mail (`PRONTO_SMTP_FROM`): its domain names our Message-IDs.
     pub smtp_from: Option<String>,
+    /// `PRONTO_TELEPHONY_SECRET`: what the exchange signs its JSON call events with.
+    pub telephony_secret: Option<String>,
+    /// `PRONTO_TELEPHONY_TWILIO_TOKEN`: the auth token Twilio signs its voice callbacks with.
+    pub twilio_token: Option<String>,
+    /// `PRONTO_PUBLIC_URL`: the address the outside world calls (Twilio's signature covers it).
+    pub public_url: Option<String>,
 }
 
 impl Default for WebConfig {
@@ -66,6 +73,9 @@ impl Default for WebConfig {
             trust_forwarded_for: false,
             data_dir: std::path::PathBuf::from("./pronto-data"),
             smtp_from: None,
+            telephony_secret: None,
+            twilio_token: None,
+            public_url: None,
         }
     }
 }
@@ -115,6 +125,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(api::system::router(openapi))
         .merge(forms::router())
+        .merge(telephony::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
         .layer(axum::middleware::from_fn(metrics::track))

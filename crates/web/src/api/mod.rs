@@ -1,6 +1,7 @@
 //! The `/api/v1` handlers, one file per resource, collected into an [`OpenApiRouter`] so the
 //! OpenAPI description is generated from the same code that serves the requests.
 
+pub mod calls;
 pub mod events;
 pub mod leads;
 pub mod mail;
@@ -105,6 +106,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::check))
         .routes(routes!(playbooks::get_playbook))
         .routes(routes!(playbooks::diagram))
+        .routes(routes!(calls::list_calls))
         .routes(routes!(mail::list_mailboxes))
         .routes(routes!(mail::test_mailbox))
         .routes(routes!(mail::test_settings))

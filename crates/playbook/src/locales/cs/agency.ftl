@@ -15,3 +15,4 @@ ack_after_hours = Dobrý den, { $contact_name }, děkujeme za poptávku. Jsme mi
 
 offer_follow_up = Nabídka pro { $contact_name } čeká už tři dny: připomeňte se (lead { $lead_id }) { $lead_url }
 offer_ready = Nabídka pro { $contact_name } je připravena k prezentaci (lead { $lead_id }) { $lead_url }
+missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět hned. Lead { $lead_id } { $lead_url }

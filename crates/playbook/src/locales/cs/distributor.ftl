@@ -18,3 +18,4 @@ thanks = Děkujeme za vaši zpětnou vazbu, { $contact_name }.
 
 complaint = Reklamace od { $contact_name } { $contact_phone } po dodání (lead { $lead_id }) — viz úkol kontrolního hovoru. { $lead_url }
     .subject = Reklamace po dodání
+missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět do 10 minut. Lead { $lead_id } { $lead_url }

@@ -15,3 +15,4 @@ ack_after_hours = Hello { $contact_name }, thank you for your inquiry. We are ou
 
 offer_follow_up = The offer for { $contact_name } has waited three days: follow it up (lead { $lead_id }) { $lead_url }
 offer_ready = The offer for { $contact_name } is ready to present (lead { $lead_id }) { $lead_url }
+missed_call = Missed call from { $contact_name } { $contact_phone } — call back now. Lead { $lead_id } { $lead_url }

@@ -18,3 +18,4 @@ thanks = Thank you for your feedback, { $contact_name }.
 
 complaint = Complaint from { $contact_name } { $contact_phone } after delivery (lead { $lead_id }) — see the quality-call task. { $lead_url }
     .subject = Complaint after delivery
+missed_call = Missed call from { $contact_name } { $contact_phone } — call back within 10 minutes. Lead { $lead_id } { $lead_url }

@@ -15,3 +15,4 @@ ack_after_hours = שלום { $contact_name }, תודה על פנייתך. אנח
 
 offer_follow_up = ההצעה עבור { $contact_name } ממתינה כבר שלושה ימים: יש לחזור ללקוח (ליד { $lead_id }) { $lead_url }
 offer_ready = ההצעה עבור { $contact_name } מוכנה להצגה (ליד { $lead_id }) { $lead_url }
+missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור עכשיו. ליד { $lead_id } { $lead_url }

@@ -18,3 +18,4 @@ thanks = תודה על המשוב, { $contact_name }.
 
 complaint = תלונה של { $contact_name } { $contact_phone } אחרי המשלוח (ליד { $lead_id }) — ראו את משימת שיחת האיכות. { $lead_url }
     .subject = תלונה אחרי משלוח
+missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור תוך 10 דקות. ליד { $lead_id } { $lead_url }

@@ -15,3 +15,4 @@ ack_after_hours = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Jes
 
 offer_follow_up = Oferta dla { $contact_name } czeka od trzech dni: przypomnij się (lead { $lead_id }) { $lead_url }
 offer_ready = Oferta dla { $contact_name } jest gotowa do przedstawienia (lead { $lead_id }) { $lead_url }
+missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń teraz. Lead { $lead_id } { $lead_url }

@@ -18,3 +18,4 @@ thanks = Dziękujemy za Państwa opinię, { $contact_name }.
 
 complaint = Reklamacja od { $contact_name } { $contact_phone } po dostawie (lead { $lead_id }) — zobacz zadanie rozmowy jakościowej. { $lead_url }
     .subject = Reklamacja po dostawie
+missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń w ciągu 10 minut. Lead { $lead_id } { $lead_url }

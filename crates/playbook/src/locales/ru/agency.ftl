@@ -15,3 +15,4 @@ ack_after_hours = Здравствуйте, { $contact_name }! Спасибо з
 
 offer_follow_up = Предложение для { $contact_name } ждёт уже три дня: напомните о нём (лид { $lead_id }) { $lead_url }
 offer_ready = Предложение для { $contact_name } готово к презентации (лид { $lead_id }) { $lead_url }
+missed_call = Пропущенный звонок от { $contact_name } { $contact_phone } — перезвоните сейчас. Лид { $lead_id } { $lead_url }

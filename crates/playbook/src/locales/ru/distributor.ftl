@@ -18,3 +18,4 @@ thanks = Спасибо за ваш отзыв, { $contact_name }.
 
 complaint = Жалоба от { $contact_name } { $contact_phone } после доставки (лид { $lead_id }) — см. задачу «контрольный звонок». { $lead_url }
     .subject = Жалоба после доставки
+missed_call = Пропущенный звонок от { $contact_name } { $contact_phone } — перезвоните в течение 10 минут. Лид { $lead_id } { $lead_url }
