@@ -29,6 +29,8 @@ pub enum BenchCommand {
     Alerts(crate::bench_alerts::AlertsArgs),
     /// A message appended to an IMAP mailbox (dovecot) to the SMS at a local gateway: p50/p99 with IDLE.
     Mail(crate::bench_mail::MailArgs),
+    /// A missed call reported by the exchange to the SMS at a local gateway: p50/p99 at 20 calls/s.
+    Phone(crate::bench_phone::PhoneArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -61,6 +63,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         BenchCommand::Timers(args) => return crate::bench_timers::run(args).await,
         BenchCommand::Alerts(args) => return crate::bench_alerts::run(args).await,
         BenchCommand::Mail(args) => return crate::bench_mail::run(args).await,
+        BenchCommand::Phone(args) => return crate::bench_phone::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],

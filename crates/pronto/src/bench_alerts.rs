@@ -166,11 +166,20 @@ impl Gateway {
     }
 }
 
+/// The bench key an SMS names: `Alertbench N` in the text, else (`pronto bench phone`, whose
+/// callers have no name) the caller's number `+420 7XX XXX XXX`, whose last 8 digits are the key.
 fn key_of(body: &str) -> Option<u64> {
-    let rest = &body[body.find(TAG)? + TAG.len()..];
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+    if let Some(at) = body.find(TAG) {
+        let digits: String = body[at + TAG.len()..].chars().take_while(char::is_ascii_digit).collect();
+        return digits.parse().ok();
+    }
+    let at = body.find(PHONE_TAG)?;
+    let digits: String = body[at + PHONE_TAG.len()..].chars().filter(|c| *c != ' ').take_while(char::is_ascii_digit).take(8).collect();
+    (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
+
+/// How `pronto bench phone`'s callers' numbers begin (as the SMS prints them).
+pub(crate) const PHONE_TAG: &str = "+420 6";
 
 async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
     let at = Instant::now();
@@ -235,7 +244,7 @@ impl Http {
         Http { addr: addr.to_owned(), conn: None }
     }
 
-    async fn connect(&mut self) -> std::io::Result<()> {
+    pub(crate) async fn connect(&mut self) -> std::io::Result<()> {
         if self.conn.is_none() {
             let s = tokio::net::TcpStream::connect(&self.addr).await?;
             s.set_nodelay(true)?;
@@ -245,7 +254,7 @@ impl Http {
     }
 
     /// Sends `head` + `body` on the open connection and reads the answer: (status, body).
-    async fn exchange(&mut self, head: &[u8], body: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
+    pub(crate) async fn exchange(&mut self, head: &[u8], body: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
         let conn = self.conn.as_mut().ok_or(std::io::ErrorKind::NotConnected)?;
         let result = async {
             conn.write_all(head).await?;

@@ -4,6 +4,7 @@
 mod bench;
 mod bench_alerts;
 mod bench_mail;
+mod bench_phone;
 mod bench_timers;
 mod commands;
 mod config;
