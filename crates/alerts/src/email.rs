@@ -92,6 +92,41 @@ fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
+/// Click-to-call and links in the HTML part: `+420 777 123 456` becomes a `tel:` link and an
+/// `https://…` address a link (on text already HTML-escaped).
+fn linkify(escaped: &str) -> String {
+    let mut out = String::with_capacity(escaped.len() + 64);
+    let chars: Vec<char> = escaped.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+        if rest.starts_with("https://") || rest.starts_with("http://") {
+            let end = (i..chars.len()).find(|&j| chars[j].is_whitespace()).unwrap_or(chars.len());
+            let url: String = chars[i..end].iter().collect::<String>().trim_end_matches(['.', ',', ')']).to_owned();
+            let n = url.chars().count();
+            out.push_str(&format!("<a href=\"{url}\">{url}</a>"));
+            i += n;
+            continue;
+        }
+        if chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let mut j = i + 1;
+            while j < chars.len() && (chars[j].is_ascii_digit() || (chars[j] == ' ' && chars.get(j + 1).is_some_and(char::is_ascii_digit))) {
+                j += 1;
+            }
+            let shown: String = chars[i..j].iter().collect();
+            let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+            if (8..=15).contains(&digits.len()) {
+                out.push_str(&format!("<a href=\"tel:+{digits}\">{shown}</a>"));
+                i = j;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
 impl EmailSender {
     /// `Ok(None)` when e-mail is not configured; an error names the setting that is wrong.
     pub fn from_config(c: &EmailConfig) -> Result<Option<EmailSender>, String> {
@@ -119,7 +154,7 @@ impl EmailSender {
         let to: Mailbox = to.parse().map_err(|e| SendError::fatal(format!("`{to}` is not an e-mail address: {e}")))?;
         let html = format!(
             "<!doctype html><html><body><p style=\"font-family:sans-serif\">{}</p></body></html>",
-            html_escape(text).replace('\n', "<br>")
+            linkify(&html_escape(text)).replace('\n', "<br>")
         );
         let id = |s: &str| format!("<{}>", header_safe(s).replace(['<', '>', ' '], ""));
         let mut b = Message::builder().from(self.from.clone()).to(to).subject(header_safe(subject)).header(ProntoKey(header_safe(key)));
@@ -153,6 +188,17 @@ impl EmailSender {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_call_and_addresses_open_in_the_html_part() {
+        let html = linkify(&html_escape("New inquiry: Jana +420 777 123 456, web. Lead 7 https://crm.example.com/leads/7."));
+        assert_eq!(
+            html,
+            "New inquiry: Jana <a href=\"tel:+420777123456\">+420 777 123 456</a>, web. Lead 7 <a href=\"https://crm.example.com/leads/7\">https://crm.example.com/leads/7</a>."
+        );
+        assert_eq!(linkify("a + 1 and +12"), "a + 1 and +12", "not a number");
+        assert_eq!(linkify(&html_escape("<script>+420777123456")), "&lt;script&gt;<a href=\"tel:+420777123456\">+420777123456</a>");
+    }
 
     #[test]
     fn headers_cannot_be_injected() {
