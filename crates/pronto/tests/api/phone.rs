@@ -199,6 +199,13 @@ async fn a_missed_call_from_a_customer_joins_their_open_lead(engine: Engine) {
     assert!(sms.iter().any(|n| n["text"].as_str().unwrap().starts_with("Missed call from Jana Nováková +420 777 123 456")), "{sms:?}");
     let acts = app.get(&format!("/api/v1/leads/{l}/activities")).await.expect(200);
     assert!(acts["items"].as_array().unwrap().iter().any(|a| a["outcome"] == "missed" && a["direction"] == "in"));
+    // Once that inquiry is closed, the customer calling again is a new inquiry on the same contact.
+    let contact = app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["contact"]["id"].clone();
+    app.patch(&format!("/api/v1/leads/{l}"), &json!({ "status": "won" })).await.expect(200);
+    let v = event(&app, "x2", json!({ "event": "missed", "call_id": "x2", "from": "+420777123456", "at": at })).await;
+    let again = v["lead_id"].as_i64().unwrap();
+    assert_ne!(again, l);
+    assert_eq!(app.get(&format!("/api/v1/leads/{again}")).await.expect(200)["contact"]["id"], contact, "the same customer");
 }
 
 /// Outgoing calls reported by the exchange: no answer → the first-call task is done with
