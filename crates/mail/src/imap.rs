@@ -484,7 +484,15 @@ async fn catch_up(
         // A message that vanished between the two fetches (moved by someone) is skipped.
         let Some(raw) = raw else { continue };
         let mail = build(cfg, deps, uidvalidity, i64::from(uid), &raw, partial.then_some(size as usize));
-        match deps.store.ingest_mail(mail).await {
+        let mut result = deps.store.ingest_mail(mail.clone()).await;
+        // A message the store refuses as a lead (say, its mailbox names a playbook that is not
+        // loaded) must not stop the mailbox: it goes to the ignored list with the reason.
+        if let Err(StoreError::Invalid(why)) = &result {
+            let reason = format!("not stored as a lead: {why}");
+            tracing::warn!(mailbox = %cfg.name, uid, %reason, "mail refused");
+            result = deps.store.ingest_mail(MailIn { verdict: MailVerdict::Ignored { reason }, ..mail }).await;
+        }
+        match result {
             Ok(outcome) => {
                 let now = deps.clock.now();
                 deps.status.update(&cfg.name, |st| {

@@ -51,12 +51,19 @@ async fn hook(State(st): State<AppState>, OriginalUri(uri): OriginalUri, headers
         return Err(ApiError::UnsupportedMediaType("application/json (signed per Standard Webhooks) or a Twilio form callback".into()));
     };
     let region = st.config.region;
+    let mut event = event;
+    // The registry keeps numbers in E.164 (as sent when they are not phone numbers: an
+    // extension, "anonymous").
+    for n in [&mut event.from, &mut event.to] {
+        if let Some(p) = n.as_deref().and_then(|raw| Phone::parse(raw, region).ok()) {
+            *n = Some(p.as_str().to_owned());
+        }
+    }
     let customer = match event.direction {
         Direction::In => event.from.as_deref(),
         Direction::Out => event.to.as_deref(),
     };
     let customer_phone = customer.and_then(|n| Phone::parse(n, region).ok());
-    let mut event = event;
     // Whoever took the call may be named by the phone it was forwarded to.
     if let Some(by) = &event.answered_by
         && by.chars().any(|c| c.is_ascii_digit())

@@ -320,6 +320,7 @@ async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engin
     let d = dovecot().await;
     d.create("Processed").await.unwrap();
     d.create("Big").await.unwrap();
+    d.create("Odd").await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("pronto.toml");
     std::fs::write(
@@ -327,7 +328,8 @@ async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engin
         format!(
             "[mailboxes.sales]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nuser = \"{user}\"\npassword_env = \"SALES_IMAP_PASSWORD\"\n\
              mark_seen = true\nmove_to = \"Processed\"\nmax_attachment_mb = 1\nsource = \"sales mailbox\"\n\n\
-             [mailboxes.big]\nurl = \"imap://{user}:{pw}@127.0.0.1:{port}/Big\"\nmax_message_mb = 1\n",
+             [mailboxes.big]\nurl = \"imap://{user}:{pw}@127.0.0.1:{port}/Big\"\nmax_message_mb = 1\n\n\
+             [mailboxes.odd]\nurl = \"imap://{user}:{pw}@127.0.0.1:{port}/Odd\"\nplaybook = \"not-loaded\"\n",
             port = d.port,
             user = d.user,
             pw = d.password
@@ -360,7 +362,7 @@ async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engin
     let leads = wait_leads(&app, 3).await;
     let m = app.get("/api/v1/mailboxes").await.expect(200);
     let names: Vec<&str> = m["items"].as_array().unwrap().iter().map(|b| b["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["big", "sales"], "by name: {m}");
+    assert_eq!(names, ["big", "odd", "sales"], "by name: {m}");
     // sales: the big attachment listed, not kept; the small ones kept.
     let one = leads.iter().find(|l| l["subject"] == "Poptavka 1").unwrap();
     assert_eq!(one["source"], "sales mailbox");
@@ -379,6 +381,18 @@ async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engin
     assert_eq!(moved.len(), 2, "{moved:?}");
     assert!(moved.iter().all(|(_, flags)| flags.iter().any(|f| f == "\\Seen")), "{moved:?}");
     assert_eq!(d.list("Big").await.unwrap().len(), 1, "the other mailbox keeps its mail");
+    // A mailbox whose leads cannot be stored (its playbook is not loaded) does not stall: the
+    // message is listed with the reason and the next one is read too.
+    d.append("Odd", &numbered(7, "")).await.unwrap();
+    d.append("Odd", &numbered(8, "")).await.unwrap();
+    assert!(
+        crate::harness::eventually(std::time::Duration::from_secs(10), || async {
+            app.get("/api/v1/mail/ignored").await.expect(200)["items"].as_array().unwrap().len() == 2
+        })
+        .await
+    );
+    let ignored = app.get("/api/v1/mail/ignored").await.expect(200);
+    assert!(ignored["items"][0]["reason"].as_str().unwrap().contains("not-loaded"), "{ignored}");
 }
 
 /// A server without IDLE (or `idle=false`) is polled.

@@ -106,7 +106,7 @@ async fn an_answered_call_is_an_answered_lead_with_a_notes_task(engine: Engine) 
     assert_eq!((a["kind"].as_str(), a["direction"].as_str(), a["outcome"].as_str()), (Some("call"), Some("in"), Some("reached")), "{acts}");
     let c = &calls(&app, l).await[0];
     assert_eq!((c["outcome"].as_str(), c["duration_s"].as_i64(), c["answered_by"].as_i64()), (Some("answered"), Some(95), Some(jana)), "{c}");
-    assert_eq!(c["from"], "777 123 456");
+    assert_eq!((c["from"].as_str(), c["to"].as_str()), (Some("+420777123456"), Some(LINE)), "E.164 on the registry");
     assert!(kinds(&timeline(&app, l).await, "call.event").len() >= 2);
 }
 
