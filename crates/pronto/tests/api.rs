@@ -14,6 +14,10 @@ mod activities;
 mod agency;
 #[path = "api/alerts.rs"]
 mod alerts;
+#[path = "api/browser.rs"]
+mod browser;
+#[path = "api/browser_smoke.rs"]
+mod browser_smoke;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/distributor.rs"]
@@ -36,5 +40,7 @@ mod playbooks;
 mod robustness;
 #[path = "api/system.rs"]
 mod system;
+#[path = "api/ui.rs"]
+mod ui;
 #[path = "api/users.rs"]
 mod users;

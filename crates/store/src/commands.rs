@@ -120,6 +120,21 @@ pub(crate) enum Command {
     },
     SendEmail(Box<crate::records::OutgoingEmail>),
     CallEvent(Box<crate::records::CallIn>),
+    /// A web session begins (the one it replaces, if any, ends: the id rotates at login).
+    CreateSession {
+        user_id: i64,
+        hash: String,
+        replaces: Option<String>,
+    },
+    /// A session is used: its user, unless idle or absolute timeout passed (then it ends).
+    TouchSession {
+        hash: String,
+        idle: jiff::SignedDuration,
+        absolute: jiff::SignedDuration,
+    },
+    EndSession {
+        hash: String,
+    },
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -233,6 +248,43 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         }
         Command::SendEmail(e) => crate::mail::send(c, pending, e, now).await.map(Outcome::Id),
         Command::CallEvent(e) => crate::calls::event(c, pending, e, now).await.map(Outcome::Call),
+        Command::CreateSession { user_id, hash, replaces } => {
+            if let Some(old) = replaces {
+                c.exec("DELETE FROM sessions WHERE id_hash = $1", params![old.as_str()]).await.map_err(db)?;
+            }
+            let t = micros(now);
+            c.exec(
+                "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+                params![hash.as_str(), *user_id, t],
+            )
+            .await
+            .map_err(db)?;
+            let fx = Effects { events: vec![effects::Event { kind: "session.started", data: json!({ "user_id": user_id }) }], ..Default::default() };
+            write_effects(pending, &fx, None, None, Some(*user_id), now);
+            Ok(Outcome::Done)
+        }
+        Command::TouchSession { hash, idle, absolute } => {
+            let t = micros(now);
+            let row = c
+                .row("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1", params![hash.as_str()])
+                .await
+                .map_err(db)?
+                .ok_or(StoreError::NotFound)?;
+            let (created, seen) = (row.i64("created_at")?, row.i64("last_seen_at")?);
+            if t - seen > idle.as_micros() as i64 || t - created > absolute.as_micros() as i64 {
+                c.exec("DELETE FROM sessions WHERE id_hash = $1", params![hash.as_str()]).await.map_err(db)?;
+                return Err(StoreError::NotFound);
+            }
+            // Recorded at most once a minute: a page view need not be a write.
+            if t - seen > 60_000_000 {
+                c.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2", params![t, hash.as_str()]).await.map_err(db)?;
+            }
+            Ok(Outcome::Id(row.i64("user_id")?))
+        }
+        Command::EndSession { hash } => {
+            c.exec("DELETE FROM sessions WHERE id_hash = $1", params![hash.as_str()]).await.map_err(db)?;
+            Ok(Outcome::Done)
+        }
         Command::SetMessage { message: m, remove, actor } => {
             let n = c
                 .exec(

@@ -153,6 +153,11 @@ pub trait Store: Send + Sync {
     /// Stores a message read from a mailbox — a new lead, a reply on its lead, a duplicate or
     /// an ignored one — and moves the mailbox's cursor past it, in one transaction.
     async fn ingest_mail(&self, mail: MailIn) -> Result<MailOutcome>;
+    /// Starts a web session (its id stored hashed), ending `replaces` if given.
+    async fn create_session(&self, user_id: i64, hash: String, replaces: Option<String>) -> Result<()>;
+    /// The session's user, or `NotFound` when it is unknown or timed out (idle or absolute).
+    async fn touch_session(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64>;
+    async fn end_session(&self, hash: String) -> Result<()>;
     /// Folds one event from the phone exchange into its call and applies what it means for the
     /// lead, in one transaction; a repeated delivery (same `webhook_id`) changes nothing.
     async fn call_event(&self, event: CallIn) -> Result<CallResult>;

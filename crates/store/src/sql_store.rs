@@ -247,6 +247,18 @@ impl Store for SqlStore {
         }
     }
 
+    async fn create_session(&self, user_id: i64, hash: String, replaces: Option<String>) -> Result<()> {
+        self.writer.submit(Command::CreateSession { user_id, hash, replaces }).await.map(|_| ())
+    }
+
+    async fn touch_session(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64> {
+        self.id(Command::TouchSession { hash, idle, absolute }).await
+    }
+
+    async fn end_session(&self, hash: String) -> Result<()> {
+        self.writer.submit(Command::EndSession { hash }).await.map(|_| ())
+    }
+
     async fn call_event(&self, event: crate::records::CallIn) -> Result<crate::records::CallResult> {
         match self.writer.submit(Command::CallEvent(Box::new(event))).await? {
             Outcome::Call(r) => Ok(r),

@@ -65,6 +65,42 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 pub struct Caller {
     pub user: UserRecord,
     pub role: Role,
+    /// Signed in through the web UI's session cookie (not a bearer token).
+    pub by_session: bool,
+}
+
+/// The web UI's session cookie.
+pub const SESSION_COOKIE: &str = "pronto_session";
+/// A session ends after this long without a request…
+pub const SESSION_IDLE: jiff::SignedDuration = jiff::SignedDuration::from_hours(12);
+/// …and after this long in any case.
+pub const SESSION_ABSOLUTE: jiff::SignedDuration = jiff::SignedDuration::from_hours(7 * 24);
+
+/// A cookie's value from the request.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+/// CSRF: a state change carried by the session cookie must come from our own pages — the
+/// browser says so with `Sec-Fetch-Site` (same-origin), or else with an `Origin` naming this
+/// host. A request that says neither is refused.
+pub fn same_origin(headers: &axum::http::HeaderMap) -> bool {
+    let h = |n: &str| headers.get(n).and_then(|v| v.to_str().ok());
+    if let Some(site) = h("sec-fetch-site") {
+        return site == "same-origin" || site == "none";
+    }
+    match (h("origin"), h("host")) {
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) == Some(host),
+        _ => false,
+    }
 }
 
 impl Caller {
@@ -78,8 +114,27 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header =
-            parts.headers.get(header::AUTHORIZATION).ok_or_else(|| ApiError::Unauthorized("send Authorization: Bearer TOKEN".into()))?;
+        let Some(header) = parts.headers.get(header::AUTHORIZATION) else {
+            // The web UI: the session cookie (and, for a change, a same-origin request).
+            let Some(sid) = cookie(&parts.headers, SESSION_COOKIE) else {
+                return Err(ApiError::Unauthorized("send Authorization: Bearer TOKEN (or sign in)".into()));
+            };
+            let id = match state.store.touch_session(token_hash(sid), SESSION_IDLE, SESSION_ABSOLUTE).await {
+                Ok(id) => id,
+                Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("the session has ended; sign in again".into())),
+                Err(e) => return Err(e.into()),
+            };
+            if !parts.method.is_safe() && !same_origin(&parts.headers) {
+                return Err(ApiError::Forbidden("a change from another site is refused (CSRF)".into()));
+            }
+            let user = match state.store.user(id).await {
+                Ok(u) if u.active => u,
+                Ok(_) | Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("the account is not active".into())),
+                Err(e) => return Err(e.into()),
+            };
+            let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
+            return Ok(Caller { user, role, by_session: true });
+        };
         let token = header
             .to_str()
             .ok()
@@ -97,7 +152,7 @@ impl FromRequestParts<AppState> for Caller {
             Err(e) => return Err(e.into()),
         };
         let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
-        Ok(Caller { user, role })
+        Ok(Caller { user, role, by_session: false })
     }
 }
 

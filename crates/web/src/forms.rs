@@ -36,7 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/forms/{form_key}/thanks", get(thanks))
 }
 
-fn client_ip(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> IpAddr {
+pub(crate) fn client_ip(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> IpAddr {
     if st.config.trust_forwarded_for
         && let Some(ip) = headers
             .get("x-forwarded-for")

@@ -15,6 +15,7 @@ pub mod forms;
 pub mod metrics;
 pub mod ratelimit;
 pub mod telephony;
+pub mod ui;
 
 use axum::Router;
 use pronto_domain::Clock;
@@ -86,6 +87,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
     pub form_limiter: Arc<ratelimit::IpLimiter>,
+    /// Sign-in attempts per client IP: 10 a minute.
+    pub login_limiter: Arc<ratelimit::IpLimiter>,
     /// The timer worker: `serve` runs its loop; the manual clock's `advance` drives it.
     pub timers: Arc<pronto_store::Timers>,
     /// What `GET /api/v1/events/stream` pushes to connected clients.
@@ -98,7 +101,8 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
-        AppState { store, clock, config: Arc::new(config), form_limiter, timers, live: Arc::default(), mail: Arc::default() }
+        let login_limiter = Arc::new(ratelimit::IpLimiter::per_minute(10, clock.clone()));
+        AppState { store, clock, config: Arc::new(config), form_limiter, login_limiter, timers, live: Arc::default(), mail: Arc::default() }
     }
 
     /// Shares the live feed the outbox worker publishes to.
@@ -126,6 +130,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::system::router(openapi))
         .merge(forms::router())
         .merge(telephony::router())
+        .merge(ui::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
         .layer(axum::middleware::from_fn(metrics::track))

@@ -1,0 +1,236 @@
+//! The web UI over HTTP: sign-in with a rotating, HttpOnly session cookie and its timeouts,
+//! rate-limited attempts, sign-out; pages only for the signed-in; changes only from our own
+//! pages (CSRF); everything a customer typed shown escaped; the language from the browser or
+//! the user, Hebrew right to left; task outcomes and lead actions through forms.
+
+use crate::agency::{TUESDAY_9, advance, app_at, id, tasks, user};
+use crate::both;
+use crate::harness::{App, Engine};
+use serde_json::json;
+
+both!(
+    sign_in_rotates_the_session_and_sign_out_ends_it,
+    pages_need_a_session_and_speak_the_readers_language,
+    changes_from_another_site_are_refused,
+    what_customers_typed_is_shown_escaped,
+    tasks_and_lead_actions_work_through_forms,
+    sessions_time_out_and_attempts_are_limited,
+);
+
+const PASSWORD: &str = "a long enough password";
+
+struct Page {
+    status: u16,
+    location: Option<String>,
+    cookie: Option<String>,
+    html: String,
+}
+
+async fn send(app: &App, method: reqwest::Method, path: &str, cookie: Option<&str>, form: Option<&[(&str, &str)]>, origin: Option<&str>) -> Page {
+    let mut rb = app.client.request(method, app.url(path)).header("accept-language", "en");
+    if let Some(c) = cookie {
+        rb = rb.header("cookie", format!("pronto_session={c}"));
+    }
+    if let Some(o) = origin {
+        rb = rb.header("origin", o);
+    }
+    if let Some(f) = form {
+        rb = rb.form(f);
+    }
+    let r = rb.send().await.unwrap();
+    let status = r.status().as_u16();
+    let location = r.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let set = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let cookie = set.as_deref().and_then(|s| s.strip_prefix("pronto_session=")).map(|s| s.split(';').next().unwrap_or("").to_owned());
+    Page { status, location, cookie, html: r.text().await.unwrap_or_default() }
+}
+
+fn own(app: &App) -> String {
+    app.base().trim_end_matches('/').to_owned()
+}
+
+async fn sign_in(app: &App, login: &str) -> String {
+    let p = send(app, reqwest::Method::POST, "/login", None, Some(&[("login", login), ("password", PASSWORD)]), Some(&own(app))).await;
+    assert_eq!((p.status, p.location.as_deref()), (303, Some("/inbox")), "{}", p.html);
+    p.cookie.expect("a session cookie")
+}
+
+async fn sign_in_rotates_the_session_and_sign_out_ends_it(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let r = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", own(&app))
+        .form(&[("login", "jana"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"), "{set}");
+    assert!(!set.contains("Secure"), "no TLS here: {set}");
+    let first = sign_in(&app, "jana").await;
+    // Signing in again from the same browser: a new id, and the old one is over.
+    let p = send(&app, reqwest::Method::POST, "/login", Some(&first), Some(&[("login", "jana"), ("password", PASSWORD)]), Some(&own(&app))).await;
+    let second = p.cookie.unwrap();
+    assert_ne!(first, second);
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&first), None, None).await.status, 303, "the old session ended");
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&second), None, None).await.status, 200);
+    let p = send(&app, reqwest::Method::POST, "/logout", Some(&second), Some(&[]), Some(&own(&app))).await;
+    assert_eq!(p.location.as_deref(), Some("/login"));
+    let p = send(&app, reqwest::Method::GET, "/inbox", Some(&second), None, None).await;
+    assert_eq!((p.status, p.location.as_deref()), (303, Some("/login")));
+    let bad = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", "nope")]), Some(&own(&app))).await;
+    assert_eq!(bad.status, 401);
+    assert!(bad.html.contains("Wrong login or password."));
+    assert!(bad.cookie.is_none());
+}
+
+async fn pages_need_a_session_and_speak_the_readers_language(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    for path in ["/inbox", "/tasks", "/leads/1"] {
+        let p = send(&app, reqwest::Method::GET, path, None, None, None).await;
+        assert_eq!((p.status, p.location.as_deref()), (303, Some("/login")), "{path}");
+    }
+    let he = app.client.get(app.url("/login")).header("accept-language", "he-IL,he;q=0.9").send().await.unwrap().text().await.unwrap();
+    assert!(he.contains("lang=\"he\" dir=\"rtl\""), "{he}");
+    let c = sign_in(&app, "jana").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "subject": "Nový web", "contact": { "name": "Jana Nováková", "phone": "777 123 456" } })).await);
+    let inbox = send(&app, reqwest::Method::GET, "/inbox", Some(&c), None, None).await;
+    assert!(inbox.html.contains("lang=\"en\" dir=\"ltr\""));
+    assert!(inbox.html.contains("Jana Nováková") && inbox.html.contains(&format!("href=\"/leads/{l}\"")), "{}", inbox.html);
+    assert!(inbox.html.contains("href=\"tel:+420777123456\""), "click to call");
+    // The user chooses Czech: every page follows, whatever the browser says.
+    let p = send(&app, reqwest::Method::POST, "/language", Some(&c), Some(&[("language", "cs")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 303);
+    let cs = send(&app, reqwest::Method::GET, "/tasks", Some(&c), None, None).await;
+    assert!(cs.html.contains("lang=\"cs\""), "{}", cs.html);
+    assert!(cs.html.contains("Moje úkoly"));
+    let search = send(&app, reqwest::Method::GET, "/inbox?q=novakova", Some(&c), None, None).await;
+    assert!(search.html.contains("Jana Nováková"), "diacritics-insensitive search");
+    let none = send(&app, reqwest::Method::GET, "/inbox?q=nobody-like-this", Some(&c), None, None).await;
+    assert!(!none.html.contains("Jana Nováková"));
+    for (path, ct) in [("/static/app.css", "text/css"), ("/static/app.js", "text/javascript"), ("/manifest.webmanifest", "application/manifest+json")] {
+        let r = app.client.get(app.url(path)).send().await.unwrap();
+        assert!(r.headers()["content-type"].to_str().unwrap().starts_with(ct), "{path}");
+    }
+    // Small pages: HTML + CSS + JS under 100 KB.
+    let css = app.client.get(app.url("/static/app.css")).send().await.unwrap().text().await.unwrap();
+    let js = app.client.get(app.url("/static/app.js")).send().await.unwrap().text().await.unwrap();
+    assert!(inbox.html.len() + css.len() + js.len() < 100_000);
+}
+
+async fn changes_from_another_site_are_refused(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let c = sign_in(&app, "jana").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Karel", "phone": "777 222 333" } })).await);
+    let note = [("text", "from evil")];
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{l}/note"), Some(&c), Some(&note), Some("https://evil.example")).await;
+    assert_eq!(p.status, 403, "cross-origin");
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{l}/note"), Some(&c), Some(&note), None).await;
+    assert_eq!(p.status, 403, "no Origin at all");
+    let r = app
+        .client
+        .post(app.url(&format!("/leads/{l}/note")))
+        .header("cookie", format!("pronto_session={c}"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&note)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "Sec-Fetch-Site: cross-site");
+    // The JSON API with the cookie is held to the same rule.
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/leads/{l}/activities")))
+        .header("cookie", format!("pronto_session={c}"))
+        .header("origin", "https://evil.example")
+        .json(&json!({ "kind": "note", "body": "evil" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let acts = app.get(&format!("/api/v1/leads/{l}/activities")).await.expect(200);
+    assert!(acts["items"].as_array().unwrap().is_empty(), "nothing was written: {acts}");
+    // From our own page it works.
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{l}/note"), Some(&c), Some(&[("text", "called back")]), Some(&own(&app))).await;
+    assert_eq!((p.status, p.location.as_deref()), (303, Some(format!("/leads/{l}").as_str())));
+    let p = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", PASSWORD)]), Some("https://evil.example")).await;
+    assert_eq!(p.status, 403, "no sign-in from another site");
+}
+
+async fn what_customers_typed_is_shown_escaped(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let c = sign_in(&app, "jana").await;
+    let evil = "<script>alert(1)</script>";
+    let img = "<img src=x onerror=alert(2)>";
+    let l = id(&app
+        .create_lead(&json!({ "channel": "web", "subject": evil, "message": format!("{img} \"quoted\""), "source": evil, "product": img,
+            "contact": { "name": img, "email": "x@example.com", "company": evil } }))
+        .await);
+    for path in ["/inbox".to_owned(), format!("/leads/{l}"), "/tasks".to_owned()] {
+        let p = send(&app, reqwest::Method::GET, &path, Some(&c), None, None).await;
+        assert_eq!(p.status, 200, "{path}");
+        assert!(!p.html.contains("<script>alert") && !p.html.contains("<img src=x"), "{path}: {}", p.html);
+    }
+    let card = send(&app, reqwest::Method::GET, &format!("/leads/{l}"), Some(&c), None, None).await;
+    assert!(card.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || card.html.contains("&#60;script&#62;"), "{}", card.html);
+    let r = app.client.get(app.url(&format!("/leads/{l}"))).header("cookie", format!("pronto_session={c}")).send().await.unwrap();
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+}
+
+async fn tasks_and_lead_actions_work_through_forms(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let c = sign_in(&app, "jana").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Lída", "phone": "777 444 555" } })).await);
+    let page = send(&app, reqwest::Method::GET, "/tasks", Some(&c), None, None).await;
+    let first = tasks(&app, l, "open").await.remove(0);
+    let tid = id(&first);
+    assert!(page.html.contains(&format!("action=\"/tasks/{tid}/complete\"")), "{}", page.html);
+    assert!(page.html.contains("value=\"no_answer\"") && page.html.contains("First call"), "outcomes and the script: {}", page.html);
+    let p = send(&app, reqwest::Method::POST, &format!("/tasks/{tid}/complete"), Some(&c), Some(&[("outcome", "no_answer")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 303);
+    assert_eq!(tasks(&app, l, "done").await[0]["outcome"], "no_answer");
+    advance(&app, 300).await;
+    assert_eq!(tasks(&app, l, "open").await[0]["attempt"], 2, "the retry after 5 minutes");
+    // Lead card actions.
+    async fn act(app: &App, c: &str, l: i64, action: &str, form: Vec<(&'static str, String)>) -> Page {
+        let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        send(app, reqwest::Method::POST, &format!("/leads/{l}/{action}"), Some(c), Some(&f), Some(&own(app))).await
+    }
+    let post = |action: &'static str, form: Vec<(&'static str, String)>| act(&app, &c, l, action, form);
+    assert_eq!(post("call", vec![("direction", "out".into()), ("outcome", "reached".into())]).await.status, 303);
+    let lead = app.get(&format!("/api/v1/leads/{l}")).await.expect(200);
+    assert!(!lead["first_response_at"].is_null());
+    assert_eq!(post("stage", vec![("stage", "qualified".into())]).await.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["stage"], "qualified");
+    let olga = user(&app, "olga", "coordinator", "+420 777 000 002").await;
+    assert_eq!(post("assign", vec![("owner", olga.to_string())]).await.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["owner"]["id"], olga);
+    assert_eq!(post("stage", vec![("stage", "nonsense".into())]).await.status, 422);
+    assert_eq!(post("note", vec![("text", "   ".into())]).await.status, 422);
+    let card = send(&app, reqwest::Method::GET, &format!("/leads/{l}"), Some(&c), None, None).await;
+    assert!(card.html.contains("lead.stage_changed") && card.html.contains("Olga"), "the timeline: {}", card.html);
+    let _ = jana;
+}
+
+async fn sessions_time_out_and_attempts_are_limited(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let c = sign_in(&app, "jana").await;
+    advance(&app, 11 * 3600).await;
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&c), None, None).await.status, 200, "used within 12 h");
+    advance(&app, 12 * 3600 + 60).await;
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&c), None, None).await.location.as_deref(), Some("/login"), "idle 12 h: over");
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        statuses.push(send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", "wrong")]), Some(&own(&app))).await.status);
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 10, "{statuses:?}");
+}

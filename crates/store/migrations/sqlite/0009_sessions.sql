@@ -1,0 +1,9 @@
+-- Web UI sessions: the cookie's value is only ever stored hashed; idle and absolute timeouts
+-- are checked on every request against created_at and last_seen_at.
+CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);

@@ -1,0 +1,80 @@
+# Pronto's web UI: English.
+app-name = Pronto
+nav-inbox = Inbox
+nav-tasks = My tasks
+nav-logout = Sign out
+language = Language
+sign-in = Sign in
+sign-in-title = Sign in to Pronto
+login = Login
+password = Password
+wrong-login = Wrong login or password.
+too-many-attempts = Too many attempts. Wait a minute and try again.
+inbox = Inbox
+inbox-hint = New and unassigned inquiries first; it updates by itself when an inquiry arrives.
+search = Search
+search-placeholder = Name, phone, e-mail, company, text
+filter = Filter
+all-channels = All channels
+all-stages = All stages
+any-owner = Anyone
+unassigned = Unassigned
+mine = Mine
+age = Age
+received = Received
+channel = Channel
+stage = Stage
+owner = Owner
+contact = Contact
+subject = Subject
+no-leads = No inquiries match.
+new-lead-arrived = New inquiry
+tasks = My tasks
+overdue = Overdue
+due-now = Due now
+today = Today
+later = Later
+no-tasks = Nothing to do. Well done.
+due = Due
+script = Script
+outcome-reached = Reached
+outcome-no_answer = No answer
+outcome-busy = Busy
+outcome-failed = Failed
+outcome-done = Done
+complete = Complete
+lead = Inquiry
+lead-card = Inquiry { $v }
+timeline = Timeline
+earlier-inquiries = Earlier inquiries
+company = Company
+phone = Phone
+email = E-mail
+message = Message
+log-call = Log a call
+direction-in = Incoming
+direction-out = Outgoing
+add-note = Add a note
+note = Note
+send-email = Send an e-mail
+email-text = Text
+send = Send
+assign = Assign
+change-stage = Change the stage
+save = Save
+open-tasks = Open tasks
+emails = E-mails
+status = Status
+call = Call
+overdue-count = { $n ->
+    [one] { $n } task overdue
+   *[other] { $n } tasks overdue
+}
+minutes-left = { $n ->
+    [one] { $n } minute left
+   *[other] { $n } minutes left
+}
+saved = Saved.
+not-found = Not found.
+forbidden = You may not do this.
+error = Something went wrong.

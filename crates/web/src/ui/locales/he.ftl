@@ -1,0 +1,82 @@
+# Pronto's web UI: Hebrew.
+app-name = Pronto
+nav-inbox = תיבת פניות
+nav-tasks = המשימות שלי
+nav-logout = התנתקות
+language = שפה
+sign-in = כניסה
+sign-in-title = כניסה ל־Pronto
+login = שם משתמש
+password = סיסמה
+wrong-login = שם משתמש או סיסמה שגויים.
+too-many-attempts = יותר מדי ניסיונות. יש להמתין דקה ולנסות שוב.
+inbox = תיבת פניות
+inbox-hint = פניות חדשות ופניות ללא שיוך מופיעות ראשונות; הרשימה מתעדכנת מעצמה כשמגיעה פנייה.
+search = חיפוש
+search-placeholder = שם, טלפון, אימייל, חברה, טקסט
+filter = סינון
+all-channels = כל הערוצים
+all-stages = כל השלבים
+any-owner = כולם
+unassigned = ללא שיוך
+mine = שלי
+age = זמן המתנה
+received = התקבלה
+channel = ערוץ
+stage = שלב
+owner = אחראי
+contact = איש קשר
+subject = נושא
+no-leads = אין פניות מתאימות.
+new-lead-arrived = פנייה חדשה
+tasks = המשימות שלי
+overdue = באיחור
+due-now = עכשיו
+today = היום
+later = בהמשך
+no-tasks = אין משימות. כל הכבוד.
+due = מועד
+script = תסריט
+outcome-reached = נוצר קשר
+outcome-no_answer = אין מענה
+outcome-busy = תפוס
+outcome-failed = נכשל
+outcome-done = בוצע
+complete = סיום
+lead = פנייה
+lead-card = פנייה { $v }
+timeline = היסטוריה
+earlier-inquiries = פניות קודמות
+company = חברה
+phone = טלפון
+email = אימייל
+message = הודעה
+log-call = תיעוד שיחה
+direction-in = נכנסת
+direction-out = יוצאת
+add-note = הוספת הערה
+note = הערה
+send-email = שליחת אימייל
+email-text = תוכן
+send = שליחה
+assign = שיוך
+change-stage = שינוי שלב
+save = שמירה
+open-tasks = משימות פתוחות
+emails = אימיילים
+status = סטטוס
+call = חיוג
+overdue-count = { $n ->
+    [one] { $n } משימה באיחור
+    [two] { $n } משימות באיחור
+   *[other] { $n } משימות באיחור
+}
+minutes-left = { $n ->
+    [one] נותרה { $n } דקה
+    [two] נותרו { $n } דקות
+   *[other] נותרו { $n } דקות
+}
+saved = נשמר.
+not-found = לא נמצא.
+forbidden = אין לך הרשאה לפעולה זו.
+error = משהו השתבש.

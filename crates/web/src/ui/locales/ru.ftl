@@ -1,0 +1,84 @@
+# Pronto's web UI: Russian.
+app-name = Pronto
+nav-inbox = Входящие
+nav-tasks = Мои задачи
+nav-logout = Выйти
+language = Язык
+sign-in = Войти
+sign-in-title = Вход в Pronto
+login = Логин
+password = Пароль
+wrong-login = Неверный логин или пароль.
+too-many-attempts = Слишком много попыток. Подождите минуту и попробуйте снова.
+inbox = Входящие
+inbox-hint = Сначала новые и неназначенные заявки; список обновляется сам, когда приходит заявка.
+search = Поиск
+search-placeholder = Имя, телефон, e-mail, компания, текст
+filter = Фильтр
+all-channels = Все каналы
+all-stages = Все этапы
+any-owner = Любой
+unassigned = Без ответственного
+mine = Мои
+age = Давность
+received = Получено
+channel = Канал
+stage = Этап
+owner = Ответственный
+contact = Контакт
+subject = Тема
+no-leads = Нет подходящих заявок.
+new-lead-arrived = Новая заявка
+tasks = Мои задачи
+overdue = Просрочено
+due-now = Сейчас
+today = Сегодня
+later = Позже
+no-tasks = Задач нет. Отличная работа.
+due = Срок
+script = Скрипт
+outcome-reached = Дозвонились
+outcome-no_answer = Не отвечает
+outcome-busy = Занято
+outcome-failed = Не удалось
+outcome-done = Готово
+complete = Завершить
+lead = Заявка
+lead-card = Заявка { $v }
+timeline = История
+earlier-inquiries = Предыдущие заявки
+company = Компания
+phone = Телефон
+email = E-mail
+message = Сообщение
+log-call = Записать звонок
+direction-in = Входящий
+direction-out = Исходящий
+add-note = Добавить заметку
+note = Заметка
+send-email = Отправить письмо
+email-text = Текст
+send = Отправить
+assign = Назначить
+change-stage = Сменить этап
+save = Сохранить
+open-tasks = Открытые задачи
+emails = Письма
+status = Статус
+call = Позвонить
+overdue-count = { $n ->
+    [one] { $n } просроченная задача
+    [few] { $n } просроченные задачи
+    [many] { $n } просроченных задач
+   *[other] { $n } просроченной задачи
+}
+minutes-left = { $n ->
+    [one] Осталась { $n } минута
+    [few] Осталось { $n } минуты
+    [many] Осталось { $n } минут
+   *[other] Осталось { $n } минуты
+}
+saved = Сохранено.
+not-found = Не найдено.
+forbidden = У вас нет прав на это действие.
+error = Что-то пошло не так.

@@ -1,0 +1,644 @@
+//! The team's web UI: server-rendered HTML (askama, escaped by default), a little
+//! hand-written JS for live updates and countdowns, all assets in the binary. Signed in with a
+//! session cookie (HttpOnly, SameSite=Lax, Secure behind TLS, rotated at login, idle and
+//! absolute timeouts); every change is a same-origin POST (checked in `auth`), and then a
+//! redirect back (post/redirect/get).
+
+pub mod i18n;
+
+use crate::AppState;
+use crate::auth::{Caller, SESSION_COOKIE, cookie, new_token, token_hash, verify_password};
+use crate::error::ApiError;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use i18n::Tr;
+use jiff::Timestamp;
+use pronto_domain::lead::{ActivityKind, Direction, LeadPatch, NewActivity, Outcome};
+use pronto_domain::values::Text;
+use pronto_store::{LeadFilter, StoreError, TaskFilter};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+const LANGUAGES: &[(&str, &str)] = &[("cs", "Čeština"), ("en", "English"), ("pl", "Polski"), ("ru", "Русский"), ("he", "עברית")];
+const CHANNELS: &[&str] = &["web", "email", "phone", "in_person", "api"];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/inbox") }))
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/language", post(set_language))
+        .route("/inbox", get(inbox))
+        .route("/tasks", get(tasks_page))
+        .route("/tasks/{id}/complete", post(complete))
+        .route("/leads/{id}", get(lead_page))
+        .route("/leads/{id}/{action}", post(lead_action))
+        .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/app.css")) }))
+        .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", include_str!("../../static/app.js")) }))
+        .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
+}
+
+fn asset(ct: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+}
+
+/// A page: HTML with the headers every page carries.
+fn page(t: impl Template) -> Response {
+    match t.render() {
+        Ok(html) => {
+            let mut r = Html(html).into_response();
+            let h = r.headers_mut();
+            h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+            h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("template: {e}")).into_response(),
+    }
+}
+
+/// The signed-in user for a page, or the way to the sign-in page.
+async fn who(st: &AppState, parts_headers: &HeaderMap, caller: Result<Caller, ApiError>) -> Result<(Caller, Arc<Tr>), Response> {
+    match caller {
+        Ok(c) => {
+            let t = i18n::pick(c.user.language.as_deref(), parts_headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+            Ok((c, t))
+        }
+        Err(ApiError::Forbidden(m)) => Err((StatusCode::FORBIDDEN, m).into_response()),
+        Err(_) => {
+            let _ = st;
+            Err(Redirect::to("/login").into_response())
+        }
+    }
+}
+
+fn local(t: Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    t.to_zoned(tz.clone()).strftime("%d.%m. %H:%M").to_string()
+}
+
+fn tz(st: &AppState) -> jiff::tz::TimeZone {
+    st.store.playbooks().current(&st.config.default_playbook).map(|(_, pb)| pb.calendar.time_zone().clone()).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+fn age(from: Timestamp, now: Timestamp) -> String {
+    let m = (now.as_second() - from.as_second()).max(0) / 60;
+    match m {
+        0..=59 => format!("{m} min"),
+        60..=2879 => format!("{} h", m / 60),
+        _ => format!("{} d", m / 1440),
+    }
+}
+
+// ── sign in / out ──
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    t: Arc<Tr>,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    error: Option<String>,
+    login: String,
+}
+
+async fn login_page(headers: HeaderMap) -> Response {
+    let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+    page(LoginPage { t, me: None, page: "login", languages: LANGUAGES, error: None, login: String::new() })
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    login: String,
+    password: String,
+}
+
+fn secure(st: &AppState) -> bool {
+    st.config.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+}
+
+/// The connection's peer address, when the server recorded it.
+struct Peer(Option<std::net::SocketAddr>);
+
+impl axum::extract::FromRequestParts<AppState> for Peer {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Peer(parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0)))
+    }
+}
+
+async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
+    let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+    let again = |error: String, status: StatusCode| {
+        let mut r = page(LoginPage { t: t.clone(), me: None, page: "login", languages: LANGUAGES, error: Some(error), login: f.login.clone() });
+        *r.status_mut() = status;
+        r
+    };
+    if !crate::auth::same_origin(&headers) {
+        return again(t.t("forbidden"), StatusCode::FORBIDDEN);
+    }
+    let ip = crate::forms::client_ip(&st, &headers, peer);
+    if !st.login_limiter.check(ip) {
+        return again(t.t("too-many-attempts"), StatusCode::TOO_MANY_REQUESTS);
+    }
+    let user = match st.store.user_by_login(f.login.trim()).await {
+        Ok((u, Some(hash))) if u.active && verify_password(f.password.clone(), hash.clone()).await => u,
+        _ => return again(t.t("wrong-login"), StatusCode::UNAUTHORIZED),
+    };
+    // A new session id at every sign-in; the one the browser had (if any) ends.
+    let sid = new_token();
+    let old = cookie(&headers, SESSION_COOKIE).map(token_hash);
+    if let Err(e) = st.store.create_session(user.id, token_hash(&sid), old).await {
+        return again(format!("{}: {e}", t.t("error")), StatusCode::SERVICE_UNAVAILABLE);
+    }
+    let flags = if secure(&st) { "; Secure" } else { "" };
+    let set = format!("{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{flags}", crate::auth::SESSION_ABSOLUTE.as_secs());
+    let mut r = Redirect::to("/inbox").into_response();
+    if let Ok(v) = HeaderValue::from_str(&set) {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}
+
+async fn logout(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if !crate::auth::same_origin(&headers) {
+        return (StatusCode::FORBIDDEN, "a change from another site is refused (CSRF)").into_response();
+    }
+    if let Some(sid) = cookie(&headers, SESSION_COOKIE) {
+        let _ = st.store.end_session(token_hash(sid)).await;
+    }
+    let mut r = Redirect::to("/login").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static("pronto_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
+    r
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    language: String,
+}
+
+async fn set_language(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<LanguageForm>) -> Response {
+    let (c, _) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if let Some(l) = pronto_playbook::messages::language(&f.language) {
+        let patch = pronto_store::UserPatch { id: c.user.id, language: Some(Some(l.to_owned())), ..Default::default() };
+        let _ = st.store.update_user(patch, Some(c.user.id)).await;
+    }
+    back(&headers, "/inbox")
+}
+
+/// Back to the page the form was on (same origin only), else `fallback`.
+fn back(headers: &HeaderMap, fallback: &str) -> Response {
+    let to = headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
+        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+        .unwrap_or_else(|| fallback.to_owned());
+    Redirect::to(&to).into_response()
+}
+
+// ── inbox ──
+
+struct LeadRow {
+    id: i64,
+    contact: String,
+    phone: Option<String>,
+    subject: String,
+    channel: String,
+    stage: String,
+    owner: String,
+    unassigned: bool,
+    received_iso: String,
+    age: String,
+}
+
+#[derive(Template)]
+#[template(path = "inbox.html")]
+struct InboxPage {
+    t: Arc<Tr>,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    rows: Vec<LeadRow>,
+    q: String,
+    channel: String,
+    stage: String,
+    owner: String,
+    channels: &'static [&'static str],
+    stages: Vec<String>,
+}
+
+async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let get = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let (query, channel, stage, owner) = (get("q"), get("channel"), get("stage"), get("owner"));
+    let filter = LeadFilter {
+        stage: Some(stage.clone()).filter(|s| !s.is_empty()),
+        status: Some("open".into()),
+        channel: Some(channel.clone()).filter(|s| CHANNELS.contains(&s.as_str())),
+        owner: match owner.as_str() {
+            "none" => Some(None),
+            "me" => Some(Some(c.user.id)),
+            _ => None,
+        },
+        query: Some(query.clone()).filter(|s| !s.is_empty()),
+        limit: 100,
+        ..Default::default()
+    };
+    let leads = match st.store.leads(&filter).await {
+        Ok(l) => l,
+        Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    };
+    let now = st.clock.now();
+    let mut rows: Vec<LeadRow> = leads
+        .into_iter()
+        .map(|l| LeadRow {
+            id: l.id,
+            contact: l.contact.name.clone().or(l.contact.email.clone()).or(l.contact.phone.clone()).unwrap_or_else(|| format!("#{}", l.id)),
+            phone: l.contact.phone.clone(),
+            subject: l.subject.clone().unwrap_or_default(),
+            channel: l.channel.clone(),
+            stage: l.stage.clone(),
+            unassigned: l.owner.is_none(),
+            owner: l.owner.map(|o| o.name).unwrap_or_else(|| t.t("unassigned")),
+            received_iso: l.received_at.to_string(),
+            age: age(l.received_at, now),
+        })
+        .collect();
+    // New and unassigned first.
+    rows.sort_by_key(|r| !r.unassigned);
+    let stages = st
+        .store
+        .playbooks()
+        .current(&st.config.default_playbook)
+        .map(|(_, pb)| pb.stage_ids().iter().map(|s| s.to_string()).collect())
+        .unwrap_or_default();
+    page(InboxPage {
+        t,
+        me: Some(c.user.name.clone()),
+        page: "inbox",
+        languages: LANGUAGES,
+        rows,
+        q: query,
+        channel,
+        stage,
+        owner,
+        channels: CHANNELS,
+        stages,
+    })
+}
+
+// ── my tasks ──
+
+struct TaskRow {
+    id: i64,
+    lead_id: i64,
+    title: String,
+    priority: String,
+    lead_line: String,
+    phone: Option<String>,
+    due_iso: String,
+    due_local: String,
+    script: Option<String>,
+    outcomes: Vec<(String, String)>,
+}
+
+struct Group {
+    title: String,
+    tasks: Vec<TaskRow>,
+}
+
+#[derive(Template)]
+#[template(path = "tasks.html")]
+struct TasksPage {
+    t: Arc<Tr>,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    groups: Vec<Group>,
+    overdue: i64,
+}
+
+async fn tasks_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let list = match st.store.tasks(&TaskFilter { assignee: Some(c.user.id), status: Some("open".into()), limit: 200, ..Default::default() }).await {
+        Ok(l) => l,
+        Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    };
+    let now = st.clock.now();
+    let zone = tz(&st);
+    let today_end = now.to_zoned(zone.clone()).date().tomorrow().ok().and_then(|d| d.to_zoned(zone.clone()).ok()).map(|z| z.timestamp());
+    let reg = st.store.playbooks();
+    let mut groups: Vec<Group> = ["overdue", "due-now", "today", "later"].iter().map(|k| Group { title: t.t(k), tasks: vec![] }).collect();
+    for k in list {
+        let lead = st.store.lead(k.lead_id).await.ok();
+        let outcomes: Vec<String> = lead
+            .as_ref()
+            .and_then(|l| reg.get(&l.playbook, l.playbook_version))
+            .and_then(|pb| pb.tasks.get(&k.task).map(|d| d.outcomes.clone()))
+            .unwrap_or_else(|| vec!["done".into()]);
+        let g = if k.due_at < now - jiff::SignedDuration::from_mins(1) {
+            0
+        } else if k.due_at <= now + jiff::SignedDuration::from_mins(15) {
+            1
+        } else if today_end.is_some_and(|e| k.due_at < e) {
+            2
+        } else {
+            3
+        };
+        groups[g].tasks.push(TaskRow {
+            id: k.id,
+            lead_id: k.lead_id,
+            title: k.title.clone(),
+            priority: k.priority.clone(),
+            lead_line: lead
+                .as_ref()
+                .map(|l| {
+                    let who = l.contact.name.clone().or(l.contact.email.clone()).unwrap_or_else(|| format!("#{}", l.id));
+                    match &l.subject {
+                        Some(s) => format!("{who} — {s}"),
+                        None => who,
+                    }
+                })
+                .unwrap_or_default(),
+            phone: lead.as_ref().and_then(|l| l.contact.phone.clone()),
+            due_iso: k.due_at.to_string(),
+            due_local: local(k.due_at, &zone),
+            script: k.script.clone(),
+            outcomes: outcomes.into_iter().map(|o| (o.clone(), t.t(&format!("outcome-{o}")).replace("outcome-", ""))).collect(),
+        });
+    }
+    let overdue = groups[0].tasks.len() as i64;
+    groups.retain(|g| !g.tasks.is_empty());
+    page(TasksPage { t, me: Some(c.user.name.clone()), page: "tasks", languages: LANGUAGES, groups, overdue })
+}
+
+#[derive(Deserialize)]
+struct OutcomeForm {
+    outcome: String,
+}
+
+async fn complete(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+    Path(id): Path<i64>,
+    Form(f): Form<OutcomeForm>,
+) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match st.store.complete_task(id, f.outcome, None, Some(c.user.id)).await {
+        Ok(()) => back(&headers, "/tasks"),
+        Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+        Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
+    }
+}
+
+// ── the lead card ──
+
+struct TimelineRow {
+    at_iso: String,
+    at_local: String,
+    kind: String,
+    detail: String,
+}
+
+struct EmailRow {
+    direction: String,
+    subject: String,
+    who: String,
+    when: String,
+    text: String,
+}
+
+struct OpenTask {
+    title: String,
+    due_iso: String,
+    due_local: String,
+    assignee: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "lead.html")]
+struct LeadPage {
+    t: Arc<Tr>,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    lead_id: i64,
+    id_text: String,
+    contact: String,
+    phone: Option<String>,
+    email: Option<String>,
+    company: Option<String>,
+    subject: String,
+    message: String,
+    channel: String,
+    stage: String,
+    status: String,
+    owner: String,
+    owner_id: i64,
+    received_iso: String,
+    received_local: String,
+    stages: Vec<String>,
+    users: Vec<(i64, String)>,
+    call_outcomes: Vec<(String, String)>,
+    tasks: Vec<OpenTask>,
+    emails: Vec<EmailRow>,
+    earlier: Vec<(i64, String)>,
+    timeline: Vec<TimelineRow>,
+}
+
+async fn lead_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(id): Path<i64>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let l = match st.store.lead(id).await {
+        Ok(l) => l,
+        Err(StoreError::NotFound) => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+        Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    };
+    let zone = tz(&st);
+    let stages = st.store.playbooks().get(&l.playbook, l.playbook_version).map(|pb| pb.stage_ids().iter().map(|s| s.to_string()).collect()).unwrap_or_default();
+    let users = st.store.users().await.unwrap_or_default().into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect();
+    let tasks = st
+        .store
+        .tasks(&TaskFilter { lead: Some(id), status: Some("open".into()), limit: 50, ..Default::default() })
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| OpenTask { title: k.title, due_iso: k.due_at.to_string(), due_local: local(k.due_at, &zone), assignee: k.assignee.map(|a| a.name) })
+        .collect();
+    let emails = st
+        .store
+        .emails(id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| EmailRow {
+            direction: e.direction.clone(),
+            subject: e.subject.unwrap_or_default(),
+            who: if e.direction == "in" { e.from_name.or(e.from_address).unwrap_or_default() } else { e.to_address.unwrap_or_default() },
+            when: local(e.created_at, &zone),
+            text: e.text,
+        })
+        .collect();
+    let earlier = st
+        .store
+        .leads(&LeadFilter { contact: Some(l.contact.id), limit: 20, ..Default::default() })
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|x| x.id != id)
+        .map(|x| (x.id, format!("#{} {} — {} ({})", x.id, x.subject.unwrap_or_default(), x.stage, local(x.received_at, &zone))))
+        .collect();
+    let timeline = st
+        .store
+        .timeline(id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| TimelineRow {
+            at_iso: e.at.to_string(),
+            at_local: local(e.at, &zone),
+            detail: detail(&e.data),
+            kind: e.kind,
+        })
+        .collect();
+    let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
+    page(LeadPage {
+        me: Some(c.user.name.clone()),
+        page: "lead",
+        languages: LANGUAGES,
+        lead_id: id,
+        id_text: format!("#{id}"),
+        contact: l.contact.name.clone().or(l.contact.email.clone()).or(l.contact.phone.clone()).unwrap_or_else(|| format!("#{id}")),
+        phone: l.contact.phone.clone(),
+        email: l.contact.email.clone(),
+        company: l.company.as_ref().and_then(|c| c.name.clone()),
+        subject: l.subject.clone().unwrap_or_default(),
+        message: l.message.clone().unwrap_or_default(),
+        channel: l.channel.clone(),
+        stage: l.stage.clone(),
+        status: l.status.clone(),
+        owner_id: l.owner.as_ref().map(|o| o.id).unwrap_or(0),
+        owner: l.owner.map(|o| o.name).unwrap_or_else(|| t.t("unassigned")),
+        received_iso: l.received_at.to_string(),
+        received_local: local(l.received_at, &zone),
+        stages,
+        users,
+        call_outcomes,
+        tasks,
+        emails,
+        earlier,
+        timeline,
+        t,
+    })
+}
+
+/// A timeline event's data in one line (the template escapes it).
+fn detail(v: &serde_json::Value) -> String {
+    match v.as_object() {
+        Some(m) => m
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| format!("{k}: {}", v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => String::new(),
+    }
+}
+
+async fn lead_action(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+    Path((id, action)): Path<(i64, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let now = st.clock.now();
+    let result = match action.as_str() {
+        "note" => match Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) {
+            Ok(text) => st
+                .store
+                .log_activity(id, NewActivity { kind: ActivityKind::Note, direction: None, outcome: None, body: Some(text), at: now }, Some(c.user.id))
+                .await
+                .map(|_| ()),
+            Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, format!("text: {e}")).into_response(),
+        },
+        "call" => {
+            let (Ok(direction), Ok(outcome)) = (Direction::parse(&field("direction")), Outcome::parse(&field("outcome"))) else {
+                return (StatusCode::UNPROCESSABLE_ENTITY, "direction and outcome").into_response();
+            };
+            st.store
+                .log_activity(id, NewActivity { kind: ActivityKind::Call, direction: Some(direction), outcome: Some(outcome), body: None, at: now }, Some(c.user.id))
+                .await
+                .map(|_| ())
+        }
+        "assign" => match field("owner").parse::<i64>() {
+            Ok(owner) => st.store.patch_lead(id, LeadPatch { owner: Some(Some(owner)), ..Default::default() }, Some(c.user.id)).await,
+            Err(_) => return (StatusCode::UNPROCESSABLE_ENTITY, "owner").into_response(),
+        },
+        "stage" => st.store.patch_lead(id, LeadPatch { stage: Some(field("stage")), ..Default::default() }, Some(c.user.id)).await,
+        "email" => {
+            let Ok(text) = Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) else {
+                return (StatusCode::UNPROCESSABLE_ENTITY, "text").into_response();
+            };
+            let mut random = [0u8; 12];
+            if getrandom::fill(&mut random).is_err() {
+                return (StatusCode::SERVICE_UNAVAILABLE, t.t("error")).into_response();
+            }
+            let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
+            let from = st.config.smtp_from.clone().unwrap_or_default();
+            let from_address = from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(&from).to_owned();
+            let subject = Some(field("subject")).filter(|s| !s.is_empty());
+            st.store
+                .send_email(pronto_store::OutgoingEmail {
+                    lead_id: id,
+                    to: None,
+                    subject,
+                    text: text.into_string(),
+                    message_id: pronto_mail::thread::message_id(id, &unique, &from_address),
+                    reply_to: st.mail.reply_address().map(|a| pronto_mail::thread::reply_address(&a, id)),
+                    actor: Some(c.user.id),
+                })
+                .await
+                .map(|_| ())
+        }
+        _ => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/leads/{id}")).into_response(),
+        Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+        Err(StoreError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
