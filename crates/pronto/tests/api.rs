@@ -24,6 +24,8 @@ mod cli;
 mod distributor;
 #[path = "api/durability.rs"]
 mod durability;
+#[path = "api/e2e.rs"]
+mod e2e;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/forms.rs"]

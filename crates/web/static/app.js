@@ -61,8 +61,11 @@
     var t = (h ? h + ":" + String(m).padStart(2, "0") : m) + ":" + String(sec).padStart(2, "0");
     return (s < 0 ? "−" : "") + t;
   }
+  // The server's clock decides what is late (it may be a test clock, or this device may be off).
+  var skew = body.dataset.now ? Date.parse(body.dataset.now) - Date.now() : 0;
+  if (isNaN(skew)) skew = 0;
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll("time[data-due]").forEach(function (el) {
       if (!el.dataset.label) el.dataset.label = el.textContent;
       var s = Math.round((Date.parse(el.getAttribute("datetime")) - now) / 1000);

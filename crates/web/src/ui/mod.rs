@@ -105,6 +105,7 @@ fn age(from: Timestamp, now: Timestamp) -> String {
 #[template(path = "login.html")]
 struct LoginPage {
     t: Arc<Tr>,
+    now_iso: String,
     me: Option<String>,
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
@@ -114,7 +115,7 @@ struct LoginPage {
 
 async fn login_page(headers: HeaderMap) -> Response {
     let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
-    page(LoginPage { t, me: None, page: "login", languages: LANGUAGES, error: None, login: String::new() })
+    page(LoginPage { now_iso: String::new(), t, me: None, page: "login", languages: LANGUAGES, error: None, login: String::new() })
 }
 
 #[derive(Deserialize)]
@@ -140,7 +141,7 @@ impl axum::extract::FromRequestParts<AppState> for Peer {
 async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
     let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
     let again = |error: String, status: StatusCode| {
-        let mut r = page(LoginPage { t: t.clone(), me: None, page: "login", languages: LANGUAGES, error: Some(error), login: f.login.clone() });
+        let mut r = page(LoginPage { now_iso: String::new(), t: t.clone(), me: None, page: "login", languages: LANGUAGES, error: Some(error), login: f.login.clone() });
         *r.status_mut() = status;
         r
     };
@@ -230,6 +231,7 @@ struct LeadRow {
 #[template(path = "inbox.html")]
 struct InboxPage {
     t: Arc<Tr>,
+    now_iso: String,
     me: Option<String>,
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
@@ -291,6 +293,7 @@ async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
         .map(|(_, pb)| pb.stage_ids().iter().map(|s| s.to_string()).collect())
         .unwrap_or_default();
     page(InboxPage {
+        now_iso: now.to_string(),
         t,
         me: Some(c.user.name.clone()),
         page: "inbox",
@@ -329,6 +332,7 @@ struct Group {
 #[template(path = "tasks.html")]
 struct TasksPage {
     t: Arc<Tr>,
+    now_iso: String,
     me: Option<String>,
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
@@ -390,7 +394,7 @@ async fn tasks_page(State(st): State<AppState>, headers: HeaderMap, caller: Resu
     }
     let overdue = groups[0].tasks.len() as i64;
     groups.retain(|g| !g.tasks.is_empty());
-    page(TasksPage { t, me: Some(c.user.name.clone()), page: "tasks", languages: LANGUAGES, groups, overdue })
+    page(TasksPage { now_iso: now.to_string(), t, me: Some(c.user.name.clone()), page: "tasks", languages: LANGUAGES, groups, overdue })
 }
 
 #[derive(Deserialize)]
@@ -444,6 +448,7 @@ struct OpenTask {
 #[template(path = "lead.html")]
 struct LeadPage {
     t: Arc<Tr>,
+    now_iso: String,
     me: Option<String>,
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
@@ -530,6 +535,7 @@ async fn lead_page(State(st): State<AppState>, headers: HeaderMap, caller: Resul
         .collect();
     let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
     page(LeadPage {
+        now_iso: st.clock.now().to_string(),
         me: Some(c.user.name.clone()),
         page: "lead",
         languages: LANGUAGES,

@@ -1,0 +1,121 @@
+//! The web UI in real Chromium (Debian's chromium + chromedriver): sign in, a web-form lead
+//! appears live in the inbox, a call task completed with "no answer" comes back as a retry, a
+//! reply is sent from the lead card, Hebrew is right to left, a phone-width page fits. Each page
+//! is saved under `docs/screenshots/` (desktop and phone), as the README shows them.
+
+use crate::agency::{TUESDAY_9, advance, app_at, id, tasks, user};
+use crate::browser::Browser;
+use crate::harness::{App, Engine};
+use serde_json::json;
+
+const PASSWORD: &str = "a long enough password";
+
+async fn sign_in(b: &Browser, app: &App, login: &str) {
+    b.goto(&app.url("/login")).await;
+    b.fill("#login", login).await;
+    b.fill("#password", PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_for("nav[aria-label=main]", 10).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_team_works_in_the_browser() {
+    let app = app_at(Engine::Sqlite, TUESDAY_9).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let b = Browser::start("en").await;
+    sign_in(&b, &app, "jana").await;
+    assert!(b.url().await.ends_with("/inbox"));
+    b.wait_text("Inbox", 5).await;
+
+    // A web form is sent while the inbox is open: the lead appears without a reload.
+    let marker = b.js("document.body.dataset.marker = 'kept'; return document.body.dataset.marker").await;
+    assert_eq!(marker, "kept");
+    let r = app
+        .client
+        .post(app.url("/forms/default"))
+        .header("accept", "application/json")
+        .json(&json!({ "name": "Jana Nováková", "phone": "777 123 456", "message": "Nový web, prosím o zavolání." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let l = r.json::<serde_json::Value>().await.unwrap()["id"].as_i64().unwrap();
+    b.wait_text("Jana Nováková", 10).await;
+    assert_eq!(b.js("return document.body.dataset.marker").await, "kept", "live, not reloaded");
+    assert_eq!(b.js("return document.querySelector('a.tel').getAttribute('href')").await, "tel:+420777123456");
+    b.screenshot("inbox").await;
+
+    // My tasks: the first call, its script, and "no answer" → the retry 5 minutes later.
+    b.goto(&app.url("/tasks")).await;
+    b.wait_text("Call the new inquiry", 5).await;
+    b.wait_text("First call", 5).await;
+    // The countdown runs on the server's clock (here the test clock), not the device's.
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    let countdown = b.text("time[data-due]").await;
+    let inside = countdown.rsplit_once('(').map(|(_, r)| r.trim_end_matches(')').to_owned()).unwrap_or_default();
+    assert!(inside.chars().count() <= 6 && inside.contains(':'), "minutes:seconds around the deadline: {countdown}");
+    b.screenshot("tasks").await;
+    b.click("button[value=no_answer]").await;
+    b.wait_for("nav[aria-label=main]", 5).await;
+    assert_eq!(tasks(&app, l, "done").await[0]["outcome"], "no_answer");
+    advance(&app, 300).await;
+    b.goto(&app.url("/tasks")).await;
+    b.wait_text("Call the new inquiry", 5).await;
+    assert_eq!(tasks(&app, l, "open").await[0]["attempt"], 2);
+
+    // The lead card: send a reply (an e-mail on the conversation, queued for SMTP).
+    let with_mail = id(&app.create_lead(&json!({ "channel": "web", "subject": "Cenová nabídka", "contact": { "name": "Karel Dvořák", "email": "karel@example.cz" } })).await);
+    b.goto(&app.url(&format!("/leads/{with_mail}"))).await;
+    b.wait_text("Karel Dvořák", 5).await;
+    b.fill("#etext", "Dobrý den, posíláme nabídku.").await;
+    b.click("form[action$='/email'] button[type=submit]").await;
+    b.wait_text("Dobrý den, posíláme nabídku.", 10).await;
+    let emails = app.get(&format!("/api/v1/leads/{with_mail}/emails")).await.expect(200);
+    assert_eq!(emails["items"][0]["direction"], "out");
+    b.screenshot("lead").await;
+
+    // Hebrew: right to left.
+    b.js("document.getElementById('lang').value = 'he'; document.getElementById('lang').form.submit(); return true").await;
+    b.wait_for("html[dir=rtl]", 10).await;
+    assert_eq!(b.js("return getComputedStyle(document.body).direction").await, "rtl");
+    b.goto(&app.url("/inbox")).await;
+    b.wait_for("html[lang=he][dir=rtl]", 5).await;
+    b.screenshot("inbox-he").await;
+    let _ = jana;
+    b.close().await;
+
+    // A phone: the task page fits 360 px, with large outcome buttons.
+    let p = Browser::phone("cs").await;
+    sign_in(&p, &app, "jana").await;
+    p.goto(&app.url("/tasks")).await;
+    p.wait_for("form.outcomes button", 5).await;
+    let width = p.js("return document.documentElement.scrollWidth").await.as_i64().unwrap();
+    assert!(width <= 360, "no sideways scrolling: {width}");
+    let h = p.js("return document.querySelector('form.outcomes button').getBoundingClientRect().height").await.as_f64().unwrap();
+    assert!(h >= 44.0, "a thumb-sized button: {h}");
+    p.screenshot("tasks-phone").await;
+    p.goto(&app.url(&format!("/leads/{l}"))).await;
+    p.wait_for("a.tel", 5).await;
+    p.screenshot("lead-phone").await;
+    p.close().await;
+}
+
+/// A page on another site cannot make a signed-in user's browser change anything.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_site_form_is_refused_in_the_browser() {
+    let app = app_at(Engine::Sqlite, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Oběť", "phone": "777 999 000" } })).await);
+    let b = Browser::start("en").await;
+    sign_in(&b, &app, "jana").await;
+    // An attacker's page (served from a data: URL, another origin) posts to Pronto.
+    let page = format!(
+        "data:text/html,<form id=f method=post action='{}'><input name=text value=pwned></form><script>document.getElementById('f').submit()</script>",
+        app.url(&format!("/leads/{l}/note"))
+    );
+    b.goto(&page).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let acts = app.get(&format!("/api/v1/leads/{l}/activities")).await.expect(200);
+    assert!(acts["items"].as_array().unwrap().is_empty(), "nothing written: {acts}");
+    b.close().await;
+}
