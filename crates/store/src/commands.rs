@@ -135,6 +135,12 @@ pub(crate) enum Command {
     EndSession {
         hash: String,
     },
+    /// Two records of one person: `other`'s leads, activities and identities move to `keep`.
+    MergeContacts {
+        keep: i64,
+        other: i64,
+        actor: Option<i64>,
+    },
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -281,6 +287,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             }
             Ok(Outcome::Id(row.i64("user_id")?))
         }
+        Command::MergeContacts { keep, other, actor } => merge_contacts(c, pending, *keep, *other, *actor, now).await.map(|()| Outcome::Done),
         Command::EndSession { hash } => {
             c.exec("DELETE FROM sessions WHERE id_hash = $1", params![hash.as_str()]).await.map_err(db)?;
             Ok(Outcome::Done)
@@ -1198,6 +1205,50 @@ pub(crate) async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64,
 }
 
 /// Recomputes a lead's folded search text from its current fields and contact.
+async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, other: i64, actor: Option<i64>, now: Timestamp) -> R<()> {
+    if keep == other {
+        return Err(StoreError::Invalid(FieldErrors::single("other", "a contact cannot be merged into itself")));
+    }
+    let get = "SELECT name, email, phone, company_id, merged_into FROM contacts WHERE id = $1";
+    let k = c.row(get, params![keep]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    let o = c.row(get, params![other]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    if k.opt_i64("merged_into")?.is_some() || o.opt_i64("merged_into")?.is_some() {
+        return Err(StoreError::Conflict("one of the contacts was merged already".into()));
+    }
+    // What the kept record lacks, the other gives; nothing it has is overwritten.
+    let name = k.opt_str("name")?.or(o.opt_str("name")?);
+    let email = k.opt_str("email")?.or(o.opt_str("email")?);
+    let phone = k.opt_str("phone")?.or(o.opt_str("phone")?);
+    let company = k.opt_i64("company_id")?.or(o.opt_i64("company_id")?);
+    c.exec(
+        "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
+        params![name, email, phone, company, keep],
+    )
+    .await
+    .map_err(db)?;
+    let leads: Vec<i64> =
+        c.rows("SELECT id FROM leads WHERE contact_id = $1", params![other]).await.map_err(db)?.iter().map(|r| r.i64("id").map_err(db)).collect::<R<_>>()?;
+    for sql in [
+        "UPDATE leads SET contact_id = $1 WHERE contact_id = $2",
+        "UPDATE activities SET contact_id = $1 WHERE contact_id = $2",
+        "UPDATE contact_identities SET contact_id = $1 WHERE contact_id = $2",
+    ] {
+        c.exec(sql, params![keep, other]).await.map_err(db)?;
+    }
+    c.exec("UPDATE contacts SET merged_into = $1 WHERE id = $2", params![keep, other]).await.map_err(db)?;
+    let all: Vec<i64> =
+        c.rows("SELECT id FROM leads WHERE contact_id = $1", params![keep]).await.map_err(db)?.iter().map(|r| r.i64("id").map_err(db)).collect::<R<_>>()?;
+    for l in &all {
+        refresh_search(c, *l).await?;
+    }
+    let fx = Effects {
+        events: vec![effects::Event { kind: "contact.merged", data: json!({ "kept": keep, "merged": other, "leads_moved": leads }) }],
+        ..Default::default()
+    };
+    write_effects(pending, &fx, None, Some(keep), actor, now);
+    Ok(())
+}
+
 async fn refresh_search(c: &mut dyn Conn, id: i64) -> R<()> {
     let row = c
         .row(

@@ -184,6 +184,13 @@ pub trait Store: Send + Sync {
     // ── reads ──
     async fn lead(&self, id: i64) -> Result<LeadRecord>;
     async fn leads(&self, filter: &LeadFilter) -> Result<Vec<LeadRecord>>;
+    /// Contacts, newest first (those whose inquiries match `query`), with their inquiry counts.
+    async fn contacts(&self, query: Option<String>, limit: i64) -> Result<Vec<ContactListItem>>;
+    /// Merges `other` into `keep` (one person entered twice): its leads, activities, phone
+    /// numbers and e-mails move; it stays, marked merged, for the record.
+    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;
+    /// How many open leads each stage holds.
+    async fn stage_counts(&self) -> Result<Vec<(String, i64)>>;
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;
     async fn activities(&self, lead_id: i64) -> Result<Vec<ActivityRecord>>;
     async fn contact(&self, id: i64) -> Result<ContactDetail>;

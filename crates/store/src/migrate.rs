@@ -19,7 +19,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 6, name: "messages", sql: include_str!("../migrations/sqlite/0006_messages.sql") },
     Migration { version: 7, name: "mail", sql: include_str!("../migrations/sqlite/0007_mail.sql") },
     Migration { version: 8, name: "calls", sql: include_str!("../migrations/sqlite/0008_calls.sql") },
-    Migration { version: 9, name: "sessions", sql: include_str!("../migrations/sqlite/0009_sessions.sql") },
+    Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/sqlite/0009_sessions.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -31,7 +31,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 6, name: "messages", sql: include_str!("../migrations/postgres/0006_messages.sql") },
     Migration { version: 7, name: "mail", sql: include_str!("../migrations/postgres/0007_mail.sql") },
     Migration { version: 8, name: "calls", sql: include_str!("../migrations/postgres/0008_calls.sql") },
-    Migration { version: 9, name: "sessions", sql: include_str!("../migrations/postgres/0009_sessions.sql") },
+    Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/postgres/0009_sessions.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

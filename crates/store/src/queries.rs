@@ -535,3 +535,41 @@ pub(crate) async fn calls(c: &mut dyn Conn, lead: Option<i64>, limit: i64) -> Re
         })
         .collect()
 }
+
+/// Open leads per stage.
+pub(crate) async fn stage_counts(c: &mut dyn Conn) -> Result<Vec<(String, i64)>> {
+    let rows = c.rows("SELECT stage, COUNT(*) AS n FROM leads WHERE status = 'open' GROUP BY stage", vec![]).await?;
+    rows.iter().map(|r| Ok((r.str("stage")?, r.i64("n")?))).collect()
+}
+
+/// Contacts (not merged away), newest first, optionally those whose inquiries match `query`
+/// (folded like the lead search), each with its number of inquiries.
+pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) -> Result<Vec<crate::records::ContactListItem>> {
+    let base = "SELECT ct.id, ct.name, ct.email, ct.phone, co.name AS company,
+                       (SELECT COUNT(*) FROM leads l2 WHERE l2.contact_id = ct.id) AS leads
+                FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
+                WHERE ct.merged_into IS NULL";
+    let rows = match query.map(pronto_domain::search::fold).filter(|q| !q.is_empty()) {
+        Some(q) => {
+            let like = format!("%{}%", q.replace('%', "").replace('_', ""));
+            c.rows(
+                &format!("{base} AND ct.id IN (SELECT contact_id FROM leads WHERE search LIKE $1) ORDER BY ct.id DESC LIMIT $2"),
+                params![like, limit],
+            )
+            .await?
+        }
+        None => c.rows(&format!("{base} ORDER BY ct.id DESC LIMIT $1"), params![limit]).await?,
+    };
+    rows.iter()
+        .map(|r| {
+            Ok(crate::records::ContactListItem {
+                id: r.i64("id")?,
+                name: r.opt_str("name")?,
+                email: r.opt_str("email")?,
+                phone: r.opt_str("phone")?,
+                company: r.opt_str("company")?,
+                leads: r.i64("leads")?,
+            })
+        })
+        .collect()
+}

@@ -424,3 +424,14 @@ pub struct CallRecord {
     /// Transfers as the exchange reported them (JSON).
     pub transfers: Value,
 }
+
+/// A row of the contacts list.
+#[derive(Debug, Clone)]
+pub struct ContactListItem {
+    pub id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub leads: i64,
+}

@@ -324,6 +324,15 @@ impl Store for SqlStore {
         let filter = filter.clone();
         self.read(move |c| Box::pin(async move { queries::leads(c, &filter).await })).await
     }
+    async fn contacts(&self, query: Option<String>, limit: i64) -> Result<Vec<crate::records::ContactListItem>> {
+        self.read(move |c| Box::pin(async move { queries::contacts(c, query.as_deref(), limit).await })).await
+    }
+    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::MergeContacts { keep, other, actor }).await.map(|_| ())
+    }
+    async fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
+        self.read(|c| Box::pin(queries::stage_counts(c))).await
+    }
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>> {
         self.read(move |c| Box::pin(queries::timeline(c, lead_id))).await
     }

@@ -15,6 +15,7 @@ both!(
     what_customers_typed_is_shown_escaped,
     tasks_and_lead_actions_work_through_forms,
     sessions_time_out_and_attempts_are_limited,
+    the_board_moves_leads_and_contacts_merge_by_hand,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -233,4 +234,38 @@ async fn sessions_time_out_and_attempts_are_limited(engine: Engine) {
     }
     assert!(statuses.contains(&429), "{statuses:?}");
     assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 10, "{statuses:?}");
+}
+
+async fn the_board_moves_leads_and_contacts_merge_by_hand(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let c = sign_in(&app, "jana").await;
+    let a = id(&app.create_lead(&json!({ "channel": "web", "subject": "Web", "contact": { "name": "Petr Malý", "phone": "777 100 200" } })).await);
+    let b = id(&app.create_lead(&json!({ "channel": "email", "subject": "Kampaň", "contact": { "name": "P. Malý", "email": "petr@maly.cz" } })).await);
+    let board = send(&app, reqwest::Method::GET, "/board", Some(&c), None, None).await;
+    assert_eq!(board.status, 200);
+    assert!(board.html.contains("Petr Malý") && board.html.contains(&format!("action=\"/leads/{a}/stage\"")), "{}", board.html);
+    assert!(board.html.contains("<span class=\"count\">2</span>"), "two in the first stage: {}", board.html);
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{a}/stage"), Some(&c), Some(&[("stage", "contacted")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/leads/{a}")).await.expect(200)["stage"], "contacted");
+    // The same person entered twice: merged by hand, both inquiries on one contact.
+    let ca = app.get(&format!("/api/v1/leads/{a}")).await.expect(200)["contact"]["id"].as_i64().unwrap();
+    let cb = app.get(&format!("/api/v1/leads/{b}")).await.expect(200)["contact"]["id"].as_i64().unwrap();
+    assert_ne!(ca, cb);
+    let list = send(&app, reqwest::Method::GET, "/contacts?q=maly", Some(&c), None, None).await;
+    assert!(list.html.contains("Petr Malý") && list.html.contains("P. Malý"), "{}", list.html);
+    let (keep, other) = (ca.to_string(), cb.to_string());
+    let p = send(&app, reqwest::Method::POST, "/contacts/merge", Some(&c), Some(&[("keep", keep.as_str()), ("other", other.as_str())]), Some(&own(&app))).await;
+    assert_eq!((p.status, p.location.as_deref()), (303, Some("/contacts?merged=1")));
+    let contact = app.get(&format!("/api/v1/contacts/{ca}")).await.expect(200);
+    assert_eq!(contact["email"], "petr@maly.cz", "the e-mail came along: {contact}");
+    assert_eq!(contact["leads"].as_array().unwrap().len(), 2, "{contact}");
+    let list = send(&app, reqwest::Method::GET, "/contacts", Some(&c), None, None).await;
+    assert!(!list.html.contains(&format!("id=\"contact-{cb}\"")), "the merged record is gone from the list");
+    // A new inquiry from the merged e-mail joins the kept contact.
+    let again = app.create_lead(&json!({ "channel": "web", "contact": { "email": "PETR@maly.cz" } })).await;
+    assert_eq!(again["contact"]["id"], ca);
+    let p = send(&app, reqwest::Method::POST, "/contacts/merge", Some(&c), Some(&[("keep", keep.as_str()), ("other", keep.as_str())]), Some(&own(&app))).await;
+    assert_eq!(p.status, 422);
 }

@@ -7,3 +7,7 @@ CREATE TABLE sessions (
     last_seen_at INTEGER NOT NULL
 );
 CREATE INDEX sessions_user ON sessions(user_id);
+-- The board: open leads per stage, newest first, counted from the index alone.
+CREATE INDEX leads_status_stage ON leads(status, stage, id);
+-- A contact merged by hand into another (kept for the record; its leads moved).
+ALTER TABLE contacts ADD COLUMN merged_into INTEGER REFERENCES contacts(id);

@@ -36,6 +36,9 @@ pub fn router() -> Router<AppState> {
         .route("/inbox", get(inbox))
         .route("/tasks", get(tasks_page))
         .route("/tasks/{id}/complete", post(complete))
+        .route("/board", get(board))
+        .route("/contacts", get(contacts_page))
+        .route("/contacts/merge", post(merge))
         .route("/leads/{id}", get(lead_page))
         .route("/leads/{id}/{action}", post(lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/app.css")) }))
@@ -645,6 +648,156 @@ async fn lead_action(
         Ok(()) => Redirect::to(&format!("/leads/{id}")).into_response(),
         Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
         Err(StoreError::Invalid(e)) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+// ── the pipeline board ──
+
+struct Card {
+    id: i64,
+    contact: String,
+    owner: String,
+    received_iso: String,
+    age: String,
+}
+
+struct Column {
+    id: String,
+    title: String,
+    count: i64,
+    cards: Vec<Card>,
+    next: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "board.html")]
+struct BoardPage {
+    t: Arc<Tr>,
+    now_iso: String,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    columns: Vec<Column>,
+}
+
+/// A column per stage of the default playbook: how many open leads, the newest of them with
+/// their age, and buttons to move each to the stages that follow.
+async fn board(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let Some((_, pb)) = st.store.playbooks().current(&st.config.default_playbook) else {
+        return (StatusCode::SERVICE_UNAVAILABLE, t.t("error")).into_response();
+    };
+    let counts: HashMap<String, i64> = st.store.stage_counts().await.unwrap_or_default().into_iter().collect();
+    let now = st.clock.now();
+    let mut columns = Vec::new();
+    for s in pb.stages.iter().filter(|s| s.status.is_none()) {
+        let leads = st
+            .store
+            .leads(&LeadFilter { stage: Some(s.id.clone()), status: Some("open".into()), limit: 30, ..Default::default() })
+            .await
+            .unwrap_or_default();
+        columns.push(Column {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            count: counts.get(&s.id).copied().unwrap_or(0),
+            cards: leads
+                .into_iter()
+                .map(|l| Card {
+                    id: l.id,
+                    contact: l.contact.name.or(l.contact.email).or(l.contact.phone).unwrap_or_else(|| format!("#{}", l.id)),
+                    owner: l.owner.map(|o| o.name).unwrap_or_else(|| t.t("unassigned")),
+                    received_iso: l.received_at.to_string(),
+                    age: age(l.received_at, now),
+                })
+                .collect(),
+            next: s.next.iter().filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone()))).collect(),
+        });
+    }
+    page(BoardPage { t, now_iso: now.to_string(), me: Some(c.user.name.clone()), page: "board", languages: LANGUAGES, columns })
+}
+
+// ── contacts ──
+
+struct ContactRow {
+    id: i64,
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+    company: String,
+    leads: i64,
+    first_lead: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "contacts.html")]
+struct ContactsPage {
+    t: Arc<Tr>,
+    now_iso: String,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    rows: Vec<ContactRow>,
+    q: String,
+    merged: bool,
+}
+
+async fn contacts_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let query = q.get("q").map(|v| v.trim().to_owned()).unwrap_or_default();
+    let list = match st.store.contacts(Some(query.clone()).filter(|s| !s.is_empty()), 100).await {
+        Ok(l) => l,
+        Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    };
+    let mut rows = Vec::with_capacity(list.len());
+    for x in list {
+        let first = st.store.leads(&LeadFilter { contact: Some(x.id), limit: 1, ..Default::default() }).await.ok().and_then(|l| l.first().map(|l| l.id));
+        rows.push(ContactRow {
+            id: x.id,
+            name: x.name.clone().or(x.email.clone()).or(x.phone.clone()).unwrap_or_else(|| format!("#{}", x.id)),
+            phone: x.phone,
+            email: x.email,
+            company: x.company.unwrap_or_default(),
+            leads: x.leads,
+            first_lead: first,
+        });
+    }
+    page(ContactsPage {
+        t,
+        now_iso: st.clock.now().to_string(),
+        me: Some(c.user.name.clone()),
+        page: "contacts",
+        languages: LANGUAGES,
+        rows,
+        q: query,
+        merged: q.contains_key("merged"),
+    })
+}
+
+#[derive(Deserialize)]
+struct MergeForm {
+    keep: i64,
+    other: i64,
+}
+
+async fn merge(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<MergeForm>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if c.require(pronto_domain::user::Action::EditLead).is_err() {
+        return (StatusCode::FORBIDDEN, t.t("forbidden")).into_response();
+    }
+    match st.store.merge_contacts(f.keep, f.other, Some(c.user.id)).await {
+        Ok(()) => Redirect::to("/contacts?merged=1").into_response(),
+        Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+        Err(e @ (StoreError::Invalid(_) | StoreError::Conflict(_))) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
 }

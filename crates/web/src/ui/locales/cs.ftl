@@ -82,3 +82,23 @@ saved = Uloženo.
 not-found = Nenalezeno.
 forbidden = K tomu nemáte oprávnění.
 error = Něco se pokazilo.
+nav-board = Nástěnka
+nav-contacts = Kontakty
+more-leads = { $n ->
+    [one] a { $n } další
+    [few] a { $n } další
+    [many] a { $n } dalších
+   *[other] a { $n } dalších
+}
+contacts = Kontakty
+companies = Firmy
+merge = Sloučit
+merge-into = Sloučit do
+merge-hint = Dva záznamy téže osoby: vyberte, který ponechat; poptávky, čísla a e-maily druhého se přesunou k němu.
+leads-count = { $n ->
+    [one] { $n } poptávka
+    [few] { $n } poptávky
+    [many] { $n } poptávky
+   *[other] { $n } poptávek
+}
+merged = Sloučeno.

@@ -78,3 +78,19 @@ saved = Saved.
 not-found = Not found.
 forbidden = You may not do this.
 error = Something went wrong.
+nav-board = Board
+nav-contacts = Contacts
+more-leads = { $n ->
+    [one] and { $n } more
+   *[other] and { $n } more
+}
+contacts = Contacts
+companies = Companies
+merge = Merge
+merge-into = Merge into
+merge-hint = Two records of the same person: choose which to keep; the other's inquiries, numbers and e-mails move to it.
+leads-count = { $n ->
+    [one] { $n } inquiry
+   *[other] { $n } inquiries
+}
+merged = Merged.

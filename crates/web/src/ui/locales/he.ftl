@@ -80,3 +80,21 @@ saved = נשמר.
 not-found = לא נמצא.
 forbidden = אין לך הרשאה לפעולה זו.
 error = משהו השתבש.
+nav-board = לוח
+nav-contacts = אנשי קשר
+more-leads = { $n ->
+    [one] ועוד { $n }
+    [two] ועוד { $n }
+   *[other] ועוד { $n }
+}
+contacts = אנשי קשר
+companies = חברות
+merge = מיזוג
+merge-into = מיזוג אל
+merge-hint = שתי רשומות של אותו אדם: בחרו איזו להשאיר; הפניות, המספרים והאימיילים של השנייה יעברו אליה.
+leads-count = { $n ->
+    [one] פנייה { $n }
+    [two] { $n } פניות
+   *[other] { $n } פניות
+}
+merged = מוזג.

@@ -82,3 +82,23 @@ saved = Zapisano.
 not-found = Nie znaleziono.
 forbidden = Nie masz uprawnień do tej czynności.
 error = Coś poszło nie tak.
+nav-board = Tablica
+nav-contacts = Kontakty
+more-leads = { $n ->
+    [one] i { $n } więcej
+    [few] i { $n } więcej
+    [many] i { $n } więcej
+   *[other] i { $n } więcej
+}
+contacts = Kontakty
+companies = Firmy
+merge = Scal
+merge-into = Scal z
+merge-hint = Dwa rekordy tej samej osoby: wybierz, który zostaje; zapytania, numery i e-maile drugiego przejdą do niego.
+leads-count = { $n ->
+    [one] { $n } zapytanie
+    [few] { $n } zapytania
+    [many] { $n } zapytań
+   *[other] { $n } zapytania
+}
+merged = Scalono.
