@@ -253,6 +253,7 @@ impl Config {
             return Err(ConfigError("PRONTO_TELEPHONY_SECRET: use a whsec_… secret of at least 16 characters".into()));
         }
         web.twilio_token = env("PRONTO_TELEPHONY_TWILIO_TOKEN");
+        web.sms_provider = sms.provider.clone();
         web.public_url = public_url.clone();
         Ok(Config {
             language,

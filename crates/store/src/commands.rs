@@ -135,6 +135,13 @@ pub(crate) enum Command {
     EndSession {
         hash: String,
     },
+    /// A test message from the admin page, delivered like any alert.
+    QueueTest {
+        channel: String,
+        address: String,
+        text: String,
+        actor: Option<i64>,
+    },
     /// Two records of one person: `other`'s leads, activities and identities move to `keep`.
     MergeContacts {
         keep: i64,
@@ -286,6 +293,24 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
                 c.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2", params![t, hash.as_str()]).await.map_err(db)?;
             }
             Ok(Outcome::Id(row.i64("user_id")?))
+        }
+        Command::QueueTest { channel, address, text, actor } => {
+            let t = micros(now);
+            let payload = json!({ "text": text, "subject": "Pronto test message", "urgent": true });
+            let id = c
+                .insert_id(
+                    "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key, payload, next_attempt_at, updated_at, status, attempts)
+                     VALUES ($1, NULL, $2, $3, NULL, $4, 'test', $5, $6, $1, $1, 'queued', 0)",
+                    params![t, channel.as_str(), *actor, address.as_str(), format!("test/{channel}/{t}"), payload.to_string()],
+                )
+                .await
+                .map_err(db)?;
+            let fx = Effects {
+                events: vec![effects::Event { kind: "notification.test", data: json!({ "channel": channel, "address": address, "notification_id": id }) }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, None, None, *actor, now);
+            Ok(Outcome::Id(id))
         }
         Command::MergeContacts { keep, other, actor } => merge_contacts(c, pending, *keep, *other, *actor, now).await.map(|()| Outcome::Done),
         Command::EndSession { hash } => {

@@ -189,6 +189,8 @@ pub trait Store: Send + Sync {
     /// Merges `other` into `keep` (one person entered twice): its leads, activities, phone
     /// numbers and e-mails move; it stays, marked merged, for the record.
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;
+    /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.
+    async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
     /// How many open leads each stage holds.
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>>;
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;

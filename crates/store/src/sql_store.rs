@@ -330,6 +330,9 @@ impl Store for SqlStore {
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::MergeContacts { keep, other, actor }).await.map(|_| ())
     }
+    async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
+        self.id(Command::QueueTest { channel, address, text, actor }).await
+    }
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
         self.read(|c| Box::pin(queries::stage_counts(c))).await
     }

@@ -58,6 +58,8 @@ pub struct WebConfig {
     pub twilio_token: Option<String>,
     /// `PRONTO_PUBLIC_URL`: the address the outside world calls (Twilio's signature covers it).
     pub public_url: Option<String>,
+    /// The SMS provider in use (`log`, `twilio`, `http`), shown to admins.
+    pub sms_provider: String,
 }
 
 impl Default for WebConfig {
@@ -77,6 +79,7 @@ impl Default for WebConfig {
             telephony_secret: None,
             twilio_token: None,
             public_url: None,
+            sms_provider: "log".into(),
         }
     }
 }

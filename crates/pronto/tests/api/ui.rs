@@ -16,6 +16,7 @@ both!(
     tasks_and_lead_actions_work_through_forms,
     sessions_time_out_and_attempts_are_limited,
     the_board_moves_leads_and_contacts_merge_by_hand,
+    admins_manage_users_tests_playbooks_and_webhooks,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -268,4 +269,58 @@ async fn the_board_moves_leads_and_contacts_merge_by_hand(engine: Engine) {
     assert_eq!(again["contact"]["id"], ca);
     let p = send(&app, reqwest::Method::POST, "/contacts/merge", Some(&c), Some(&[("keep", keep.as_str()), ("other", keep.as_str())]), Some(&own(&app))).await;
     assert_eq!(p.status, 422);
+}
+
+async fn admins_manage_users_tests_playbooks_and_webhooks(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    user(&app, "boss", "admin", "+420 777 000 009").await;
+    let staff = sign_in(&app, "jana").await;
+    assert_eq!(send(&app, reqwest::Method::GET, "/admin", Some(&staff), None, None).await.status, 403, "admins only");
+    let inbox = send(&app, reqwest::Method::GET, "/inbox", Some(&staff), None, None).await;
+    assert!(!inbox.html.contains("href=\"/admin\""), "no admin link for a consultant");
+    let c = sign_in(&app, "boss").await;
+    let o = own(&app);
+    let post = |path: &'static str, form: Vec<(&'static str, String)>| {
+        let (c, o) = (c.clone(), o.clone());
+        let app = &app;
+        async move {
+            let f: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            send(app, reqwest::Method::POST, path, Some(&c), Some(&f), Some(&o)).await
+        }
+    };
+    let page = send(&app, reqwest::Method::GET, "/admin", Some(&c), None, None).await;
+    assert_eq!(page.status, 200);
+    assert!(page.html.contains("/forms/default") && page.html.contains("jana"), "forms snippet and users: {}", page.html);
+    // A user added; presence and hours changed; a bad value explained.
+    let p = post("/admin/users", vec![("name", "Petr".into()), ("login", "petr".into()), ("role", "specialist".into()), ("password", PASSWORD.into())]).await;
+    assert!(p.html.contains("added"), "{}", p.html);
+    assert!(app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().any(|u| u["login"] == "petr"));
+    let p = post("/admin/users", vec![("name", "X".into()), ("login", "bad login!".into()), ("role", "wizard".into())]).await;
+    assert!(p.html.contains("login") && p.html.contains("role"), "{}", p.html);
+    let path: &'static str = Box::leak(format!("/admin/users/{jana}/presence").into_boxed_str());
+    post(path, vec![("presence", "meeting".into())]).await;
+    let users = app.get("/api/v1/users").await.expect(200);
+    let j = users["items"].as_array().unwrap().iter().find(|u| u["id"] == jana).unwrap().clone();
+    assert_eq!(j["presence"], "meeting");
+    let path: &'static str = Box::leak(format!("/admin/users/{jana}/hours").into_boxed_str());
+    let p = post(path, vec![("hours", "{\"time_zone\": \"Mars/Olympus\"}".into())]).await;
+    assert!(p.html.contains("hours:"), "{}", p.html);
+    // A test SMS is queued and delivered like an alert (the log provider here).
+    let p = post("/admin/test/sms", vec![("to", "777 123 456".into())]).await;
+    assert!(p.html.contains("queued as notification"), "{}", p.html);
+    let p = post("/admin/test/sms", vec![("to", "not a number".into())]).await;
+    assert!(!p.html.contains("queued"), "{}", p.html);
+    // Playbooks: a broken text is explained line by line; the built-in one checks out.
+    let p = post("/admin/playbooks", vec![("source", "name = \"x\"\nstages = 3\n".into()), ("do", "check".into())]).await;
+    assert!(p.html.contains("playbook:2:"), "{}", p.html);
+    let agency = pronto_playbook::builtin("agency").unwrap().to_owned();
+    let p = post("/admin/playbooks", vec![("source", agency), ("do", "check".into())]).await;
+    assert!(p.html.contains("is a valid playbook"), "{}", p.html);
+    // Webhooks: created (the secret shown once), listed, deleted.
+    let p = post("/admin/webhooks", vec![("url", "https://hooks.example.com/pronto".into()), ("events", "lead.*".into())]).await;
+    assert!(p.html.contains("whsec_"), "{}", p.html);
+    assert_eq!(app.get("/api/v1/webhooks").await.expect(200)["items"].as_array().unwrap().len(), 1);
+    let p = post("/admin/webhooks", vec![("url", "ftp://nope".into()), ("events", "lead.*".into())]).await;
+    assert!(p.html.contains("not an http(s) URL"), "{}", p.html);
 }

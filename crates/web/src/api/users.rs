@@ -29,38 +29,7 @@ pub async fn create_user(
 ) -> ApiResult<(StatusCode, Json<UserOut>)> {
     caller.require(Action::ManageUsers)?;
     let (input, _): (UserIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let mut e = FieldErrors::new();
-    let required = |e: &mut FieldErrors, field: &str, v: &Option<String>| -> Option<String> {
-        match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(s.to_owned()),
-            None => {
-                e.add(field, "is required");
-                None
-            }
-        }
-    };
-    let name = required(&mut e, "name", &input.name).and_then(|v| e.take("name", Line::parse(&v, 200)));
-    let login = required(&mut e, "login", &input.login).and_then(|v| e.take("login", Login::parse(&v)));
-    let role = required(&mut e, "role", &input.role).and_then(|v| e.take("role", Role::parse(&v)));
-    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let phone = e.take_opt("phone", blank(&input.phone).map(|v| Phone::parse(&v, st.config.region)));
-    let email = e.take_opt("email", blank(&input.email).map(|v| Email::parse(&v)));
-    let password = e.take_opt("password", input.password.as_deref().map(Password::parse));
-    e.into_result()?;
-    let password_hash = match password {
-        Some(p) => Some(hash_password(p.expose().to_owned()).await?),
-        None => None,
-    };
-    let user = NewUserRecord {
-        login: login.expect("checked"),
-        name: name.expect("checked"),
-        role: role.expect("checked"),
-        phone,
-        email,
-        password_hash,
-        actor: Some(caller.user.id),
-    };
-    let id = st.store.create_user(user).await?;
+    let id = create(&st, input, Some(caller.user.id)).await?;
     Ok((StatusCode::CREATED, Json(st.store.user(id).await?.into())))
 }
 
@@ -172,4 +141,40 @@ pub async fn patch_user(
     let patch = pronto_store::UserPatch { id, presence, hours, phone, email, language };
     st.store.update_user(patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "user"))?;
     Ok(Json(st.store.user(id).await?.into()))
+}
+
+/// Validates and creates a user (the API and the admin page); returns the new id.
+pub async fn create(st: &AppState, input: UserIn, actor: Option<i64>) -> ApiResult<i64> {
+    let mut e = FieldErrors::new();
+    let required = |e: &mut FieldErrors, field: &str, v: &Option<String>| -> Option<String> {
+        match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(s.to_owned()),
+            None => {
+                e.add(field, "is required");
+                None
+            }
+        }
+    };
+    let name = required(&mut e, "name", &input.name).and_then(|v| e.take("name", Line::parse(&v, 200)));
+    let login = required(&mut e, "login", &input.login).and_then(|v| e.take("login", Login::parse(&v)));
+    let role = required(&mut e, "role", &input.role).and_then(|v| e.take("role", Role::parse(&v)));
+    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let phone = e.take_opt("phone", blank(&input.phone).map(|v| Phone::parse(&v, st.config.region)));
+    let email = e.take_opt("email", blank(&input.email).map(|v| Email::parse(&v)));
+    let password = e.take_opt("password", input.password.as_deref().map(Password::parse));
+    e.into_result()?;
+    let password_hash = match password {
+        Some(p) => Some(hash_password(p.expose().to_owned()).await?),
+        None => None,
+    };
+    let user = NewUserRecord {
+        login: login.expect("checked"),
+        name: name.expect("checked"),
+        role: role.expect("checked"),
+        phone,
+        email,
+        password_hash,
+        actor,
+    };
+    Ok(st.store.create_user(user).await?)
 }

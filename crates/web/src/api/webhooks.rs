@@ -52,29 +52,8 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<WebhookOut>)> {
     caller.require(Action::ManageWebhooks)?;
     let (input, _): (WebhookIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let mut e = FieldErrors::new();
-    let url = input.url.as_deref().map(str::trim).unwrap_or("");
-    match reqwest_free_url_check(url) {
-        Ok(()) => {}
-        Err(m) => e.add("url", m),
-    }
-    let events: Vec<String> = input.events.unwrap_or_default().into_iter().map(|s| s.trim().to_owned()).collect();
-    if events.is_empty() || events.len() > 50 {
-        e.add("events", "give 1 to 50 event kinds, e.g. [\"lead.received\"], [\"lead.*\"] or [\"*\"]");
-    }
-    for ev in &events {
-        if ev.is_empty()
-            || ev.len() > 64
-            || !ev.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '*'))
-        {
-            e.add("events", format!("`{ev}` is not an event kind"));
-        }
-    }
-    e.into_result()?;
-    let mut random = [0u8; 24];
-    getrandom::fill(&mut random).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
-    let secret = pronto_alerts::signing::new_secret(random);
-    let id = st.store.create_webhook(url.to_owned(), events, secret.clone(), Some(caller.user.id)).await?;
+    let url = input.url.as_deref().map(str::trim).unwrap_or("").to_owned();
+    let (id, secret) = subscribe(&st, &url, input.events.unwrap_or_default(), Some(caller.user.id)).await?;
     let w =
         st.store.webhooks().await?.into_iter().find(|w| w.id == id).ok_or_else(|| ApiError::Internal("the new webhook is gone".into()))?;
     Ok((
@@ -119,4 +98,32 @@ pub async fn delete(State(st): State<AppState>, caller: Caller, Path(id): Path<S
     let id = path_id(&id, "webhook")?;
     st.store.delete_webhook(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "webhook"))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Validates and stores a subscription (the API and the admin page): (id, the secret).
+pub async fn subscribe(st: &AppState, url: &str, events: Vec<String>, actor: Option<i64>) -> ApiResult<(i64, String)> {
+    let mut e = FieldErrors::new();
+    let url = url.trim();
+    match reqwest_free_url_check(url) {
+        Ok(()) => {}
+        Err(m) => e.add("url", m),
+    }
+    let events: Vec<String> = events.into_iter().map(|s| s.trim().to_owned()).collect();
+    if events.is_empty() || events.len() > 50 {
+        e.add("events", "give 1 to 50 event kinds, e.g. [\"lead.received\"], [\"lead.*\"] or [\"*\"]");
+    }
+    for ev in &events {
+        if ev.is_empty()
+            || ev.len() > 64
+            || !ev.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '*'))
+        {
+            e.add("events", format!("`{ev}` is not an event kind"));
+        }
+    }
+    e.into_result()?;
+    let mut random = [0u8; 24];
+    getrandom::fill(&mut random).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
+    let secret = pronto_alerts::signing::new_secret(random);
+    let id = st.store.create_webhook(url.to_owned(), events, secret.clone(), actor).await?;
+    Ok((id, secret))
 }

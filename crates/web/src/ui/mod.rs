@@ -37,6 +37,14 @@ pub fn router() -> Router<AppState> {
         .route("/tasks", get(tasks_page))
         .route("/tasks/{id}/complete", post(complete))
         .route("/board", get(board))
+        .route("/admin", get(admin_page))
+        .route("/admin/users", post(admin_add_user))
+        .route("/admin/users/{id}/{what}", post(admin_user))
+        .route("/admin/test/{channel}", post(admin_test))
+        .route("/admin/test/mailbox/{name}", post(admin_test_mailbox))
+        .route("/admin/playbooks", post(admin_playbook))
+        .route("/admin/webhooks", post(admin_add_webhook))
+        .route("/admin/webhooks/{id}/delete", post(admin_delete_webhook))
         .route("/contacts", get(contacts_page))
         .route("/contacts/merge", post(merge))
         .route("/leads/{id}", get(lead_page))
@@ -108,6 +116,7 @@ fn age(from: Timestamp, now: Timestamp) -> String {
 #[template(path = "login.html")]
 struct LoginPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -118,7 +127,7 @@ struct LoginPage {
 
 async fn login_page(headers: HeaderMap) -> Response {
     let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
-    page(LoginPage { now_iso: String::new(), t, me: None, page: "login", languages: LANGUAGES, error: None, login: String::new() })
+    page(LoginPage { admin: false, now_iso: String::new(), t, me: None, page: "login", languages: LANGUAGES, error: None, login: String::new() })
 }
 
 #[derive(Deserialize)]
@@ -144,7 +153,7 @@ impl axum::extract::FromRequestParts<AppState> for Peer {
 async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
     let t = i18n::pick(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
     let again = |error: String, status: StatusCode| {
-        let mut r = page(LoginPage { now_iso: String::new(), t: t.clone(), me: None, page: "login", languages: LANGUAGES, error: Some(error), login: f.login.clone() });
+        let mut r = page(LoginPage { admin: false, now_iso: String::new(), t: t.clone(), me: None, page: "login", languages: LANGUAGES, error: Some(error), login: f.login.clone() });
         *r.status_mut() = status;
         r
     };
@@ -234,6 +243,7 @@ struct LeadRow {
 #[template(path = "inbox.html")]
 struct InboxPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -296,6 +306,7 @@ async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
         .map(|(_, pb)| pb.stage_ids().iter().map(|s| s.to_string()).collect())
         .unwrap_or_default();
     page(InboxPage {
+        admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         t,
         me: Some(c.user.name.clone()),
@@ -335,6 +346,7 @@ struct Group {
 #[template(path = "tasks.html")]
 struct TasksPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -397,7 +409,7 @@ async fn tasks_page(State(st): State<AppState>, headers: HeaderMap, caller: Resu
     }
     let overdue = groups[0].tasks.len() as i64;
     groups.retain(|g| !g.tasks.is_empty());
-    page(TasksPage { now_iso: now.to_string(), t, me: Some(c.user.name.clone()), page: "tasks", languages: LANGUAGES, groups, overdue })
+    page(TasksPage { admin: c.role == pronto_domain::user::Role::Admin, now_iso: now.to_string(), t, me: Some(c.user.name.clone()), page: "tasks", languages: LANGUAGES, groups, overdue })
 }
 
 #[derive(Deserialize)]
@@ -451,6 +463,7 @@ struct OpenTask {
 #[template(path = "lead.html")]
 struct LeadPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -538,6 +551,7 @@ async fn lead_page(State(st): State<AppState>, headers: HeaderMap, caller: Resul
         .collect();
     let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
     page(LeadPage {
+        admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: st.clock.now().to_string(),
         me: Some(c.user.name.clone()),
         page: "lead",
@@ -674,6 +688,7 @@ struct Column {
 #[template(path = "board.html")]
 struct BoardPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -717,7 +732,7 @@ async fn board(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
             next: s.next.iter().filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone()))).collect(),
         });
     }
-    page(BoardPage { t, now_iso: now.to_string(), me: Some(c.user.name.clone()), page: "board", languages: LANGUAGES, columns })
+    page(BoardPage { admin: c.role == pronto_domain::user::Role::Admin, t, now_iso: now.to_string(), me: Some(c.user.name.clone()), page: "board", languages: LANGUAGES, columns })
 }
 
 // ── contacts ──
@@ -736,6 +751,7 @@ struct ContactRow {
 #[template(path = "contacts.html")]
 struct ContactsPage {
     t: Arc<Tr>,
+    admin: bool,
     now_iso: String,
     me: Option<String>,
     page: &'static str,
@@ -769,6 +785,7 @@ async fn contacts_page(State(st): State<AppState>, headers: HeaderMap, caller: R
         });
     }
     page(ContactsPage {
+        admin: c.role == pronto_domain::user::Role::Admin,
         t,
         now_iso: st.clock.now().to_string(),
         me: Some(c.user.name.clone()),
@@ -800,4 +817,275 @@ async fn merge(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
         Err(e @ (StoreError::Invalid(_) | StoreError::Conflict(_))) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
+}
+
+// ── admin ──
+
+struct UserRow {
+    id: i64,
+    name: String,
+    login: String,
+    role: String,
+    phone: Option<String>,
+    presence: String,
+    hours: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+struct AdminPage {
+    t: Arc<Tr>,
+    admin: bool,
+    now_iso: String,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    notice: Option<String>,
+    users: Vec<UserRow>,
+    presences: &'static [&'static str],
+    roles: Vec<&'static str>,
+    forms: Vec<(String, String)>,
+    sms: String,
+    smtp: String,
+    telephony: String,
+    mailboxes: Vec<(String, String)>,
+    playbooks: Vec<(String, String, i64)>,
+    webhooks: Vec<(i64, String, String)>,
+}
+
+/// The admin page, with `notice` (a test's or a check's result) on top.
+async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<String>) -> Response {
+    let users = st
+        .store
+        .users()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|u| u.active)
+        .map(|u| UserRow {
+            id: u.id,
+            name: u.name,
+            login: u.login,
+            role: u.role,
+            phone: u.phone,
+            presence: u.presence,
+            hours: u.hours.map(|h| h.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    let base = st.config.public_url.clone().unwrap_or_else(|| "https://YOUR-PRONTO".into());
+    let forms = st
+        .config
+        .forms
+        .keys()
+        .map(|k| {
+            (
+                k.clone(),
+                format!(
+                    "<form method=\"post\" action=\"{base}/forms/{k}\">\n  <input name=\"name\" placeholder=\"Name\">\n  <input name=\"phone\" placeholder=\"Phone\">\n  <input name=\"email\" type=\"email\" placeholder=\"E-mail\">\n  <textarea name=\"message\"></textarea>\n  <input name=\"website\" style=\"display:none\" tabindex=\"-1\" autocomplete=\"off\">\n  <button>Send</button>\n</form>"
+                ),
+            )
+        })
+        .collect();
+    let mailboxes = st
+        .mail
+        .get()
+        .into_iter()
+        .map(|(cfg, s)| (cfg.name, format!("{} {}", if s.state.is_empty() { "starting" } else { s.state }, s.last_error.unwrap_or_default())))
+        .collect();
+    let reg = st.store.playbooks();
+    let playbooks = reg.list().into_iter().map(|(n, v, pb)| (n, pb.title.clone(), v)).collect();
+    let webhooks = st.store.webhooks().await.unwrap_or_default().into_iter().map(|w| (w.id, w.url, w.events.join(", "))).collect();
+    let set = |b: bool| if b { "configured" } else { "not configured" };
+    page(AdminPage {
+        admin: true,
+        now_iso: st.clock.now().to_string(),
+        me: Some(c.user.name.clone()),
+        page: "admin",
+        languages: LANGUAGES,
+        notice,
+        users,
+        presences: &["available", "meeting", "away"],
+        roles: pronto_domain::user::Role::ALL.iter().map(|r| r.as_str()).collect(),
+        forms,
+        sms: st.config.sms_provider.clone(),
+        smtp: set(st.config.smtp_from.is_some()).into(),
+        telephony: format!(
+            "{} — POST {base}/hooks/telephony (JSON {}, Twilio {})",
+            set(st.config.telephony_secret.is_some() || st.config.twilio_token.is_some()),
+            set(st.config.telephony_secret.is_some()),
+            set(st.config.twilio_token.is_some())
+        ),
+        mailboxes,
+        playbooks,
+        webhooks,
+        t,
+    })
+}
+
+async fn admin_gate(st: &AppState, headers: &HeaderMap, caller: Result<Caller, ApiError>) -> Result<(Caller, Arc<Tr>), Response> {
+    let (c, t) = who(st, headers, caller).await?;
+    if c.role != pronto_domain::user::Role::Admin {
+        return Err((StatusCode::FORBIDDEN, t.t("forbidden")).into_response());
+    }
+    Ok((c, t))
+}
+
+async fn admin_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
+    match admin_gate(&st, &headers, caller).await {
+        Ok((c, t)) => admin_render(&st, &c, t, None).await,
+        Err(r) => r,
+    }
+}
+
+async fn admin_add_user(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let get = |k: &str| f.get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let draft = crate::dto::UserIn {
+        name: get("name"),
+        login: get("login"),
+        role: get("role"),
+        phone: get("phone"),
+        email: get("email"),
+        password: get("password"),
+    };
+    let notice = match crate::api::users::create(&st, draft, Some(c.user.id)).await {
+        Ok(id) => format!("user {id} added"),
+        Err(ApiError::Invalid(e)) => e.to_string(),
+        Err(e) => e.to_string(),
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_user(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+    Path((id, what)): Path<(i64, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let value = f.values().next().map(|v| v.trim().to_owned()).unwrap_or_default();
+    let mut patch = pronto_store::UserPatch { id, ..Default::default() };
+    let notice = match what.as_str() {
+        "presence" => match pronto_playbook::Presence::parse(&value) {
+            Some(p) => {
+                patch.presence = Some(p);
+                None
+            }
+            None => Some(format!("presence: `{value}` is not one of available, meeting, away")),
+        },
+        "hours" if value.is_empty() => {
+            patch.hours = Some(None);
+            None
+        }
+        "hours" => match pronto_store::parse_hours(&value) {
+            Ok(_) => {
+                patch.hours = Some(Some(value.clone()));
+                None
+            }
+            Err(e) => Some(format!("hours: {e}")),
+        },
+        _ => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+    };
+    let notice = match notice {
+        Some(n) => n,
+        None => match st.store.update_user(patch, Some(c.user.id)).await {
+            Ok(()) => t.t("saved"),
+            Err(e) => e.to_string(),
+        },
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_test(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+    Path(channel): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let to = f.get("to").map(|v| v.trim().to_owned()).unwrap_or_default();
+    let address = match channel.as_str() {
+        "sms" => pronto_domain::values::Phone::parse(&to, st.config.region).map(|p| p.as_str().to_owned()).map_err(|e| e.to_string()),
+        "email" => pronto_domain::values::Email::parse(&to).map(|e| e.as_str().to_owned()).map_err(|e| e.to_string()),
+        _ => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+    };
+    let notice = match address {
+        Ok(a) => match st.store.queue_test(channel.clone(), a.clone(), format!("Pronto test message ({channel}) from {}", c.user.name), Some(c.user.id)).await {
+            Ok(id) => format!("test {channel} to {a} queued as notification {id}: its delivery is at /api/v1/notifications?status="),
+            Err(e) => e.to_string(),
+        },
+        Err(e) => format!("{to}: {e}"),
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_test_mailbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(name): Path<String>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let notice = match st.mail.config(&name) {
+        Some(cfg) => match pronto_mail::imap::test(&cfg).await {
+            Ok(r) => format!("{name}: connected, {} messages, IDLE {}", r.exists, if r.idle { "yes" } else { "no" }),
+            Err(e) => format!("{name}: {e}"),
+        },
+        None => t.t("not-found"),
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_playbook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let source = f.get("source").cloned().unwrap_or_default();
+    let notice = match pronto_playbook::parse(&source) {
+        Err(problems) => pronto_playbook::render_problems(&problems, "playbook", &source),
+        Ok(pb) if f.get("do").map(String::as_str) != Some("load") => format!("`{}` is a valid playbook ({} stages, {} rules)", pb.name, pb.stages.len(), pb.rules.len()),
+        Ok(pb) => match st.store.load_playbook(source, Some(c.user.id)).await {
+            Ok((v, true)) => format!("`{}` loaded as version {v}", pb.name),
+            Ok((v, false)) => format!("`{}` is unchanged (version {v})", pb.name),
+            Err(e) => e.to_string(),
+        },
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_add_webhook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let url = f.get("url").map(|v| v.trim().to_owned()).unwrap_or_default();
+    let events: Vec<String> = f.get("events").map(|v| v.split([',', ' ']).filter(|e| !e.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
+    let notice = match crate::api::webhooks::subscribe(&st, &url, events, Some(c.user.id)).await {
+        Ok((id, secret)) => format!("webhook {id} created; its signing secret (shown once): {secret}"),
+        Err(ApiError::Invalid(e)) => e.to_string(),
+        Err(e) => e.to_string(),
+    };
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn admin_delete_webhook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(id): Path<i64>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let notice = match st.store.delete_webhook(id, Some(c.user.id)).await {
+        Ok(()) => t.t("saved"),
+        Err(e) => e.to_string(),
+    };
+    admin_render(&st, &c, t, Some(notice)).await
 }

@@ -102,3 +102,25 @@ leads-count = { $n ->
    *[other] { $n } poptávek
 }
 merged = Sloučeno.
+nav-admin = Správa
+users = Uživatelé
+name = Jméno
+role = Role
+presence = Přítomnost
+hours = Vlastní pracovní doba
+add-user = Přidat uživatele
+web-forms = Webové formuláře
+delivery = Doručování
+telephony = Telefonní ústředna
+send-test-sms = Poslat zkušební SMS na
+send-test-email = Poslat zkušební e-mail na
+mailboxes = Schránky
+test-connection = Vyzkoušet spojení
+playbooks = Postupy
+diagram = Diagram
+playbook-toml = Postup (TOML) ke kontrole nebo nahrání
+check = Zkontrolovat
+upload = Nahrát jako novou verzi
+webhooks = Webhooky
+delete = Smazat
+events = Události

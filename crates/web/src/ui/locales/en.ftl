@@ -94,3 +94,25 @@ leads-count = { $n ->
    *[other] { $n } inquiries
 }
 merged = Merged.
+nav-admin = Admin
+users = Users
+name = Name
+role = Role
+presence = Presence
+hours = Own working hours
+add-user = Add a user
+web-forms = Web forms
+delivery = Delivery
+telephony = Phone exchange
+send-test-sms = Send a test SMS to
+send-test-email = Send a test e-mail to
+mailboxes = Mailboxes
+test-connection = Test the connection
+playbooks = Playbooks
+diagram = Diagram
+playbook-toml = A playbook (TOML) to check or upload
+check = Check
+upload = Upload as the next version
+webhooks = Webhooks
+delete = Delete
+events = Events

@@ -98,3 +98,25 @@ leads-count = { $n ->
    *[other] { $n } פניות
 }
 merged = מוזג.
+nav-admin = ניהול
+users = משתמשים
+name = שם
+role = תפקיד
+presence = נוכחות
+hours = שעות עבודה אישיות
+add-user = הוספת משתמש
+web-forms = טפסי אתר
+delivery = שליחה
+telephony = מרכזייה
+send-test-sms = שליחת SMS לבדיקה אל
+send-test-email = שליחת אימייל לבדיקה אל
+mailboxes = תיבות דואר
+test-connection = בדיקת חיבור
+playbooks = נהלים
+diagram = תרשים
+playbook-toml = נוהל (TOML) לבדיקה או להעלאה
+check = בדיקה
+upload = העלאה כגרסה חדשה
+webhooks = Webhooks
+delete = מחיקה
+events = אירועים

@@ -102,3 +102,25 @@ leads-count = { $n ->
    *[other] { $n } zapytania
 }
 merged = Scalono.
+nav-admin = Administracja
+users = Użytkownicy
+name = Imię i nazwisko
+role = Rola
+presence = Obecność
+hours = Własne godziny pracy
+add-user = Dodaj użytkownika
+web-forms = Formularze www
+delivery = Dostarczanie
+telephony = Centrala telefoniczna
+send-test-sms = Wyślij testowy SMS na
+send-test-email = Wyślij testowy e-mail na
+mailboxes = Skrzynki pocztowe
+test-connection = Sprawdź połączenie
+playbooks = Procedury
+diagram = Schemat
+playbook-toml = Procedura (TOML) do sprawdzenia lub wgrania
+check = Sprawdź
+upload = Wgraj jako nową wersję
+webhooks = Webhooki
+delete = Usuń
+events = Zdarzenia

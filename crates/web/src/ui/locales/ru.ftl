@@ -102,3 +102,25 @@ leads-count = { $n ->
    *[other] { $n } заявки
 }
 merged = Объединено.
+nav-admin = Администрирование
+users = Пользователи
+name = Имя
+role = Роль
+presence = Присутствие
+hours = Свои рабочие часы
+add-user = Добавить пользователя
+web-forms = Веб-формы
+delivery = Доставка
+telephony = АТС
+send-test-sms = Отправить тестовое SMS на
+send-test-email = Отправить тестовое письмо на
+mailboxes = Почтовые ящики
+test-connection = Проверить соединение
+playbooks = Регламенты
+diagram = Схема
+playbook-toml = Регламент (TOML) для проверки или загрузки
+check = Проверить
+upload = Загрузить как новую версию
+webhooks = Вебхуки
+delete = Удалить
+events = События
