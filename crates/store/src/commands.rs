@@ -135,6 +135,20 @@ pub(crate) enum Command {
     EndSession {
         hash: String,
     },
+    /// A task entered by hand on the lead card (`done` completes it).
+    CreateTask {
+        lead_id: i64,
+        title: String,
+        due_at: Timestamp,
+        assignee: Option<i64>,
+        actor: Option<i64>,
+    },
+    /// "Call back at …": an open task is due at another time.
+    RescheduleTask {
+        id: i64,
+        due_at: Timestamp,
+        actor: Option<i64>,
+    },
     /// A test message from the admin page, delivered like any alert.
     QueueTest {
         channel: String,
@@ -293,6 +307,52 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
                 c.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2", params![t, hash.as_str()]).await.map_err(db)?;
             }
             Ok(Outcome::Id(row.i64("user_id")?))
+        }
+        Command::CreateTask { lead_id, title, due_at, assignee, actor } => {
+            let lead = c.row("SELECT id FROM leads WHERE id = $1", params![*lead_id]).await.map_err(db)?;
+            if lead.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            if let Some(u) = assignee
+                && !user_exists(c, *u).await?
+            {
+                return Err(StoreError::Invalid(FieldErrors::single("assignee", format!("there is no active user {u}"))));
+            }
+            let t = micros(now);
+            let id = c
+                .insert_id(
+                    "INSERT INTO tasks (lead_id, task, title, kind, role, assignee_id, priority, due_at, script, attempt, status, created_at)
+                     VALUES ($1, 'manual', $2, 'todo', NULL, $3, 'normal', $4, NULL, 1, 'open', $5)",
+                    params![*lead_id, title.as_str(), *assignee, micros(*due_at), t],
+                )
+                .await
+                .map_err(db)?;
+            process::adjust_open_tasks(c, pending, *assignee, 1).await?;
+            let fx = Effects {
+                events: vec![effects::Event {
+                    kind: "task.created",
+                    data: json!({ "task_id": id, "task": "manual", "title": title, "assignee": assignee, "due_at": due_at.to_string(), "by": "hand" }),
+                }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, Some(*lead_id), None, *actor, now);
+            Ok(Outcome::Id(id))
+        }
+        Command::RescheduleTask { id, due_at, actor } => {
+            let row = c.row("SELECT lead_id, status, due_at FROM tasks WHERE id = $1", params![*id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+            if row.str("status")? != "open" {
+                return Err(StoreError::Conflict(format!("task {id} is already {}", row.str("status")?)));
+            }
+            c.exec("UPDATE tasks SET due_at = $1 WHERE id = $2", params![micros(*due_at), *id]).await.map_err(db)?;
+            let fx = Effects {
+                events: vec![effects::Event {
+                    kind: "task.rescheduled",
+                    data: json!({ "task_id": id, "from": crate::from_micros(row.i64("due_at")?).to_string(), "to": due_at.to_string() }),
+                }],
+                ..Default::default()
+            };
+            write_effects(pending, &fx, Some(row.i64("lead_id")?), None, *actor, now);
+            Ok(Outcome::Done)
         }
         Command::QueueTest { channel, address, text, actor } => {
             let t = micros(now);

@@ -189,6 +189,10 @@ pub trait Store: Send + Sync {
     /// Merges `other` into `keep` (one person entered twice): its leads, activities, phone
     /// numbers and e-mails move; it stays, marked merged, for the record.
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;
+    /// A task entered by hand on a lead; returns its id.
+    async fn create_task(&self, lead_id: i64, title: String, due_at: jiff::Timestamp, assignee: Option<i64>, actor: Option<i64>) -> Result<i64>;
+    /// Moves an open task's deadline ("call back at …").
+    async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
     /// How many open leads each stage holds.

@@ -115,6 +115,9 @@ pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRe
             bind("l.search LIKE ? ESCAPE '\\'", like_pattern(&term).into(), &mut conds);
         }
     }
+    if let Some(after) = f.received_after {
+        bind("l.received_at >= ?", from_ts(after).into(), &mut conds);
+    }
     if let Some(before) = f.before {
         bind("l.id < ?", before.into(), &mut conds);
     }
@@ -534,6 +537,10 @@ pub(crate) async fn calls(c: &mut dyn Conn, lead: Option<i64>, limit: i64) -> Re
             })
         })
         .collect()
+}
+
+fn from_ts(t: jiff::Timestamp) -> i64 {
+    crate::micros(t)
 }
 
 /// Open leads per stage.

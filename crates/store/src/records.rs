@@ -73,6 +73,8 @@ pub struct LeadFilter {
     pub contact: Option<i64>,
     pub company: Option<i64>,
     pub query: Option<String>,
+    /// Only leads received at or after this time.
+    pub received_after: Option<Timestamp>,
     pub before: Option<i64>,
     pub limit: u32,
 }

@@ -330,6 +330,12 @@ impl Store for SqlStore {
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::MergeContacts { keep, other, actor }).await.map(|_| ())
     }
+    async fn create_task(&self, lead_id: i64, title: String, due_at: jiff::Timestamp, assignee: Option<i64>, actor: Option<i64>) -> Result<i64> {
+        self.id(Command::CreateTask { lead_id, title, due_at, assignee, actor }).await
+    }
+    async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::RescheduleTask { id, due_at, actor }).await.map(|_| ())
+    }
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
         self.id(Command::QueueTest { channel, address, text, actor }).await
     }

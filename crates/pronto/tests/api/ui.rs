@@ -218,7 +218,26 @@ async fn tasks_and_lead_actions_work_through_forms(engine: Engine) {
     assert_eq!(post("note", vec![("text", "   ".into())]).await.status, 422);
     let card = send(&app, reqwest::Method::GET, &format!("/leads/{l}"), Some(&c), None, None).await;
     assert!(card.html.contains("lead.stage_changed") && card.html.contains("Olga"), "the timeline: {}", card.html);
-    let _ = jana;
+    // A task by hand, for Jana, at 14:30 Prague time; "call back at" moves a deadline.
+    let p = post("task", vec![("title", "Send the references".into()), ("due", "2031-05-06T14:30".into()), ("assignee", jana.to_string())]).await;
+    assert_eq!(p.status, 303);
+    let mine = tasks(&app, l, "open").await;
+    let manual = mine.iter().find(|t| t["title"] == "Send the references").expect("the task");
+    assert_eq!((manual["due_at"].as_str(), manual["assignee"]["id"].as_i64()), (Some("2031-05-06T12:30:00Z"), Some(jana)));
+    let tid = id(manual);
+    let p = send(&app, reqwest::Method::POST, &format!("/tasks/{tid}/callback"), Some(&c), Some(&[("at", "2031-05-07T10:00")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 303);
+    let moved = tasks(&app, l, "open").await.into_iter().find(|t| id(t) == tid).unwrap();
+    assert_eq!(moved["due_at"], "2031-05-07T08:00:00Z");
+    let p = send(&app, reqwest::Method::POST, &format!("/tasks/{tid}/complete"), Some(&c), Some(&[("outcome", "done")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 303);
+    let p = send(&app, reqwest::Method::POST, &format!("/tasks/{tid}/callback"), Some(&c), Some(&[("at", "soon")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 422);
+    // The inbox's age filter: received within the last hour, or older.
+    advance(&app, 2 * 3600).await;
+    let fresh = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Čerstvý", "phone": "777 666 555" } })).await);
+    let hour = send(&app, reqwest::Method::GET, "/inbox?age=1h", Some(&c), None, None).await;
+    assert!(hour.html.contains(&format!("/leads/{fresh}\"")) && !hour.html.contains(&format!("/leads/{l}\"")), "{}", hour.html);
 }
 
 async fn sessions_time_out_and_attempts_are_limited(engine: Engine) {

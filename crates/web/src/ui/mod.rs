@@ -36,6 +36,7 @@ pub fn router() -> Router<AppState> {
         .route("/inbox", get(inbox))
         .route("/tasks", get(tasks_page))
         .route("/tasks/{id}/complete", post(complete))
+        .route("/tasks/{id}/callback", post(callback))
         .route("/board", get(board))
         .route("/admin", get(admin_page))
         .route("/admin/users", post(admin_add_user))
@@ -253,6 +254,7 @@ struct InboxPage {
     channel: String,
     stage: String,
     owner: String,
+    age: String,
     channels: &'static [&'static str],
     stages: Vec<String>,
 }
@@ -263,7 +265,13 @@ async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
         Err(r) => return r,
     };
     let get = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-    let (query, channel, stage, owner) = (get("q"), get("channel"), get("stage"), get("owner"));
+    let (query, channel, stage, owner, age_filter) = (get("q"), get("channel"), get("stage"), get("owner"), get("age"));
+    let since = match age_filter.as_str() {
+        "1h" => Some(st.clock.now() - jiff::SignedDuration::from_hours(1)),
+        "24h" => Some(st.clock.now() - jiff::SignedDuration::from_hours(24)),
+        "7d" => Some(st.clock.now() - jiff::SignedDuration::from_hours(24 * 7)),
+        _ => None,
+    };
     let filter = LeadFilter {
         stage: Some(stage.clone()).filter(|s| !s.is_empty()),
         status: Some("open".into()),
@@ -274,6 +282,7 @@ async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
             _ => None,
         },
         query: Some(query.clone()).filter(|s| !s.is_empty()),
+        received_after: since,
         limit: 100,
         ..Default::default()
     };
@@ -317,6 +326,7 @@ async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Ca
         channel,
         stage,
         owner,
+        age: age_filter,
         channels: CHANNELS,
         stages,
     })
@@ -429,6 +439,39 @@ async fn complete(
         Err(r) => return r,
     };
     match st.store.complete_task(id, f.outcome, None, Some(c.user.id)).await {
+        Ok(()) => back(&headers, "/tasks"),
+        Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+        Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
+    }
+}
+
+/// A `datetime-local` value (the office's time zone) as a moment.
+fn parse_local(v: &str, zone: &jiff::tz::TimeZone) -> Option<Timestamp> {
+    let dt: jiff::civil::DateTime = v.trim().parse().ok()?;
+    dt.to_zoned(zone.clone()).ok().map(|z| z.timestamp())
+}
+
+#[derive(Deserialize)]
+struct CallbackForm {
+    at: String,
+}
+
+/// "Call back at …": the task waits for that time.
+async fn callback(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    caller: Result<Caller, ApiError>,
+    Path(id): Path<i64>,
+    Form(f): Form<CallbackForm>,
+) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let Some(at) = parse_local(&f.at, &tz(&st)) else {
+        return (StatusCode::UNPROCESSABLE_ENTITY, format!("at: `{}` is not a date and time", f.at)).into_response();
+    };
+    match st.store.reschedule_task(id, at, Some(c.user.id)).await {
         Ok(()) => back(&headers, "/tasks"),
         Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
         Err(e) => (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()).into_response(),
@@ -631,6 +674,16 @@ async fn lead_action(
             Err(_) => return (StatusCode::UNPROCESSABLE_ENTITY, "owner").into_response(),
         },
         "stage" => st.store.patch_lead(id, LeadPatch { stage: Some(field("stage")), ..Default::default() }, Some(c.user.id)).await,
+        "task" => {
+            let title = field("title");
+            let Some(due) = parse_local(&field("due"), &tz(&st)) else {
+                return (StatusCode::UNPROCESSABLE_ENTITY, "due: a date and time").into_response();
+            };
+            if title.is_empty() || title.chars().count() > 300 {
+                return (StatusCode::UNPROCESSABLE_ENTITY, "title: 1–300 characters").into_response();
+            }
+            st.store.create_task(id, title, due, field("assignee").parse().ok(), Some(c.user.id)).await.map(|_| ())
+        }
         "email" => {
             let Ok(text) = Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) else {
                 return (StatusCode::UNPROCESSABLE_ENTITY, "text").into_response();
