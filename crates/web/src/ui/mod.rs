@@ -98,8 +98,19 @@ fn local(t: Timestamp, tz: &jiff::tz::TimeZone) -> String {
     t.to_zoned(tz.clone()).strftime("%d.%m. %H:%M").to_string()
 }
 
+/// The office's time zone (the default playbook's calendar).
 fn tz(st: &AppState) -> jiff::tz::TimeZone {
     st.store.playbooks().current(&st.config.default_playbook).map(|(_, pb)| pb.calendar.time_zone().clone()).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+/// The reader's time zone: their own working hours' zone, else the office's.
+fn user_tz(st: &AppState, c: &Caller) -> jiff::tz::TimeZone {
+    c.user
+        .hours
+        .as_ref()
+        .and_then(|h| h["time_zone"].as_str())
+        .and_then(|z| jiff::tz::TimeZone::get(z).ok())
+        .unwrap_or_else(|| tz(st))
 }
 
 fn age(from: Timestamp, now: Timestamp) -> String {
@@ -375,7 +386,7 @@ async fn tasks_page(State(st): State<AppState>, headers: HeaderMap, caller: Resu
         Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     };
     let now = st.clock.now();
-    let zone = tz(&st);
+    let zone = user_tz(&st, &c);
     let today_end = now.to_zoned(zone.clone()).date().tomorrow().ok().and_then(|d| d.to_zoned(zone.clone()).ok()).map(|z| z.timestamp());
     let reg = st.store.playbooks();
     let mut groups: Vec<Group> = ["overdue", "due-now", "today", "later"].iter().map(|k| Group { title: t.t(k), tasks: vec![] }).collect();
@@ -468,7 +479,7 @@ async fn callback(
         Ok(x) => x,
         Err(r) => return r,
     };
-    let Some(at) = parse_local(&f.at, &tz(&st)) else {
+    let Some(at) = parse_local(&f.at, &user_tz(&st, &c)) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, format!("at: `{}` is not a date and time", f.at)).into_response();
     };
     match st.store.reschedule_task(id, at, Some(c.user.id)).await {
@@ -545,7 +556,7 @@ async fn lead_page(State(st): State<AppState>, headers: HeaderMap, caller: Resul
         Err(StoreError::NotFound) => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
         Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     };
-    let zone = tz(&st);
+    let zone = user_tz(&st, &c);
     let stages = st.store.playbooks().get(&l.playbook, l.playbook_version).map(|pb| pb.stage_ids().iter().map(|s| s.to_string()).collect()).unwrap_or_default();
     let users = st.store.users().await.unwrap_or_default().into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect();
     let tasks = st
@@ -676,7 +687,7 @@ async fn lead_action(
         "stage" => st.store.patch_lead(id, LeadPatch { stage: Some(field("stage")), ..Default::default() }, Some(c.user.id)).await,
         "task" => {
             let title = field("title");
-            let Some(due) = parse_local(&field("due"), &tz(&st)) else {
+            let Some(due) = parse_local(&field("due"), &user_tz(&st, &c)) else {
                 return (StatusCode::UNPROCESSABLE_ENTITY, "due: a date and time").into_response();
             };
             if title.is_empty() || title.chars().count() > 300 {
