@@ -149,6 +149,12 @@ pub(crate) enum Command {
         due_at: Timestamp,
         actor: Option<i64>,
     },
+    /// A user's new password (already hashed); their other sessions end.
+    SetPassword {
+        user_id: i64,
+        hash: String,
+        keep_session: Option<String>,
+    },
     /// A test message from the admin page, delivered like any alert.
     QueueTest {
         channel: String,
@@ -352,6 +358,21 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
                 ..Default::default()
             };
             write_effects(pending, &fx, Some(row.i64("lead_id")?), None, *actor, now);
+            Ok(Outcome::Done)
+        }
+        Command::SetPassword { user_id, hash, keep_session } => {
+            let n = c.exec("UPDATE users SET password_hash = $1 WHERE id = $2", params![hash.as_str(), *user_id]).await.map_err(db)?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            c.exec(
+                "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2",
+                params![*user_id, keep_session.clone().unwrap_or_default()],
+            )
+            .await
+            .map_err(db)?;
+            let fx = Effects { events: vec![effects::Event { kind: "user.password_changed", data: json!({ "user_id": user_id }) }], ..Default::default() };
+            write_effects(pending, &fx, None, None, Some(*user_id), now);
             Ok(Outcome::Done)
         }
         Command::QueueTest { channel, address, text, actor } => {

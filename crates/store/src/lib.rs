@@ -193,6 +193,10 @@ pub trait Store: Send + Sync {
     async fn create_task(&self, lead_id: i64, title: String, due_at: jiff::Timestamp, assignee: Option<i64>, actor: Option<i64>) -> Result<i64>;
     /// Moves an open task's deadline ("call back at …").
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
+    /// Sets a user's password hash and ends their sessions except `keep_session` (hashed id).
+    async fn set_password(&self, user_id: i64, hash: String, keep_session: Option<String>) -> Result<()>;
+    /// Companies, newest first (matching `query` by name or registration number), with counts.
+    async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
     /// How many open leads each stage holds.

@@ -580,3 +580,19 @@ pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) 
         })
         .collect()
 }
+
+/// Companies: (id, name, registration number, people, inquiries), newest first.
+pub(crate) async fn companies(c: &mut dyn Conn, query: Option<&str>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
+    let base = "SELECT co.id, co.name, co.company_id,
+                       (SELECT COUNT(*) FROM contacts ct WHERE ct.company_id = co.id AND ct.merged_into IS NULL) AS people,
+                       (SELECT COUNT(*) FROM leads l WHERE l.company_id = co.id) AS leads
+                FROM companies co";
+    let rows = match query.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => {
+            let like = format!("%{}%", q.to_lowercase().replace('%', "").replace('_', ""));
+            c.rows(&format!("{base} WHERE LOWER(co.name) LIKE $1 OR co.company_id LIKE $1 ORDER BY co.id DESC LIMIT $2"), params![like, limit]).await?
+        }
+        None => c.rows(&format!("{base} ORDER BY co.id DESC LIMIT $1"), params![limit]).await?,
+    };
+    rows.iter().map(|r| Ok((r.i64("id")?, r.opt_str("name")?, r.opt_str("company_id")?, r.i64("people")?, r.i64("leads")?))).collect()
+}

@@ -336,6 +336,12 @@ impl Store for SqlStore {
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::RescheduleTask { id, due_at, actor }).await.map(|_| ())
     }
+    async fn set_password(&self, user_id: i64, hash: String, keep_session: Option<String>) -> Result<()> {
+        self.writer.submit(Command::SetPassword { user_id, hash, keep_session }).await.map(|_| ())
+    }
+    async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
+        self.read(move |c| Box::pin(async move { queries::companies(c, query.as_deref(), limit).await })).await
+    }
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
         self.id(Command::QueueTest { channel, address, text, actor }).await
     }

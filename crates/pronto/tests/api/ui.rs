@@ -17,6 +17,7 @@ both!(
     sessions_time_out_and_attempts_are_limited,
     the_board_moves_leads_and_contacts_merge_by_hand,
     admins_manage_users_tests_playbooks_and_webhooks,
+    a_password_change_ends_the_other_sessions,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -180,6 +181,13 @@ async fn what_customers_typed_is_shown_escaped(engine: Engine) {
     }
     let card = send(&app, reqwest::Method::GET, &format!("/leads/{l}"), Some(&c), None, None).await;
     assert!(card.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || card.html.contains("&#60;script&#62;"), "{}", card.html);
+    // An e-mail subject on the conversation, and a company name in the contacts list.
+    app.post(&format!("/api/v1/leads/{l}/emails"), &json!({ "subject": evil, "text": img })).await.expect(201);
+    let card = send(&app, reqwest::Method::GET, &format!("/leads/{l}"), Some(&c), None, None).await;
+    assert!(!card.html.contains("<script>alert") && !card.html.contains("<img src=x"), "{}", card.html);
+    let list = send(&app, reqwest::Method::GET, "/contacts", Some(&c), None, None).await;
+    assert!(!list.html.contains("<script>alert") && !list.html.contains("<img src=x"), "{}", list.html);
+    assert!(list.html.contains("company-"), "the company is listed: {}", list.html);
     let r = app.client.get(app.url(&format!("/leads/{l}"))).header("cookie", format!("pronto_session={c}")).send().await.unwrap();
     let csp = r.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
@@ -342,4 +350,26 @@ async fn admins_manage_users_tests_playbooks_and_webhooks(engine: Engine) {
     assert_eq!(app.get("/api/v1/webhooks").await.expect(200)["items"].as_array().unwrap().len(), 1);
     let p = post("/admin/webhooks", vec![("url", "ftp://nope".into()), ("events", "lead.*".into())]).await;
     assert!(p.html.contains("not an http(s) URL"), "{}", p.html);
+}
+
+async fn a_password_change_ends_the_other_sessions(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let phone = sign_in(&app, "jana").await;
+    let desk = sign_in(&app, "jana").await;
+    let change = |current: &'static str, new: &'static str| {
+        let desk = desk.clone();
+        let app = &app;
+        async move { send(app, reqwest::Method::POST, "/account/password", Some(&desk), Some(&[("current", current), ("new", new)]), Some(&own(app))).await }
+    };
+    assert_eq!(change("wrong password here", "a brand new password").await.status, 422);
+    assert_eq!(change(PASSWORD, "short").await.status, 422);
+    let p = change(PASSWORD, "a brand new password").await;
+    assert_eq!(p.status, 200, "{}", p.html);
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&phone), None, None).await.status, 303, "the other session ended");
+    assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&desk), None, None).await.status, 200, "this one stays");
+    let old = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", PASSWORD)]), Some(&own(&app))).await;
+    assert_eq!(old.status, 401);
+    let new = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", "a brand new password")]), Some(&own(&app))).await;
+    assert_eq!(new.status, 303);
 }

@@ -33,6 +33,8 @@ pub fn router() -> Router<AppState> {
         .route("/login", get(login_page).post(login))
         .route("/logout", post(logout))
         .route("/language", post(set_language))
+        .route("/account", get(account))
+        .route("/account/password", post(change_password))
         .route("/inbox", get(inbox))
         .route("/tasks", get(tasks_page))
         .route("/tasks/{id}/complete", post(complete))
@@ -821,6 +823,7 @@ struct ContactsPage {
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
     rows: Vec<ContactRow>,
+    companies: Vec<(i64, String, String, i64, i64)>,
     q: String,
     merged: bool,
 }
@@ -848,8 +851,17 @@ async fn contacts_page(State(st): State<AppState>, headers: HeaderMap, caller: R
             first_lead: first,
         });
     }
+    let companies = st
+        .store
+        .companies(Some(query.clone()).filter(|s| !s.is_empty()), 100)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, name, reg, people, leads)| (id, name.unwrap_or_default(), reg.unwrap_or_default(), people, leads))
+        .collect();
     page(ContactsPage {
         admin: c.role == pronto_domain::user::Role::Admin,
+        companies,
         t,
         now_iso: st.clock.now().to_string(),
         me: Some(c.user.name.clone()),
@@ -1152,4 +1164,73 @@ async fn admin_delete_webhook(State(st): State<AppState>, headers: HeaderMap, ca
         Err(e) => e.to_string(),
     };
     admin_render(&st, &c, t, Some(notice)).await
+}
+
+// ── the account ──
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    t: Arc<Tr>,
+    admin: bool,
+    now_iso: String,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    notice: Option<String>,
+}
+
+async fn account_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<String>, status: StatusCode) -> Response {
+    let mut r = page(AccountPage {
+        admin: c.role == pronto_domain::user::Role::Admin,
+        now_iso: st.clock.now().to_string(),
+        me: Some(c.user.name.clone()),
+        page: "account",
+        languages: LANGUAGES,
+        notice,
+        t,
+    });
+    *r.status_mut() = status;
+    r
+}
+
+async fn account(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
+    match who(&st, &headers, caller).await {
+        Ok((c, t)) => account_render(&st, &c, t, None, StatusCode::OK).await,
+        Err(r) => r,
+    }
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    current: String,
+    new: String,
+}
+
+/// A new password: the current one must be right; every other session of the user ends.
+async fn change_password(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<PasswordForm>) -> Response {
+    let (c, t) = match who(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let ok = match st.store.user_by_login(&c.user.login).await {
+        Ok((_, Some(hash))) => verify_password(f.current.clone(), hash).await,
+        _ => false,
+    };
+    if !ok {
+        return account_render(&st, &c, t.clone(), Some(t.t("wrong-password")), StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let new = match pronto_domain::values::Password::parse(&f.new) {
+        Ok(p) => p,
+        Err(e) => return account_render(&st, &c, t, Some(format!("{e}")), StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let hash = match crate::auth::hash_password(new.expose().to_owned()).await {
+        Ok(h) => h,
+        Err(e) => return account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
+    };
+    let keep = cookie(&headers, SESSION_COOKIE).map(token_hash);
+    match st.store.set_password(c.user.id, hash, keep).await {
+        Ok(()) => account_render(&st, &c, t.clone(), Some(t.t("password-changed")), StatusCode::OK).await,
+        Err(e) => account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
+    }
 }
