@@ -84,6 +84,20 @@ async fn the_team_works_in_the_browser() {
     let _ = jana;
     b.close().await;
 
+    // The other pages, as an admin, in English.
+    user(&app, "boss", "admin", "+420 777 000 009").await;
+    let a = Browser::start("en").await;
+    a.goto(&app.url("/login")).await;
+    a.wait_for("#login", 5).await;
+    a.screenshot("login").await;
+    sign_in(&a, &app, "boss").await;
+    for (path, name, text) in [("/board", "board", "Board"), ("/contacts", "contacts", "Contacts"), ("/admin", "admin", "Users")] {
+        a.goto(&app.url(path)).await;
+        a.wait_text(text, 5).await;
+        a.screenshot(name).await;
+    }
+    a.close().await;
+
     // A phone: the task page fits 360 px, with large outcome buttons.
     let p = Browser::phone("cs").await;
     sign_in(&p, &app, "jana").await;
@@ -97,6 +111,11 @@ async fn the_team_works_in_the_browser() {
     p.goto(&app.url(&format!("/leads/{l}"))).await;
     p.wait_for("a.tel", 5).await;
     p.screenshot("lead-phone").await;
+    for (path, name) in [("/inbox", "inbox-phone"), ("/board", "board-phone")] {
+        p.goto(&app.url(path)).await;
+        p.wait_for("nav[aria-label=main]", 5).await;
+        p.screenshot(name).await;
+    }
     p.close().await;
 }
 
