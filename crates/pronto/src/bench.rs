@@ -31,6 +31,8 @@ pub enum BenchCommand {
     Mail(crate::bench_mail::MailArgs),
     /// A missed call reported by the exchange to the SMS at a local gateway: p50/p99 at 20 calls/s.
     Phone(crate::bench_phone::PhoneArgs),
+    /// Server time of the inbox, the lead card and the board with 100,000 leads: p50/p95, page sizes.
+    Ui(crate::bench_ui::UiArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -64,6 +66,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         BenchCommand::Alerts(args) => return crate::bench_alerts::run(args).await,
         BenchCommand::Mail(args) => return crate::bench_mail::run(args).await,
         BenchCommand::Phone(args) => return crate::bench_phone::run(args).await,
+        BenchCommand::Ui(args) => return crate::bench_ui::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],

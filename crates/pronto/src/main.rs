@@ -6,6 +6,7 @@ mod bench_alerts;
 mod bench_mail;
 mod bench_phone;
 mod bench_timers;
+mod bench_ui;
 mod commands;
 mod config;
 #[allow(dead_code)] // the tests use more of it than the bench

@@ -11,3 +11,6 @@ CREATE INDEX sessions_user ON sessions(user_id);
 CREATE INDEX leads_status_stage ON leads(status, stage, id);
 -- A contact merged by hand into another (kept for the record; its leads moved).
 ALTER TABLE contacts ADD COLUMN merged_into INTEGER REFERENCES contacts(id);
+-- The inbox (open leads, newest first) and a lead's open tasks without walking all of them.
+CREATE INDEX leads_status_id ON leads(status, id);
+CREATE INDEX tasks_lead_status_due ON tasks(lead_id, status, due_at);
