@@ -93,6 +93,12 @@ fn unauthorized(why: &str) -> ApiError {
     ApiError::Unauthorized(why.to_owned())
 }
 
+/// The contract's JSON events, after their Standard Webhooks signature (also the admin page's
+/// test).
+pub(crate) fn verify_generic(st: &AppState, headers: &HeaderMap, body: &[u8]) -> ApiResult<(&'static str, Option<String>, CallEvent)> {
+    generic(st, headers, body)
+}
+
 /// The contract's JSON events, after their Standard Webhooks signature.
 fn generic(st: &AppState, headers: &HeaderMap, body: &[u8]) -> ApiResult<(&'static str, Option<String>, CallEvent)> {
     let Some(secret) = st.config.telephony_secret.as_deref() else {

@@ -266,6 +266,29 @@ async fn bad_stale_and_missing_signatures_are_refused(engine: Engine) {
     let v = event(&app, "s4", json!({ "event": "missed", "call_id": "s4", "from": "+420603000111" })).await;
     assert_eq!(v["status"], "duplicate");
     assert_eq!(phone_leads(&app).await.len(), 1);
+    // The admin page's test: a signed event through the same check, recorded as a call.
+    crate::agency::user(&app, "boss", "admin", "+420 777 000 009").await;
+    let login = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", app.base().trim_end_matches('/'))
+        .form(&[("login", "boss"), ("password", "a long enough password")])
+        .send()
+        .await
+        .unwrap();
+    let cookie = login.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let page = app
+        .client
+        .post(app.url("/admin/test/telephony"))
+        .header("cookie", cookie)
+        .header("origin", app.base().trim_end_matches('/'))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("was verified and recorded as call"), "{page}");
     // Without a secret nothing is taken.
     let plain = spawn_app_with(engine, Options::default()).await;
     plain.send(plain.anon(reqwest::Method::POST, "/hooks/telephony").header("content-type", "application/json").body(body)).await.problem(401);

@@ -338,6 +338,9 @@ async fn admins_manage_users_tests_playbooks_and_webhooks(engine: Engine) {
     assert!(p.html.contains("queued as notification"), "{}", p.html);
     let p = post("/admin/test/sms", vec![("to", "not a number".into())]).await;
     assert!(!p.html.contains("queued"), "{}", p.html);
+    // The phone exchange: without a secret the page says so.
+    let p = post("/admin/test/telephony", vec![]).await;
+    assert!(p.html.contains("PRONTO_TELEPHONY_SECRET is not set"), "{}", p.html);
     // Playbooks: a broken text is explained line by line; the built-in one checks out.
     let p = post("/admin/playbooks", vec![("source", "name = \"x\"\nstages = 3\n".into()), ("do", "check".into())]).await;
     assert!(p.html.contains("playbook:2:"), "{}", p.html);

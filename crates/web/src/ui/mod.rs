@@ -45,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/{what}", post(admin_user))
         .route("/admin/test/{channel}", post(admin_test))
         .route("/admin/test/mailbox/{name}", post(admin_test_mailbox))
+        .route("/admin/test/telephony", post(admin_test_telephony))
         .route("/admin/playbooks", post(admin_playbook))
         .route("/admin/webhooks", post(admin_add_webhook))
         .route("/admin/webhooks/{id}/delete", post(admin_delete_webhook))
@@ -1233,4 +1234,47 @@ async fn change_password(State(st): State<AppState>, headers: HeaderMap, caller:
         Ok(()) => account_render(&st, &c, t.clone(), Some(t.t("password-changed")), StatusCode::OK).await,
         Err(e) => account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
     }
+}
+
+/// The phone exchange's side cannot be started from here; what can be checked is Pronto's:
+/// a `ringing` event signed with the configured secret goes through the same verification and
+/// into the call registry (a ringing call alone is no lead).
+async fn admin_test_telephony(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
+    let (c, t) = match admin_gate(&st, &headers, caller).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let notice = match st.config.telephony_secret.as_deref() {
+        None => "PRONTO_TELEPHONY_SECRET is not set: the exchange's events cannot be verified, so none are taken".to_owned(),
+        Some(secret) => {
+            let now = st.clock.now();
+            let id = format!("pronto-test-{}", now.as_microsecond());
+            let body = serde_json::json!({ "event": "ringing", "call_id": id, "from": "+420000000000", "at": now.to_string() }).to_string();
+            let ts = now.as_second().to_string();
+            let mut h = HeaderMap::new();
+            for (k, v) in [("webhook-id", id.clone()), ("webhook-timestamp", ts.clone()), ("webhook-signature", pronto_alerts::signing::signature(secret, &id, &ts, &body))] {
+                if let Ok(v) = HeaderValue::from_str(&v) {
+                    h.insert(k, v);
+                }
+            }
+            match crate::telephony::verify_generic(&st, &h, body.as_bytes()) {
+                Ok((source, webhook_id, event)) => {
+                    let input = pronto_store::CallIn {
+                        source: source.into(),
+                        webhook_id,
+                        event,
+                        customer_phone: None,
+                        source_label: "phone".into(),
+                        playbook: None,
+                    };
+                    match st.store.call_event(input).await {
+                        Ok(r) => format!("a signed test event was verified and recorded as call {} (no lead: it only rang)", r.call.unwrap_or_default()),
+                        Err(e) => e.to_string(),
+                    }
+                }
+                Err(e) => e.to_string(),
+            }
+        }
+    };
+    admin_render(&st, &c, t, Some(notice)).await
 }

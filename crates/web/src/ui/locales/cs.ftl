@@ -136,3 +136,4 @@ current-password = Současné heslo
 new-password = Nové heslo
 wrong-password = Současné heslo nesouhlasí.
 password-changed = Heslo je změněno; ostatní přihlášení skončila.
+send-test-event = Poslat podepsanou zkušební událost

@@ -128,3 +128,4 @@ current-password = Current password
 new-password = New password
 wrong-password = The current password is not right.
 password-changed = The password is changed; your other sessions have ended.
+send-test-event = Send a signed test event

@@ -132,3 +132,4 @@ current-password = הסיסמה הנוכחית
 new-password = סיסמה חדשה
 wrong-password = הסיסמה הנוכחית שגויה.
 password-changed = הסיסמה שונתה; שאר החיבורים הסתיימו.
+send-test-event = שליחת אירוע בדיקה חתום

@@ -136,3 +136,4 @@ current-password = Obecne hasło
 new-password = Nowe hasło
 wrong-password = Obecne hasło jest nieprawidłowe.
 password-changed = Hasło zmienione; pozostałe sesje zakończone.
+send-test-event = Wyślij podpisane zdarzenie testowe

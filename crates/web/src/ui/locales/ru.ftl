@@ -136,3 +136,4 @@ current-password = Текущий пароль
 new-password = Новый пароль
 wrong-password = Текущий пароль неверен.
 password-changed = Пароль изменён; другие сеансы завершены.
+send-test-event = Отправить подписанное тестовое событие
