@@ -11,6 +11,7 @@ pub mod clock;
 pub mod effects;
 pub mod error;
 pub mod lead;
+pub mod report;
 pub mod search;
 pub mod sms;
 pub mod user;

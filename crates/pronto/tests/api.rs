@@ -38,6 +38,8 @@ mod mail;
 mod phone;
 #[path = "api/playbooks.rs"]
 mod playbooks;
+#[path = "api/reports.rs"]
+mod reports;
 #[path = "api/robustness.rs"]
 mod robustness;
 #[path = "api/system.rs"]

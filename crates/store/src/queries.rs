@@ -596,3 +596,24 @@ pub(crate) async fn companies(c: &mut dyn Conn, query: Option<&str>, limit: i64)
     };
     rows.iter().map(|r| Ok((r.i64("id")?, r.opt_str("name")?, r.opt_str("company_id")?, r.i64("people")?, r.i64("leads")?))).collect()
 }
+
+/// Leads received in `[from, to)` for the response-time report, keyed by channel or by owner
+/// (`unassigned` for none).
+pub(crate) async fn response_rows(c: &mut dyn Conn, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>> {
+    let rows = c
+        .rows(
+            "SELECT l.channel, u.name AS owner, l.received_at, l.first_response_at FROM leads l LEFT JOIN users u ON u.id = l.owner_id
+             WHERE l.received_at >= $1 AND l.received_at < $2",
+            params![crate::micros(from), crate::micros(to)],
+        )
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(pronto_domain::report::ResponseRow {
+                key: if by_owner { r.opt_str("owner")?.unwrap_or_else(|| "unassigned".into()) } else { r.str("channel")? },
+                received_at: from_micros(r.i64("received_at")?),
+                first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
+            })
+        })
+        .collect()
+}

@@ -345,6 +345,9 @@ impl Store for SqlStore {
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
         self.id(Command::QueueTest { channel, address, text, actor }).await
     }
+    async fn response_rows(&self, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>> {
+        self.read(move |c| Box::pin(queries::response_rows(c, from, to, by_owner))).await
+    }
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
         self.read(|c| Box::pin(queries::stage_counts(c))).await
     }

@@ -8,6 +8,7 @@ pub mod mail;
 pub mod messages;
 pub mod notifications;
 pub mod playbooks;
+pub mod reports;
 pub mod system;
 pub mod tasks;
 pub mod users;
@@ -107,6 +108,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::get_playbook))
         .routes(routes!(playbooks::diagram))
         .routes(routes!(calls::list_calls))
+        .routes(routes!(reports::response_time))
         .routes(routes!(mail::list_mailboxes))
         .routes(routes!(mail::test_mailbox))
         .routes(routes!(mail::test_settings))
