@@ -201,6 +201,10 @@ pub trait Store: Send + Sync {
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
     /// The leads received in `[from, to)` as the response-time report reads them.
     async fn response_rows(&self, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>>;
+    /// SLA outcomes recorded in `[from, to)`: (sla, met, breached).
+    async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>>;
+    /// SLAs running now, soonest breach first: (sla, lead, owner, breach due).
+    async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>>;
     /// How many open leads each stage holds.
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>>;
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;

@@ -348,6 +348,12 @@ impl Store for SqlStore {
     async fn response_rows(&self, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>> {
         self.read(move |c| Box::pin(queries::response_rows(c, from, to, by_owner))).await
     }
+    async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>> {
+        self.read(move |c| Box::pin(queries::sla_outcomes(c, from, to))).await
+    }
+    async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>> {
+        self.read(move |c| Box::pin(queries::slas_at_risk(c, limit))).await
+    }
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>> {
         self.read(|c| Box::pin(queries::stage_counts(c))).await
     }

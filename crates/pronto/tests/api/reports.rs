@@ -5,7 +5,7 @@ use crate::both;
 use crate::harness::Engine;
 use serde_json::json;
 
-both!(response_time_by_channel_and_owner);
+both!(response_time_by_channel_and_owner, sla_compliance_met_breached_and_at_risk);
 
 async fn response_time_by_channel_and_owner(engine: Engine) {
     let app = app_at(engine, TUESDAY_9).await;
@@ -37,4 +37,23 @@ async fn response_time_by_channel_and_owner(engine: Engine) {
     app.get("/api/v1/reports/response-time?from=2031-05-08T00:00:00Z&to=2031-05-07T00:00:00Z").await.invalid(&["from"]);
     app.get("/api/v1/reports/response-time?to=yesterday").await.invalid(&["to"]);
     app.send(app.anon(reqwest::Method::GET, "/api/v1/reports/response-time")).await.problem(401);
+}
+
+/// The agency's first-response SLA (10 working minutes): one met, one breached, one running.
+async fn sla_compliance_met_breached_and_at_risk(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let met = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Met", "phone": "777 000 201" } })).await);
+    id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Late", "phone": "777 000 202" } })).await);
+    advance(&app, 120).await;
+    app.post(&format!("/api/v1/leads/{met}/activities"), &json!({ "kind": "call", "direction": "out", "outcome": "reached" })).await.expect(201);
+    advance(&app, 600).await;
+    let running = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Now", "phone": "777 000 203" } })).await);
+    let r = app.get("/api/v1/reports/sla").await.expect(200);
+    let line = r["slas"].as_array().unwrap().iter().find(|s| s["sla"] == "first_response").cloned().unwrap_or_else(|| panic!("{r}"));
+    assert_eq!((line["met"].as_i64(), line["breached"].as_i64(), line["compliance"].as_f64()), (Some(1), Some(1), Some(0.5)), "{line}");
+    let risk = line["at_risk"].as_array().unwrap();
+    assert_eq!(risk.len(), 1, "{line}");
+    assert_eq!((risk[0]["lead_id"].as_i64(), risk[0]["owner"].as_str()), (Some(running), Some("Jana")));
+    app.get("/api/v1/reports/sla?from=tomorrow").await.invalid(&["from"]);
 }

@@ -109,6 +109,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(playbooks::diagram))
         .routes(routes!(calls::list_calls))
         .routes(routes!(reports::response_time))
+        .routes(routes!(reports::sla))
         .routes(routes!(mail::list_mailboxes))
         .routes(routes!(mail::test_mailbox))
         .routes(routes!(mail::test_settings))
