@@ -62,6 +62,14 @@ pub struct WebConfig {
     pub sms_provider: String,
 }
 
+impl WebConfig {
+    /// The bare address of `PRONTO_SMTP_FROM` (`Firma <inbox@firma.cz>` → `inbox@firma.cz`).
+    pub fn smtp_address(&self) -> String {
+        let from = self.smtp_from.as_deref().unwrap_or("");
+        from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(from).trim().to_owned()
+    }
+}
+
 impl Default for WebConfig {
     fn default() -> Self {
         let mut forms = BTreeMap::new();

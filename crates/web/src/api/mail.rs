@@ -315,8 +315,7 @@ pub async fn send_email(
     let mut random = [0u8; 12];
     getrandom::fill(&mut random).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
     let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    let from = st.config.smtp_from.clone().unwrap_or_default();
-    let from_address = from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(&from).to_owned();
+    let from_address = st.config.smtp_address();
     let email = pronto_store::OutgoingEmail {
         lead_id: id,
         to: to.map(|t| t.as_str().to_owned()),

@@ -82,17 +82,20 @@ fn page(t: impl Template) -> Response {
     }
 }
 
-/// The signed-in user for a page, or the way to the sign-in page.
-async fn who(st: &AppState, parts_headers: &HeaderMap, caller: Result<Caller, ApiError>) -> Result<(Caller, Arc<Tr>), Response> {
-    match caller {
-        Ok(c) => {
-            let t = i18n::pick(c.user.language.as_deref(), parts_headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
-            Ok((c, t))
-        }
-        Err(ApiError::Forbidden(m)) => Err((StatusCode::FORBIDDEN, m).into_response()),
-        Err(_) => {
-            let _ = st;
-            Err(Redirect::to("/login").into_response())
+/// The signed-in user of a page and their words; without a session, the way to the sign-in
+/// page (a change from another site: 403).
+struct Signed(Caller, Arc<Tr>);
+
+impl axum::extract::FromRequestParts<AppState> for Signed {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, st: &AppState) -> Result<Self, Response> {
+        match <Caller as axum::extract::FromRequestParts<AppState>>::from_request_parts(parts, st).await {
+            Ok(c) => {
+                let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+                Ok(Signed(c, t))
+            }
+            Err(ApiError::Forbidden(m)) => Err((StatusCode::FORBIDDEN, m).into_response()),
+            Err(_) => Err(Redirect::to("/login").into_response()),
         }
     }
 }
@@ -215,11 +218,7 @@ struct LanguageForm {
     language: String,
 }
 
-async fn set_language(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<LanguageForm>) -> Response {
-    let (c, _) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn set_language(State(st): State<AppState>, headers: HeaderMap, Signed(c, _): Signed, Form(f): Form<LanguageForm>) -> Response {
     if let Some(l) = pronto_playbook::messages::language(&f.language) {
         let patch = pronto_store::UserPatch { id: c.user.id, language: Some(Some(l.to_owned())), ..Default::default() };
         let _ = st.store.update_user(patch, Some(c.user.id)).await;
@@ -273,11 +272,7 @@ struct InboxPage {
     stages: Vec<String>,
 }
 
-async fn inbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Query(q): Query<HashMap<String, String>>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> Response {
     let get = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let (query, channel, stage, owner, age_filter) = (get("q"), get("channel"), get("stage"), get("owner"), get("age"));
     let since = match age_filter.as_str() {
@@ -379,11 +374,7 @@ struct TasksPage {
     overdue: i64,
 }
 
-async fn tasks_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
     let list = match st.store.tasks(&TaskFilter { assignee: Some(c.user.id), status: Some("open".into()), limit: 200, ..Default::default() }).await {
         Ok(l) => l,
         Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
@@ -444,14 +435,10 @@ struct OutcomeForm {
 async fn complete(
     State(st): State<AppState>,
     headers: HeaderMap,
-    caller: Result<Caller, ApiError>,
+    Signed(c, t): Signed,
     Path(id): Path<i64>,
     Form(f): Form<OutcomeForm>,
 ) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     match st.store.complete_task(id, f.outcome, None, Some(c.user.id)).await {
         Ok(()) => back(&headers, "/tasks"),
         Err(StoreError::NotFound) => (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
@@ -474,14 +461,10 @@ struct CallbackForm {
 async fn callback(
     State(st): State<AppState>,
     headers: HeaderMap,
-    caller: Result<Caller, ApiError>,
+    Signed(c, t): Signed,
     Path(id): Path<i64>,
     Form(f): Form<CallbackForm>,
 ) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let Some(at) = parse_local(&f.at, &user_tz(&st, &c)) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, format!("at: `{}` is not a date and time", f.at)).into_response();
     };
@@ -549,11 +532,7 @@ struct LeadPage {
     timeline: Vec<TimelineRow>,
 }
 
-async fn lead_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(id): Path<i64>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<i64>) -> Response {
     let l = match st.store.lead(id).await {
         Ok(l) => l,
         Err(StoreError::NotFound) => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
@@ -654,15 +633,10 @@ fn detail(v: &serde_json::Value) -> String {
 
 async fn lead_action(
     State(st): State<AppState>,
-    headers: HeaderMap,
-    caller: Result<Caller, ApiError>,
+    Signed(c, t): Signed,
     Path((id, action)): Path<(i64, String)>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let now = st.clock.now();
     let result = match action.as_str() {
@@ -707,8 +681,7 @@ async fn lead_action(
                 return (StatusCode::SERVICE_UNAVAILABLE, t.t("error")).into_response();
             }
             let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
-            let from = st.config.smtp_from.clone().unwrap_or_default();
-            let from_address = from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(&from).to_owned();
+            let from_address = st.config.smtp_address();
             let subject = Some(field("subject")).filter(|s| !s.is_empty());
             st.store
                 .send_email(pronto_store::OutgoingEmail {
@@ -765,11 +738,7 @@ struct BoardPage {
 
 /// A column per stage of the default playbook: how many open leads, the newest of them with
 /// their age, and buttons to move each to the stages that follow.
-async fn board(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
     let Some((_, pb)) = st.store.playbooks().current(&st.config.default_playbook) else {
         return (StatusCode::SERVICE_UNAVAILABLE, t.t("error")).into_response();
     };
@@ -829,11 +798,7 @@ struct ContactsPage {
     merged: bool,
 }
 
-async fn contacts_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Query(q): Query<HashMap<String, String>>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn contacts_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> Response {
     let query = q.get("q").map(|v| v.trim().to_owned()).unwrap_or_default();
     let list = match st.store.contacts(Some(query.clone()).filter(|s| !s.is_empty()), 100).await {
         Ok(l) => l,
@@ -880,11 +845,7 @@ struct MergeForm {
     other: i64,
 }
 
-async fn merge(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<MergeForm>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn merge(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<MergeForm>) -> Response {
     if c.require(pronto_domain::user::Action::EditLead).is_err() {
         return (StatusCode::FORBIDDEN, t.t("forbidden")).into_response();
     }
@@ -999,26 +960,22 @@ async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<Stri
     })
 }
 
-async fn admin_gate(st: &AppState, headers: &HeaderMap, caller: Result<Caller, ApiError>) -> Result<(Caller, Arc<Tr>), Response> {
-    let (c, t) = who(st, headers, caller).await?;
-    if c.role != pronto_domain::user::Role::Admin {
-        return Err((StatusCode::FORBIDDEN, t.t("forbidden")).into_response());
-    }
-    Ok((c, t))
+/// 403 for anyone but an admin.
+fn admin_only(c: &Caller, t: &Tr) -> Option<Response> {
+    (c.role != pronto_domain::user::Role::Admin).then(|| (StatusCode::FORBIDDEN, t.t("forbidden")).into_response())
 }
 
-async fn admin_page(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
-    match admin_gate(&st, &headers, caller).await {
-        Ok((c, t)) => admin_render(&st, &c, t, None).await,
-        Err(r) => r,
+async fn admin_page(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
     }
+    admin_render(&st, &c, t, None).await
 }
 
-async fn admin_add_user(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_add_user(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<HashMap<String, String>>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let get = |k: &str| f.get(k).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let draft = crate::dto::UserIn {
         name: get("name"),
@@ -1038,15 +995,13 @@ async fn admin_add_user(State(st): State<AppState>, headers: HeaderMap, caller: 
 
 async fn admin_user(
     State(st): State<AppState>,
-    headers: HeaderMap,
-    caller: Result<Caller, ApiError>,
+    Signed(c, t): Signed,
     Path((id, what)): Path<(i64, String)>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let value = f.values().next().map(|v| v.trim().to_owned()).unwrap_or_default();
     let mut patch = pronto_store::UserPatch { id, ..Default::default() };
     let notice = match what.as_str() {
@@ -1082,15 +1037,13 @@ async fn admin_user(
 
 async fn admin_test(
     State(st): State<AppState>,
-    headers: HeaderMap,
-    caller: Result<Caller, ApiError>,
+    Signed(c, t): Signed,
     Path(channel): Path<String>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let to = f.get("to").map(|v| v.trim().to_owned()).unwrap_or_default();
     let address = match channel.as_str() {
         "sms" => pronto_domain::values::Phone::parse(&to, st.config.region).map(|p| p.as_str().to_owned()).map_err(|e| e.to_string()),
@@ -1107,11 +1060,10 @@ async fn admin_test(
     admin_render(&st, &c, t, Some(notice)).await
 }
 
-async fn admin_test_mailbox(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(name): Path<String>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_test_mailbox(State(st): State<AppState>, Signed(c, t): Signed, Path(name): Path<String>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let notice = match st.mail.config(&name) {
         Some(cfg) => match pronto_mail::imap::test(&cfg).await {
             Ok(r) => format!("{name}: connected, {} messages, IDLE {}", r.exists, if r.idle { "yes" } else { "no" }),
@@ -1122,11 +1074,10 @@ async fn admin_test_mailbox(State(st): State<AppState>, headers: HeaderMap, call
     admin_render(&st, &c, t, Some(notice)).await
 }
 
-async fn admin_playbook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_playbook(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<HashMap<String, String>>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let source = f.get("source").cloned().unwrap_or_default();
     let notice = match pronto_playbook::parse(&source) {
         Err(problems) => pronto_playbook::render_problems(&problems, "playbook", &source),
@@ -1140,11 +1091,10 @@ async fn admin_playbook(State(st): State<AppState>, headers: HeaderMap, caller: 
     admin_render(&st, &c, t, Some(notice)).await
 }
 
-async fn admin_add_webhook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<HashMap<String, String>>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_add_webhook(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<HashMap<String, String>>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let url = f.get("url").map(|v| v.trim().to_owned()).unwrap_or_default();
     let events: Vec<String> = f.get("events").map(|v| v.split([',', ' ']).filter(|e| !e.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
     let notice = match crate::api::webhooks::subscribe(&st, &url, events, Some(c.user.id)).await {
@@ -1155,11 +1105,10 @@ async fn admin_add_webhook(State(st): State<AppState>, headers: HeaderMap, calle
     admin_render(&st, &c, t, Some(notice)).await
 }
 
-async fn admin_delete_webhook(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Path(id): Path<i64>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_delete_webhook(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<i64>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let notice = match st.store.delete_webhook(id, Some(c.user.id)).await {
         Ok(()) => t.t("saved"),
         Err(e) => e.to_string(),
@@ -1195,11 +1144,8 @@ async fn account_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<St
     r
 }
 
-async fn account(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
-    match who(&st, &headers, caller).await {
-        Ok((c, t)) => account_render(&st, &c, t, None, StatusCode::OK).await,
-        Err(r) => r,
-    }
+async fn account(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
+    account_render(&st, &c, t, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -1209,11 +1155,7 @@ struct PasswordForm {
 }
 
 /// A new password: the current one must be right; every other session of the user ends.
-async fn change_password(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>, Form(f): Form<PasswordForm>) -> Response {
-    let (c, t) = match who(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn change_password(State(st): State<AppState>, headers: HeaderMap, Signed(c, t): Signed, Form(f): Form<PasswordForm>) -> Response {
     let ok = match st.store.user_by_login(&c.user.login).await {
         Ok((_, Some(hash))) => verify_password(f.current.clone(), hash).await,
         _ => false,
@@ -1239,11 +1181,10 @@ async fn change_password(State(st): State<AppState>, headers: HeaderMap, caller:
 /// The phone exchange's side cannot be started from here; what can be checked is Pronto's:
 /// a `ringing` event signed with the configured secret goes through the same verification and
 /// into the call registry (a ringing call alone is no lead).
-async fn admin_test_telephony(State(st): State<AppState>, headers: HeaderMap, caller: Result<Caller, ApiError>) -> Response {
-    let (c, t) = match admin_gate(&st, &headers, caller).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn admin_test_telephony(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
     let notice = match st.config.telephony_secret.as_deref() {
         None => "PRONTO_TELEPHONY_SECRET is not set: the exchange's events cannot be verified, so none are taken".to_owned(),
         Some(secret) => {
