@@ -11,9 +11,9 @@ pub mod clock;
 pub mod effects;
 pub mod error;
 pub mod lead;
-pub mod report;
 pub mod search;
 pub mod sms;
+pub mod tally;
 pub mod user;
 pub mod values;
 

@@ -57,6 +57,18 @@ pub struct FileConfig {
     /// Mailboxes to take inquiries from, by name.
     #[serde(default)]
     pub mailboxes: BTreeMap<String, FileMailbox>,
+    /// When the scheduled reports are e-mailed, and to whom.
+    pub reports: Option<FileReports>,
+}
+
+/// `[reports]`: local times (`HH:MM`, the office's zone) or `off`, and the recipients.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileReports {
+    pub secretary: Option<String>,
+    pub sales: Option<String>,
+    pub monthly: Option<String>,
+    pub recipients: Option<Vec<String>>,
 }
 
 /// `[mailboxes.NAME]`: either `url = "imaps://user:password@host/INBOX"` or the parts.
@@ -119,6 +131,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Mailboxes read for inquiries.
     pub mailboxes: Vec<pronto_mail::imap::MailboxConfig>,
+    /// The scheduled reports (defaults: 11:00, 19:30, the 1st at 09:00; to admins and managers).
+    pub reports: pronto_store::schedule::ReportSchedule,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -223,9 +237,7 @@ impl Config {
                 let u = u.trim().trim_end_matches('/').to_owned();
                 let host = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).unwrap_or("");
                 if host.is_empty() || host.contains(['@', ' ', '?', '#']) || u.chars().any(char::is_control) {
-                    return Err(ConfigError(format!(
-                        "PRONTO_PUBLIC_URL: `{u}` is not an http(s) address like https://crm.example.com"
-                    )));
+                    return Err(ConfigError(format!("PRONTO_PUBLIC_URL: `{u}` is not an http(s) address like https://crm.example.com")));
                 }
                 Some(u)
             }
@@ -244,6 +256,25 @@ impl Config {
             }
             mailboxes.push(file_mailbox(&name, m)?);
         }
+        let file_reports = file.reports.unwrap_or_default();
+        let defaults = pronto_store::schedule::ReportSchedule::default();
+        let time = |var: &str, file: Option<String>, default: Option<String>| match env(var).or(file) {
+            Some(v) if v.trim().eq_ignore_ascii_case("off") => None,
+            Some(v) => Some(v.trim().to_owned()),
+            None => default,
+        };
+        let reports = pronto_store::schedule::ReportSchedule {
+            secretary: time("PRONTO_REPORTS_SECRETARY_AT", file_reports.secretary, defaults.secretary),
+            sales: time("PRONTO_REPORTS_SALES_AT", file_reports.sales, defaults.sales),
+            monthly: time("PRONTO_REPORTS_MONTHLY_AT", file_reports.monthly, defaults.monthly),
+            recipients: match env("PRONTO_REPORTS_TO") {
+                Some(v) => v.split(',').map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect(),
+                None => file_reports.recipients.unwrap_or_default(),
+            },
+        };
+        if let Err(e) = reports.check() {
+            return Err(ConfigError(e.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ")));
+        }
         web.data_dir = data_dir.clone();
         web.smtp_from = email.from.clone();
         web.telephony_secret = env("PRONTO_TELEPHONY_SECRET");
@@ -259,6 +290,7 @@ impl Config {
             language,
             public_url,
             mailboxes,
+            reports,
             listen,
             data_dir,
             database_url,

@@ -86,6 +86,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let store = open_store(&config, clock.clone()).await?;
     store.playbooks().configure_messages(&config.language, config.public_url.clone());
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
+    // Report days are the office's (the default playbook's zone): rebuilt if that changed.
+    store.sync_report_facts().await?;
+    store.configure_reports(config.reports.clone()).await?;
     ensure_admin(store.as_ref(), &config).await?;
     let live = Arc::new(pronto_alerts::Live::default());
     // What commits (new leads, tasks, stage changes …) reaches live clients at once.

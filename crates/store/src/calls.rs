@@ -149,7 +149,12 @@ async fn user(c: &mut dyn crate::engine::Conn, who: &str) -> R<Option<i64>> {
         && who.chars().all(|c| c.is_ascii_digit())
         && let Ok(id) = who.parse::<i64>()
     {
-        return Ok(c.row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true]).await.map_err(db)?.map(|r| r.i64("id")).transpose()?);
+        return Ok(c
+            .row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true])
+            .await
+            .map_err(db)?
+            .map(|r| r.i64("id"))
+            .transpose()?);
     }
     let r = c
         .row("SELECT id FROM users WHERE (login = $1 OR phone = $1) AND active = $2 ORDER BY id LIMIT 1", params![who, true])
@@ -190,7 +195,8 @@ async fn resolved(
         (None, Some(p)) => open_lead(c, p).await?,
         (None, None) => None,
     };
-    let shown = phone.clone().or_else(|| if incoming { state.from.clone() } else { state.to.clone() }).unwrap_or_else(|| "unknown number".into());
+    let shown =
+        phone.clone().or_else(|| if incoming { state.from.clone() } else { state.to.clone() }).unwrap_or_else(|| "unknown number".into());
     if !incoming {
         // An outgoing call is an attempt at the lead's call task: the outcome drives retries.
         let Some(l) = found else { return Ok(None) };
@@ -287,10 +293,21 @@ async fn activity(
 }
 
 /// A transfer to a person the exchange names hands the lead to them (when they are a user).
-async fn hand_over(c: &mut dyn crate::engine::Conn, pending: &mut Pending, lead: i64, to: Option<&str>, actor: Option<i64>, now: Timestamp) -> R<()> {
+async fn hand_over(
+    c: &mut dyn crate::engine::Conn,
+    pending: &mut Pending,
+    lead: i64,
+    to: Option<&str>,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<()> {
     let Some(to) = to else { return Ok(()) };
     let Some(u) = user(c, to).await? else { return Ok(()) };
-    let owner = c.row("SELECT owner_id FROM leads WHERE id = $1", params![lead]).await.map_err(db)?.and_then(|r| r.opt_i64("owner_id").ok().flatten());
+    let owner = c
+        .row("SELECT owner_id FROM leads WHERE id = $1", params![lead])
+        .await
+        .map_err(db)?
+        .and_then(|r| r.opt_i64("owner_id").ok().flatten());
     if owner == Some(u) {
         return Ok(());
     }

@@ -66,6 +66,12 @@ pub(crate) enum Command {
         password_hash: String,
     },
     /// Fires up to `limit` pending timers due at or before the command's `now`.
+    /// Stores when the scheduled reports go and sets their timers.
+    ConfigureReports(Box<crate::schedule::ReportSchedule>),
+    /// One step of building the reports' facts for leads without one (see `facts::backfill`).
+    BackfillFacts {
+        limit: i64,
+    },
     FireDueTimers {
         limit: i64,
     },
@@ -234,6 +240,8 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
         Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
+        Command::ConfigureReports(s) => crate::schedule::configure(c, pending, s, now).await.map(|()| Outcome::Done),
+        Command::BackfillFacts { limit } => crate::facts::backfill(c, &pending.playbooks, *limit).await.map(Outcome::Id),
         Command::CompleteTask { id, outcome, note, actor } => {
             complete_task(c, pending, *id, outcome, note.as_deref(), *actor, now).await.map(|()| Outcome::Done)
         }
@@ -292,7 +300,10 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             )
             .await
             .map_err(db)?;
-            let fx = Effects { events: vec![effects::Event { kind: "session.started", data: json!({ "user_id": user_id }) }], ..Default::default() };
+            let fx = Effects {
+                events: vec![effects::Event { kind: "session.started", data: json!({ "user_id": user_id }) }],
+                ..Default::default()
+            };
             write_effects(pending, &fx, None, None, Some(*user_id), now);
             Ok(Outcome::Done)
         }
@@ -345,7 +356,11 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             Ok(Outcome::Id(id))
         }
         Command::RescheduleTask { id, due_at, actor } => {
-            let row = c.row("SELECT lead_id, status, due_at FROM tasks WHERE id = $1", params![*id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+            let row = c
+                .row("SELECT lead_id, status, due_at FROM tasks WHERE id = $1", params![*id])
+                .await
+                .map_err(db)?
+                .ok_or(StoreError::NotFound)?;
             if row.str("status")? != "open" {
                 return Err(StoreError::Conflict(format!("task {id} is already {}", row.str("status")?)));
             }
@@ -371,7 +386,10 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             )
             .await
             .map_err(db)?;
-            let fx = Effects { events: vec![effects::Event { kind: "user.password_changed", data: json!({ "user_id": user_id }) }], ..Default::default() };
+            let fx = Effects {
+                events: vec![effects::Event { kind: "user.password_changed", data: json!({ "user_id": user_id }) }],
+                ..Default::default()
+            };
             write_effects(pending, &fx, None, None, Some(*user_id), now);
             Ok(Outcome::Done)
         }
@@ -387,13 +405,18 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
                 .await
                 .map_err(db)?;
             let fx = Effects {
-                events: vec![effects::Event { kind: "notification.test", data: json!({ "channel": channel, "address": address, "notification_id": id }) }],
+                events: vec![effects::Event {
+                    kind: "notification.test",
+                    data: json!({ "channel": channel, "address": address, "notification_id": id }),
+                }],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, *actor, now);
             Ok(Outcome::Id(id))
         }
-        Command::MergeContacts { keep, other, actor } => merge_contacts(c, pending, *keep, *other, *actor, now).await.map(|()| Outcome::Done),
+        Command::MergeContacts { keep, other, actor } => {
+            merge_contacts(c, pending, *keep, *other, *actor, now).await.map(|()| Outcome::Done)
+        }
         Command::EndSession { hash } => {
             c.exec("DELETE FROM sessions WHERE id_hash = $1", params![hash.as_str()]).await.map_err(db)?;
             Ok(Outcome::Done)
@@ -501,7 +524,14 @@ impl PendingTimer {
     }
 }
 
-pub(crate) fn write_effects(pending: &mut Pending, fx: &Effects, lead_id: Option<i64>, contact_id: Option<i64>, actor: Option<i64>, now: Timestamp) {
+pub(crate) fn write_effects(
+    pending: &mut Pending,
+    fx: &Effects,
+    lead_id: Option<i64>,
+    contact_id: Option<i64>,
+    actor: Option<i64>,
+    now: Timestamp,
+) {
     let t = micros(now);
     for e in &fx.events {
         pending.events.push([t.into(), e.kind.into(), lead_id.into(), contact_id.into(), actor.into(), e.data.to_string().into()]);
@@ -619,6 +649,9 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
 pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     fan_out_webhooks(c, pending).await?;
     let events = std::mem::take(&mut pending.events);
+    let mut leads: Vec<i64> = events.iter().filter_map(|e| if let P::I64(Some(id)) = e[2] { Some(id) } else { None }).collect();
+    leads.sort_unstable();
+    leads.dedup();
     let outbox = std::mem::take(&mut pending.outbox);
     let timers: Vec<[P; 7]> = std::mem::take(&mut pending.timers).into_iter().map(|t| t.row).collect();
     insert_rows(c, "INSERT INTO events (at, kind, lead_id, contact_id, actor_id, data) VALUES", "", events).await?;
@@ -629,7 +662,10 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
         outbox,
     )
     .await?;
-    insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await
+    insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await?;
+    // The reports' facts and tallies of every lead this wrote events for (after the events:
+    // a lead's stage changes are read from them).
+    crate::facts::sync(c, &pending.playbooks, &leads).await
 }
 
 /// Fires the timers that are due, earliest first (ties by id). A timer fires once: the UPDATE
@@ -696,7 +732,10 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
             ..Default::default()
         };
         write_effects(pending, &fx, lead_id, None, None, now);
-        let Some(lead_id) = lead_id else { continue };
+        let Some(lead_id) = lead_id else {
+            crate::schedule::fire(c, pending, &kind, due_at, now).await?;
+            continue;
+        };
         let (mut state, ctx) = match states.remove(&lead_id) {
             Some(s) => s,
             None => process::lead_state(c, pending, lead_id).await?,
@@ -1194,7 +1233,14 @@ pub(crate) async fn create_lead(
     Ok(LeadCreated { id: lead_id, created: true, contact_id, contact_is_new })
 }
 
-pub(crate) async fn patch_lead(c: &mut dyn Conn, pending: &mut Pending, id: i64, p: &LeadPatch, actor: Option<i64>, now: Timestamp) -> R<()> {
+pub(crate) async fn patch_lead(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    id: i64,
+    p: &LeadPatch,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<()> {
     let row = c
         .row(
             "SELECT stage, status, owner_id, customer_type, subject, message, postal_code, product, language, source, contact_id,
@@ -1332,8 +1378,13 @@ async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, othe
     )
     .await
     .map_err(db)?;
-    let leads: Vec<i64> =
-        c.rows("SELECT id FROM leads WHERE contact_id = $1", params![other]).await.map_err(db)?.iter().map(|r| r.i64("id").map_err(db)).collect::<R<_>>()?;
+    let leads: Vec<i64> = c
+        .rows("SELECT id FROM leads WHERE contact_id = $1", params![other])
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| r.i64("id").map_err(db))
+        .collect::<R<_>>()?;
     for sql in [
         "UPDATE leads SET contact_id = $1 WHERE contact_id = $2",
         "UPDATE activities SET contact_id = $1 WHERE contact_id = $2",
@@ -1342,8 +1393,13 @@ async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, othe
         c.exec(sql, params![keep, other]).await.map_err(db)?;
     }
     c.exec("UPDATE contacts SET merged_into = $1 WHERE id = $2", params![keep, other]).await.map_err(db)?;
-    let all: Vec<i64> =
-        c.rows("SELECT id FROM leads WHERE contact_id = $1", params![keep]).await.map_err(db)?.iter().map(|r| r.i64("id").map_err(db)).collect::<R<_>>()?;
+    let all: Vec<i64> = c
+        .rows("SELECT id FROM leads WHERE contact_id = $1", params![keep])
+        .await
+        .map_err(db)?
+        .iter()
+        .map(|r| r.i64("id").map_err(db))
+        .collect::<R<_>>()?;
     for l in &all {
         refresh_search(c, *l).await?;
     }

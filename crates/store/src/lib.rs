@@ -14,14 +14,16 @@
 
 mod calls;
 mod commands;
-mod mail;
 pub mod engine;
+mod facts;
+mod mail;
 mod migrate;
 pub mod playbooks;
 mod postgres;
 mod process;
 mod queries;
 pub mod records;
+pub mod schedule;
 mod sql_store;
 mod sqlite;
 pub mod timers;
@@ -190,7 +192,14 @@ pub trait Store: Send + Sync {
     /// numbers and e-mails move; it stays, marked merged, for the record.
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;
     /// A task entered by hand on a lead; returns its id.
-    async fn create_task(&self, lead_id: i64, title: String, due_at: jiff::Timestamp, assignee: Option<i64>, actor: Option<i64>) -> Result<i64>;
+    async fn create_task(
+        &self,
+        lead_id: i64,
+        title: String,
+        due_at: jiff::Timestamp,
+        assignee: Option<i64>,
+        actor: Option<i64>,
+    ) -> Result<i64>;
     /// Moves an open task's deadline ("call back at …").
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
     /// Sets a user's password hash and ends their sessions except `keep_session` (hashed id).
@@ -199,12 +208,38 @@ pub trait Store: Send + Sync {
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
-    /// The leads received in `[from, to)` as the response-time report reads them.
-    async fn response_rows(&self, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>>;
     /// SLA outcomes recorded in `[from, to)`: (sla, met, breached).
     async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>>;
     /// SLAs running now, soonest breach first: (sla, lead, owner, breach due).
     async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>>;
+    /// Report tallies per value of `dim` for the leads received in `[from, to)`.
+    async fn report_tallies(&self, dim: pronto_domain::tally::Dim, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<ReportTallies>;
+    /// The stored daily tallies of `dim` for the office days `[from_day, to_day]`: (day, value, tally).
+    async fn report_days(
+        &self,
+        dim: pronto_domain::tally::Dim,
+        from_day: i32,
+        to_day: i32,
+    ) -> Result<Vec<(i32, String, pronto_domain::tally::Tally)>>;
+    /// The facts of leads received in `[from, to)`, oldest first, after a cursor (received_at µs,
+    /// lead id): (lead id, received_at µs, fact).
+    async fn report_facts(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        after: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>>;
+    /// When the scheduled reports go and to whom; sets (or moves, or cancels) their timers.
+    async fn configure_reports(&self, schedule: schedule::ReportSchedule) -> Result<()>;
+    /// What a scheduled report shows for `[from, to)`.
+    async fn compose_report(&self, kind: schedule::ReportKind, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<schedule::Composed>;
+    /// Builds the reports' facts of leads without one (a database from before the reports),
+    /// or of every lead when the office's time zone changed, in batches of their own
+    /// transactions; returns how many. Runs at open and after the default playbook is set.
+    async fn sync_report_facts(&self) -> Result<i64>;
+    /// The office's time zone (the default playbook's calendar), which report days are in.
+    fn office_zone(&self) -> jiff::tz::TimeZone;
     /// How many open leads each stage holds.
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>>;
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;

@@ -18,7 +18,8 @@ type R<T> = Result<T, StoreError>;
 pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, now: Timestamp) -> R<MailOutcome> {
     let t = micros(now);
     // The cursor first: a UID at or below it was read (a redelivery of the same fetch).
-    let state = c.row("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = $1", params![m.mailbox.as_str()]).await.map_err(db)?;
+    let state =
+        c.row("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = $1", params![m.mailbox.as_str()]).await.map_err(db)?;
     match &state {
         Some(r) if r.i64("uidvalidity")? != m.uidvalidity => {
             return Err(StoreError::Conflict(format!(
@@ -30,12 +31,9 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
         }
         Some(r) if r.i64("last_uid")? >= m.uid => return Ok(MailOutcome::AlreadyRead),
         Some(_) => {
-            c.exec(
-                "UPDATE mailbox_state SET last_uid = $1, updated_at = $2 WHERE mailbox = $3",
-                params![m.uid, t, m.mailbox.as_str()],
-            )
-            .await
-            .map_err(db)?;
+            c.exec("UPDATE mailbox_state SET last_uid = $1, updated_at = $2 WHERE mailbox = $3", params![m.uid, t, m.mailbox.as_str()])
+                .await
+                .map_err(db)?;
         }
         None => {
             c.exec(
@@ -91,7 +89,11 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
             at: now,
         };
         log_activity(c, pending, lead_id, &activity, None, now).await?;
-        let owner = c.row("SELECT owner_id FROM leads WHERE id = $1", params![lead_id]).await.map_err(db)?.and_then(|r| r.opt_i64("owner_id").ok().flatten());
+        let owner = c
+            .row("SELECT owner_id FROM leads WHERE id = $1", params![lead_id])
+            .await
+            .map_err(db)?
+            .and_then(|r| r.opt_i64("owner_id").ok().flatten());
         let who = m.from_name.clone().or_else(|| m.from_address.clone()).unwrap_or_else(|| "the customer".into());
         let text = format!("Reply from {who}: {}", m.subject.as_deref().unwrap_or("(no subject)"));
         let mut fx = Effects {
@@ -226,7 +228,9 @@ async fn add_phone(c: &mut dyn Conn, pending: &mut Pending, contact_id: i64, lea
         return Ok(());
     }
     c.exec("UPDATE contacts SET phone = $1 WHERE id = $2", params![phone, contact_id]).await.map_err(db)?;
-    c.exec("INSERT INTO contact_identities (kind, value, contact_id) VALUES ('phone', $1, $2)", params![phone, contact_id]).await.map_err(db)?;
+    c.exec("INSERT INTO contact_identities (kind, value, contact_id) VALUES ('phone', $1, $2)", params![phone, contact_id])
+        .await
+        .map_err(db)?;
     let fx = Effects {
         events: vec![effects::Event { kind: "contact.updated", data: json!({ "phone": phone, "from": "the e-mail signature" }) }],
         ..Default::default()
@@ -282,10 +286,8 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
     };
     let t = micros(now);
     let text = format!("The mailbox `{mailbox}` stopped working: {error}. Inquiries sent there wait until it works again.");
-    let admins = c
-        .rows("SELECT id, phone, email FROM users WHERE role = 'admin' AND active = $1 ORDER BY id", params![true])
-        .await
-        .map_err(db)?;
+    let admins =
+        c.rows("SELECT id, phone, email FROM users WHERE role = 'admin' AND active = $1 ORDER BY id", params![true]).await.map_err(db)?;
     for a in &admins {
         let id = a.i64("id")?;
         for (channel, address) in [("in_app", None), ("email", a.opt_str("email")?), ("sms", a.opt_str("phone")?)] {
@@ -309,7 +311,10 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
         }
     }
     let fx = Effects {
-        events: vec![effects::Event { kind: "mailbox.failed", data: json!({ "mailbox": mailbox, "error": error, "admins": admins.len() }) }],
+        events: vec![effects::Event {
+            kind: "mailbox.failed",
+            data: json!({ "mailbox": mailbox, "error": error, "admins": admins.len() }),
+        }],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);
@@ -320,10 +325,7 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
 /// the outbox row that sends it with the threading headers. Returns the e-mail's id.
 pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEmail, now: Timestamp) -> R<i64> {
     let lead = c
-        .row(
-            "SELECT l.id, l.subject, ct.email FROM leads l JOIN contacts ct ON ct.id = l.contact_id WHERE l.id = $1",
-            params![e.lead_id],
-        )
+        .row("SELECT l.id, l.subject, ct.email FROM leads l JOIN contacts ct ON ct.id = l.contact_id WHERE l.id = $1", params![e.lead_id])
         .await
         .map_err(db)?
         .ok_or(StoreError::NotFound)?;
@@ -345,8 +347,13 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
         .await
         .map_err(db)?;
     let in_reply_to = last.as_ref().map(|r| r.str("message_id")).transpose()?.filter(|id| !id.starts_with("sha256:"));
-    let mut references: Vec<String> =
-        last.as_ref().map(|r| r.opt_str("refs")).transpose()?.flatten().map(|s| s.split_whitespace().map(str::to_owned).collect()).unwrap_or_default();
+    let mut references: Vec<String> = last
+        .as_ref()
+        .map(|r| r.opt_str("refs"))
+        .transpose()?
+        .flatten()
+        .map(|s| s.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default();
     if let Some(id) = &in_reply_to {
         references.push(id.clone());
     }

@@ -371,7 +371,9 @@ pub(crate) async fn tasks(c: &mut dyn Conn, f: &TaskFilter) -> Result<Vec<TaskRe
 
 /// The company's own message texts.
 pub(crate) async fn message_overrides(c: &mut dyn Conn) -> Result<Vec<pronto_playbook::messages::Override>> {
-    let rows = c.rows("SELECT playbook, template, language, text, subject FROM message_overrides ORDER BY playbook, template, language", vec![]).await?;
+    let rows = c
+        .rows("SELECT playbook, template, language, text, subject FROM message_overrides ORDER BY playbook, template, language", vec![])
+        .await?;
     rows.iter()
         .map(|r| {
             Ok(pronto_playbook::messages::Override {
@@ -582,7 +584,11 @@ pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) 
 }
 
 /// Companies: (id, name, registration number, people, inquiries), newest first.
-pub(crate) async fn companies(c: &mut dyn Conn, query: Option<&str>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
+pub(crate) async fn companies(
+    c: &mut dyn Conn,
+    query: Option<&str>,
+    limit: i64,
+) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
     let base = "SELECT co.id, co.name, co.company_id,
                        (SELECT COUNT(*) FROM contacts ct WHERE ct.company_id = co.id AND ct.merged_into IS NULL) AS people,
                        (SELECT COUNT(*) FROM leads l WHERE l.company_id = co.id) AS leads
@@ -590,32 +596,15 @@ pub(crate) async fn companies(c: &mut dyn Conn, query: Option<&str>, limit: i64)
     let rows = match query.map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => {
             let like = format!("%{}%", q.to_lowercase().replace('%', "").replace('_', ""));
-            c.rows(&format!("{base} WHERE LOWER(co.name) LIKE $1 OR co.company_id LIKE $1 ORDER BY co.id DESC LIMIT $2"), params![like, limit]).await?
+            c.rows(
+                &format!("{base} WHERE LOWER(co.name) LIKE $1 OR co.company_id LIKE $1 ORDER BY co.id DESC LIMIT $2"),
+                params![like, limit],
+            )
+            .await?
         }
         None => c.rows(&format!("{base} ORDER BY co.id DESC LIMIT $1"), params![limit]).await?,
     };
     rows.iter().map(|r| Ok((r.i64("id")?, r.opt_str("name")?, r.opt_str("company_id")?, r.i64("people")?, r.i64("leads")?))).collect()
-}
-
-/// Leads received in `[from, to)` for the response-time report, keyed by channel or by owner
-/// (`unassigned` for none).
-pub(crate) async fn response_rows(c: &mut dyn Conn, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>> {
-    let rows = c
-        .rows(
-            "SELECT l.channel, u.name AS owner, l.received_at, l.first_response_at FROM leads l LEFT JOIN users u ON u.id = l.owner_id
-             WHERE l.received_at >= $1 AND l.received_at < $2",
-            params![crate::micros(from), crate::micros(to)],
-        )
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(pronto_domain::report::ResponseRow {
-                key: if by_owner { r.opt_str("owner")?.unwrap_or_else(|| "unassigned".into()) } else { r.str("channel")? },
-                received_at: from_micros(r.i64("received_at")?),
-                first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
-            })
-        })
-        .collect()
 }
 
 /// SLA outcomes recorded in `[from, to)`: (sla, met, breached), by SLA id.

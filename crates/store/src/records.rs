@@ -437,3 +437,11 @@ pub struct ContactListItem {
     pub company: Option<String>,
     pub leads: i64,
 }
+
+/// A report's tallies per group value (see `pronto_domain::tally`).
+#[derive(Debug, Clone, Default)]
+pub struct ReportTallies {
+    pub groups: std::collections::BTreeMap<String, pronto_domain::tally::Tally>,
+    /// Computed from each lead's fact (exact percentiles), not from the daily tallies.
+    pub exact: bool,
+}

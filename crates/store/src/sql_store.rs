@@ -51,6 +51,7 @@ impl SqlStore {
             self.load_playbook((*source).to_owned(), None).await?;
         }
         self.reload_messages().await?;
+        self.sync_report_facts().await?;
         Ok(Arc::new(self))
     }
 
@@ -330,7 +331,14 @@ impl Store for SqlStore {
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::MergeContacts { keep, other, actor }).await.map(|_| ())
     }
-    async fn create_task(&self, lead_id: i64, title: String, due_at: jiff::Timestamp, assignee: Option<i64>, actor: Option<i64>) -> Result<i64> {
+    async fn create_task(
+        &self,
+        lead_id: i64,
+        title: String,
+        due_at: jiff::Timestamp,
+        assignee: Option<i64>,
+        actor: Option<i64>,
+    ) -> Result<i64> {
         self.id(Command::CreateTask { lead_id, title, due_at, assignee, actor }).await
     }
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
@@ -345,8 +353,55 @@ impl Store for SqlStore {
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
         self.id(Command::QueueTest { channel, address, text, actor }).await
     }
-    async fn response_rows(&self, from: jiff::Timestamp, to: jiff::Timestamp, by_owner: bool) -> Result<Vec<pronto_domain::report::ResponseRow>> {
-        self.read(move |c| Box::pin(queries::response_rows(c, from, to, by_owner))).await
+    async fn report_tallies(&self, dim: pronto_domain::tally::Dim, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<ReportTallies> {
+        let office = crate::facts::office_zone(&self.playbooks);
+        self.read(move |c| Box::pin(async move { crate::facts::tallies(c, &office, dim, from, to).await })).await
+    }
+    async fn report_days(
+        &self,
+        dim: pronto_domain::tally::Dim,
+        from_day: i32,
+        to_day: i32,
+    ) -> Result<Vec<(i32, String, pronto_domain::tally::Tally)>> {
+        self.read(move |c| Box::pin(crate::facts::cells_by_day(c, dim, from_day, to_day))).await
+    }
+    async fn report_facts(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        after: Option<(i64, i64)>,
+        limit: i64,
+    ) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>> {
+        self.read(move |c| Box::pin(crate::facts::facts(c, from, to, after, limit))).await
+    }
+    async fn configure_reports(&self, schedule: crate::schedule::ReportSchedule) -> Result<()> {
+        self.writer.submit(Command::ConfigureReports(Box::new(schedule))).await.map(|_| ())
+    }
+    async fn compose_report(
+        &self,
+        kind: crate::schedule::ReportKind,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+    ) -> Result<crate::schedule::Composed> {
+        let office = crate::facts::office_zone(&self.playbooks);
+        self.read(move |c| Box::pin(async move { crate::schedule::compose(c, kind, from, to, &office).await })).await
+    }
+    async fn sync_report_facts(&self) -> Result<i64> {
+        let mut synced = 0;
+        loop {
+            let n = self.id(Command::BackfillFacts { limit: 5000 }).await?;
+            if n == 0 {
+                break;
+            }
+            synced += n;
+        }
+        if synced > 0 {
+            tracing::info!(leads = synced, "report facts built");
+        }
+        Ok(synced)
+    }
+    fn office_zone(&self) -> jiff::tz::TimeZone {
+        crate::facts::office_zone(&self.playbooks)
     }
     async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>> {
         self.read(move |c| Box::pin(queries::sla_outcomes(c, from, to))).await

@@ -1,17 +1,32 @@
-//! `/api/v1/reports`: the numbers the team is judged by. First: lead response time.
+//! `/api/v1/reports`: the numbers the team is judged by — response time, SLA compliance, the
+//! funnel and conversion, customer feedback, the weekly trend, the leads behind every figure
+//! and the scheduled reports. Each report answers JSON, or CSV/XLSX with `format=csv|xlsx`
+//! (the same figures). The figures come from the stores' tallies (`pronto_domain::tally`);
+//! this file only shapes them.
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::{ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, Problem};
+use crate::export::{Cell, Table};
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
+use pronto_domain::tally::{self, Dim, EDGES, Tally};
 use pronto_domain::user::Action;
+use pronto_store::schedule::ReportKind;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 
 /// A window `[from, to)` from the query: RFC 3339, default the 30 days before now.
-fn window(now: jiff::Timestamp, from: &Option<String>, to: &Option<String>, e: &mut FieldErrors) -> (jiff::Timestamp, jiff::Timestamp) {
+pub(crate) fn window(
+    now: jiff::Timestamp,
+    from: &Option<String>,
+    to: &Option<String>,
+    e: &mut FieldErrors,
+) -> (jiff::Timestamp, jiff::Timestamp) {
     let mut time = |field: &str, v: &Option<String>| -> Option<jiff::Timestamp> {
         let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         match v.parse::<jiff::Timestamp>() {
@@ -30,27 +45,146 @@ fn window(now: jiff::Timestamp, from: &Option<String>, to: &Option<String>, e: &
     (from, to)
 }
 
+/// What every report takes.
 #[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct ResponseTimeQuery {
+pub struct ReportQuery {
     /// RFC 3339; default 30 days before `to`.
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
     pub to: Option<String>,
-    /// `channel` (default) or `owner`.
+    /// `channel` (default), `owner`, `source`, `segment` (b2b/b2c), `hour`, `weekday`,
+    /// `playbook` or `all`.
     pub group_by: Option<String>,
+    /// `wall` (default) or `business`: response times in working time of the lead's calendar.
+    pub time: Option<String>,
+    /// `json` (default), `csv` or `xlsx`.
+    pub format: Option<String>,
+    /// The funnel's playbook (its stages); default the default playbook.
+    pub playbook: Option<String>,
 }
+
+/// The checked query.
+pub(crate) struct Checked {
+    pub from: jiff::Timestamp,
+    pub to: jiff::Timestamp,
+    pub dim: Dim,
+    pub business: bool,
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Format {
+    Json,
+    Csv,
+    Xlsx,
+}
+
+pub(crate) fn check(now: jiff::Timestamp, q: &ReportQuery, default_dim: Dim) -> Result<Checked, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let (from, to) = window(now, &q.from, &q.to, &mut e);
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let dim = match given(&q.group_by) {
+        None => default_dim,
+        Some(g) => Dim::parse(&g).unwrap_or_else(|| {
+            e.add("group_by", "is one of channel, owner, source, segment, hour, weekday, playbook, all");
+            default_dim
+        }),
+    };
+    let business = match given(&q.time).as_deref() {
+        None | Some("wall") => false,
+        Some("business") => true,
+        Some(_) => {
+            e.add("time", "is `wall` or `business`");
+            false
+        }
+    };
+    let format = match given(&q.format).as_deref() {
+        None | Some("json") => Format::Json,
+        Some("csv") => Format::Csv,
+        Some("xlsx") => Format::Xlsx,
+        Some(_) => {
+            e.add("format", "is `json`, `csv` or `xlsx`");
+            Format::Json
+        }
+    };
+    e.into_result()?;
+    Ok(Checked { from, to, dim, business, format })
+}
+
+/// JSON, or the same figures as a CSV/XLSX download.
+pub(crate) fn answer<T: Serialize>(format: Format, body: T, table: impl FnOnce() -> Table, name: &str) -> ApiResult<Response> {
+    Ok(match format {
+        Format::Json => Json(body).into_response(),
+        Format::Csv => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
+            ],
+            crate::export::csv(&table()),
+        )
+            .into_response(),
+        Format::Xlsx => {
+            let bytes = crate::export::xlsx(&table()).map_err(ApiError::Internal)?;
+            (
+                [
+                    (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.xlsx\"")),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+    })
+}
+
+/// Shows a group's value: an owner's name for their id, a weekday's English name.
+pub(crate) async fn labels(st: &AppState, dim: Dim) -> ApiResult<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    match dim {
+        Dim::Owner => {
+            for u in st.store.users().await? {
+                out.insert(u.id.to_string(), u.name);
+            }
+            out.insert("none".into(), "unassigned".into());
+        }
+        Dim::Weekday => {
+            for (i, d) in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().enumerate() {
+                out.insert((i + 1).to_string(), (*d).to_owned());
+            }
+        }
+        _ => {}
+    }
+    Ok(out)
+}
+
+fn share(n: i64, of: i64) -> f64 {
+    if of > 0 { n as f64 / of as f64 } else { 0.0 }
+}
+
+// ── response time ──
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ResponseTimeGroup {
+    /// The group as people read it (an owner's name).
     pub key: String,
+    /// The group's value for drill-down (`GET /api/v1/reports/leads?group_by=…&value=…`).
+    pub value: String,
     pub leads: i64,
     pub responded: i64,
+    /// Never answered.
+    pub never: i64,
     pub median_seconds: Option<f64>,
     pub p90_seconds: Option<f64>,
-    /// How many were answered within 5 minutes.
     pub within_5_min: i64,
-    /// The same as a share of all the group's leads (0–1).
+    pub within_1_hour: i64,
+    pub within_24_hours: i64,
+    /// The same as shares of all the group's leads (0–1).
     pub within_5_min_share: f64,
+    pub within_1_hour_share: f64,
+    pub within_24_hours_share: f64,
+    pub never_share: f64,
+    /// Answered leads per bucket of `buckets`.
+    pub distribution: Vec<i64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,40 +192,579 @@ pub struct ResponseTimeReport {
     pub from: String,
     pub to: String,
     pub group_by: String,
+    /// `wall` or `business`.
+    pub time: String,
+    /// Percentiles exact (from every lead) or interpolated in the histogram buckets.
+    pub exact: bool,
+    /// Bucket `i` holds response times in `[buckets[i], buckets[i+1])` seconds.
+    pub buckets: Vec<i64>,
+    pub total: ResponseTimeGroup,
     pub groups: Vec<ResponseTimeGroup>,
 }
 
-/// Lead response time (received → first response) per channel or owner, for leads received in
-/// `[from, to)`: median, 90th percentile, answered within 5 minutes; never-answered leads count
-/// in `leads`, not in the times.
-#[utoipa::path(get, path = "/api/v1/reports/response-time", tag = "reports", params(ResponseTimeQuery),
+pub(crate) fn response_group(key: String, value: String, t: &Tally, business: bool, exact: bool) -> ResponseTimeGroup {
+    let within = if business { t.within_business } else { t.within };
+    let mut t = t.clone();
+    if !exact {
+        t.exact = None;
+    }
+    ResponseTimeGroup {
+        key,
+        value,
+        leads: t.leads,
+        responded: t.responded,
+        never: t.leads - t.responded,
+        median_seconds: t.median(business),
+        p90_seconds: t.p90(business),
+        within_5_min: within[0],
+        within_1_hour: within[1],
+        within_24_hours: within[2],
+        within_5_min_share: share(within[0], t.leads),
+        within_1_hour_share: share(within[1], t.leads),
+        within_24_hours_share: share(within[2], t.leads),
+        never_share: share(t.leads - t.responded, t.leads),
+        distribution: t.distribution(business),
+    }
+}
+
+fn total(groups: &BTreeMap<String, Tally>) -> Tally {
+    let mut all = Tally::exact();
+    for t in groups.values() {
+        all.merge(t);
+    }
+    all
+}
+
+pub(crate) async fn response_report(st: &AppState, c: &Checked) -> ApiResult<ResponseTimeReport> {
+    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
+    let names = labels(st, c.dim).await?;
+    let mut groups: Vec<ResponseTimeGroup> = r
+        .groups
+        .iter()
+        .map(|(v, t)| response_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, c.business, r.exact))
+        .collect();
+    if c.dim == Dim::Owner {
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+    }
+    Ok(ResponseTimeReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        group_by: c.dim.name().into(),
+        time: if c.business { "business" } else { "wall" }.into(),
+        exact: r.exact,
+        buckets: EDGES.to_vec(),
+        total: response_group("all".into(), "all".into(), &total(&r.groups), c.business, r.exact),
+        groups,
+    })
+}
+
+fn opt_num(v: Option<f64>) -> Cell {
+    v.map(Cell::Num).unwrap_or(Cell::Empty)
+}
+
+/// Lead response time (received → first response) for leads received in `[from, to)`, per
+/// group: median, 90th percentile, answered within 5 minutes / 1 hour / 24 hours / never, the
+/// distribution; in wall-clock or business time. Never-answered leads count in `leads`, not in
+/// the times.
+#[utoipa::path(get, path = "/api/v1/reports/response-time", tag = "reports", params(ReportQuery),
     responses((status = 200, body = ResponseTimeReport), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q): Query<ResponseTimeQuery>) -> ApiResult<Json<ResponseTimeReport>> {
+pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
-    let now = st.clock.now();
-    let mut e = FieldErrors::new();
-    let (from, to) = window(now, &q.from, &q.to, &mut e);
-    let group_by = q.group_by.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("channel").to_owned();
-    if group_by != "channel" && group_by != "owner" {
-        e.add("group_by", "is `channel` or `owner`");
+    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let r = response_report(&st, &c).await?;
+    let table = || Table {
+        title: "Response time".into(),
+        columns: [
+            "group",
+            "leads",
+            "responded",
+            "never",
+            "median_seconds",
+            "p90_seconds",
+            "within_5_min",
+            "within_1_hour",
+            "within_24_hours",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: r
+            .groups
+            .iter()
+            .chain([&r.total])
+            .map(|g| {
+                vec![
+                    Cell::Text(g.key.clone()),
+                    Cell::Int(g.leads),
+                    Cell::Int(g.responded),
+                    Cell::Int(g.never),
+                    opt_num(g.median_seconds),
+                    opt_num(g.p90_seconds),
+                    Cell::Int(g.within_5_min),
+                    Cell::Int(g.within_1_hour),
+                    Cell::Int(g.within_24_hours),
+                ]
+            })
+            .collect(),
+    };
+    answer(c.format, &r, table, "response-time")
+}
+
+// ── funnel ──
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FunnelStage {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FunnelGroup {
+    pub key: String,
+    pub value: String,
+    pub leads: i64,
+    /// Leads that reached each of `stages` (same order).
+    pub reached: Vec<i64>,
+    pub won: i64,
+    pub lost: i64,
+    pub open: i64,
+    /// won / leads.
+    pub conversion: f64,
+    /// Mean seconds spent in each of `stages` by the leads that left it (null: none left it).
+    pub mean_stage_seconds: Vec<Option<f64>>,
+    /// Leads by outgoing call attempts: 0, 1, 2, 3, 4 or more.
+    pub call_attempts: [i64; 5],
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FunnelReport {
+    pub from: String,
+    pub to: String,
+    pub group_by: String,
+    pub playbook: String,
+    pub stages: Vec<FunnelStage>,
+    pub total: FunnelGroup,
+    pub groups: Vec<FunnelGroup>,
+}
+
+fn funnel_group(key: String, value: String, t: &Tally, stages: &[FunnelStage]) -> FunnelGroup {
+    FunnelGroup {
+        key,
+        value,
+        leads: t.leads,
+        reached: stages.iter().map(|s| t.reached.get(&s.id).copied().unwrap_or(0)).collect(),
+        won: t.won,
+        lost: t.lost,
+        open: t.leads - t.won - t.lost,
+        conversion: share(t.won, t.leads),
+        mean_stage_seconds: stages
+            .iter()
+            .map(|s| {
+                let n = t.stage_exits.get(&s.id).copied().unwrap_or(0);
+                (n > 0).then(|| t.stage_seconds.get(&s.id).copied().unwrap_or(0) as f64 / n as f64)
+            })
+            .collect(),
+        call_attempts: t.attempts,
+    }
+}
+
+pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&str>) -> ApiResult<FunnelReport> {
+    let name = playbook.map(str::to_owned).unwrap_or_else(|| st.config.default_playbook.clone());
+    let Some((_, pb)) = st.store.playbooks().current(&name) else {
+        return Err(FieldErrors::single("playbook", format!("no playbook `{name}`")).into());
+    };
+    let stages: Vec<FunnelStage> = pb
+        .stages
+        .iter()
+        .filter(|s| s.status.map(|st| st.as_str()) != Some("lost"))
+        .map(|s| FunnelStage { id: s.id.clone(), title: s.title.clone() })
+        .collect();
+    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
+    let names = labels(st, c.dim).await?;
+    let groups =
+        r.groups.iter().map(|(v, t)| funnel_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, &stages)).collect();
+    Ok(FunnelReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        group_by: c.dim.name().into(),
+        playbook: name,
+        total: funnel_group("all".into(), "all".into(), &total(&r.groups), &stages),
+        stages,
+        groups,
+    })
+}
+
+/// The funnel for leads received in `[from, to)`: how many reached each stage of the
+/// playbook, won, lost and still open, conversion (won / leads), the mean time spent in each
+/// stage, and call attempts per lead (0, 1, 2, 3, 4+), per group.
+#[utoipa::path(get, path = "/api/v1/reports/funnel", tag = "reports", params(ReportQuery),
+    responses((status = 200, body = FunnelReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let r = funnel_report(&st, &c, q.playbook.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
+    let table = || {
+        let mut columns = vec!["group".to_owned(), "leads".to_owned()];
+        columns.extend(r.stages.iter().map(|s| format!("reached {}", s.id)));
+        columns.extend(["won", "lost", "open", "conversion"].map(String::from));
+        columns.extend(r.stages.iter().map(|s| format!("mean seconds in {}", s.id)));
+        columns.extend(["0 calls", "1 call", "2 calls", "3 calls", "4+ calls"].map(String::from));
+        let rows = r
+            .groups
+            .iter()
+            .chain([&r.total])
+            .map(|g| {
+                let mut row = vec![Cell::Text(g.key.clone()), Cell::Int(g.leads)];
+                row.extend(g.reached.iter().map(|n| Cell::Int(*n)));
+                row.extend([Cell::Int(g.won), Cell::Int(g.lost), Cell::Int(g.open), Cell::Num(g.conversion)]);
+                row.extend(g.mean_stage_seconds.iter().map(|s| opt_num(*s)));
+                row.extend(g.call_attempts.iter().map(|n| Cell::Int(*n)));
+                row
+            })
+            .collect();
+        Table { title: "Funnel".into(), columns, rows }
+    };
+    answer(c.format, &r, table, "funnel")
+}
+
+// ── feedback ──
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedbackGroup {
+    pub key: String,
+    pub value: String,
+    pub leads: i64,
+    pub quality_positive: i64,
+    pub quality_negative: i64,
+    /// Complaints recorded, and on how many leads.
+    pub complaints: i64,
+    pub leads_with_complaints: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedbackReport {
+    pub from: String,
+    pub to: String,
+    pub group_by: String,
+    pub total: FeedbackGroup,
+    pub groups: Vec<FeedbackGroup>,
+}
+
+fn feedback_group(key: String, value: String, t: &Tally) -> FeedbackGroup {
+    FeedbackGroup {
+        key,
+        value,
+        leads: t.leads,
+        quality_positive: t.quality_positive,
+        quality_negative: t.quality_negative,
+        complaints: t.complaints,
+        leads_with_complaints: t.complained,
+    }
+}
+
+pub(crate) async fn feedback_report(st: &AppState, c: &Checked) -> ApiResult<FeedbackReport> {
+    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
+    let names = labels(st, c.dim).await?;
+    Ok(FeedbackReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        group_by: c.dim.name().into(),
+        total: feedback_group("all".into(), "all".into(), &total(&r.groups)),
+        groups: r.groups.iter().map(|(v, t)| feedback_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t)).collect(),
+    })
+}
+
+/// Customer feedback for leads received in `[from, to)`: quality-call outcomes (positive,
+/// negative) and complaints per representative (`group_by=owner`, the default) or channel; the
+/// leads behind each figure through `GET /api/v1/reports/leads`.
+#[utoipa::path(get, path = "/api/v1/reports/feedback", tag = "reports", params(ReportQuery),
+    responses((status = 200, body = FeedbackReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn feedback(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::Owner)?;
+    let r = feedback_report(&st, &c).await?;
+    let table = || Table {
+        title: "Customer feedback".into(),
+        columns: ["group", "leads", "quality positive", "quality negative", "complaints", "leads with complaints"]
+            .map(String::from)
+            .to_vec(),
+        rows: r
+            .groups
+            .iter()
+            .chain([&r.total])
+            .map(|g| {
+                vec![
+                    Cell::Text(g.key.clone()),
+                    Cell::Int(g.leads),
+                    Cell::Int(g.quality_positive),
+                    Cell::Int(g.quality_negative),
+                    Cell::Int(g.complaints),
+                    Cell::Int(g.leads_with_complaints),
+                ]
+            })
+            .collect(),
+    };
+    answer(c.format, &r, table, "feedback")
+}
+
+// ── trend ──
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrendWeek {
+    /// The week's Monday (office days).
+    pub week: String,
+    pub leads: i64,
+    pub responded: i64,
+    pub median_seconds: Option<f64>,
+    pub within_5_min: i64,
+    pub won: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrendReport {
+    pub from: String,
+    pub to: String,
+    pub time: String,
+    pub weeks: Vec<TrendWeek>,
+}
+
+pub(crate) async fn trend_report(st: &AppState, c: &Checked) -> ApiResult<TrendReport> {
+    let tz = st.store.office_zone();
+    let first = c.from.to_zoned(tz.clone()).date();
+    let last = (c.to - jiff::SignedDuration::from_secs(1)).to_zoned(tz).date();
+    let monday = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().days(d.weekday().to_monday_zero_offset() as i64)).unwrap_or(d);
+    let mut weeks: BTreeMap<jiff::civil::Date, Tally> = BTreeMap::new();
+    let mut w = monday(first);
+    while w <= last {
+        weeks.insert(w, Tally::default());
+        w = w.checked_add(jiff::Span::new().days(7)).unwrap_or(last.tomorrow().unwrap_or(last));
+    }
+    for (day, _, t) in st.store.report_days(Dim::All, tally::day_number(first), tally::day_number(last)).await? {
+        if let Some(d) = tally::day_of_number(day) {
+            weeks.entry(monday(d)).or_default().merge(&t);
+        }
+    }
+    let within = |t: &Tally| if c.business { t.within_business[0] } else { t.within[0] };
+    Ok(TrendReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        time: if c.business { "business" } else { "wall" }.into(),
+        weeks: weeks
+            .into_iter()
+            .map(|(d, t)| TrendWeek {
+                week: d.to_string(),
+                leads: t.leads,
+                responded: t.responded,
+                median_seconds: t.median(c.business),
+                within_5_min: within(&t),
+                won: t.won,
+            })
+            .collect(),
+    })
+}
+
+/// Week by week (office days, Mondays) for the days of `[from, to)`: leads, responded, median
+/// response time (interpolated in buckets), answered within 5 minutes, won.
+#[utoipa::path(get, path = "/api/v1/reports/trend", tag = "reports", params(ReportQuery),
+    responses((status = 200, body = TrendReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::All)?;
+    let r = trend_report(&st, &c).await?;
+    let table = || Table {
+        title: "Trend by week".into(),
+        columns: ["week", "leads", "responded", "median_seconds", "within_5_min", "won"].map(String::from).to_vec(),
+        rows: r
+            .weeks
+            .iter()
+            .map(|w| {
+                vec![
+                    Cell::Text(w.week.clone()),
+                    Cell::Int(w.leads),
+                    Cell::Int(w.responded),
+                    opt_num(w.median_seconds),
+                    Cell::Int(w.within_5_min),
+                    Cell::Int(w.won),
+                ]
+            })
+            .collect(),
+    };
+    answer(c.format, &r, table, "trend")
+}
+
+// ── drill-down ──
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct DrillQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The report's grouping (default `all`).
+    pub group_by: Option<String>,
+    /// The group's `value` as the report gave it (default: every group).
+    pub value: Option<String>,
+    /// `leads` (default), `responded`, `never`, `within_5_min`, `within_1_hour`,
+    /// `within_24_hours`, `bucket:N`, `reached:STAGE`, `won`, `lost`, `open`, `attempts:N`
+    /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`.
+    pub figure: Option<String>,
+    pub time: Option<String>,
+    pub format: Option<String>,
+    /// At most this many (default 100, at most 1000), oldest first.
+    pub limit: Option<i64>,
+    /// The `next` of the previous page.
+    pub after: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DrillLead {
+    pub id: i64,
+    pub url: String,
+    pub received_at: String,
+    pub channel: String,
+    pub owner_id: Option<i64>,
+    pub source: Option<String>,
+    pub segment: String,
+    pub response_seconds: Option<i64>,
+    pub business_response_seconds: Option<i64>,
+    pub status: String,
+    pub calls: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DrillReport {
+    pub figure: String,
+    pub group_by: String,
+    pub value: Option<String>,
+    pub leads: Vec<DrillLead>,
+    /// Pass as `after` for the next page; null on the last.
+    pub next: Option<String>,
+}
+
+/// The leads behind a report's figure, oldest first: `group_by` and `value` pick the group,
+/// `figure` the count (the same names as the reports' fields).
+#[utoipa::path(get, path = "/api/v1/reports/leads", tag = "reports", params(DrillQuery),
+    responses((status = 200, body = DrillReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<DrillQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let rq = ReportQuery {
+        from: q.from.clone(),
+        to: q.to.clone(),
+        group_by: q.group_by.clone(),
+        time: q.time.clone(),
+        format: q.format.clone(),
+        playbook: None,
+    };
+    let checked = check(st.clock.now(), &rq, Dim::All);
+    let figure = q.figure.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("leads").to_owned();
+    let mut e = checked.as_ref().err().cloned().unwrap_or_default();
+    if tally::counts_in(&tally::Fact::default(), &figure, false).is_none() {
+        e.add("figure", format!("`{figure}` is not a report figure"));
+    }
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        e.add("limit", "is between 1 and 1000");
+    }
+    let after = q.after.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let cursor = after.and_then(cursor);
+    if after.is_some() && cursor.is_none() {
+        e.add("after", "is the `next` of a previous page");
     }
     e.into_result()?;
-    let rows = st.store.response_rows(from, to, group_by == "owner").await?;
-    let groups = pronto_domain::report::response_time(&rows)
-        .into_iter()
-        .map(|g| ResponseTimeGroup {
-            within_5_min_share: if g.leads > 0 { g.within_5_min as f64 / g.leads as f64 } else { 0.0 },
-            key: g.key,
-            leads: g.leads,
-            responded: g.responded,
-            median_seconds: g.median_seconds,
-            p90_seconds: g.p90_seconds,
-            within_5_min: g.within_5_min,
-        })
-        .collect();
-    Ok(Json(ResponseTimeReport { from: from.to_string(), to: to.to_string(), group_by, groups }))
+    let c = checked.expect("checked above");
+    let r = drill_leads(&st, &c, q.value.as_deref(), &figure, limit, cursor).await?;
+    let table = || Table {
+        title: "Leads".into(),
+        columns: [
+            "lead",
+            "received_at",
+            "channel",
+            "owner_id",
+            "source",
+            "segment",
+            "response_seconds",
+            "business_response_seconds",
+            "status",
+            "calls",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: r
+            .leads
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::Int(l.id),
+                    Cell::Text(l.received_at.clone()),
+                    Cell::Text(l.channel.clone()),
+                    l.owner_id.map(Cell::Int).unwrap_or(Cell::Empty),
+                    l.source.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                    Cell::Text(l.segment.clone()),
+                    l.response_seconds.map(Cell::Int).unwrap_or(Cell::Empty),
+                    l.business_response_seconds.map(Cell::Int).unwrap_or(Cell::Empty),
+                    Cell::Text(l.status.clone()),
+                    Cell::Int(l.calls),
+                ]
+            })
+            .collect(),
+    };
+    answer(c.format, &r, table, "leads")
 }
+
+/// A drill-down page's cursor: the last lead's arrival (µs) and id, as `µs.id`.
+fn cursor(v: &str) -> Option<(i64, i64)> {
+    let (a, b) = v.split_once('.')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// Walks the window's facts in pages until `limit` leads count in the figure.
+pub(crate) async fn drill_leads(
+    st: &AppState,
+    c: &Checked,
+    value: Option<&str>,
+    figure: &str,
+    limit: i64,
+    after: Option<(i64, i64)>,
+) -> ApiResult<DrillReport> {
+    const PAGE: i64 = 5000;
+    let mut out = Vec::new();
+    let mut at = after;
+    let mut next = None;
+    'pages: loop {
+        let page = st.store.report_facts(c.from, c.to, at, PAGE).await?;
+        for (id, received, f) in &page {
+            let in_group = value.is_none_or(|v| c.dim.value(f) == v);
+            if in_group && tally::counts_in(f, figure, c.business) == Some(true) {
+                if out.len() as i64 == limit {
+                    next = at.map(|(a, b)| format!("{a}.{b}"));
+                    break 'pages;
+                }
+                out.push(DrillLead {
+                    id: *id,
+                    url: format!("/leads/{id}"),
+                    received_at: jiff::Timestamp::from_microsecond(*received).map(|t| t.to_string()).unwrap_or_default(),
+                    channel: f.channel.clone(),
+                    owner_id: f.owner,
+                    source: f.source.clone(),
+                    segment: f.segment.clone(),
+                    response_seconds: f.response,
+                    business_response_seconds: f.business_response,
+                    status: f.status.clone(),
+                    calls: f.calls,
+                });
+            }
+            at = Some((*received, *id));
+        }
+        if (page.len() as i64) < PAGE {
+            break;
+        }
+    }
+    Ok(DrillReport { figure: figure.to_owned(), group_by: c.dim.name().into(), value: value.map(str::to_owned), leads: out, next })
+}
+
+// ── SLA ──
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct SlaQuery {
@@ -99,6 +772,8 @@ pub struct SlaQuery {
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
     pub to: Option<String>,
+    /// `json` (default), `csv` or `xlsx`.
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -128,16 +803,7 @@ pub struct SlaReport {
     pub slas: Vec<SlaLine>,
 }
 
-/// SLA compliance per playbook SLA: met and breached in `[from, to)`, and at risk right now
-/// (running, with who holds the lead and when it breaches).
-#[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
-    responses((status = 200, body = SlaReport), (status = 401, body = Problem), (status = 422, body = Problem)),
-    security(("bearer" = [])))]
-pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Json<SlaReport>> {
-    caller.require(Action::ReadLeads)?;
-    let mut e = FieldErrors::new();
-    let (from, to) = window(st.clock.now(), &q.from, &q.to, &mut e);
-    e.into_result()?;
+pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp) -> ApiResult<SlaReport> {
     let outcomes = st.store.sla_outcomes(from, to).await?;
     let risk = st.store.slas_at_risk(500).await?;
     let mut names: Vec<String> = outcomes.iter().map(|(s, ..)| s.clone()).chain(risk.iter().map(|(s, ..)| s.clone())).collect();
@@ -160,5 +826,81 @@ pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<Sla
             }
         })
         .collect();
-    Ok(Json(SlaReport { from: from.to_string(), to: to.to_string(), slas }))
+    Ok(SlaReport { from: from.to_string(), to: to.to_string(), slas })
+}
+
+/// SLA compliance per playbook SLA: met and breached in `[from, to)`, and at risk right now
+/// (running, with who holds the lead and when it breaches).
+#[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
+    responses((status = 200, body = SlaReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let rq = ReportQuery { from: q.from, to: q.to, format: q.format, ..ReportQuery::default() };
+    let c = check(st.clock.now(), &rq, Dim::All)?;
+    let r = sla_report(&st, c.from, c.to).await?;
+    let table = || Table {
+        title: "SLA compliance".into(),
+        columns: ["sla", "met", "breached", "compliance", "at risk now"].map(String::from).to_vec(),
+        rows: r
+            .slas
+            .iter()
+            .map(|s| {
+                vec![
+                    Cell::Text(s.sla.clone()),
+                    Cell::Int(s.met),
+                    Cell::Int(s.breached),
+                    opt_num(s.compliance),
+                    Cell::Int(s.at_risk.len() as i64),
+                ]
+            })
+            .collect(),
+    };
+    answer(c.format, &r, table, "sla")
+}
+
+// ── scheduled reports ──
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+pub struct ScheduledQuery {
+    /// The period; default the one the report sent last (or next) covers.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// `json` (default) or `text` (the e-mail as it is sent).
+    pub format: Option<String>,
+}
+
+/// What a scheduled report (`secretary`, `sales`, `monthly`) shows for a period — the same
+/// composition the e-mail is made of; `format=text` answers the e-mail's text.
+#[utoipa::path(get, path = "/api/v1/reports/scheduled/{report}", tag = "reports", params(("report" = String, Path), ScheduledQuery),
+    responses((status = 200), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn scheduled(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(report): Path<String>,
+    Query(q): Query<ScheduledQuery>,
+) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let Some(kind) = ReportKind::parse(&report) else { return Err(ApiError::not_found("report")) };
+    let tz = st.store.office_zone();
+    let now = st.clock.now();
+    let (dfrom, dto) = pronto_store::schedule::period(kind, now, &tz);
+    let mut e = FieldErrors::new();
+    let (from, to) = window(now, &q.from.or(Some(dfrom.to_string())), &q.to.or(Some(dto.to_string())), &mut e);
+    let text = match q.format.as_deref().map(str::trim) {
+        None | Some("") | Some("json") => false,
+        Some("text") => true,
+        Some(_) => {
+            e.add("format", "is `json` or `text`");
+            false
+        }
+    };
+    e.into_result()?;
+    let composed = st.store.compose_report(kind, from, to).await?;
+    if text {
+        let (subject, body) = pronto_store::schedule::render(&composed, &tz);
+        return Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("Subject: {subject}\n\n{body}")).into_response());
+    }
+    Ok(Json(composed).into_response())
 }

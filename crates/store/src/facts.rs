@@ -1,0 +1,265 @@
+//! Report aggregates kept up to date in the writer's transaction (see `pronto_domain::tally`).
+//! Every flush of a command's effects syncs the facts of the leads it wrote events for: the
+//! lead's new fact is computed from its row, its stage changes, calls and quality tasks; when it
+//! differs from the stored one, the difference is applied to the daily tallies — all in the
+//! same transaction as the change itself, so the reports never disagree with the registry.
+
+use crate::engine::{Conn, Dialect};
+use crate::playbooks::Playbooks;
+use crate::{Result, StoreError, from_micros, params};
+use pronto_domain::tally::{self, Dim, Fact, LeadFacts, Tally};
+use std::collections::BTreeMap;
+
+/// The office's time zone: the default playbook's calendar (UTC before any is loaded).
+pub(crate) fn office_zone(pbs: &Playbooks) -> jiff::tz::TimeZone {
+    pbs.current(&pbs.default_name()).map(|(_, pb)| pb.calendar.time_zone().clone()).unwrap_or(jiff::tz::TimeZone::UTC)
+}
+
+fn zone_name(z: &jiff::tz::TimeZone) -> String {
+    z.iana_name().unwrap_or("UTC").to_owned()
+}
+
+/// The fact of one lead as it stands in this transaction (`None`: no such lead).
+pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz::TimeZone, lead_id: i64) -> Result<Option<Fact>> {
+    let Some(r) = c
+        .row(
+            "SELECT l.received_at, l.first_response_at, l.playbook, l.playbook_version, l.channel, l.owner_id, l.source,
+                    l.customer_type, l.stage, l.status,
+                    (SELECT COUNT(*) FROM activities a WHERE a.lead_id = l.id AND a.kind = 'call' AND a.direction = 'out') AS calls,
+                    (SELECT COUNT(*) FROM tasks t WHERE t.lead_id = l.id AND t.task = 'complaint') AS complaints,
+                    (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
+                     ORDER BY t.id DESC LIMIT 1) AS quality
+             FROM leads l WHERE l.id = $1",
+            params![lead_id],
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    let playbook = r.str("playbook")?;
+    let pb = pbs.get(&playbook, r.i64("playbook_version")?).or_else(|| pbs.current(&playbook).map(|(_, p)| p));
+    let stages: Vec<(String, Option<String>)> = pb
+        .as_ref()
+        .map(|pb| pb.stages.iter().map(|s| (s.id.clone(), s.status.map(|st| st.as_str().to_owned()))).collect())
+        .unwrap_or_default();
+    let mut changes = Vec::new();
+    for e in c.rows("SELECT at, data FROM events WHERE lead_id = $1 AND kind = 'lead.stage_changed' ORDER BY id", params![lead_id]).await? {
+        let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
+        if let Some(to) = data["to"].as_str() {
+            changes.push((from_micros(e.i64("at")?), to.to_owned()));
+        }
+    }
+    let calendar = pb.as_ref().map(|p| p.calendar.clone()).unwrap_or_else(|| pronto_domain::calendar::Calendar::always(office.clone()));
+    let (channel, source, ctype, stage, status, quality) =
+        (r.str("channel")?, r.opt_str("source")?, r.opt_str("customer_type")?, r.str("stage")?, r.str("status")?, r.opt_str("quality")?);
+    let facts = LeadFacts {
+        received_at: from_micros(r.i64("received_at")?),
+        first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
+        playbook: &playbook,
+        channel: &channel,
+        owner: r.opt_i64("owner_id")?,
+        source: source.as_deref(),
+        customer_type: ctype.as_deref(),
+        stage: &stage,
+        status: &status,
+        stages: &stages,
+        stage_changes: &changes,
+        calls: r.i64("calls")?,
+        quality: quality.as_deref(),
+        complaints: r.i64("complaints")?,
+    };
+    Ok(Some(Fact::of(&facts, office, &calendar)))
+}
+
+/// Brings the facts of `leads` and the tallies they count in up to date.
+pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64]) -> Result<()> {
+    if leads.is_empty() {
+        return Ok(());
+    }
+    let office = office_zone(pbs);
+    let mut changes: BTreeMap<(i32, Dim, String), Tally> = BTreeMap::new();
+    for &id in leads {
+        let new = fact_of(c, pbs, &office, id).await?;
+        let old: Option<Fact> = match c.row("SELECT fact FROM lead_facts WHERE lead_id = $1", params![id]).await? {
+            Some(r) => serde_json::from_str(&r.str("fact")?).ok(),
+            None => None,
+        };
+        if old == new {
+            continue;
+        }
+        if let Some(n) = &new {
+            let text = serde_json::to_string(n).map_err(|e| StoreError::Internal(e.to_string()))?;
+            c.exec(
+                "INSERT INTO lead_facts (lead_id, received_at, day, fact) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (lead_id) DO UPDATE SET received_at = excluded.received_at, day = excluded.day, fact = excluded.fact",
+                params![id, n.received_us, n.day as i64, text],
+            )
+            .await?;
+        }
+        for (k, t) in tally::delta(old.as_ref(), new.as_ref()) {
+            changes.entry(k).or_default().merge(&t);
+        }
+    }
+    apply(c, changes).await
+}
+
+/// Adds each change to its stored tally (in key order, so writers lock rows in one order).
+async fn apply(c: &mut dyn Conn, changes: BTreeMap<(i32, Dim, String), Tally>) -> Result<()> {
+    let lock = if c.dialect() == Dialect::Postgres { " FOR UPDATE" } else { "" };
+    for ((day, dim, value), change) in changes {
+        if change.is_empty() {
+            continue;
+        }
+        let sql = format!("SELECT tally FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3{lock}");
+        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await? {
+            Some(r) => serde_json::from_str(&r.str("tally")?).unwrap_or_default(),
+            None => Tally::default(),
+        };
+        t.merge(&change);
+        if t.is_empty() {
+            c.exec("DELETE FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3", params![day as i64, dim.name(), value.as_str()])
+                .await?;
+        } else {
+            let text = serde_json::to_string(&t).map_err(|e| StoreError::Internal(e.to_string()))?;
+            c.exec(
+                "INSERT INTO report_cells (day, dim, value, tally) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (day, dim, value) DO UPDATE SET tally = excluded.tally",
+                params![day as i64, dim.name(), value.as_str(), text],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// One step of making the facts whole (a writer command, its own transaction): first, when
+/// the office's zone changed since the tallies were built (days and hours are the office's),
+/// they are dropped to be built afresh; then up to `limit` leads without a fact (a database
+/// from before the reports) get one. Returns how many it synced; 0 when whole.
+pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, limit: i64) -> Result<i64> {
+    let zone = zone_name(&office_zone(pbs));
+    let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await?.map(|r| r.str("value")).transpose()?;
+    if built.as_deref() != Some(zone.as_str()) {
+        c.exec("DELETE FROM report_cells", vec![]).await?;
+        c.exec("DELETE FROM lead_facts", vec![]).await?;
+        c.exec(
+            "INSERT INTO report_meta (key, value) VALUES ('zone', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![zone.as_str()],
+        )
+        .await?;
+    }
+    let ids: Vec<i64> = c
+        .rows(
+            "SELECT l.id FROM leads l LEFT JOIN lead_facts f ON f.lead_id = l.id WHERE f.lead_id IS NULL ORDER BY l.id LIMIT $1",
+            params![limit],
+        )
+        .await?
+        .iter()
+        .map(|r| r.i64("id"))
+        .collect::<std::result::Result<_, _>>()?;
+    sync(c, pbs, &ids).await?;
+    Ok(ids.len() as i64)
+}
+
+// ── reads ──
+
+/// The tallies of `dim` per value for the office days `[from_day, to_day]` (inclusive), merged.
+pub(crate) async fn cells(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32) -> Result<BTreeMap<String, Tally>> {
+    let mut out: BTreeMap<String, Tally> = BTreeMap::new();
+    for r in c
+        .rows(
+            "SELECT value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3",
+            params![dim.name(), from_day as i64, to_day as i64],
+        )
+        .await?
+    {
+        let t: Tally = serde_json::from_str(&r.str("tally")?).unwrap_or_default();
+        out.entry(r.str("value")?).or_default().merge(&t);
+    }
+    Ok(out)
+}
+
+/// The tallies of `dim` per week (the Monday's day number) for `[from_day, to_day]`.
+pub(crate) async fn cells_by_day(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32) -> Result<Vec<(i32, String, Tally)>> {
+    let mut out = Vec::new();
+    for r in c
+        .rows(
+            "SELECT day, value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3 ORDER BY day",
+            params![dim.name(), from_day as i64, to_day as i64],
+        )
+        .await?
+    {
+        out.push((r.i64("day")? as i32, r.str("value")?, serde_json::from_str(&r.str("tally")?).unwrap_or_default()));
+    }
+    Ok(out)
+}
+
+/// The facts of leads received in `[from, to)`, oldest first (by arrival, then id), after the
+/// cursor `(received_at µs, lead id)` when given: (lead id, received_at µs, fact).
+pub(crate) async fn facts(
+    c: &mut dyn Conn,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+    after: Option<(i64, i64)>,
+    limit: i64,
+) -> Result<Vec<(i64, i64, Fact)>> {
+    let (a, id) = after.unwrap_or((crate::micros(from) - 1, i64::MAX));
+    let rows = c
+        .rows(
+            "SELECT lead_id, received_at, fact FROM lead_facts WHERE received_at >= $1 AND received_at < $2
+               AND (received_at > $3 OR (received_at = $3 AND lead_id > $4))
+             ORDER BY received_at, lead_id LIMIT $5",
+            params![crate::micros(from), crate::micros(to), a, id, limit],
+        )
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Ok(f) = serde_json::from_str(&r.str("fact")?) {
+            out.push((r.i64("lead_id")?, r.i64("received_at")?, f));
+        }
+    }
+    Ok(out)
+}
+
+/// Up to this many leads a report is computed from their facts, with exact percentiles.
+const EXACT_UP_TO: i64 = 20_000;
+
+/// The tallies of `dim` per value for leads received in `[from, to)`: the office days wholly
+/// inside from the stored tallies, the part-days at either end from the leads' facts; or, when
+/// the window holds few leads, all of it from the facts (exact percentiles).
+pub(crate) async fn tallies(
+    c: &mut dyn Conn,
+    office: &jiff::tz::TimeZone,
+    dim: Dim,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+) -> Result<crate::records::ReportTallies> {
+    let start_of = |d: jiff::civil::Date| d.to_zoned(office.clone()).map(|z| z.timestamp()).ok();
+    let from_local = from.to_zoned(office.clone());
+    let mut first = from_local.date();
+    if start_of(first) != Some(from) {
+        first = first.tomorrow().unwrap_or(first);
+    }
+    let last = to.to_zoned(office.clone()).date().yesterday().unwrap_or(first);
+    let (whole_from, whole_to) = match (start_of(first), last.tomorrow().ok().and_then(start_of)) {
+        (Some(a), Some(b)) if first <= last && a >= from && b <= to => (a, b),
+        _ => (to, to),
+    };
+    if whole_from < whole_to {
+        let mut groups = cells(c, dim, tally::day_number(first), tally::day_number(last)).await?;
+        let in_days: i64 = groups.values().map(|t| t.leads).sum();
+        if in_days > EXACT_UP_TO {
+            for (a, b) in [(from, whole_from), (whole_to, to)] {
+                if a < b {
+                    let edge: Vec<Fact> = facts(c, a, b, None, i64::MAX).await?.into_iter().map(|(_, _, f)| f).collect();
+                    for (k, t) in tally::group(&edge, dim) {
+                        groups.entry(k).or_default().merge(&t);
+                    }
+                }
+            }
+            return Ok(crate::records::ReportTallies { groups, exact: false });
+        }
+    }
+    let all: Vec<Fact> = facts(c, from, to, None, i64::MAX).await?.into_iter().map(|(_, _, f)| f).collect();
+    Ok(crate::records::ReportTallies { groups: tally::group(&all, dim), exact: true })
+}

@@ -1,0 +1,531 @@
+//! Scheduled reports on the durable timers: the secretary's daily report (every request and
+//! call, new customers who became requests, transfers to managers), the head of sales' daily
+//! report (deals, invoices issued and paid, won and lost, by channel) and the monthly summary.
+//! Each is a timer without a lead (`report:secretary`, `report:sales`, `report:monthly`); when it
+//! fires, the report for the period before it is composed inside the writer's transaction,
+//! queued as e-mails to the recipients (outbox rows) and the next timer is set — so a report is
+//! sent once, even across a crash, and the manual clock drives it in tests.
+
+use crate::commands::{PendingTimer, db};
+use crate::engine::Conn;
+use crate::{Result, StoreError, from_micros, micros, params};
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// Which report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Secretary,
+    Sales,
+    Monthly,
+}
+
+impl ReportKind {
+    pub const EVERY: [ReportKind; 3] = [ReportKind::Secretary, ReportKind::Sales, ReportKind::Monthly];
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::Secretary => "secretary",
+            ReportKind::Sales => "sales",
+            ReportKind::Monthly => "monthly",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ReportKind> {
+        ReportKind::EVERY.into_iter().find(|k| k.name() == s)
+    }
+    fn timer(self) -> String {
+        format!("report:{}", self.name())
+    }
+}
+
+/// When the reports go and to whom; kept in `report_meta` so a firing timer finds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportSchedule {
+    /// Local times in the office's zone, `HH:MM`; `None` turns a report off.
+    pub secretary: Option<String>,
+    pub sales: Option<String>,
+    /// The monthly summary goes on the 1st at this time.
+    pub monthly: Option<String>,
+    /// E-mail addresses; empty: every active admin and manager with an address.
+    pub recipients: Vec<String>,
+}
+
+impl Default for ReportSchedule {
+    fn default() -> Self {
+        ReportSchedule { secretary: Some("11:00".into()), sales: Some("19:30".into()), monthly: Some("09:00".into()), recipients: vec![] }
+    }
+}
+
+impl ReportSchedule {
+    /// Checks the times and addresses; each problem names its field (`reports.secretary`).
+    pub fn check(&self) -> std::result::Result<(), pronto_domain::FieldErrors> {
+        let mut e = pronto_domain::FieldErrors::new();
+        for (k, v) in [("secretary", &self.secretary), ("sales", &self.sales), ("monthly", &self.monthly)] {
+            if let Some(v) = v
+                && parse_time(v).is_none()
+            {
+                e.add(&format!("reports.{k}"), format!("`{v}` is not a time of day like 11:00"));
+            }
+        }
+        for r in &self.recipients {
+            if pronto_domain::values::Email::parse(r).is_err() {
+                e.add("reports.recipients", format!("`{r}` is not an e-mail address"));
+            }
+        }
+        e.into_result()
+    }
+    fn at(&self, kind: ReportKind) -> Option<Time> {
+        match kind {
+            ReportKind::Secretary => self.secretary.as_deref(),
+            ReportKind::Sales => self.sales.as_deref(),
+            ReportKind::Monthly => self.monthly.as_deref(),
+        }
+        .and_then(parse_time)
+    }
+}
+
+fn parse_time(s: &str) -> Option<Time> {
+    let (h, m) = s.trim().split_once(':')?;
+    Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+}
+
+/// The next time `kind` is due after `now` (daily at `at`; monthly on the 1st at `at`).
+pub fn next_due(kind: ReportKind, at: Time, now: Timestamp, tz: &TimeZone) -> Timestamp {
+    let today = now.to_zoned(tz.clone()).date();
+    let mut d = match kind {
+        ReportKind::Monthly => today.first_of_month(),
+        _ => today,
+    };
+    for _ in 0..40 {
+        if let Ok(z) = d.to_datetime(at).to_zoned(tz.clone())
+            && z.timestamp() > now
+        {
+            return z.timestamp();
+        }
+        d = match kind {
+            ReportKind::Monthly => d.first_of_month().checked_add(1.month()).unwrap_or(d),
+            _ => d.tomorrow().unwrap_or(d),
+        };
+    }
+    now + jiff::SignedDuration::from_hours(24)
+}
+
+/// The period a report sent at `due` covers: the day before it (same local time), or the
+/// previous calendar month.
+pub fn period(kind: ReportKind, due: Timestamp, tz: &TimeZone) -> (Timestamp, Timestamp) {
+    let z = due.to_zoned(tz.clone());
+    match kind {
+        ReportKind::Monthly => {
+            let this = z.date().first_of_month();
+            let prev = this.checked_sub(1.month()).unwrap_or(this);
+            let start = |d: Date| d.to_zoned(tz.clone()).map(|z| z.timestamp()).unwrap_or(due);
+            (start(prev), start(this))
+        }
+        _ => (z.checked_sub(1.day()).map(|p| p.timestamp()).unwrap_or(due), due),
+    }
+}
+
+/// Writes the schedule and makes each report's timer match it: set when missing, moved when
+/// its time changed, cancelled when the report is off.
+pub(crate) async fn configure(c: &mut dyn Conn, pending: &mut crate::commands::Pending, s: &ReportSchedule, now: Timestamp) -> Result<()> {
+    s.check().map_err(StoreError::Invalid)?;
+    let text = serde_json::to_string(s).map_err(|e| StoreError::Internal(e.to_string()))?;
+    c.exec(
+        "INSERT INTO report_meta (key, value) VALUES ('schedule', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![text],
+    )
+    .await
+    .map_err(db)?;
+    let tz = crate::facts::office_zone(&pending.playbooks);
+    for kind in ReportKind::EVERY {
+        let want = s.at(kind).map(|at| next_due(kind, at, now, &tz));
+        let have = c
+            .row(
+                "SELECT id, due_at FROM timers WHERE lead_id IS NULL AND kind = $1 AND status = 'pending' ORDER BY due_at LIMIT 1",
+                params![kind.timer()],
+            )
+            .await
+            .map_err(db)?;
+        let have_due = have.as_ref().map(|r| r.i64("due_at")).transpose()?.map(from_micros);
+        if have_due == want {
+            continue;
+        }
+        if let Some(r) = have {
+            c.exec("UPDATE timers SET status = 'cancelled', done_at = $1 WHERE id = $2", params![micros(now), r.i64("id")?])
+                .await
+                .map_err(db)?;
+        }
+        if let Some(due) = want {
+            pending.timers.push(PendingTimer::new(None, kind.timer(), due, &json!({}), now));
+        }
+    }
+    Ok(())
+}
+
+/// A report timer fired at `due`: composes the report for the period before it, queues it to
+/// every recipient and sets the next one. Other timers without a lead are not this module's.
+pub(crate) async fn fire(
+    c: &mut dyn Conn,
+    pending: &mut crate::commands::Pending,
+    kind: &str,
+    due: Timestamp,
+    now: Timestamp,
+) -> Result<bool> {
+    let Some(kind) = kind.strip_prefix("report:").and_then(ReportKind::parse) else { return Ok(false) };
+    let schedule: ReportSchedule = match c.row("SELECT value FROM report_meta WHERE key = 'schedule'", vec![]).await.map_err(db)? {
+        Some(r) => serde_json::from_str(&r.str("value")?).unwrap_or_default(),
+        None => ReportSchedule::default(),
+    };
+    let tz = crate::facts::office_zone(&pending.playbooks);
+    let (from, to) = period(kind, due, &tz);
+    let report = compose(c, kind, from, to, &tz).await?;
+    let (subject, body) = render(&report, &tz);
+    let mut to_addresses = schedule.recipients.clone();
+    if to_addresses.is_empty() {
+        for r in c
+            .rows(
+                "SELECT email FROM users WHERE active = $1 AND role IN ('admin', 'manager') AND email IS NOT NULL ORDER BY id",
+                params![true],
+            )
+            .await
+            .map_err(db)?
+        {
+            to_addresses.push(r.str("email")?);
+        }
+    }
+    let t = micros(now);
+    for address in &to_addresses {
+        let payload = json!({ "text": body, "subject": subject });
+        c.exec(
+            "INSERT INTO outbox (created_at, lead_id, channel, recipient_user, recipient_role, recipient_address, kind, idempotency_key, payload, next_attempt_at, updated_at, status, attempts)
+             VALUES ($1, NULL, 'email', NULL, NULL, $2, $3, $4, $5, $1, $1, 'queued', 0) ON CONFLICT (idempotency_key) DO NOTHING",
+            params![t, address.as_str(), format!("report.{}", kind.name()), format!("report/{}/{}/{address}", kind.name(), micros(due)), payload.to_string()],
+        )
+        .await
+        .map_err(db)?;
+    }
+    let fx = pronto_domain::effects::Effects {
+        events: vec![pronto_domain::effects::Event {
+            kind: "report.sent",
+            data: json!({ "report": kind.name(), "from": from.to_string(), "to": to.to_string(), "recipients": to_addresses.len() }),
+        }],
+        ..Default::default()
+    };
+    crate::commands::write_effects(pending, &fx, None, None, None, now);
+    if let Some(at) = schedule.at(kind) {
+        pending.timers.push(PendingTimer::new(None, kind.timer(), next_due(kind, at, due.max(now), &tz), &json!({}), now));
+    }
+    Ok(true)
+}
+
+/// One request in a daily report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportLead {
+    pub id: i64,
+    pub received_at: Timestamp,
+    pub channel: String,
+    pub contact: String,
+    pub owner: Option<String>,
+    pub stage: String,
+    /// The contact's first inquiry: a new customer who became a request.
+    pub new_customer: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportCall {
+    pub started_at: Option<Timestamp>,
+    pub direction: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub state: String,
+    pub lead_id: Option<i64>,
+    pub answered_by: Option<String>,
+}
+
+/// A lead handed to a manager, or a lead moved to a sales stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportMove {
+    pub lead_id: i64,
+    pub at: Timestamp,
+    pub channel: String,
+    pub contact: String,
+    /// The manager it went to, or the stage it reached.
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Composed {
+    pub report: ReportKind,
+    pub from: Timestamp,
+    pub to: Timestamp,
+    pub leads: Vec<ReportLead>,
+    pub calls: Vec<ReportCall>,
+    pub transfers: Vec<ReportMove>,
+    /// Deals opened, invoices issued and paid, won and lost, as far as the playbook has them.
+    pub sales: Vec<ReportMove>,
+}
+
+/// Reads what a report shows for `[from, to)`.
+pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp, to: Timestamp, _tz: &TimeZone) -> Result<Composed> {
+    let (a, b) = (micros(from), micros(to));
+    let mut leads = Vec::new();
+    for r in c
+        .rows(
+            "SELECT l.id, l.received_at, l.channel, l.stage, c.name AS contact, u.name AS owner,
+                    (SELECT COUNT(*) FROM leads p WHERE p.contact_id = l.contact_id AND p.id < l.id) AS earlier
+             FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id
+             WHERE l.received_at >= $1 AND l.received_at < $2 ORDER BY l.received_at, l.id LIMIT 5000",
+            params![a, b],
+        )
+        .await?
+    {
+        leads.push(ReportLead {
+            id: r.i64("id")?,
+            received_at: from_micros(r.i64("received_at")?),
+            channel: r.str("channel")?,
+            contact: r.opt_str("contact")?.unwrap_or_default(),
+            owner: r.opt_str("owner")?,
+            stage: r.str("stage")?,
+            new_customer: r.i64("earlier")? == 0,
+        });
+    }
+    let mut calls = Vec::new();
+    for r in c
+        .rows(
+            "SELECT k.started_at, k.direction, k.from_number, k.to_number, k.state, k.lead_id, u.name AS answered_by
+             FROM calls k LEFT JOIN users u ON u.id = k.answered_by
+             WHERE k.started_at >= $1 AND k.started_at < $2 ORDER BY k.started_at, k.id LIMIT 5000",
+            params![a, b],
+        )
+        .await?
+    {
+        calls.push(ReportCall {
+            started_at: r.opt_i64("started_at")?.map(from_micros),
+            direction: r.str("direction")?,
+            from: r.opt_str("from_number")?,
+            to: r.opt_str("to_number")?,
+            state: r.str("state")?,
+            lead_id: r.opt_i64("lead_id")?,
+            answered_by: r.opt_str("answered_by")?,
+        });
+    }
+    let moves = |kind: &'static str| {
+        format!(
+            "SELECT e.lead_id, e.at, e.data, l.channel, c.name AS contact FROM events e JOIN leads l ON l.id = e.lead_id JOIN contacts c ON c.id = l.contact_id
+             WHERE e.kind = '{kind}' AND e.at >= $1 AND e.at < $2 ORDER BY e.at, e.id LIMIT 5000"
+        )
+    };
+    let managers: std::collections::BTreeMap<i64, String> = c
+        .rows("SELECT id, name FROM users WHERE role = 'manager'", vec![])
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64("id")?, r.str("name")?)))
+        .collect::<Result<_>>()?;
+    let mut transfers = Vec::new();
+    for r in c.rows(&moves("lead.assigned"), params![a, b]).await? {
+        let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
+        if let Some(name) = data["owner"].as_i64().and_then(|o| managers.get(&o)) {
+            transfers.push(ReportMove {
+                lead_id: r.i64("lead_id")?,
+                at: from_micros(r.i64("at")?),
+                channel: r.str("channel")?,
+                contact: r.opt_str("contact")?.unwrap_or_default(),
+                to: name.clone(),
+            });
+        }
+    }
+    let mut sales = Vec::new();
+    if kind != ReportKind::Secretary {
+        for r in c.rows(&moves("lead.stage_changed"), params![a, b]).await? {
+            let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
+            let to = data["to"].as_str().unwrap_or_default();
+            if SALES_STAGES.contains(&to) {
+                sales.push(ReportMove {
+                    lead_id: r.i64("lead_id")?,
+                    at: from_micros(r.i64("at")?),
+                    channel: r.str("channel")?,
+                    contact: r.opt_str("contact")?.unwrap_or_default(),
+                    to: to.to_owned(),
+                });
+            }
+        }
+    }
+    Ok(Composed { report: kind, from, to, leads, calls, transfers, sales })
+}
+
+/// The stages the head of sales counts, as the built-in playbooks name them.
+pub const SALES_STAGES: [&str; 6] = ["deal", "offer", "invoiced", "paid", "won", "lost"];
+
+/// Counts by key, in key order.
+fn counts<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut m: std::collections::BTreeMap<&str, usize> = Default::default();
+    for k in keys {
+        *m.entry(k).or_default() += 1;
+    }
+    m.into_iter().collect()
+}
+
+/// The e-mail: a subject and a plain-text body with the figures first, then every line.
+pub fn render(r: &Composed, tz: &TimeZone) -> (String, String) {
+    let local = |t: Timestamp| t.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string();
+    let day = |t: Timestamp| t.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string();
+    let title = match r.report {
+        ReportKind::Secretary => "Daily report: requests and calls",
+        ReportKind::Sales => "Daily sales report",
+        ReportKind::Monthly => "Monthly summary",
+    };
+    let subject = match r.report {
+        ReportKind::Monthly => format!("{title} {}", r.from.to_zoned(tz.clone()).strftime("%Y-%m")),
+        _ => format!("{title} {}", day(r.to)),
+    };
+    let mut b = format!("{title}\n{} – {}\n\n", local(r.from), local(r.to));
+    let line = |b: &mut String, label: &str, items: &[(&str, usize)]| {
+        let total: usize = items.iter().map(|(_, n)| n).sum();
+        let parts: Vec<String> = items.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        b.push_str(&format!("{label}: {total}{}\n", if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }));
+    };
+    line(&mut b, "Requests", &counts(r.leads.iter().map(|l| l.channel.as_str())));
+    line(&mut b, "New customers who became requests", &counts(r.leads.iter().filter(|l| l.new_customer).map(|l| l.channel.as_str())));
+    line(&mut b, "Calls", &counts(r.calls.iter().map(|c| c.state.as_str())));
+    line(&mut b, "Transfers to managers", &counts(r.transfers.iter().map(|t| t.to.as_str())));
+    if r.report != ReportKind::Secretary {
+        for stage in SALES_STAGES {
+            let of: Vec<&ReportMove> = r.sales.iter().filter(|m| m.to == stage).collect();
+            if !of.is_empty() {
+                line(&mut b, &format!("Moved to {stage}, by channel"), &counts(of.iter().map(|m| m.channel.as_str())));
+            }
+        }
+    }
+    if !r.leads.is_empty() {
+        b.push_str("\nRequests\n");
+        for l in &r.leads {
+            b.push_str(&format!(
+                "  #{} {} {} {} — {}{}, {}\n",
+                l.id,
+                local(l.received_at),
+                l.channel,
+                l.contact,
+                l.owner.as_deref().unwrap_or("unassigned"),
+                if l.new_customer { ", new customer" } else { "" },
+                l.stage
+            ));
+        }
+    }
+    if !r.calls.is_empty() {
+        b.push_str("\nCalls\n");
+        for k in &r.calls {
+            b.push_str(&format!(
+                "  {} {} {} → {} {}{}{}\n",
+                k.started_at.map(local).unwrap_or_default(),
+                k.direction,
+                k.from.as_deref().unwrap_or("?"),
+                k.to.as_deref().unwrap_or("?"),
+                k.state,
+                k.answered_by.as_deref().map(|a| format!(" ({a})")).unwrap_or_default(),
+                k.lead_id.map(|l| format!(" #{l}")).unwrap_or_default()
+            ));
+        }
+    }
+    if !r.transfers.is_empty() {
+        b.push_str("\nTransfers to managers\n");
+        for t in &r.transfers {
+            b.push_str(&format!("  #{} {} {} {} → {}\n", t.lead_id, local(t.at), t.channel, t.contact, t.to));
+        }
+    }
+    if !r.sales.is_empty() {
+        b.push_str("\nSales stages\n");
+        for t in &r.sales {
+            b.push_str(&format!("  #{} {} {} {} → {}\n", t.lead_id, local(t.at), t.channel, t.contact, t.to));
+        }
+    }
+    (subject, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn next_due_daily_and_monthly_in_the_office_zone() {
+        let tz = TimeZone::get("Europe/Prague").unwrap();
+        let at = Time::new(11, 0, 0, 0).unwrap();
+        // 10:59 CET → today 11:00; 11:00 exactly → tomorrow.
+        assert_eq!(next_due(ReportKind::Secretary, at, ts("2026-11-24T09:59:00Z"), &tz), ts("2026-11-24T10:00:00Z"));
+        assert_eq!(next_due(ReportKind::Secretary, at, ts("2026-11-24T10:00:00Z"), &tz), ts("2026-11-25T10:00:00Z"));
+        // Across the change to summer time: 11:00 CEST is 09:00 UTC.
+        assert_eq!(next_due(ReportKind::Secretary, at, ts("2027-03-27T12:00:00Z"), &tz), ts("2027-03-28T09:00:00Z"));
+        let nine = Time::new(9, 0, 0, 0).unwrap();
+        assert_eq!(next_due(ReportKind::Monthly, nine, ts("2026-11-24T10:00:00Z"), &tz), ts("2026-12-01T08:00:00Z"));
+        assert_eq!(next_due(ReportKind::Monthly, nine, ts("2026-11-01T07:00:00Z"), &tz), ts("2026-11-01T08:00:00Z"));
+    }
+
+    #[test]
+    fn periods() {
+        let tz = TimeZone::get("Europe/Prague").unwrap();
+        assert_eq!(
+            period(ReportKind::Secretary, ts("2026-11-24T10:00:00Z"), &tz),
+            (ts("2026-11-23T10:00:00Z"), ts("2026-11-24T10:00:00Z"))
+        );
+        // The night summer time ends is 25 hours long.
+        assert_eq!(period(ReportKind::Sales, ts("2026-10-25T18:30:00Z"), &tz), (ts("2026-10-24T17:30:00Z"), ts("2026-10-25T18:30:00Z")));
+        assert_eq!(period(ReportKind::Monthly, ts("2026-12-01T08:00:00Z"), &tz), (ts("2026-10-31T23:00:00Z"), ts("2026-11-30T23:00:00Z")));
+    }
+
+    #[test]
+    fn schedule_is_checked() {
+        assert!(ReportSchedule::default().check().is_ok());
+        let bad = ReportSchedule { secretary: Some("25:00".into()), ..ReportSchedule::default() };
+        assert_eq!(bad.check().unwrap_err().0[0].field, "reports.secretary");
+        let bad = ReportSchedule { recipients: vec!["boss".into()], ..ReportSchedule::default() };
+        assert_eq!(bad.check().unwrap_err().0[0].field, "reports.recipients");
+    }
+
+    #[test]
+    fn the_body_counts_by_channel_and_lists_every_request() {
+        let tz = TimeZone::get("Europe/Prague").unwrap();
+        let lead = |id, channel: &str, new| ReportLead {
+            id,
+            received_at: ts("2026-11-23T12:00:00Z"),
+            channel: channel.into(),
+            contact: "Jana Nováková".into(),
+            owner: None,
+            stage: "received".into(),
+            new_customer: new,
+        };
+        let r = Composed {
+            report: ReportKind::Sales,
+            from: ts("2026-11-23T10:00:00Z"),
+            to: ts("2026-11-24T10:00:00Z"),
+            leads: vec![lead(1, "web", true), lead(2, "web", false), lead(3, "phone", true)],
+            calls: vec![],
+            transfers: vec![ReportMove {
+                lead_id: 2,
+                at: ts("2026-11-23T13:00:00Z"),
+                channel: "web".into(),
+                contact: "X".into(),
+                to: "Petr".into(),
+            }],
+            sales: vec![ReportMove {
+                lead_id: 1,
+                at: ts("2026-11-23T14:00:00Z"),
+                channel: "web".into(),
+                contact: "Y".into(),
+                to: "invoiced".into(),
+            }],
+        };
+        let (subject, body) = render(&r, &tz);
+        assert_eq!(subject, "Daily sales report 2026-11-24");
+        assert!(body.contains("Requests: 3 (phone 1, web 2)"), "{body}");
+        assert!(body.contains("New customers who became requests: 2 (phone 1, web 1)"), "{body}");
+        assert!(body.contains("Transfers to managers: 1 (Petr 1)"), "{body}");
+        assert!(body.contains("Moved to invoiced, by channel: 1 (web 1)"), "{body}");
+        assert!(body.contains("#1 2026-11-23 13:00 web Jana Nováková — unassigned, new customer, received"), "{body}");
+    }
+}
