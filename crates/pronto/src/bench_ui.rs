@@ -164,7 +164,7 @@ const CHANNELS: &[(&str, u64)] = &[("web", 500), ("email", 250), ("phone", 170),
 const OPEN_STAGES: &[(&str, u64)] = &[("received", 400), ("contacted", 250), ("qualified", 200), ("offer", 150)];
 
 /// A deterministic pseudo-random number for (`i`, `salt`): splitmix64.
-fn rnd(i: u64, salt: u64) -> u64 {
+pub(crate) fn rnd(i: u64, salt: u64) -> u64 {
     let mut z =
         i.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(salt.wrapping_mul(0xD1B5_4A32_D192_ED03)).wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -172,7 +172,7 @@ fn rnd(i: u64, salt: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-fn pick<T: Copy>(list: &[T], i: u64, salt: u64) -> T {
+pub(crate) fn pick<T: Copy>(list: &[T], i: u64, salt: u64) -> T {
     list[(rnd(i, salt) % list.len() as u64) as usize]
 }
 
@@ -213,7 +213,7 @@ fn contact_of(i: u64) -> u64 {
     if i > 10 && rnd(i, 10).is_multiple_of(10) { rnd(i, 11) % i } else { i }
 }
 
-fn draft(i: u64, received: jiff::Timestamp) -> pronto_domain::lead::LeadDraft {
+pub(crate) fn draft(i: u64, received: jiff::Timestamp) -> pronto_domain::lead::LeadDraft {
     let k = contact_of(i);
     let p = person(k);
     let channel = weighted(CHANNELS, i, 12);
@@ -260,7 +260,7 @@ fn line(what: &str, text: String) {
     println!("{what:<9} {text}");
 }
 
-fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (k, c) in s.chars().enumerate() {

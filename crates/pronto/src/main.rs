@@ -9,6 +9,7 @@ mod bench_timers;
 mod bench_ui;
 mod commands;
 mod config;
+mod demo;
 #[allow(dead_code)] // the tests use more of it than the bench
 mod dovecot;
 mod serve;
@@ -47,6 +48,8 @@ enum Command {
         #[command(subcommand)]
         command: commands::PlaybookCommand,
     },
+    /// Fill an empty database with a realistic history (leads, calls, stages, quality calls).
+    Demo(demo::DemoArgs),
     /// Measure Pronto on this machine.
     Bench {
         #[command(subcommand)]
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
             Command::User { command } => commands::user(&config, command).await,
             Command::Token { command } => commands::token(&config, command).await,
             Command::Bench { command } => bench::run(&config, command).await,
+            Command::Demo(args) => demo::run(&config, args).await,
             Command::Playbook { .. } => unreachable!("handled before the runtime starts"),
         }
     });

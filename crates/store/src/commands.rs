@@ -66,6 +66,8 @@ pub(crate) enum Command {
         password_hash: String,
     },
     /// Fires up to `limit` pending timers due at or before the command's `now`.
+    /// Marks every queued notification sent (a demo history's alerts).
+    SettleOutbox,
     /// Stores when the scheduled reports go and sets their timers.
     ConfigureReports(Box<crate::schedule::ReportSchedule>),
     /// One step of building the reports' facts for leads without one (see `facts::backfill`).
@@ -240,6 +242,19 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
         Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
+        Command::SettleOutbox => {
+            let t = micros(now);
+            let n = c
+                .exec(
+                    "UPDATE outbox SET status = CASE WHEN channel = 'in_app' THEN 'delivered' ELSE 'sent' END, attempts = 1,
+                            read_at = CASE WHEN channel = 'in_app' THEN $1 ELSE read_at END, updated_at = $1
+                     WHERE status IN ('queued', 'sending')",
+                    params![t],
+                )
+                .await
+                .map_err(db)?;
+            Ok(Outcome::Id(n as i64))
+        }
         Command::ConfigureReports(s) => crate::schedule::configure(c, pending, s, now).await.map(|()| Outcome::Done),
         Command::BackfillFacts { limit } => crate::facts::backfill(c, &pending.playbooks, *limit).await.map(Outcome::Id),
         Command::CompleteTask { id, outcome, note, actor } => {

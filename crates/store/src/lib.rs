@@ -238,6 +238,9 @@ pub trait Store: Send + Sync {
     /// or of every lead when the office's time zone changed, in batches of their own
     /// transactions; returns how many. Runs at open and after the default playbook is set.
     async fn sync_report_facts(&self) -> Result<i64>;
+    /// Marks every queued notification as sent (in-app ones delivered and read): for a history
+    /// filled by `pronto demo`, whose alerts are long past. Returns how many.
+    async fn settle_outbox(&self) -> Result<i64>;
     /// The office's time zone (the default playbook's calendar), which report days are in.
     fn office_zone(&self) -> jiff::tz::TimeZone;
     /// How many open leads each stage holds.

@@ -400,6 +400,9 @@ impl Store for SqlStore {
         }
         Ok(synced)
     }
+    async fn settle_outbox(&self) -> Result<i64> {
+        self.id(Command::SettleOutbox).await
+    }
     fn office_zone(&self) -> jiff::tz::TimeZone {
         crate::facts::office_zone(&self.playbooks)
     }

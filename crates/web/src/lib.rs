@@ -8,8 +8,10 @@
 
 pub mod api;
 pub mod auth;
+pub mod charts;
 pub mod dto;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod forms;
 pub mod metrics;

@@ -4,12 +4,12 @@
 CREATE TABLE lead_facts (
     lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
     received_at BIGINT NOT NULL,
-    day INTEGER NOT NULL,
+    day BIGINT NOT NULL,
     fact TEXT NOT NULL
 );
 CREATE INDEX lead_facts_received ON lead_facts(received_at);
 CREATE TABLE report_cells (
-    day INTEGER NOT NULL,
+    day BIGINT NOT NULL,
     dim TEXT NOT NULL,
     value TEXT NOT NULL,
     tally TEXT NOT NULL,
