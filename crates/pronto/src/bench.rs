@@ -33,6 +33,8 @@ pub enum BenchCommand {
     Phone(crate::bench_phone::PhoneArgs),
     /// Server time of the inbox, the lead card and the board with 100,000 leads: p50/p95, page sizes.
     Ui(crate::bench_ui::UiArgs),
+    /// Every report's server time on a `pronto demo` database (1,000,000 leads) beside a naive GROUP BY scan.
+    Reports(crate::bench_reports::ReportsArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -67,6 +69,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         BenchCommand::Mail(args) => return crate::bench_mail::run(args).await,
         BenchCommand::Phone(args) => return crate::bench_phone::run(args).await,
         BenchCommand::Ui(args) => return crate::bench_ui::run(args).await,
+        BenchCommand::Reports(args) => return crate::bench_reports::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],

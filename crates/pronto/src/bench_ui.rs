@@ -69,8 +69,8 @@ pub struct UiArgs {
 
 const TARGET_P95_MS: f64 = 50.0;
 const TARGET_BYTES: usize = 100_000;
-const ADMIN_PASSWORD: &str = "bench-ui-admin-password";
-const WARM_UP: usize = 5;
+pub(crate) const ADMIN_PASSWORD: &str = "bench-ui-admin-password";
+pub(crate) const WARM_UP: usize = 5;
 
 // ---------------------------------------------------------------------------------------------
 // The data.
@@ -252,11 +252,11 @@ fn final_stage(i: u64, open_percent: u64) -> Option<&'static str> {
     }
 }
 
-fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned)).unwrap_or_else(|| "?".into())
 }
 
-fn line(what: &str, text: String) {
+pub(crate) fn line(what: &str, text: String) {
     println!("{what:<9} {text}");
 }
 
@@ -424,7 +424,7 @@ fn url_encode(s: &str) -> String {
 }
 
 /// Signs in through the form and returns the session cookie's value.
-async fn sign_in(addr: &str) -> Result<String, AnyError> {
+pub(crate) async fn sign_in(addr: &str) -> Result<String, AnyError> {
     let body = format!("login=admin&password={}", url_encode(ADMIN_PASSWORD));
     let req = format!(
         "POST /login HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -509,7 +509,7 @@ async fn asset(http: &mut Http, addr: &str, sid: &str, path: &str) -> Result<usi
     Ok(body.len())
 }
 
-fn verdict(ok: bool) -> &'static str {
+pub(crate) fn verdict(ok: bool) -> &'static str {
     if ok { "PASS" } else { "MISS" }
 }
 

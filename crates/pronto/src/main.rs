@@ -5,6 +5,7 @@ mod bench;
 mod bench_alerts;
 mod bench_mail;
 mod bench_phone;
+mod bench_reports;
 mod bench_timers;
 mod bench_ui;
 mod commands;

@@ -256,7 +256,10 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             Ok(Outcome::Id(n as i64))
         }
         Command::ConfigureReports(s) => crate::schedule::configure(c, pending, s, now).await.map(|()| Outcome::Done),
-        Command::BackfillFacts { limit } => crate::facts::backfill(c, &pending.playbooks, *limit).await.map(Outcome::Id),
+        Command::BackfillFacts { limit } => {
+            let pbs = pending.playbooks.clone();
+            crate::facts::backfill(c, &pbs, &mut pending.report_deltas, *limit).await.map(Outcome::Id)
+        }
         Command::CompleteTask { id, outcome, note, actor } => {
             complete_task(c, pending, *id, outcome, note.as_deref(), *actor, now).await.map(|()| Outcome::Done)
         }
@@ -486,6 +489,8 @@ pub(crate) struct Pending {
     pub(crate) seq: u64,
     /// The events live clients hear about, published once the transaction committed.
     pub(crate) live: Vec<crate::records::Committed>,
+    /// What this changes in the report tallies; the writer applies it last before the commit.
+    pub(crate) report_deltas: crate::facts::Deltas,
 }
 
 impl Pending {
@@ -506,6 +511,7 @@ impl Pending {
             cursors_of: Default::default(),
             seq: 0,
             live: vec![],
+            report_deltas: Default::default(),
         }
     }
 }
@@ -680,7 +686,7 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await?;
     // The reports' facts and tallies of every lead this wrote events for (after the events:
     // a lead's stage changes are read from them).
-    crate::facts::sync(c, &pending.playbooks, &leads).await
+    crate::facts::sync(c, &pending.playbooks, &leads, &mut pending.report_deltas).await
 }
 
 /// Fires the timers that are due, earliest first (ties by id). A timer fires once: the UPDATE

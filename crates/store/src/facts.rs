@@ -4,6 +4,7 @@
 //! differs from the stored one, the difference is applied to the daily tallies — all in the
 //! same transaction as the change itself, so the reports never disagree with the registry.
 
+use crate::commands::db;
 use crate::engine::{Conn, Dialect};
 use crate::playbooks::Playbooks;
 use crate::{Result, StoreError, from_micros, params};
@@ -32,7 +33,8 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
              FROM leads l WHERE l.id = $1",
             params![lead_id],
         )
-        .await?
+        .await
+        .map_err(db)?
     else {
         return Ok(None);
     };
@@ -43,7 +45,11 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
         .map(|pb| pb.stages.iter().map(|s| (s.id.clone(), s.status.map(|st| st.as_str().to_owned()))).collect())
         .unwrap_or_default();
     let mut changes = Vec::new();
-    for e in c.rows("SELECT at, data FROM events WHERE lead_id = $1 AND kind = 'lead.stage_changed' ORDER BY id", params![lead_id]).await? {
+    for e in c
+        .rows("SELECT at, data FROM events WHERE lead_id = $1 AND kind = 'lead.stage_changed' ORDER BY id", params![lead_id])
+        .await
+        .map_err(db)?
+    {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
         if let Some(to) = data["to"].as_str() {
             changes.push((from_micros(e.i64("at")?), to.to_owned()));
@@ -71,16 +77,21 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
     Ok(Some(Fact::of(&facts, office, &calendar)))
 }
 
-/// Brings the facts of `leads` and the tallies they count in up to date.
-pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64]) -> Result<()> {
+/// What a transaction changes in the daily tallies, applied just before it commits.
+pub(crate) type Deltas = BTreeMap<(i32, Dim, String), Tally>;
+
+/// Brings the facts of `leads` up to date and adds what that changes in the tallies to
+/// `changes`, which the writer applies last before the commit ([`apply`]): the tallies' rows
+/// are then every transaction's last locks, taken in one global order, so two writers never
+/// wait on each other through them.
+pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], changes: &mut Deltas) -> Result<()> {
     if leads.is_empty() {
         return Ok(());
     }
     let office = office_zone(pbs);
-    let mut changes: BTreeMap<(i32, Dim, String), Tally> = BTreeMap::new();
     for &id in leads {
         let new = fact_of(c, pbs, &office, id).await?;
-        let old: Option<Fact> = match c.row("SELECT fact FROM lead_facts WHERE lead_id = $1", params![id]).await? {
+        let old: Option<Fact> = match c.row("SELECT fact FROM lead_facts WHERE lead_id = $1", params![id]).await.map_err(db)? {
             Some(r) => serde_json::from_str(&r.str("fact")?).ok(),
             None => None,
         };
@@ -94,31 +105,33 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64]) -> Re
                  ON CONFLICT (lead_id) DO UPDATE SET received_at = excluded.received_at, day = excluded.day, fact = excluded.fact",
                 params![id, n.received_us, n.day as i64, text],
             )
-            .await?;
+            .await
+            .map_err(db)?;
         }
         for (k, t) in tally::delta(old.as_ref(), new.as_ref()) {
             changes.entry(k).or_default().merge(&t);
         }
     }
-    apply(c, changes).await
+    Ok(())
 }
 
-/// Adds each change to its stored tally (in key order, so writers lock rows in one order).
-async fn apply(c: &mut dyn Conn, changes: BTreeMap<(i32, Dim, String), Tally>) -> Result<()> {
+/// Adds each change to its stored tally, in key order.
+pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
     let lock = if c.dialect() == Dialect::Postgres { " FOR UPDATE" } else { "" };
     for ((day, dim, value), change) in changes {
         if change.is_empty() {
             continue;
         }
         let sql = format!("SELECT tally FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3{lock}");
-        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await? {
+        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await.map_err(db)? {
             Some(r) => serde_json::from_str(&r.str("tally")?).unwrap_or_default(),
             None => Tally::default(),
         };
         t.merge(&change);
         if t.is_empty() {
             c.exec("DELETE FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3", params![day as i64, dim.name(), value.as_str()])
-                .await?;
+                .await
+                .map_err(db)?;
         } else {
             let text = serde_json::to_string(&t).map_err(|e| StoreError::Internal(e.to_string()))?;
             c.exec(
@@ -126,7 +139,8 @@ async fn apply(c: &mut dyn Conn, changes: BTreeMap<(i32, Dim, String), Tally>) -
                  ON CONFLICT (day, dim, value) DO UPDATE SET tally = excluded.tally",
                 params![day as i64, dim.name(), value.as_str(), text],
             )
-            .await?;
+            .await
+            .map_err(db)?;
         }
     }
     Ok(())
@@ -136,28 +150,30 @@ async fn apply(c: &mut dyn Conn, changes: BTreeMap<(i32, Dim, String), Tally>) -
 /// the office's zone changed since the tallies were built (days and hours are the office's),
 /// they are dropped to be built afresh; then up to `limit` leads without a fact (a database
 /// from before the reports) get one. Returns how many it synced; 0 when whole.
-pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, limit: i64) -> Result<i64> {
+pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, deltas: &mut Deltas, limit: i64) -> Result<i64> {
     let zone = zone_name(&office_zone(pbs));
-    let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await?.map(|r| r.str("value")).transpose()?;
+    let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await.map_err(db)?.map(|r| r.str("value")).transpose()?;
     if built.as_deref() != Some(zone.as_str()) {
-        c.exec("DELETE FROM report_cells", vec![]).await?;
-        c.exec("DELETE FROM lead_facts", vec![]).await?;
+        c.exec("DELETE FROM report_cells", vec![]).await.map_err(db)?;
+        c.exec("DELETE FROM lead_facts", vec![]).await.map_err(db)?;
         c.exec(
             "INSERT INTO report_meta (key, value) VALUES ('zone', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![zone.as_str()],
         )
-        .await?;
+        .await
+        .map_err(db)?;
     }
     let ids: Vec<i64> = c
         .rows(
             "SELECT l.id FROM leads l LEFT JOIN lead_facts f ON f.lead_id = l.id WHERE f.lead_id IS NULL ORDER BY l.id LIMIT $1",
             params![limit],
         )
-        .await?
+        .await
+        .map_err(db)?
         .iter()
         .map(|r| r.i64("id"))
         .collect::<std::result::Result<_, _>>()?;
-    sync(c, pbs, &ids).await?;
+    sync(c, pbs, &ids, deltas).await?;
     Ok(ids.len() as i64)
 }
 
@@ -171,7 +187,8 @@ pub(crate) async fn cells(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32
             "SELECT value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3",
             params![dim.name(), from_day as i64, to_day as i64],
         )
-        .await?
+        .await
+        .map_err(db)?
     {
         let t: Tally = serde_json::from_str(&r.str("tally")?).unwrap_or_default();
         out.entry(r.str("value")?).or_default().merge(&t);
@@ -187,7 +204,8 @@ pub(crate) async fn cells_by_day(c: &mut dyn Conn, dim: Dim, from_day: i32, to_d
             "SELECT day, value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3 ORDER BY day",
             params![dim.name(), from_day as i64, to_day as i64],
         )
-        .await?
+        .await
+        .map_err(db)?
     {
         out.push((r.i64("day")? as i32, r.str("value")?, serde_json::from_str(&r.str("tally")?).unwrap_or_default()));
     }
@@ -211,7 +229,8 @@ pub(crate) async fn facts(
              ORDER BY received_at, lead_id LIMIT $5",
             params![crate::micros(from), crate::micros(to), a, id, limit],
         )
-        .await?;
+        .await
+        .map_err(db)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         if let Ok(f) = serde_json::from_str(&r.str("fact")?) {

@@ -266,10 +266,24 @@ pub struct Composed {
     pub transfers: Vec<ReportMove>,
     /// Deals opened, invoices issued and paid, won and lost, as far as the playbook has them.
     pub sales: Vec<ReportMove>,
+    /// The monthly summary's figures per channel (from the report tallies).
+    pub summary: Vec<SummaryLine>,
+}
+
+/// One channel in the monthly summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLine {
+    pub channel: String,
+    pub leads: i64,
+    pub responded: i64,
+    pub median_seconds: Option<f64>,
+    pub within_5_min: i64,
+    pub won: i64,
+    pub lost: i64,
 }
 
 /// Reads what a report shows for `[from, to)`.
-pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp, to: Timestamp, _tz: &TimeZone) -> Result<Composed> {
+pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp, to: Timestamp, tz: &TimeZone) -> Result<Composed> {
     let (a, b) = (micros(from), micros(to));
     let mut leads = Vec::new();
     for r in c
@@ -353,7 +367,22 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
             }
         }
     }
-    Ok(Composed { report: kind, from, to, leads, calls, transfers, sales })
+    let mut summary = Vec::new();
+    if kind == ReportKind::Monthly {
+        let t = crate::facts::tallies(c, tz, pronto_domain::tally::Dim::Channel, from, to).await?;
+        for (channel, t) in t.groups {
+            summary.push(SummaryLine {
+                median_seconds: t.median(false),
+                channel,
+                leads: t.leads,
+                responded: t.responded,
+                within_5_min: t.within[0],
+                won: t.won,
+                lost: t.lost,
+            });
+        }
+    }
+    Ok(Composed { report: kind, from, to, leads, calls, transfers, sales, summary })
 }
 
 /// The stages the head of sales counts, as the built-in playbooks name them.
@@ -398,6 +427,14 @@ pub fn render(r: &Composed, tz: &TimeZone) -> (String, String) {
                 line(&mut b, &format!("Moved to {stage}, by channel"), &counts(of.iter().map(|m| m.channel.as_str())));
             }
         }
+    }
+    if r.report == ReportKind::Monthly {
+        b.push_str("\nBy channel: leads, answered, median response, within 5 minutes, won, lost\n");
+        for l in &r.summary {
+            let median = l.median_seconds.map(|m| format!("{:.0} min", m / 60.0)).unwrap_or_else(|| "–".into());
+            b.push_str(&format!("  {}: {}, {}, {median}, {}, {}, {}\n", l.channel, l.leads, l.responded, l.within_5_min, l.won, l.lost));
+        }
+        return (subject, b);
     }
     if !r.leads.is_empty() {
         b.push_str("\nRequests\n");
@@ -519,6 +556,7 @@ mod tests {
                 contact: "Y".into(),
                 to: "invoiced".into(),
             }],
+            summary: vec![],
         };
         let (subject, body) = render(&r, &tz);
         assert_eq!(subject, "Daily sales report 2026-11-24");
@@ -527,5 +565,25 @@ mod tests {
         assert!(body.contains("Transfers to managers: 1 (Petr 1)"), "{body}");
         assert!(body.contains("Moved to invoiced, by channel: 1 (web 1)"), "{body}");
         assert!(body.contains("#1 2026-11-23 13:00 web Jana Nováková — unassigned, new customer, received"), "{body}");
+        // The monthly summary: figures per channel, not every line.
+        let month = Composed {
+            report: ReportKind::Monthly,
+            from: ts("2026-10-31T23:00:00Z"),
+            to: ts("2026-11-30T23:00:00Z"),
+            summary: vec![SummaryLine {
+                channel: "web".into(),
+                leads: 2,
+                responded: 1,
+                median_seconds: Some(240.0),
+                within_5_min: 1,
+                won: 1,
+                lost: 0,
+            }],
+            ..r
+        };
+        let (subject, body) = render(&month, &tz);
+        assert_eq!(subject, "Monthly summary 2026-11");
+        assert!(body.contains("  web: 2, 1, 4 min, 1, 1, 0"), "{body}");
+        assert!(!body.contains("Jana"), "{body}");
     }
 }

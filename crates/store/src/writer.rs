@@ -203,6 +203,8 @@ async fn commit_batch(
     }
     // What the careful path's commands note; published only as far as it committed.
     let mut noted: Committed = Vec::new();
+    // What they change in the report tallies, applied last before each commit.
+    let mut deltas = crate::facts::Deltas::new();
     if let Err(e) = conn.exec(begin, vec![]).await {
         tracing::error!(error = %e, "cannot begin a write transaction");
         *slot = None;
@@ -213,13 +215,13 @@ async fn commit_batch(
     let mut durable = 0;
     let mut cycles = 0;
     while results.len() < batch.len() {
-        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env, &mut noted).await;
+        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env, &mut noted, &mut deltas).await;
         if matches!(&result, Err(e) if commands::is_lock_cycle(e)) && cycles < ATTEMPTS {
             // This transaction and another writer's (another node's) wait on each other's rows.
             // Retrying inside this transaction would wait again: commit what the batch did so
             // far, which releases its locks, and retry the command in a new transaction.
             cycles += 1;
-            if let Err(e) = conn.exec("COMMIT", vec![]).await {
+            if let Err(e) = apply_deltas_and_commit(conn, &mut deltas).await {
                 tracing::error!(error = %e, "commit failed; the rest of the batch fails");
                 let _ = conn.exec("ROLLBACK", vec![]).await;
                 *slot = None;
@@ -237,7 +239,7 @@ async fn commit_batch(
         cycles = 0;
         results.push(result);
     }
-    if let Err(e) = conn.exec("COMMIT", vec![]).await {
+    if let Err(e) = apply_deltas_and_commit(conn, &mut deltas).await {
         tracing::error!(error = %e, "commit failed; every command of the batch not yet committed fails");
         let _ = conn.exec("ROLLBACK", vec![]).await;
         *slot = None;
@@ -270,7 +272,9 @@ async fn optimistic(
             }
         }
     }
-    if commands::flush(conn, &mut pending).await.is_err() {
+    if commands::flush(conn, &mut pending).await.is_err()
+        || crate::facts::apply(conn, std::mem::take(&mut pending.report_deltas)).await.is_err()
+    {
         let _ = conn.exec("ROLLBACK", vec![]).await;
         return None;
     }
@@ -299,7 +303,20 @@ fn fail_from(
     results
 }
 
-async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env, noted: &mut Committed) -> Result<Outcome, StoreError> {
+/// Applies the batch's changes to the report tallies (its last locks), then commits.
+async fn apply_deltas_and_commit(conn: &mut dyn Conn, deltas: &mut crate::facts::Deltas) -> Result<(), StoreError> {
+    crate::facts::apply(conn, std::mem::take(deltas)).await?;
+    conn.exec("COMMIT", vec![]).await?;
+    Ok(())
+}
+
+async fn apply_in_savepoint(
+    conn: &mut dyn Conn,
+    cmd: &Command,
+    env: &Env,
+    noted: &mut Committed,
+    deltas: &mut crate::facts::Deltas,
+) -> Result<Outcome, StoreError> {
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -313,6 +330,9 @@ async fn apply_in_savepoint(conn: &mut dyn Conn, cmd: &Command, env: &Env, noted
             Ok(outcome) => {
                 conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
                 noted.append(&mut pending.live);
+                for (k, t) in std::mem::take(&mut pending.report_deltas) {
+                    deltas.entry(k).or_default().merge(&t);
+                }
                 return Ok(outcome);
             }
             Err(e) => {

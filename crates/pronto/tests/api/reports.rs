@@ -12,7 +12,8 @@ both!(
     sla_compliance_met_breached_and_at_risk,
     response_time_groupings_business_time_drill_down_and_exports,
     funnel_time_in_stage_call_attempts_and_feedback,
-    daily_reports_are_emailed_at_their_time
+    daily_reports_are_emailed_at_their_time,
+    the_monthly_summary_goes_on_the_first
 );
 
 async fn response_time_by_channel_and_owner(engine: Engine) {
@@ -324,4 +325,37 @@ async fn daily_reports_are_emailed_at_their_time(engine: Engine) {
     let wednesday = reports().into_iter().find(|m| m.contains("2031-05-07")).unwrap();
     assert!(wednesday.contains("Requests: 0"), "{wednesday}");
     assert_eq!(reports().len(), 3, "each report once");
+}
+
+/// The monthly summary on the 1st at 09:00: figures per channel for the month before; the daily
+/// reports are off here (`off`), so only it arrives.
+async fn the_monthly_summary_goes_on_the_first(engine: Engine) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock("2031-05-30T07:00:00Z") // Friday 09:00 in Prague
+            .env("PRONTO_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))
+            .env("PRONTO_SMTP_FROM", "Pronto <pronto@agency.example>")
+            .env("PRONTO_REPORTS_SECRETARY_AT", "off")
+            .env("PRONTO_REPORTS_SALES_AT", "off")
+            .env("PRONTO_REPORTS_TO", "director@agency.example"),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let a = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "A", "phone": "777 000 501" } })).await);
+    id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "B", "phone": "777 000 502" } })).await);
+    advance(&app, 240).await;
+    app.post(&format!("/api/v1/leads/{a}/activities"), &json!({ "kind": "call", "direction": "out", "outcome": "reached" }))
+        .await
+        .expect(201);
+    let mails = || smtp.messages().into_iter().filter(|m| m.contains("To: director@agency.example")).collect::<Vec<_>>();
+    advance(&app, 2 * 86_400 - 240 - 60).await; // Sunday 1 June 08:59
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(mails().is_empty(), "{:?}", mails());
+    advance(&app, 60).await;
+    assert!(eventually(Duration::from_secs(10), || async { mails().len() == 1 }).await, "the monthly summary did not arrive");
+    let mail = mails().remove(0);
+    assert!(mail.contains("Monthly summary 2031-05"), "{mail}");
+    assert!(mail.contains("web: 2, 1, 4 min, 1, 0, 0"), "{mail}");
 }
