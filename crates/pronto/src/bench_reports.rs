@@ -89,7 +89,7 @@ pub async fn run(args: ReportsArgs) -> Result<(), AnyError> {
 async fn fill(args: &ReportsArgs, url: &str) -> Result<(), AnyError> {
     let end = pronto_domain::SystemClock.now();
     let clock = Arc::new(pronto_domain::clock::ManualClock::new(end - jiff::SignedDuration::from_hours(24 * args.days as i64)));
-    let store = pronto_store::open(url, clock.clone(), pronto_store::StoreOptions::default()).await?;
+    let store = pronto_store::open(url, clock.clone(), pronto_store::StoreOptions { bulk_fill: true, ..pronto_store::StoreOptions::default() }).await?;
     let hash = pronto_web::auth::hash_password(ADMIN_PASSWORD.to_owned()).await.map_err(|e| e.to_string())?;
     store.ensure_admin(hash).await?;
     let demo = crate::demo::DemoArgs { leads: args.leads, days: args.days, concurrency: 256 };

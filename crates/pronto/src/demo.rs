@@ -390,7 +390,7 @@ pub async fn run(config: &crate::config::Config, args: DemoArgs) -> Result<(), A
     }
     let end = pronto_domain::SystemClock.now();
     let clock = Arc::new(ManualClock::new(end - SignedDuration::from_hours(24 * args.days as i64)));
-    let store = pronto_store::open(&config.database_url, clock.clone(), StoreOptions::default()).await?;
+    let store = pronto_store::open(&config.database_url, clock.clone(), StoreOptions { bulk_fill: true, ..StoreOptions::default() }).await?;
     let existing = store.leads(&LeadFilter { limit: 1, ..Default::default() }).await?;
     if !existing.is_empty() {
         store.close().await;

@@ -46,5 +46,7 @@ mod robustness;
 mod system;
 #[path = "api/ui.rs"]
 mod ui;
+#[path = "api/ui_reports.rs"]
+mod ui_reports;
 #[path = "api/users.rs"]
 mod users;

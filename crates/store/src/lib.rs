@@ -89,11 +89,14 @@ pub struct StoreOptions {
     pub read_connections: u32,
     /// Writers (each with its own connection) on PostgreSQL; SQLite always has one.
     pub pg_writers: usize,
+    /// For filling a scratch database (`pronto demo`) only: SQLite commits without waiting for
+    /// the disk (`synchronous=OFF`). Never for a server.
+    pub bulk_fill: bool,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        Self { max_batch: 256, read_connections: 8, pg_writers: 4 }
+        Self { max_batch: 256, read_connections: 8, pg_writers: 4, bulk_fill: false }
     }
 }
 

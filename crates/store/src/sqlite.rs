@@ -45,7 +45,9 @@ pub(crate) async fn migrate_only(path: &str) -> Result<Vec<i64>> {
     .map_err(|e| StoreError::Internal(e.to_string()))?
 }
 
-struct SqliteConnector(PathBuf);
+/// The writer's connection: the file, and whether it may skip waiting for the disk
+/// ([`StoreOptions::bulk_fill`]).
+struct SqliteConnector(PathBuf, bool);
 
 #[async_trait]
 impl Connector for SqliteConnector {
@@ -54,6 +56,9 @@ impl Connector for SqliteConnector {
     }
     async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError> {
         let conn = connect(&self.0)?;
+        if self.1 {
+            conn.pragma("synchronous", "OFF")?;
+        }
         // The checkpointer thread copies the WAL into the database, off the writer's path.
         conn.pragma("wal_autocheckpoint", "0")?;
         Ok(Box::new(conn))
@@ -118,5 +123,5 @@ pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) 
     let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
     start_checkpointer(path.clone(), closed.clone());
     let pool = SqlitePool { path: path.clone(), idle: Mutex::new(Vec::new()), max_idle: opts.read_connections.max(1) as usize, closed };
-    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path)), clock, opts).init().await
+    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts).init().await
 }

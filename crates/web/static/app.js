@@ -5,6 +5,10 @@
   var body = document.body;
   var live = body.dataset.live;
 
+  // The language picker sends itself (no inline handler: the CSP forbids inline script).
+  var lang = document.getElementById("lang");
+  if (lang && lang.form) lang.addEventListener("change", function () { lang.form.submit(); });
+
   function beep() {
     try {
       var ctx = new (window.AudioContext || window.webkitAudioContext)();

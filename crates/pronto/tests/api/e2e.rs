@@ -64,7 +64,11 @@ async fn the_team_works_in_the_browser() {
     assert_eq!(tasks(&app, l, "open").await[0]["attempt"], 2);
 
     // The lead card: send a reply (an e-mail on the conversation, queued for SMTP).
-    let with_mail = id(&app.create_lead(&json!({ "channel": "web", "subject": "Cenová nabídka", "contact": { "name": "Karel Dvořák", "email": "karel@example.cz" } })).await);
+    let with_mail = id(&app
+        .create_lead(
+            &json!({ "channel": "web", "subject": "Cenová nabídka", "contact": { "name": "Karel Dvořák", "email": "karel@example.cz" } }),
+        )
+        .await);
     b.goto(&app.url(&format!("/leads/{with_mail}"))).await;
     b.wait_text("Karel Dvořák", 5).await;
     b.fill("#etext", "Dobrý den, posíláme nabídku.").await;
@@ -81,6 +85,11 @@ async fn the_team_works_in_the_browser() {
     b.goto(&app.url("/inbox")).await;
     b.wait_for("html[lang=he][dir=rtl]", 5).await;
     b.screenshot("inbox-he").await;
+    // The reports in Hebrew: the charts drawn right to left.
+    b.goto(&app.url("/reports")).await;
+    b.wait_for("svg[role=img]", 10).await;
+    assert!(b.js("return document.querySelectorAll('svg text[direction=rtl]').length").await.as_i64().unwrap() > 0, "RTL charts");
+    b.screenshot("reports-he").await;
     let _ = jana;
     b.close().await;
 
@@ -91,7 +100,12 @@ async fn the_team_works_in_the_browser() {
     a.wait_for("#login", 5).await;
     a.screenshot("login").await;
     sign_in(&a, &app, "boss").await;
-    for (path, name, text) in [("/board", "board", "Board"), ("/contacts", "contacts", "Contacts"), ("/admin", "admin", "Users")] {
+    for (path, name, text) in [
+        ("/board", "board", "Board"),
+        ("/contacts", "contacts", "Contacts"),
+        ("/admin", "admin", "Users"),
+        ("/reports", "reports", "Response time"),
+    ] {
         a.goto(&app.url(path)).await;
         a.wait_text(text, 5).await;
         a.screenshot(name).await;
@@ -111,9 +125,11 @@ async fn the_team_works_in_the_browser() {
     p.goto(&app.url(&format!("/leads/{l}"))).await;
     p.wait_for("a.tel", 5).await;
     p.screenshot("lead-phone").await;
-    for (path, name) in [("/inbox", "inbox-phone"), ("/board", "board-phone")] {
+    for (path, name) in [("/inbox", "inbox-phone"), ("/board", "board-phone"), ("/reports", "reports-phone")] {
         p.goto(&app.url(path)).await;
         p.wait_for("nav[aria-label=main]", 5).await;
+        let width = p.js("return document.documentElement.scrollWidth").await.as_i64().unwrap();
+        assert!(width <= 360, "{path}: no sideways scrolling: {width}");
         p.screenshot(name).await;
     }
     p.close().await;

@@ -5,6 +5,7 @@
 //! redirect back (post/redirect/get).
 
 pub mod i18n;
+mod reports;
 
 use crate::AppState;
 use crate::auth::{Caller, SESSION_COOKIE, cookie, new_token, token_hash, verify_password};
@@ -49,6 +50,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/playbooks", post(admin_playbook))
         .route("/admin/webhooks", post(admin_add_webhook))
         .route("/admin/webhooks/{id}/delete", post(admin_delete_webhook))
+        .route("/reports", get(reports::reports_page))
+        .route("/reports/leads", get(reports::drill_page))
         .route("/contacts", get(contacts_page))
         .route("/contacts/merge", post(merge))
         .route("/leads/{id}", get(lead_page))
