@@ -182,21 +182,13 @@ pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, deltas: &mut Del
 /// The tallies of `dim` per value for the office days `[from_day, to_day]` (inclusive), merged.
 pub(crate) async fn cells(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32) -> Result<BTreeMap<String, Tally>> {
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
-    for r in c
-        .rows(
-            "SELECT value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3",
-            params![dim.name(), from_day as i64, to_day as i64],
-        )
-        .await
-        .map_err(db)?
-    {
-        let t: Tally = serde_json::from_str(&r.str("tally")?).unwrap_or_default();
-        out.entry(r.str("value")?).or_default().merge(&t);
+    for (_, value, t) in cells_by_day(c, dim, from_day, to_day).await? {
+        out.entry(value).or_default().merge(&t);
     }
     Ok(out)
 }
 
-/// The tallies of `dim` per week (the Monday's day number) for `[from_day, to_day]`.
+/// The stored tallies of `dim` for the office days `[from_day, to_day]`: (day, value, tally).
 pub(crate) async fn cells_by_day(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32) -> Result<Vec<(i32, String, Tally)>> {
     let mut out = Vec::new();
     for r in c

@@ -13,6 +13,7 @@
 //! With `rtl` the drawing is mirrored: bars grow from the right edge, labels sit on the
 //! right, every `<text>` carries `direction="rtl"`, and trend columns run right to left.
 
+use pronto_playbook::diagram::escape as esc;
 use std::fmt::Write;
 
 /// One bar, funnel step or trend point.
@@ -239,24 +240,6 @@ fn safe_href(h: &str) -> bool {
         Some((scheme, _)) if scheme.contains(['/', '?', '#']) => true,
         Some((scheme, _)) => ["http", "https", "mailto"].iter().any(|s| scheme.eq_ignore_ascii_case(s)),
     }
-}
-
-/// XML-escapes `& < > " '` and drops characters XML 1.0 does not allow.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
