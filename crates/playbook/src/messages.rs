@@ -161,6 +161,25 @@ impl Messages {
             .unwrap_or_else(|| code.to_owned())
     }
 
+    /// A shared text of `common.ftl` (the scheduled reports' words) in `lang`, else in English,
+    /// else the key itself.
+    pub fn common_text(&self, lang: &str, key: &str, vars: &[(&str, String)]) -> String {
+        let format = |b: &Bundle| {
+            let m = b.get_message(key)?;
+            let mut args = FluentArgs::with_capacity(vars.len());
+            for (k, v) in vars {
+                args.set(*k, v.clone());
+            }
+            let mut errors = vec![];
+            Some(b.format_pattern(m.value()?, Some(&args), &mut errors).into_owned())
+        };
+        language(lang)
+            .and_then(|l| self.common.get(l))
+            .and_then(format)
+            .or_else(|| self.common.get("en").and_then(format))
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     /// Whether `playbook` has a text for `template` in `lang` (shipped or overridden).
     pub fn has(&self, playbook: &str, lang: &str, template: &str) -> bool {
         self.lookup(playbook, lang).is_some_and(|b| b.get_message(template).is_some_and(|m| m.value().is_some()))

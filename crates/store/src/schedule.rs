@@ -182,7 +182,8 @@ pub(crate) async fn fire(
     let tz = crate::facts::office_zone(&pending.playbooks);
     let (from, to) = period(kind, due, &tz);
     let report = compose(c, kind, from, to, &tz).await?;
-    let (subject, body) = render(&report, &tz);
+    let messages = pending.playbooks.messages();
+    let (subject, body) = render(&report, &tz, &messages, messages.default_language);
     let mut to_addresses = schedule.recipients.clone();
     if to_addresses.is_empty() {
         for r in c
@@ -397,62 +398,86 @@ fn counts<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
     m.into_iter().collect()
 }
 
-/// The e-mail: a subject and a plain-text body with the figures first, then every line.
-pub fn render(r: &Composed, tz: &TimeZone) -> (String, String) {
+/// The e-mail: a subject and a plain-text body with the figures first, then every line, in
+/// `lang` (the team's language; the words are `common.ftl`'s `report-*`).
+pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: &str) -> (String, String) {
+    let w = |key: &str| m.common_text(lang, key, &[]);
+    let channel = |code: &str| m.channel(lang, code);
     let local = |t: Timestamp| t.to_zoned(tz.clone()).strftime("%Y-%m-%d %H:%M").to_string();
     let day = |t: Timestamp| t.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string();
-    let title = match r.report {
-        ReportKind::Secretary => "Daily report: requests and calls",
-        ReportKind::Sales => "Daily sales report",
-        ReportKind::Monthly => "Monthly summary",
-    };
+    let title = w(match r.report {
+        ReportKind::Secretary => "report-secretary",
+        ReportKind::Sales => "report-sales",
+        ReportKind::Monthly => "report-monthly",
+    });
     let subject = match r.report {
         ReportKind::Monthly => format!("{title} {}", r.from.to_zoned(tz.clone()).strftime("%Y-%m")),
         _ => format!("{title} {}", day(r.to)),
     };
     let mut b = format!("{title}\n{} – {}\n\n", local(r.from), local(r.to));
-    let line = |b: &mut String, label: &str, items: &[(&str, usize)]| {
+    let line = |b: &mut String, label: &str, items: Vec<(String, usize)>| {
         let total: usize = items.iter().map(|(_, n)| n).sum();
         let parts: Vec<String> = items.iter().map(|(k, n)| format!("{k} {n}")).collect();
         b.push_str(&format!("{label}: {total}{}\n", if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }));
     };
-    line(&mut b, "Requests", &counts(r.leads.iter().map(|l| l.channel.as_str())));
-    line(&mut b, "New customers who became requests", &counts(r.leads.iter().filter(|l| l.new_customer).map(|l| l.channel.as_str())));
-    line(&mut b, "Calls", &counts(r.calls.iter().map(|c| c.state.as_str())));
-    line(&mut b, "Transfers to managers", &counts(r.transfers.iter().map(|t| t.to.as_str())));
+    let by_channel = |codes: &mut dyn Iterator<Item = &str>| counts(codes).into_iter().map(|(k, n)| (channel(k), n)).collect::<Vec<_>>();
+    line(&mut b, &w("report-requests"), by_channel(&mut r.leads.iter().map(|l| l.channel.as_str())));
+    line(&mut b, &w("report-new-customers"), by_channel(&mut r.leads.iter().filter(|l| l.new_customer).map(|l| l.channel.as_str())));
+    line(
+        &mut b,
+        &w("report-calls"),
+        counts(r.calls.iter().map(|c| c.state.as_str())).into_iter().map(|(k, n)| (k.to_owned(), n)).collect(),
+    );
+    line(
+        &mut b,
+        &w("report-transfers"),
+        counts(r.transfers.iter().map(|t| t.to.as_str())).into_iter().map(|(k, n)| (k.to_owned(), n)).collect(),
+    );
     if r.report != ReportKind::Secretary {
         for stage in SALES_STAGES {
             let of: Vec<&ReportMove> = r.sales.iter().filter(|m| m.to == stage).collect();
             if !of.is_empty() {
-                line(&mut b, &format!("Moved to {stage}, by channel"), &counts(of.iter().map(|m| m.channel.as_str())));
+                let label = m.common_text(lang, "report-moved-to", &[("stage", stage.to_owned())]);
+                line(&mut b, &label, by_channel(&mut of.iter().map(|m| m.channel.as_str())));
             }
         }
     }
     if r.report == ReportKind::Monthly {
-        b.push_str("\nBy channel: leads, answered, median response, within 5 minutes, won, lost\n");
+        b.push_str(&format!("\n{}\n", w("report-by-channel")));
         for l in &r.summary {
-            let median = l.median_seconds.map(|m| format!("{:.0} min", m / 60.0)).unwrap_or_else(|| "–".into());
-            b.push_str(&format!("  {}: {}, {}, {median}, {}, {}, {}\n", l.channel, l.leads, l.responded, l.within_5_min, l.won, l.lost));
+            let median = l
+                .median_seconds
+                .map(|s| m.common_text(lang, "report-minutes", &[("n", format!("{:.0}", s / 60.0))]))
+                .unwrap_or_else(|| "–".into());
+            b.push_str(&format!(
+                "  {}: {}, {}, {median}, {}, {}, {}\n",
+                channel(&l.channel),
+                l.leads,
+                l.responded,
+                l.within_5_min,
+                l.won,
+                l.lost
+            ));
         }
         return (subject, b);
     }
     if !r.leads.is_empty() {
-        b.push_str("\nRequests\n");
+        b.push_str(&format!("\n{}\n", w("report-requests")));
         for l in &r.leads {
             b.push_str(&format!(
                 "  #{} {} {} {} — {}{}, {}\n",
                 l.id,
                 local(l.received_at),
-                l.channel,
+                channel(&l.channel),
                 l.contact,
-                l.owner.as_deref().unwrap_or("unassigned"),
-                if l.new_customer { ", new customer" } else { "" },
+                l.owner.clone().unwrap_or_else(|| w("report-unassigned")),
+                if l.new_customer { format!(", {}", w("report-new-customer")) } else { String::new() },
                 l.stage
             ));
         }
     }
     if !r.calls.is_empty() {
-        b.push_str("\nCalls\n");
+        b.push_str(&format!("\n{}\n", w("report-calls")));
         for k in &r.calls {
             b.push_str(&format!(
                 "  {} {} {} → {} {}{}{}\n",
@@ -466,16 +491,12 @@ pub fn render(r: &Composed, tz: &TimeZone) -> (String, String) {
             ));
         }
     }
-    if !r.transfers.is_empty() {
-        b.push_str("\nTransfers to managers\n");
-        for t in &r.transfers {
-            b.push_str(&format!("  #{} {} {} {} → {}\n", t.lead_id, local(t.at), t.channel, t.contact, t.to));
-        }
-    }
-    if !r.sales.is_empty() {
-        b.push_str("\nSales stages\n");
-        for t in &r.sales {
-            b.push_str(&format!("  #{} {} {} {} → {}\n", t.lead_id, local(t.at), t.channel, t.contact, t.to));
+    for (key, moves) in [("report-transfers", &r.transfers), ("report-sales-stages", &r.sales)] {
+        if !moves.is_empty() {
+            b.push_str(&format!("\n{}\n", w(key)));
+            for t in moves {
+                b.push_str(&format!("  #{} {} {} {} → {}\n", t.lead_id, local(t.at), channel(&t.channel), t.contact, t.to));
+            }
         }
     }
     (subject, b)
@@ -558,7 +579,8 @@ mod tests {
             }],
             summary: vec![],
         };
-        let (subject, body) = render(&r, &tz);
+        let m = pronto_playbook::Messages::default();
+        let (subject, body) = render(&r, &tz, &m, "en");
         assert_eq!(subject, "Daily sales report 2026-11-24");
         assert!(body.contains("Requests: 3 (phone 1, web 2)"), "{body}");
         assert!(body.contains("New customers who became requests: 2 (phone 1, web 1)"), "{body}");
@@ -581,9 +603,13 @@ mod tests {
             }],
             ..r
         };
-        let (subject, body) = render(&month, &tz);
+        let (subject, body) = render(&month, &tz, &m, "en");
         assert_eq!(subject, "Monthly summary 2026-11");
         assert!(body.contains("  web: 2, 1, 4 min, 1, 1, 0"), "{body}");
         assert!(!body.contains("Jana"), "{body}");
+        // In the team's language: a Russian company reads Russian.
+        let (subject, body) = render(&month, &tz, &m, "ru");
+        assert_eq!(subject, "Итоги месяца 2026-11");
+        assert!(body.contains("  сайт: 2, 1, 4 мин, 1, 1, 0"), "{body}");
     }
 }

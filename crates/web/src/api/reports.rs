@@ -899,7 +899,8 @@ pub async fn scheduled(
     e.into_result()?;
     let composed = st.store.compose_report(kind, from, to).await?;
     if text {
-        let (subject, body) = pronto_store::schedule::render(&composed, &tz);
+        let messages = st.store.playbooks().messages();
+        let (subject, body) = pronto_store::schedule::render(&composed, &tz, &messages, messages.default_language);
         return Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("Subject: {subject}\n\n{body}")).into_response());
     }
     Ok(Json(composed).into_response())

@@ -7,3 +7,18 @@ channel-in_person = osobně
 channel-api = API
 channel-chat = chat
 channel-import = import
+
+# Plánované přehledy pro vedení.
+report-secretary = Denní přehled: poptávky a hovory
+report-sales = Denní obchodní přehled
+report-monthly = Měsíční souhrn
+report-requests = Poptávky
+report-new-customers = Noví zákazníci, z nichž se stala poptávka
+report-calls = Hovory
+report-transfers = Předáno obchodníkům
+report-moved-to = Přesunuto do fáze { $stage }, podle kanálu
+report-unassigned = nepřiřazeno
+report-new-customer = nový zákazník
+report-sales-stages = Obchodní fáze
+report-by-channel = Podle kanálu: poptávky, zodpovězené, medián odezvy, do 5 minut, získané, ztracené
+report-minutes = { $n } min

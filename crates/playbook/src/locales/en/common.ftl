@@ -7,3 +7,18 @@ channel-in_person = in person
 channel-api = API
 channel-chat = chat
 channel-import = import
+
+# The scheduled reports e-mailed to management.
+report-secretary = Daily report: requests and calls
+report-sales = Daily sales report
+report-monthly = Monthly summary
+report-requests = Requests
+report-new-customers = New customers who became requests
+report-calls = Calls
+report-transfers = Transfers to managers
+report-moved-to = Moved to { $stage }, by channel
+report-unassigned = unassigned
+report-new-customer = new customer
+report-sales-stages = Sales stages
+report-by-channel = By channel: leads, answered, median response, within 5 minutes, won, lost
+report-minutes = { $n } min

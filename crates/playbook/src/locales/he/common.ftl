@@ -7,3 +7,18 @@ channel-in_person = פנים אל פנים
 channel-api = API
 channel-chat = צ'אט
 channel-import = ייבוא
+
+# דוחות מתוזמנים להנהלה.
+report-secretary = דוח יומי: פניות ושיחות
+report-sales = דוח מכירות יומי
+report-monthly = סיכום חודשי
+report-requests = פניות
+report-new-customers = לקוחות חדשים שפנו
+report-calls = שיחות
+report-transfers = הועברו למנהלים
+report-moved-to = הועברו לשלב { $stage }, לפי ערוץ
+report-unassigned = לא שויך
+report-new-customer = לקוח חדש
+report-sales-stages = שלבי מכירה
+report-by-channel = לפי ערוץ: פניות, נענו, זמן תגובה חציוני, תוך 5 דקות, נסגרו בהצלחה, אבדו
+report-minutes = { $n } דק׳

@@ -7,3 +7,18 @@ channel-in_person = osobiście
 channel-api = API
 channel-chat = czat
 channel-import = import
+
+# Zaplanowane raporty dla zarządu.
+report-secretary = Raport dzienny: zapytania i rozmowy
+report-sales = Dzienny raport sprzedaży
+report-monthly = Podsumowanie miesiąca
+report-requests = Zapytania
+report-new-customers = Nowi klienci, z których powstały zapytania
+report-calls = Rozmowy
+report-transfers = Przekazane handlowcom
+report-moved-to = Przeniesione do etapu { $stage }, według kanału
+report-unassigned = nieprzypisane
+report-new-customer = nowy klient
+report-sales-stages = Etapy sprzedaży
+report-by-channel = Według kanału: zapytania, z odpowiedzią, mediana odpowiedzi, w 5 minut, wygrane, przegrane
+report-minutes = { $n } min

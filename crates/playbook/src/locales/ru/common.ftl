@@ -7,3 +7,18 @@ channel-in_person = лично
 channel-api = API
 channel-chat = чат
 channel-import = импорт
+
+# Плановые отчёты для руководства.
+report-secretary = Ежедневный отчёт: заявки и звонки
+report-sales = Ежедневный отчёт по продажам
+report-monthly = Итоги месяца
+report-requests = Заявки
+report-new-customers = Новые клиенты, ставшие заявками
+report-calls = Звонки
+report-transfers = Передано менеджерам
+report-moved-to = Переведено на этап { $stage }, по каналам
+report-unassigned = не назначено
+report-new-customer = новый клиент
+report-sales-stages = Этапы продаж
+report-by-channel = По каналам: заявки, с ответом, медиана ответа, за 5 минут, выиграно, проиграно
+report-minutes = { $n } мин
