@@ -670,7 +670,11 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
 pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     fan_out_webhooks(c, pending).await?;
     let events = std::mem::take(&mut pending.events);
-    let mut leads: Vec<i64> = events.iter().filter_map(|e| if let P::I64(Some(id)) = e[2] { Some(id) } else { None }).collect();
+    let mut leads: Vec<i64> = events
+        .iter()
+        .filter(|e| matches!(&e[1], P::Str(Some(kind)) if crate::facts::CHANGES_FACTS.contains(&kind.as_str())))
+        .filter_map(|e| if let P::I64(Some(id)) = e[2] { Some(id) } else { None })
+        .collect();
     leads.sort_unstable();
     leads.dedup();
     let outbox = std::mem::take(&mut pending.outbox);

@@ -77,6 +77,21 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
     Ok(Some(Fact::of(&facts, office, &calendar)))
 }
 
+/// The events that may change what a lead's fact holds (its row's reported columns, its stage
+/// history, outgoing calls, quality-call and complaint tasks); a lead whose events in a
+/// transaction are all others (timers firing, alerts, SLA bookkeeping) keeps its fact.
+pub(crate) const CHANGES_FACTS: &[&str] = &[
+    "lead.received",
+    "lead.assigned",
+    "lead.first_response",
+    "lead.stage_changed",
+    "lead.status_changed",
+    "lead.updated",
+    "activity.logged",
+    "task.created",
+    "task.completed",
+];
+
 /// What a transaction changes in the daily tallies, applied just before it commits.
 pub(crate) type Deltas = BTreeMap<(i32, Dim, String), Tally>;
 
