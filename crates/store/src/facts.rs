@@ -247,6 +247,45 @@ pub(crate) async fn facts(
     Ok(out)
 }
 
+/// The facts of the leads whose SLA `sla` was met (`met`) or breached in `[from, to)`, in the
+/// order the outcomes were recorded: the leads behind the SLA report's figures.
+pub(crate) async fn sla_facts(
+    c: &mut dyn Conn,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+    sla: &str,
+    met: bool,
+    limit: i64,
+) -> Result<Vec<(i64, i64, Fact)>> {
+    let kind = if met { "sla.met" } else { "sla.breached" };
+    let mut ids = Vec::new();
+    for r in c
+        .rows(
+            "SELECT lead_id, data FROM events WHERE kind = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
+            params![kind, crate::micros(from), crate::micros(to)],
+        )
+        .await
+        .map_err(db)?
+    {
+        let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
+        if let Some(id) = r.opt_i64("lead_id")?.filter(|id| data["sla"] == sla && !ids.contains(id)) {
+            ids.push(id);
+            if ids.len() as i64 >= limit {
+                break;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(r) = c.row("SELECT received_at, fact FROM lead_facts WHERE lead_id = $1", params![id]).await.map_err(db)?
+            && let Ok(f) = serde_json::from_str(&r.str("fact")?)
+        {
+            out.push((id, r.i64("received_at")?, f));
+        }
+    }
+    Ok(out)
+}
+
 /// Up to this many leads a report is computed from their facts, with exact percentiles.
 const EXACT_UP_TO: i64 = 20_000;
 

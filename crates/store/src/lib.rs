@@ -244,6 +244,9 @@ pub trait Store: Send + Sync {
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;
+    /// The leads whose SLA `sla` was met (or breached) in `[from, to)`, at most `limit`:
+    /// (lead id, received_at µs, fact).
+    async fn report_sla_facts(&self, from: jiff::Timestamp, to: jiff::Timestamp, sla: String, met: bool, limit: i64) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>>;
     /// The office's time zone (the default playbook's calendar), which report days are in.
     fn office_zone(&self) -> jiff::tz::TimeZone;
     /// How many open leads each stage holds.

@@ -403,6 +403,9 @@ impl Store for SqlStore {
     async fn settle_outbox(&self) -> Result<i64> {
         self.id(Command::SettleOutbox).await
     }
+    async fn report_sla_facts(&self, from: jiff::Timestamp, to: jiff::Timestamp, sla: String, met: bool, limit: i64) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>> {
+        self.read(move |c| Box::pin(async move { crate::facts::sla_facts(c, from, to, &sla, met, limit).await })).await
+    }
     fn office_zone(&self) -> jiff::tz::TimeZone {
         crate::facts::office_zone(&self.playbooks)
     }

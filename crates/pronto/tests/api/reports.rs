@@ -70,6 +70,16 @@ async fn sla_compliance_met_breached_and_at_risk(engine: Engine) {
     let risk = line["at_risk"].as_array().unwrap();
     assert_eq!(risk.len(), 1, "{line}");
     assert_eq!((risk[0]["lead_id"].as_i64(), risk[0]["owner"].as_str()), (Some(running), Some("Jana")));
+    // The leads behind met and breached.
+    let leads = |q: &str| {
+        let app = &app;
+        let q = q.to_owned();
+        async move { ids(&app.get(&format!("/api/v1/reports/leads?figure={q}")).await.expect(200)) }
+    };
+    assert_eq!(leads("sla_met:first_response").await, vec![met]);
+    assert_eq!(leads("sla_breached:first_response").await.len(), 1);
+    assert!(leads("sla_met:moon").await.is_empty());
+    app.get("/api/v1/reports/leads?figure=sla_met:").await.invalid(&["figure"]);
     app.get("/api/v1/reports/sla?from=tomorrow").await.invalid(&["from"]);
 }
 

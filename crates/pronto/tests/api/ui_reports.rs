@@ -121,6 +121,8 @@ async fn reports_chart_every_figure_and_drill_down_to_its_leads(engine: Engine) 
     assert_eq!(lead_ids(&get(drill(&["value=web", "figure=within_5_min"])).await.html), vec![a]);
     assert_eq!(lead_ids(&get(drill(&["value=phone", "figure=never"])).await.html), vec![c]);
     assert_eq!(lead_ids(&get(drill(&["figure=attempts%3A1"])).await.html), vec![a, b]);
+    // SLA met: both answered within the 10 working minutes.
+    assert_eq!(lead_ids(&get(drill(&["figure=sla_met%3Afirst_response"])).await.html), vec![a, b]);
     let all = get(drill(&["group_by=channel&figure=leads"])).await;
     assert_eq!(lead_ids(&all.html), vec![a, b, c]);
     assert!(all.html.contains("Jana") && all.html.contains("2 min") && all.html.contains("Not answered"), "{}", all.html);

@@ -607,7 +607,8 @@ pub struct DrillQuery {
     pub value: Option<String>,
     /// `leads` (default), `responded`, `never`, `within_5_min`, `within_1_hour`,
     /// `within_24_hours`, `bucket:N`, `reached:STAGE`, `won`, `lost`, `open`, `attempts:N`
-    /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`.
+    /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`, `sla_met:SLA`,
+    /// `sla_breached:SLA`.
     pub figure: Option<String>,
     pub time: Option<String>,
     pub format: Option<String>,
@@ -660,7 +661,7 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     let checked = check(st.clock.now(), &rq, Dim::All);
     let figure = q.figure.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("leads").to_owned();
     let mut e = checked.as_ref().err().cloned().unwrap_or_default();
-    if tally::counts_in(&tally::Fact::default(), &figure, false).is_none() {
+    if !known_figure(&figure) {
         e.add("figure", format!("`{figure}` is not a report figure"));
     }
     let limit = q.limit.unwrap_or(100);
@@ -713,6 +714,22 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     answer(c.format, &r, table, "leads")
 }
 
+/// Whether `figure` names a figure the drill-down knows: the tallies' (`tally::counts_in`) or
+/// an SLA's outcome (`sla_met:SLA`, `sla_breached:SLA`).
+pub(crate) fn known_figure(figure: &str) -> bool {
+    sla_figure(figure).is_some() || tally::counts_in(&tally::Fact::default(), figure, false).is_some()
+}
+
+/// `sla_met:NAME` → (NAME, true), `sla_breached:NAME` → (NAME, false).
+fn sla_figure(figure: &str) -> Option<(&str, bool)> {
+    let (name, met) = match figure.split_once(':')? {
+        ("sla_met", n) => (n, true),
+        ("sla_breached", n) => (n, false),
+        _ => return None,
+    };
+    (!name.is_empty()).then_some((name, met))
+}
+
 /// A drill-down page's cursor: the last lead's arrival (µs) and id, as `µs.id`.
 fn cursor(v: &str) -> Option<(i64, i64)> {
     let (a, b) = v.split_once('.')?;
@@ -729,6 +746,32 @@ pub(crate) async fn drill_leads(
     after: Option<(i64, i64)>,
 ) -> ApiResult<DrillReport> {
     const PAGE: i64 = 5000;
+    let lead = |id: i64, received: i64, f: &tally::Fact| DrillLead {
+        id,
+        url: format!("/leads/{id}"),
+        received_at: jiff::Timestamp::from_microsecond(received).map(|t| t.to_string()).unwrap_or_default(),
+        channel: f.channel.clone(),
+        owner_id: f.owner,
+        source: f.source.clone(),
+        segment: f.segment.clone(),
+        response_seconds: f.response,
+        business_response_seconds: f.business_response,
+        status: f.status.clone(),
+        calls: f.calls,
+    };
+    if let Some((sla, met)) = sla_figure(figure) {
+        // The SLA's outcomes in the window (one page: at most `limit`).
+        let leads = st.store.report_sla_facts(c.from, c.to, sla.to_owned(), met, limit).await?;
+        let leads =
+            leads.iter().filter(|(_, _, f)| value.is_none_or(|v| c.dim.value(f) == v)).map(|(id, at, f)| lead(*id, *at, f)).collect();
+        return Ok(DrillReport {
+            figure: figure.to_owned(),
+            group_by: c.dim.name().into(),
+            value: value.map(str::to_owned),
+            leads,
+            next: None,
+        });
+    }
     let mut out = Vec::new();
     let mut at = after;
     let mut next = None;
@@ -741,19 +784,7 @@ pub(crate) async fn drill_leads(
                     next = at.map(|(a, b)| format!("{a}.{b}"));
                     break 'pages;
                 }
-                out.push(DrillLead {
-                    id: *id,
-                    url: format!("/leads/{id}"),
-                    received_at: jiff::Timestamp::from_microsecond(*received).map(|t| t.to_string()).unwrap_or_default(),
-                    channel: f.channel.clone(),
-                    owner_id: f.owner,
-                    source: f.source.clone(),
-                    segment: f.segment.clone(),
-                    response_seconds: f.response,
-                    business_response_seconds: f.business_response,
-                    status: f.status.clone(),
-                    calls: f.calls,
-                });
+                out.push(lead(*id, *received, f));
             }
             at = Some((*received, *id));
         }

@@ -295,6 +295,10 @@ fn figure_name(t: &Tr, figure: &str) -> String {
         t.s("rep-figure-reached", stage)
     } else if let Some(n) = figure.strip_prefix("attempts:") {
         t.s("rep-figure-attempts", n)
+    } else if let Some(sla) = figure.strip_prefix("sla_met:") {
+        t.s("rep-figure-sla-met", sla)
+    } else if let Some(sla) = figure.strip_prefix("sla_breached:") {
+        t.s("rep-figure-sla-breached", sla)
     } else {
         word(t, &format!("rep-figure-{figure}"), figure)
     }
@@ -727,8 +731,8 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
         .map(|l| {
             vec![
                 Fig::text(l.sla.clone()),
-                Fig::text(l.met.to_string()),
-                Fig::text(l.breached.to_string()),
+                x.fig(l.met, Dim::All, None, &format!("sla_met:{}", l.sla)),
+                x.fig(l.breached, Dim::All, None, &format!("sla_breached:{}", l.sla)),
                 Fig::text(l.compliance.map(|c| pct(t, c)).unwrap_or_else(|| "—".into())),
                 Fig::text(l.at_risk.len().to_string()),
             ]
@@ -836,7 +840,7 @@ pub(super) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed,
         e.0.extend(f.0.iter().cloned());
     }
     let figure = arg(&q, "figure").unwrap_or_else(|| "leads".into());
-    if tally::counts_in(&tally::Fact::default(), &figure, false).is_none() {
+    if !api::known_figure(&figure) {
         e.add("figure", format!("`{figure}` is not a report figure"));
     }
     let limit = match arg(&q, "limit") {

@@ -262,3 +262,5 @@ rep-figure-quality_negative = Kontrolní hovor záporný
 rep-figure-bucket = Zodpovězené za { $v }
 rep-figure-reached = Dosáhly fáze { $v }
 rep-figure-attempts = Pokusy o hovor: { $v }
+rep-figure-sla-met = SLA splněno: { $v }
+rep-figure-sla-breached = SLA porušeno: { $v }

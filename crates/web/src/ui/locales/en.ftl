@@ -250,3 +250,5 @@ rep-figure-quality_negative = Quality call negative
 rep-figure-bucket = Answered in { $v }
 rep-figure-reached = Reached the stage { $v }
 rep-figure-attempts = Call attempts: { $v }
+rep-figure-sla-met = SLA met: { $v }
+rep-figure-sla-breached = SLA breached: { $v }

@@ -255,3 +255,5 @@ rep-figure-quality_negative = שיחת בקרה שלילית
 rep-figure-bucket = נענו תוך { $v }
 rep-figure-reached = הגיעו לשלב { $v }
 rep-figure-attempts = ניסיונות חיוג: { $v }
+rep-figure-sla-met = SLA עמד ביעד: { $v }
+rep-figure-sla-breached = SLA הופר: { $v }

@@ -262,3 +262,5 @@ rep-figure-quality_negative = Rozmowa kontrolna negatywna
 rep-figure-bucket = Z odpowiedzią w { $v }
 rep-figure-reached = Dotarły do etapu { $v }
 rep-figure-attempts = Próby połączenia: { $v }
+rep-figure-sla-met = SLA dotrzymane: { $v }
+rep-figure-sla-breached = SLA przekroczone: { $v }

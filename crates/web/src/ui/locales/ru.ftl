@@ -262,3 +262,5 @@ rep-figure-quality_negative = Контрольный звонок: недово�
 rep-figure-bucket = С ответом за { $v }
 rep-figure-reached = Дошли до этапа { $v }
 rep-figure-attempts = Попыток дозвона: { $v }
+rep-figure-sla-met = SLA выполнен: { $v }
+rep-figure-sla-breached = SLA нарушен: { $v }
