@@ -3,7 +3,7 @@
 //!
 //! Everything goes through the store's commands — the playbooks run as in use: owners by round
 //! robin, tasks, SLAs, timers, escalations, alerts. Time is the manual clock, moved in steps of
-//! a quarter of an hour from `D` days ago to now; in each step the leads that arrive in it are
+//! two minutes from `D` days ago to now; in each step the leads that arrive in it are
 //! created (with their own arrival time), the calls, e-mails and stage changes that fall in it
 //! are made (calls and e-mails at their own time, stage changes at the step's end), and the
 //! timers that fell due are fired, as the server's worker would.
@@ -45,7 +45,9 @@ pub struct DemoArgs {
     pub concurrency: usize,
 }
 
-const STEP: SignedDuration = SignedDuration::from_mins(15);
+/// The clock's step: what falls in a step is done at its end (calls and e-mails keep their
+/// own times), so an answer is at most this late for the playbook's SLA.
+const STEP: SignedDuration = SignedDuration::from_mins(2);
 
 /// What happens to a lead, in order.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -73,6 +73,9 @@ pub(crate) struct SqlitePool {
     closed: Arc<std::sync::atomic::AtomicBool>,
 }
 
+/// Past this size the WAL is checkpointed and emptied even if the writer has to wait.
+const WAL_LIMIT: u64 = 64 * 1024 * 1024;
+
 /// How often the WAL is checkpointed. A passive checkpoint never blocks the writer or readers.
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -85,10 +88,17 @@ fn start_checkpointer(path: PathBuf, closed: Arc<std::sync::atomic::AtomicBool>)
             Err(e) => return tracing::error!(error = %e, "the WAL checkpointer cannot open the database"),
         };
         let _ = conn.busy_timeout(std::time::Duration::from_secs(1));
+        let wal = PathBuf::from(format!("{}-wal", path.display()));
         while !closed.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(CHECKPOINT_EVERY);
-            if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                tracing::warn!(error = %e, "WAL checkpoint failed");
+            // A passive checkpoint copies what it can; but under writes that never pause the
+            // WAL is never found wholly copied, so it is never restarted and grows without end.
+            // Past the limit, a truncating checkpoint waits for the writer's current
+            // transaction, copies the rest and empties the file (a pause of milliseconds).
+            let long = std::fs::metadata(&wal).map(|m| m.len() > WAL_LIMIT).unwrap_or(false);
+            let mode = if long { "TRUNCATE" } else { "PASSIVE" };
+            if let Err(e) = conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |_| Ok(())) {
+                tracing::warn!(error = %e, mode, "WAL checkpoint failed");
             }
         }
         let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
