@@ -198,6 +198,7 @@ impl Dim {
 
 /// A count of leads with every figure the reports show, additive.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Tally {
     pub leads: i64,
     pub responded: i64,

@@ -65,7 +65,6 @@ pub(crate) enum Command {
     EnsureAdmin {
         password_hash: String,
     },
-    /// Fires up to `limit` pending timers due at or before the command's `now`.
     /// Marks every queued notification sent (a demo history's alerts).
     SettleOutbox,
     /// Stores when the scheduled reports go and sets their timers.
@@ -74,6 +73,7 @@ pub(crate) enum Command {
     BackfillFacts {
         limit: i64,
     },
+    /// Fires up to `limit` pending timers due at or before the command's `now`.
     FireDueTimers {
         limit: i64,
     },

@@ -132,10 +132,22 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
 
 /// Adds each change to its stored tally, in key order.
 pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
-    let lock = if c.dialect() == Dialect::Postgres { " FOR UPDATE" } else { "" };
+    let pg = c.dialect() == Dialect::Postgres;
+    let lock = if pg { " FOR UPDATE" } else { "" };
     for ((day, dim, value), change) in changes {
         if change.is_empty() {
             continue;
+        }
+        if pg {
+            // Another writer may be adding the same new row: make sure it exists (waiting for
+            // theirs) so that the read below locks it, instead of two writers each inserting
+            // their own tally and one overwriting the other's. (SQLite has one writer.)
+            c.exec(
+                "INSERT INTO report_cells (day, dim, value, tally) VALUES ($1, $2, $3, '{}') ON CONFLICT (day, dim, value) DO NOTHING",
+                params![day as i64, dim.name(), value.as_str()],
+            )
+            .await
+            .map_err(db)?;
         }
         let sql = format!("SELECT tally FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3{lock}");
         let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await.map_err(db)? {
