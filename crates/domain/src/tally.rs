@@ -74,6 +74,9 @@ pub struct Fact {
     pub quality: Option<String>,
     #[serde(default)]
     pub complaints: i64,
+    /// Each SLA the lead ran: met (`true`) or breached.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sla: BTreeMap<String, bool>,
 }
 
 /// What a fact is made from: the lead as stored.
@@ -95,6 +98,8 @@ pub struct LeadFacts<'a> {
     pub calls: i64,
     pub quality: Option<&'a str>,
     pub complaints: i64,
+    /// The SLA outcomes recorded, in order: (SLA, met). A breach stands even if met later.
+    pub sla_outcomes: &'a [(String, bool)],
 }
 
 impl Fact {
@@ -143,6 +148,11 @@ impl Fact {
             calls: l.calls,
             quality: l.quality.map(str::to_owned),
             complaints: l.complaints,
+            sla: l.sla_outcomes.iter().fold(BTreeMap::new(), |mut m, (name, met)| {
+                let e = m.entry(name.clone()).or_insert(*met);
+                *e = *e && *met;
+                m
+            }),
         }
     }
 }
@@ -228,6 +238,11 @@ pub struct Tally {
     pub complaints: i64,
     /// Leads with a complaint (a lead may have several).
     pub complained: i64,
+    /// Leads whose SLA was met, or breached, by SLA.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sla_met: BTreeMap<String, i64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sla_breached: BTreeMap<String, i64>,
     /// The exact response times when this tally was made from facts (not stored).
     #[serde(skip)]
     pub exact: Option<(Vec<i64>, Vec<i64>)>,
@@ -304,6 +319,9 @@ impl Tally {
         if f.complaints > 0 {
             self.complained += sign;
         }
+        for (name, met) in &f.sla {
+            bump_map(if *met { &mut self.sla_met } else { &mut self.sla_breached }, name, sign);
+        }
         self.trim();
     }
 
@@ -348,6 +366,12 @@ impl Tally {
         self.quality_negative += o.quality_negative;
         self.complaints += o.complaints;
         self.complained += o.complained;
+        for (k, n) in &o.sla_met {
+            bump_map(&mut self.sla_met, k, *n);
+        }
+        for (k, n) in &o.sla_breached {
+            bump_map(&mut self.sla_breached, k, *n);
+        }
         self.exact = match (self.exact.take(), &o.exact) {
             (Some((mut a, mut b)), Some((c, d))) => {
                 a.extend_from_slice(c);
@@ -479,6 +503,10 @@ pub fn counts_in(f: &Fact, figure: &str, business: bool) -> Option<bool> {
             } else if let Some(n) = figure.strip_prefix("attempts:") {
                 let n: i64 = n.trim_end_matches('+').parse().ok()?;
                 if n >= 4 { f.calls >= 4 } else { f.calls == n }
+            } else if let Some(name) = figure.strip_prefix("sla_met:").filter(|n| !n.is_empty()) {
+                f.sla.get(name) == Some(&true)
+            } else if let Some(name) = figure.strip_prefix("sla_breached:").filter(|n| !n.is_empty()) {
+                f.sla.get(name) == Some(&false)
             } else if let Some(i) = figure.strip_prefix("bucket:") {
                 let i: usize = i.parse().ok().filter(|i| *i < EDGES.len())?;
                 response.is_some_and(|r| bucket(r) == i)
@@ -546,6 +574,7 @@ mod tests {
             calls: 1,
             quality: None,
             complaints: 0,
+            sla_outcomes: &[],
         }
     }
 
@@ -677,7 +706,26 @@ mod tests {
         assert_eq!((n("complaints"), n("quality_negative")), (t.complained, t.quality_negative));
         assert_eq!(n(&format!("bucket:{}", bucket(200))), t.hist[bucket(200)]);
         assert_eq!(counts_in(&facts[0], "moon", false), None);
+        assert_eq!(counts_in(&facts[0], "sla_met:", false), None);
         assert_eq!(counts_in(&facts[0], "bucket:99", false), None);
+    }
+
+    #[test]
+    fn sla_outcomes_a_breach_stands() {
+        let cal = office();
+        let tz = cal.time_zone().clone();
+        let st = stages();
+        let outcomes = vec![("first_response".to_string(), false), ("first_response".to_string(), true), ("offer".to_string(), true)];
+        let f =
+            Fact::of(&LeadFacts { sla_outcomes: &outcomes, ..lead("2026-11-20T10:00:00Z", None, "received", "open", &st, &[]) }, &tz, &cal);
+        assert_eq!(f.sla, BTreeMap::from([("first_response".to_string(), false), ("offer".to_string(), true)]));
+        let t = &group(&[f.clone()], Dim::All)["all"];
+        assert_eq!(
+            (t.sla_met.get("offer"), t.sla_breached.get("first_response"), t.sla_met.get("first_response")),
+            (Some(&1), Some(&1), None)
+        );
+        assert_eq!((counts_in(&f, "sla_breached:first_response", false), counts_in(&f, "sla_met:offer", false)), (Some(true), Some(true)));
+        assert_eq!(counts_in(&f, "sla_met:first_response", false), Some(false));
     }
 
     #[test]

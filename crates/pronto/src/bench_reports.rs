@@ -61,6 +61,15 @@ pub async fn run(args: ReportsArgs) -> Result<(), AnyError> {
         }
     };
     let url = format!("sqlite://{}", path.display());
+    if args.database.is_some() {
+        // A database from an older Pronto: its report facts are brought up to date (rebuilt
+        // when their shape changed) before the server starts, and the time it took shown.
+        let t = Instant::now();
+        let store = pronto_store::open(&url, Arc::new(pronto_domain::SystemClock), pronto_store::StoreOptions::default()).await?;
+        store.close().await;
+        line("facts", format!("report facts brought up to date in {:.1} s", t.elapsed().as_secs_f64()));
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
     let (leads, events) = {
         let c = rusqlite::Connection::open(&path)?;
         let n = |sql: &str| -> Result<i64, rusqlite::Error> { c.query_row(sql, [], |r| r.get(0)) };
@@ -89,7 +98,9 @@ pub async fn run(args: ReportsArgs) -> Result<(), AnyError> {
 async fn fill(args: &ReportsArgs, url: &str) -> Result<(), AnyError> {
     let end = pronto_domain::SystemClock.now();
     let clock = Arc::new(pronto_domain::clock::ManualClock::new(end - jiff::SignedDuration::from_hours(24 * args.days as i64)));
-    let store = pronto_store::open(url, clock.clone(), pronto_store::StoreOptions { bulk_fill: true, ..pronto_store::StoreOptions::default() }).await?;
+    let store =
+        pronto_store::open(url, clock.clone(), pronto_store::StoreOptions { bulk_fill: true, ..pronto_store::StoreOptions::default() })
+            .await?;
     let hash = pronto_web::auth::hash_password(ADMIN_PASSWORD.to_owned()).await.map_err(|e| e.to_string())?;
     store.ensure_admin(hash).await?;
     let demo = crate::demo::DemoArgs { leads: args.leads, days: args.days, concurrency: 256 };

@@ -16,9 +16,14 @@ pub(crate) fn office_zone(pbs: &Playbooks) -> jiff::tz::TimeZone {
     pbs.current(&pbs.default_name()).map(|(_, pb)| pb.calendar.time_zone().clone()).unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
-fn zone_name(z: &jiff::tz::TimeZone) -> String {
-    z.iana_name().unwrap_or("UTC").to_owned()
+/// What the facts and tallies were built with: the office's zone and the shape of a fact. A
+/// change of either rebuilds them (see [`backfill`]).
+fn built_with(z: &jiff::tz::TimeZone) -> String {
+    format!("{} facts-v{FACT_VERSION}", z.iana_name().unwrap_or("UTC"))
 }
+
+/// Raised whenever `Fact` learns something new, so that facts made before are made again.
+const FACT_VERSION: u32 = 2;
 
 /// The fact of one lead as it stands in this transaction (`None`: no such lead).
 pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz::TimeZone, lead_id: i64) -> Result<Option<Fact>> {
@@ -44,15 +49,27 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
         .as_ref()
         .map(|pb| pb.stages.iter().map(|s| (s.id.clone(), s.status.map(|st| st.as_str().to_owned()))).collect())
         .unwrap_or_default();
-    let mut changes = Vec::new();
+    let (mut changes, mut sla) = (Vec::new(), Vec::new());
     for e in c
-        .rows("SELECT at, data FROM events WHERE lead_id = $1 AND kind = 'lead.stage_changed' ORDER BY id", params![lead_id])
+        .rows(
+            "SELECT at, kind, data FROM events WHERE lead_id = $1 AND kind IN ('lead.stage_changed', 'sla.met', 'sla.breached') ORDER BY id",
+            params![lead_id],
+        )
         .await
         .map_err(db)?
     {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
-        if let Some(to) = data["to"].as_str() {
-            changes.push((from_micros(e.i64("at")?), to.to_owned()));
+        match e.str("kind")?.as_str() {
+            "lead.stage_changed" => {
+                if let Some(to) = data["to"].as_str() {
+                    changes.push((from_micros(e.i64("at")?), to.to_owned()));
+                }
+            }
+            kind => {
+                if let Some(name) = data["sla"].as_str() {
+                    sla.push((name.to_owned(), kind == "sla.met"));
+                }
+            }
         }
     }
     let calendar = pb.as_ref().map(|p| p.calendar.clone()).unwrap_or_else(|| pronto_domain::calendar::Calendar::always(office.clone()));
@@ -73,6 +90,7 @@ pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz
         calls: r.i64("calls")?,
         quality: quality.as_deref(),
         complaints: r.i64("complaints")?,
+        sla_outcomes: &sla,
     };
     Ok(Some(Fact::of(&facts, office, &calendar)))
 }
@@ -90,6 +108,8 @@ pub(crate) const CHANGES_FACTS: &[&str] = &[
     "activity.logged",
     "task.created",
     "task.completed",
+    "sla.met",
+    "sla.breached",
 ];
 
 /// What a transaction changes in the daily tallies, applied just before it commits.
@@ -174,11 +194,11 @@ pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
 }
 
 /// One step of making the facts whole (a writer command, its own transaction): first, when
-/// the office's zone changed since the tallies were built (days and hours are the office's),
+/// the office's zone or the shape of a fact changed since the tallies were built,
 /// they are dropped to be built afresh; then up to `limit` leads without a fact (a database
 /// from before the reports) get one. Returns how many it synced; 0 when whole.
 pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, deltas: &mut Deltas, limit: i64) -> Result<i64> {
-    let zone = zone_name(&office_zone(pbs));
+    let zone = built_with(&office_zone(pbs));
     let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await.map_err(db)?.map(|r| r.str("value")).transpose()?;
     if built.as_deref() != Some(zone.as_str()) {
         c.exec("DELETE FROM report_cells", vec![]).await.map_err(db)?;
@@ -254,45 +274,6 @@ pub(crate) async fn facts(
     for r in rows {
         if let Ok(f) = serde_json::from_str(&r.str("fact")?) {
             out.push((r.i64("lead_id")?, r.i64("received_at")?, f));
-        }
-    }
-    Ok(out)
-}
-
-/// The facts of the leads whose SLA `sla` was met (`met`) or breached in `[from, to)`, in the
-/// order the outcomes were recorded: the leads behind the SLA report's figures.
-pub(crate) async fn sla_facts(
-    c: &mut dyn Conn,
-    from: jiff::Timestamp,
-    to: jiff::Timestamp,
-    sla: &str,
-    met: bool,
-    limit: i64,
-) -> Result<Vec<(i64, i64, Fact)>> {
-    let kind = if met { "sla.met" } else { "sla.breached" };
-    let mut ids = Vec::new();
-    for r in c
-        .rows(
-            "SELECT lead_id, data FROM events WHERE kind = $1 AND at >= $2 AND at < $3 ORDER BY at, id",
-            params![kind, crate::micros(from), crate::micros(to)],
-        )
-        .await
-        .map_err(db)?
-    {
-        let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
-        if let Some(id) = r.opt_i64("lead_id")?.filter(|id| data["sla"] == sla && !ids.contains(id)) {
-            ids.push(id);
-            if ids.len() as i64 >= limit {
-                break;
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(r) = c.row("SELECT received_at, fact FROM lead_facts WHERE lead_id = $1", params![id]).await.map_err(db)?
-            && let Ok(f) = serde_json::from_str(&r.str("fact")?)
-        {
-            out.push((id, r.i64("received_at")?, f));
         }
     }
     Ok(out)

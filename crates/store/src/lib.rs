@@ -211,8 +211,6 @@ pub trait Store: Send + Sync {
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64>;
-    /// SLA outcomes recorded in `[from, to)`: (sla, met, breached).
-    async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>>;
     /// SLAs running now, soonest breach first: (sla, lead, owner, breach due).
     async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>>;
     /// Report tallies per value of `dim` for the leads received in `[from, to)`.
@@ -244,9 +242,6 @@ pub trait Store: Send + Sync {
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;
-    /// The leads whose SLA `sla` was met (or breached) in `[from, to)`, at most `limit`:
-    /// (lead id, received_at µs, fact).
-    async fn report_sla_facts(&self, from: jiff::Timestamp, to: jiff::Timestamp, sla: String, met: bool, limit: i64) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>>;
     /// The office's time zone (the default playbook's calendar), which report days are in.
     fn office_zone(&self) -> jiff::tz::TimeZone;
     /// How many open leads each stage holds.

@@ -607,28 +607,6 @@ pub(crate) async fn companies(
     rows.iter().map(|r| Ok((r.i64("id")?, r.opt_str("name")?, r.opt_str("company_id")?, r.i64("people")?, r.i64("leads")?))).collect()
 }
 
-/// SLA outcomes recorded in `[from, to)`: (sla, met, breached), by SLA id.
-pub(crate) async fn sla_outcomes(c: &mut dyn Conn, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>> {
-    let rows = c
-        .rows(
-            "SELECT kind, data FROM events WHERE kind IN ('sla.met', 'sla.breached') AND at >= $1 AND at < $2",
-            params![crate::micros(from), crate::micros(to)],
-        )
-        .await?;
-    let mut by: std::collections::BTreeMap<String, (i64, i64)> = std::collections::BTreeMap::new();
-    for r in &rows {
-        let data: Value = serde_json::from_str(&r.str("data")?).unwrap_or(Value::Null);
-        let Some(sla) = data["sla"].as_str() else { continue };
-        let e = by.entry(sla.to_owned()).or_default();
-        if r.str("kind")? == "sla.met" {
-            e.0 += 1;
-        } else {
-            e.1 += 1;
-        }
-    }
-    Ok(by.into_iter().map(|(k, (m, b))| (k, m, b)).collect())
-}
-
 /// SLAs running now, soonest breach first: (sla, lead, owner's name, breach due).
 pub(crate) async fn slas_at_risk(c: &mut dyn Conn, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>> {
     let rows = c

@@ -403,14 +403,8 @@ impl Store for SqlStore {
     async fn settle_outbox(&self) -> Result<i64> {
         self.id(Command::SettleOutbox).await
     }
-    async fn report_sla_facts(&self, from: jiff::Timestamp, to: jiff::Timestamp, sla: String, met: bool, limit: i64) -> Result<Vec<(i64, i64, pronto_domain::tally::Fact)>> {
-        self.read(move |c| Box::pin(async move { crate::facts::sla_facts(c, from, to, &sla, met, limit).await })).await
-    }
     fn office_zone(&self) -> jiff::tz::TimeZone {
         crate::facts::office_zone(&self.playbooks)
-    }
-    async fn sla_outcomes(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<(String, i64, i64)>> {
-        self.read(move |c| Box::pin(queries::sla_outcomes(c, from, to))).await
     }
     async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>> {
         self.read(move |c| Box::pin(queries::slas_at_risk(c, limit))).await

@@ -714,20 +714,9 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     answer(c.format, &r, table, "leads")
 }
 
-/// Whether `figure` names a figure the drill-down knows: the tallies' (`tally::counts_in`) or
-/// an SLA's outcome (`sla_met:SLA`, `sla_breached:SLA`).
+/// Whether `figure` names a figure the drill-down knows (see `tally::counts_in`).
 pub(crate) fn known_figure(figure: &str) -> bool {
-    sla_figure(figure).is_some() || tally::counts_in(&tally::Fact::default(), figure, false).is_some()
-}
-
-/// `sla_met:NAME` → (NAME, true), `sla_breached:NAME` → (NAME, false).
-fn sla_figure(figure: &str) -> Option<(&str, bool)> {
-    let (name, met) = match figure.split_once(':')? {
-        ("sla_met", n) => (n, true),
-        ("sla_breached", n) => (n, false),
-        _ => return None,
-    };
-    (!name.is_empty()).then_some((name, met))
+    tally::counts_in(&tally::Fact::default(), figure, false).is_some()
 }
 
 /// A drill-down page's cursor: the last lead's arrival (µs) and id, as `µs.id`.
@@ -759,19 +748,6 @@ pub(crate) async fn drill_leads(
         status: f.status.clone(),
         calls: f.calls,
     };
-    if let Some((sla, met)) = sla_figure(figure) {
-        // The SLA's outcomes in the window (one page: at most `limit`).
-        let leads = st.store.report_sla_facts(c.from, c.to, sla.to_owned(), met, limit).await?;
-        let leads =
-            leads.iter().filter(|(_, _, f)| value.is_none_or(|v| c.dim.value(f) == v)).map(|(id, at, f)| lead(*id, *at, f)).collect();
-        return Ok(DrillReport {
-            figure: figure.to_owned(),
-            group_by: c.dim.name().into(),
-            value: value.map(str::to_owned),
-            leads,
-            next: None,
-        });
-    }
     let mut out = Vec::new();
     let mut at = after;
     let mut next = None;
@@ -835,15 +811,16 @@ pub struct SlaReport {
 }
 
 pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp) -> ApiResult<SlaReport> {
-    let outcomes = st.store.sla_outcomes(from, to).await?;
+    let all = total(&st.store.report_tallies(Dim::All, from, to).await?.groups);
     let risk = st.store.slas_at_risk(500).await?;
-    let mut names: Vec<String> = outcomes.iter().map(|(s, ..)| s.clone()).chain(risk.iter().map(|(s, ..)| s.clone())).collect();
+    let mut names: Vec<String> =
+        all.sla_met.keys().chain(all.sla_breached.keys()).cloned().chain(risk.iter().map(|(s, ..)| s.clone())).collect();
     names.sort();
     names.dedup();
     let slas = names
         .into_iter()
         .map(|name| {
-            let (met, breached) = outcomes.iter().find(|(s, ..)| *s == name).map(|(_, m, b)| (*m, *b)).unwrap_or((0, 0));
+            let (met, breached) = (all.sla_met.get(&name).copied().unwrap_or(0), all.sla_breached.get(&name).copied().unwrap_or(0));
             SlaLine {
                 compliance: (met + breached > 0).then(|| met as f64 / (met + breached) as f64),
                 at_risk: risk
@@ -860,8 +837,8 @@ pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::T
     Ok(SlaReport { from: from.to_string(), to: to.to_string(), slas })
 }
 
-/// SLA compliance per playbook SLA: met and breached in `[from, to)`, and at risk right now
-/// (running, with who holds the lead and when it breaches).
+/// SLA compliance per playbook SLA: met and breached by the leads received in `[from, to)`,
+/// and at risk right now (running, with who holds the lead and when it breaches).
 #[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
     responses((status = 200, body = SlaReport), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Span, Timestamp};
 use pronto_domain::FieldErrors;
-use pronto_domain::tally::{self, Dim, EDGES};
+use pronto_domain::tally::{Dim, EDGES};
 use pronto_domain::user::{Action, Role};
 use std::collections::HashMap;
 use std::sync::Arc;
