@@ -25,74 +25,89 @@ fn built_with(z: &jiff::tz::TimeZone) -> String {
 /// Raised whenever `Fact` learns something new, so that facts made before are made again.
 const FACT_VERSION: u32 = 2;
 
-/// The fact of one lead as it stands in this transaction (`None`: no such lead).
-pub(crate) async fn fact_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz::TimeZone, lead_id: i64) -> Result<Option<Fact>> {
-    let Some(r) = c
-        .row(
-            "SELECT l.received_at, l.first_response_at, l.playbook, l.playbook_version, l.channel, l.owner_id, l.source,
-                    l.customer_type, l.stage, l.status,
-                    (SELECT COUNT(*) FROM activities a WHERE a.lead_id = l.id AND a.kind = 'call' AND a.direction = 'out') AS calls,
-                    (SELECT COUNT(*) FROM tasks t WHERE t.lead_id = l.id AND t.task = 'complaint') AS complaints,
-                    (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
-                     ORDER BY t.id DESC LIMIT 1) AS quality
-             FROM leads l WHERE l.id = $1",
-            params![lead_id],
-        )
-        .await
-        .map_err(db)?
-    else {
-        return Ok(None);
-    };
-    let playbook = r.str("playbook")?;
-    let pb = pbs.get(&playbook, r.i64("playbook_version")?).or_else(|| pbs.current(&playbook).map(|(_, p)| p));
-    let stages: Vec<(String, Option<String>)> = pb
-        .as_ref()
-        .map(|pb| pb.stages.iter().map(|s| (s.id.clone(), s.status.map(|st| st.as_str().to_owned()))).collect())
-        .unwrap_or_default();
-    let (mut changes, mut sla) = (Vec::new(), Vec::new());
-    for e in c
-        .rows(
-            "SELECT at, kind, data FROM events WHERE lead_id = $1 AND kind IN ('lead.stage_changed', 'sla.met', 'sla.breached') ORDER BY id",
-            params![lead_id],
-        )
-        .await
-        .map_err(db)?
-    {
+/// `$first, $first+1, …` for `n` parameters.
+fn list(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The facts of `ids` as they stand in this transaction, by lead (a lead that does not exist
+/// has none): three statements for the whole list.
+pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz::TimeZone, ids: &[i64]) -> Result<BTreeMap<i64, Fact>> {
+    let mut out = BTreeMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let ps = || ids.iter().map(|id| crate::engine::P::from(*id)).collect::<Vec<_>>();
+    // Stage changes and SLA outcomes, in order, per lead.
+    let mut history: BTreeMap<i64, (Vec<(jiff::Timestamp, String)>, Vec<(String, bool)>)> = BTreeMap::new();
+    let sql = format!(
+        "SELECT lead_id, at, kind, data FROM events WHERE lead_id IN ({}) AND kind IN ('lead.stage_changed', 'sla.met', 'sla.breached') ORDER BY id",
+        list(1, ids.len())
+    );
+    for e in c.rows(&sql, ps()).await.map_err(db)? {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
+        let h = history.entry(e.i64("lead_id")?).or_default();
         match e.str("kind")?.as_str() {
             "lead.stage_changed" => {
                 if let Some(to) = data["to"].as_str() {
-                    changes.push((from_micros(e.i64("at")?), to.to_owned()));
+                    h.0.push((from_micros(e.i64("at")?), to.to_owned()));
                 }
             }
             kind => {
                 if let Some(name) = data["sla"].as_str() {
-                    sla.push((name.to_owned(), kind == "sla.met"));
+                    h.1.push((name.to_owned(), kind == "sla.met"));
                 }
             }
         }
     }
-    let calendar = pb.as_ref().map(|p| p.calendar.clone()).unwrap_or_else(|| pronto_domain::calendar::Calendar::always(office.clone()));
-    let (channel, source, ctype, stage, status, quality) =
-        (r.str("channel")?, r.opt_str("source")?, r.opt_str("customer_type")?, r.str("stage")?, r.str("status")?, r.opt_str("quality")?);
-    let facts = LeadFacts {
-        received_at: from_micros(r.i64("received_at")?),
-        first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
-        playbook: &playbook,
-        channel: &channel,
-        owner: r.opt_i64("owner_id")?,
-        source: source.as_deref(),
-        customer_type: ctype.as_deref(),
-        stage: &stage,
-        status: &status,
-        stages: &stages,
-        stage_changes: &changes,
-        calls: r.i64("calls")?,
-        quality: quality.as_deref(),
-        complaints: r.i64("complaints")?,
-        sla_outcomes: &sla,
-    };
-    Ok(Some(Fact::of(&facts, office, &calendar)))
+    let sql = format!(
+        "SELECT l.id, l.received_at, l.first_response_at, l.playbook, l.playbook_version, l.channel, l.owner_id, l.source,
+                l.customer_type, l.stage, l.status,
+                (SELECT COUNT(*) FROM activities a WHERE a.lead_id = l.id AND a.kind = 'call' AND a.direction = 'out') AS calls,
+                (SELECT COUNT(*) FROM tasks t WHERE t.lead_id = l.id AND t.task = 'complaint') AS complaints,
+                (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
+                 ORDER BY t.id DESC LIMIT 1) AS quality
+         FROM leads l WHERE l.id IN ({})",
+        list(1, ids.len())
+    );
+    for r in c.rows(&sql, ps()).await.map_err(db)? {
+        let id = r.i64("id")?;
+        let playbook = r.str("playbook")?;
+        let pb = pbs.get(&playbook, r.i64("playbook_version")?).or_else(|| pbs.current(&playbook).map(|(_, p)| p));
+        let stages: Vec<(String, Option<String>)> = pb
+            .as_ref()
+            .map(|pb| pb.stages.iter().map(|s| (s.id.clone(), s.status.map(|st| st.as_str().to_owned()))).collect())
+            .unwrap_or_default();
+        let calendar = pb.as_ref().map(|p| p.calendar.clone()).unwrap_or_else(|| pronto_domain::calendar::Calendar::always(office.clone()));
+        let (changes, sla) = history.remove(&id).unwrap_or_default();
+        let (channel, source, ctype, stage, status, quality) = (
+            r.str("channel")?,
+            r.opt_str("source")?,
+            r.opt_str("customer_type")?,
+            r.str("stage")?,
+            r.str("status")?,
+            r.opt_str("quality")?,
+        );
+        let facts = LeadFacts {
+            received_at: from_micros(r.i64("received_at")?),
+            first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
+            playbook: &playbook,
+            channel: &channel,
+            owner: r.opt_i64("owner_id")?,
+            source: source.as_deref(),
+            customer_type: ctype.as_deref(),
+            stage: &stage,
+            status: &status,
+            stages: &stages,
+            stage_changes: &changes,
+            calls: r.i64("calls")?,
+            quality: quality.as_deref(),
+            complaints: r.i64("complaints")?,
+            sla_outcomes: &sla,
+        };
+        out.insert(id, Fact::of(&facts, office, &calendar));
+    }
+    Ok(out)
 }
 
 /// The events that may change what a lead's fact holds (its row's reported columns, its stage
@@ -124,27 +139,40 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
         return Ok(());
     }
     let office = office_zone(pbs);
-    for &id in leads {
-        let new = fact_of(c, pbs, &office, id).await?;
-        let old: Option<Fact> = match c.row("SELECT fact FROM lead_facts WHERE lead_id = $1", params![id]).await.map_err(db)? {
-            Some(r) => serde_json::from_str(&r.str("fact")?).ok(),
-            None => None,
-        };
-        if old == new {
-            continue;
+    // In chunks, three reads and one write each, however many leads a batch touched.
+    for chunk in leads.chunks(200) {
+        let mut new = facts_of(c, pbs, &office, chunk).await?;
+        let mut old: BTreeMap<i64, Fact> = BTreeMap::new();
+        let sql = format!("SELECT lead_id, fact FROM lead_facts WHERE lead_id IN ({})", list(1, chunk.len()));
+        for r in c.rows(&sql, chunk.iter().map(|id| crate::engine::P::from(*id)).collect()).await.map_err(db)? {
+            if let Ok(f) = serde_json::from_str(&r.str("fact")?) {
+                old.insert(r.i64("lead_id")?, f);
+            }
         }
-        if let Some(n) = &new {
-            let text = serde_json::to_string(n).map_err(|e| StoreError::Internal(e.to_string()))?;
-            c.exec(
-                "INSERT INTO lead_facts (lead_id, received_at, day, fact) VALUES ($1, $2, $3, $4)
+        let mut rows: Vec<crate::engine::P> = Vec::new();
+        for &id in chunk {
+            let (o, n) = (old.remove(&id), new.remove(&id));
+            if o == n {
+                continue;
+            }
+            if let Some(n) = &n {
+                let text = serde_json::to_string(n).map_err(|e| StoreError::Internal(e.to_string()))?;
+                rows.extend([id.into(), n.received_us.into(), (n.day as i64).into(), text.into()]);
+            }
+            for (k, t) in tally::delta(o.as_ref(), n.as_ref()) {
+                changes.entry(k).or_default().merge(&t);
+            }
+        }
+        if !rows.is_empty() {
+            let values = (0..rows.len() / 4)
+                .map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
+                .collect::<Vec<_>>();
+            let sql = format!(
+                "INSERT INTO lead_facts (lead_id, received_at, day, fact) VALUES {}
                  ON CONFLICT (lead_id) DO UPDATE SET received_at = excluded.received_at, day = excluded.day, fact = excluded.fact",
-                params![id, n.received_us, n.day as i64, text],
-            )
-            .await
-            .map_err(db)?;
-        }
-        for (k, t) in tally::delta(old.as_ref(), new.as_ref()) {
-            changes.entry(k).or_default().merge(&t);
+                values.join(", ")
+            );
+            c.exec(&sql, rows).await.map_err(db)?;
         }
     }
     Ok(())
