@@ -56,6 +56,9 @@ async fn the_team_works_in_the_browser() {
     assert!(inside.chars().count() <= 6 && inside.contains(':'), "minutes:seconds around the deadline: {countdown}");
     b.screenshot("tasks").await;
     b.click("button[value=no_answer]").await;
+    // The click posts the form; the page still shows the old one until the answer comes.
+    let done = crate::harness::eventually(std::time::Duration::from_secs(10), || async { !tasks(&app, l, "done").await.is_empty() }).await;
+    assert!(done, "the call task was completed");
     b.wait_for("nav[aria-label=main]", 5).await;
     assert_eq!(tasks(&app, l, "done").await[0]["outcome"], "no_answer");
     advance(&app, 300).await;
