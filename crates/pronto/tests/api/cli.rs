@@ -26,7 +26,7 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-both!(admin_commands);
+both!(admin_commands, demo_fills_an_empty_database);
 
 async fn admin_commands(engine: Engine) {
     let storage = Storage::new(engine);
@@ -144,4 +144,35 @@ fn a_bad_configuration_is_refused_with_its_line() {
     let out = Command::new(env!("CARGO_BIN_EXE_pronto")).args(["serve", "--clock", "sundial"]).current_dir(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("sundial"), "{}", text(&out.stderr));
+}
+
+/// `pronto demo` fills an empty database through the store's commands — leads, answers,
+/// stages, with the history's alerts marked sent — and refuses one that has leads; a server
+/// started on it then reports every lead.
+async fn demo_fills_an_empty_database(engine: Engine) {
+    let storage = Storage::new(engine);
+    let out = pronto(&storage, &["demo", "--leads", "150", "--days", "3"]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("150 leads and"), "{}", text(&out.stdout));
+    let again = pronto(&storage, &["demo", "--leads", "10", "--days", "1"]);
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("already has leads"), "{}", text(&again.stderr));
+    let zero = pronto(&storage, &["demo", "--leads", "0"]);
+    assert!(!zero.status.success() && text(&zero.stderr).contains("--leads"), "{}", text(&zero.stderr));
+
+    let app = spawn_app_on(storage, Options::default()).await;
+    let from = (jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 5)).to_string();
+    let r = app.get(&format!("/api/v1/reports/response-time?from={from}&group_by=all")).await.expect(200);
+    assert_eq!(r["total"]["leads"], 150, "{r}");
+    assert!(r["total"]["responded"].as_i64().unwrap() > 100, "most are answered: {r}");
+    let f = app.get(&format!("/api/v1/reports/funnel?from={from}&group_by=all")).await.expect(200);
+    let t = &f["total"];
+    assert_eq!(t["won"].as_i64().unwrap() + t["lost"].as_i64().unwrap() + t["open"].as_i64().unwrap(), 150, "{t}");
+    assert!(t["reached"][1].as_i64().unwrap() > 0, "leads moved on: {t}");
+    // The history's alerts (hundreds) were marked sent, not queued to go out now; a few new
+    // ones may come from timers falling due since the demo ended.
+    let sent = app.get("/api/v1/notifications?status=sent&limit=1000").await.expect(200);
+    let queued = app.get("/api/v1/notifications?status=queued&limit=1000").await.expect(200);
+    let (sent, queued) = (sent["items"].as_array().unwrap().len(), queued["items"].as_array().unwrap().len());
+    assert!(sent >= 150 && queued < 20, "sent {sent}, queued {queued}");
 }
