@@ -144,6 +144,27 @@ fn a_bad_configuration_is_refused_with_its_line() {
     let out = Command::new(env!("CARGO_BIN_EXE_pronto")).args(["serve", "--clock", "sundial"]).current_dir(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("sundial"), "{}", text(&out.stderr));
+    // The scheduled reports' times and recipients are checked at start, each named.
+    let reports = dir.path().join("reports.toml");
+    std::fs::write(&reports, "[reports]\nsecretary = \"25:00\"\nrecipients = [\"boss\"]\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pronto"))
+        .args(["serve", "--config", reports.to_str().unwrap()])
+        .env_remove("PRONTO_REPORTS_SECRETARY_AT")
+        .env_remove("PRONTO_REPORTS_TO")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("reports.secretary") && err.contains("25:00") && err.contains("reports.recipients"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_pronto"))
+        .args(["serve"])
+        .env("PRONTO_REPORTS_SALES_AT", "half past seven")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("reports.sales"), "{}", text(&out.stderr));
 }
 
 /// `pronto demo` fills an empty database through the store's commands — leads, answers,
