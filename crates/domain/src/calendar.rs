@@ -171,6 +171,32 @@ impl Calendar {
         }
     }
 
+    /// The end of the `n`-th working day after the day of `t` ("within 2 working days"): the
+    /// close of the last working span of that day. With `n` of zero, the end of today's work
+    /// (or of the next working day when today has none left).
+    pub fn add_working_days(&self, t: Timestamp, n: u32) -> Timestamp {
+        let mut date = t.to_zoned(self.tz.clone()).date();
+        let mut left = n;
+        // Today counts as day zero only while some of its working time is still ahead.
+        if self.spans(date).next().is_some() && !self.spans(date).any(|(_, e)| e > t) {
+            date = date.tomorrow().unwrap_or(date);
+        }
+        for _ in 0..HORIZON_DAYS {
+            let end = self.spans(date).map(|(_, e)| e).max();
+            if let Some(end) = end {
+                if left == 0 {
+                    return end;
+                }
+                left -= 1;
+            }
+            match date.tomorrow() {
+                Ok(d) => date = d,
+                Err(_) => break,
+            }
+        }
+        t + SignedDuration::from_hours(24 * i64::from(n))
+    }
+
     /// How much working time lies between `a` and `b` (zero when `b` is not after `a`).
     pub fn between(&self, a: Timestamp, b: Timestamp) -> SignedDuration {
         let mut total = SignedDuration::ZERO;
@@ -221,6 +247,23 @@ mod tests {
                 .to_zoned(TimeZone::get("Europe/Prague").unwrap())
                 .unwrap()
                 .timestamp()
+        }
+    }
+
+    #[test]
+    fn adding_working_days() {
+        let cal = office();
+        // (start, working days, expected end of that working day)
+        let cases = [
+            ("2026-03-03 10:00", 2, "2026-03-05 17:00"), // Tuesday + 2 → Thursday's close
+            ("2026-03-05 10:00", 1, "2026-03-06 16:00"), // Thursday + 1 → Friday closes at 16:00
+            ("2026-03-06 10:00", 1, "2026-03-09 17:00"), // Friday + 1 → over the weekend
+            ("2026-03-06 18:00", 1, "2026-03-10 17:00"), // after Friday's close: Monday is day 0
+            ("2026-03-07 11:00", 0, "2026-03-09 17:00"), // Saturday, 0 → Monday's close
+            ("2026-12-23 09:00", 1, "2026-12-29 17:00"), // holidays 24, 25, 28 December
+        ];
+        for (from, n, want) in cases {
+            assert_eq!(cal.add_working_days(at(from), n), at(want), "{from} + {n} working days");
         }
     }
 

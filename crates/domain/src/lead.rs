@@ -43,7 +43,27 @@ vocabulary!(
     /// Whether a lead is still being worked.
     LeadStatus { Open = "open", Won = "won", Lost = "lost", Junk = "junk" }
 );
-vocabulary!(ActivityKind { Call = "call", Email = "email", Sms = "sms", Meeting = "meeting", Note = "note" });
+vocabulary!(
+    /// What happened. `message`, `callback` and `document` come only from the customer's own
+    /// page (they wrote, asked to be called back, sent a file); people log the others.
+    ActivityKind {
+        Call = "call",
+        Email = "email",
+        Sms = "sms",
+        Meeting = "meeting",
+        Note = "note",
+        Message = "message",
+        Callback = "callback",
+        Document = "document"
+    }
+);
+
+impl ActivityKind {
+    /// Recorded by the customer on their page, never logged by a person.
+    pub fn is_customers(self) -> bool {
+        matches!(self, ActivityKind::Message | ActivityKind::Callback | ActivityKind::Document)
+    }
+}
 vocabulary!(Direction { In = "in", Out = "out" });
 // `missed`: an incoming call nobody answered; `transferred`: handed to someone else;
 // `manager_busy`: the person it was handed to was busy, or the caller waited too long.
@@ -258,6 +278,9 @@ impl ActivityDraft {
         let body = e.take_opt("body", given(&self.body).map(|v| Text::parse(v, MESSAGE_MAX)));
         let at = e.take_opt("at", given(&self.at).map(|v| parse_time(v, now))).unwrap_or(now);
         if let Some(k) = kind {
+            if k.is_customers() {
+                e.add("kind", format!("`{k}` is recorded by the customer on their page; log a call, email, sms, meeting or note"));
+            }
             if matches!(k, ActivityKind::Call | ActivityKind::Email | ActivityKind::Sms)
                 && direction.is_none()
                 && given(&self.direction).is_none()
@@ -288,7 +311,7 @@ impl NewActivity {
             ActivityKind::Call => matches!(self.outcome, Some(Outcome::Reached | Outcome::Transferred | Outcome::ManagerBusy)),
             ActivityKind::Email | ActivityKind::Sms => self.direction == Some(Direction::Out),
             ActivityKind::Meeting => true,
-            ActivityKind::Note => false,
+            ActivityKind::Note | ActivityKind::Message | ActivityKind::Callback | ActivityKind::Document => false,
         }
     }
 }

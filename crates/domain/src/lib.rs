@@ -14,6 +14,7 @@ pub mod lead;
 pub mod search;
 pub mod sms;
 pub mod tally;
+pub mod tracking;
 pub mod user;
 pub mod values;
 

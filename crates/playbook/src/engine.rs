@@ -41,6 +41,8 @@ pub struct LeadState {
     pub open_tasks: Vec<OpenTask>,
     /// Kinds of the lead's pending timers.
     pub timers: Vec<String>,
+    /// The token of the customer's own page (`{lead.tracking_url}`), when the store has one.
+    pub tracking_token: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -862,6 +864,7 @@ impl<'a> Run<'a> {
         match name {
             "lead.id" => l.id.to_string(),
             "lead.url" => self.dir.messages.lead_url(l.id),
+            "lead.tracking_url" => l.tracking_token.as_deref().map(|t| self.dir.messages.tracking_url(t)).unwrap_or_default(),
             "lead.subject" => l.subject.clone().unwrap_or_default(),
             "lead.message" => l.message.clone().unwrap_or_default(),
             "lead.product" => l.product.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@
 //!
 //! Architecture invariant: no I/O and no clock of its own; time comes in as `now`.
 
+pub mod customer;
 pub mod diagram;
 pub mod engine;
 pub mod messages;

@@ -29,6 +29,7 @@ pub const VARIABLES: &[&str] = &[
     "lead_stage",
     "lead_received_at",
     "lead_url",
+    "lead_tracking_url",
     "channel",
     "contact_name",
     "contact_phone",
@@ -147,6 +148,12 @@ impl Messages {
     /// The link to a lead in the web UI, or "" when no public address is set.
     pub fn lead_url(&self, id: i64) -> String {
         self.public_url.as_ref().map(|u| format!("{u}/leads/{id}")).unwrap_or_default()
+    }
+
+    /// The link to a customer's own page, or "" when no public address is set (a relative link
+    /// is no use in an SMS).
+    pub fn tracking_url(&self, token: &str) -> String {
+        self.public_url.as_ref().map(|u| format!("{u}/t/{token}")).unwrap_or_default()
     }
 
     /// A channel's name in `lang` (`web`, `telefon`, …); the code itself when untranslated.

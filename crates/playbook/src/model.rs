@@ -54,6 +54,44 @@ pub struct StageDef {
     pub status: Option<LeadStatus>,
     /// The stages a lead may move on to: what the diagram draws and reachability follows.
     pub next: Vec<String>,
+    /// What the customer sees of this stage on their page; `None` when the playbook has no
+    /// customer texts at all (the page then shows generic steps).
+    pub customer: Option<CustomerStage>,
+}
+
+/// A stage as the customer sees it (`[stages.customer]`).
+#[derive(Debug, Clone, Default)]
+pub struct CustomerStage {
+    /// An internal step: the customer sees the visible step before it.
+    pub hidden: bool,
+    /// The standard time of what comes next, counted from entering this stage.
+    pub expect: Option<Expect>,
+    /// Who takes care of the customer in this step.
+    pub who: Option<Role>,
+    /// By language code: the step's title and description in the customer's words.
+    pub texts: BTreeMap<String, CustomerText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerText {
+    pub title: String,
+    pub description: String,
+}
+
+/// A standard time the customer is promised: `15m`, `1h`, `2d` (wall clock), `10bm`, `1bh`,
+/// `2bd` (working time on the playbook's calendar; days end at the day's close).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Expect {
+    pub amount: u32,
+    pub unit: ExpectUnit,
+    pub working: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpectUnit {
+    Minutes,
+    Hours,
+    Days,
 }
 
 /// A message text with `{placeholders}`; `subject` for e-mail.

@@ -51,6 +51,7 @@ type V<'i> = Spanned<DeValue<'i>>;
 pub const PLACEHOLDERS: &[&str] = &[
     "lead.id",
     "lead.url",
+    "lead.tracking_url",
     "lead.subject",
     "lead.message",
     "lead.product",
@@ -465,7 +466,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                 }
                 for item in arr {
                     let Some(st) = cx.table(item, "a stage") else { continue };
-                    cx.known_keys(st, &["id", "title", "description", "status", "next"], "a stage");
+                    cx.known_keys(st, &["id", "title", "description", "status", "next", "customer"], "a stage");
                     let Some((id, id_span)) = cx.req_str(st, "id", item.span(), "a stage") else { continue };
                     if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || id.is_empty() {
                         cx.err(id_span.clone(), format!("stage id `{id}` must be lower-case letters, digits or `_`"));
@@ -487,6 +488,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                         description: cx.opt_str(st, "description", "a stage").map(|(s, _)| s.to_owned()).unwrap_or_default(),
                         status,
                         next: next.iter().map(|(n, _)| n.clone()).collect(),
+                        customer: st.get("customer").and_then(|v| customer_stage(&mut cx, v, id)),
                     });
                     stage_next_spans.push(next);
                     stage_spans.push(id_span);
@@ -494,6 +496,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
             }
         }
     }
+    check_customer_texts(&mut cx, &mut stages, &stage_spans, language.as_deref());
     for next in &stage_next_spans {
         for (n, span) in next {
             ids.check(&mut cx, &ids.stages, "stage", n, span.clone());
@@ -861,6 +864,103 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
     })
 }
 
+/// `[stages.customer]`: `hidden`, `expect`, `who` and one `{ title, description }` per language.
+fn customer_stage(cx: &mut Cx, v: &V, stage: &str) -> Option<CustomerStage> {
+    let what = format!("the customer texts of stage `{stage}`");
+    let t = cx.table(v, &what)?;
+    let mut allowed: Vec<&str> = vec!["hidden", "expect", "who"];
+    allowed.extend(crate::messages::LANGUAGES);
+    cx.known_keys(t, &allowed, &what);
+    let mut out = CustomerStage { hidden: t.get("hidden").and_then(|h| cx.boolean(h, "`hidden`")).unwrap_or(false), ..Default::default() };
+    if let Some((e, span)) = cx.opt_str(t, "expect", &what) {
+        match crate::customer::parse_expect(e) {
+            Ok(x) => out.expect = Some(x),
+            Err(m) => cx.err(span, m),
+        }
+    }
+    if let Some((w, span)) = cx.opt_str(t, "who", &what) {
+        out.who = cx.role(w, span);
+    }
+    for lang in crate::messages::LANGUAGES {
+        let Some(lv) = t.get(*lang) else { continue };
+        let lwhat = format!("the `{lang}` text of stage `{stage}`");
+        let Some(lt) = cx.table(lv, &lwhat) else { continue };
+        cx.known_keys(lt, &["title", "description"], &lwhat);
+        let title = match cx.req_str(lt, "title", lv.span(), &lwhat) {
+            Some((s, span)) if s.trim().is_empty() => {
+                cx.err(span, format!("{lwhat}: `title` must not be empty"));
+                continue;
+            }
+            Some((s, span)) if s.chars().count() > 80 => {
+                cx.err(span, format!("{lwhat}: `title` is longer than 80 characters"));
+                continue;
+            }
+            Some((s, _)) => s.trim().to_owned(),
+            None => continue,
+        };
+        let description = match cx.opt_str(lt, "description", &lwhat) {
+            Some((s, span)) if s.chars().count() > 600 => {
+                cx.err(span, format!("{lwhat}: `description` is longer than 600 characters"));
+                String::new()
+            }
+            Some((s, _)) => s.trim().to_owned(),
+            None => String::new(),
+        };
+        out.texts.insert((*lang).to_owned(), CustomerText { title, description });
+    }
+    if out.hidden && !out.texts.is_empty() {
+        cx.err(v.span(), format!("stage `{stage}` is `hidden` from the customer: it has no customer texts"));
+    }
+    if !out.hidden && out.texts.is_empty() {
+        cx.err(v.span(), format!("{what}: give a title in at least one language ({}), or `hidden = true`", crate::messages::LANGUAGES.join(", ")));
+    }
+    Some(out)
+}
+
+/// Customer texts are all or nothing: once one stage has them, every stage needs them (or
+/// `hidden = true`), in the same languages, including the playbook's customers' language; the
+/// first stage cannot be hidden.
+fn check_customer_texts(cx: &mut Cx, stages: &mut [StageDef], spans: &[Range<usize>], language: Option<&str>) {
+    let Some(model) = stages.iter().find(|s| s.customer.as_ref().is_some_and(|c| !c.hidden)) else {
+        for (s, span) in stages.iter().zip(spans) {
+            if s.customer.is_some() {
+                cx.err(span.clone(), format!("stage `{}` is hidden from the customer, but no stage has customer texts", s.id));
+            }
+        }
+        return;
+    };
+    let langs: Vec<String> = model.customer.as_ref().map(|c| c.texts.keys().cloned().collect()).unwrap_or_default();
+    let model_id = model.id.clone();
+    if let Some(l) = language
+        && !langs.iter().any(|x| x == l)
+    {
+        cx.err(spans[0].clone(), format!("the playbook's customers read `{l}`, but stage `{model_id}` has no `{l}` customer text"));
+    }
+    for (i, (s, span)) in stages.iter().zip(spans).enumerate() {
+        match &s.customer {
+            None => cx.err(
+                span.clone(),
+                format!("stage `{}` has no customer texts (`[stages.customer]`), which the other stages have; add them or `hidden = true`", s.id),
+            ),
+            Some(c) if c.hidden && i == 0 => cx.err(span.clone(), format!("stage `{}` is where every lead starts: it cannot be hidden from the customer", s.id)),
+            Some(c) if c.hidden => {}
+            Some(c) => {
+                let have: Vec<&String> = c.texts.keys().collect();
+                for l in &langs {
+                    if !have.contains(&l) {
+                        cx.err(span.clone(), format!("stage `{}` has no `{l}` customer text, which stage `{model_id}` has", s.id));
+                    }
+                }
+                for l in have {
+                    if !langs.contains(l) {
+                        cx.err(span.clone(), format!("stage `{}` has a `{l}` customer text, which stage `{model_id}` does not", s.id));
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn check_placeholders(cx: &mut Cx, text: &str, span: Range<usize>) {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -1015,7 +1115,8 @@ fn conditions(cx: &mut Cx, ids: &Ids, v: &V, on: Option<TriggerKind>) -> Conditi
                         "activity" => {
                             only(cx, &[TriggerKind::ActivityLogged]);
                             if pronto_domain::lead::ActivityKind::parse(&s).is_err() {
-                                cx.err(span, format!("`{s}` is not an activity: use call, email, sms, meeting or note"));
+                                let all: Vec<&str> = pronto_domain::lead::ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+                                cx.err(span, format!("`{s}` is not an activity: use {}", all.join(", ")));
                             }
                             c.activity.push(s)
                         }

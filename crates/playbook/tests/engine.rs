@@ -37,6 +37,7 @@ fn lead(received: Timestamp) -> LeadState {
         first_response_at: None,
         open_tasks: vec![],
         timers: vec![],
+        tracking_token: None,
     }
 }
 

@@ -37,6 +37,7 @@ fn lead(language: Option<&str>, email: Option<&str>, received: Timestamp) -> Lea
         first_response_at: None,
         open_tasks: vec![],
         timers: vec![],
+        tracking_token: None,
     }
 }
 

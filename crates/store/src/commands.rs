@@ -176,6 +176,24 @@ pub(crate) enum Command {
         other: i64,
         actor: Option<i64>,
     },
+    /// Keeps the installation's secret (`candidate` unless one exists); answers the one in force.
+    EnsureSecret {
+        candidate: String,
+    },
+    /// Gives up to `limit` leads from before the customer's page their page token.
+    BackfillTokens {
+        limit: i64,
+    },
+    /// Ends a lead's page link and makes a new one.
+    RevokeTracking {
+        lead_id: i64,
+        actor: Option<i64>,
+    },
+    /// Something the customer did on their page.
+    CustomerAct {
+        lead_id: i64,
+        act: Box<crate::customer::Act>,
+    },
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -206,6 +224,7 @@ pub(crate) enum Outcome {
     Version(i64, bool),
     Notifications(Vec<crate::records::OutboxRecord>),
     Mail(crate::records::MailOutcome),
+    Text(String),
     Call(crate::records::CallResult),
 }
 
@@ -343,6 +362,10 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             }
             Ok(Outcome::Id(row.i64("user_id")?))
         }
+        Command::EnsureSecret { candidate } => crate::customer::ensure_secret(c, candidate, now).await.map(Outcome::Text),
+        Command::BackfillTokens { limit } => crate::customer::backfill_tokens(c, pending, *limit, now).await.map(Outcome::Id),
+        Command::RevokeTracking { lead_id, actor } => crate::customer::revoke(c, pending, *lead_id, *actor, now).await.map(Outcome::Id),
+        Command::CustomerAct { lead_id, act } => crate::customer::act(c, pending, *lead_id, act, now).await.map(Outcome::Id),
         Command::CreateTask { lead_id, title, due_at, assignee, actor } => {
             let lead = c.row("SELECT id FROM leads WHERE id = $1", params![*lead_id]).await.map_err(db)?;
             if lead.is_none() {
@@ -735,7 +758,7 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
             let mut leads: Vec<i64> = due.iter().filter_map(|r| r.opt_i64("lead_id").ok().flatten()).collect();
             leads.sort_unstable();
             leads.dedup();
-            process::lead_states(c, &leads).await?
+            process::lead_states(c, &leads, pending.playbooks.site_keys().as_deref()).await?
         }
         Dialect::Sqlite => Default::default(),
     };
@@ -1195,6 +1218,7 @@ pub(crate) async fn create_lead(
         .await
         .map_err(db)?;
     let lead_id = new_id;
+    crate::customer::insert_token(c, pending, lead_id, 0, now).await?;
     if let Some(at) = lead.answered_at {
         c.exec("UPDATE leads SET first_response_at = $1 WHERE id = $2", params![micros(at), lead_id]).await.map_err(db)?;
     }
@@ -1243,6 +1267,7 @@ pub(crate) async fn create_lead(
         first_response_at: lead.answered_at,
         open_tasks: vec![],
         timers: vec![],
+        tracking_token: pending.playbooks.site_keys().map(|k| k.token(lead_id, 0)),
     };
     let ctx = process::RunCtx { lead_id, contact_id, actor: entered_by, playbook: playbook.clone(), version };
     process::run(c, pending, &state, &ctx, Trigger::LeadReceived, "received", now).await?;
@@ -1332,6 +1357,11 @@ pub(crate) async fn patch_lead(
     field!(source);
     if changes.is_empty() {
         return Ok(());
+    }
+    if changes.iter().any(|ch| ch.field == "status") {
+        // A closed lead's page expires some time after it closed; reopening stops that.
+        values.push(if new_status == LeadStatus::Open { P::I64(None) } else { P::from(micros(now)) });
+        sets.push(format!("closed_at = ${}", values.len()));
     }
     values.push(P::from(micros(now)));
     sets.push(format!("updated_at = ${}", values.len()));
@@ -1493,7 +1523,7 @@ pub(crate) async fn log_activity(
 
 /// Stores an activity, sets the lead's first response when it is one, and runs the playbook
 /// on it.
-async fn record_activity(
+pub(crate) async fn record_activity(
     c: &mut dyn Conn,
     pending: &mut Pending,
     lead_id: i64,

@@ -14,6 +14,7 @@
 
 mod calls;
 mod commands;
+mod customer;
 pub mod engine;
 mod facts;
 mod mail;
@@ -27,6 +28,7 @@ pub mod schedule;
 mod sql_store;
 mod sqlite;
 pub mod timers;
+pub mod tracking;
 mod writer;
 
 use async_trait::async_trait;
@@ -239,6 +241,21 @@ pub trait Store: Send + Sync {
     /// or of every lead when the office's time zone changed, in batches of their own
     /// transactions; returns how many. Runs at open and after the default playbook is set.
     async fn sync_report_facts(&self) -> Result<i64>;
+    /// The token of a lead's own page in `generation` (`LeadRecord::tracking_gen`).
+    fn tracking_token(&self, lead_id: i64, generation: i64) -> Option<String>;
+    /// Ends the lead's page link (the old token answers 404) and makes a new one; returns the
+    /// new generation.
+    async fn revoke_tracking(&self, lead_id: i64, actor: Option<i64>) -> Result<i64>;
+    /// The customer's page for `token`; `NotFound` for an unknown, revoked or expired one (a
+    /// closed lead's page lives `keep` after it closed).
+    async fn tracking_page(&self, token: &str, keep: jiff::SignedDuration) -> Result<TrackingRecord>;
+    /// Records what the customer did on their page (one transaction: the activity the playbook
+    /// reacts to, and a call-back task or the sealed document); returns the activity's id.
+    async fn customer_action(&self, lead_id: i64, action: CustomerAction) -> Result<i64>;
+    /// The documents customers sent for a lead.
+    async fn customer_files(&self, lead_id: i64) -> Result<Vec<CustomerFileRecord>>;
+    /// One document, opened (decrypted).
+    async fn customer_file(&self, id: i64) -> Result<(CustomerFileRecord, Vec<u8>)>;
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;

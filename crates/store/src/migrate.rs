@@ -21,6 +21,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 8, name: "calls", sql: include_str!("../migrations/sqlite/0008_calls.sql") },
     Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/sqlite/0009_sessions.sql") },
     Migration { version: 10, name: "reports", sql: include_str!("../migrations/sqlite/0010_reports.sql") },
+    Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/sqlite/0011_tracking.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -34,6 +35,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 8, name: "calls", sql: include_str!("../migrations/postgres/0008_calls.sql") },
     Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/postgres/0009_sessions.sql") },
     Migration { version: 10, name: "reports", sql: include_str!("../migrations/postgres/0010_reports.sql") },
+    Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/postgres/0011_tracking.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

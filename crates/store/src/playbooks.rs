@@ -18,6 +18,8 @@ pub struct Playbooks {
     inner: RwLock<Inner>,
     /// The texts in every language with the company's overrides; replaced whole on a change.
     messages: RwLock<Arc<Messages>>,
+    /// The installation's keys (the customer's page tokens, sealed files), set once at open.
+    site: std::sync::OnceLock<Arc<crate::tracking::SiteKeys>>,
 }
 
 impl Playbooks {
@@ -54,6 +56,15 @@ impl Playbooks {
     pub fn configure_messages(&self, default_language: &str, public_url: Option<String>) {
         let mut m = self.messages.write().expect("lock");
         *m = Arc::new(Messages::new(m.overrides().to_vec(), default_language, public_url));
+    }
+
+    /// The installation's keys, once the store has opened.
+    pub fn site_keys(&self) -> Option<Arc<crate::tracking::SiteKeys>> {
+        self.site.get().cloned()
+    }
+
+    pub(crate) fn set_site_keys(&self, keys: crate::tracking::SiteKeys) {
+        let _ = self.site.set(Arc::new(keys));
     }
 
     pub fn default_name(&self) -> String {

@@ -5,6 +5,7 @@
 
 use crate::commands::{Pending, PendingTimer, db};
 use crate::engine::{Conn, P, Row};
+use crate::tracking::SiteKeys;
 use crate::{StoreError, from_micros, micros, params};
 use jiff::Timestamp;
 use pronto_domain::calendar::Calendar;
@@ -36,10 +37,10 @@ pub(crate) fn playbook_of(pending: &Pending, name: &str, version: i64) -> R<Arc<
 
 const LEAD_STATE_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject,
     l.message, l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook, l.playbook_version,
-    l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone
+    l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone, l.tracking_gen
     FROM leads l JOIN contacts c ON c.id = l.contact_id";
 
-fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>) -> R<(LeadState, RunCtx)> {
+fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>, keys: Option<&SiteKeys>) -> R<(LeadState, RunCtx)> {
     let opt = |col: &str| r.opt_str(col);
     let id = r.i64("id")?;
     let state = LeadState {
@@ -63,6 +64,7 @@ fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>) -> R<(LeadS
         first_response_at: r.opt_i64("first_response_at")?.map(from_micros),
         open_tasks,
         timers,
+        tracking_token: keys.map(|k| k.token(id, r.i64("tracking_gen").unwrap_or(0))),
     };
     let ctx = RunCtx {
         lead_id: id,
@@ -95,13 +97,13 @@ pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> 
         .map(|r| r.str("kind"))
         .collect::<Result<_, _>>()?;
     timers.extend(pending.timers.iter().filter(|t| t.lead_id == Some(id) && t.is_pending()).map(|t| t.kind.clone()));
-    state_of(&r, open_tasks, timers)
+    state_of(&r, open_tasks, timers, pending.playbooks.site_keys().as_deref())
 }
 
 /// [`lead_state`] for many leads in three statements (the timer worker fires hundreds of
 /// timers per transaction; on PostgreSQL every statement is a round trip). Only valid while
 /// this transaction has not yet set timers of its own for these leads.
-pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64]) -> R<HashMap<i64, (LeadState, RunCtx)>> {
+pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64], keys: Option<&SiteKeys>) -> R<HashMap<i64, (LeadState, RunCtx)>> {
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
         let list = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
@@ -119,7 +121,7 @@ pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64]) -> R<HashMap<i64,
         }
         for r in c.rows(&format!("{LEAD_STATE_SELECT} WHERE l.id IN ({list})"), ps()).await.map_err(db)? {
             let id = r.i64("id")?;
-            let s = state_of(&r, tasks.remove(&id).unwrap_or_default(), timers.remove(&id).unwrap_or_default())?;
+            let s = state_of(&r, tasks.remove(&id).unwrap_or_default(), timers.remove(&id).unwrap_or_default(), keys)?;
             out.insert(id, s);
         }
     }
@@ -365,7 +367,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                 match status_now {
                     Some(s) => c
                         .exec(
-                            "UPDATE leads SET stage = $1, status = $2, updated_at = $3 WHERE id = $4",
+                            "UPDATE leads SET stage = $1, status = $2, updated_at = $3, closed_at = $3 WHERE id = $4",
                             params![to.as_str(), s, t, ctx.lead_id],
                         )
                         .await

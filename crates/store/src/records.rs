@@ -50,6 +50,10 @@ pub struct LeadRecord {
     pub extra: Value,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The generation of the customer's page token (revoking bumps it).
+    pub tracking_gen: i64,
+    /// When the lead was last closed (won, lost, junk); its page expires some time after.
+    pub closed_at: Option<Timestamp>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -444,4 +448,52 @@ pub struct ReportTallies {
     pub groups: std::collections::BTreeMap<String, pronto_domain::tally::Tally>,
     /// Computed from each lead's fact (exact percentiles), not from the daily tallies.
     pub exact: bool,
+}
+
+/// What the customer's page shows, read for a valid token: the lead as the customer may see
+/// it and its history through the allow-list of `pronto_domain::tracking`.
+#[derive(Debug, Clone)]
+pub struct TrackingRecord {
+    pub lead_id: i64,
+    pub stage: String,
+    pub status: String,
+    pub playbook: String,
+    pub playbook_version: i64,
+    pub language: Option<String>,
+    pub channel: String,
+    pub received_at: Timestamp,
+    /// When the lead entered its current stage.
+    pub stage_entered_at: Timestamp,
+    /// Every stage it has been in.
+    pub reached: Vec<String>,
+    /// The customer's own name as they gave it.
+    pub contact_name: Option<String>,
+    /// The owner's first name and role: all the customer learns of who takes care of them.
+    pub owner_first_name: Option<String>,
+    pub owner_role: Option<String>,
+    /// The customer-safe history, oldest first.
+    pub history: Vec<(Timestamp, pronto_domain::tracking::Happened)>,
+}
+
+/// Something the customer did on their page.
+#[derive(Debug, Clone)]
+pub enum CustomerAction {
+    /// They wrote to us.
+    Message { text: String },
+    /// They asked to be called back at `at` (with an optional note).
+    Callback { at: Timestamp, note: Option<String> },
+    /// They sent a document (checked by the caller: size, type).
+    Document { filename: String, content_type: String, bytes: Vec<u8> },
+}
+
+/// A document a customer sent, without its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerFileRecord {
+    pub id: i64,
+    pub lead_id: i64,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub created_at: Timestamp,
 }

@@ -24,6 +24,7 @@ pub(crate) struct SqlStore {
     pool: ReadPool,
     writer: Writer,
     playbooks: Arc<Playbooks>,
+    clock: Arc<dyn Clock>,
 }
 
 impl SqlStore {
@@ -33,12 +34,19 @@ impl SqlStore {
             Dialect::Postgres => opts.pg_writers,
         };
         let playbooks = Playbooks::new();
-        SqlStore { dialect, pool, writer: Writer::start(connector, clock, playbooks.clone(), opts.max_batch, writers), playbooks }
+        SqlStore {
+            dialect,
+            pool,
+            writer: Writer::start(connector, clock.clone(), playbooks.clone(), opts.max_batch, writers),
+            playbooks,
+            clock,
+        }
     }
 
     /// Loads every stored playbook version, then the built-in ones (a built-in whose text
     /// changed with a new Pronto becomes its next version).
     pub(crate) async fn init(self) -> Result<Arc<dyn Store>> {
+        self.load_site_keys().await?;
         for v in self.read(|c| Box::pin(queries::playbook_versions(c, None))).await? {
             match pronto_playbook::parse(&v.source) {
                 Ok(pb) => self.playbooks.insert(v.version, pb),
@@ -52,7 +60,36 @@ impl SqlStore {
         }
         self.reload_messages().await?;
         self.sync_report_facts().await?;
+        let mut tokens = 0;
+        loop {
+            let n = self.id(Command::BackfillTokens { limit: 2000 }).await?;
+            tokens += n;
+            if n == 0 {
+                break;
+            }
+        }
+        if tokens > 0 {
+            tracing::info!(leads = tokens, "page tokens made for leads from before the customer's page");
+        }
         Ok(Arc::new(self))
+    }
+
+    /// Reads the installation's secret, making it at the first open.
+    async fn load_site_keys(&self) -> Result<()> {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let candidate = b64.encode(crate::tracking::SiteKeys::random_secret());
+        let secret = match self.writer.submit(Command::EnsureSecret { candidate }).await? {
+            Outcome::Text(s) => s,
+            other => return Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        };
+        let bytes = b64.decode(secret).map_err(|e| StoreError::Internal(format!("the stored site secret is not base64: {e}")))?;
+        self.playbooks.set_site_keys(crate::tracking::SiteKeys::new(&bytes));
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Arc<crate::tracking::SiteKeys>> {
+        self.playbooks.site_keys().ok_or_else(|| StoreError::Internal("the installation's keys are not loaded yet".into()))
     }
 
     /// Rebuilds the message texts from the stored overrides.
@@ -399,6 +436,53 @@ impl Store for SqlStore {
             tracing::info!(leads = synced, "report facts built");
         }
         Ok(synced)
+    }
+    fn tracking_token(&self, lead_id: i64, generation: i64) -> Option<String> {
+        self.playbooks.site_keys().map(|k| k.token(lead_id, generation))
+    }
+    async fn revoke_tracking(&self, lead_id: i64, actor: Option<i64>) -> Result<i64> {
+        self.id(Command::RevokeTracking { lead_id, actor }).await
+    }
+    async fn tracking_page(&self, token: &str, keep: jiff::SignedDuration) -> Result<TrackingRecord> {
+        let hash = crate::tracking::token_hash(token);
+        let now = self.clock.now();
+        self.read(move |c| Box::pin(async move { crate::customer::page(c, &hash, keep, now).await })).await
+    }
+    async fn customer_action(&self, lead_id: i64, action: CustomerAction) -> Result<i64> {
+        use crate::customer::{Act, SealedFile};
+        let act = match action {
+            CustomerAction::Message { text } => Act::Message { text },
+            CustomerAction::Callback { at, note } => Act::Callback { at, note },
+            CustomerAction::Document { filename, content_type, bytes } => {
+                use base64::Engine;
+                let keys = self.keys()?;
+                // Hashing and sealing happen here, off the writer's thread.
+                let file = tokio::task::spawn_blocking(move || SealedFile {
+                    size: bytes.len() as i64,
+                    sha256: crate::tracking::content_hash(&bytes),
+                    sealed: base64::engine::general_purpose::STANDARD.encode(keys.seal(&bytes)),
+                    filename,
+                    content_type,
+                })
+                .await
+                .map_err(|e| StoreError::Internal(format!("sealing a file panicked: {e}")))?;
+                Act::Document(file)
+            }
+        };
+        self.id(Command::CustomerAct { lead_id, act: Box::new(act) }).await
+    }
+    async fn customer_files(&self, lead_id: i64) -> Result<Vec<CustomerFileRecord>> {
+        self.read(move |c| Box::pin(crate::customer::files(c, lead_id))).await
+    }
+    async fn customer_file(&self, id: i64) -> Result<(CustomerFileRecord, Vec<u8>)> {
+        use base64::Engine;
+        let (rec, sealed) = self.read(move |c| Box::pin(crate::customer::file(c, id))).await?;
+        let keys = self.keys()?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(sealed)
+            .map_err(|e| StoreError::Internal(format!("a sealed file is not base64: {e}")))?;
+        let plain = keys.open(&bytes).map_err(|e| StoreError::Internal(e.to_string()))?;
+        Ok((rec, plain))
     }
     async fn settle_outbox(&self) -> Result<i64> {
         self.id(Command::SettleOutbox).await

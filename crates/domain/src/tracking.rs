@@ -1,0 +1,148 @@
+//! What the customer may see of their inquiry's history: a fixed allow-list from the lead's
+//! events to customer-safe happenings. Anything not listed here (notes, tasks, SLAs,
+//! escalations, notifications, assignments' names, rules, internal reasons, other people) is
+//! never shown on the customer's page. Each happening carries only what the customer may read:
+//! the role of whoever acted (never a name), the customer's own words, their own file names.
+
+use crate::user::Role;
+use serde_json::Value;
+
+/// One line of the customer's timeline, before it is worded in their language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Happened {
+    /// The inquiry arrived, by this channel (`web`, `email`, `phone`, …).
+    Received { channel: String },
+    /// Someone took charge of the inquiry (who, the page says once, from the current owner).
+    Assigned,
+    /// The inquiry moved to this stage (the internal id: the page shows the playbook's
+    /// customer title, or nothing for a hidden stage).
+    Step { stage: String },
+    /// We called and spoke to them.
+    CalledYou { role: Option<Role> },
+    /// We called and did not get through.
+    TriedToCall { role: Option<Role> },
+    /// They called us.
+    YouCalled,
+    /// We sent an e-mail.
+    EmailedYou { role: Option<Role> },
+    /// They wrote an e-mail.
+    YouEmailed,
+    /// We sent a text message.
+    TextedYou { role: Option<Role> },
+    /// We met.
+    Met { role: Option<Role> },
+    /// They wrote on their page; their own words.
+    YouWrote { text: String },
+    /// They asked to be called back at this time (RFC 3339).
+    YouAskedCallback { at: String },
+    /// They sent a document; its name as they gave it.
+    YouSentDocument { name: String },
+}
+
+/// The event kinds that can ever reach the customer; everything else is dropped unread.
+pub const CUSTOMER_EVENT_KINDS: &[&str] =
+    &["lead.received", "lead.assigned", "lead.stage_changed", "activity.logged", "customer.callback", "customer.document"];
+
+/// What an event of the lead's timeline means to the customer, if anything. `role` is the role
+/// of the person who caused it (never their name).
+pub fn customer_view(kind: &str, data: &Value, role: Option<Role>) -> Option<Happened> {
+    let s = |k: &str| data.get(k).and_then(Value::as_str);
+    match kind {
+        "lead.received" => Some(Happened::Received { channel: s("channel").unwrap_or("web").to_owned() }),
+        "lead.assigned" => Some(Happened::Assigned),
+        "lead.stage_changed" => Some(Happened::Step { stage: s("to")?.to_owned() }),
+        "customer.callback" => Some(Happened::YouAskedCallback { at: s("at")?.to_owned() }),
+        "customer.document" => Some(Happened::YouSentDocument { name: s("filename")?.to_owned() }),
+        "activity.logged" => {
+            let inbound = s("direction") == Some("in");
+            match s("activity")? {
+                "call" if inbound => Some(Happened::YouCalled),
+                "call" => match s("outcome") {
+                    Some("no_answer" | "busy" | "failed" | "missed") => Some(Happened::TriedToCall { role }),
+                    _ => Some(Happened::CalledYou { role }),
+                },
+                "email" if inbound => Some(Happened::YouEmailed),
+                "email" => Some(Happened::EmailedYou { role }),
+                "sms" if inbound => None,
+                "sms" => Some(Happened::TextedYou { role }),
+                "meeting" => Some(Happened::Met { role }),
+                "message" => Some(Happened::YouWrote { text: s("body").unwrap_or_default().to_owned() }),
+                // `note` is internal; `callback` and `document` are shown from their own
+                // events, which carry the time asked for and the file's name.
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The first name of a person's full name, which is all the customer learns of who takes
+/// care of them.
+pub fn first_name(full: &str) -> &str {
+    full.split_whitespace().next().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn only_the_allowed_events_reach_the_customer() {
+        let secret = "INTERNAL-MARKER-7731";
+        // Internal happenings, whatever they carry, are dropped.
+        for (kind, data) in [
+            ("activity.logged", json!({ "activity": "note", "body": secret })),
+            ("task.created", json!({ "title": secret })),
+            ("sla.breached", json!({ "sla": secret })),
+            ("notification.queued", json!({ "text": secret })),
+            ("escalation.step", json!({ "user": secret })),
+            ("playbook.rule", json!({ "rule": secret })),
+            ("activity.logged", json!({ "activity": "sms", "direction": "in", "body": secret })),
+            ("activity.logged", json!({ "activity": "callback", "body": secret })),
+            ("lead.patched", json!({ "field": secret })),
+        ] {
+            assert_eq!(customer_view(kind, &data, None), None, "{kind} {data}");
+        }
+        // An assignment never names anyone, even when its data does.
+        let a = customer_view("lead.assigned", &json!({ "owner": 7, "reason": secret }), None).unwrap();
+        assert!(!format!("{a:?}").contains(secret));
+        // Internal bodies of outgoing activities are not carried either.
+        let called = customer_view(
+            "activity.logged",
+            &json!({ "activity": "call", "direction": "out", "outcome": "reached", "body": secret }),
+            Some(Role::Consultant),
+        )
+        .unwrap();
+        assert_eq!(called, Happened::CalledYou { role: Some(Role::Consultant) });
+        assert!(!format!("{called:?}").contains(secret));
+    }
+
+    #[test]
+    fn activities_are_told_from_the_customers_side() {
+        let v = |d: Value| customer_view("activity.logged", &d, Some(Role::Specialist));
+        assert_eq!(v(json!({ "activity": "call", "direction": "out", "outcome": "no_answer" })), Some(Happened::TriedToCall { role: Some(Role::Specialist) }));
+        assert_eq!(v(json!({ "activity": "call", "direction": "in", "outcome": "missed" })), Some(Happened::YouCalled));
+        assert_eq!(v(json!({ "activity": "email", "direction": "in" })), Some(Happened::YouEmailed));
+        assert_eq!(v(json!({ "activity": "email", "direction": "out" })), Some(Happened::EmailedYou { role: Some(Role::Specialist) }));
+        assert_eq!(v(json!({ "activity": "meeting" })), Some(Happened::Met { role: Some(Role::Specialist) }));
+        assert_eq!(v(json!({ "activity": "message", "direction": "in", "body": "Hi" })), Some(Happened::YouWrote { text: "Hi".into() }));
+        assert_eq!(
+            customer_view("lead.stage_changed", &json!({ "from": "received", "to": "contacted" }), None),
+            Some(Happened::Step { stage: "contacted".into() })
+        );
+        assert_eq!(
+            customer_view("customer.document", &json!({ "filename": "ico.pdf", "file_id": 3 }), None),
+            Some(Happened::YouSentDocument { name: "ico.pdf".into() })
+        );
+        for k in CUSTOMER_EVENT_KINDS {
+            assert!(!k.is_empty());
+        }
+    }
+
+    #[test]
+    fn only_the_first_name_is_told() {
+        assert_eq!(first_name("Jana  Nováková"), "Jana");
+        assert_eq!(first_name(""), "");
+    }
+}
