@@ -47,6 +47,10 @@ pub struct FileConfig {
     pub default_region: Option<String>,
     pub body_limit: Option<usize>,
     pub form_rate_per_minute: Option<u32>,
+    /// Customer-page requests per client IP and minute (0: no limit).
+    pub page_rate_per_minute: Option<u32>,
+    /// How many days a closed inquiry's customer page stays open (default 180).
+    pub tracking_days: Option<i64>,
     pub trust_forwarded_for: Option<bool>,
     /// The team's language when a user has not chosen one (cs, en, ru, pl, he).
     pub language: Option<String>,
@@ -198,6 +202,17 @@ impl Config {
             Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_FORM_RATE_LIMIT: `{v}` is not a whole number")))?,
             None => file.form_rate_per_minute.unwrap_or(web.form_rate_per_minute),
         };
+        web.page_rate_per_minute = match env("PRONTO_PAGE_RATE_LIMIT") {
+            Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_PAGE_RATE_LIMIT: `{v}` is not a whole number")))?,
+            None => file.page_rate_per_minute.unwrap_or(web.page_rate_per_minute),
+        };
+        web.tracking_days = match env("PRONTO_TRACKING_DAYS") {
+            Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_TRACKING_DAYS: `{v}` is not a whole number of days")))?,
+            None => file.tracking_days.unwrap_or(web.tracking_days),
+        };
+        if !(1..=3650).contains(&web.tracking_days) {
+            return Err(ConfigError(format!("tracking_days: {} is not between 1 and 3650 days", web.tracking_days)));
+        }
         web.trust_forwarded_for = file.trust_forwarded_for.unwrap_or(false);
         for (key, f) in file.forms {
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {

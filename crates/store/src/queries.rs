@@ -59,6 +59,7 @@ fn lead_record(r: &Row) -> Result<LeadRecord> {
         updated_at: from_micros(r.i64("updated_at")?),
         tracking_gen: r.i64("tracking_gen")?,
         closed_at: r.opt_i64("closed_at")?.map(from_micros),
+        tracking_url: None,
     })
 }
 

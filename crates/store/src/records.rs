@@ -54,6 +54,8 @@ pub struct LeadRecord {
     pub tracking_gen: i64,
     /// When the lead was last closed (won, lost, junk); its page expires some time after.
     pub closed_at: Option<Timestamp>,
+    /// The customer's own page (filled by the store from the installation's key).
+    pub tracking_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

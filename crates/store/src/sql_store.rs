@@ -88,6 +88,18 @@ impl SqlStore {
         Ok(())
     }
 
+    /// Fills each lead's `tracking_url`: the public address's page link, or `/t/TOKEN` when no
+    /// public address is configured.
+    fn with_tracking(&self, leads: &mut [LeadRecord]) {
+        let Some(keys) = self.playbooks.site_keys() else { return };
+        let messages = self.playbooks.messages();
+        for l in leads {
+            let token = keys.token(l.id, l.tracking_gen);
+            let url = messages.tracking_url(&token);
+            l.tracking_url = Some(if url.is_empty() { format!("/t/{token}") } else { url });
+        }
+    }
+
     fn keys(&self) -> Result<Arc<crate::tracking::SiteKeys>> {
         self.playbooks.site_keys().ok_or_else(|| StoreError::Internal("the installation's keys are not loaded yet".into()))
     }
@@ -356,11 +368,15 @@ impl Store for SqlStore {
     }
 
     async fn lead(&self, id: i64) -> Result<LeadRecord> {
-        self.read(move |c| Box::pin(queries::lead(c, id))).await
+        let mut l = self.read(move |c| Box::pin(queries::lead(c, id))).await?;
+        self.with_tracking(std::slice::from_mut(&mut l));
+        Ok(l)
     }
     async fn leads(&self, filter: &LeadFilter) -> Result<Vec<LeadRecord>> {
         let filter = filter.clone();
-        self.read(move |c| Box::pin(async move { queries::leads(c, &filter).await })).await
+        let mut ls = self.read(move |c| Box::pin(async move { queries::leads(c, &filter).await })).await?;
+        self.with_tracking(&mut ls);
+        Ok(ls)
     }
     async fn contacts(&self, query: Option<String>, limit: i64) -> Result<Vec<crate::records::ContactListItem>> {
         self.read(move |c| Box::pin(async move { queries::contacts(c, query.as_deref(), limit).await })).await
@@ -509,10 +525,14 @@ impl Store for SqlStore {
         .await
     }
     async fn contact(&self, id: i64) -> Result<ContactDetail> {
-        self.read(move |c| Box::pin(queries::contact(c, id))).await
+        let mut d = self.read(move |c| Box::pin(queries::contact(c, id))).await?;
+        self.with_tracking(&mut d.leads);
+        Ok(d)
     }
     async fn company(&self, id: i64) -> Result<CompanyDetail> {
-        self.read(move |c| Box::pin(queries::company(c, id))).await
+        let mut d = self.read(move |c| Box::pin(queries::company(c, id))).await?;
+        self.with_tracking(&mut d.leads);
+        Ok(d)
     }
     async fn user(&self, id: i64) -> Result<UserRecord> {
         self.read(move |c| Box::pin(async move { queries::user(c, "id", id.into()).await.map(|(u, _)| u) })).await

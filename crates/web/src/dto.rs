@@ -182,6 +182,9 @@ pub struct LeadOut {
     pub extra: Value,
     pub created_at: String,
     pub updated_at: String,
+    /// The customer's own page for this inquiry (`GET /t/{token}`): absolute when
+    /// `PRONTO_PUBLIC_URL` is set. `POST /api/v1/leads/{id}/tracking/revoke` replaces it.
+    pub tracking_url: Option<String>,
 }
 
 impl From<LeadRecord> for LeadOut {
@@ -209,6 +212,7 @@ impl From<LeadRecord> for LeadOut {
             extra: l.extra,
             created_at: l.created_at.to_string(),
             updated_at: l.updated_at.to_string(),
+            tracking_url: l.tracking_url,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 pub mod forms;
 pub mod metrics;
+pub mod public;
 pub mod ratelimit;
 pub mod telephony;
 pub mod ui;
@@ -62,6 +63,10 @@ pub struct WebConfig {
     pub public_url: Option<String>,
     /// The SMS provider in use (`log`, `twilio`, `http`), shown to admins.
     pub sms_provider: String,
+    /// `PRONTO_TRACKING_DAYS`: how long a closed inquiry's customer page stays open.
+    pub tracking_days: i64,
+    /// Customer-page requests per client IP and minute; 0 turns the limit off.
+    pub page_rate_per_minute: u32,
 }
 
 impl WebConfig {
@@ -90,6 +95,8 @@ impl Default for WebConfig {
             twilio_token: None,
             public_url: None,
             sms_provider: "log".into(),
+            tracking_days: 180,
+            page_rate_per_minute: 60,
         }
     }
 }
@@ -102,6 +109,8 @@ pub struct AppState {
     pub form_limiter: Arc<ratelimit::IpLimiter>,
     /// Sign-in attempts per client IP: 10 a minute.
     pub login_limiter: Arc<ratelimit::IpLimiter>,
+    /// Customer-page requests per client IP (`page_rate_per_minute`).
+    pub page_limiter: Arc<ratelimit::IpLimiter>,
     /// The timer worker: `serve` runs its loop; the manual clock's `advance` drives it.
     pub timers: Arc<pronto_store::Timers>,
     /// What `GET /api/v1/events/stream` pushes to connected clients.
@@ -115,7 +124,18 @@ impl AppState {
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
         let login_limiter = Arc::new(ratelimit::IpLimiter::per_minute(10, clock.clone()));
-        AppState { store, clock, config: Arc::new(config), form_limiter, login_limiter, timers, live: Arc::default(), mail: Arc::default() }
+        let page_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.page_rate_per_minute, clock.clone()));
+        AppState {
+            store,
+            clock,
+            config: Arc::new(config),
+            form_limiter,
+            login_limiter,
+            page_limiter,
+            timers,
+            live: Arc::default(),
+            mail: Arc::default(),
+        }
     }
 
     /// Shares the live feed the outbox worker publishes to.
@@ -144,6 +164,7 @@ pub fn app(state: AppState) -> Router {
         .merge(forms::router())
         .merge(telephony::router())
         .merge(ui::router())
+        .merge(public::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
         .layer(axum::middleware::from_fn(metrics::track))

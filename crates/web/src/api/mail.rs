@@ -354,11 +354,16 @@ pub async fn attachment(State(st): State<AppState>, caller: Caller, Path(id): Pa
         .and_then(|sha| pronto_mail::imap::attachment_path(&st.config.data_dir, sha))
         .ok_or_else(|| ApiError::not_found("attachment file (it was larger than the limit and not kept)"))?;
     let data = tokio::fs::read(&path).await.map_err(|_| ApiError::not_found("attachment file"))?;
-    let ct = a.content_type.to_ascii_lowercase();
+    Ok(download(&a.filename, &a.content_type, data))
+}
+
+/// A file as a download that never opens in the page: `Content-Disposition: attachment`,
+/// `nosniff`, a sandbox CSP, and only harmless types keep their type.
+pub(crate) fn download(filename: &str, content_type: &str, data: Vec<u8>) -> Response {
+    let ct = content_type.to_ascii_lowercase();
     let ct = if SAFE_TYPES.contains(&ct.as_str()) { ct } else { "application/octet-stream".to_owned() };
-    let ascii: String = a.filename.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
-    let encoded: String = a
-        .filename
+    let ascii: String = filename.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = filename
         .bytes()
         .map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect();
@@ -371,5 +376,6 @@ pub async fn attachment(State(st): State<AppState>, caller: Caller, Path(id): Pa
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox; default-src 'none'"));
-    Ok(res)
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
 }

@@ -11,6 +11,7 @@ pub mod playbooks;
 pub mod reports;
 pub mod system;
 pub mod tasks;
+pub mod tracking;
 pub mod users;
 pub mod webhooks;
 
@@ -96,6 +97,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(leads::log_activity, leads::list_activities))
         .routes(routes!(leads::get_contact))
         .routes(routes!(leads::get_company))
+        .routes(routes!(tracking::revoke))
+        .routes(routes!(tracking::documents))
+        .routes(routes!(tracking::document))
         .routes(routes!(tasks::list_tasks))
         .routes(routes!(tasks::get_task))
         .routes(routes!(tasks::complete_task))

@@ -8,13 +8,14 @@ use std::sync::{Arc, OnceLock};
 
 type Bundle = FluentBundle<FluentResource>;
 
-const FTL: &[(&str, &str)] = &[
-    ("en", include_str!("locales/en.ftl")),
-    ("cs", include_str!("locales/cs.ftl")),
-    ("ru", include_str!("locales/ru.ftl")),
-    ("pl", include_str!("locales/pl.ftl")),
-    ("he", include_str!("locales/he.ftl")),
-];
+/// The team's words (`locales/{lang}.ftl`) and the customer's page's (`locales/customer/`).
+macro_rules! ftl {
+    ($($lang:literal),*) => {
+        &[$(($lang, concat!(include_str!(concat!("locales/", $lang, ".ftl")), "\n", include_str!(concat!("locales/customer/", $lang, ".ftl"))))),*]
+    };
+}
+
+const FTL: &[(&str, &str)] = ftl!("en", "cs", "ru", "pl", "he");
 
 fn bundles() -> &'static BTreeMap<&'static str, Bundle> {
     static B: OnceLock<BTreeMap<&'static str, Bundle>> = OnceLock::new();
@@ -71,6 +72,15 @@ impl Tr {
     pub fn n(&self, key: &str, n: i64) -> String {
         let mut a = FluentArgs::new();
         a.set("n", n);
+        self.format(key, Some(&a))
+    }
+
+    /// With named text values (`{ $name }`).
+    pub fn with(&self, key: &str, vars: &[(&str, &str)]) -> String {
+        let mut a = FluentArgs::new();
+        for (k, v) in vars {
+            a.set(*k, (*v).to_owned());
+        }
         self.format(key, Some(&a))
     }
 

@@ -162,7 +162,7 @@ fn secure(st: &AppState) -> bool {
 }
 
 /// The connection's peer address, when the server recorded it.
-struct Peer(Option<std::net::SocketAddr>);
+pub(crate) struct Peer(pub(crate) Option<std::net::SocketAddr>);
 
 impl axum::extract::FromRequestParts<AppState> for Peer {
     type Rejection = std::convert::Infallible;
@@ -533,6 +533,9 @@ struct LeadPage {
     emails: Vec<EmailRow>,
     earlier: Vec<(i64, String)>,
     timeline: Vec<TimelineRow>,
+    tracking_url: Option<String>,
+    /// The customer's documents: (id, file name, "size · when").
+    documents: Vec<(i64, String, String)>,
 }
 
 async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<i64>) -> Response {
@@ -589,6 +592,14 @@ async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): P
         })
         .collect();
     let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
+    let documents = st
+        .store
+        .customer_files(id)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| (f.id, f.filename, format!("{} kB · {}", (f.size + 1023) / 1024, local(f.created_at, &zone))))
+        .collect();
     page(LeadPage {
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: st.clock.now().to_string(),
@@ -617,6 +628,8 @@ async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): P
         emails,
         earlier,
         timeline,
+        tracking_url: l.tracking_url.clone(),
+        documents,
         t,
     })
 }
@@ -642,6 +655,10 @@ async fn lead_action(
 ) -> Response {
     let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let now = st.clock.now();
+    let needs = if matches!(action.as_str(), "note" | "call" | "email") { pronto_domain::user::Action::LogActivity } else { pronto_domain::user::Action::EditLead };
+    if c.require(needs).is_err() {
+        return (StatusCode::FORBIDDEN, t.t("error")).into_response();
+    }
     let result = match action.as_str() {
         "note" => match Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) {
             Ok(text) => st
@@ -665,6 +682,7 @@ async fn lead_action(
             Err(_) => return (StatusCode::UNPROCESSABLE_ENTITY, "owner").into_response(),
         },
         "stage" => st.store.patch_lead(id, LeadPatch { stage: Some(field("stage")), ..Default::default() }, Some(c.user.id)).await,
+        "revoke-tracking" => st.store.revoke_tracking(id, Some(c.user.id)).await.map(|_| ()),
         "task" => {
             let title = field("title");
             let Some(due) = parse_local(&field("due"), &user_tz(&st, &c)) else {

@@ -10,9 +10,16 @@ sla_breached = Nedodržena lhůta první reakce: { $contact_name } (lead { $lead
 handover = { $contact_name } — spolupráce má smysl: shromážděte vstupní data (lead { $lead_id }) { $lead_url }
 
 # Zákazníkovi mimo pracovní dobu, v jeho jazyce.
-ack_after_hours = Dobrý den, { $contact_name }, děkujeme za poptávku. Jsme mimo pracovní dobu; náš konzultant se vám ozve hned na začátku příští pracovní doby.
+ack_after_hours = Dobrý den, { $contact_name }, děkujeme za poptávku. Jsme mimo pracovní dobu; náš konzultant se vám ozve hned na začátku příští pracovní doby. Jak vaše poptávka postupuje, uvidíte zde: { $lead_tracking_url }
+    .subject = Vaši poptávku jsme přijali
+ack = Dobrý den, { $contact_name }, děkujeme za poptávku. Náš konzultant se vám ozve během několika minut. Jak vaše poptávka postupuje, uvidíte zde: { $lead_tracking_url }
     .subject = Vaši poptávku jsme přijali
 
 offer_follow_up = Nabídka pro { $contact_name } čeká už tři dny: připomeňte se (lead { $lead_id }) { $lead_url }
 offer_ready = Nabídka pro { $contact_name } je připravena k prezentaci (lead { $lead_id }) { $lead_url }
 missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět hned. Lead { $lead_id } { $lead_url }
+
+# Co zákazník udělal na své stránce, pro vlastníka.
+customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
+customer_document = Nový dokument od { $contact_name } ze zákaznické stránky. Lead { $lead_id } { $lead_url }

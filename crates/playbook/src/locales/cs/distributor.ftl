@@ -10,7 +10,8 @@ urgent_order = NALÉHAVÁ objednávka z webu: { $contact_name } { $contact_phone
 late_request = Těsně před koncem pracovní doby přišla poptávka: { $contact_name } { $contact_phone } — potvrďte ji, než odejdete. Lead { $lead_id } { $lead_url }
 
 # Zprávy zákazníkovi.
-ack_after_hours = { $contact_name }, vaši poptávku jsme přijali. Zavoláme vám na začátku příštího pracovního dne.
+ack_after_hours = { $contact_name }, vaši poptávku jsme přijali. Zavoláme vám na začátku příštího pracovního dne. Stav poptávky: { $lead_tracking_url }
+ack = { $contact_name }, vaši poptávku jsme přijali. Do 10 minut vám zavolá náš sekretariát. Stav poptávky: { $lead_tracking_url }
 payment_received = Děkujeme, { $contact_name }: vaši platbu jsme přijali a připravujeme dodávku.
     .subject = Platba přijata
 thanks = Děkujeme za vaši zpětnou vazbu, { $contact_name }.
@@ -19,3 +20,8 @@ thanks = Děkujeme za vaši zpětnou vazbu, { $contact_name }.
 complaint = Reklamace od { $contact_name } { $contact_phone } po dodání (lead { $lead_id }) — viz úkol kontrolního hovoru. { $lead_url }
     .subject = Reklamace po dodání
 missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět do 10 minut. Lead { $lead_id } { $lead_url }
+
+# Co zákazník udělal na své stránce, pro vlastníka.
+customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
+customer_document = Nový dokument od { $contact_name } ze zákaznické stránky (firemní údaje nebo údaje pro doručení). Lead { $lead_id } { $lead_url }

@@ -10,9 +10,16 @@ sla_breached = First-response time missed for { $contact_name } (lead { $lead_id
 handover = { $contact_name } is worth working with: gather the input data (lead { $lead_id }) { $lead_url }
 
 # Sent to the customer after hours, in the customer's language.
-ack_after_hours = Hello { $contact_name }, thank you for your inquiry. We are outside office hours; our consultant will contact you first thing on the next working day.
+ack_after_hours = Hello { $contact_name }, thank you for your inquiry. We are outside office hours; our consultant will contact you first thing on the next working day. You can follow your inquiry here: { $lead_tracking_url }
+    .subject = We have received your inquiry
+ack = Hello { $contact_name }, thank you for your inquiry. Our consultant will contact you within a few minutes. You can follow your inquiry here: { $lead_tracking_url }
     .subject = We have received your inquiry
 
 offer_follow_up = The offer for { $contact_name } has waited three days: follow it up (lead { $lead_id }) { $lead_url }
 offer_ready = The offer for { $contact_name } is ready to present (lead { $lead_id }) { $lead_url }
 missed_call = Missed call from { $contact_name } { $contact_phone } — call back now. Lead { $lead_id } { $lead_url }
+
+# What the customer does on their own page, to the owner.
+customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
+customer_document = { $contact_name } sent a document on their page. Lead { $lead_id } { $lead_url }

@@ -10,7 +10,8 @@ urgent_order = URGENT web order: { $contact_name } { $contact_phone } — { $lea
 late_request = A request came in just before closing: { $contact_name } { $contact_phone } — confirm it before you leave. Lead { $lead_id } { $lead_url }
 
 # Messages to the customer.
-ack_after_hours = { $contact_name }, your request has been received. We will call you at the start of the next working day.
+ack_after_hours = { $contact_name }, your request has been received. We will call you at the start of the next working day. Request status: { $lead_tracking_url }
+ack = { $contact_name }, your request has been received. Our secretary will call you within 10 minutes. Request status: { $lead_tracking_url }
 payment_received = Thank you, { $contact_name }: we have received your payment and are preparing the delivery.
     .subject = Payment received
 thanks = Thank you for your feedback, { $contact_name }.
@@ -19,3 +20,8 @@ thanks = Thank you for your feedback, { $contact_name }.
 complaint = Complaint from { $contact_name } { $contact_phone } after delivery (lead { $lead_id }) — see the quality-call task. { $lead_url }
     .subject = Complaint after delivery
 missed_call = Missed call from { $contact_name } { $contact_phone } — call back within 10 minutes. Lead { $lead_id } { $lead_url }
+
+# What the customer does on their own page, to the owner.
+customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
+customer_document = { $contact_name } sent a document on their page (company details or delivery data). Lead { $lead_id } { $lead_url }

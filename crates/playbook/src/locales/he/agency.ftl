@@ -10,9 +10,16 @@ sla_breached = חריגה מזמן המענה הראשון: { $contact_name } (�
 handover = כדאי לעבוד עם { $contact_name }: יש לאסוף את נתוני הקלט (ליד { $lead_id }) { $lead_url }
 
 # ללקוח מחוץ לשעות הפעילות, בשפת הלקוח.
-ack_after_hours = שלום { $contact_name }, תודה על פנייתך. אנחנו כעת מחוץ לשעות הפעילות; היועץ שלנו ייצור איתך קשר בתחילת יום העבודה הבא.
+ack_after_hours = שלום { $contact_name }, תודה על פנייתך. אנחנו כעת מחוץ לשעות הפעילות; היועץ שלנו ייצור איתך קשר בתחילת יום העבודה הבא. אפשר לעקוב אחר התקדמות הפנייה כאן: { $lead_tracking_url }
+    .subject = קיבלנו את פנייתך
+ack = שלום { $contact_name }, תודה על פנייתך. היועץ שלנו ייצור איתך קשר תוך כמה דקות. אפשר לעקוב אחר התקדמות הפנייה כאן: { $lead_tracking_url }
     .subject = קיבלנו את פנייתך
 
 offer_follow_up = ההצעה עבור { $contact_name } ממתינה כבר שלושה ימים: יש לחזור ללקוח (ליד { $lead_id }) { $lead_url }
 offer_ready = ההצעה עבור { $contact_name } מוכנה להצגה (ליד { $lead_id }) { $lead_url }
 missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור עכשיו. ליד { $lead_id } { $lead_url }
+
+# מה שהלקוח עשה בדף שלו, לאחראי על הליד.
+customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
+customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
+customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח. ליד { $lead_id } { $lead_url }

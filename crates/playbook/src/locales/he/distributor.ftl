@@ -10,7 +10,8 @@ urgent_order = הזמנה דחופה מהאתר: { $contact_name } { $contact_ph
 late_request = בקשה הגיעה ממש לפני הסגירה: { $contact_name } { $contact_phone } — יש לאשר אותה לפני היציאה. ליד { $lead_id } { $lead_url }
 
 # הודעות ללקוח.
-ack_after_hours = { $contact_name }, בקשתך התקבלה. נתקשר אליך בתחילת יום העבודה הבא.
+ack_after_hours = { $contact_name }, בקשתך התקבלה. נתקשר אליך בתחילת יום העבודה הבא. סטטוס הבקשה: { $lead_tracking_url }
+ack = { $contact_name }, בקשתך התקבלה. המזכירות שלנו תתקשר אליך תוך 10 דקות. סטטוס הבקשה: { $lead_tracking_url }
 payment_received = תודה, { $contact_name }: קיבלנו את התשלום שלך ואנחנו מכינים את המשלוח.
     .subject = התשלום התקבל
 thanks = תודה על המשוב, { $contact_name }.
@@ -19,3 +20,8 @@ thanks = תודה על המשוב, { $contact_name }.
 complaint = תלונה של { $contact_name } { $contact_phone } אחרי המשלוח (ליד { $lead_id }) — ראו את משימת שיחת האיכות. { $lead_url }
     .subject = תלונה אחרי משלוח
 missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור תוך 10 דקות. ליד { $lead_id } { $lead_url }
+
+# מה שהלקוח עשה בדף שלו, לאחראי על הליד.
+customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
+customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
+customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח (פרטי חברה או פרטי משלוח). ליד { $lead_id } { $lead_url }

@@ -10,9 +10,16 @@ sla_breached = Przekroczono czas pierwszej reakcji: { $contact_name } (lead { $l
 handover = { $contact_name } — warto współpracować: zbierz dane wejściowe (lead { $lead_id }) { $lead_url }
 
 # Do klienta poza godzinami pracy, w jego języku.
-ack_after_hours = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Jesteśmy poza godzinami pracy; nasz konsultant skontaktuje się z Państwem na początku następnego dnia roboczego.
+ack_after_hours = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Jesteśmy poza godzinami pracy; nasz konsultant skontaktuje się z Państwem na początku następnego dnia roboczego. Postęp zapytania mogą Państwo śledzić tutaj: { $lead_tracking_url }
+    .subject = Otrzymaliśmy Państwa zapytanie
+ack = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Nasz konsultant skontaktuje się z Państwem w ciągu kilku minut. Postęp zapytania mogą Państwo śledzić tutaj: { $lead_tracking_url }
     .subject = Otrzymaliśmy Państwa zapytanie
 
 offer_follow_up = Oferta dla { $contact_name } czeka od trzech dni: przypomnij się (lead { $lead_id }) { $lead_url }
 offer_ready = Oferta dla { $contact_name } jest gotowa do przedstawienia (lead { $lead_id }) { $lead_url }
 missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń teraz. Lead { $lead_id } { $lead_url }
+
+# Co klient zrobił na swojej stronie, dla opiekuna.
+customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
+customer_document = Nowy dokument od { $contact_name } ze strony klienta. Lead { $lead_id } { $lead_url }

@@ -10,7 +10,8 @@ urgent_order = PILNE zamówienie ze strony: { $contact_name } { $contact_phone }
 late_request = Zgłoszenie wpłynęło tuż przed zamknięciem: { $contact_name } { $contact_phone } — potwierdź je przed wyjściem. Lead { $lead_id } { $lead_url }
 
 # Wiadomości do klienta.
-ack_after_hours = { $contact_name }, Państwa zgłoszenie zostało przyjęte. Zadzwonimy na początku następnego dnia roboczego.
+ack_after_hours = { $contact_name }, Państwa zgłoszenie zostało przyjęte. Zadzwonimy na początku następnego dnia roboczego. Status zgłoszenia: { $lead_tracking_url }
+ack = { $contact_name }, Państwa zgłoszenie zostało przyjęte. Nasz sekretariat zadzwoni w ciągu 10 minut. Status zgłoszenia: { $lead_tracking_url }
 payment_received = Dziękujemy, { $contact_name }: otrzymaliśmy Państwa płatność i przygotowujemy dostawę.
     .subject = Płatność otrzymana
 thanks = Dziękujemy za Państwa opinię, { $contact_name }.
@@ -19,3 +20,8 @@ thanks = Dziękujemy za Państwa opinię, { $contact_name }.
 complaint = Reklamacja od { $contact_name } { $contact_phone } po dostawie (lead { $lead_id }) — zobacz zadanie rozmowy jakościowej. { $lead_url }
     .subject = Reklamacja po dostawie
 missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń w ciągu 10 minut. Lead { $lead_id } { $lead_url }
+
+# Co klient zrobił na swojej stronie, dla opiekuna.
+customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
+customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
+customer_document = Nowy dokument od { $contact_name } ze strony klienta (dane firmy lub dane do dostawy). Lead { $lead_id } { $lead_url }

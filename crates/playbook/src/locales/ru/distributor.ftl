@@ -10,7 +10,8 @@ urgent_order = СРОЧНЫЙ заказ с сайта: { $contact_name } { $con
 late_request = Заявка пришла перед самым закрытием: { $contact_name } { $contact_phone } — подтвердите её до ухода. Лид { $lead_id } { $lead_url }
 
 # Сообщения клиенту.
-ack_after_hours = { $contact_name }, ваша заявка принята. Мы позвоним вам в начале следующего рабочего дня.
+ack_after_hours = { $contact_name }, ваша заявка принята. Мы позвоним вам в начале следующего рабочего дня. Статус заявки: { $lead_tracking_url }
+ack = { $contact_name }, ваша заявка принята. Секретарь позвонит вам в течение 10 минут. Статус заявки: { $lead_tracking_url }
 payment_received = Спасибо, { $contact_name }: мы получили вашу оплату и готовим доставку.
     .subject = Оплата получена
 thanks = Спасибо за ваш отзыв, { $contact_name }.
@@ -19,3 +20,8 @@ thanks = Спасибо за ваш отзыв, { $contact_name }.
 complaint = Жалоба от { $contact_name } { $contact_phone } после доставки (лид { $lead_id }) — см. задачу «контрольный звонок». { $lead_url }
     .subject = Жалоба после доставки
 missed_call = Пропущенный звонок от { $contact_name } { $contact_phone } — перезвоните в течение 10 минут. Лид { $lead_id } { $lead_url }
+
+# Что клиент сделал на своей странице, для ответственного.
+customer_message = Новое сообщение от { $contact_name } со страницы клиента — прочитайте и ответьте. Лид { $lead_id } { $lead_url }
+customer_callback = { $contact_name } просит перезвонить (запрос со страницы клиента) — см. задачу. Лид { $lead_id } { $lead_url }
+customer_document = Новый документ от { $contact_name } со страницы клиента (реквизиты компании или данные для доставки). Лид { $lead_id } { $lead_url }
