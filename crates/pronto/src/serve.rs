@@ -85,6 +85,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let clock = clock(&config);
     let store = open_store(&config, clock.clone()).await?;
     store.playbooks().configure_messages(&config.language, config.public_url.clone());
+    if config.public_url.is_none() {
+        tracing::warn!("PRONTO_PUBLIC_URL is not set: messages go out without links (to the lead for the team, to their own page for customers)");
+    }
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     // Report days are the office's (the default playbook's zone): rebuilt if that changed.
     store.sync_report_facts().await?;

@@ -26,6 +26,8 @@ mod distributor;
 mod durability;
 #[path = "api/e2e.rs"]
 mod e2e;
+#[path = "api/e2e_customer.rs"]
+mod e2e_customer;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/forms.rs"]
@@ -44,6 +46,8 @@ mod reports;
 mod robustness;
 #[path = "api/system.rs"]
 mod system;
+#[path = "api/tracking.rs"]
+mod tracking;
 #[path = "api/ui.rs"]
 mod ui;
 #[path = "api/ui_reports.rs"]

@@ -1867,6 +1867,7 @@ mod tests {
         .unwrap();
         let playbooks = Playbooks::new();
         playbooks.insert(1, pronto_playbook::parse(pronto_playbook::builtin("agency").unwrap()).unwrap());
+        playbooks.set_site_keys(crate::tracking::SiteKeys::new(&[3u8; 32]));
         let mut pending = Pending::new(playbooks);
         c.exec("BEGIN", vec![]).await.unwrap();
         let Outcome::Lead(created) =

@@ -473,8 +473,10 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     assert_eq!(lead.extra, json!({ "utm_campaign": "jaro" }));
 
     // The timeline: the arrival, then what the playbook decided, in that order.
+    // (In office hours the customer, who left an e-mail, is acknowledged last.)
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline), RECEIVED_AND_ASSIGNED);
+    assert_eq!(kinds(&timeline), [&RECEIVED_AND_ASSIGNED[..], &["playbook.rule", "notification.queued"]].concat());
+    assert_eq!(timeline[9].data, json!({ "rule": "acknowledgement", "on": "lead.received" }));
     assert!(timeline.iter().all(|e| e.lead_id == Some(id) && e.at == start() && e.actor.is_none()), "{timeline:?}");
     let received = &timeline[0];
     assert_eq!(received.data["channel"], "web");
@@ -512,7 +514,11 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
     // The outbox: an urgent SMS to the consultant's phone, and the escalation's first step, a
     // reminder in the app; each with a key that a replay of the same decision would repeat.
     let outbox = store.outbox(id).await.unwrap();
-    assert_eq!(outbox.len(), 2, "{outbox:?}");
+    assert_eq!(outbox.len(), 3, "{outbox:?}");
+    let ack = &outbox[2];
+    assert_eq!((ack.channel.as_str(), ack.kind.as_str(), ack.recipient_user), ("email", "ack", None));
+    assert_eq!(ack.recipient_address.as_deref(), Some("jana@example.cz"));
+    assert!(ack.payload["text"].as_str().unwrap().starts_with("Dobrý den, Jana Nováková"), "in Czech, the customers' language");
     let sms = &outbox[0];
     assert_eq!(sms.lead_id, Some(id));
     assert_eq!(sms.channel, "sms");
@@ -555,7 +561,7 @@ async fn create_lead_writes_lead_event_outbox_and_timer(store: Arc<dyn Store>, c
 
     // The lead is listed, and nothing else was written for anyone else.
     assert_eq!(ids(&store.leads(&all(100)).await.unwrap()), [id]);
-    assert_eq!(store.notifications(&Default::default()).await.unwrap().len(), 2);
+    assert_eq!(store.notifications(&Default::default()).await.unwrap().len(), 3);
     assert_eq!(store.tasks(&TaskFilter { limit: 100, ..Default::default() }).await.unwrap().len(), 1);
 }
 contract_test!(create_lead_writes_lead_event_outbox_and_timer);
@@ -1589,11 +1595,12 @@ async fn group_commit_isolates_failing_commands(store: Arc<dyn Store>, clock: Ar
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").await, ok.len() as i64);
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM contacts").await, ok.len() as i64, "failed commands leave no contact");
     // What the playbook wrote, only for the good leads: one e-mail task each, the SLA's two
-    // timers each, and for an owned lead the escalation's timer and two notifications.
+    // timers each, the customer's acknowledgement each (they left an e-mail), and for an owned
+    // lead the escalation's timer and two notifications.
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM tasks WHERE task = 'first_email'").await, ok.len() as i64);
     assert_eq!(db.count_raw("SELECT COUNT(DISTINCT lead_id) FROM tasks").await, ok.len() as i64);
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers").await, (2 * ok.len() + expected_owned) as i64);
-    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, 2 * expected_owned as i64);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM outbox").await, (2 * expected_owned + ok.len()) as i64);
     assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM outbox WHERE recipient_user = {owner}")).await, 2 * expected_owned as i64);
     assert_eq!(store.user(owner).await.unwrap().open_tasks, expected_owned as i64);
     let owned = store.leads(&LeadFilter { owner: Some(Some(owner)), limit: 1000, ..Default::default() }).await.unwrap();
@@ -1920,4 +1927,88 @@ async fn report_tallies_are_what_a_rebuild_from_the_registry_gives(store: Arc<dy
     db.exec_raw("DELETE FROM lead_facts").await.unwrap();
     assert_eq!(store.sync_report_facts().await.unwrap(), ids.len() as i64);
     assert_eq!(snapshot(store.clone()).await, incremental);
+}
+
+// ── the customer's page ──
+
+contract_test!(customer_page_tokens_actions_and_sealed_documents, with_db);
+
+/// A lead's page token exists from its intake transaction, is stored only as a hash, opens the
+/// page until revoked (then the new one does) and until its time after closing runs out; what
+/// the customer does is an activity the playbook reacts to, a call-back task, or a document
+/// kept sealed at rest and opened only through the store.
+async fn customer_page_tokens_actions_and_sealed_documents(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let keep = SignedDuration::from_hours(24 * 10);
+    let owner = store.create_user(user_with_phone("jana", "Jana Nováková", Role::Consultant, "603 111 222")).await.unwrap();
+    let id = create(&store, &clock, person(Some("Eva Malá"), Some("777 123 456"), Some("eva@example.com"))).await.id;
+    let lead = store.lead(id).await.unwrap();
+    assert_eq!(lead.tracking_gen, 0);
+    let token = store.tracking_token(id, 0).expect("the keys are loaded");
+    assert_eq!(token.len(), 22);
+    assert_eq!(lead.tracking_url.as_deref(), Some(format!("/t/{token}").as_str()));
+    // Only the hash is stored.
+    assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM tracking_tokens WHERE lead_id = {id}")).await, 1);
+    assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM tracking_tokens WHERE hash = '{token}'")).await, 0);
+
+    // The internal note never reaches the page; the owner's first name and role do.
+    store.log_activity(id, activity(&clock, "note", None, None, Some("INTERNAL-MARKER-5150")), None).await.unwrap();
+    let page = store.tracking_page(&token, keep).await.unwrap();
+    assert_eq!((page.lead_id, page.stage.as_str(), page.owner_first_name.as_deref(), page.owner_role.as_deref()), (id, "received", Some("Jana"), Some("consultant")));
+    assert!(!format!("{page:?}").contains("INTERNAL-MARKER-5150"));
+    assert!(!format!("{page:?}").contains("Nováková"), "only the first name");
+    assert!(matches!(page.history.first(), Some((_, pronto_domain::tracking::Happened::Received { .. }))));
+    assert!(matches!(store.tracking_page("AAAAAAAAAAAAAAAAAAAAAA", keep).await, Err(StoreError::NotFound)));
+
+    // A message runs the playbook: the owner gets an SMS and an in-app alert.
+    clock.advance(SignedDuration::from_mins(1));
+    store.customer_action(id, pronto_store::CustomerAction::Message { text: "Prosím o nabídku".into() }).await.unwrap();
+    let outbox = store.outbox(id).await.unwrap();
+    let to_owner: Vec<_> =
+        outbox.iter().filter(|n| n.payload["template"] == "customer_message" && n.recipient_user == Some(owner)).map(|n| n.channel.as_str()).collect();
+    assert_eq!(to_owner, ["sms", "in_app"]);
+    // A call-back is a task for the owner at the time asked for.
+    let at = clock.now() + SignedDuration::from_hours(3);
+    store.customer_action(id, pronto_store::CustomerAction::Callback { at, note: Some("po obědě".into()) }).await.unwrap();
+    let cb = tasks_of(&store, id).await.into_iter().find(|t| t.task == "customer_callback").expect("a call-back task");
+    assert_eq!((cb.due_at, cb.assignee.as_ref().map(|a| a.id)), (at, Some(owner)));
+    // A document is sealed at rest and opens through the store.
+    let secret = b"%PDF-1.4 PASSPORT-NUMBER-4242";
+    store
+        .customer_action(
+            id,
+            pronto_store::CustomerAction::Document { filename: "op.pdf".into(), content_type: "application/pdf".into(), bytes: secret.to_vec() },
+        )
+        .await
+        .unwrap();
+    let files = store.customer_files(id).await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!((files[0].filename.as_str(), files[0].size), ("op.pdf", secret.len() as i64));
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM customer_file_data WHERE sealed LIKE '%PASSPORT%'").await, 0);
+    let (_, opened) = store.customer_file(files[0].id).await.unwrap();
+    assert_eq!(opened, secret);
+    let page = store.tracking_page(&token, keep).await.unwrap();
+    let seen: Vec<String> = page.history.iter().map(|(_, h)| format!("{h:?}")).collect();
+    assert!(seen.iter().any(|h| h.contains("Prosím o nabídku")), "{seen:?}");
+    assert!(seen.iter().any(|h| h.starts_with("YouAskedCallback")), "{seen:?}");
+    assert!(seen.iter().any(|h| h.contains("op.pdf")), "{seen:?}");
+    let acts: Vec<String> = store.activities(id).await.unwrap().into_iter().map(|a| a.kind).collect();
+    assert!(["message", "callback", "document"].iter().all(|k| acts.iter().any(|a| a == k)), "{acts:?}");
+
+    // Revoking: the old link opens nothing, the new one does.
+    assert_eq!(store.revoke_tracking(id, None).await.unwrap(), 1);
+    assert!(matches!(store.tracking_page(&token, keep).await, Err(StoreError::NotFound)));
+    let fresh = store.tracking_token(id, 1).unwrap();
+    assert_ne!(fresh, token);
+    assert_eq!(store.tracking_page(&fresh, keep).await.unwrap().lead_id, id);
+    assert_eq!(store.lead(id).await.unwrap().tracking_url, Some(format!("/t/{fresh}")));
+
+    // Closed, the page lives `keep` longer, then answers as if it never existed.
+    store.patch_lead(id, LeadPatch { status: Some(LeadStatus::Lost), ..Default::default() }, None).await.unwrap();
+    clock.advance(SignedDuration::from_hours(24 * 9));
+    assert_eq!(store.tracking_page(&fresh, keep).await.unwrap().status, "lost");
+    clock.advance(SignedDuration::from_hours(24 * 2));
+    assert!(matches!(store.tracking_page(&fresh, keep).await, Err(StoreError::NotFound)));
+    // Reopened, it is back.
+    store.patch_lead(id, LeadPatch { status: Some(LeadStatus::Open), ..Default::default() }, None).await.unwrap();
+    assert!(store.tracking_page(&fresh, keep).await.is_ok());
 }

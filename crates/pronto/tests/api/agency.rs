@@ -409,10 +409,13 @@ async fn after_hours_acknowledgement_in_the_customers_language(engine: Engine) {
     assert_eq!(m[0]["subject"], "We have received your inquiry");
     let phone_only = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Bez mailu", "phone": "777 111 000" } })).await);
     assert!(notes(&app, phone_only).await.iter().all(|n| n["recipient"]["user_id"].is_i64()), "nothing to the customer without an address");
-    // Next morning, in working time: no acknowledgement.
+    // Next morning, in working time: the in-hours acknowledgement instead, once.
     advance(&app, 14 * 3600).await;
     let day = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Ráno", "email": "rano@example.cz" } })).await);
-    assert!(mail_to(&notes(&app, day).await, "rano@example.cz").is_empty());
+    let m = mail_to(&notes(&app, day).await, "rano@example.cz");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0]["kind"], "ack");
+    assert!(m[0]["text"].as_str().unwrap().contains("během několika minut"), "{m:?}");
 }
 
 /// An offer presented but not decided for three days is followed up; a decision cancels that
