@@ -35,6 +35,8 @@ pub enum BenchCommand {
     Ui(crate::bench_ui::UiArgs),
     /// Every report's server time on a `pronto demo` database (1,000,000 leads) beside a naive GROUP BY scan.
     Reports(crate::bench_reports::ReportsArgs),
+    /// The customer page's token look-up: unknown, revoked, expired and valid tokens side by side.
+    Tracking(crate::bench_tracking::TrackingArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -70,6 +72,7 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
         BenchCommand::Phone(args) => return crate::bench_phone::run(args).await,
         BenchCommand::Ui(args) => return crate::bench_ui::run(args).await,
         BenchCommand::Reports(args) => return crate::bench_reports::run(args).await,
+        BenchCommand::Tracking(args) => return crate::bench_tracking::run(args).await,
     };
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],
@@ -93,16 +96,8 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
                 intake(&args, engine, &url, &baseline_url).await?
             }
             _ => {
-                let name = format!("pronto_bench_{}", std::process::id());
-                let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
-                let mut c =
-                    admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
-                let url = admin.clone().database(&name).to_url_lossy().to_string();
-                let result = intake(&args, engine, &url, &url).await;
-                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
-                result?
+                let args = &args;
+                with_scratch_postgres(&args.postgres_url, "pronto_bench", |url| async move { intake(args, engine, &url, &url).await }).await?
             }
         };
         println!("{report}");
@@ -152,6 +147,24 @@ struct Load {
 }
 
 /// The `p` quantile (0..=1) of sorted values, nearest rank; NaN for none.
+/// Runs `f` on a scratch database `{prefix}_{pid}` created on the PostgreSQL server at
+/// `postgres_url`, and drops it afterwards whatever `f` answered.
+pub(crate) async fn with_scratch_postgres<T, F, Fut>(postgres_url: &str, prefix: &str, f: F) -> Result<T, AnyError>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<T, AnyError>>,
+{
+    let name = format!("{prefix}_{}", std::process::id());
+    let admin = sqlx::postgres::PgConnectOptions::from_str(postgres_url)?;
+    let mut c = admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(postgres_url)))?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
+    let url = admin.clone().database(&name).to_url_lossy().to_string();
+    let result = f(url).await;
+    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
+    result
+}
+
 pub(crate) fn pct(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;

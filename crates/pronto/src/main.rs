@@ -7,6 +7,7 @@ mod bench_mail;
 mod bench_phone;
 mod bench_reports;
 mod bench_timers;
+mod bench_tracking;
 mod bench_ui;
 mod commands;
 mod config;

@@ -272,7 +272,21 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
     let (rec, pb) = (&s.rec, &s.pb);
     let mut reached = vec![pb.first_stage().to_owned()];
     reached.extend(rec.reached.iter().cloned());
-    let p: Progress = progress(pb, t.lang, &rec.stage, &reached, rec.stage_entered_at, now);
+    // A lead closed by hand (its status) in a stage that does not close shows the playbook's
+    // closing stage of that status (`lost` for junk too), so the customer never sees a clock
+    // running on a closed case.
+    let mut stage = rec.stage.clone();
+    if let Ok(status) = pronto_domain::lead::LeadStatus::parse(&rec.status)
+        && status != pronto_domain::lead::LeadStatus::Open
+        && pb.stage(&stage).and_then(|d| d.status).is_none()
+    {
+        let want = if status == pronto_domain::lead::LeadStatus::Won { status } else { pronto_domain::lead::LeadStatus::Lost };
+        if let Some(d) = pb.stages.iter().find(|d| d.status == Some(want)) {
+            reached.push(stage.clone());
+            stage = d.id.clone();
+        }
+    }
+    let p: Progress = progress(pb, t.lang, &stage, &reached, rec.stage_entered_at, now);
     let hello = match rec.contact_name.as_deref().map(pronto_domain::tracking::first_name).filter(|n| !n.is_empty()) {
         Some(n) => t.with("c-hello", &[("name", n)]),
         None => t.t("c-hello-anon"),

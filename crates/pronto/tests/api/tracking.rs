@@ -170,7 +170,7 @@ async fn nothing_internal_reaches_the_customer_and_everything_is_escaped(engine:
         .post("/api/v1/users", &json!({ "name": "<b>Ann</b> Smith", "login": "ann", "role": "consultant", "phone": "+420 601 000 002" }))
         .await
         .expect(201);
-    user(&app, "zoran", "manager", "+420 601 000 003").await;
+    user(&app, "zoran", "specialist", "+420 601 000 003").await;
     let lead = web_lead(&app, "<script>alert('name')</script>Eva", "en").await;
     let lid = id(&lead);
     let path = page_path(&lead);
