@@ -9,7 +9,7 @@ sla_warning = { $contact_name } stále čeká na první kontakt (lead { $lead_id
 sla_breached = Nedodržena lhůta první reakce: { $contact_name } (lead { $lead_id }, vlastník { $owner_name }) { $lead_url }
 handover = { $contact_name } — spolupráce má smysl: shromážděte vstupní data (lead { $lead_id }) { $lead_url }
 
-# Zákazníkovi mimo pracovní dobu, v jeho jazyce.
+# Zákazníkovi v jeho jazyce: mimo pracovní dobu (ack_after_hours) a v ní (ack).
 ack_after_hours = Dobrý den, { $contact_name }, děkujeme za poptávku. Jsme mimo pracovní dobu; náš konzultant se vám ozve hned na začátku příští pracovní doby. Jak vaše poptávka postupuje, uvidíte zde: { $lead_tracking_url }
     .subject = Vaši poptávku jsme přijali
 ack = Dobrý den, { $contact_name }, děkujeme za poptávku. Náš konzultant se vám ozve během několika minut. Jak vaše poptávka postupuje, uvidíte zde: { $lead_tracking_url }

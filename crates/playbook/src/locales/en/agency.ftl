@@ -9,7 +9,7 @@ sla_warning = { $contact_name } is still waiting for a first contact (lead { $le
 sla_breached = First-response time missed for { $contact_name } (lead { $lead_id }, owner { $owner_name }) { $lead_url }
 handover = { $contact_name } is worth working with: gather the input data (lead { $lead_id }) { $lead_url }
 
-# Sent to the customer after hours, in the customer's language.
+# Sent to the customer in their language: after hours (ack_after_hours) and in office hours (ack).
 ack_after_hours = Hello { $contact_name }, thank you for your inquiry. We are outside office hours; our consultant will contact you first thing on the next working day. You can follow your inquiry here: { $lead_tracking_url }
     .subject = We have received your inquiry
 ack = Hello { $contact_name }, thank you for your inquiry. Our consultant will contact you within a few minutes. You can follow your inquiry here: { $lead_tracking_url }

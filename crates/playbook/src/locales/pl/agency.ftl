@@ -9,7 +9,7 @@ sla_warning = { $contact_name } wciąż czeka na pierwszy kontakt (lead { $lead_
 sla_breached = Przekroczono czas pierwszej reakcji: { $contact_name } (lead { $lead_id }, opiekun { $owner_name }) { $lead_url }
 handover = { $contact_name } — warto współpracować: zbierz dane wejściowe (lead { $lead_id }) { $lead_url }
 
-# Do klienta poza godzinami pracy, w jego języku.
+# Do klienta w jego języku: poza godzinami pracy (ack_after_hours) i w godzinach pracy (ack).
 ack_after_hours = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Jesteśmy poza godzinami pracy; nasz konsultant skontaktuje się z Państwem na początku następnego dnia roboczego. Postęp zapytania mogą Państwo śledzić tutaj: { $lead_tracking_url }
     .subject = Otrzymaliśmy Państwa zapytanie
 ack = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Nasz konsultant skontaktuje się z Państwem w ciągu kilku minut. Postęp zapytania mogą Państwo śledzić tutaj: { $lead_tracking_url }

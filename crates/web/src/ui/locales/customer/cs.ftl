@@ -166,9 +166,6 @@ c-not-found-title = Tato stránka neexistuje
 c-not-found-text = Odkaz není platný: mohla vypršet jeho platnost, nebo byl nahrazen. Ozvěte se nám a pošleme vám nový.
 
 # Obrazovky týmu.
-c-kind-message = zpráva od zákazníka
-c-kind-callback = žádost o zavolání zpět
-c-kind-document = dokument od zákazníka
 c-team-page = Stránka zákazníka
 c-team-page-help = Zde zákazník sleduje svou poptávku. Pokud se odkaz dostal k nesprávné osobě, zrušte ho: vytvoří se nový a starý přestane fungovat.
 c-team-revoke = Zrušit odkaz

@@ -154,9 +154,6 @@ c-not-found-title = This page does not exist
 c-not-found-text = The link is not valid: it may have expired or been replaced. Contact us and we will send you a new one.
 
 # The team's screens.
-c-kind-message = message from the customer
-c-kind-callback = call-back request
-c-kind-document = document from the customer
 c-team-page = Customer's page
 c-team-page-help = The customer follows their inquiry here. Revoke the link if it reached the wrong person: a new one is made and the old one stops working.
 c-team-revoke = Revoke the link

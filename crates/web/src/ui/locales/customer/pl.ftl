@@ -166,9 +166,6 @@ c-not-found-title = Ta strona nie istnieje
 c-not-found-text = Link jest nieprawidłowy: mógł wygasnąć lub zostać zastąpiony. Prosimy o kontakt, a wyślemy nowy.
 
 # Ekrany zespołu.
-c-kind-message = wiadomość od klienta
-c-kind-callback = prośba o oddzwonienie
-c-kind-document = dokument od klienta
 c-team-page = Strona klienta
 c-team-page-help = Tutaj klient śledzi swoje zapytanie. Unieważnij link, jeśli trafił do niewłaściwej osoby: zostanie utworzony nowy, a stary przestanie działać.
 c-team-revoke = Unieważnij link
