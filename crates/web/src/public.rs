@@ -252,6 +252,30 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
     Ok(Shown { rec, pb })
 }
 
+/// The rate limit, then the lead behind the token; the answer to give when either says no.
+async fn enter(st: &AppState, token: &str, headers: &HeaderMap, peer: Option<SocketAddr>) -> Result<Shown, Response> {
+    if limited(st, headers, peer) {
+        return Err(too_many(headers));
+    }
+    open(st, token).await.map_err(|e| failed(e, headers))
+}
+
+impl Shown {
+    /// The words for this page: the language asked for, else the inquiry's, the playbook's,
+    /// the browser's.
+    fn words(&self, asked: Option<&str>, headers: &HeaderMap) -> Arc<Tr> {
+        language(asked, self.rec.language.as_deref(), Some(&self.pb), headers)
+    }
+}
+
+/// Records what the customer did, then back to the page saying so.
+async fn act(st: &AppState, token: &str, s: &Shown, action: CustomerAction, what: &str, lang: &str, headers: &HeaderMap) -> Response {
+    match st.store.customer_action(s.rec.lead_id, action).await {
+        Ok(_) => sent(token, what, lang),
+        Err(e) => failed(e, headers),
+    }
+}
+
 fn failed(e: StoreError, headers: &HeaderMap) -> Response {
     match e {
         StoreError::NotFound => missing(headers),
@@ -259,6 +283,7 @@ fn failed(e: StoreError, headers: &HeaderMap) -> Response {
     }
 }
 
+#[derive(Default)]
 struct Draft {
     notice: Option<String>,
     error: Option<String>,
@@ -350,21 +375,18 @@ async fn tracking_page(
     headers: HeaderMap,
     Peer(peer): Peer,
 ) -> Response {
-    if limited(&st, &headers, peer) {
-        return too_many(&headers);
-    }
-    let s = match open(&st, &token).await {
+    let s = match enter(&st, &token, &headers, peer).await {
         Ok(s) => s,
-        Err(e) => return failed(e, &headers),
+        Err(r) => return r,
     };
-    let t = language(q.lang.as_deref(), s.rec.language.as_deref(), Some(&s.pb), &headers);
+    let t = s.words(q.lang.as_deref(), &headers);
     let notice = match q.sent.as_deref() {
         Some("message") => Some(t.t("c-sent-message")),
         Some("callback") => Some(t.t("c-sent-callback")),
         Some("document") => Some(t.t("c-sent-document")),
         _ => None,
     };
-    let d = Draft { notice, error: None, message: String::new(), callback: String::new(), note: String::new() };
+    let d = Draft { notice, ..Default::default() };
     render(&st, &token, &s, t, d, StatusCode::OK)
 }
 
@@ -388,24 +410,18 @@ async fn message(
     Peer(peer): Peer,
     Form(f): Form<MessageForm>,
 ) -> Response {
-    if limited(&st, &headers, peer) {
-        return too_many(&headers);
-    }
-    let s = match open(&st, &token).await {
+    let s = match enter(&st, &token, &headers, peer).await {
         Ok(s) => s,
-        Err(e) => return failed(e, &headers),
+        Err(r) => return r,
     };
-    let t = language(Some(&f.lang), s.rec.language.as_deref(), Some(&s.pb), &headers);
+    let t = s.words(Some(&f.lang), &headers);
     let text = f.text.trim();
     if text.is_empty() || text.chars().count() > MESSAGE_MAX || text.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
         let error = Some(t.with("c-error-message", &[("n", &MESSAGE_MAX.to_string())]));
-        let d = Draft { notice: None, error, message: f.text.chars().take(MESSAGE_MAX).collect(), callback: String::new(), note: String::new() };
+        let d = Draft { error, message: f.text.chars().take(MESSAGE_MAX).collect(), ..Default::default() };
         return render(&st, &token, &s, t, d, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    match st.store.customer_action(s.rec.lead_id, CustomerAction::Message { text: text.to_owned() }).await {
-        Ok(_) => sent(&token, "message", t.lang),
-        Err(e) => failed(e, &headers),
-    }
+    act(&st, &token, &s, CustomerAction::Message { text: text.to_owned() }, "message", t.lang, &headers).await
 }
 
 #[derive(Deserialize)]
@@ -433,30 +449,23 @@ async fn callback(
     Peer(peer): Peer,
     Form(f): Form<CallbackForm>,
 ) -> Response {
-    if limited(&st, &headers, peer) {
-        return too_many(&headers);
-    }
-    let s = match open(&st, &token).await {
+    let s = match enter(&st, &token, &headers, peer).await {
         Ok(s) => s,
-        Err(e) => return failed(e, &headers),
+        Err(r) => return r,
     };
-    let t = language(Some(&f.lang), s.rec.language.as_deref(), Some(&s.pb), &headers);
+    let t = s.words(Some(&f.lang), &headers);
     let note = f.note.trim();
     let Some(at) = callback_time(&f.at, &s.pb, st.clock.now()).filter(|_| note.chars().count() <= 500) else {
         let d = Draft {
-            notice: None,
             error: Some(t.t("c-error-callback-time")),
-            message: String::new(),
             callback: f.at.chars().take(16).collect(),
             note: note.chars().take(500).collect(),
+            ..Default::default()
         };
         return render(&st, &token, &s, t, d, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let action = CustomerAction::Callback { at, note: (!note.is_empty()).then(|| note.to_owned()) };
-    match st.store.customer_action(s.rec.lead_id, action).await {
-        Ok(_) => sent(&token, "callback", t.lang),
-        Err(e) => failed(e, &headers),
-    }
+    act(&st, &token, &s, action, "callback", t.lang, &headers).await
 }
 
 /// What a file's first bytes (and, for the zip-based office formats, its name) say it is.
@@ -521,12 +530,9 @@ async fn upload(
     Peer(peer): Peer,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    if limited(&st, &headers, peer) {
-        return too_many(&headers);
-    }
-    let s = match open(&st, &token).await {
+    let s = match enter(&st, &token, &headers, peer).await {
         Ok(s) => s,
-        Err(e) => return failed(e, &headers),
+        Err(r) => return r,
     };
     let mut lang = q.lang.unwrap_or_default();
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -576,7 +582,7 @@ async fn upload(
         },
         Err(_) => {}
     }
-    let t = language(Some(&lang), s.rec.language.as_deref(), Some(&s.pb), &headers);
+    let t = s.words(Some(&lang), &headers);
     let mb = (UPLOAD_MAX / 1024 / 1024).to_string();
     let error = if too_large {
         Some(t.with("c-error-file-size", &[("mb", &mb)]))
@@ -590,15 +596,12 @@ async fn upload(
     };
     if let Some(error) = error {
         let status = if too_large { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::UNPROCESSABLE_ENTITY };
-        let d = Draft { notice: None, error: Some(error), message: String::new(), callback: String::new(), note: String::new() };
+        let d = Draft { error: Some(error), ..Default::default() };
         return render(&st, &token, &s, t, d, status);
     }
     let (filename, bytes) = file.expect("checked above");
     let content_type = sniff(&filename, &bytes).expect("checked above").to_owned();
-    match st.store.customer_action(s.rec.lead_id, CustomerAction::Document { filename, content_type, bytes }).await {
-        Ok(_) => sent(&token, "document", t.lang),
-        Err(e) => failed(e, &headers),
-    }
+    act(&st, &token, &s, CustomerAction::Document { filename, content_type, bytes }, "document", t.lang, &headers).await
 }
 
 #[derive(Template)]
