@@ -102,12 +102,40 @@ pub fn fit(text: &str, max_segments: usize) -> String {
     if segments(text).segments <= max_segments {
         return text.to_owned();
     }
+    if let Some(kept) = fit_before_link(text, max_segments) {
+        return kept;
+    }
     match transliterate(text) {
         Some(gsm) if segments(&gsm).segments <= max_segments => gsm,
         // Truncating the GSM-7 form keeps more than twice as much of the text.
         Some(gsm) => truncate(&gsm, max_segments),
         None => truncate(text, max_segments),
     }
+}
+
+/// A text that ends with a link (the customer's page in an acknowledgement): its words are
+/// transliterated or shortened, never the link — a cut link opens nothing. `None` when the text
+/// does not end with a link or the link alone does not fit.
+fn fit_before_link(text: &str, max_segments: usize) -> Option<String> {
+    let t = text.trim_end();
+    let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let link = &t[start..];
+    if !(link.starts_with("https://") || link.starts_with("http://")) || start == 0 {
+        return None;
+    }
+    let words = t[..start].trim_end();
+    let gsm = transliterate(words);
+    if let Some(g) = &gsm {
+        let whole = format!("{g} {link}");
+        if segments(&whole).segments <= max_segments {
+            return Some(whole);
+        }
+    }
+    let short_gsm = gsm.as_ref().and_then(|g| cut(g, g.len(), &format!("{ELLIPSIS_GSM7} {link}"), max_segments));
+    let short_ucs2 = cut(words, words.len(), &format!("{ELLIPSIS_UCS2} {link}"), max_segments);
+    let kept = |c: &Option<(usize, String)>| c.as_ref().map(|(n, _)| *n);
+    let best = if kept(&short_ucs2) > kept(&short_gsm) { short_ucs2 } else { short_gsm };
+    best.filter(|(n, _)| *n > 0).map(|(_, s)| s)
 }
 
 /// The text with every non-GSM character replaced by its GSM-7 equivalent, or `None` if some
@@ -363,6 +391,23 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(transliterate(input).as_deref(), want, "{input}");
         }
+    }
+
+    #[test]
+    fn a_link_at_the_end_is_never_cut() {
+        let link = "https://crm.example.com/t/xjIr6M_RmVokjmfqK3ElBw";
+        let ru = format!("Екатерина Александровна Петрова-Водкина, ваша заявка принята. Секретарь позвонит вам в течение 10 минут. Статус заявки: {link}");
+        let out = fit(&ru, 2);
+        assert!(out.ends_with(&format!("… {link}")), "{out}");
+        assert!(segments(&out).segments <= 2, "{out}");
+        assert!(out.starts_with("Екатерина Александровна"), "{out}");
+        // Latin words are transliterated first, and then fit whole.
+        let cs = format!("Dobrý den, Jana Nováková, děkujeme za poptávku. Náš konzultant se vám ozve během několika minut. Stav: {link}");
+        let out = fit(&cs, 1);
+        assert!(out.ends_with(link) && segments(&out).segments == 1, "{out}");
+        // Without a link, or with nothing but a link, the usual rules.
+        assert_eq!(fit(link, 1), link);
+        assert!(fit_before_link("no link here at all", 1).is_none());
     }
 
     #[test]
