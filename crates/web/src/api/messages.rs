@@ -69,6 +69,7 @@ fn example_vars() -> Vec<(&'static str, String)> {
                 "lead_stage" => "New",
                 "lead_received_at" => "Tue 10:02",
                 "lead_url" => "https://crm.example.com/leads/1042",
+                "lead_tracking_url" => "https://crm.example.com/t/xjIr6M_RmVokjmfqK3ElBw",
                 "channel" => "web",
                 "contact_name" => "Jana Nováková",
                 "contact_phone" => "+420 777 123 456",
