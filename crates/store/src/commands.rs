@@ -1218,7 +1218,7 @@ pub(crate) async fn create_lead(
         .await
         .map_err(db)?;
     let lead_id = new_id;
-    crate::customer::insert_token(c, pending, lead_id, 0, now).await?;
+    let tracking_token = crate::customer::insert_token(c, pending, lead_id, 0, now).await?;
     if let Some(at) = lead.answered_at {
         c.exec("UPDATE leads SET first_response_at = $1 WHERE id = $2", params![micros(at), lead_id]).await.map_err(db)?;
     }
@@ -1267,7 +1267,7 @@ pub(crate) async fn create_lead(
         first_response_at: lead.answered_at,
         open_tasks: vec![],
         timers: vec![],
-        tracking_token: pending.playbooks.site_keys().map(|k| k.token(lead_id, 0)),
+        tracking_token: Some(tracking_token),
     };
     let ctx = process::RunCtx { lead_id, contact_id, actor: entered_by, playbook: playbook.clone(), version };
     process::run(c, pending, &state, &ctx, Trigger::LeadReceived, "received", now).await?;

@@ -39,16 +39,17 @@ fn keys(pending: &Pending) -> R<std::sync::Arc<SiteKeys>> {
     pending.playbooks.site_keys().ok_or_else(|| StoreError::Internal("the installation's keys are not loaded yet".into()))
 }
 
-/// Stores the hash of the lead's page token for `generation`.
-pub(crate) async fn insert_token(c: &mut dyn Conn, pending: &Pending, lead_id: i64, generation: i64, now: Timestamp) -> R<()> {
-    let hash = token_hash(&keys(pending)?.token(lead_id, generation));
+/// Stores the hash of the lead's page token for `generation`; returns the token.
+pub(crate) async fn insert_token(c: &mut dyn Conn, pending: &Pending, lead_id: i64, generation: i64, now: Timestamp) -> R<String> {
+    let token = keys(pending)?.token(lead_id, generation);
+    let hash = token_hash(&token);
     c.exec(
         "INSERT INTO tracking_tokens (hash, lead_id, generation, created_at) VALUES ($1, $2, $3, $4)",
         params![hash, lead_id, generation, micros(now)],
     )
     .await
     .map_err(db)?;
-    Ok(())
+    Ok(token)
 }
 
 /// Gives up to `limit` leads from before the customer's page their token; returns how many,
