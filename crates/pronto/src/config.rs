@@ -51,7 +51,22 @@ pub struct FileConfig {
     pub page_rate_per_minute: Option<u32>,
     /// How many days a closed inquiry's customer page stays open (default 180).
     pub tracking_days: Option<i64>,
+    /// Whoever connects is a proxy that may name the client in X-Forwarded-For (one hop).
     pub trust_forwarded_for: Option<bool>,
+    /// Addresses and networks of the proxies that may name the client in X-Forwarded-For.
+    pub trusted_proxies: Option<Vec<String>>,
+    /// Seconds a client has to send a request's headers.
+    pub header_timeout: Option<u64>,
+    /// Seconds a kept-alive connection may sit without a request.
+    pub idle_timeout: Option<u64>,
+    /// Seconds a request may take (the live event stream excepted).
+    pub request_timeout: Option<u64>,
+    /// Connections open at once (default: from the open-files limit).
+    pub max_connections: Option<usize>,
+    /// Connections open at once from one IP address (IPv6: one /64).
+    pub max_connections_per_ip: Option<usize>,
+    /// Live event streams open at once per user.
+    pub streams_per_user: Option<usize>,
     /// The team's language when a user has not chosen one (cs, en, ru, pl, he).
     pub language: Option<String>,
     /// Where people reach this Pronto (`https://crm.example.com`), for links in alerts.
@@ -137,6 +152,48 @@ pub struct Config {
     pub mailboxes: Vec<pronto_mail::imap::MailboxConfig>,
     /// The scheduled reports (defaults: 11:00, 19:30, the 1st at 09:00; to admins and managers).
     pub reports: pronto_store::schedule::ReportSchedule,
+    /// Connection limits of `pronto serve`.
+    pub net: NetConfig,
+}
+
+/// How `pronto serve` treats connections (see `crate::accept`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetConfig {
+    /// From the first byte of a request to the end of its headers.
+    pub header_timeout: std::time::Duration,
+    /// A connection with no request in progress and nothing arriving is closed after this.
+    pub idle_timeout: std::time::Duration,
+    /// Connections at once; `None`: derived from the open-files limit at start.
+    pub max_connections: Option<usize>,
+    /// Connections at once from one client address (the socket's peer; IPv6 per /64).
+    pub max_connections_per_ip: usize,
+}
+
+impl Default for NetConfig {
+    fn default() -> Self {
+        NetConfig {
+            header_timeout: std::time::Duration::from_secs(10),
+            idle_timeout: std::time::Duration::from_secs(60),
+            max_connections: None,
+            max_connections_per_ip: 64,
+        }
+    }
+}
+
+/// A whole number from the environment variable `var`, else the file's, else `default`;
+/// outside `range` is an error naming the setting.
+fn number<T>(var: &str, key: &str, file: Option<T>, default: T, range: std::ops::RangeInclusive<T>) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+{
+    let v = match env(var) {
+        Some(v) => v.trim().parse::<T>().map_err(|_| ConfigError(format!("{var}: `{v}` is not a whole number")))?,
+        None => file.unwrap_or(default),
+    };
+    if !range.contains(&v) {
+        return Err(ConfigError(format!("{key}: {v} is not between {} and {}", range.start(), range.end())));
+    }
+    Ok(v)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -213,7 +270,27 @@ impl Config {
         if !(1..=3650).contains(&web.tracking_days) {
             return Err(ConfigError(format!("tracking_days: {} is not between 1 and 3650 days", web.tracking_days)));
         }
-        web.trust_forwarded_for = file.trust_forwarded_for.unwrap_or(false);
+        web.trusted_proxies.any_peer = file.trust_forwarded_for.unwrap_or(false);
+        web.trusted_proxies.nets = match env("PRONTO_TRUSTED_PROXIES") {
+            Some(v) => pronto_web::client_ip::TrustedProxies::parse_list(&v).map_err(|e| ConfigError(format!("PRONTO_TRUSTED_PROXIES: {e}")))?,
+            None => {
+                let list = file.trusted_proxies.unwrap_or_default();
+                list.iter().map(|s| pronto_web::client_ip::parse_net(s)).collect::<Result<_, _>>().map_err(|e| ConfigError(format!("trusted_proxies: {e}")))?
+            }
+        };
+        let secs = std::time::Duration::from_secs;
+        web.request_timeout = secs(number("PRONTO_REQUEST_TIMEOUT", "request_timeout", file.request_timeout, 30, 1..=3600)?);
+        web.streams_per_user = number("PRONTO_STREAMS_PER_USER", "streams_per_user", file.streams_per_user, 8, 1..=1000)?;
+        let net = NetConfig {
+            header_timeout: secs(number("PRONTO_HEADER_TIMEOUT", "header_timeout", file.header_timeout, 10, 1..=3600)?),
+            idle_timeout: secs(number("PRONTO_IDLE_TIMEOUT", "idle_timeout", file.idle_timeout, 60, 1..=3600)?),
+            max_connections: if env("PRONTO_MAX_CONNECTIONS").is_some() || file.max_connections.is_some() {
+                Some(number("PRONTO_MAX_CONNECTIONS", "max_connections", file.max_connections, 0, 16..=1_000_000)?)
+            } else {
+                None
+            },
+            max_connections_per_ip: number("PRONTO_MAX_CONNECTIONS_PER_IP", "max_connections_per_ip", file.max_connections_per_ip, 64, 1..=1_000_000)?,
+        };
         for (key, f) in file.forms {
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                 return Err(ConfigError(format!("forms.{key}: a form key is letters, digits, '-' and '_'")));
@@ -316,6 +393,7 @@ impl Config {
             sms,
             email,
             webhook_allow,
+            net,
         })
     }
 }
@@ -344,6 +422,39 @@ mod tests {
         assert_eq!(c.data_dir, PathBuf::from("/srv/pronto"), "file beats default");
         assert_eq!(c.database_url, "sqlite:///srv/pronto/pronto.db");
         assert_eq!(c.web.forms["contact"].source.as_deref(), Some("site"));
+    }
+
+    #[test]
+    fn connection_limits_and_proxies_come_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pronto.toml");
+        let c = Config::resolve(&Flags::default()).unwrap();
+        assert_eq!(c.net, NetConfig::default());
+        assert_eq!((c.web.request_timeout.as_secs(), c.web.streams_per_user), (30, 8));
+        assert!(!c.web.trusted_proxies.enabled(), "no proxy is trusted by default");
+        std::fs::write(
+            &path,
+            "trust_forwarded_for = true\ntrusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nheader_timeout = 5\nidle_timeout = 20\n\
+             request_timeout = 7\nmax_connections = 500\nmax_connections_per_ip = 9\nstreams_per_user = 3\n",
+        )
+        .unwrap();
+        let c = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap();
+        assert!(c.web.trusted_proxies.any_peer, "the old setting keeps working");
+        let nets: Vec<String> = c.web.trusted_proxies.nets.iter().map(|n| n.to_string()).collect();
+        assert_eq!(nets, ["10.0.0.0/8", "::1/128"]);
+        let secs = std::time::Duration::from_secs;
+        let want = NetConfig { header_timeout: secs(5), idle_timeout: secs(20), max_connections: Some(500), max_connections_per_ip: 9 };
+        assert_eq!(c.net, want);
+        assert_eq!((c.web.request_timeout, c.web.streams_per_user), (secs(7), 3));
+        for (bad, says) in [
+            ("trusted_proxies = [\"proxy.lan\"]", "trusted_proxies: `proxy.lan` is not an IP address or network"),
+            ("header_timeout = 0", "header_timeout: 0 is not between 1 and 3600"),
+            ("max_connections = 3", "max_connections: 3 is not between 16 and 1000000"),
+        ] {
+            std::fs::write(&path, bad).unwrap();
+            let err = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap_err().0;
+            assert!(err.contains(says), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod config;
 mod demo;
 #[allow(dead_code)] // the tests use more of it than the bench
 mod dovecot;
+mod accept;
 mod serve;
 
 use clap::{Parser, Subcommand};

@@ -3,12 +3,10 @@
 //! writes finish.
 
 use crate::config::{ClockKind, Config};
-use axum::serve::ListenerExt;
 use pronto_domain::{Clock, ManualClock, SystemClock};
 use pronto_store::{Store, StoreOptions};
 use pronto_web::{AppState, auth};
 use std::io::Write;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 pub type AnyError = Box<dyn std::error::Error + Send + Sync>;
@@ -133,14 +131,21 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.
     let shutdown = shutdown_signal()?;
+    let nofile = crate::accept::raise_nofile_limit();
+    let limits = crate::accept::Limits {
+        header_timeout: config.net.header_timeout,
+        idle_timeout: config.net.idle_timeout,
+        max_connections: config.net.max_connections.unwrap_or_else(|| crate::accept::default_max_connections(nofile)),
+        max_per_ip: config.net.max_connections_per_ip,
+        // Every request but the live stream ends within the request time limit.
+        grace: config.web.request_timeout + std::time::Duration::from_secs(5),
+    };
     let listener = tokio::net::TcpListener::bind(&config.listen).await.map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
     println!("listening on http://{addr}");
     std::io::stdout().flush()?;
-    tracing::info!(%addr, engine = store.engine(), data_dir = %config.data_dir.display(), "serving");
-    axum::serve(listener.tap_io(no_delay), app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    tracing::info!(%addr, engine = store.engine(), data_dir = %config.data_dir.display(), open_files = ?nofile, limits = ?limits, "serving");
+    crate::accept::serve(listener, app, limits, shutdown).await;
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
     outbox_worker.abort();

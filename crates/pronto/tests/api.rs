@@ -36,6 +36,8 @@ mod forms;
 mod leads;
 #[path = "api/mail.rs"]
 mod mail;
+#[path = "api/net.rs"]
+mod net;
 #[path = "api/phone.rs"]
 mod phone;
 #[path = "api/playbooks.rs"]

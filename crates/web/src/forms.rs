@@ -36,17 +36,9 @@ pub fn router() -> Router<AppState> {
         .route("/forms/{form_key}/thanks", get(thanks))
 }
 
+/// The client's IP for per-IP limits (see [`crate::client_ip`]).
 pub(crate) fn client_ip(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> IpAddr {
-    if st.config.trust_forwarded_for
-        && let Some(ip) = headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-    {
-        return ip;
-    }
-    peer.map(|p| p.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    crate::client_ip::of_request(headers, peer, &st.config.trusted_proxies)
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

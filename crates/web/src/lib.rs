@@ -9,11 +9,13 @@
 pub mod api;
 pub mod auth;
 pub mod charts;
+pub mod client_ip;
 pub mod dto;
 pub mod error;
 pub mod export;
 pub mod extract;
 pub mod forms;
+pub mod limits;
 pub mod metrics;
 pub mod public;
 pub mod ratelimit;
@@ -49,8 +51,14 @@ pub struct WebConfig {
     pub forms: BTreeMap<String, FormConfig>,
     /// Web-form submissions per client IP and minute; 0 turns the limit off.
     pub form_rate_per_minute: u32,
-    /// Read the client IP from `X-Forwarded-For` (only behind a trusted proxy).
-    pub trust_forwarded_for: bool,
+    /// Which peers may name the client in `X-Forwarded-For` (`trusted_proxies`, and
+    /// `trust_forwarded_for = true`: any peer); see [`client_ip`].
+    pub trusted_proxies: client_ip::TrustedProxies,
+    /// Longest time a request may take (the live event stream excepted): 503, or 408 while the
+    /// body is still arriving.
+    pub request_timeout: std::time::Duration,
+    /// Live event streams (`GET /api/v1/events/stream`) open at once per user; 429 above.
+    pub streams_per_user: usize,
     /// Where stored files (attachments) live.
     pub data_dir: std::path::PathBuf,
     /// The sender of outgoing mail (`PRONTO_SMTP_FROM`): its domain names our Message-IDs.
@@ -88,7 +96,9 @@ impl Default for WebConfig {
             body_limit: 1024 * 1024,
             forms,
             form_rate_per_minute: 20,
-            trust_forwarded_for: false,
+            trusted_proxies: client_ip::TrustedProxies::default(),
+            request_timeout: std::time::Duration::from_secs(30),
+            streams_per_user: 8,
             data_dir: std::path::PathBuf::from("./pronto-data"),
             smtp_from: None,
             telephony_secret: None,
@@ -117,6 +127,8 @@ pub struct AppState {
     pub live: Arc<pronto_alerts::Live>,
     /// The mailboxes and what their readers are doing.
     pub mail: Arc<pronto_mail::imap::MailStatus>,
+    /// Live event streams open per user (`streams_per_user`).
+    pub streams: Arc<limits::Streams>,
 }
 
 impl AppState {
@@ -135,6 +147,7 @@ impl AppState {
             timers,
             live: Arc::default(),
             mail: Arc::default(),
+            streams: Arc::default(),
         }
     }
 
@@ -167,6 +180,7 @@ pub fn app(state: AppState) -> Router {
         .merge(public::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::deadline))
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }

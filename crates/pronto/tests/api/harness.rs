@@ -162,11 +162,19 @@ impl Drop for Storage {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub env: Vec<(String, String)>,
+    /// The server's open-files limit (soft and hard), when it should be lower than ours.
+    pub nofile: Option<u64>,
 }
 
 impl Options {
     pub fn env(mut self, key: &str, value: impl ToString) -> Self {
         self.env.push((key.to_owned(), value.to_string()));
+        self
+    }
+
+    /// Starts the server with this open-files limit (soft and hard).
+    pub fn nofile(mut self, n: u64) -> Self {
+        self.nofile = Some(n);
         self
     }
 
@@ -295,6 +303,19 @@ impl App {
         cmd.env("PRONTO_ADMIN_TOKEN", &self.token).env("PRONTO_ADMIN_PASSWORD", "it-admin-password-1234").env("NO_COLOR", "1");
         for (k, v) in &self.opts.env {
             cmd.env(k, v);
+        }
+        #[cfg(unix)]
+        if let Some(n) = self.opts.nofile {
+            // SAFETY: only setrlimit (async-signal-safe) runs between fork and exec.
+            unsafe {
+                cmd.pre_exec(move || {
+                    let lim = libc::rlimit { rlim_cur: n as libc::rlim_t, rlim_max: n as libc::rlim_t };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
         }
         cmd.current_dir(self.storage.dir.path()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
         let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", env!("CARGO_BIN_EXE_pronto")));

@@ -5,7 +5,7 @@
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::{ApiResult, Problem};
+use crate::error::{ApiError, ApiResult, Problem};
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::Stream;
@@ -18,24 +18,31 @@ use tokio::sync::broadcast::error::RecvError;
 /// A live stream of the caller's notifications (`event: notification`), leads (`event: lead`,
 /// `{"id", "event": "lead.received" | "lead.assigned" | …}`) and tasks (`event: task`, theirs
 /// and those waiting for a role); `event: lagged` when the client fell behind and should reload.
+/// A user may hold `streams_per_user` streams open at once (default 8); one more is 429.
 #[utoipa::path(get, path = "/api/v1/events/stream", tag = "notifications",
-    responses((status = 200, content_type = "text/event-stream", body = String), (status = 401, body = Problem)),
+    responses((status = 200, content_type = "text/event-stream", body = String), (status = 401, body = Problem),
+        (status = 429, description = "the user has as many streams open as allowed", body = Problem)),
     security(("bearer" = [])))]
 pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     caller.require(Action::ReadLeads)?;
     let me = caller.user.id;
+    let max = st.config.streams_per_user;
+    // Held by the stream: given back when the client goes away.
+    let slot = st.streams.open(me, max).ok_or_else(|| {
+        ApiError::RateLimited(format!("at most {max} live event streams may be open at once per user; close one first"))
+    })?;
     let rx = st.live.subscribe();
-    let events = futures_util::stream::unfold(rx, move |mut rx| async move {
+    let events = futures_util::stream::unfold((rx, slot), move |(mut rx, slot)| async move {
         loop {
             match rx.recv().await {
                 Ok(e) if e.user.is_none_or(|u| u == me) => {
                     let event = Event::default().event(e.kind).data(e.data.to_string());
-                    return Some((Ok(event), rx));
+                    return Some((Ok(event), (rx, slot)));
                 }
                 Ok(_) => continue,
                 Err(RecvError::Lagged(n)) => {
                     let event = Event::default().event("lagged").data(json!({ "missed": n }).to_string());
-                    return Some((Ok(event), rx));
+                    return Some((Ok(event), (rx, slot)));
                 }
                 Err(RecvError::Closed) => return None,
             }
