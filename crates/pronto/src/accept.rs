@@ -441,7 +441,7 @@ mod tests {
         let _three = a.enter(ip("2001:db8:1:3::1"), &l).unwrap();
         assert_eq!(a.enter(ip("10.0.0.1"), &l).err(), Some(Refusal::Total));
         drop(one);
-        assert!(a.enter(ip("::ffff:10.0.0.1"), &l).is_ok(), "a closed connection's place is free again");
+        let _four = a.enter(ip("::ffff:10.0.0.1"), &l).expect("a closed connection's place is free again");
         assert_eq!(ip_key(ip("::ffff:10.0.0.1")), ip("10.0.0.1"));
         assert_eq!(a.open.lock().unwrap().0, 3);
     }
