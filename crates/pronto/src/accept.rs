@@ -78,12 +78,12 @@ pub enum Refusal {
 }
 
 /// Whether one more connection may come in, with `open` connections in total and `from_ip`
-/// of them from its address.
+/// of them from its address (an address over its own cap is told so, whatever the total).
 pub fn admit(open: usize, from_ip: usize, limits: &Limits) -> Result<(), Refusal> {
-    if open >= limits.max_connections {
-        Err(Refusal::Total)
-    } else if from_ip >= limits.max_per_ip {
+    if from_ip >= limits.max_per_ip {
         Err(Refusal::PerIp)
+    } else if open >= limits.max_connections {
+        Err(Refusal::Total)
     } else {
         Ok(())
     }
@@ -423,7 +423,7 @@ mod tests {
             (99, 3, Ok(())),
             (99, 4, Err(Refusal::PerIp)),
             (100, 0, Err(Refusal::Total)),
-            (100, 4, Err(Refusal::Total)),
+            (100, 4, Err(Refusal::PerIp)),
         ];
         for (open, from_ip, want) in cases {
             assert_eq!(admit(open, from_ip, &l), want, "{open} open, {from_ip} from the address");

@@ -8,6 +8,7 @@
 use crate::both;
 use crate::harness::{App, Engine, Options, spawn_app_with};
 use reqwest::Method;
+use futures_util::StreamExt;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -110,12 +111,14 @@ async fn connection_flood(engine: Engine) {
     let app = spawn_app_with(engine, Options::default().nofile(1024)).await;
     let addr = server_addr(&app);
 
-    let idle: Vec<TcpStream> =
-        futures_util::future::join_all((0..1500).map(|_| tokio::time::timeout(Duration::from_secs(5), connect_from([127, 0, 0, 1], addr))))
-            .await
-            .into_iter()
-            .filter_map(|r| r.ok().and_then(Result::ok))
-            .collect();
+    // A hundred connecting at a time (more would overflow the kernel's accept queue, which
+    // leaves sockets half-open on our side whatever the server does).
+    let idle: Vec<TcpStream> = futures_util::stream::iter(0..1500)
+        .map(|_| tokio::time::timeout(Duration::from_secs(5), connect_from([127, 0, 0, 1], addr)))
+        .buffer_unordered(100)
+        .filter_map(|r| async move { r.ok().and_then(Result::ok) })
+        .collect()
+        .await;
     let mut trickle = tokio::task::JoinSet::new();
     for _ in 0..200 {
         trickle.spawn(async move {
@@ -153,7 +156,7 @@ async fn connection_flood(engine: Engine) {
     assert!(took < Duration::from_secs(1), "the web form took {took:?} during the flood");
 
     // The attacker's address holds at most its 64 places; the rest were closed at once.
-    let still_open = futures_util::future::join_all(idle.into_iter().map(|mut s| async move { !closed_within(&mut s, Duration::from_millis(500)).await }))
+    let still_open = futures_util::future::join_all(idle.into_iter().map(|mut s| async move { !closed_within(&mut s, Duration::from_secs(2)).await }))
         .await
         .into_iter()
         .filter(|open| *open)
@@ -279,11 +282,11 @@ async fn slow_bodies_time_out_but_the_live_stream_does_not() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn live_streams_per_user_are_capped() {
     let app = spawn_app_with(Engine::Sqlite, Options::default().env("PRONTO_STREAMS_PER_USER", 2)).await;
-    let (_, other) = app.user_with_token("streamer", "sales").await;
+    let (_, other) = app.user_with_token("streamer", "consultant").await;
     let open = || app.req(Method::GET, "/api/v1/events/stream").send();
     let first = open().await.unwrap();
     let second = open().await.unwrap();
-    assert_eq!((first.status(), second.status()), (200, 200));
+    assert_eq!((first.status().as_u16(), second.status().as_u16()), (200, 200));
     let third = app.send(app.req(Method::GET, "/api/v1/events/stream")).await;
     let p = third.problem(429);
     assert_eq!(p["detail"], "at most 2 live event streams may be open at once per user; close one first");
