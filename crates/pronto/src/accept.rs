@@ -1,6 +1,7 @@
 //! `pronto serve`'s own accept loop (hyper's HTTP/1 over tokio), which owns what a connection
 //! may cost: the cap on connections at once (in total and per client address), the time a
-//! client has to send a request's headers, and how long a kept-alive connection may sit idle.
+//! client has to send a request's headers, how long a kept-alive connection may sit idle, and
+//! how long a request may go without a byte moving either way (a client that stopped reading).
 //! A connection over a cap is accepted and closed at once (with a best-effort 503), so it does
 //! not wait in the kernel's backlog in front of everyone else. Request time limits are the
 //! web layer's (`pronto_web::limits`); this loop only marks which request is the live stream.
@@ -33,6 +34,9 @@ pub struct Limits {
     pub idle_timeout: Duration,
     pub max_connections: usize,
     pub max_per_ip: usize,
+    /// A request during which no byte moves either way for this long is cut (a client that
+    /// stopped reading its answer).
+    pub stall_timeout: Duration,
     /// How long a graceful shutdown waits for requests in progress.
     pub grace: Duration,
 }
@@ -137,7 +141,13 @@ impl Drop for Slot {
     }
 }
 
-/// Where a connection stands.
+/// Where a connection stands, and when a byte last moved either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State {
+    pub phase: Phase,
+    pub last_io: Instant,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// No request in progress and nothing received since `since`.
@@ -160,29 +170,41 @@ pub enum Verdict {
 pub enum Why {
     Idle,
     SlowHeaders,
+    Stalled,
 }
 
 /// The watchdog's decision at `now`. While idle, bytes may start a request at any moment, so
 /// the next look is at most one header timeout away.
-pub fn verdict(phase: Phase, now: Instant, limits: &Limits) -> Verdict {
-    match phase {
+pub fn verdict(state: State, now: Instant, limits: &Limits) -> Verdict {
+    match state.phase {
         Phase::Idle { since } if now >= since + limits.idle_timeout => Verdict::Close(Why::Idle),
         Phase::Idle { since } => Verdict::CheckAt((since + limits.idle_timeout).min(now + limits.header_timeout)),
         Phase::Head { since } if now >= since + limits.header_timeout => Verdict::Close(Why::SlowHeaders),
         Phase::Head { since } => Verdict::CheckAt(since + limits.header_timeout),
-        Phase::Busy { .. } => Verdict::CheckAt(now + limits.header_timeout.min(limits.idle_timeout)),
+        Phase::Busy { .. } if now >= state.last_io + limits.stall_timeout => Verdict::Close(Why::Stalled),
+        Phase::Busy { .. } => Verdict::CheckAt((state.last_io + limits.stall_timeout).min(now + limits.header_timeout)),
     }
 }
 
-type Shared = Arc<Mutex<Phase>>;
+type Shared = Arc<Mutex<State>>;
 
-fn set(phase: &Shared, f: impl FnOnce(Phase) -> Phase) {
-    let mut p = phase.lock().unwrap_or_else(|p| p.into_inner());
-    *p = f(*p);
+fn set(state: &Shared, f: impl FnOnce(Phase) -> Phase) {
+    let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+    s.phase = f(s.phase);
 }
 
-fn get(phase: &Shared) -> Phase {
-    *phase.lock().unwrap_or_else(|p| p.into_inner())
+fn get(state: &Shared) -> State {
+    *state.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Bytes moved: notes the time, and the start of a request's headers when none was in progress.
+fn moved(state: &Shared, read: bool) {
+    let now = Instant::now();
+    let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+    s.last_io = now;
+    if read && matches!(s.phase, Phase::Idle { .. }) {
+        s.phase = Phase::Head { since: now };
+    }
 }
 
 /// The socket, noting when bytes arrive between requests (the start of the next one's headers).
@@ -196,10 +218,7 @@ impl AsyncRead for Watched {
         let before = buf.filled().len();
         let r = Pin::new(&mut self.tcp).poll_read(cx, buf);
         if matches!(r, Poll::Ready(Ok(()))) && buf.filled().len() > before {
-            set(&self.phase, |p| match p {
-                Phase::Idle { .. } => Phase::Head { since: Instant::now() },
-                other => other,
-            });
+            moved(&self.phase, true);
         }
         r
     }
@@ -207,10 +226,18 @@ impl AsyncRead for Watched {
 
 impl AsyncWrite for Watched {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.tcp).poll_write(cx, buf)
+        let r = Pin::new(&mut self.tcp).poll_write(cx, buf);
+        if matches!(r, Poll::Ready(Ok(n)) if n > 0) {
+            moved(&self.phase, false);
+        }
+        r
     }
     fn poll_write_vectored(mut self: Pin<&mut Self>, cx: &mut Context<'_>, bufs: &[std::io::IoSlice<'_>]) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.tcp).poll_write_vectored(cx, bufs)
+        let r = Pin::new(&mut self.tcp).poll_write_vectored(cx, bufs);
+        if matches!(r, Poll::Ready(Ok(n)) if n > 0) {
+            moved(&self.phase, false);
+        }
+        r
     }
     fn is_write_vectored(&self) -> bool {
         self.tcp.is_write_vectored()
@@ -227,9 +254,13 @@ impl AsyncWrite for Watched {
 struct Busy(Shared);
 
 impl Busy {
-    fn begin(phase: &Shared, streaming: bool) -> Busy {
-        set(phase, |_| Phase::Busy { streaming });
-        Busy(phase.clone())
+    fn begin(state: &Shared, streaming: bool) -> Busy {
+        let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
+        s.phase = Phase::Busy { streaming };
+        // The handler's own time counts from here (the headers just arrived).
+        s.last_io = Instant::now();
+        drop(s);
+        Busy(state.clone())
     }
 }
 
@@ -324,7 +355,8 @@ pub async fn serve(listener: TcpListener, app: axum::Router, limits: Limits, shu
 
 async fn connection(tcp: TcpStream, peer: SocketAddr, app: axum::Router, limits: Limits, slot: Slot, mut stop: tokio::sync::watch::Receiver<bool>) {
     let _slot = slot;
-    let phase: Shared = Arc::new(Mutex::new(Phase::Idle { since: Instant::now() }));
+    let now = Instant::now();
+    let phase: Shared = Arc::new(Mutex::new(State { phase: Phase::Idle { since: now }, last_io: now }));
     let io = hyper_util::rt::TokioIo::new(Watched { tcp, phase: phase.clone() });
     let service_phase = phase.clone();
     let service = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
@@ -367,7 +399,7 @@ async fn connection(tcp: TcpStream, peer: SocketAddr, app: axum::Router, limits:
                 conn.as_mut().graceful_shutdown();
             }
         }
-        if stopping && get(&phase) == (Phase::Busy { streaming: true }) {
+        if stopping && get(&phase).phase == (Phase::Busy { streaming: true }) {
             // A live stream never ends by itself; the client reconnects to the next process.
             return;
         }
@@ -384,6 +416,7 @@ mod tests {
             idle_timeout: Duration::from_secs(60),
             max_connections: 100,
             max_per_ip: 4,
+            stall_timeout: Duration::from_secs(60),
             grace: Duration::from_secs(30),
         }
     }
@@ -393,25 +426,29 @@ mod tests {
         let t0 = Instant::now();
         let s = Duration::from_secs;
         let l = limits();
+        let at = |phase: Phase, last_io: Instant| State { phase, last_io };
         #[rustfmt::skip]
         let cases = [
-            // phase, now, verdict
-            (Phase::Idle { since: t0 }, t0, Verdict::CheckAt(t0 + s(10))),
-            (Phase::Idle { since: t0 }, t0 + s(55), Verdict::CheckAt(t0 + s(60))),
-            (Phase::Idle { since: t0 }, t0 + s(60), Verdict::Close(Why::Idle)),
-            (Phase::Idle { since: t0 }, t0 + s(600), Verdict::Close(Why::Idle)),
-            (Phase::Head { since: t0 + s(5) }, t0 + s(6), Verdict::CheckAt(t0 + s(15))),
-            (Phase::Head { since: t0 + s(5) }, t0 + s(15), Verdict::Close(Why::SlowHeaders)),
-            (Phase::Head { since: t0 }, t0 + s(9), Verdict::CheckAt(t0 + s(10))),
-            (Phase::Busy { streaming: false }, t0 + s(3600), Verdict::CheckAt(t0 + s(3610))),
-            (Phase::Busy { streaming: true }, t0, Verdict::CheckAt(t0 + s(10))),
+            // state, now, verdict
+            (at(Phase::Idle { since: t0 }, t0), t0, Verdict::CheckAt(t0 + s(10))),
+            (at(Phase::Idle { since: t0 }, t0), t0 + s(55), Verdict::CheckAt(t0 + s(60))),
+            (at(Phase::Idle { since: t0 }, t0), t0 + s(60), Verdict::Close(Why::Idle)),
+            (at(Phase::Idle { since: t0 }, t0), t0 + s(600), Verdict::Close(Why::Idle)),
+            (at(Phase::Head { since: t0 + s(5) }, t0 + s(6)), t0 + s(6), Verdict::CheckAt(t0 + s(15))),
+            (at(Phase::Head { since: t0 + s(5) }, t0 + s(14)), t0 + s(15), Verdict::Close(Why::SlowHeaders)),
+            (at(Phase::Head { since: t0 }, t0), t0 + s(9), Verdict::CheckAt(t0 + s(10))),
+            (at(Phase::Busy { streaming: false }, t0 + s(3590)), t0 + s(3600), Verdict::CheckAt(t0 + s(3610))),
+            (at(Phase::Busy { streaming: false }, t0 + s(3590)), t0 + s(3645), Verdict::CheckAt(t0 + s(3650))),
+            (at(Phase::Busy { streaming: false }, t0), t0 + s(60), Verdict::Close(Why::Stalled)),
+            (at(Phase::Busy { streaming: true }, t0), t0, Verdict::CheckAt(t0 + s(10))),
+            (at(Phase::Busy { streaming: true }, t0), t0 + s(61), Verdict::Close(Why::Stalled)),
         ];
-        for (phase, now, want) in cases {
-            assert_eq!(verdict(phase, now, &l), want, "{phase:?} at +{:?}", now - t0);
+        for (state, now, want) in cases {
+            assert_eq!(verdict(state, now, &l), want, "{state:?} at +{:?}", now - t0);
         }
         // A header timeout longer than the idle one: idle still closes on time.
         let l2 = Limits { header_timeout: s(100), idle_timeout: s(5), ..l };
-        assert_eq!(verdict(Phase::Idle { since: t0 }, t0, &l2), Verdict::CheckAt(t0 + s(5)));
+        assert_eq!(verdict(State { phase: Phase::Idle { since: t0 }, last_io: t0 }, t0, &l2), Verdict::CheckAt(t0 + s(5)));
     }
 
     #[test]

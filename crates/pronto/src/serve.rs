@@ -137,6 +137,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         idle_timeout: config.net.idle_timeout,
         max_connections: config.net.max_connections.unwrap_or_else(|| crate::accept::default_max_connections(nofile)),
         max_per_ip: config.net.max_connections_per_ip,
+        // At least two of the live stream's 15-second keep-alives.
+        stall_timeout: config.net.idle_timeout.max(config.web.request_timeout).max(std::time::Duration::from_secs(30)),
         // Every request but the live stream ends within the request time limit.
         grace: config.web.request_timeout + std::time::Duration::from_secs(5),
     };
