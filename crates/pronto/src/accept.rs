@@ -353,7 +353,14 @@ pub async fn serve(listener: TcpListener, app: axum::Router, limits: Limits, shu
     }
 }
 
-async fn connection(tcp: TcpStream, peer: SocketAddr, app: axum::Router, limits: Limits, slot: Slot, mut stop: tokio::sync::watch::Receiver<bool>) {
+async fn connection(
+    tcp: TcpStream,
+    peer: SocketAddr,
+    app: axum::Router,
+    limits: Limits,
+    slot: Slot,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
     let _slot = slot;
     let now = Instant::now();
     let phase: Shared = Arc::new(Mutex::new(State { phase: Phase::Idle { since: now }, last_io: now }));

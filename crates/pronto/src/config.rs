@@ -272,10 +272,15 @@ impl Config {
         }
         web.trusted_proxies.any_peer = file.trust_forwarded_for.unwrap_or(false);
         web.trusted_proxies.nets = match env("PRONTO_TRUSTED_PROXIES") {
-            Some(v) => pronto_web::client_ip::TrustedProxies::parse_list(&v).map_err(|e| ConfigError(format!("PRONTO_TRUSTED_PROXIES: {e}")))?,
+            Some(v) => {
+                pronto_web::client_ip::TrustedProxies::parse_list(&v).map_err(|e| ConfigError(format!("PRONTO_TRUSTED_PROXIES: {e}")))?
+            }
             None => {
                 let list = file.trusted_proxies.unwrap_or_default();
-                list.iter().map(|s| pronto_web::client_ip::parse_net(s)).collect::<Result<_, _>>().map_err(|e| ConfigError(format!("trusted_proxies: {e}")))?
+                list.iter()
+                    .map(|s| pronto_web::client_ip::parse_net(s))
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| ConfigError(format!("trusted_proxies: {e}")))?
             }
         };
         let secs = std::time::Duration::from_secs;
@@ -289,7 +294,13 @@ impl Config {
             } else {
                 None
             },
-            max_connections_per_ip: number("PRONTO_MAX_CONNECTIONS_PER_IP", "max_connections_per_ip", file.max_connections_per_ip, 64, 1..=1_000_000)?,
+            max_connections_per_ip: number(
+                "PRONTO_MAX_CONNECTIONS_PER_IP",
+                "max_connections_per_ip",
+                file.max_connections_per_ip,
+                64,
+                1..=1_000_000,
+            )?,
         };
         for (key, f) in file.forms {
             if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {

@@ -46,7 +46,9 @@ pub fn parse_net(s: &str) -> Result<IpNet, String> {
     if s.contains('/') {
         return s.parse::<IpNet>().map(|n| n.trunc()).map_err(|_| format!("`{s}` is not an IP address or network (CIDR, e.g. 10.0.0.0/8)"));
     }
-    s.parse::<IpAddr>().map(|ip| IpNet::from(canonical(ip))).map_err(|_| format!("`{s}` is not an IP address or network (CIDR, e.g. 10.0.0.0/8)"))
+    s.parse::<IpAddr>()
+        .map(|ip| IpNet::from(canonical(ip)))
+        .map_err(|_| format!("`{s}` is not an IP address or network (CIDR, e.g. 10.0.0.0/8)"))
 }
 
 /// `::ffff:1.2.3.4` is `1.2.3.4`: a dual-stack socket reports IPv4 peers that way.

@@ -7,8 +7,8 @@
 
 use crate::both;
 use crate::harness::{App, Engine, Options, spawn_app_with};
-use reqwest::Method;
 use futures_util::StreamExt;
+use reqwest::Method;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -123,7 +123,8 @@ async fn connection_flood(engine: Engine) {
     for _ in 0..200 {
         trickle.spawn(async move {
             let Ok(Ok(mut s)) = tokio::time::timeout(Duration::from_secs(5), connect_from([127, 0, 0, 1], addr)).await else { return };
-            let head = b"GET /healthz HTTP/1.1\r\nHost: pronto\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+            let head =
+                b"GET /healthz HTTP/1.1\r\nHost: pronto\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
             for b in head {
                 if s.write_all(&[*b]).await.is_err() {
                     return;
@@ -156,11 +157,12 @@ async fn connection_flood(engine: Engine) {
     assert!(took < Duration::from_secs(1), "the web form took {took:?} during the flood");
 
     // The attacker's address holds at most its 64 places; the rest were closed at once.
-    let still_open = futures_util::future::join_all(idle.into_iter().map(|mut s| async move { !closed_within(&mut s, Duration::from_secs(2)).await }))
-        .await
-        .into_iter()
-        .filter(|open| *open)
-        .count();
+    let still_open =
+        futures_util::future::join_all(idle.into_iter().map(|mut s| async move { !closed_within(&mut s, Duration::from_secs(2)).await }))
+            .await
+            .into_iter()
+            .filter(|open| *open)
+            .count();
     assert!(still_open <= 64, "{still_open} of the idle sockets are still open");
     trickle.abort_all();
     assert_eq!(app.all_leads("").await.len(), 1, "the form's lead is stored");
@@ -195,7 +197,10 @@ async fn idle_and_slow_header_connections_are_closed() {
     let t = Instant::now();
     let slow_end = tokio::time::timeout(Duration::from_secs(3), writer).await.expect("the trickler was cut off within 3 s").unwrap();
     assert!(matches!(slow_end, Ok(0) | Err(_)), "the trickler got no answer, only the close: {slow_end:?}");
-    assert!(!closed_within(&mut idle, Duration::from_secs(2).saturating_sub(t.elapsed())).await, "idle is not closed at the header timeout");
+    assert!(
+        !closed_within(&mut idle, Duration::from_secs(2).saturating_sub(t.elapsed())).await,
+        "idle is not closed at the header timeout"
+    );
     assert!(!closed_within(&mut kept, Duration::from_millis(100)).await, "kept-alive is not closed at the header timeout");
     assert!(closed_within(&mut idle, Duration::from_secs(5)).await, "idle is closed after the idle timeout");
     assert!(closed_within(&mut kept, Duration::from_secs(5)).await, "kept-alive is closed after the idle timeout");
@@ -272,7 +277,8 @@ async fn slow_bodies_time_out_but_the_live_stream_does_not() {
     let id = lead["id"].as_i64().unwrap();
     let mut seen = String::new();
     while !seen.contains(&format!("\"id\":{id}")) {
-        let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk()).await.expect("an event in time").expect("the stream goes on");
+        let chunk =
+            tokio::time::timeout(Duration::from_secs(10), stream.chunk()).await.expect("an event in time").expect("the stream goes on");
         seen.push_str(&String::from_utf8_lossy(&chunk.expect("the stream did not end")));
     }
 }
@@ -314,7 +320,10 @@ async fn forwarded_for_is_read_from_the_right(engine: Engine) {
     let app = spawn_app_with(engine, opts).await;
     let post = |xff: String| {
         app.send(
-            app.anon(Method::POST, "/forms/default").header("accept", "application/json").header("x-forwarded-for", xff).form(&[("name", "Spoofer")]),
+            app.anon(Method::POST, "/forms/default")
+                .header("accept", "application/json")
+                .header("x-forwarded-for", xff)
+                .form(&[("name", "Spoofer")]),
         )
     };
     for n in 0..3 {
@@ -325,10 +334,15 @@ async fn forwarded_for_is_read_from_the_right(engine: Engine) {
     post("192.0.2.1, 198.51.100.8".into()).await.expect(201);
 
     // Not from a trusted proxy: the header is not read at all (another server, same rules).
-    let direct = spawn_app_with(engine, Options::default().env("PRONTO_FORM_RATE_LIMIT", 2).env("PRONTO_TRUSTED_PROXIES", "10.0.0.0/8")).await;
+    let direct =
+        spawn_app_with(engine, Options::default().env("PRONTO_FORM_RATE_LIMIT", 2).env("PRONTO_TRUSTED_PROXIES", "10.0.0.0/8")).await;
     let post = |xff: &str| {
         direct.send(
-            direct.anon(Method::POST, "/forms/default").header("accept", "application/json").header("x-forwarded-for", xff).form(&[("name", "Direct")]),
+            direct
+                .anon(Method::POST, "/forms/default")
+                .header("accept", "application/json")
+                .header("x-forwarded-for", xff)
+                .form(&[("name", "Direct")]),
         )
     };
     post("198.51.100.1").await.expect(201);

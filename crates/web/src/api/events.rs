@@ -28,9 +28,10 @@ pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse
     let me = caller.user.id;
     let max = st.config.streams_per_user;
     // Held by the stream: given back when the client goes away.
-    let slot = st.streams.open(me, max).ok_or_else(|| {
-        ApiError::RateLimited(format!("at most {max} live event streams may be open at once per user; close one first"))
-    })?;
+    let slot = st
+        .streams
+        .open(me, max)
+        .ok_or_else(|| ApiError::RateLimited(format!("at most {max} live event streams may be open at once per user; close one first")))?;
     let rx = st.live.subscribe();
     let events = futures_util::stream::unfold((rx, slot), move |(mut rx, slot)| async move {
         loop {
