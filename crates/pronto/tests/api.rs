@@ -36,6 +36,8 @@ mod forms;
 mod leads;
 #[path = "api/mail.rs"]
 mod mail;
+#[path = "api/outbound.rs"]
+mod outbound;
 #[path = "api/phone.rs"]
 mod phone;
 #[path = "api/playbooks.rs"]
