@@ -652,6 +652,12 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
         P::Str(Some(s)) => s.clone(),
         _ => String::new(),
     };
+    // The rows' keys must be unique across transactions too: two transactions in the same
+    // microsecond (a frozen manual clock, a fast burst) would otherwise share `wh/SUB/AT/SEQ`
+    // and the second one's deliveries would be dropped by `ON CONFLICT DO NOTHING`.
+    let mut nonce = [0u8; 8];
+    getrandom::fill(&mut nonce).expect("the operating system's random source failed");
+    let nonce = u64::from_le_bytes(nonce);
     let mut rows = Vec::new();
     for e in &pending.events {
         let (at, kind, lead) = (e[0].clone(), text(&e[1]), e[2].clone());
@@ -682,7 +688,7 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
                 P::Str(None),
                 url.as_str().into(),
                 kind.as_str().into(),
-                format!("wh/{id}/{at_us}/{}", pending.seq).into(),
+                format!("wh/{id}/{at_us}/{}.{nonce:016x}", pending.seq).into(),
                 payload.to_string().into(),
                 at.clone(),
                 at.clone(),
