@@ -9,6 +9,7 @@
 //! is a store command, so the delivery status is on the notification and the lead's timeline.
 
 pub mod email;
+pub mod guard;
 pub mod live;
 pub mod signing;
 pub mod sms;

@@ -114,10 +114,14 @@ impl SmsProvider {
         }
     }
 
-    pub async fn send(&self, to: &str, body: &str, key: &str) -> Result<Sent, SendError> {
+    /// Sends notification `id`'s text `body` to `to`, with the idempotency `key`.
+    pub async fn send(&self, id: i64, to: &str, body: &str, key: &str) -> Result<Sent, SendError> {
         match self {
             SmsProvider::Log => {
-                tracing::info!(to, key, body, "SMS (log provider: not sent)");
+                // No customer's number or name at INFO: the id, the number's last digits and the
+                // length; the text itself only at DEBUG (development).
+                tracing::info!(notification = id, to = %masked(to), chars = body.chars().count(), "SMS (log provider: not sent)");
+                tracing::debug!(notification = id, to, body, "SMS text (log provider)");
                 Ok(Sent { provider_id: None })
             }
             SmsProvider::Twilio { client, endpoint, sid, token, from } => {
@@ -145,6 +149,13 @@ impl SmsProvider {
             }
         }
     }
+}
+
+/// A phone number for the log: its last three digits only (`…123`).
+pub fn masked(to: &str) -> String {
+    let digits: Vec<char> = to.chars().filter(char::is_ascii_digit).collect();
+    let tail: String = digits[digits.len().saturating_sub(3)..].iter().collect();
+    format!("…{tail}")
 }
 
 /// Sends a gateway request and reads its answer: the provider's id from the first of `id_keys`
@@ -187,4 +198,57 @@ pub(crate) fn without_url(e: &reqwest::Error) -> String {
         msg = msg.replace(u.as_str(), "…");
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// What a tracing subscriber wrote.
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Buffer {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The log provider's lines at `level`, for one SMS to a customer.
+    fn logged(level: tracing::Level) -> String {
+        let buf = Buffer::default();
+        let sink = buf.clone();
+        let subscriber =
+            tracing_subscriber::fmt().with_max_level(level).with_ansi(false).with_writer(move || sink.clone()).finish();
+        tracing::subscriber::with_default(subscriber, || {
+            let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+            let sent = rt.block_on(SmsProvider::Log.send(42, "+420777123456", "New lead Jana Nováková +420777123456", "lead/7/x/sms/1"));
+            assert_eq!(sent, Ok(Sent { provider_id: None }));
+        });
+        String::from_utf8(buf.0.lock().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn the_log_provider_writes_no_name_or_number_at_info() {
+        let info = logged(tracing::Level::INFO);
+        assert!(info.contains("SMS (log provider: not sent)") && info.contains("notification=42"), "{info}");
+        assert!(info.contains("…456") && info.contains("chars=36"), "{info}");
+        for secret in ["Jana", "Nováková", "777123", "+420777123456", "New lead"] {
+            assert!(!info.contains(secret), "`{secret}` at INFO: {info}");
+        }
+        // A developer who asks for DEBUG sees the text.
+        assert!(logged(tracing::Level::DEBUG).contains("New lead Jana Nováková"));
+    }
+
+    #[test]
+    fn numbers_are_masked_to_their_last_digits() {
+        for (to, masked_) in [("+420777123456", "…456"), ("12", "…12"), ("", "…"), ("+1 (555) 010-9999", "…999")] {
+            assert_eq!(masked(to), masked_, "{to}");
+        }
+    }
 }

@@ -11,7 +11,6 @@ use jiff::{SignedDuration, Timestamp};
 use pronto_domain::Clock;
 use pronto_store::{Delivery, OutboxRecord, Store};
 use std::collections::HashMap;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -25,7 +24,8 @@ pub struct OutboxConfig {
     pub max_backoff: SignedDuration,
     /// How long a claimed notification is someone's before it may be claimed again.
     pub lease: SignedDuration,
-    /// Hosts webhooks may reach although they resolve to a loopback or private address.
+    /// Hosts webhooks may reach although they resolve to an address inside the network
+    /// (`PRONTO_WEBHOOK_ALLOW`).
     pub webhook_allow: Vec<String>,
 }
 
@@ -51,7 +51,9 @@ pub struct Outbox {
     clock: Arc<dyn Clock>,
     sms: SmsProvider,
     email: Option<crate::EmailSender>,
-    http: reqwest::Client,
+    /// The webhook client: its resolver refuses addresses inside the network.
+    webhooks: reqwest::Client,
+    webhook_allow: pronto_domain::netaddr::AllowList,
     config: OutboxConfig,
     limits: HashMap<&'static str, Arc<Semaphore>>,
     live: Arc<crate::Live>,
@@ -71,7 +73,9 @@ impl Outbox {
             ("email", Arc::new(Semaphore::new(4))),
             ("webhook", Arc::new(Semaphore::new(8))),
         ]);
-        Arc::new(Outbox { store, clock, sms, email, http: crate::http_client(), config, limits, live })
+        let webhook_allow = pronto_domain::netaddr::AllowList::new(&config.webhook_allow);
+        let webhooks = crate::guard::webhook_client(webhook_allow.clone());
+        Arc::new(Outbox { store, clock, sms, email, webhooks, webhook_allow, config, limits, live })
     }
 
     /// The worker's loop; runs until the task is dropped.
@@ -179,7 +183,7 @@ impl Outbox {
             "sms" => {
                 let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no phone number to send to"))?;
                 // One or two segments: transliterated or shortened to fit when it would not.
-                self.sms.send(to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
+                self.sms.send(n.id, to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
             }
             "email" => {
                 let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no e-mail address to send to"))?;
@@ -203,24 +207,13 @@ impl Outbox {
         }
     }
 
-    /// Posts the notification as JSON with the Standard Webhooks identity headers; refuses
-    /// addresses inside the network (loopback, private, link-local, metadata) unless the host
-    /// is allow-listed, and never follows a redirect.
+    /// Posts the notification as JSON with the Standard Webhooks identity headers. The client
+    /// connects only to addresses its resolver checked (`guard`): one inside the network or
+    /// reserved is refused for good unless the host is allow-listed; redirects are not followed.
     async fn webhook(&self, n: &OutboxRecord) -> Result<Sent, SendError> {
         let url = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no URL"))?;
         let parsed = reqwest::Url::parse(url).map_err(|e| SendError::fatal(format!("`{url}` is not a URL: {e}")))?;
-        let host = parsed.host_str().ok_or_else(|| SendError::fatal("a webhook URL needs a host"))?.to_owned();
-        if !self.config.webhook_allow.iter().any(|h| h.eq_ignore_ascii_case(&host)) {
-            let port = parsed.port_or_known_default().unwrap_or(443);
-            let addrs: Vec<IpAddr> = tokio::net::lookup_host((host.trim_matches(['[', ']']), port))
-                .await
-                .map_err(|e| SendError::retry(format!("cannot resolve {host}: {e}")))?
-                .map(|a| a.ip())
-                .collect();
-            if let Some(bad) = addrs.iter().find(|ip| internal(ip)) {
-                return Err(SendError::fatal(format!("{host} resolves to {bad}, an address inside the network; refused")));
-            }
-        }
+        crate::guard::check_url(&self.webhook_allow, &parsed).map_err(|r| SendError::fatal(r.0))?;
         // A subscription's delivery carries the event; a playbook's webhook action its message.
         let subscription = n.payload["subscription"].as_i64();
         let body = match subscription {
@@ -238,7 +231,7 @@ impl Outbox {
         .to_string();
         let timestamp = self.clock.now().as_second().to_string();
         let mut req = self
-            .http
+            .webhooks
             .post(parsed)
             .header("content-type", "application/json")
             .header("webhook-id", &n.idempotency_key)
@@ -250,8 +243,10 @@ impl Outbox {
             };
             req = req.header("webhook-signature", crate::signing::signature(&sub.secret, &n.idempotency_key, &timestamp, &body));
         }
-        let res =
-            req.body(body).send().await.map_err(|e| SendError::retry(format!("webhook unreachable: {}", crate::sms::without_url(&e))))?;
+        let res = req.body(body).send().await.map_err(|e| match crate::guard::refusal(&e) {
+            Some(refused) => SendError::fatal(refused.0),
+            None => SendError::retry(format!("webhook unreachable: {}", crate::sms::without_url(&e))),
+        })?;
         let status = res.status();
         if status.is_success() {
             Ok(Sent { provider_id: None })
@@ -261,25 +256,6 @@ impl Outbox {
             Err(SendError::retry(format!("webhook answered {}", status.as_u16())))
         } else {
             Err(SendError::fatal(format!("webhook answered {}", status.as_u16())))
-        }
-    }
-}
-
-/// Addresses a webhook must not reach from the server: loopback, private, link-local (incl.
-/// cloud metadata 169.254.169.254), unspecified, unique-local and mapped ones.
-pub fn internal(ip: &IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            v4.is_loopback() || v4.is_private() || v4.is_link_local() || v4.is_unspecified() || v4.is_broadcast() || v4.octets()[0] == 0
-                // 100.64.0.0/10, carrier-grade NAT.
-                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xC0) == 64)
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return internal(&IpAddr::V4(v4));
-            }
-            let seg = v6.segments();
-            v6.is_loopback() || v6.is_unspecified() || (seg[0] & 0xfe00) == 0xfc00 || (seg[0] & 0xffc0) == 0xfe80
         }
     }
 }
@@ -300,31 +276,3 @@ fn by_recipient(batch: Vec<OutboxRecord>) -> Vec<Vec<OutboxRecord>> {
     }
     groups.into_iter().map(|(_, g)| g).collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::internal;
-
-    #[test]
-    fn internal_addresses_are_refused() {
-        for ip in [
-            "127.0.0.1",
-            "10.0.0.1",
-            "172.16.5.4",
-            "192.168.1.1",
-            "169.254.169.254",
-            "0.0.0.0",
-            "100.64.0.1",
-            "::1",
-            "fd00::1",
-            "fe80::1",
-            "::ffff:127.0.0.1",
-        ] {
-            assert!(internal(&ip.parse().unwrap()), "{ip}");
-        }
-        for ip in ["8.8.8.8", "93.184.216.34", "2606:4700::1111"] {
-            assert!(!internal(&ip.parse().unwrap()), "{ip}");
-        }
-    }
-}
-

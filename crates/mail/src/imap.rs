@@ -10,6 +10,7 @@ use futures_util::StreamExt;
 use jiff::{SignedDuration, Timestamp};
 use pronto_domain::clock::Clock;
 use pronto_domain::lead::{ContactDraft, LeadDraft, MESSAGE_MAX};
+use pronto_domain::netaddr::{self, AllowList};
 use pronto_domain::values::{Phone, Region};
 use pronto_store::{AttachmentIn, MailIn, MailOutcome, MailVerdict, Store, StoreError};
 use sha2::{Digest, Sha256};
@@ -313,22 +314,70 @@ async fn tls(tcp: TcpStream, host: &str) -> Result<Stream, String> {
     Ok(Box::new(s))
 }
 
-/// Connects and logs in; a precise error for each way it can fail.
-async fn connect(cfg: &MailboxConfig) -> Result<Session<Stream>, String> {
+/// Whose choice a mailbox's address is, and so where a connection to it may go.
+#[derive(Debug, Clone, Copy)]
+pub enum Reach<'a> {
+    /// A configured mailbox: the operator chose the server (one on the same machine is fine).
+    Configured,
+    /// An address someone typed in to test it: only globally reachable addresses
+    /// (`pronto_domain::netaddr`), or a host on the allow-list (`PRONTO_WEBHOOK_ALLOW`).
+    Checked(&'a AllowList),
+}
+
+/// What a connection says when the other side is not an IMAP server: fixed, so the test never
+/// shows what another kind of service answered.
+pub const NOT_IMAP: &str = "the server did not answer as an IMAP server";
+
+/// Resolves the host once, checks every address when `reach` asks for it, and connects to one
+/// of exactly those addresses (no second look-up a rebinding DNS server could answer
+/// differently).
+async fn open(cfg: &MailboxConfig, reach: Reach<'_>) -> Result<TcpStream, TestError> {
     let at = format!("{}:{}", cfg.host, cfg.port);
-    let tcp = tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect((cfg.host.as_str(), cfg.port)))
+    let addrs: Vec<std::net::SocketAddr> = tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::lookup_host((cfg.host.as_str(), cfg.port)))
         .await
-        .map_err(|_| format!("no answer from {at} within 15 s"))?
-        .map_err(|e| format!("cannot connect to {at}: {e}"))?;
+        .map_err(|_| TestError::Failed(format!("cannot resolve {} within 15 s", cfg.host)))?
+        .map_err(|e| TestError::Failed(format!("cannot resolve {}: {e}", cfg.host)))?
+        .collect();
+    if let Reach::Checked(allow) = reach {
+        for a in &addrs {
+            netaddr::check(allow, &cfg.host, a.ip()).map_err(|m| TestError::Refused(format!("{m} (PRONTO_WEBHOOK_ALLOW allows a host)")))?;
+        }
+    }
+    let mut error = format!("{} has no address", cfg.host);
+    for a in addrs {
+        match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(a)).await {
+            Ok(Ok(tcp)) => return Ok(tcp),
+            Ok(Err(e)) => error = format!("cannot connect to {at}: {e}"),
+            Err(_) => error = format!("no answer from {at} within 15 s"),
+        }
+    }
+    Err(TestError::Failed(error))
+}
+
+/// Connects and logs in; a precise error for each way it can fail, and never the words of a
+/// server that is not an IMAP server.
+async fn connect(cfg: &MailboxConfig, reach: Reach<'_>) -> Result<Session<Stream>, String> {
+    let tcp = open(cfg, reach).await.map_err(|e| e.to_string())?;
+    login(cfg, tcp).await
+}
+
+/// Greets (TLS as configured) and logs in on an open connection.
+async fn login(cfg: &MailboxConfig, tcp: TcpStream) -> Result<Session<Stream>, String> {
+    let at = format!("{}:{}", cfg.host, cfg.port);
     let _ = tcp.set_nodelay(true);
-    let greeting_err = |e: std::io::Error| format!("{at} did not greet as an IMAP server: {e}");
+    // The error's text may quote what the service sent (an SSH banner, an HTTP page): not shown.
+    let greeting_err = |_: std::io::Error| format!("{at}: {NOT_IMAP}");
     let stream: Stream = match cfg.tls {
         Tls::None => Box::new(tcp),
         Tls::Implicit => tls(tcp, &cfg.host).await?,
         Tls::StartTls => {
             let mut client = Client::new(tcp);
-            client.read_response().await.map_err(greeting_err)?.ok_or_else(|| format!("{at} closed the connection at once"))?;
-            client.run_command_and_check_ok("STARTTLS", None).await.map_err(|e| format!("{at} refused STARTTLS: {e}"))?;
+            tokio::time::timeout(CONNECT_TIMEOUT, client.read_response())
+                .await
+                .map_err(|_| format!("{at}: {NOT_IMAP} (no greeting within 15 s)"))?
+                .map_err(greeting_err)?
+                .ok_or_else(|| format!("{at} closed the connection at once"))?;
+            client.run_command_and_check_ok("STARTTLS", None).await.map_err(|_| format!("{at} refused STARTTLS"))?;
             tls(client.into_inner(), &cfg.host).await?
         }
     };
@@ -336,11 +385,17 @@ async fn connect(cfg: &MailboxConfig) -> Result<Session<Stream>, String> {
     if cfg.tls != Tls::StartTls {
         let greeting = tokio::time::timeout(CONNECT_TIMEOUT, client.read_response())
             .await
-            .map_err(|_| format!("{at} sent no IMAP greeting within 15 s"))?
+            .map_err(|_| format!("{at}: {NOT_IMAP} (no greeting within 15 s)"))?
             .map_err(greeting_err)?;
         greeting.ok_or_else(|| format!("{at} closed the connection at once"))?;
     }
-    client.login(&cfg.user, &cfg.password).await.map_err(|(e, _)| format!("{at} refused the login of `{}`: {e}", cfg.user))
+    client.login(&cfg.user, &cfg.password).await.map_err(|(e, _)| match e {
+        // The server's own IMAP answer (`NO [AUTHENTICATIONFAILED] …`) is worth showing.
+        async_imap::error::Error::No(text) | async_imap::error::Error::Bad(text) => {
+            format!("{at} refused the login of `{}`: {}", cfg.user, text.chars().take(200).collect::<String>())
+        }
+        _ => format!("{at}: {NOT_IMAP}"),
+    })
 }
 
 /// What a connection test found.
@@ -352,18 +407,37 @@ pub struct TestReport {
     pub capabilities: Vec<String>,
 }
 
-/// Connects, logs in and selects the folder, then logs out: the "test connection" button.
-pub async fn test(cfg: &MailboxConfig) -> Result<TestReport, String> {
+/// Why a connection test failed: the address was refused before anything was sent, or the
+/// connection, TLS, login or folder failed (precisely, and never in a non-IMAP server's words).
+#[derive(Debug, Clone, PartialEq)]
+pub enum TestError {
+    Refused(String),
+    Failed(String),
+}
+
+impl std::fmt::Display for TestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TestError::Refused(m) | TestError::Failed(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Connects, logs in and selects the folder, then logs out: the "test connection" button
+/// (`reach`: a configured mailbox, or an address typed in, which is checked).
+pub async fn test(cfg: &MailboxConfig, reach: Reach<'_>) -> Result<TestReport, TestError> {
     let run = async {
-        let mut s = connect(cfg).await?;
-        let caps = s.capabilities().await.map_err(|e| format!("CAPABILITY failed: {e}"))?;
+        let tcp = open(cfg, reach).await?;
+        let fail = TestError::Failed;
+        let mut s = login(cfg, tcp).await.map_err(fail)?;
+        let caps = s.capabilities().await.map_err(|e| fail(format!("CAPABILITY failed: {e}")))?;
         let capabilities: Vec<String> = caps.iter().map(|c| format!("{c:?}")).collect();
         let idle = caps.has_str("IDLE");
-        let mb = s.select(&cfg.folder).await.map_err(|e| format!("cannot open the folder `{}`: {e}", cfg.folder))?;
+        let mb = s.select(&cfg.folder).await.map_err(|e| fail(format!("cannot open the folder `{}`: {e}", cfg.folder)))?;
         let _ = s.logout().await;
         Ok(TestReport { idle, exists: mb.exists, uidvalidity: mb.uid_validity, capabilities })
     };
-    tokio::time::timeout(Duration::from_secs(20), run).await.map_err(|_| "the test took longer than 20 s".to_owned())?
+    tokio::time::timeout(Duration::from_secs(20), run).await.map_err(|_| TestError::Failed("the test took longer than 20 s".to_owned()))?
 }
 
 /// One connection's life: select, catch up, then wait for news and catch up again. Returns
@@ -374,7 +448,7 @@ async fn session(cfg: &MailboxConfig, deps: &MailDeps, healthy: &mut bool, alert
             s.state = "connecting";
         }
     });
-    let mut s = connect(cfg).await?;
+    let mut s = connect(cfg, Reach::Configured).await?;
     tracing::debug!(mailbox = %cfg.name, "logged in");
     let caps = s.capabilities().await.map_err(|e| format!("CAPABILITY failed: {e}"))?;
     let idle = cfg.idle && caps.has_str("IDLE");

@@ -325,6 +325,8 @@ impl Config {
         let webhook_allow = env("PRONTO_WEBHOOK_ALLOW")
             .map(|v| v.split(',').map(|h| h.trim().to_owned()).filter(|h| !h.is_empty()).collect())
             .unwrap_or_default();
+        // The same list lets a mailbox typed into the test reach a host inside the network.
+        web.outbound_allow = pronto_domain::netaddr::AllowList::new(&webhook_allow);
         let language = env("PRONTO_LANGUAGE").or(file.language).unwrap_or_else(|| "en".into());
         let language = match pronto_playbook::messages::language(language.trim()) {
             Some(l) => l.to_owned(),

@@ -38,6 +38,8 @@ mod leads;
 mod mail;
 #[path = "api/net.rs"]
 mod net;
+#[path = "api/outbound.rs"]
+mod outbound;
 #[path = "api/phone.rs"]
 mod phone;
 #[path = "api/playbooks.rs"]

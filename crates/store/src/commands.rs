@@ -13,6 +13,7 @@ use pronto_domain::FieldErrors;
 use pronto_domain::effects::{self, Effects, FieldChange, Recipient};
 use pronto_domain::lead::{ActivityKind, Direction, LeadPatch, LeadStatus, NewActivity, NewLead, Outcome as CallOutcome};
 use pronto_domain::search;
+use pronto_domain::subscription;
 use pronto_domain::user::Role;
 use pronto_domain::values::{Email, Line, Login, Phone};
 use pronto_playbook::{LeadState, Trigger};
@@ -633,7 +634,8 @@ async fn insert_rows<const N: usize>(c: &mut dyn Conn, head: &str, tail: &str, r
 }
 
 /// Every event a webhook subscription asked for becomes an outbox row for it, in the same
-/// transaction as the event.
+/// transaction as the event (`pronto_domain::subscription::wants`: never an event about a
+/// webhook's own delivery).
 async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
     if pending.events.is_empty() {
         return Ok(());
@@ -650,13 +652,22 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
         P::Str(Some(s)) => s.clone(),
         _ => String::new(),
     };
+    // The rows' keys must be unique across transactions too: two transactions in the same
+    // microsecond (a frozen manual clock, a fast burst) would otherwise share `wh/SUB/AT/SEQ`
+    // and the second one's deliveries would be dropped by `ON CONFLICT DO NOTHING`.
+    let mut nonce = [0u8; 8];
+    getrandom::fill(&mut nonce).expect("the operating system's random source failed");
+    let nonce = u64::from_le_bytes(nonce);
     let mut rows = Vec::new();
     for e in &pending.events {
         let (at, kind, lead) = (e[0].clone(), text(&e[1]), e[2].clone());
+        if !subs.iter().any(|(_, _, events)| events.iter().any(|p| subscription::matches(p, &kind))) {
+            continue;
+        }
+        let data: Value = serde_json::from_str(&text(&e[5])).unwrap_or(Value::Null);
         for (id, url, events) in &subs {
-            let wanted =
-                events.iter().any(|w| w == "*" || *w == kind || w.strip_suffix(".*").is_some_and(|p| kind.starts_with(&format!("{p}."))));
-            if !wanted {
+            // Never an event about a webhook's own delivery: it would ask for another one.
+            if !subscription::wants(events, &kind, &data) {
                 continue;
             }
             pending.seq += 1;
@@ -664,7 +675,6 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
                 P::I64(Some(v)) => *v,
                 _ => 0,
             };
-            let data: Value = serde_json::from_str(&text(&e[5])).unwrap_or(Value::Null);
             let lead_id = match &lead {
                 P::I64(Some(v)) => Some(*v),
                 _ => None,
@@ -678,7 +688,7 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> R<()> {
                 P::Str(None),
                 url.as_str().into(),
                 kind.as_str().into(),
-                format!("wh/{id}/{at_us}/{}", pending.seq).into(),
+                format!("wh/{id}/{at_us}/{}.{nonce:016x}", pending.seq).into(),
                 payload.to_string().into(),
                 at.clone(),
                 at.clone(),
@@ -939,7 +949,8 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &c
 }
 
 async fn retry_notification(c: &mut dyn Conn, pending: &mut Pending, id: i64, actor: Option<i64>, now: Timestamp) -> R<()> {
-    let row = c.row("SELECT lead_id, status FROM outbox WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    let row =
+        c.row("SELECT lead_id, status, channel FROM outbox WHERE id = $1", params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
     if row.str("status")? != "failed" {
         return Err(StoreError::Conflict(format!("notification {id} is {}; only a failed one is retried by hand", row.str("status")?)));
     }
@@ -948,7 +959,10 @@ async fn retry_notification(c: &mut dyn Conn, pending: &mut Pending, id: i64, ac
         .await
         .map_err(db)?;
     let fx = Effects {
-        events: vec![effects::Event { kind: "notification.requeued", data: json!({ "notification_id": id }) }],
+        events: vec![effects::Event {
+            kind: "notification.requeued",
+            data: json!({ "notification_id": id, "channel": row.str("channel")? }),
+        }],
         ..Default::default()
     };
     write_effects(pending, &fx, row.opt_i64("lead_id")?, None, actor, now);

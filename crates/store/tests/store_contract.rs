@@ -2012,3 +2012,44 @@ async fn customer_page_tokens_actions_and_sealed_documents(store: Arc<dyn Store>
     store.patch_lead(id, LeadPatch { status: Some(LeadStatus::Open), ..Default::default() }, None).await.unwrap();
     assert!(store.tracking_page(&fresh, keep).await.is_ok());
 }
+
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+// Webhook fan-out: a delivery never triggers a webhook
+// ═══════════════════════════════════════════════════════════════════════════════════════════
+
+contract_test!(a_webhook_delivery_never_triggers_a_webhook);
+
+/// A `*` and a `notification.*` subscription, and every notification delivered as soon as it
+/// is claimed (each delivery records `notification.sent`): the outbox runs dry after a few
+/// rounds, and the lead's webhook rows are exactly its events each subscription asked for,
+/// without the events about webhook deliveries.
+async fn a_webhook_delivery_never_triggers_a_webhook(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    store.create_webhook("https://hooks.example/all".into(), vec!["*".into()], "whsec_a".into(), None).await.unwrap();
+    store.create_webhook("https://hooks.example/notes".into(), vec!["notification.*".into()], "whsec_n".into(), None).await.unwrap();
+    store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "+420777000001")).await.unwrap();
+    let lead = create(&store, &clock, person(Some("Echo"), Some("777 123 456"), None)).await.id;
+    let mut rounds = 0;
+    loop {
+        let batch = store.claim_notifications(100, mins(1)).await.unwrap();
+        if batch.is_empty() {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 5, "deliveries keep causing deliveries: {batch:?}");
+        for n in batch.into_iter().filter(|n| n.channel != "in_app") {
+            store.record_delivery(n.id, pronto_store::Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
+        }
+    }
+    let timeline = store.timeline(lead).await.unwrap();
+    let about_hooks = timeline.iter().filter(|e| e.kind == "notification.sent" && e.data["channel"] == "webhook").count();
+    let wanted = |pattern: &str| {
+        timeline.iter().filter(|e| pronto_domain::subscription::wants(&[pattern], &e.kind, &e.data)).count()
+    };
+    let expected = wanted("*") + wanted("notification.*");
+    assert!(wanted("notification.*") >= 2 && expected >= 4, "the lead's SMS gives notification events: {timeline:#?}");
+    assert_eq!(about_hooks, expected, "every webhook row was delivered and recorded: {timeline:#?}");
+    // Time passes and the store is asked again: nothing new is due.
+    clock.advance(mins(30));
+    let late: Vec<_> = store.claim_notifications(100, mins(1)).await.unwrap().into_iter().filter(|n| n.channel == "webhook").collect();
+    assert!(late.is_empty(), "{late:?}");
+}

@@ -75,6 +75,9 @@ pub struct WebConfig {
     pub tracking_days: i64,
     /// Customer-page requests per client IP and minute; 0 turns the limit off.
     pub page_rate_per_minute: u32,
+    /// Hosts inside the network that addresses typed in (a mailbox to test) may reach
+    /// (`PRONTO_WEBHOOK_ALLOW`, the webhooks' list).
+    pub outbound_allow: pronto_domain::netaddr::AllowList,
 }
 
 impl WebConfig {
@@ -107,6 +110,7 @@ impl Default for WebConfig {
             sms_provider: "log".into(),
             tracking_days: 180,
             page_rate_per_minute: 60,
+            outbound_allow: Default::default(),
         }
     }
 }

@@ -16,7 +16,7 @@ use pronto_domain::FieldErrors;
 use pronto_domain::lead::{MESSAGE_MAX, SUBJECT_MAX};
 use pronto_domain::user::Action;
 use pronto_domain::values::{Email, Line, Text};
-use pronto_mail::imap::{MailboxConfig, Tls};
+use pronto_mail::imap::{MailboxConfig, Reach, TestError, Tls};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -97,18 +97,21 @@ pub async fn list_mailboxes(State(st): State<AppState>, caller: Caller) -> ApiRe
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MailboxTest {
     pub ok: bool,
-    /// Why it failed, precisely (connection, TLS, login, folder).
+    /// Why it failed, precisely (connection, TLS, login, folder); never what a server that is
+    /// not an IMAP server said.
     pub error: Option<String>,
     pub idle: Option<bool>,
     pub messages: Option<u32>,
     pub uidvalidity: Option<u32>,
 }
 
-async fn run_test(cfg: &MailboxConfig) -> MailboxTest {
-    match pronto_mail::imap::test(cfg).await {
+/// A test's answer; an address that may not be reached is refused as invalid input (422).
+async fn run_test(cfg: &MailboxConfig, reach: Reach<'_>) -> ApiResult<MailboxTest> {
+    Ok(match pronto_mail::imap::test(cfg, reach).await {
         Ok(r) => MailboxTest { ok: true, error: None, idle: Some(r.idle), messages: Some(r.exists), uidvalidity: r.uidvalidity },
-        Err(e) => MailboxTest { ok: false, error: Some(e), idle: None, messages: None, uidvalidity: None },
-    }
+        Err(TestError::Refused(m)) => return Err(ApiError::invalid("url", &m)),
+        Err(TestError::Failed(e)) => MailboxTest { ok: false, error: Some(e), idle: None, messages: None, uidvalidity: None },
+    })
 }
 
 /// Test a configured mailbox's connection: connect, TLS, log in, open the folder.
@@ -118,7 +121,8 @@ async fn run_test(cfg: &MailboxConfig) -> MailboxTest {
 pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name): Path<String>) -> ApiResult<Json<MailboxTest>> {
     caller.require(Action::ManageMail)?;
     let cfg = st.mail.config(&name).ok_or_else(|| ApiError::not_found(&format!("mailbox `{name}`")))?;
-    Ok(Json(run_test(&cfg).await))
+    // A configured mailbox is the operator's choice: reached as configured.
+    Ok(Json(run_test(&cfg, Reach::Configured).await?))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -127,7 +131,8 @@ pub struct MailboxTestIn {
     pub url: Option<String>,
 }
 
-/// Test settings before they go into the configuration.
+/// Test settings before they go into the configuration. The host must resolve to globally
+/// reachable addresses only (or be on `PRONTO_WEBHOOK_ALLOW`); otherwise 422 and no connection.
 #[utoipa::path(post, path = "/api/v1/mailboxes/test", tag = "mail", request_body = MailboxTestIn,
     responses((status = 200, body = MailboxTest), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
@@ -136,7 +141,9 @@ pub async fn test_settings(State(st): State<AppState>, caller: Caller, headers: 
     let (input, _): (MailboxTestIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let url = input.url.unwrap_or_default();
     let cfg = MailboxConfig::from_url("test", &url).map_err(|m| ApiError::invalid("url", &m))?;
-    Ok(Json(run_test(&cfg).await))
+    // Typed in: only a globally reachable address or an allow-listed host (no port scans of the
+    // network behind Pronto).
+    Ok(Json(run_test(&cfg, Reach::Checked(&st.config.outbound_allow)).await?))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]

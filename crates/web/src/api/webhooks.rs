@@ -20,7 +20,12 @@ use utoipa::ToSchema;
 pub struct WebhookIn {
     /// `https://…` (or `http://`); addresses inside the network are refused at delivery.
     pub url: Option<String>,
-    /// Event kinds (`lead.received`, `task.created` …), `lead.*` for a family, `*` for all.
+    /// What to receive, 1–50 patterns: an event kind (`lead.received`, `task.created` …);
+    /// `PREFIX.*` for every kind that starts with `PREFIX.` (`lead.*` is `lead.received`,
+    /// `lead.assigned` …; `notification.*` every delivery event); `*` for every event. Whatever
+    /// the patterns, events about a webhook's own deliveries (`notification.*` events of a
+    /// notification on the `webhook` channel) are never delivered to any webhook, so no
+    /// delivery causes another. A `*` anywhere else is refused.
     pub events: Option<Vec<String>>,
 }
 
@@ -113,11 +118,8 @@ pub async fn subscribe(st: &AppState, url: &str, events: Vec<String>, actor: Opt
         e.add("events", "give 1 to 50 event kinds, e.g. [\"lead.received\"], [\"lead.*\"] or [\"*\"]");
     }
     for ev in &events {
-        if ev.is_empty()
-            || ev.len() > 64
-            || !ev.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '*'))
-        {
-            e.add("events", format!("`{ev}` is not an event kind"));
+        if !pronto_domain::subscription::valid_pattern(ev) {
+            e.add("events", format!("`{ev}` is not an event kind, `PREFIX.*` or `*`"));
         }
     }
     e.into_result()?;

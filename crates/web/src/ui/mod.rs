@@ -1086,7 +1086,7 @@ async fn admin_test_mailbox(State(st): State<AppState>, Signed(c, t): Signed, Pa
         return r;
     }
     let notice = match st.mail.config(&name) {
-        Some(cfg) => match pronto_mail::imap::test(&cfg).await {
+        Some(cfg) => match pronto_mail::imap::test(&cfg, pronto_mail::imap::Reach::Configured).await {
             Ok(r) => format!("{name}: connected, {} messages, IDLE {}", r.exists, if r.idle { "yes" } else { "no" }),
             Err(e) => format!("{name}: {e}"),
         },

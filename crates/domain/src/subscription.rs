@@ -1,0 +1,115 @@
+//! Which events a webhook subscription receives: the decision the store makes for every event
+//! of a transaction when it fans events out to `webhook` outbox rows, pure.
+//!
+//! A subscription lists patterns: an event kind (`lead.received`), a family `PREFIX.*` (every
+//! kind that starts with `PREFIX.`, at any depth: `notification.*` is `notification.sent`,
+//! `notification.failed` …) or `*` (every kind). Whatever the patterns, an event **about a
+//! webhook's own delivery** — a `notification.*` event about a notification whose channel is
+//! `webhook` (queued, sent, retrying, failed, requeued) — never triggers a webhook: otherwise each
+//! delivery would raise an event that asks for another delivery, without end.
+
+use serde_json::Value;
+
+/// Whether `pattern` (as stored: `*`, `PREFIX.*` or a kind) names `kind`.
+pub fn matches(pattern: &str, kind: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    match pattern.strip_suffix('*') {
+        Some(prefix) if prefix.ends_with('.') => kind.len() > prefix.len() && kind.starts_with(prefix),
+        _ => pattern == kind,
+    }
+}
+
+/// Whether an event (`kind` and its `data`) reports on a webhook delivery.
+pub fn about_webhook_delivery(kind: &str, data: &Value) -> bool {
+    kind.starts_with("notification.") && data.get("channel").and_then(Value::as_str) == Some("webhook")
+}
+
+/// Whether a subscription with these patterns receives this event.
+pub fn wants<S: AsRef<str>>(patterns: &[S], kind: &str, data: &Value) -> bool {
+    !about_webhook_delivery(kind, data) && patterns.iter().any(|p| matches(p.as_ref(), kind))
+}
+
+/// Checks a pattern given by a subscriber: `*`, `PREFIX.*` or a kind, made of lower-case
+/// letters, digits, `_` and `.`, at most 64 characters; a `*` anywhere else matches nothing
+/// and is refused.
+pub fn valid_pattern(p: &str) -> bool {
+    if p == "*" {
+        return true;
+    }
+    let body = p.strip_suffix(".*").unwrap_or(p);
+    !body.is_empty()
+        && p.len() <= 64
+        && !body.starts_with('.')
+        && !body.ends_with('.')
+        && !body.contains("..")
+        && body.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn patterns_and_the_webhooks_own_deliveries() {
+        let webhook = json!({ "channel": "webhook", "notification_id": 7 });
+        let sms = json!({ "channel": "sms", "notification_id": 8 });
+        let none = json!({});
+        // (patterns, kind, data, wanted)
+        let table: &[(&[&str], &str, &Value, bool)] = &[
+            (&["*"], "lead.received", &none, true),
+            (&["*"], "notification.sent", &sms, true),
+            (&["*"], "notification.sent", &webhook, false),
+            (&["*"], "notification.queued", &webhook, false),
+            (&["*"], "notification.retrying", &webhook, false),
+            (&["*"], "notification.failed", &webhook, false),
+            (&["*"], "notification.requeued", &webhook, false),
+            (&["notification.*"], "notification.sent", &webhook, false),
+            (&["notification.*"], "notification.delivered", &sms, true),
+            (&["notification.sent"], "notification.sent", &webhook, false),
+            (&["notification.sent"], "notification.sent", &sms, true),
+            // Only notification events are about deliveries.
+            (&["*"], "lead.received", &webhook, true),
+            (&["lead.*"], "lead.received", &none, true),
+            (&["lead.*"], "lead.first_response", &none, true),
+            (&["lead.*"], "leads.merged", &none, false),
+            (&["lead.*"], "lead", &none, false),
+            (&["task.*"], "lead.received", &none, false),
+            (&["lead.received"], "lead.received", &none, true),
+            (&["lead.received"], "lead.received_x", &none, false),
+            (&["a.*"], "a.b.c", &none, true),
+            (&["a.b.*"], "a.b.c", &none, true),
+            (&["a.b.*"], "a.bc", &none, false),
+            (&["task.*", "lead.received"], "lead.received", &none, true),
+            (&[], "lead.received", &none, false),
+        ];
+        for (patterns, kind, data, wanted) in table {
+            assert_eq!(wants(patterns, kind, data), *wanted, "{patterns:?} {kind} {data}");
+        }
+    }
+
+    #[test]
+    fn patterns_a_subscriber_may_give() {
+        for (p, ok) in [
+            ("*", true),
+            ("lead.*", true),
+            ("notification.*", true),
+            ("lead.received", true),
+            ("a_b.c1", true),
+            ("lead*", false),
+            ("*.received", false),
+            ("lead.*.x", false),
+            (".*", false),
+            ("lead..x", false),
+            ("lead.", false),
+            ("Lead.received", false),
+            ("", false),
+            ("**", false),
+        ] {
+            assert_eq!(valid_pattern(p), ok, "{p}");
+        }
+        assert!(!valid_pattern(&"a".repeat(65)));
+    }
+}
