@@ -44,6 +44,8 @@ mod playbooks;
 mod reports;
 #[path = "api/robustness.rs"]
 mod robustness;
+#[path = "api/schema.rs"]
+mod schema;
 #[path = "api/system.rs"]
 mod system;
 #[path = "api/tracking.rs"]

@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 pub mod forms;
 pub mod metrics;
+pub mod office;
 pub mod public;
 pub mod ratelimit;
 pub mod telephony;
@@ -67,6 +68,9 @@ pub struct WebConfig {
     pub tracking_days: i64,
     /// Customer-page requests per client IP and minute; 0 turns the limit off.
     pub page_rate_per_minute: u32,
+    /// `metrics_token` / `PRONTO_METRICS_TOKEN`: when set, `/metrics` answers only to
+    /// `Authorization: Bearer` and this token.
+    pub metrics_token: Option<String>,
 }
 
 impl WebConfig {
@@ -97,6 +101,7 @@ impl Default for WebConfig {
             sms_provider: "log".into(),
             tracking_days: 180,
             page_rate_per_minute: 60,
+            metrics_token: None,
         }
     }
 }
@@ -167,6 +172,7 @@ pub fn app(state: AppState) -> Router {
         .merge(public::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
+        .layer(axum::middleware::from_fn(api::api_headers))
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }

@@ -13,9 +13,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
-use pronto_domain::lead::{MESSAGE_MAX, SUBJECT_MAX};
+use pronto_domain::lead::MESSAGE_MAX;
 use pronto_domain::user::Action;
-use pronto_domain::values::{Email, Line, Text};
+use pronto_domain::values::{Email, Text};
 use pronto_mail::imap::{MailboxConfig, Tls};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -303,10 +303,7 @@ pub async fn send_email(
     let (input, _): (EmailIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let mut e = FieldErrors::new();
     let text = e.take("text", Text::parse(input.text.as_deref().unwrap_or(""), MESSAGE_MAX));
-    let subject = match input.subject.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => e.take("subject", Line::parse(s, SUBJECT_MAX)),
-        None => None,
-    };
+    let subject = e.take("subject", pronto_domain::lead::email_subject(input.subject.as_deref().unwrap_or(""))).flatten();
     let to = match input.to.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(t) => e.take("to", Email::parse(t)),
         None => None,
