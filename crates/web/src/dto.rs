@@ -17,13 +17,21 @@ fn nullable<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Opti
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ContactIn {
+    /// One line, at most 200 characters.
+    #[schema(max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
+    #[schema(max_length = 254, format = Email)]
     pub email: Option<String>,
-    /// Any notation; stored and returned in E.164.
+    /// Any notation a valid number is written in (`777 123 456`, `+48 601 234 567`); numbers
+    /// without a country code are read in `PRONTO_DEFAULT_REGION`. Stored and returned in E.164.
+    #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
     /// The company's name.
+    #[schema(max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub company: Option<String>,
-    /// The company's registration number (IČO, NIP, …).
+    /// The company's registration number (IČO, NIP, …): 2–32 letters and digits (spaces,
+    /// `-`, `.`, `/` ignored); an IČO must pass its checksum.
+    #[schema(max_length = 64, format = "company-id")]
     pub company_id: Option<String>,
 }
 
@@ -31,20 +39,36 @@ pub struct ContactIn {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LeadIn {
     /// `web`, `email`, `phone`, `in_person` or `api`.
+    #[schema(value_type = String, required = true, pattern = r"^(web|email|phone|in_person|api)$")]
     pub channel: Option<String>,
+    /// At least one of `name`, `email`, `phone`.
+    #[schema(value_type = ContactIn, required = true)]
     pub contact: Option<ContactIn>,
     /// `b2c` or `b2b`.
+    #[schema(pattern = r"^(b2c|b2b)?$")]
     pub customer_type: Option<String>,
+    #[schema(max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<String>,
+    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<String>,
+    /// Letters, digits, spaces and `-`, with a digit; at most 12.
+    #[schema(max_length = 12, pattern = r"^ *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *$")]
     pub postal_code: Option<String>,
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<String>,
+    /// A language code such as `cs` or `en-GB`.
+    #[schema(pattern = r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,3})?)?$")]
     pub language: Option<String>,
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub source: Option<String>,
+    /// The name of a loaded playbook (default: the default playbook).
+    #[schema(max_length = 120, format = "playbook-name")]
     pub playbook: Option<String>,
-    /// RFC 3339; defaults to now.
+    /// RFC 3339, not in the future and not before 1970; defaults to now.
+    #[schema(format = DateTime)]
     pub received_at: Option<String>,
-    /// The id of the user who owns the lead.
+    /// The id of an active user who owns the lead.
+    #[schema(minimum = 1, format = "user-id")]
     pub owner: Option<i64>,
 }
 
@@ -72,44 +96,56 @@ impl LeadIn {
 /// Changes to a lead. Absent fields stay; `null` clears a field.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LeadPatchIn {
+    /// A stage of the lead's playbook.
+    #[schema(value_type = String, max_length = 64, format = "stage-id")]
     pub stage: Option<String>,
+    /// `open`, `won`, `lost` or `junk`.
+    #[schema(value_type = String, pattern = r"^(open|won|lost|junk)$")]
     pub status: Option<String>,
+    /// The id of an active user, or null for nobody.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
+    #[schema(value_type = Option<i64>, minimum = 1, format = "user-id")]
     pub owner: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^ *(b2c|b2b)? *$")]
     pub customer_type: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 12, pattern = r"^( *| *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *)$")]
     pub postal_code: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,3})?)?$")]
     pub language: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub source: Option<Option<String>>,
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct ActivityIn {
     /// `call`, `email`, `sms`, `meeting` or `note`.
+    #[schema(value_type = String, required = true, pattern = r"^(call|email|sms|meeting|note)$")]
     pub kind: Option<String>,
-    /// `in` or `out`.
+    /// `in` or `out`; required for a call, e-mail or SMS.
+    #[schema(pattern = r"^(in|out)?$")]
     pub direction: Option<String>,
-    /// For calls: `reached`, `no_answer`, `busy` or `failed`.
+    /// For calls only, and required for them: `reached`, `no_answer`, `busy`, `failed`,
+    /// `missed`, `transferred` or `manager_busy`.
+    #[schema(pattern = r"^(reached|no_answer|busy|failed|missed|transferred|manager_busy)?$")]
     pub outcome: Option<String>,
+    /// Required for a note.
+    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub body: Option<String>,
-    /// RFC 3339; defaults to now.
+    /// RFC 3339, not in the future and not before 1970; defaults to now.
+    #[schema(format = DateTime)]
     pub at: Option<String>,
 }
 
@@ -344,13 +380,20 @@ impl From<CompanyDetail> for CompanyDetailOut {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserIn {
+    #[schema(value_type = String, required = true, max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
+    /// 2–64 characters of a-z, 0-9, `.`, `_`, `-` (letter case ignored); unique.
+    #[schema(value_type = String, required = true, pattern = r"^[A-Za-z0-9._-]{2,64}$")]
     pub login: Option<String>,
     /// `admin`, `manager`, `consultant`, `specialist`, `coordinator` or `secretary`.
+    #[schema(value_type = String, required = true, pattern = r"^(admin|manager|consultant|specialist|coordinator|secretary)$")]
     pub role: Option<String>,
+    #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
+    #[schema(max_length = 254, format = Email)]
     pub email: Option<String>,
-    /// At least 10 characters; without one the user can only use API tokens.
+    /// 10 to 256 characters; without one the user can only use API tokens.
+    #[schema(min_length = 10, max_length = 256, format = Password)]
     pub password: Option<String>,
 }
 
@@ -402,7 +445,8 @@ pub struct UserList {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct TokenIn {
-    /// What the token is for (shown in lists; default `api`).
+    /// What the token is for (shown in lists; default `api`): one line, at most 100 characters.
+    #[schema(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
 }
 
@@ -435,20 +479,23 @@ pub struct FormReceipt {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserPatchIn {
     /// `available`, `meeting` or `away`.
+    #[schema(value_type = String, pattern = r"^(available|meeting|away)$")]
     pub presence: Option<String>,
     /// `{"time_zone": "Europe/Prague", "hours": {"mon": "08:00-12:00"}, "holidays": ["2026-12-24"]}`, or null to clear.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<WorkingHoursIn>)]
     pub hours: Option<Option<Value>>,
+    /// A phone number in any notation (see `ContactIn.phone`); null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 40, format = "phone")]
     pub phone: Option<Option<String>>,
+    /// Null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 254, format = Email)]
     pub email: Option<Option<String>>,
-    /// `cs`, `en`, `ru`, `pl` or `he`, or null for the team's default.
+    /// `cs`, `en`, `ru`, `pl` or `he` (a region is ignored: `en-GB`), or null for the team's default.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^((en|cs|ru|pl|he)([-_][A-Za-z0-9]*)?)?$")]
     pub language: Option<Option<String>>,
 }
 
@@ -510,7 +557,9 @@ pub struct TaskList {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct TaskCompleteIn {
     /// One of the task's outcomes (a call: reached, no_answer, busy, failed, or the playbook's own).
+    #[schema(value_type = String, required = true, max_length = 64, format = "task-outcome")]
     pub outcome: Option<String>,
+    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub note: Option<String>,
 }
 
@@ -573,9 +622,53 @@ impl From<OutboxRecord> for NotificationOut {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MarkReadIn {
-    /// Notification ids; none (or absent) marks all of the caller's.
+    /// Notification ids (up to 1000); none (or absent) marks all of the caller's.
+    #[schema(max_items = 1000, inline, value_type = Option<Vec<NotificationId>>)]
     pub ids: Option<Vec<i64>>,
 }
+
+/// A notification's id.
+#[derive(ToSchema)]
+#[schema(minimum = 1)]
+#[allow(dead_code)]
+pub struct NotificationId(i64);
+
+/// A user's own working hours (the playbook calendar's shape): at least one day, each day a
+/// time range that starts before it ends.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct WorkingHoursIn {
+    /// An IANA time zone (default `UTC`).
+    #[schema(format = "time-zone")]
+    time_zone: Option<String>,
+    /// `mon`…`sun` → `HH:MM-HH:MM`, at least one day.
+    #[schema(schema_with = week_hours)]
+    hours: std::collections::BTreeMap<String, String>,
+    /// Days off, `YYYY-MM-DD`.
+    #[schema(inline, value_type = Option<Vec<HolidayDate>>)]
+    holidays: Option<Vec<String>>,
+}
+
+/// At least one weekday, each a working time that starts before it ends (the description
+/// shows ranges from the morning to the afternoon, which always do); no other keys.
+fn week_hours() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+    let range = || ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"^(0[0-9]|1[01]):[0-5][0-9]-(1[2-9]|2[0-3]):[0-5][0-9]$"));
+    let mut b = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .min_properties(Some(1))
+        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
+        b = b.property(day, range());
+    }
+    b.build()
+}
+
+/// A date `YYYY-MM-DD`.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Date)]
+#[allow(dead_code)]
+pub struct HolidayDate(String);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MarkedRead {

@@ -124,6 +124,7 @@ pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name)
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MailboxTestIn {
     /// `imaps://USER:PASSWORD@HOST:PORT/FOLDER` (`imap://…`, `?starttls`).
+    #[schema(value_type = String, required = true, format = "imap-url", pattern = r"^imaps?://")]
     pub url: Option<String>,
 }
 
@@ -142,6 +143,7 @@ pub async fn test_settings(State(st): State<AppState>, caller: Caller, headers: 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct IgnoredQuery {
     /// 1–500, default 100.
+    #[param(pattern = r"^([1-9]|[1-9][0-9]|[1-4][0-9]{2}|500)?$")]
     pub limit: Option<String>,
 }
 
@@ -279,10 +281,13 @@ pub async fn list_emails(State(st): State<AppState>, caller: Caller, Path(id): P
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct EmailIn {
     /// The text of the e-mail.
+    #[schema(value_type = String, required = true, max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub text: Option<String>,
-    /// Default: "Re: " and the customer's last subject.
+    /// One line of at most 300 characters. Default (absent or blank): "Re: " and the customer's last subject.
+    #[schema(max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<String>,
     /// Default: the lead's contact's e-mail.
+    #[schema(max_length = 254, format = Email)]
     pub to: Option<String>,
 }
 

@@ -50,9 +50,12 @@ pub struct MessageList {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MessageIn {
-    /// A Fluent pattern, e.g. `Nová poptávka: { $contact_name } { $contact_phone }`.
+    /// A Fluent pattern using only the template's variables, e.g.
+    /// `Nová poptávka: { $contact_name } { $contact_phone }`; at most 4000 bytes.
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 1000, format = "fluent-pattern")]
     pub text: Option<String>,
-    /// For e-mail; one line.
+    /// For e-mail; one line of Fluent, at most 500 bytes.
+    #[schema(max_length = 125, format = "fluent-pattern")]
     pub subject: Option<String>,
 }
 

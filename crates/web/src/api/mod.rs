@@ -173,9 +173,10 @@ pub fn path_id(raw: &str, what: &str) -> Result<i64, crate::error::ApiError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| crate::error::ApiError::not_found(what))
 }
 
-/// A `limit` query parameter: blank means `default`, otherwise a whole number in `1..=max`.
+/// A `limit` query parameter: blank means `default` (as every blank filter means none),
+/// otherwise a whole number in `1..=max`.
 pub fn limit_param(e: &mut pronto_domain::FieldErrors, raw: Option<String>, default: u32, max: u32) -> u32 {
-    match raw {
+    match raw.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
         None => default,
         Some(v) => match v.parse::<u32>() {
             Ok(n) if (1..=max).contains(&n) => n,

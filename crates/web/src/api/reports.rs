@@ -48,18 +48,24 @@ pub(crate) fn window(
 /// What every report takes.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ReportQuery {
-    /// RFC 3339; default 30 days before `to`.
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
+    #[param(format = DateTime)]
     pub to: Option<String>,
     /// `channel` (default), `owner`, `source`, `segment` (b2b/b2c), `hour`, `weekday`,
     /// `playbook` or `all`.
+    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
     pub group_by: Option<String>,
     /// `wall` (default) or `business`: response times in working time of the lead's calendar.
+    #[param(pattern = r"^(wall|business)?$")]
     pub time: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
     /// The funnel's playbook (its stages); default the default playbook.
+    #[param(pattern = r"^[a-z0-9_-]{0,64}$", format = "playbook-name")]
     pub playbook: Option<String>,
 }
 
@@ -599,9 +605,14 @@ pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<R
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct DrillQuery {
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(format = DateTime)]
     pub from: Option<String>,
+    /// RFC 3339, exclusive; default now.
+    #[param(format = DateTime)]
     pub to: Option<String>,
     /// The report's grouping (default `all`).
+    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
     pub group_by: Option<String>,
     /// The group's `value` as the report gave it (default: every group).
     pub value: Option<String>,
@@ -609,12 +620,19 @@ pub struct DrillQuery {
     /// `within_24_hours`, `bucket:N`, `reached:STAGE`, `won`, `lost`, `open`, `attempts:N`
     /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`, `sla_met:SLA`,
     /// `sla_breached:SLA`.
+    #[param(pattern = r"^(leads|responded|never|within_5_min|within_1_hour|within_24_hours|won|lost|open|complaints|quality_positive|quality_negative|reached:[^\u0000-\u001f]*|attempts:[0-9]{1,9}\+?|sla_met:[^\u0000-\u001f]+|sla_breached:[^\u0000-\u001f]+|bucket:([0-9]|[12][0-9]|30))?$")]
     pub figure: Option<String>,
+    /// `wall` (default) or `business`.
+    #[param(pattern = r"^(wall|business)?$")]
     pub time: Option<String>,
+    /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
     /// At most this many (default 100, at most 1000), oldest first.
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
-    /// The `next` of the previous page.
+    /// The `next` of the previous page (`MICROSECONDS.ID`).
+    #[param(pattern = r"^(-?[0-9]{1,18}\.-?[0-9]{1,18})?$")]
     pub after: Option<String>,
 }
 
@@ -775,11 +793,14 @@ pub(crate) async fn drill_leads(
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct SlaQuery {
-    /// RFC 3339; default 30 days before `to`.
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(format = DateTime)]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
+    #[param(format = DateTime)]
     pub to: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
 }
 
@@ -871,10 +892,13 @@ pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<Sla
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ScheduledQuery {
-    /// The period; default the one the report sent last (or next) covers.
+    /// The period; default the one the report sent last (or next) covers; `from` before `to`.
+    #[param(format = DateTime)]
     pub from: Option<String>,
+    #[param(format = DateTime)]
     pub to: Option<String>,
     /// `json` (default) or `text` (the e-mail as it is sent).
+    #[param(pattern = r"^(json|text)?$")]
     pub format: Option<String>,
 }
 

@@ -60,8 +60,9 @@ pub async fn create_token(
         caller.require(Action::ManageUsers)?;
     }
     let bytes = read_body(body, st.config.body_limit).await?;
-    // An empty body is fine here: the name is optional.
-    let input: TokenIn = if bytes.iter().all(u8::is_ascii_whitespace) { TokenIn::default() } else { json(&headers, &bytes)? };
+    // An empty body (or JSON `null`) is fine here: the name is optional.
+    let blank = bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null";
+    let input: TokenIn = if blank { TokenIn::default() } else { json(&headers, &bytes)? };
     let name = match input.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(n) => Line::parse(n, 100).map_err(|e| ApiError::invalid("name", e.to_string()))?.into_string(),
         None => "api".to_owned(),

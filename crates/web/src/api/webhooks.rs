@@ -18,11 +18,20 @@ use utoipa::ToSchema;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct WebhookIn {
-    /// `https://…` (or `http://`); addresses inside the network are refused at delivery.
+    /// `https://…` (or `http://`) with a host, no credentials, no spaces, at most 2000
+    /// characters; addresses inside the network are refused at delivery.
+    #[schema(value_type = String, required = true, max_length = 2000, pattern = r"^https?://[^/?#@\s\u0000-\u001f\u007f]+([/?#][^\s\u0000-\u001f\u007f]*)?$")]
     pub url: Option<String>,
-    /// Event kinds (`lead.received`, `task.created` …), `lead.*` for a family, `*` for all.
+    /// 1 to 50 event kinds (`lead.received`, `task.created` …), `lead.*` for a family, `*` for all.
+    #[schema(required = true, inline, value_type = Vec<EventPattern>, min_items = 1, max_items = 50)]
     pub events: Option<Vec<String>>,
 }
+
+/// An event kind or pattern: lower-case letters, digits, `.`, `_` and `*`.
+#[derive(ToSchema)]
+#[schema(value_type = String, pattern = r"^[a-z0-9._*]{1,64}$")]
+#[allow(dead_code)]
+pub struct EventPattern(String);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookOut {
