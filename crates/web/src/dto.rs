@@ -10,28 +10,39 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+/// A whole number as JSON Schema counts them: `7` and `7.0` alike (a generated client may
+/// write either); a fraction is refused.
+fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => match n.as_i64() {
+            Some(i) => Ok(Some(i)),
+            None => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+                _ => Err(serde::de::Error::custom(format!("`{n}` is not a whole number"))),
+            },
+        },
+    }
+}
+
+/// [`whole_number`], with `null` told apart from an absent field.
+fn nullable_whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+    whole_number(d).map(Some)
+}
+
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
 fn nullable<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// A contact as sent: at least one of `name`, `email`, `phone` (its schema is written out in
+/// [`exact`], as JSON Schema says "at least one of" with `anyOf`).
+#[derive(Debug, Default, Deserialize)]
 pub struct ContactIn {
-    /// One line, at most 200 characters.
-    #[schema(max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
-    #[schema(max_length = 254, format = Email)]
     pub email: Option<String>,
-    /// Any notation a valid number is written in (`777 123 456`, `+48 601 234 567`); numbers
-    /// without a country code are read in `PRONTO_DEFAULT_REGION`. Stored and returned in E.164.
-    #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
-    /// The company's name.
-    #[schema(max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub company: Option<String>,
-    /// The company's registration number (IČO, NIP, …): 2–32 letters and digits (spaces,
-    /// `-`, `.`, `/` ignored); an IČO must pass its checksum.
-    #[schema(max_length = 64, format = "company-id")]
     pub company_id: Option<String>,
 }
 
@@ -52,7 +63,7 @@ pub struct LeadIn {
     #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<String>,
     /// Letters, digits, spaces and `-`, with a digit; at most 12.
-    #[schema(max_length = 12, pattern = r"^ *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *$")]
+    #[schema(max_length = 12, pattern = r"^( *| *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *)$")]
     pub postal_code: Option<String>,
     #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<String>,
@@ -65,9 +76,10 @@ pub struct LeadIn {
     #[schema(max_length = 120, format = "playbook-name")]
     pub playbook: Option<String>,
     /// RFC 3339, not in the future and not before 1970; defaults to now.
-    #[schema(format = DateTime)]
+    #[schema(format = "past-time")]
     pub received_at: Option<String>,
     /// The id of an active user who owns the lead.
+    #[serde(default, deserialize_with = "whole_number")]
     #[schema(minimum = 1, format = "user-id")]
     pub owner: Option<i64>,
 }
@@ -97,13 +109,13 @@ impl LeadIn {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LeadPatchIn {
     /// A stage of the lead's playbook.
-    #[schema(value_type = String, max_length = 64, format = "stage-id")]
+    #[schema(max_length = 64, format = "stage-id")]
     pub stage: Option<String>,
     /// `open`, `won`, `lost` or `junk`.
-    #[schema(value_type = String, pattern = r"^(open|won|lost|junk)$")]
+    #[schema(pattern = r"^(open|won|lost|junk)$")]
     pub status: Option<String>,
     /// The id of an active user, or null for nobody.
-    #[serde(default, deserialize_with = "nullable")]
+    #[serde(default, deserialize_with = "nullable_whole_number")]
     #[schema(value_type = Option<i64>, minimum = 1, format = "user-id")]
     pub owner: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
@@ -129,23 +141,13 @@ pub struct LeadPatchIn {
     pub source: Option<Option<String>>,
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// An activity as sent; what each `kind` requires is written out in [`exact`].
+#[derive(Debug, Default, Deserialize)]
 pub struct ActivityIn {
-    /// `call`, `email`, `sms`, `meeting` or `note`.
-    #[schema(value_type = String, required = true, pattern = r"^(call|email|sms|meeting|note)$")]
     pub kind: Option<String>,
-    /// `in` or `out`; required for a call, e-mail or SMS.
-    #[schema(pattern = r"^(in|out)?$")]
     pub direction: Option<String>,
-    /// For calls only, and required for them: `reached`, `no_answer`, `busy`, `failed`,
-    /// `missed`, `transferred` or `manager_busy`.
-    #[schema(pattern = r"^(reached|no_answer|busy|failed|missed|transferred|manager_busy)?$")]
     pub outcome: Option<String>,
-    /// Required for a note.
-    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub body: Option<String>,
-    /// RFC 3339, not in the future and not before 1970; defaults to now.
-    #[schema(format = DateTime)]
     pub at: Option<String>,
 }
 
@@ -390,7 +392,7 @@ pub struct UserIn {
     pub role: Option<String>,
     #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
-    #[schema(max_length = 254, format = Email)]
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<String>,
     /// 10 to 256 characters; without one the user can only use API tokens.
     #[schema(min_length = 10, max_length = 256, format = Password)]
@@ -479,7 +481,7 @@ pub struct FormReceipt {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserPatchIn {
     /// `available`, `meeting` or `away`.
-    #[schema(value_type = String, pattern = r"^(available|meeting|away)$")]
+    #[schema(pattern = r"^(available|meeting|away)$")]
     pub presence: Option<String>,
     /// `{"time_zone": "Europe/Prague", "hours": {"mon": "08:00-12:00"}, "holidays": ["2026-12-24"]}`, or null to clear.
     #[serde(default, deserialize_with = "nullable")]
@@ -491,7 +493,7 @@ pub struct UserPatchIn {
     pub phone: Option<Option<String>>,
     /// Null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, max_length = 254, format = Email)]
+    #[schema(value_type = Option<String>, max_length = 254, pattern = r"^([A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<Option<String>>,
     /// `cs`, `en`, `ru`, `pl` or `he` (a region is ignored: `en-GB`), or null for the team's default.
     #[serde(default, deserialize_with = "nullable")]
@@ -753,4 +755,77 @@ pub struct PlaybookProblem {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// The request bodies whose rules JSON Schema states only with `anyOf`: written out here as
+/// JSON, so the description says exactly what the handlers accept.
+pub mod exact {
+    use serde_json::json;
+    use utoipa::openapi::{RefOr, schema::Schema};
+
+    const LINE: &str = r"^[^\u0000-\u001f\u007f-\u009f]*$";
+    const NONBLANK_LINE: &str = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$";
+    const TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
+    const NONBLANK_TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
+    const EMAIL: &str = r"^[A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10}$";
+
+    fn schema(v: serde_json::Value) -> RefOr<Schema> {
+        RefOr::T(serde_json::from_value(v).expect("a valid schema literal"))
+    }
+
+    impl utoipa::PartialSchema for super::ContactIn {
+        fn schema() -> RefOr<Schema> {
+            schema(json!({
+                "type": "object",
+                "description": "At least one of `name`, `email`, `phone` (blank counts as absent).",
+                "properties": {
+                    "name": { "type": ["string", "null"], "maxLength": 200, "pattern": LINE, "description": "One line, at most 200 characters." },
+                    "email": { "type": ["string", "null"], "maxLength": 254, "pattern": format!("({EMAIL})|^$"), "description": "An e-mail address." },
+                    "phone": { "type": ["string", "null"], "maxLength": 40, "format": "phone",
+                        "description": "Any notation a valid number is written in (`777 123 456`, `+48 601 234 567`); without a country code it is read in `PRONTO_DEFAULT_REGION`. Stored and returned in E.164." },
+                    "company": { "type": ["string", "null"], "maxLength": 200, "pattern": LINE, "description": "The company's name." },
+                    "company_id": { "type": ["string", "null"], "maxLength": 64, "format": "company-id",
+                        "description": "The company's registration number (IČO, NIP, …): 2–32 letters and digits (spaces, `-`, `.`, `/` ignored); an IČO must pass its checksum." }
+                },
+                "anyOf": [
+                    { "required": ["name"], "properties": { "name": { "type": "string", "pattern": NONBLANK_LINE } } },
+                    { "required": ["email"], "properties": { "email": { "type": "string", "pattern": EMAIL } } },
+                    { "required": ["phone"], "properties": { "phone": { "type": "string", "minLength": 1, "format": "phone" } } }
+                ]
+            }))
+        }
+    }
+    impl utoipa::ToSchema for super::ContactIn {}
+
+    impl utoipa::PartialSchema for super::ActivityIn {
+        fn schema() -> RefOr<Schema> {
+            let no_outcome = json!({ "type": ["string", "null"], "pattern": r"^\s*$" });
+            let direction = json!({ "type": "string", "enum": ["in", "out"] });
+            let optional_direction = json!({ "type": ["string", "null"], "pattern": r"^(in|out)?$" });
+            schema(json!({
+                "type": "object",
+                "description": "A call needs `direction` and `outcome`; an e-mail or SMS `direction`; a note its `body`; only a call has an `outcome`.",
+                "required": ["kind"],
+                "properties": {
+                    "kind": { "type": "string", "enum": ["call", "email", "sms", "meeting", "note"] },
+                    "direction": { "type": ["string", "null"], "pattern": r"^(in|out)?$", "description": "`in` or `out`." },
+                    "outcome": { "type": ["string", "null"], "pattern": r"^(reached|no_answer|busy|failed|missed|transferred|manager_busy)?$",
+                        "description": "For calls: `reached`, `no_answer`, `busy`, `failed`, `missed`, `transferred` or `manager_busy`." },
+                    "body": { "type": ["string", "null"], "maxLength": 20000, "pattern": TEXT },
+                    "at": { "type": ["string", "null"], "format": "past-time", "description": "RFC 3339, not in the future and not before 1970; default now." }
+                },
+                "anyOf": [
+                    { "properties": { "kind": { "const": "call" }, "direction": direction, "outcome": { "type": "string", "enum": ["reached", "no_answer", "busy", "failed", "missed", "transferred", "manager_busy"] } },
+                      "required": ["direction", "outcome"] },
+                    { "properties": { "kind": { "enum": ["email", "sms"] }, "direction": direction, "outcome": no_outcome },
+                      "required": ["direction"] },
+                    { "properties": { "kind": { "const": "meeting" }, "direction": optional_direction, "outcome": no_outcome } },
+                    { "properties": { "kind": { "const": "note" }, "direction": optional_direction, "outcome": no_outcome,
+                        "body": { "type": "string", "maxLength": 20000, "pattern": NONBLANK_TEXT } },
+                      "required": ["body"] }
+                ]
+            }))
+        }
+    }
+    impl utoipa::ToSchema for super::ActivityIn {}
 }

@@ -5,7 +5,7 @@ hooks tell the generator about them so that it only calls "valid" what the serve
 
 - custom string formats the description declares (`phone`, `company-id`, `stage-id`,
   `playbook-name`, `task-outcome`, `fluent-pattern`, `imap-url`, `time-zone`, `week-hours`,
-  `cursor`): values a person or another system would send, drawn from lists that are valid
+  `cursor`, `past-time`): values a person or another system would send, drawn from lists that are valid
   by construction (a phone number libphonenumber calls valid, an IČO with its checksum …);
 - `from` before `to` in the reports' query (one parameter's rule about another);
 - a lead's `owner` names a user the test server has (ids are state, not shape).
@@ -25,6 +25,8 @@ fmt("task-outcome", st.sampled_from(["no_answer", "busy", "reached", "failed"]))
 fmt("fluent-pattern", st.sampled_from(["Thank you, we will call.", "New inquiry: { $contact_name }", "Hello { $contact_name }, lead { $lead_id }"]))
 fmt("imap-url", st.sampled_from(["imap://user:secret@127.0.0.1:1/INBOX", "imaps://user:secret@127.0.0.1:1/INBOX"]))
 fmt("time-zone", st.sampled_from(["Europe/Prague", "UTC", "America/New_York"]))
+# Before the test server's manual clock (2031-05-06T07:00Z), after 1970; blank means "now".
+fmt("past-time", st.sampled_from(["", "2031-05-06T06:00:00Z", "2030-12-24T18:30:00+01:00", "2026-01-02T03:04:05.5Z", "1999-12-31T23:59:59Z"]))
 fmt("cursor", st.integers(min_value=1, max_value=50).map(lambda n: base64.urlsafe_b64encode(f"lead:{n}".encode()).decode().rstrip("=")))
 
 REPORT_PATHS = ("/api/v1/reports/",)
@@ -49,6 +51,6 @@ def map_body(ctx, body):
     op = ctx.operation
     if op is not None and op.path in ("/api/v1/leads", "/api/v1/leads/{id}") and isinstance(body, dict):
         owner = body.get("owner")
-        if isinstance(owner, int) and not isinstance(owner, bool) and owner >= 1:
+        if isinstance(owner, (int, float)) and not isinstance(owner, bool) and owner >= 1 and float(owner).is_integer():
             body["owner"] = 2
     return body

@@ -124,7 +124,7 @@ pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name)
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MailboxTestIn {
     /// `imaps://USER:PASSWORD@HOST:PORT/FOLDER` (`imap://…`, `?starttls`).
-    #[schema(value_type = String, required = true, format = "imap-url", pattern = r"^imaps?://")]
+    #[schema(value_type = String, required = true, format = "imap-url")]
     pub url: Option<String>,
 }
 
@@ -287,7 +287,7 @@ pub struct EmailIn {
     #[schema(max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<String>,
     /// Default: the lead's contact's e-mail.
-    #[schema(max_length = 254, format = Email)]
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub to: Option<String>,
 }
 

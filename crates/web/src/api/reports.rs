@@ -49,10 +49,10 @@ pub(crate) fn window(
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ReportQuery {
     /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `channel` (default), `owner`, `source`, `segment` (b2b/b2c), `hour`, `weekday`,
     /// `playbook` or `all`.
@@ -273,7 +273,7 @@ fn opt_num(v: Option<f64>) -> Cell {
 /// distribution; in wall-clock or business time. Never-answered leads count in `leads`, not in
 /// the times.
 #[utoipa::path(get, path = "/api/v1/reports/response-time", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = ResponseTimeReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((ResponseTimeReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -404,7 +404,7 @@ pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&
 /// playbook, won, lost and still open, conversion (won / leads), the mean time spent in each
 /// stage, and call attempts per lead (0, 1, 2, 3, 4+), per group.
 #[utoipa::path(get, path = "/api/v1/reports/funnel", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = FunnelReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FunnelReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -485,7 +485,7 @@ pub(crate) async fn feedback_report(st: &AppState, c: &Checked) -> ApiResult<Fee
 /// negative) and complaints per representative (`group_by=owner`, the default) or channel; the
 /// leads behind each figure through `GET /api/v1/reports/leads`.
 #[utoipa::path(get, path = "/api/v1/reports/feedback", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = FeedbackReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FeedbackReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn feedback(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -574,7 +574,7 @@ pub(crate) async fn trend_report(st: &AppState, c: &Checked) -> ApiResult<TrendR
 /// Week by week (office days, Mondays) for the days of `[from, to)`: leads, responded, median
 /// response time (interpolated in buckets), answered within 5 minutes, won.
 #[utoipa::path(get, path = "/api/v1/reports/trend", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = TrendReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((TrendReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -606,10 +606,10 @@ pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<R
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct DrillQuery {
     /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// The report's grouping (default `all`).
     #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
@@ -664,7 +664,7 @@ pub struct DrillReport {
 /// The leads behind a report's figure, oldest first: `group_by` and `value` pick the group,
 /// `figure` the count (the same names as the reports' fields).
 #[utoipa::path(get, path = "/api/v1/reports/leads", tag = "reports", params(DrillQuery),
-    responses((status = 200, body = DrillReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((DrillReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<DrillQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -794,10 +794,10 @@ pub(crate) async fn drill_leads(
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct SlaQuery {
     /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
     #[param(pattern = r"^(json|csv|xlsx)?$")]
@@ -861,7 +861,7 @@ pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::T
 /// SLA compliance per playbook SLA: met and breached by the leads received in `[from, to)`,
 /// and at risk right now (running, with who holds the lead and when it breaches).
 #[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
-    responses((status = 200, body = SlaReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((SlaReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -893,9 +893,9 @@ pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<Sla
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ScheduledQuery {
     /// The period; default the one the report sent last (or next) covers; `from` before `to`.
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
-    #[param(format = DateTime)]
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `json` (default) or `text` (the e-mail as it is sent).
     #[param(pattern = r"^(json|text)?$")]

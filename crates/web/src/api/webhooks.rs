@@ -20,7 +20,7 @@ use utoipa::ToSchema;
 pub struct WebhookIn {
     /// `https://…` (or `http://`) with a host, no credentials, no spaces, at most 2000
     /// characters; addresses inside the network are refused at delivery.
-    #[schema(value_type = String, required = true, max_length = 2000, pattern = r"^https?://[^/?#@\s\u0000-\u001f\u007f]+([/?#][^\s\u0000-\u001f\u007f]*)?$")]
+    #[schema(value_type = String, required = true, max_length = 2000, pattern = r"^https?://[^/?#@ \u0000-\u001f\u007f-\u009f]+([/?#][^ \u0000-\u001f\u007f-\u009f]*)?$")]
     pub url: Option<String>,
     /// 1 to 50 event kinds (`lead.received`, `task.created` …), `lead.*` for a family, `*` for all.
     #[schema(required = true, inline, value_type = Vec<EventPattern>, min_items = 1, max_items = 50)]
