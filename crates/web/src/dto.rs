@@ -63,7 +63,7 @@ pub struct LeadIn {
     #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<String>,
     /// Letters, digits, spaces and `-`, with a digit; at most 12.
-    #[schema(max_length = 12, pattern = r"^( *| *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *)$")]
+    #[schema(max_length = 12, pattern = r"^(([A-Za-z0-9-][A-Za-z0-9 -]*)?[0-9]([A-Za-z0-9 -]*[A-Za-z0-9-])?)?$")]
     pub postal_code: Option<String>,
     #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<String>,
@@ -128,7 +128,7 @@ pub struct LeadPatchIn {
     #[schema(value_type = Option<String>, max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, max_length = 12, pattern = r"^( *| *[A-Za-z0-9 -]*[0-9][A-Za-z0-9 -]* *)$")]
+    #[schema(value_type = Option<String>, max_length = 12, pattern = r"^(([A-Za-z0-9-][A-Za-z0-9 -]*)?[0-9]([A-Za-z0-9 -]*[A-Za-z0-9-])?)?$")]
     pub postal_code: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
@@ -392,7 +392,7 @@ pub struct UserIn {
     pub role: Option<String>,
     #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
-    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<String>,
     /// 10 to 256 characters; without one the user can only use API tokens.
     #[schema(min_length = 10, max_length = 256, format = Password)]
@@ -493,7 +493,7 @@ pub struct UserPatchIn {
     pub phone: Option<Option<String>>,
     /// Null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>, max_length = 254, pattern = r"^([A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
+    #[schema(value_type = Option<String>, max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<Option<String>>,
     /// `cs`, `en`, `ru`, `pl` or `he` (a region is ignored: `en-GB`), or null for the team's default.
     #[serde(default, deserialize_with = "nullable")]
@@ -767,15 +767,45 @@ pub mod exact {
     const NONBLANK_LINE: &str = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$";
     const TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
     const NONBLANK_TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
-    const EMAIL: &str = r"^[A-Za-z0-9]+([._%+-][A-Za-z0-9]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10}$";
+    const EMAIL: &str = r"^[A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10}$";
 
-    fn schema(v: serde_json::Value) -> RefOr<Schema> {
-        RefOr::T(serde_json::from_value(v).expect("a valid schema literal"))
+    /// A plain schema (no combinators: utoipa reads those as objects) from a JSON literal.
+    fn plain(v: serde_json::Value) -> Schema {
+        serde_json::from_value(v).expect("a valid schema literal")
+    }
+
+    /// `base` and at least one of `branches`.
+    fn with_any_of(base: Schema, branches: Vec<serde_json::Value>) -> RefOr<Schema> {
+        use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder};
+        let any = branches.into_iter().fold(AnyOfBuilder::new(), |b, v| b.item(plain(v))).build();
+        RefOr::T(AllOfBuilder::new().item(base).item(Schema::AnyOf(any)).build().into())
+    }
+
+    /// `{"required": [f]}` for each field: at least one of them is given.
+    pub fn at_least_one_of(fields: &[&str]) -> Vec<serde_json::Value> {
+        fields.iter().map(|f| json!({ "type": "object", "required": [f] })).collect()
+    }
+
+    /// Wraps the derived schemas of the PATCH bodies: at least one field to change (the
+    /// handlers answer 422 to a body that names none).
+    pub struct AtLeastOneField;
+
+    impl utoipa::Modify for AtLeastOneField {
+        fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+            let lead = ["stage", "status", "owner", "customer_type", "subject", "message", "postal_code", "product", "language", "source"];
+            let user = ["presence", "hours", "phone", "email", "language"];
+            let Some(c) = openapi.components.as_mut() else { return };
+            for (name, fields) in [("LeadPatchIn", &lead[..]), ("UserPatchIn", &user[..])] {
+                if let Some(RefOr::T(base)) = c.schemas.get(name).cloned() {
+                    c.schemas.insert(name.to_owned(), with_any_of(base, at_least_one_of(fields)));
+                }
+            }
+        }
     }
 
     impl utoipa::PartialSchema for super::ContactIn {
         fn schema() -> RefOr<Schema> {
-            schema(json!({
+            let base = plain(json!({
                 "type": "object",
                 "description": "At least one of `name`, `email`, `phone` (blank counts as absent).",
                 "properties": {
@@ -786,13 +816,13 @@ pub mod exact {
                     "company": { "type": ["string", "null"], "maxLength": 200, "pattern": LINE, "description": "The company's name." },
                     "company_id": { "type": ["string", "null"], "maxLength": 64, "format": "company-id",
                         "description": "The company's registration number (IČO, NIP, …): 2–32 letters and digits (spaces, `-`, `.`, `/` ignored); an IČO must pass its checksum." }
-                },
-                "anyOf": [
-                    { "required": ["name"], "properties": { "name": { "type": "string", "pattern": NONBLANK_LINE } } },
-                    { "required": ["email"], "properties": { "email": { "type": "string", "pattern": EMAIL } } },
-                    { "required": ["phone"], "properties": { "phone": { "type": "string", "minLength": 1, "format": "phone" } } }
-                ]
-            }))
+                }
+            }));
+            with_any_of(base, vec![
+                json!({ "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "pattern": NONBLANK_LINE } } }),
+                json!({ "type": "object", "required": ["email"], "properties": { "email": { "type": "string", "pattern": EMAIL } } }),
+                json!({ "type": "object", "required": ["phone"], "properties": { "phone": { "type": "string", "minLength": 1, "format": "phone" } } }),
+            ])
         }
     }
     impl utoipa::ToSchema for super::ContactIn {}
@@ -802,7 +832,7 @@ pub mod exact {
             let no_outcome = json!({ "type": ["string", "null"], "pattern": r"^\s*$" });
             let direction = json!({ "type": "string", "enum": ["in", "out"] });
             let optional_direction = json!({ "type": ["string", "null"], "pattern": r"^(in|out)?$" });
-            schema(json!({
+            let base = plain(json!({
                 "type": "object",
                 "description": "A call needs `direction` and `outcome`; an e-mail or SMS `direction`; a note its `body`; only a call has an `outcome`.",
                 "required": ["kind"],
@@ -813,18 +843,19 @@ pub mod exact {
                         "description": "For calls: `reached`, `no_answer`, `busy`, `failed`, `missed`, `transferred` or `manager_busy`." },
                     "body": { "type": ["string", "null"], "maxLength": 20000, "pattern": TEXT },
                     "at": { "type": ["string", "null"], "format": "past-time", "description": "RFC 3339, not in the future and not before 1970; default now." }
-                },
-                "anyOf": [
-                    { "properties": { "kind": { "const": "call" }, "direction": direction, "outcome": { "type": "string", "enum": ["reached", "no_answer", "busy", "failed", "missed", "transferred", "manager_busy"] } },
-                      "required": ["direction", "outcome"] },
-                    { "properties": { "kind": { "enum": ["email", "sms"] }, "direction": direction, "outcome": no_outcome },
-                      "required": ["direction"] },
-                    { "properties": { "kind": { "const": "meeting" }, "direction": optional_direction, "outcome": no_outcome } },
-                    { "properties": { "kind": { "const": "note" }, "direction": optional_direction, "outcome": no_outcome,
+                }
+            }));
+            with_any_of(base, vec![
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["call"] }, "direction": direction,
+                        "outcome": { "type": "string", "enum": ["reached", "no_answer", "busy", "failed", "missed", "transferred", "manager_busy"] } },
+                        "required": ["direction", "outcome"] }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["email", "sms"] }, "direction": direction, "outcome": no_outcome },
+                        "required": ["direction"] }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["meeting"] }, "direction": optional_direction, "outcome": no_outcome } }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["note"] }, "direction": optional_direction, "outcome": no_outcome,
                         "body": { "type": "string", "maxLength": 20000, "pattern": NONBLANK_TEXT } },
-                      "required": ["body"] }
-                ]
-            }))
+                        "required": ["body"] }),
+            ])
         }
     }
     impl utoipa::ToSchema for super::ActivityIn {}

@@ -162,6 +162,7 @@ pub fn app(state: AppState) -> Router {
     metrics::handle();
     let (api, mut openapi) = api::router().split_for_parts();
     utoipa::Modify::modify(&api::ProblemResponses, &mut openapi);
+    utoipa::Modify::modify(&dto::exact::AtLeastOneField, &mut openapi);
     let openapi = Arc::new(openapi);
     Router::new()
         .merge(api)

@@ -101,7 +101,7 @@ fn decode_cursor(c: &str) -> Option<i64> {
     params(
         ("stage" = Option<String>, Query, description = "A stage of one of the loaded playbooks (`GET /api/v1/playbooks/{name}`); empty: any", max_length = 64, pattern = r"^[a-z0-9_]*$", format = "stage-id"),
         ("status" = Option<String>, Query, description = "`open`, `won`, `lost` or `junk`; empty: any", pattern = r"^(open|won|lost|junk)?$"),
-        ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads; empty: anyone's", pattern = r"^([1-9][0-9]{0,17}|me|none)?$"),
+        ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads; empty: anyone's", pattern = r"^(-?[0-9]{1,18}|me|none)?$"),
         ("channel" = Option<String>, Query, description = "`web`, `email`, `phone`, `in_person` or `api`; empty: any", pattern = r"^(web|email|phone|in_person|api)?$"),
         ("q" = Option<String>, Query, description = "Text search over contact, company, subject and message; ignores case and diacritics; at most 200 characters, no control characters", max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$"),
         ("limit" = Option<String>, Query, description = "A whole number from 1 to 200 (default 50); empty means the default, as every empty filter means none", pattern = r"^([1-9]|[1-9][0-9]|1[0-9]{2}|200)?$"),

@@ -104,6 +104,11 @@ pub(crate) fn check(now: jiff::Timestamp, q: &ReportQuery, default_dim: Dim) -> 
             false
         }
     };
+    if let Some(p) = given(&q.playbook)
+        && !(p.len() <= 64 && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
+    {
+        e.add("playbook", "is a playbook name: lower-case letters, digits, `-` and `_`");
+    }
     let format = match given(&q.format).as_deref() {
         None | Some("json") => Format::Json,
         Some("csv") => Format::Csv,
@@ -629,8 +634,8 @@ pub struct DrillQuery {
     #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
     /// At most this many (default 100, at most 1000), oldest first.
-    #[param(minimum = 1, maximum = 1000)]
-    pub limit: Option<i64>,
+    #[param(pattern = r"^([1-9][0-9]{0,2}|1000)?$")]
+    pub limit: Option<String>,
     /// The `next` of the previous page (`MICROSECONDS.ID`).
     #[param(pattern = r"^(-?[0-9]{1,18}\.-?[0-9]{1,18})?$")]
     pub after: Option<String>,
@@ -682,10 +687,16 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     if !known_figure(&figure) {
         e.add("figure", format!("`{figure}` is not a report figure"));
     }
-    let limit = q.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        e.add("limit", "is between 1 and 1000");
-    }
+    let limit = match q.limit.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => 100,
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (1..=1000).contains(&n) => n,
+            _ => {
+                e.add("limit", "is between 1 and 1000");
+                100
+            }
+        },
+    };
     let after = q.after.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let cursor = after.and_then(cursor);
     if after.is_some() && cursor.is_none() {
