@@ -99,7 +99,7 @@ fn decode_cursor(c: &str) -> Option<i64> {
 /// List leads, newest first.
 #[utoipa::path(get, path = "/api/v1/leads", tag = "leads",
     params(
-        ("stage" = Option<String>, Query, description = "A stage of one of the loaded playbooks (`GET /api/v1/playbooks/{name}`); empty: any", max_length = 64, pattern = r"^[a-z0-9_]*$", format = "stage-id"),
+        ("stage" = Option<String>, Query, description = "A stage of one of the loaded playbooks (`GET /api/v1/playbooks/{name}`); empty: any", max_length = 64, format = "stage-id"),
         ("status" = Option<String>, Query, description = "`open`, `won`, `lost` or `junk`; empty: any", pattern = r"^(open|won|lost|junk)?$"),
         ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads; empty: anyone's", pattern = r"^(-?[0-9]{1,18}|me|none)?$"),
         ("channel" = Option<String>, Query, description = "`web`, `email`, `phone`, `in_person` or `api`; empty: any", pattern = r"^(web|email|phone|in_person|api)?$"),
