@@ -653,17 +653,22 @@ pub struct WorkingHoursIn {
 
 /// At least one weekday, each a working time that starts before it ends (the description
 /// shows ranges from the morning to the afternoon, which always do); no other keys.
-fn week_hours() -> utoipa::openapi::schema::Object {
-    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
-    let range = || ObjectBuilder::new().schema_type(Type::String).pattern(Some(r"^(0[0-9]|1[01]):[0-5][0-9]-(1[2-9]|2[0-3]):[0-5][0-9]$"));
-    let mut b = ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .min_properties(Some(1))
-        .additional_properties(Some(AdditionalProperties::FreeForm(false)));
-    for day in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] {
-        b = b.property(day, range());
+fn week_hours() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{AdditionalProperties, AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema, Type};
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const RANGE: &str = r"^(0[0-9]|1[01]):[0-5][0-9]-(1[2-9]|2[0-3]):[0-5][0-9]$";
+    // A blank day is a day off.
+    let day = |blank_ok: bool| {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(if blank_ok { format!("({RANGE})|^$") } else { RANGE.to_owned() }))
+    };
+    let mut base = ObjectBuilder::new().schema_type(Type::Object).additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    for d in DAYS {
+        base = base.property(d, day(true));
     }
-    b.build()
+    let some_day = DAYS.iter().fold(AnyOfBuilder::new(), |b, d| {
+        b.item(ObjectBuilder::new().schema_type(Type::Object).property(*d, day(false)).required(*d))
+    });
+    Schema::AllOf(AllOfBuilder::new().item(base).item(Schema::AnyOf(some_day.build())).build())
 }
 
 /// A date `YYYY-MM-DD`.
