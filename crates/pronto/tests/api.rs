@@ -32,6 +32,8 @@ mod e2e_customer;
 mod errors;
 #[path = "api/forms.rs"]
 mod forms;
+#[path = "api/hardening.rs"]
+mod hardening;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]
