@@ -25,9 +25,9 @@ use std::time::{Duration, Instant};
 pub const SCHEMATHESIS: &str = "4.32.5";
 
 /// Cases per operation and phase; with the seed, the run is the same every time.
-const MAX_EXAMPLES: u32 = 20;
+const MAX_EXAMPLES: u32 = 15;
 
-/// The whole run's limit (it takes about a minute on two cores).
+/// The whole run's limit (it takes two to four minutes on two busy cores).
 const RUN_LIMIT: Duration = Duration::from_secs(600);
 
 /// Operations schemathesis does not run (by operationId), and why.
@@ -56,7 +56,9 @@ async fn schemathesis_finds_nothing() {
         .args(["--checks", "all", "--seed", "1", "--max-examples", &MAX_EXAMPLES.to_string()])
         // A durable commit can take seconds on a machine busy with builds: `max_response_time`
         // (10 s by default) is a load test, not what this test is about.
-        .args(["--workers", "2", "--request-timeout", "60", "--max-response-time", "60", "--no-color"])
+        // One worker: Hypothesis describes strategies with Python's `ast`, which is not safe to
+        // call from two threads ("AST constructor recursion depth mismatch", a runtime error).
+        .args(["--workers", "1", "--request-timeout", "60", "--max-response-time", "60", "--no-color"])
         .args(["--suppress-health-check", "all", "--warnings", "off"])
         .arg("-H")
         .arg(format!("Authorization: Bearer {}", app.token));
