@@ -25,6 +25,16 @@ fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error
     }
 }
 
+/// A list of [`whole_number`]s (or `null`).
+fn whole_numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<i64>>, D::Error> {
+    #[derive(Deserialize)]
+    struct W(#[serde(deserialize_with = "whole_number")] Option<i64>);
+    match Option::<Vec<W>>::deserialize(d)? {
+        None => Ok(None),
+        Some(v) => v.into_iter().map(|W(n)| n.ok_or_else(|| serde::de::Error::custom("an id must be a whole number"))).collect::<Result<_, _>>().map(Some),
+    }
+}
+
 /// [`whole_number`], with `null` told apart from an absent field.
 fn nullable_whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
     whole_number(d).map(Some)
@@ -625,6 +635,7 @@ impl From<OutboxRecord> for NotificationOut {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MarkReadIn {
     /// Notification ids (up to 1000); none (or absent) marks all of the caller's.
+    #[serde(default, deserialize_with = "whole_numbers")]
     #[schema(max_items = 1000, inline, value_type = Option<Vec<NotificationId>>)]
     pub ids: Option<Vec<i64>>,
 }
