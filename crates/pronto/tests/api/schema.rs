@@ -68,6 +68,9 @@ async fn schemathesis_finds_nothing() {
     if let Ok(extra) = std::env::var("PRONTO_SCHEMATHESIS_ARGS") {
         cmd.args(extra.split_whitespace());
     }
+    // schemathesis keeps a cache of past crashes in `.schemathesis/` under its working
+    // directory and replays them: each run starts from nothing, in the server's temp dir.
+    cmd.current_dir(app.storage.dir.path());
     // The hooks teach the generator the rules JSON Schema cannot say (see the file).
     let hooks = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/api");
     cmd.env("PYTHONPATH", &hooks).env("SCHEMATHESIS_HOOKS", "schemathesis_hooks");
