@@ -85,6 +85,13 @@ pub const SHORT_MAX: usize = 120;
 /// How far in the future a client-supplied time may be (clock skew between machines).
 pub const FUTURE_SKEW: SignedDuration = SignedDuration::from_secs(300);
 
+/// The subject of an e-mail written to a customer (the API's and the UI's alike): blank means
+/// "the default" (`None`); otherwise one line — a line break would start a new mail header —
+/// of at most [`SUBJECT_MAX`] characters.
+pub fn email_subject(raw: &str) -> Result<Option<Line>, crate::values::Invalid> {
+    if raw.trim().is_empty() { Ok(None) } else { Line::parse(raw, SUBJECT_MAX).map(Some) }
+}
+
 /// A contact as the client sent it, before validation.
 #[derive(Debug, Clone, Default)]
 pub struct ContactDraft {
@@ -318,6 +325,19 @@ impl NewActivity {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_email_subject_is_one_line_or_the_default() {
+        use super::email_subject;
+        assert_eq!(email_subject("  ").unwrap(), None);
+        assert_eq!(email_subject(" Offer ").unwrap().unwrap().as_str(), "Offer");
+        // A line break at either end is trimmed away like any white space; inside, it is refused.
+        assert_eq!(email_subject("Offer\r\n").unwrap().unwrap().as_str(), "Offer");
+        for bad in ["Offer\r\nBcc: all@example.com", "Offer\nX-Evil: 1", "a\rb", "a\u{0}b"] {
+            assert_eq!(email_subject(bad).unwrap_err().0, "must be a single line without control characters", "{bad:?}");
+        }
+        assert!(email_subject(&"x".repeat(super::SUBJECT_MAX + 1)).is_err());
+    }
+
     use super::*;
 
     fn now() -> Timestamp {

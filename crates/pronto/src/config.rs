@@ -67,6 +67,8 @@ pub struct FileConfig {
     pub max_connections_per_ip: Option<usize>,
     /// Live event streams open at once per user.
     pub streams_per_user: Option<usize>,
+    /// When set, `/metrics` answers only to `Authorization: Bearer` and this token.
+    pub metrics_token: Option<String>,
     /// The team's language when a user has not chosen one (cs, en, ru, pl, he).
     pub language: Option<String>,
     /// Where people reach this Pronto (`https://crm.example.com`), for links in alerts.
@@ -247,6 +249,12 @@ impl Config {
             && t.len() < 16
         {
             return Err(ConfigError("PRONTO_ADMIN_TOKEN: use at least 16 characters".into()));
+        }
+        web.metrics_token = env("PRONTO_METRICS_TOKEN").or(file.metrics_token).map(|t| t.trim().to_owned());
+        if let Some(t) = &web.metrics_token
+            && (t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()))
+        {
+            return Err(ConfigError("metrics_token (PRONTO_METRICS_TOKEN): use at least 16 visible ASCII characters".into()));
         }
         web.body_limit = match env("PRONTO_BODY_LIMIT") {
             Some(v) => v.parse().map_err(|_| ConfigError(format!("PRONTO_BODY_LIMIT: `{v}` is not a number of bytes")))?,
@@ -468,6 +476,19 @@ mod tests {
             let err = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap_err().0;
             assert!(err.contains(says), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn the_metrics_token_comes_from_the_file_and_must_be_long() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pronto.toml");
+        std::fs::write(&path, "metrics_token = \"scrape-me-0123456789\"\n").unwrap();
+        let c = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap();
+        assert_eq!(c.web.metrics_token.as_deref(), Some("scrape-me-0123456789"));
+        assert_eq!(Config::resolve(&Flags::default()).unwrap().web.metrics_token, None, "no token by default");
+        std::fs::write(&path, "metrics_token = \"short\"\n").unwrap();
+        let err = Config::resolve(&Flags { config: Some(path), ..Default::default() }).unwrap_err().0;
+        assert!(err.contains("metrics_token") && err.contains("16"), "{err}");
     }
 
     #[test]

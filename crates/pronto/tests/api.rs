@@ -32,6 +32,8 @@ mod e2e_customer;
 mod errors;
 #[path = "api/forms.rs"]
 mod forms;
+#[path = "api/hardening.rs"]
+mod hardening;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]
@@ -48,6 +50,8 @@ mod playbooks;
 mod reports;
 #[path = "api/robustness.rs"]
 mod robustness;
+#[path = "api/schema.rs"]
+mod schema;
 #[path = "api/system.rs"]
 mod system;
 #[path = "api/tracking.rs"]

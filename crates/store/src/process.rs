@@ -131,7 +131,8 @@ pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64], keys: Option<&Sit
 /// A user's own working hours, stored as JSON `{"time_zone", "hours": {"mon": "…"}, "holidays"}`.
 pub fn parse_hours(json: &str) -> Result<Calendar, String> {
     let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    let tz = v["time_zone"].as_str().unwrap_or("UTC");
+    // Blank means not given, as everywhere.
+    let tz = v["time_zone"].as_str().map(str::trim).filter(|t| !t.is_empty()).unwrap_or("UTC");
     let hours: Vec<(String, String)> = v["hours"]
         .as_object()
         .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned())).collect())

@@ -56,7 +56,7 @@ pub async fn verify_password(password: String, hash: String) -> bool {
 }
 
 /// Compares without leaking where two strings first differ.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -10,20 +10,49 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+/// A whole number as JSON Schema counts them: `7` and `7.0` alike (a generated client may
+/// write either); a fraction is refused.
+fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match Option::<serde_json::Number>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => match n.as_i64() {
+            Some(i) => Ok(Some(i)),
+            None => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(f as i64)),
+                _ => Err(serde::de::Error::custom(format!("`{n}` is not a whole number"))),
+            },
+        },
+    }
+}
+
+/// A list of [`whole_number`]s (or `null`).
+fn whole_numbers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<i64>>, D::Error> {
+    #[derive(Deserialize)]
+    struct W(#[serde(deserialize_with = "whole_number")] Option<i64>);
+    match Option::<Vec<W>>::deserialize(d)? {
+        None => Ok(None),
+        Some(v) => v.into_iter().map(|W(n)| n.ok_or_else(|| serde::de::Error::custom("an id must be a whole number"))).collect::<Result<_, _>>().map(Some),
+    }
+}
+
+/// [`whole_number`], with `null` told apart from an absent field.
+fn nullable_whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+    whole_number(d).map(Some)
+}
+
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
 fn nullable<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// A contact as sent: at least one of `name`, `email`, `phone` (its schema is written out in
+/// [`exact`], as JSON Schema says "at least one of" with `anyOf`).
+#[derive(Debug, Default, Deserialize)]
 pub struct ContactIn {
     pub name: Option<String>,
     pub email: Option<String>,
-    /// Any notation; stored and returned in E.164.
     pub phone: Option<String>,
-    /// The company's name.
     pub company: Option<String>,
-    /// The company's registration number (IČO, NIP, …).
     pub company_id: Option<String>,
 }
 
@@ -31,20 +60,37 @@ pub struct ContactIn {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LeadIn {
     /// `web`, `email`, `phone`, `in_person` or `api`.
+    #[schema(value_type = String, required = true, pattern = r"^(web|email|phone|in_person|api)$")]
     pub channel: Option<String>,
+    /// At least one of `name`, `email`, `phone`.
+    #[schema(value_type = ContactIn, required = true)]
     pub contact: Option<ContactIn>,
     /// `b2c` or `b2b`.
+    #[schema(pattern = r"^(b2c|b2b)?$")]
     pub customer_type: Option<String>,
+    #[schema(max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<String>,
+    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<String>,
+    /// Letters, digits, spaces and `-`, with a digit; at most 12.
+    #[schema(max_length = 12, pattern = r"^(([A-Za-z0-9-][A-Za-z0-9 -]*)?[0-9]([A-Za-z0-9 -]*[A-Za-z0-9-])?)?$")]
     pub postal_code: Option<String>,
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<String>,
+    /// A language code such as `cs` or `en-GB`.
+    #[schema(pattern = r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,3})?)?$")]
     pub language: Option<String>,
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub source: Option<String>,
+    /// The name of a loaded playbook (default: the default playbook).
+    #[schema(max_length = 120, format = "playbook-name")]
     pub playbook: Option<String>,
-    /// RFC 3339; defaults to now.
+    /// RFC 3339, not in the future and not before 1970; defaults to now.
+    #[schema(format = "past-time")]
     pub received_at: Option<String>,
-    /// The id of the user who owns the lead.
+    /// The id of an active user who owns the lead.
+    #[serde(default, deserialize_with = "whole_number")]
+    #[schema(minimum = 1, format = "user-id")]
     pub owner: Option<i64>,
 }
 
@@ -72,44 +118,46 @@ impl LeadIn {
 /// Changes to a lead. Absent fields stay; `null` clears a field.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct LeadPatchIn {
+    /// A stage of the lead's playbook.
+    #[schema(max_length = 64, format = "stage-id")]
     pub stage: Option<String>,
+    /// `open`, `won`, `lost` or `junk`.
+    #[schema(pattern = r"^(open|won|lost|junk)$")]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
+    /// The id of an active user, or null for nobody.
+    #[serde(default, deserialize_with = "nullable_whole_number")]
+    #[schema(value_type = Option<i64>, minimum = 1, format = "user-id")]
     pub owner: Option<Option<i64>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^ *(b2c|b2b)? *$")]
     pub customer_type: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub message: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 12, pattern = r"^(([A-Za-z0-9-][A-Za-z0-9 -]*)?[0-9]([A-Za-z0-9 -]*[A-Za-z0-9-])?)?$")]
     pub postal_code: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub product: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,3})?)?$")]
     pub language: Option<Option<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub source: Option<Option<String>>,
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// An activity as sent; what each `kind` requires is written out in [`exact`].
+#[derive(Debug, Default, Deserialize)]
 pub struct ActivityIn {
-    /// `call`, `email`, `sms`, `meeting` or `note`.
     pub kind: Option<String>,
-    /// `in` or `out`.
     pub direction: Option<String>,
-    /// For calls: `reached`, `no_answer`, `busy` or `failed`.
     pub outcome: Option<String>,
     pub body: Option<String>,
-    /// RFC 3339; defaults to now.
     pub at: Option<String>,
 }
 
@@ -344,13 +392,20 @@ impl From<CompanyDetail> for CompanyDetailOut {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserIn {
+    #[schema(value_type = String, required = true, max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
+    /// 2–64 characters of a-z, 0-9, `.`, `_`, `-` (letter case ignored); unique.
+    #[schema(value_type = String, required = true, pattern = r"^[A-Za-z0-9._-]{2,64}$")]
     pub login: Option<String>,
     /// `admin`, `manager`, `consultant`, `specialist`, `coordinator` or `secretary`.
+    #[schema(value_type = String, required = true, pattern = r"^(admin|manager|consultant|specialist|coordinator|secretary)$")]
     pub role: Option<String>,
+    #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<String>,
-    /// At least 10 characters; without one the user can only use API tokens.
+    /// 10 to 256 characters; without one the user can only use API tokens.
+    #[schema(min_length = 10, max_length = 256, format = Password)]
     pub password: Option<String>,
 }
 
@@ -402,7 +457,8 @@ pub struct UserList {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct TokenIn {
-    /// What the token is for (shown in lists; default `api`).
+    /// What the token is for (shown in lists; default `api`): one line, at most 100 characters.
+    #[schema(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
 }
 
@@ -435,20 +491,23 @@ pub struct FormReceipt {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct UserPatchIn {
     /// `available`, `meeting` or `away`.
+    #[schema(pattern = r"^(available|meeting|away)$")]
     pub presence: Option<String>,
     /// `{"time_zone": "Europe/Prague", "hours": {"mon": "08:00-12:00"}, "holidays": ["2026-12-24"]}`, or null to clear.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<WorkingHoursIn>)]
     pub hours: Option<Option<Value>>,
+    /// A phone number in any notation (see `ContactIn.phone`); null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 40, format = "phone")]
     pub phone: Option<Option<String>>,
+    /// Null or empty clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<Option<String>>,
-    /// `cs`, `en`, `ru`, `pl` or `he`, or null for the team's default.
+    /// `cs`, `en`, `ru`, `pl` or `he` (a region is ignored: `en-GB`), or null for the team's default.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^((en|cs|ru|pl|he)([-_][A-Za-z0-9]*)?)?$")]
     pub language: Option<Option<String>>,
 }
 
@@ -510,7 +569,9 @@ pub struct TaskList {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct TaskCompleteIn {
     /// One of the task's outcomes (a call: reached, no_answer, busy, failed, or the playbook's own).
+    #[schema(value_type = String, required = true, max_length = 64, format = "task-outcome")]
     pub outcome: Option<String>,
+    #[schema(max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub note: Option<String>,
 }
 
@@ -573,9 +634,59 @@ impl From<OutboxRecord> for NotificationOut {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MarkReadIn {
-    /// Notification ids; none (or absent) marks all of the caller's.
+    /// Notification ids (up to 1000); none (or absent) marks all of the caller's.
+    #[serde(default, deserialize_with = "whole_numbers")]
+    #[schema(max_items = 1000, inline, value_type = Option<Vec<NotificationId>>)]
     pub ids: Option<Vec<i64>>,
 }
+
+/// A notification's id.
+#[derive(ToSchema)]
+#[schema(minimum = 1)]
+#[allow(dead_code)]
+pub struct NotificationId(i64);
+
+/// A user's own working hours (the playbook calendar's shape): at least one day, each day a
+/// time range that starts before it ends.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct WorkingHoursIn {
+    /// An IANA time zone (default `UTC`).
+    #[schema(format = "time-zone")]
+    time_zone: Option<String>,
+    /// `mon`…`sun` → `HH:MM-HH:MM`, at least one day.
+    #[schema(schema_with = week_hours)]
+    hours: std::collections::BTreeMap<String, String>,
+    /// Days off, `YYYY-MM-DD`.
+    #[schema(inline, value_type = Option<Vec<HolidayDate>>)]
+    holidays: Option<Vec<String>>,
+}
+
+/// At least one weekday, each a working time that starts before it ends (the description
+/// shows ranges from the morning to the afternoon, which always do); no other keys.
+fn week_hours() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{AdditionalProperties, AllOfBuilder, AnyOfBuilder, ObjectBuilder, Schema, Type};
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const RANGE: &str = r"^(0[0-9]|1[01]):[0-5][0-9]-(1[2-9]|2[0-3]):[0-5][0-9]$";
+    // A blank day is a day off.
+    let day = |blank_ok: bool| {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(if blank_ok { format!("({RANGE})|^$") } else { RANGE.to_owned() }))
+    };
+    let mut base = ObjectBuilder::new().schema_type(Type::Object).additional_properties(Some(AdditionalProperties::FreeForm(false)));
+    for d in DAYS {
+        base = base.property(d, day(true));
+    }
+    let some_day = DAYS.iter().fold(AnyOfBuilder::new(), |b, d| {
+        b.item(ObjectBuilder::new().schema_type(Type::Object).property(*d, day(false)).required(*d))
+    });
+    Schema::AllOf(AllOfBuilder::new().item(base).item(Schema::AnyOf(some_day.build())).build())
+}
+
+/// A date `YYYY-MM-DD`.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Date)]
+#[allow(dead_code)]
+pub struct HolidayDate(String);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MarkedRead {
@@ -660,4 +771,108 @@ pub struct PlaybookProblem {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// The request bodies whose rules JSON Schema states only with `anyOf`: written out here as
+/// JSON, so the description says exactly what the handlers accept.
+pub mod exact {
+    use serde_json::json;
+    use utoipa::openapi::{RefOr, schema::Schema};
+
+    const LINE: &str = r"^[^\u0000-\u001f\u007f-\u009f]*$";
+    const NONBLANK_LINE: &str = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$";
+    const TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
+    const NONBLANK_TEXT: &str = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$";
+    const EMAIL: &str = r"^[A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10}$";
+
+    /// A plain schema (no combinators: utoipa reads those as objects) from a JSON literal.
+    fn plain(v: serde_json::Value) -> Schema {
+        serde_json::from_value(v).expect("a valid schema literal")
+    }
+
+    /// `base` and at least one of `branches`.
+    fn with_any_of(base: Schema, branches: Vec<serde_json::Value>) -> RefOr<Schema> {
+        use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder};
+        let any = branches.into_iter().fold(AnyOfBuilder::new(), |b, v| b.item(plain(v))).build();
+        RefOr::T(AllOfBuilder::new().item(base).item(Schema::AnyOf(any)).build().into())
+    }
+
+    /// `{"required": [f]}` for each field: at least one of them is given.
+    pub fn at_least_one_of(fields: &[&str]) -> Vec<serde_json::Value> {
+        fields.iter().map(|f| json!({ "type": "object", "required": [f] })).collect()
+    }
+
+    /// Wraps the derived schemas of the PATCH bodies: at least one field to change (the
+    /// handlers answer 422 to a body that names none).
+    pub struct AtLeastOneField;
+
+    impl utoipa::Modify for AtLeastOneField {
+        fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+            let lead = ["stage", "status", "owner", "customer_type", "subject", "message", "postal_code", "product", "language", "source"];
+            let user = ["presence", "hours", "phone", "email", "language"];
+            let Some(c) = openapi.components.as_mut() else { return };
+            for (name, fields) in [("LeadPatchIn", &lead[..]), ("UserPatchIn", &user[..])] {
+                if let Some(RefOr::T(base)) = c.schemas.get(name).cloned() {
+                    c.schemas.insert(name.to_owned(), with_any_of(base, at_least_one_of(fields)));
+                }
+            }
+        }
+    }
+
+    impl utoipa::PartialSchema for super::ContactIn {
+        fn schema() -> RefOr<Schema> {
+            let base = plain(json!({
+                "type": "object",
+                "description": "At least one of `name`, `email`, `phone` (blank counts as absent).",
+                "properties": {
+                    "name": { "type": ["string", "null"], "maxLength": 200, "pattern": LINE, "description": "One line, at most 200 characters." },
+                    "email": { "type": ["string", "null"], "maxLength": 254, "pattern": format!("({EMAIL})|^$"), "description": "An e-mail address." },
+                    "phone": { "type": ["string", "null"], "maxLength": 40, "format": "phone",
+                        "description": "Any notation a valid number is written in (`777 123 456`, `+48 601 234 567`); without a country code it is read in `PRONTO_DEFAULT_REGION`. Stored and returned in E.164." },
+                    "company": { "type": ["string", "null"], "maxLength": 200, "pattern": LINE, "description": "The company's name." },
+                    "company_id": { "type": ["string", "null"], "maxLength": 64, "format": "company-id",
+                        "description": "The company's registration number (IČO, NIP, …): 2–32 letters and digits (spaces, `-`, `.`, `/` ignored); an IČO must pass its checksum." }
+                }
+            }));
+            with_any_of(base, vec![
+                json!({ "type": "object", "required": ["name"], "properties": { "name": { "type": "string", "pattern": NONBLANK_LINE } } }),
+                json!({ "type": "object", "required": ["email"], "properties": { "email": { "type": "string", "pattern": EMAIL } } }),
+                json!({ "type": "object", "required": ["phone"], "properties": { "phone": { "type": "string", "minLength": 1, "format": "phone" } } }),
+            ])
+        }
+    }
+    impl utoipa::ToSchema for super::ContactIn {}
+
+    impl utoipa::PartialSchema for super::ActivityIn {
+        fn schema() -> RefOr<Schema> {
+            let no_outcome = json!({ "type": ["string", "null"], "pattern": r"^\s*$" });
+            let direction = json!({ "type": "string", "enum": ["in", "out"] });
+            let optional_direction = json!({ "type": ["string", "null"], "pattern": r"^(in|out)?$" });
+            let base = plain(json!({
+                "type": "object",
+                "description": "A call needs `direction` and `outcome`; an e-mail or SMS `direction`; a note its `body`; only a call has an `outcome`.",
+                "required": ["kind"],
+                "properties": {
+                    "kind": { "type": "string", "enum": ["call", "email", "sms", "meeting", "note"] },
+                    "direction": { "type": ["string", "null"], "pattern": r"^(in|out)?$", "description": "`in` or `out`." },
+                    "outcome": { "type": ["string", "null"], "pattern": r"^(reached|no_answer|busy|failed|missed|transferred|manager_busy)?$",
+                        "description": "For calls: `reached`, `no_answer`, `busy`, `failed`, `missed`, `transferred` or `manager_busy`." },
+                    "body": { "type": ["string", "null"], "maxLength": 20000, "pattern": TEXT },
+                    "at": { "type": ["string", "null"], "format": "past-time", "description": "RFC 3339, not in the future and not before 1970; default now." }
+                }
+            }));
+            with_any_of(base, vec![
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["call"] }, "direction": direction,
+                        "outcome": { "type": "string", "enum": ["reached", "no_answer", "busy", "failed", "missed", "transferred", "manager_busy"] } },
+                        "required": ["direction", "outcome"] }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["email", "sms"] }, "direction": direction, "outcome": no_outcome },
+                        "required": ["direction"] }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["meeting"] }, "direction": optional_direction, "outcome": no_outcome } }),
+                json!({ "type": "object", "properties": { "kind": { "type": "string", "enum": ["note"] }, "direction": optional_direction, "outcome": no_outcome,
+                        "body": { "type": "string", "maxLength": 20000, "pattern": NONBLANK_TEXT } },
+                        "required": ["body"] }),
+            ])
+        }
+    }
+    impl utoipa::ToSchema for super::ActivityIn {}
 }

@@ -17,6 +17,7 @@ pub mod extract;
 pub mod forms;
 pub mod limits;
 pub mod metrics;
+pub mod office;
 pub mod public;
 pub mod ratelimit;
 pub mod telephony;
@@ -78,6 +79,9 @@ pub struct WebConfig {
     /// Hosts inside the network that addresses typed in (a mailbox to test) may reach
     /// (`PRONTO_WEBHOOK_ALLOW`, the webhooks' list).
     pub outbound_allow: pronto_domain::netaddr::AllowList,
+    /// `metrics_token` / `PRONTO_METRICS_TOKEN`: when set, `/metrics` answers only to
+    /// `Authorization: Bearer` and this token.
+    pub metrics_token: Option<String>,
 }
 
 impl WebConfig {
@@ -111,6 +115,7 @@ impl Default for WebConfig {
             tracking_days: 180,
             page_rate_per_minute: 60,
             outbound_allow: Default::default(),
+            metrics_token: None,
         }
     }
 }
@@ -174,6 +179,7 @@ pub fn app(state: AppState) -> Router {
     metrics::handle();
     let (api, mut openapi) = api::router().split_for_parts();
     utoipa::Modify::modify(&api::ProblemResponses, &mut openapi);
+    utoipa::Modify::modify(&dto::exact::AtLeastOneField, &mut openapi);
     let openapi = Arc::new(openapi);
     Router::new()
         .merge(api)
@@ -185,6 +191,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::deadline))
+        .layer(axum::middleware::from_fn(api::api_headers))
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }

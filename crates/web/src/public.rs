@@ -488,13 +488,8 @@ pub fn sniff(name: &str, bytes: &[u8]) -> Option<&'static str> {
         return Some("image/heic");
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return match ext.as_str() {
-            "docx" => Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            "xlsx" => Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            "odt" => Some("application/vnd.oasis.opendocument.text"),
-            "ods" => Some("application/vnd.oasis.opendocument.spreadsheet"),
-            _ => None,
-        };
+        // Any archive can be renamed: the container must declare the document the name claims.
+        return crate::office::office_type(&ext, bytes);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return match ext.as_str() {
@@ -638,7 +633,11 @@ mod tests {
     fn only_documents_pass_the_sniff_whatever_they_claim() {
         assert_eq!(sniff("a.pdf", b"%PDF-1.7 ..."), Some("application/pdf"));
         assert_eq!(sniff("photo", b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
-        assert_eq!(sniff("ico.docx", b"PK\x03\x04...."), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assert_eq!(sniff("ico.docx", &crate::office::tests::docx()), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assert_eq!(sniff("ICO.DOCX", &crate::office::tests::docx()), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assert_eq!(sniff("income.xlsx", &crate::office::tests::xlsx()), Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        assert_eq!(sniff("ico.docx", b"PK\x03\x04...."), None, "a ZIP header is not a document");
+        assert_eq!(sniff("ico.docx", &crate::office::tests::zip_of(&[("a.txt", b"a")])), None, "a plain ZIP renamed .docx");
         assert_eq!(sniff("evil.zip", b"PK\x03\x04...."), None);
         assert_eq!(sniff("page.html", b"<html><script>alert(1)</script>"), None);
         assert_eq!(sniff("page.txt", b"<svg onload=alert(1)>"), Some("text/plain"));

@@ -16,8 +16,10 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct CallQuery {
     /// Only this lead's calls.
+    #[param(pattern = r"^([1-9][0-9]{0,17})?$")]
     pub lead: Option<String>,
     /// 1–500, default 100.
+    #[param(pattern = r"^([1-9]|[1-9][0-9]|[1-4][0-9]{2}|500)?$")]
     pub limit: Option<String>,
 }
 

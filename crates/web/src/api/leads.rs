@@ -47,7 +47,7 @@ fn created(lead: LeadOut, replayed: bool) -> Response {
 
 /// Create a lead.
 #[utoipa::path(post, path = "/api/v1/leads", tag = "leads", request_body = LeadIn,
-    params(("Idempotency-Key" = Option<String>, Header, description = "A repeated key returns the same lead and creates nothing")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "1–255 visible ASCII characters: a repeated key returns the same lead and creates nothing", pattern = r"^[!-~]{1,255}$")),
     responses(
         (status = 201, description = "Created (or replayed for a repeated Idempotency-Key)", body = LeadOut),
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem),
@@ -99,12 +99,13 @@ fn decode_cursor(c: &str) -> Option<i64> {
 /// List leads, newest first.
 #[utoipa::path(get, path = "/api/v1/leads", tag = "leads",
     params(
-        ("stage" = Option<String>, Query), ("status" = Option<String>, Query),
-        ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads"),
-        ("channel" = Option<String>, Query),
-        ("q" = Option<String>, Query, description = "Text search over contact, company, subject and message; ignores case and diacritics"),
-        ("limit" = Option<String>, Query, description = "A whole number from 1 to 200 (default 50); empty means the default, as every empty filter means none"),
-        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page")),
+        ("stage" = Option<String>, Query, description = "A stage of one of the loaded playbooks (`GET /api/v1/playbooks/{name}`); empty: any", max_length = 64, format = "stage-id"),
+        ("status" = Option<String>, Query, description = "`open`, `won`, `lost` or `junk`; empty: any", pattern = r"^(open|won|lost|junk)?$"),
+        ("owner" = Option<String>, Query, description = "A user id, `me`, or `none` for unassigned leads; empty: anyone's", pattern = r"^(-?[0-9]{1,18}|me|none)?$"),
+        ("channel" = Option<String>, Query, description = "`web`, `email`, `phone`, `in_person` or `api`; empty: any", pattern = r"^(web|email|phone|in_person|api)?$"),
+        ("q" = Option<String>, Query, description = "Text search over contact, company, subject and message; ignores case and diacritics; at most 200 characters, no control characters", max_length = 200, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$"),
+        ("limit" = Option<String>, Query, description = "A whole number from 1 to 200 (default 50); empty means the default, as every empty filter means none", pattern = r"^([1-9]|[1-9][0-9]|1[0-9]{2}|200)?$"),
+        ("cursor" = Option<String>, Query, description = "`next_cursor` of the previous page", format = "cursor")),
     responses((status = 200, body = LeadList), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw): RawQuery) -> ApiResult<Json<LeadList>> {

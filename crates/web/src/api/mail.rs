@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
-use pronto_domain::lead::{MESSAGE_MAX, SUBJECT_MAX};
+use pronto_domain::lead::MESSAGE_MAX;
 use pronto_domain::user::Action;
 use pronto_domain::values::{Email, Line, Text};
 use pronto_mail::imap::{MailboxConfig, Reach, TestError, Tls};
@@ -128,6 +128,7 @@ pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name)
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MailboxTestIn {
     /// `imaps://USER:PASSWORD@HOST:PORT/FOLDER` (`imap://…`, `?starttls`).
+    #[schema(value_type = String, required = true, format = "imap-url")]
     pub url: Option<String>,
 }
 
@@ -149,6 +150,7 @@ pub async fn test_settings(State(st): State<AppState>, caller: Caller, headers: 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct IgnoredQuery {
     /// 1–500, default 100.
+    #[param(pattern = r"^([1-9]|[1-9][0-9]|[1-4][0-9]{2}|500)?$")]
     pub limit: Option<String>,
 }
 
@@ -286,10 +288,13 @@ pub async fn list_emails(State(st): State<AppState>, caller: Caller, Path(id): P
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct EmailIn {
     /// The text of the e-mail.
+    #[schema(value_type = String, required = true, max_length = 20000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub text: Option<String>,
-    /// Default: "Re: " and the customer's last subject.
+    /// One line of at most 300 characters. Default (absent or blank): "Re: " and the customer's last subject.
+    #[schema(max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub subject: Option<String>,
     /// Default: the lead's contact's e-mail.
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub to: Option<String>,
 }
 
@@ -310,10 +315,7 @@ pub async fn send_email(
     let (input, _): (EmailIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let mut e = FieldErrors::new();
     let text = e.take("text", Text::parse(input.text.as_deref().unwrap_or(""), MESSAGE_MAX));
-    let subject = match input.subject.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => e.take("subject", Line::parse(s, SUBJECT_MAX)),
-        None => None,
-    };
+    let subject = e.take("subject", pronto_domain::lead::email_subject(input.subject.as_deref().unwrap_or(""))).flatten();
     let to = match input.to.as_deref().filter(|s| !s.trim().is_empty()) {
         Some(t) => e.take("to", Email::parse(t)),
         None => None,

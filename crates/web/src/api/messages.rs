@@ -50,9 +50,12 @@ pub struct MessageList {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct MessageIn {
-    /// A Fluent pattern, e.g. `Nová poptávka: { $contact_name } { $contact_phone }`.
+    /// A Fluent pattern using only the template's variables, e.g.
+    /// `Nová poptávka: { $contact_name } { $contact_phone }`; at most 4000 characters.
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 4000, format = "fluent-pattern")]
     pub text: Option<String>,
-    /// For e-mail; one line.
+    /// For e-mail; one line of Fluent, at most 500 characters.
+    #[schema(max_length = 500, format = "fluent-pattern")]
     pub subject: Option<String>,
 }
 
@@ -164,8 +167,8 @@ pub async fn set(
     let (input, _): (MessageIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let text = input.text.unwrap_or_default();
     let subject = input.subject.filter(|s| !s.is_empty());
-    if text.len() > 4000 || subject.as_ref().is_some_and(|s| s.len() > 500) {
-        return Err(ApiError::invalid("text", "at most 4000 bytes of text and 500 of subject"));
+    if text.chars().count() > 4000 || subject.as_ref().is_some_and(|s| s.chars().count() > 500) {
+        return Err(ApiError::invalid("text", "at most 4000 characters of text and 500 of subject"));
     }
     if let Err(m) = messages::check_override(&template, &text, subject.as_deref()) {
         let (field, message) = m.split_once(": ").unwrap_or(("text", &m));

@@ -137,6 +137,29 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(system::advance_clock))
 }
 
+/// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached
+/// (`Cache-Control: no-store`; a download's stricter `private, no-store` is kept) and never
+/// sniffed (`X-Content-Type-Options: nosniff`). A layer over the whole router, so the fallbacks
+/// are covered too.
+pub async fn api_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    let api = is_api_path(req.uri().path());
+    let mut res = next.run(req).await;
+    if api {
+        let h = res.headers_mut();
+        if !h.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("no-store")) {
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    }
+    res
+}
+
+/// `/api` and everything under it.
+pub fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
 /// A store's "not found" as a 404 that names what was missing; other errors as they are.
 pub fn or_not_found(e: pronto_store::StoreError, what: &str) -> crate::error::ApiError {
     match e {
@@ -150,9 +173,10 @@ pub fn path_id(raw: &str, what: &str) -> Result<i64, crate::error::ApiError> {
     raw.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| crate::error::ApiError::not_found(what))
 }
 
-/// A `limit` query parameter: blank means `default`, otherwise a whole number in `1..=max`.
+/// A `limit` query parameter: blank means `default` (as every blank filter means none),
+/// otherwise a whole number in `1..=max`.
 pub fn limit_param(e: &mut pronto_domain::FieldErrors, raw: Option<String>, default: u32, max: u32) -> u32 {
-    match raw {
+    match raw.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) {
         None => default,
         Some(v) => match v.parse::<u32>() {
             Ok(n) if (1..=max).contains(&n) => n,

@@ -27,11 +27,11 @@ struct NotificationQuery {
 /// admins and managers see their own only.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications",
     params(
-        ("lead" = Option<String>, Query, description = "A lead id"),
-        ("recipient" = Option<String>, Query, description = "A user id, or `me`"),
-        ("unread" = Option<String>, Query, description = "`true`: in-app notifications not yet read (the notification centre)"),
-        ("status" = Option<String>, Query, description = "`queued`, `sending`, `sent`, `delivered` or `failed` (the dead-letter list)"),
-        ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)")),
+        ("lead" = Option<String>, Query, description = "A lead id", pattern = r"^([1-9][0-9]{0,17})?$"),
+        ("recipient" = Option<String>, Query, description = "A user id, or `me`", pattern = r"^([1-9][0-9]{0,17}|me)?$"),
+        ("unread" = Option<String>, Query, description = "`true`: in-app notifications not yet read (the notification centre)", pattern = r"^(true|false)?$"),
+        ("status" = Option<String>, Query, description = "`queued`, `sending`, `sent`, `delivered` or `failed` (the dead-letter list)", pattern = r"^(queued|sending|sent|delivered|failed)?$"),
+        ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)", pattern = r"^([1-9][0-9]{0,2}|1000)?$")),
     responses((status = 200, body = NotificationList), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem)),
     security(("bearer" = [])))]

@@ -57,7 +57,7 @@ fn url_param(query: &str, key: &str) -> Option<String> {
 
 /// A playbook: stages, task definitions with scripts, SLAs, rules, versions and its text.
 #[utoipa::path(get, path = "/api/v1/playbooks/{name}", tag = "playbooks",
-    params(("name" = String, Path), ("version" = Option<i64>, Query, description = "A past version; default the current one")),
+    params(("name" = String, Path), ("version" = Option<i64>, Query, description = "A past version; default the current one", minimum = 1)),
     responses((status = 200, body = PlaybookOut), (status = 401, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn get_playbook(
@@ -111,7 +111,7 @@ pub async fn get_playbook(
 
 /// The playbook drawn as an SVG diagram: stages, transitions, tasks, timers and SLAs.
 #[utoipa::path(get, path = "/api/v1/playbooks/{name}/diagram.svg", tag = "playbooks",
-    params(("name" = String, Path), ("version" = Option<i64>, Query)),
+    params(("name" = String, Path), ("version" = Option<i64>, Query, minimum = 1)),
     responses((status = 200, content_type = "image/svg+xml", body = String), (status = 401, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn diagram(State(st): State<AppState>, caller: Caller, Path(name): Path<String>, RawQuery(raw): RawQuery) -> ApiResult<Response> {

@@ -48,18 +48,24 @@ pub(crate) fn window(
 /// What every report takes.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ReportQuery {
-    /// RFC 3339; default 30 days before `to`.
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `channel` (default), `owner`, `source`, `segment` (b2b/b2c), `hour`, `weekday`,
     /// `playbook` or `all`.
+    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
     pub group_by: Option<String>,
     /// `wall` (default) or `business`: response times in working time of the lead's calendar.
+    #[param(pattern = r"^(wall|business)?$")]
     pub time: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
     /// The funnel's playbook (its stages); default the default playbook.
+    #[param(pattern = r"^[a-z0-9_-]{0,64}$", format = "playbook-name")]
     pub playbook: Option<String>,
 }
 
@@ -98,6 +104,11 @@ pub(crate) fn check(now: jiff::Timestamp, q: &ReportQuery, default_dim: Dim) -> 
             false
         }
     };
+    if let Some(p) = given(&q.playbook)
+        && !(p.len() <= 64 && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
+    {
+        e.add("playbook", "is a playbook name: lower-case letters, digits, `-` and `_`");
+    }
     let format = match given(&q.format).as_deref() {
         None | Some("json") => Format::Json,
         Some("csv") => Format::Csv,
@@ -267,7 +278,7 @@ fn opt_num(v: Option<f64>) -> Cell {
 /// distribution; in wall-clock or business time. Never-answered leads count in `leads`, not in
 /// the times.
 #[utoipa::path(get, path = "/api/v1/reports/response-time", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = ResponseTimeReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((ResponseTimeReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -398,7 +409,7 @@ pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&
 /// playbook, won, lost and still open, conversion (won / leads), the mean time spent in each
 /// stage, and call attempts per lead (0, 1, 2, 3, 4+), per group.
 #[utoipa::path(get, path = "/api/v1/reports/funnel", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = FunnelReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FunnelReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -479,7 +490,7 @@ pub(crate) async fn feedback_report(st: &AppState, c: &Checked) -> ApiResult<Fee
 /// negative) and complaints per representative (`group_by=owner`, the default) or channel; the
 /// leads behind each figure through `GET /api/v1/reports/leads`.
 #[utoipa::path(get, path = "/api/v1/reports/feedback", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = FeedbackReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FeedbackReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn feedback(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -568,7 +579,7 @@ pub(crate) async fn trend_report(st: &AppState, c: &Checked) -> ApiResult<TrendR
 /// Week by week (office days, Mondays) for the days of `[from, to)`: leads, responded, median
 /// response time (interpolated in buckets), answered within 5 minutes, won.
 #[utoipa::path(get, path = "/api/v1/reports/trend", tag = "reports", params(ReportQuery),
-    responses((status = 200, body = TrendReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((TrendReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -599,9 +610,14 @@ pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<R
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct DrillQuery {
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
+    /// RFC 3339, exclusive; default now.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// The report's grouping (default `all`).
+    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
     pub group_by: Option<String>,
     /// The group's `value` as the report gave it (default: every group).
     pub value: Option<String>,
@@ -609,12 +625,19 @@ pub struct DrillQuery {
     /// `within_24_hours`, `bucket:N`, `reached:STAGE`, `won`, `lost`, `open`, `attempts:N`
     /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`, `sla_met:SLA`,
     /// `sla_breached:SLA`.
+    #[param(pattern = r"^(leads|responded|never|within_5_min|within_1_hour|within_24_hours|won|lost|open|complaints|quality_positive|quality_negative|reached:[^\u0000-\u001f]*|attempts:[0-9]{1,9}\+?|sla_met:[^\u0000-\u001f]+|sla_breached:[^\u0000-\u001f]+|bucket:([0-9]|[12][0-9]|30))?$")]
     pub figure: Option<String>,
+    /// `wall` (default) or `business`.
+    #[param(pattern = r"^(wall|business)?$")]
     pub time: Option<String>,
+    /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
     /// At most this many (default 100, at most 1000), oldest first.
-    pub limit: Option<i64>,
-    /// The `next` of the previous page.
+    #[param(pattern = r"^([1-9][0-9]{0,2}|1000)?$")]
+    pub limit: Option<String>,
+    /// The `next` of the previous page (`MICROSECONDS.ID`).
+    #[param(pattern = r"^(-?[0-9]{1,18}\.-?[0-9]{1,18})?$")]
     pub after: Option<String>,
 }
 
@@ -646,7 +669,7 @@ pub struct DrillReport {
 /// The leads behind a report's figure, oldest first: `group_by` and `value` pick the group,
 /// `figure` the count (the same names as the reports' fields).
 #[utoipa::path(get, path = "/api/v1/reports/leads", tag = "reports", params(DrillQuery),
-    responses((status = 200, body = DrillReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((DrillReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<DrillQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -664,10 +687,16 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     if !known_figure(&figure) {
         e.add("figure", format!("`{figure}` is not a report figure"));
     }
-    let limit = q.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        e.add("limit", "is between 1 and 1000");
-    }
+    let limit = match q.limit.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => 100,
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (1..=1000).contains(&n) => n,
+            _ => {
+                e.add("limit", "is between 1 and 1000");
+                100
+            }
+        },
+    };
     let after = q.after.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let cursor = after.and_then(cursor);
     if after.is_some() && cursor.is_none() {
@@ -775,11 +804,14 @@ pub(crate) async fn drill_leads(
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct SlaQuery {
-    /// RFC 3339; default 30 days before `to`.
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
     /// RFC 3339, exclusive; default now.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
 }
 
@@ -840,7 +872,7 @@ pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::T
 /// SLA compliance per playbook SLA: met and breached by the leads received in `[from, to)`,
 /// and at risk right now (running, with who holds the lead and when it breaches).
 #[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
-    responses((status = 200, body = SlaReport), (status = 401, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((SlaReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
@@ -871,10 +903,13 @@ pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<Sla
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 pub struct ScheduledQuery {
-    /// The period; default the one the report sent last (or next) covers.
+    /// The period; default the one the report sent last (or next) covers; `from` before `to`.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// `json` (default) or `text` (the e-mail as it is sent).
+    #[param(pattern = r"^(json|text)?$")]
     pub format: Option<String>,
 }
 

@@ -32,8 +32,21 @@ async fn healthz(State(st): State<AppState>) -> Response {
     }
 }
 
-async fn metrics() -> Response {
+async fn metrics(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    if !metrics_allowed(st.config.metrics_token.as_deref(), headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())) {
+        let mut r = ApiError::Unauthorized("`/metrics` needs `Authorization: Bearer` and the metrics token".into()).into_response();
+        r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"metrics\""));
+        return r;
+    }
     ([(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"))], crate::metrics::handle().render()).into_response()
+}
+
+/// Whether a scrape may read `/metrics`: anyone without a configured token; with one, only
+/// `Bearer THAT-TOKEN` (compared in constant time).
+fn metrics_allowed(token: Option<&str>, authorization: Option<&str>) -> bool {
+    let Some(token) = token else { return true };
+    let given = authorization.and_then(|a| a.split_once(' ')).filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer")).map(|(_, t)| t.trim());
+    given.is_some_and(|g| crate::auth::constant_time_eq(g.as_bytes(), token.as_bytes()))
 }
 
 pub async fn not_found() -> ApiError {
@@ -77,4 +90,31 @@ pub async fn advance_clock(
     // Steps through every timer that falls due in the span, each at its own time.
     st.timers.advance(SignedDuration::from_secs(seconds)).await?;
     Ok((StatusCode::OK, Json(ClockOut { now: clock.now_string() })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::metrics_allowed;
+
+    #[test]
+    fn metrics_need_the_token_only_when_one_is_set() {
+        let t = Some("metrics-token-0123456789");
+        let table: &[(Option<&str>, Option<&str>, bool)] = &[
+            (None, None, true),
+            (None, Some("Bearer anything"), true),
+            (t, None, false),
+            (t, Some(""), false),
+            (t, Some("Bearer"), false),
+            (t, Some("Bearer "), false),
+            (t, Some("Bearer metrics-token-012345678"), false),
+            (t, Some("Bearer metrics-token-01234567890"), false),
+            (t, Some("Basic metrics-token-0123456789"), false),
+            (t, Some("metrics-token-0123456789"), false),
+            (t, Some("Bearer metrics-token-0123456789"), true),
+            (t, Some("bearer metrics-token-0123456789"), true),
+        ];
+        for (token, auth, want) in table {
+            assert_eq!(metrics_allowed(*token, *auth), *want, "token {token:?}, Authorization {auth:?}");
+        }
+    }
 }

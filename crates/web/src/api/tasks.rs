@@ -28,11 +28,11 @@ struct TaskQuery {
 /// List tasks: open ones by due time, the others in the order they were made.
 #[utoipa::path(get, path = "/api/v1/tasks", tag = "tasks",
     params(
-        ("lead" = Option<String>, Query, description = "A lead id"),
-        ("assignee" = Option<String>, Query, description = "A user id, or `me`"),
-        ("role" = Option<String>, Query, description = "Tasks queued for a role"),
-        ("status" = Option<String>, Query, description = "`open`, `done` or `cancelled`"),
-        ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)")),
+        ("lead" = Option<String>, Query, description = "A lead id", pattern = r"^([1-9][0-9]{0,17})?$"),
+        ("assignee" = Option<String>, Query, description = "A user id, or `me`", pattern = r"^([1-9][0-9]{0,17}|me)?$"),
+        ("role" = Option<String>, Query, description = "Tasks queued for a role", pattern = r"^(admin|manager|consultant|specialist|coordinator|secretary)?$"),
+        ("status" = Option<String>, Query, description = "`open`, `done` or `cancelled`", pattern = r"^(open|done|cancelled)?$"),
+        ("limit" = Option<String>, Query, description = "1 to 1000 (default 200)", pattern = r"^([1-9][0-9]{0,2}|1000)?$")),
     responses((status = 200, body = TaskList), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn list_tasks(State(st): State<AppState>, caller: Caller, RawQuery(raw): RawQuery) -> ApiResult<Json<TaskList>> {

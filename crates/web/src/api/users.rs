@@ -60,8 +60,9 @@ pub async fn create_token(
         caller.require(Action::ManageUsers)?;
     }
     let bytes = read_body(body, st.config.body_limit).await?;
-    // An empty body is fine here: the name is optional.
-    let input: TokenIn = if bytes.iter().all(u8::is_ascii_whitespace) { TokenIn::default() } else { json(&headers, &bytes)? };
+    // An empty body (or JSON `null`) is fine here: the name is optional.
+    let blank = bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null";
+    let input: TokenIn = if blank { TokenIn::default() } else { json(&headers, &bytes)? };
     let name = match input.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(n) => Line::parse(n, 100).map_err(|e| ApiError::invalid("name", e.to_string()))?.into_string(),
         None => "api".to_owned(),
@@ -109,6 +110,10 @@ pub async fn patch_user(
     let hours = match input.hours {
         None => None,
         Some(None) => Some(None),
+        Some(Some(v)) if !hours_shape_ok(&v) => {
+            e.add("hours", "is {\"time_zone\": \"Europe/Prague\", \"hours\": {\"mon\": \"08:00-16:00\"}, \"holidays\": [\"2026-12-24\"]}");
+            None
+        }
         Some(Some(v)) => {
             let text = v.to_string();
             match pronto_store::parse_hours(&text) {
@@ -144,6 +149,15 @@ pub async fn patch_user(
 }
 
 /// Validates and creates a user (the API and the admin page); returns the new id.
+/// The working hours' JSON shape: an object whose `time_zone` is text, `hours` an object of
+/// texts and `holidays` a list of texts (what they say, `parse_hours` checks).
+fn hours_shape_ok(v: &serde_json::Value) -> bool {
+    let Some(o) = v.as_object() else { return false };
+    o.get("time_zone").is_none_or(|t| t.is_string() || t.is_null())
+        && o.get("hours").is_some_and(|h| h.as_object().is_some_and(|m| m.values().all(serde_json::Value::is_string)))
+        && o.get("holidays").is_none_or(|h| h.is_null() || h.as_array().is_some_and(|a| a.iter().all(serde_json::Value::is_string)))
+}
+
 pub async fn create(st: &AppState, input: UserIn, actor: Option<i64>) -> ApiResult<i64> {
     let mut e = FieldErrors::new();
     let required = |e: &mut FieldErrors, field: &str, v: &Option<String>| -> Option<String> {

@@ -18,7 +18,9 @@ use utoipa::ToSchema;
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct WebhookIn {
-    /// `https://…` (or `http://`); addresses inside the network are refused at delivery.
+    /// `https://…` (or `http://`) with a host, no credentials, no spaces, at most 2000
+    /// characters; addresses inside the network are refused at delivery.
+    #[schema(value_type = String, required = true, max_length = 2000, pattern = r"^https?://([A-Za-z0-9.-]+)(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?([/?#][^ \u0000-\u001f\u007f-\u009f]*)?$")]
     pub url: Option<String>,
     /// What to receive, 1–50 patterns: an event kind (`lead.received`, `task.created` …);
     /// `PREFIX.*` for every kind that starts with `PREFIX.` (`lead.*` is `lead.received`,
@@ -26,8 +28,15 @@ pub struct WebhookIn {
     /// the patterns, events about a webhook's own deliveries (`notification.*` events of a
     /// notification on the `webhook` channel) are never delivered to any webhook, so no
     /// delivery causes another. A `*` anywhere else is refused.
+    #[schema(required = true, inline, value_type = Vec<EventPattern>, min_items = 1, max_items = 50)]
     pub events: Option<Vec<String>>,
 }
+
+/// An event kind (lower-case letters, digits and `_`, in parts joined by `.`), `PREFIX.*`, or `*`.
+#[derive(ToSchema)]
+#[schema(value_type = String, max_length = 64, pattern = r"^(\*|[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?)$")]
+#[allow(dead_code)]
+pub struct EventPattern(String);
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookOut {
@@ -71,11 +80,26 @@ pub async fn create(
 fn reqwest_free_url_check(url: &str) -> Result<(), String> {
     let rest =
         url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).ok_or_else(|| format!("`{url}` is not an http(s) URL"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || host.contains('@') || url.len() > 2000 || url.chars().any(|c| c.is_control() || c == ' ') {
-        return Err(format!("`{url}` is not a usable URL (a host, no credentials, no spaces)"));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if url.len() > 2000 || url.chars().any(|c| c.is_control() || c == ' ') || !authority_ok(authority) {
+        return Err(format!("`{url}` is not a usable URL (a host name or address and a port, no credentials, no spaces)"));
     }
     Ok(())
+}
+
+/// `host[:port]`: a name of letters, digits, `.` and `-`, or `[IPv6]`; a port from 1 to 65535.
+/// (The description shows names only: an IPv6 literal is accepted, not advertised.)
+fn authority_ok(authority: &str) -> bool {
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !h.starts_with('[') || h.ends_with(']') => (h, Some(p)),
+        _ => (authority, None),
+    };
+    let host_ok = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        None => !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+    };
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u16>().is_ok_and(|n| n > 0));
+    host_ok && port_ok
 }
 
 /// The subscriptions (without their secrets).
@@ -128,4 +152,19 @@ pub async fn subscribe(st: &AppState, url: &str, events: Vec<String>, actor: Opt
     let secret = pronto_alerts::signing::new_secret(random);
     let id = st.store.create_webhook(url.to_owned(), events, secret.clone(), actor).await?;
     Ok((id, secret))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reqwest_free_url_check;
+
+    #[test]
+    fn a_webhook_url_has_a_host_and_maybe_a_port() {
+        for ok in ["https://hooks.example.com/x", "http://10.0.0.1:8080/a?b#c", "https://[2001:db8::1]:443/", "https://h"] {
+            assert!(reqwest_free_url_check(ok).is_ok(), "{ok}");
+        }
+        for bad in ["ftp://x", "https://", "https://a@b/", "https://]<x/", "https://[x", "https://[ABF:C.]/", "https://h:0/", "https://h:65536/", "https://h:/", "https://h x/", "https://h/\u{85}"] {
+            assert!(reqwest_free_url_check(bad).is_err(), "{bad}");
+        }
+    }
 }

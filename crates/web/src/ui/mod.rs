@@ -5,6 +5,7 @@
 //! redirect back (post/redirect/get).
 
 pub mod i18n;
+pub mod redirect;
 mod reports;
 
 use crate::AppState;
@@ -231,14 +232,8 @@ async fn set_language(State(st): State<AppState>, headers: HeaderMap, Signed(c, 
 
 /// Back to the page the form was on (same origin only), else `fallback`.
 fn back(headers: &HeaderMap, fallback: &str) -> Response {
-    let to = headers
-        .get(header::REFERER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|r| r.split_once("://").map(|(_, rest)| rest))
-        .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
-        .filter(|p| p.starts_with('/') && !p.starts_with("//"))
-        .unwrap_or_else(|| fallback.to_owned());
-    Redirect::to(&to).into_response()
+    let to = headers.get(header::REFERER).and_then(|v| v.to_str().ok()).and_then(redirect::back_path).unwrap_or(fallback);
+    Redirect::to(to).into_response()
 }
 
 // ── inbox ──
@@ -694,8 +689,14 @@ async fn lead_action(
             st.store.create_task(id, title, due, field("assignee").parse().ok(), Some(c.user.id)).await.map(|_| ())
         }
         "email" => {
-            let Ok(text) = Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) else {
-                return (StatusCode::UNPROCESSABLE_ENTITY, "text").into_response();
+            let text = match Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) {
+                Ok(text) => text,
+                Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, format!("text: {e}")).into_response(),
+            };
+            // Parsed as the API parses it: a line break in a subject would start a new header.
+            let subject = match pronto_domain::lead::email_subject(f.get("subject").map(String::as_str).unwrap_or("")) {
+                Ok(s) => s.map(|s| s.into_string()),
+                Err(e) => return (StatusCode::UNPROCESSABLE_ENTITY, format!("subject: {e}")).into_response(),
             };
             let mut random = [0u8; 12];
             if getrandom::fill(&mut random).is_err() {
@@ -703,7 +704,6 @@ async fn lead_action(
             }
             let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
             let from_address = st.config.smtp_address();
-            let subject = Some(field("subject")).filter(|s| !s.is_empty());
             st.store
                 .send_email(pronto_store::OutgoingEmail {
                     lead_id: id,
