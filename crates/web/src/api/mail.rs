@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
 use pronto_domain::lead::MESSAGE_MAX;
 use pronto_domain::user::Action;
-use pronto_domain::values::{Email, Line, Text};
+use pronto_domain::values::{Email, Text};
 use pronto_mail::imap::{MailboxConfig, Reach, TestError, Tls};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
