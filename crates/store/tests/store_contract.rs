@@ -2035,7 +2035,7 @@ async fn a_webhook_delivery_never_triggers_a_webhook(store: Arc<dyn Store>, cloc
             break;
         }
         rounds += 1;
-        assert!(rounds <= 5, "deliveries keep causing deliveries: {batch:?}");
+        assert!(rounds <= 5, "deliveries keep causing deliveries: {} more", batch.len());
         for n in batch.into_iter().filter(|n| n.channel != "in_app") {
             store.record_delivery(n.id, pronto_store::Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
         }
