@@ -83,7 +83,7 @@ async fn every_kind_is_recorded_after_its_action(engine: Engine) {
     assert_eq!(newest(&app, "messages.reset").await["target"], "messages/agency/new_lead/cs");
     let (l, doc) = lead_with_document(&app, jana).await;
     assert!(rows(&app, "kind=document.read").await.is_empty(), "listing is not opening");
-    app.get_as(&token, &format!("/api/v1/documents/{doc}")).await.expect(200);
+    assert_eq!(app.get_as(&token, &format!("/api/v1/documents/{doc}")).await.status, 200);
     let r = newest(&app, "document.read").await;
     assert_eq!((r["actor"]["id"].as_i64(), r["target"].as_str(), r["detail"]["document_id"].as_i64()), (Some(jana), Some(format!("lead/{l}").as_str()), Some(doc)), "{r}");
     app.send(app.anon(Method::POST, &format!("/api/v1/leads/{l}/tracking/revoke")).bearer_auth(&token)).await.expect(200);
