@@ -45,7 +45,11 @@ pub(crate) async fn list(c: &mut dyn Conn, filter: &AuditFilter) -> R<Vec<AuditR
             arg(&mut sql, " AND kind = ?", kind.clone().into());
         } else {
             arg(&mut sql, " AND (kind = ?", kind.clone().into());
-            arg(&mut sql, " OR kind LIKE ? ESCAPE '\\')", format!("{}.%", kind.replace('\\', "\\\\").replace('_', "\\_").replace('%', "\\%")).into());
+            arg(
+                &mut sql,
+                " OR kind LIKE ? ESCAPE '\\')",
+                format!("{}.%", kind.replace('\\', "\\\\").replace('_', "\\_").replace('%', "\\%")).into(),
+            );
         }
     }
     if let Some(from) = filter.from {

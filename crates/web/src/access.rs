@@ -16,7 +16,13 @@ pub async fn on_lead(st: &AppState, caller: &Caller, lead_id: i64) -> Result<On,
     let assignee = !owner
         && !st
             .store
-            .tasks(&TaskFilter { lead: Some(lead_id), assignee: Some(caller.user.id), status: Some("open".into()), limit: 1, ..Default::default() })
+            .tasks(&TaskFilter {
+                lead: Some(lead_id),
+                assignee: Some(caller.user.id),
+                status: Some("open".into()),
+                limit: 1,
+                ..Default::default()
+            })
             .await?
             .is_empty();
     Ok(On { owner, assignee })

@@ -136,7 +136,8 @@ pub async fn denials(State(st): State<AppState>, mut req: Request, next: Next) -
         let reason = res.extensions().get::<Denied>().map(|d| d.0.clone());
         let who = seen.get();
         let ip = who.as_ref().and_then(|(_, ip)| ip.clone()).or(ip);
-        let e = entry(who.as_ref().map(|(u, _)| u), ip, kind::ACCESS_DENIED, None, json!({ "method": method, "path": path, "reason": reason }));
+        let e =
+            entry(who.as_ref().map(|(u, _)| u), ip, kind::ACCESS_DENIED, None, json!({ "method": method, "path": path, "reason": reason }));
         if let Err(e) = st.store.audit(e).await {
             tracing::warn!(error = %e, "a refused request could not be recorded in the audit log");
         }

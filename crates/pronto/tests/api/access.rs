@@ -74,7 +74,10 @@ pub async fn lead_with_document(app: &App, owner: i64) -> (i64, i64) {
     let l = id(&lead);
     app.patch(&format!("/api/v1/leads/{l}"), &json!({ "owner": owner })).await.expect(200);
     let page = lead["tracking_url"].as_str().unwrap().to_owned();
-    let part = reqwest::multipart::Part::bytes(b"%PDF-1.4\nPASSPORT 4242\n%%EOF".to_vec()).file_name("passport.pdf").mime_str("application/pdf").unwrap();
+    let part = reqwest::multipart::Part::bytes(b"%PDF-1.4\nPASSPORT 4242\n%%EOF".to_vec())
+        .file_name("passport.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
     let form = reqwest::multipart::Form::new().text("lang", "en").part("file", part);
     let r = app.client.post(app.url(&format!("{page}/upload"))).multipart(form).send().await.unwrap();
     assert_eq!(r.status(), 303, "the upload");
@@ -85,7 +88,11 @@ pub async fn lead_with_document(app: &App, owner: i64) -> (i64, i64) {
 /// A task on lead `l` for `assignee`, entered by hand (the lead card's form, as admin).
 async fn task_for(app: &App, l: i64, assignee: i64, title: &str) -> i64 {
     let r = app
-        .send(app.req(Method::POST, &format!("/leads/{l}/task")).form(&[("title", title), ("due", "2031-05-06T14:30"), ("assignee", &assignee.to_string())]))
+        .send(app.req(Method::POST, &format!("/leads/{l}/task")).form(&[
+            ("title", title),
+            ("due", "2031-05-06T14:30"),
+            ("assignee", &assignee.to_string()),
+        ]))
         .await;
     assert_eq!(r.status, 303, "{}", r.text);
     let tasks = app.get(&format!("/api/v1/tasks?lead={l}&status=open")).await.expect(200);
@@ -161,12 +168,20 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                         app.get_as(token, &format!("/api/v1/leads/{l}/emails")).await,
                     ],
                     Action::EditLead => vec![
-                        app.send(as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}")).json(&json!({ "subject": format!("Edited by {role}") }))).await,
+                        app.send(
+                            as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}"))
+                                .json(&json!({ "subject": format!("Edited by {role}") })),
+                        )
+                        .await,
                         // Within the intake: a stage move is an edit.
-                        app.send(as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}")).json(&json!({ "stage": "contacted" }))).await,
+                        app.send(as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}")).json(&json!({ "stage": "contacted" })))
+                            .await,
                     ],
                     Action::LogActivity => {
-                        vec![app.post_as(token, &format!("/api/v1/leads/{l}/activities"), &json!({ "kind": "note", "body": "Called back" })).await]
+                        vec![
+                            app.post_as(token, &format!("/api/v1/leads/{l}/activities"), &json!({ "kind": "note", "body": "Called back" }))
+                                .await,
+                        ]
                     }
                     Action::WorkTasks => {
                         let t = task_for(&app, l, bystander, &format!("Stand in for {role}")).await;
@@ -175,14 +190,21 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                     Action::WorkDeal => {
                         // Into the deal: from `contacted` (the intake) to `offer`.
                         app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "contacted" })).await;
-                        vec![app.send(as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}")).json(&json!({ "stage": "offer" }))).await]
+                        vec![
+                            app.send(as_(&app, token, Method::PATCH, &format!("/api/v1/leads/{l}")).json(&json!({ "stage": "offer" })))
+                                .await,
+                        ]
                     }
-                    Action::SendEmail => vec![app.post_as(token, &format!("/api/v1/leads/{l}/emails"), &json!({ "text": "Dobrý den, posílám nabídku." })).await],
+                    Action::SendEmail => vec![
+                        app.post_as(token, &format!("/api/v1/leads/{l}/emails"), &json!({ "text": "Dobrý den, posílám nabídku." })).await,
+                    ],
                     Action::ReadPersonalData => vec![
                         app.get_as(token, &format!("/api/v1/leads/{l}/documents")).await,
                         app.get_as(token, &format!("/api/v1/documents/{doc}")).await,
                     ],
-                    Action::RevokeLink => vec![app.send(as_(&app, token, Method::POST, &format!("/api/v1/leads/{l}/tracking/revoke"))).await],
+                    Action::RevokeLink => {
+                        vec![app.send(as_(&app, token, Method::POST, &format!("/api/v1/leads/{l}/tracking/revoke"))).await]
+                    }
                 };
                 for r in &answers {
                     check(r, *allowed, &format!("{what} ({})", r.what), role);
@@ -216,13 +238,23 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
 async fn general(app: &App, token: &str, action: Action, role: &str) -> Resp {
     match action {
         Action::CreateLead => {
-            app.post_as(token, "/api/v1/leads", &json!({ "channel": "phone", "playbook": "bare", "contact": { "name": format!("Via {role}") } })).await
+            app.post_as(
+                token,
+                "/api/v1/leads",
+                &json!({ "channel": "phone", "playbook": "bare", "contact": { "name": format!("Via {role}") } }),
+            )
+            .await
         }
         Action::ReadPlaybooks => app.get_as(token, "/api/v1/playbooks").await,
         Action::ReadUsers => app.get_as(token, "/api/v1/users").await,
         Action::ReadAllNotifications => app.get_as(token, "/api/v1/mail/ignored").await,
         Action::ManageUsers => {
-            app.post_as(token, "/api/v1/users", &json!({ "name": format!("Made by {role}"), "login": format!("made.by.{role}"), "role": "consultant" })).await
+            app.post_as(
+                token,
+                "/api/v1/users",
+                &json!({ "name": format!("Made by {role}"), "login": format!("made.by.{role}"), "role": "consultant" }),
+            )
+            .await
         }
         Action::ManagePlaybooks => {
             app.send(as_(app, token, Method::POST, "/api/v1/playbooks").header("content-type", "application/toml").body(BARE)).await
@@ -250,10 +282,9 @@ async fn the_ui_keeps_the_same_rules(engine: Engine) {
     assert!(!card.1.contains(&format!("action=\"/leads/{l}/email\"")), "no e-mail form");
     assert!(!card.1.contains(&format!("action=\"/leads/{l}/revoke-tracking\"")), "no revoke button");
     assert!(!card.1.contains("/api/v1/documents/") && card.1.contains("id=\"documents-restricted\""), "documents counted, not linked");
-    for (action, form, why) in [
-        ("email", vec![("text", "Hello")], "someone with an open task on it"),
-        ("revoke-tracking", vec![], "revokes the customer"),
-    ] {
+    for (action, form, why) in
+        [("email", vec![("text", "Hello")], "someone with an open task on it"), ("revoke-tracking", vec![], "revokes the customer")]
+    {
         let (status, html) = ui(&app, Method::POST, &format!("/leads/{l}/{action}"), &colleague, Some(&form)).await;
         assert_eq!(status, 403, "{action}");
         assert!(html.contains(why) && html.contains("id=\"denied-reason\""), "{action}: {html}");

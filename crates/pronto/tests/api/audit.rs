@@ -25,7 +25,11 @@ async fn every_kind_is_recorded_after_its_action(engine: Engine) {
     let app = bare_app(engine).await;
     let jana = user(&app, "jana", "consultant", "+420 601 000 001").await;
     let created = newest(&app, "user.created").await;
-    assert_eq!((created["target"].as_str(), created["actor"]["login"].as_str()), (Some(format!("user/{jana}").as_str()), Some("admin")), "{created}");
+    assert_eq!(
+        (created["target"].as_str(), created["actor"]["login"].as_str()),
+        (Some(format!("user/{jana}").as_str()), Some("admin")),
+        "{created}"
+    );
     assert_eq!(created["detail"]["role"], "consultant");
 
     // Sign-in: success and failure, with the address and the login tried; sign-out.
@@ -55,19 +59,30 @@ async fn every_kind_is_recorded_after_its_action(engine: Engine) {
     assert!(!failed.iter().any(|r| r.to_string().contains("not her password")), "no password in the log");
     let session = sign_in(&app, "jana").await;
     let ok = newest(&app, "sign_in.ok").await;
-    assert_eq!((ok["actor"]["id"].as_i64(), ok["ip"].as_str(), ok["actor"]["name"].as_str()), (Some(jana), Some("127.0.0.1"), Some("Jana")), "{ok}");
+    assert_eq!(
+        (ok["actor"]["id"].as_i64(), ok["ip"].as_str(), ok["actor"]["name"].as_str()),
+        (Some(jana), Some("127.0.0.1"), Some("Jana")),
+        "{ok}"
+    );
     assert!(ok["at"].as_str().unwrap().ends_with('Z') || ok["at"].as_str().unwrap().contains('+'), "RFC 3339: {ok}");
     assert_eq!(ui(&app, Method::POST, "/logout", &session, Some(&[])).await.0, 303);
     assert_eq!(newest(&app, "sign_out").await["actor"]["id"], jana);
 
     // A refused request, with method, path and reason.
-    let token = app.post(&format!("/api/v1/users/{jana}/tokens"), &json!({ "name": "laptop" })).await.expect(201)["token"].as_str().unwrap().to_owned();
+    let token = app.post(&format!("/api/v1/users/{jana}/tokens"), &json!({ "name": "laptop" })).await.expect(201)["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let t = newest(&app, "token.created").await;
     assert_eq!((t["target"].as_str(), t["detail"]["name"].as_str()), (Some(format!("user/{jana}").as_str()), Some("laptop")), "{t}");
     assert!(!t.to_string().contains(&token), "never the token itself");
     app.get_as(&token, "/api/v1/webhooks").await.problem(403);
     let d = newest(&app, "access.denied").await;
-    assert_eq!((d["actor"]["id"].as_i64(), d["detail"]["method"].as_str(), d["detail"]["path"].as_str()), (Some(jana), Some("GET"), Some("/api/v1/webhooks")), "{d}");
+    assert_eq!(
+        (d["actor"]["id"].as_i64(), d["detail"]["method"].as_str(), d["detail"]["path"].as_str()),
+        (Some(jana), Some("GET"), Some("/api/v1/webhooks")),
+        "{d}"
+    );
     assert!(d["detail"]["reason"].as_str().unwrap().contains("may not manage webhooks"), "{d}");
     assert_eq!(d["ip"], "127.0.0.1");
 
@@ -78,14 +93,22 @@ async fn every_kind_is_recorded_after_its_action(engine: Engine) {
     let path = "/api/v1/messages/agency/new_lead/cs";
     app.send(app.req(Method::PUT, path).json(&json!({ "text": "Volejte: { $contact_name }" }))).await.expect(200);
     let m = newest(&app, "messages.set").await;
-    assert_eq!((m["target"].as_str(), m["detail"]["text"].as_str()), (Some("messages/agency/new_lead/cs"), Some("Volejte: { $contact_name }")), "{m}");
+    assert_eq!(
+        (m["target"].as_str(), m["detail"]["text"].as_str()),
+        (Some("messages/agency/new_lead/cs"), Some("Volejte: { $contact_name }")),
+        "{m}"
+    );
     app.send(app.req(Method::DELETE, path)).await.expect(204);
     assert_eq!(newest(&app, "messages.reset").await["target"], "messages/agency/new_lead/cs");
     let (l, doc) = lead_with_document(&app, jana).await;
     assert!(rows(&app, "kind=document.read").await.is_empty(), "listing is not opening");
     assert_eq!(app.get_as(&token, &format!("/api/v1/documents/{doc}")).await.status, 200);
     let r = newest(&app, "document.read").await;
-    assert_eq!((r["actor"]["id"].as_i64(), r["target"].as_str(), r["detail"]["document_id"].as_i64()), (Some(jana), Some(format!("lead/{l}").as_str()), Some(doc)), "{r}");
+    assert_eq!(
+        (r["actor"]["id"].as_i64(), r["target"].as_str(), r["detail"]["document_id"].as_i64()),
+        (Some(jana), Some(format!("lead/{l}").as_str()), Some(doc)),
+        "{r}"
+    );
     app.send(app.anon(Method::POST, &format!("/api/v1/leads/{l}/tracking/revoke")).bearer_auth(&token)).await.expect(200);
     assert_eq!(newest(&app, "link.revoked").await["target"], format!("lead/{l}"));
     // Settings: webhooks and playbooks.
@@ -125,7 +148,9 @@ async fn the_audit_log_is_filtered_paged_and_admins_only(engine: Engine) {
     assert_eq!(page, ids[..4.min(ids.len())], "the pages follow on");
 
     // Every parameter is checked; a non-admin is refused.
-    app.get("/api/v1/audit?actor=x&kind=Sign-In&from=yesterday&to=soon&limit=0&cursor=nope").await.invalid(&["actor", "kind", "from", "to", "limit", "cursor"]);
+    app.get("/api/v1/audit?actor=x&kind=Sign-In&from=yesterday&to=soon&limit=0&cursor=nope")
+        .await
+        .invalid(&["actor", "kind", "from", "to", "limit", "cursor"]);
     app.get("/api/v1/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z").await.invalid(&["from"]);
     app.get("/api/v1/audit?limit=201").await.invalid(&["limit"]);
     app.get("/api/v1/audit?actor=&kind=&limit=").await.expect(200);

@@ -96,10 +96,7 @@ fn decode_cursor(c: &str) -> Option<i64> {
 
 /// The query's filter, every invalid parameter reported at once. The time bounds are parsed
 /// by `time(field, value)` (RFC 3339 for the API; the UI reads dates in the reader's zone).
-pub(crate) fn filter(
-    q: &AuditQuery,
-    time: impl Fn(&str, &str) -> Result<jiff::Timestamp, String>,
-) -> Result<AuditFilter, FieldErrors> {
+pub(crate) fn filter(q: &AuditQuery, time: impl Fn(&str, &str) -> Result<jiff::Timestamp, String>) -> Result<AuditFilter, FieldErrors> {
     let mut e = FieldErrors::new();
     let nonblank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let actor = nonblank(&q.actor).and_then(|v| match v.parse::<i64>() {

@@ -94,8 +94,14 @@ pub(super) async fn audit_page(State(st): State<AppState>, Signed(c, t): Signed,
             }
             Ok((records, cursor)) => {
                 next = cursor.map(|cur| {
-                    serde_urlencoded::to_string([("actor", get("actor")), ("kind", get("kind")), ("from", get("from")), ("to", get("to")), ("cursor", cur)])
-                        .unwrap_or_default()
+                    serde_urlencoded::to_string([
+                        ("actor", get("actor")),
+                        ("kind", get("kind")),
+                        ("from", get("from")),
+                        ("to", get("to")),
+                        ("cursor", cur),
+                    ])
+                    .unwrap_or_default()
                 });
                 rows = records
                     .into_iter()
@@ -108,9 +114,13 @@ pub(super) async fn audit_page(State(st): State<AppState>, Signed(c, t): Signed,
                         };
                         let (target, target_href) = match r.target.as_deref().and_then(|x| x.split_once('/')) {
                             Some(("lead", id)) => (t.s("lead-card", &format!("#{id}")), Some(format!("/leads/{id}"))),
-                            Some(("user", id)) => {
-                                (id.parse::<i64>().ok().and_then(|id| names.get(&id).map(|n| (*n).to_owned())).unwrap_or_else(|| r.target.clone().unwrap_or_default()), None)
-                            }
+                            Some(("user", id)) => (
+                                id.parse::<i64>()
+                                    .ok()
+                                    .and_then(|id| names.get(&id).map(|n| (*n).to_owned()))
+                                    .unwrap_or_else(|| r.target.clone().unwrap_or_default()),
+                                None,
+                            ),
                             _ => (r.target.clone().unwrap_or_default(), None),
                         };
                         // A failed sign-in shows the login tried.
@@ -179,9 +189,29 @@ mod tests {
             ("pl", include_str!("locales/pl.ftl")),
             ("he", include_str!("locales/he.ftl")),
         ];
-        let page_words = ["audit", "audit-hint", "audit-who", "audit-what", "audit-when", "audit-target", "audit-ip", "audit-detail", "audit-anyone",
-            "audit-anything", "audit-empty", "audit-older", "audit-unknown", "audit-bad-filter", "denied-title", "denied-back", "denied-deal",
-            "denied-email", "denied-documents", "denied-revoke", "documents-restricted"];
+        let page_words = [
+            "audit",
+            "audit-hint",
+            "audit-who",
+            "audit-what",
+            "audit-when",
+            "audit-target",
+            "audit-ip",
+            "audit-detail",
+            "audit-anyone",
+            "audit-anything",
+            "audit-empty",
+            "audit-older",
+            "audit-unknown",
+            "audit-bad-filter",
+            "denied-title",
+            "denied-back",
+            "denied-deal",
+            "denied-email",
+            "denied-documents",
+            "denied-revoke",
+            "documents-restricted",
+        ];
         for (lang, src) in files {
             let kinds = crate::audit::kind::ALL.iter().map(|k| format!("audit-{}", k.replace('.', "-")));
             for key in kinds.chain(page_words.iter().map(|w| (*w).to_owned())) {

@@ -100,7 +100,11 @@ impl axum::extract::FromRequestParts<AppState> for Signed {
                 let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
                 Ok(Signed(c, t))
             }
-            Err(ApiError::Forbidden(m)) => Err((StatusCode::FORBIDDEN, m).into_response()),
+            Err(ApiError::Forbidden(m)) => {
+                let mut r = (StatusCode::FORBIDDEN, m.clone()).into_response();
+                r.extensions_mut().insert(crate::audit::Denied(m));
+                Err(r)
+            }
             Err(_) => Err(Redirect::to("/login").into_response()),
         }
     }
