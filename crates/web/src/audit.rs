@@ -108,8 +108,11 @@ pub struct Seen(Arc<Mutex<Option<(UserRecord, Option<String>)>>>);
 
 impl Seen {
     pub fn set(&self, c: &Caller) {
+        self.set_user(&c.user, c.ip.clone());
+    }
+    pub fn set_user(&self, user: &UserRecord, ip: Option<String>) {
         if let Ok(mut g) = self.0.lock() {
-            *g = Some((c.user.clone(), c.ip.clone()));
+            *g = Some((user.clone(), ip));
         }
     }
     fn get(&self) -> Option<(UserRecord, Option<String>)> {
@@ -121,8 +124,9 @@ impl Seen {
 #[derive(Clone, Debug)]
 pub struct Denied(pub String);
 
-/// Records every refused request (403) — role checks, per-record checks, CSRF — with who
-/// (when known), the method, the path and the reason.
+/// Records every refused request (403) of a known user — role checks, per-record checks, a
+/// cross-site change carried by their session — with the method, the path and the reason.
+/// A 403 to someone unidentified is not recorded: anyone could fill the table with them.
 pub async fn denials(State(st): State<AppState>, mut req: Request, next: Next) -> Response {
     let seen = Seen::default();
     req.extensions_mut().insert(seen.clone());
@@ -132,9 +136,11 @@ pub async fn denials(State(st): State<AppState>, mut req: Request, next: Next) -
     let ip = crate::forms::client_ip(&st, req.headers(), peer);
     let ip = (!ip.is_unspecified()).then(|| ip.to_string());
     let res = next.run(req).await;
-    if res.status() == axum::http::StatusCode::FORBIDDEN {
+    if res.status() == axum::http::StatusCode::FORBIDDEN
+        && let Some(who) = seen.get()
+    {
         let reason = res.extensions().get::<Denied>().map(|d| d.0.clone());
-        let who = seen.get();
+        let who = Some(who);
         let ip = who.as_ref().and_then(|(_, ip)| ip.clone()).or(ip);
         let e =
             entry(who.as_ref().map(|(u, _)| u), ip, kind::ACCESS_DENIED, None, json!({ "method": method, "path": path, "reason": reason }));

@@ -156,6 +156,10 @@ impl Caller {
                 Err(e) => return Err(e.into()),
             };
             if !parts.method.is_safe() && !same_origin(&parts.headers) {
+                // The audit log records whose session was used from another site.
+                if let (Some(seen), Ok(u)) = (parts.extensions.get::<crate::audit::Seen>(), state.store.user(id).await) {
+                    seen.set_user(&u, ip.clone());
+                }
                 return Err(ApiError::Forbidden("a change from another site is refused (CSRF)".into()));
             }
             let user = match state.store.user(id).await {

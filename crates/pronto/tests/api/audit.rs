@@ -117,6 +117,27 @@ async fn every_kind_is_recorded_after_its_action(engine: Engine) {
     assert_eq!(newest(&app, "webhook.created").await["detail"]["url"], "https://hooks.example.com/x");
     assert_eq!(newest(&app, "webhook.deleted").await["target"], format!("webhook/{}", id(&w)));
     assert_eq!(newest(&app, "playbook.loaded").await["target"], "playbook/bare");
+
+    // A change from another site on Jana's session is recorded as hers; a refused request of
+    // someone unidentified is not (anyone could fill the log with those).
+    let session = sign_in(&app, "jana").await;
+    let denied = rows(&app, "kind=access.denied&limit=200").await.len();
+    let r = app
+        .client
+        .post(app.url(&format!("/leads/{l}/note")))
+        .header("cookie", format!("pronto_session={session}"))
+        .header("origin", "https://evil.example")
+        .form(&[("text", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let x = newest(&app, "access.denied").await;
+    assert_eq!((x["actor"]["id"].as_i64(), x["detail"]["path"].as_str()), (Some(jana), Some(format!("/leads/{l}/note").as_str())), "{x}");
+    assert!(x["detail"]["reason"].as_str().unwrap().contains("CSRF"), "{x}");
+    let r = app.client.post(app.url("/logout")).header("origin", "https://evil.example").send().await.unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(rows(&app, "kind=access.denied&limit=200").await.len(), denied + 1);
 }
 
 async fn the_audit_log_is_filtered_paged_and_admins_only(engine: Engine) {
