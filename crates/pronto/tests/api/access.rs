@@ -304,6 +304,13 @@ async fn the_ui_keeps_the_same_rules(engine: Engine) {
     assert!(html.contains("Moving an inquiry into the deal"), "{html}");
     assert_eq!(ui(&app, Method::POST, &format!("/leads/{l}/stage"), &desk, Some(&[("stage", "contacted")])).await.0, 303);
     assert_eq!(app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["stage"], "contacted");
+    // The board offers her the intake's moves only.
+    let agency = id(&app.create_lead(&json!({ "channel": "api", "contact": { "name": "Board Lead", "phone": "+420 777 123 999" } })).await);
+    app.patch(&format!("/api/v1/leads/{agency}"), &json!({ "stage": "contacted" })).await.expect(200);
+    let board = ui(&app, Method::GET, "/board", &desk, None).await.1;
+    assert!(board.contains("name=\"stage\" value=\"lost\"") && !board.contains("name=\"stage\" value=\"qualified\""), "{board}");
+    let board = ui(&app, Method::GET, "/board", &owner_session, None).await.1;
+    assert!(board.contains("name=\"stage\" value=\"qualified\""), "{board}");
 }
 
 pub async fn sign_in(app: &App, login: &str) -> String {

@@ -902,7 +902,13 @@ async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
                     age: age(l.received_at, now),
                 })
                 .collect(),
-            next: s.next.iter().filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone()))).collect(),
+            // Only the moves the reader may make (the deal is not every role's).
+            next: s
+                .next
+                .iter()
+                .filter(|n| c.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) || !pb.is_deal_stage(n))
+                .filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone())))
+                .collect(),
         });
     }
     page(BoardPage { admin: c.role == pronto_domain::user::Role::Admin, t, now_iso: now.to_string(), me: Some(c.user.name.clone()), page: "board", languages: LANGUAGES, columns })
