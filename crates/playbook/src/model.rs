@@ -53,7 +53,7 @@ impl Playbook {
             return true;
         }
         let first = &self.stages[0];
-        s.id != first.id && !first.next.iter().any(|n| *n == s.id)
+        s.id != first.id && !first.next.contains(&s.id)
     }
 }
 

@@ -102,9 +102,12 @@ impl AppState {
     }
 }
 
+/// A user and the address they came from.
+type Who = (UserRecord, Option<String>);
+
 /// Who made a request, filled by the `Caller` extractor for [`denials`].
 #[derive(Clone, Default)]
-pub struct Seen(Arc<Mutex<Option<(UserRecord, Option<String>)>>>);
+pub struct Seen(Arc<Mutex<Option<Who>>>);
 
 impl Seen {
     pub fn set(&self, c: &Caller) {
@@ -115,7 +118,7 @@ impl Seen {
             *g = Some((user.clone(), ip));
         }
     }
-    fn get(&self) -> Option<(UserRecord, Option<String>)> {
+    fn get(&self) -> Option<Who> {
         self.0.lock().ok().and_then(|g| g.clone())
     }
 }
