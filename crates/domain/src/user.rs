@@ -1,4 +1,18 @@
-//! Users and their roles. What each role may do is decided here, so the edge only asks.
+//! Users and their roles, and what each role may do — to any record, or to one lead given how
+//! the caller stands to it ([`On`]: its owner, the assignee of an open task on it, or neither).
+//! Decided here, so the edge only asks: [`Role::may`]. Deny by default.
+//!
+//! The model, for a small company (the README's "Roles and permissions" is this table):
+//! - everyone sees every lead (list, card, timeline, the e-mail conversation, the customer's
+//!   contact details — whoever picks up the phone must be able to answer it), creates leads,
+//!   logs calls and notes, hands a lead over, moves it through the intake and works tasks;
+//! - the deal — moving a lead into a stage after the intake or closing it as won — is not the
+//!   secretary's: she works the intake and hands over;
+//! - a customer's documents and mail attachments (ID documents, contracts) are opened by the
+//!   lead's owner, managers and admins only, and so is revoking the customer's page link;
+//! - e-mail from the company's address goes out from the lead's owner, from someone with an
+//!   open task on the lead, or from a manager or admin;
+//! - users, playbooks, webhooks, mailboxes and the audit log are the admin's.
 
 use crate::lead::vocabulary;
 
@@ -21,9 +35,21 @@ pub enum Action {
     ManageUsers,
     ReadUsers,
     CreateLead,
+    /// Leads in lists and on their card, with the contact's name, phone and e-mail, the
+    /// timeline and the e-mail conversation.
     ReadLeads,
+    /// Edit a lead's fields, hand it over (owner), move it within the intake or close it as
+    /// lost, add a task to it.
     EditLead,
     LogActivity,
+    /// Move a lead into a deal stage (after the intake) or close it as won.
+    WorkDeal,
+    /// Write to the customer from the company's address.
+    SendEmail,
+    /// Open the customer's documents (sent from their page) and mail attachments.
+    ReadPersonalData,
+    /// Revoke the customer's page link (a new one is made).
+    RevokeLink,
     /// Complete a task (any task: a colleague may stand in).
     WorkTasks,
     /// Read the playbooks and their diagrams.
@@ -36,13 +62,81 @@ pub enum Action {
     ManageWebhooks,
     /// See the mailboxes' state and test their connections.
     ManageMail,
+    /// Read the audit log.
+    ReadAudit,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::ManageUsers,
+        Action::ReadUsers,
+        Action::CreateLead,
+        Action::ReadLeads,
+        Action::EditLead,
+        Action::LogActivity,
+        Action::WorkDeal,
+        Action::SendEmail,
+        Action::ReadPersonalData,
+        Action::RevokeLink,
+        Action::WorkTasks,
+        Action::ReadPlaybooks,
+        Action::ManagePlaybooks,
+        Action::ReadAllNotifications,
+        Action::ManageWebhooks,
+        Action::ManageMail,
+        Action::ReadAudit,
+    ];
+
+    /// How a refusal explains itself (`the role `secretary` may not …`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::ManageUsers => "manage users",
+            Action::ReadUsers => "read users",
+            Action::CreateLead => "create leads",
+            Action::ReadLeads => "read leads",
+            Action::EditLead => "edit leads",
+            Action::LogActivity => "log activities",
+            Action::WorkDeal => "move a lead into a deal stage or close it as won (that is the deal, after the intake)",
+            Action::SendEmail => "send e-mail on a lead they neither own nor have an open task on",
+            Action::ReadPersonalData => "open the customer's documents or attachments of a lead they do not own",
+            Action::RevokeLink => "revoke the customer's page link of a lead they do not own",
+            Action::WorkTasks => "work tasks",
+            Action::ReadPlaybooks => "read playbooks",
+            Action::ManagePlaybooks => "load playbooks",
+            Action::ReadAllNotifications => "read everyone's notifications",
+            Action::ManageWebhooks => "manage webhooks",
+            Action::ManageMail => "manage mailboxes",
+            Action::ReadAudit => "read the audit log",
+        }
+    }
+}
+
+/// How the caller stands to the record an action is about. [`On::NOTHING`] for an action
+/// that is about no one record (or a caller with no relation to it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct On {
+    /// The caller owns the lead.
+    pub owner: bool,
+    /// The caller is the assignee of an open task on the lead.
+    pub assignee: bool,
+}
+
+impl On {
+    pub const NOTHING: On = On { owner: false, assignee: false };
+    pub const OWNER: On = On { owner: true, assignee: false };
+    pub const ASSIGNEE: On = On { owner: false, assignee: true };
 }
 
 impl Role {
-    pub fn may(self, action: Action) -> bool {
+    /// May this role do `action` to a record it stands to as `on`? Deny by default: every
+    /// action is answered here, and relations only ever add to what a role may do.
+    pub fn may(self, action: Action, on: &On) -> bool {
+        let privileged = matches!(self, Role::Admin | Role::Manager);
         match action {
-            Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail => self == Role::Admin,
-            Action::ReadAllNotifications => matches!(self, Role::Admin | Role::Manager),
+            Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
+                self == Role::Admin
+            }
+            Action::ReadAllNotifications => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -50,19 +144,101 @@ impl Role {
             | Action::LogActivity
             | Action::WorkTasks
             | Action::ReadPlaybooks => true,
+            Action::WorkDeal => self != Role::Secretary,
+            Action::SendEmail => privileged || on.owner || on.assignee,
+            Action::ReadPersonalData | Action::RevokeLink => privileged || on.owner,
         }
     }
 }
+
+/// The permission table, row by row: roles × action × relation → allowed. The relation is
+/// `owner`, `assignee` (of an open task on the lead), `other`, or `*` (whatever the
+/// relation: the row holds for all three). [`Role::may`] is checked against every row and the
+/// table against every role × action × relation (`tests::the_permission_table`); the API
+/// tests try every row through the real server, and the README's "Roles and permissions" is
+/// this table.
+pub const TABLE: &[(&str, Action, &str, bool)] = {
+    use Action::*;
+    &[
+        // Everyone: the leads, the intake, tasks, playbooks, the team.
+        ("admin manager consultant specialist coordinator secretary", ReadLeads, "*", true),
+        ("admin manager consultant specialist coordinator secretary", CreateLead, "*", true),
+        ("admin manager consultant specialist coordinator secretary", EditLead, "*", true),
+        ("admin manager consultant specialist coordinator secretary", LogActivity, "*", true),
+        ("admin manager consultant specialist coordinator secretary", WorkTasks, "*", true),
+        ("admin manager consultant specialist coordinator secretary", ReadPlaybooks, "*", true),
+        ("admin manager consultant specialist coordinator secretary", ReadUsers, "*", true),
+        // The deal: not the secretary's, whatever her relation to the lead.
+        ("admin manager consultant specialist coordinator", WorkDeal, "*", true),
+        ("secretary", WorkDeal, "*", false),
+        // E-mail from the company's address: owner, task assignee, managers, admins.
+        ("admin manager", SendEmail, "*", true),
+        ("consultant specialist coordinator secretary", SendEmail, "owner", true),
+        ("consultant specialist coordinator secretary", SendEmail, "assignee", true),
+        ("consultant specialist coordinator secretary", SendEmail, "other", false),
+        // Documents and attachments; revoking the customer's link: owner, managers, admins.
+        ("admin manager", ReadPersonalData, "*", true),
+        ("consultant specialist coordinator secretary", ReadPersonalData, "owner", true),
+        ("consultant specialist coordinator secretary", ReadPersonalData, "assignee", false),
+        ("consultant specialist coordinator secretary", ReadPersonalData, "other", false),
+        ("admin manager", RevokeLink, "*", true),
+        ("consultant specialist coordinator secretary", RevokeLink, "owner", true),
+        ("consultant specialist coordinator secretary", RevokeLink, "assignee", false),
+        ("consultant specialist coordinator secretary", RevokeLink, "other", false),
+        // Everyone's notifications: managers and admins.
+        ("admin manager", ReadAllNotifications, "*", true),
+        ("consultant specialist coordinator secretary", ReadAllNotifications, "*", false),
+        // Administration: admins only.
+        ("admin", ManageUsers, "*", true),
+        ("admin", ManagePlaybooks, "*", true),
+        ("admin", ManageWebhooks, "*", true),
+        ("admin", ManageMail, "*", true),
+        ("admin", ReadAudit, "*", true),
+        ("manager consultant specialist coordinator secretary", ManageUsers, "*", false),
+        ("manager consultant specialist coordinator secretary", ManagePlaybooks, "*", false),
+        ("manager consultant specialist coordinator secretary", ManageWebhooks, "*", false),
+        ("manager consultant specialist coordinator secretary", ManageMail, "*", false),
+        ("manager consultant specialist coordinator secretary", ReadAudit, "*", false),
+    ]
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn relations(r: &str) -> Vec<On> {
+        match r {
+            "*" => vec![On::OWNER, On::ASSIGNEE, On::NOTHING],
+            "owner" => vec![On::OWNER],
+            "assignee" => vec![On::ASSIGNEE],
+            "other" => vec![On::NOTHING],
+            _ => panic!("unknown relation {r}"),
+        }
+    }
+
     #[test]
-    fn only_admins_manage_users() {
+    fn the_permission_table() {
+        let mut covered = std::collections::BTreeSet::new();
+        for (roles, action, relation, allowed) in TABLE {
+            for role in roles.split_whitespace() {
+                let role = Role::parse(role).unwrap();
+                for on in relations(relation) {
+                    assert_eq!(role.may(*action, &on), *allowed, "{role} {action:?} {on:?}");
+                    assert!(covered.insert((role.as_str(), format!("{action:?}"), on.owner, on.assignee)), "{role} {action:?} twice");
+                }
+            }
+        }
+        // The table is complete: every role × action × relation has exactly one row.
+        assert_eq!(covered.len(), Role::ALL.len() * Action::ALL.len() * 3);
+    }
+
+    #[test]
+    fn being_owner_and_assignee_adds_nothing_beyond_owner() {
+        let both = On { owner: true, assignee: true };
         for role in Role::ALL {
-            assert_eq!(role.may(Action::ManageUsers), *role == Role::Admin, "{role}");
-            assert!(role.may(Action::CreateLead));
+            for action in Action::ALL {
+                assert_eq!(role.may(*action, &both), role.may(*action, &On::OWNER), "{role} {action:?}");
+            }
         }
         assert_eq!(Role::parse("secretary").unwrap(), Role::Secretary);
         assert!(Role::parse("boss").is_err());

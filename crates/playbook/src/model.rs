@@ -43,6 +43,18 @@ impl Playbook {
     pub fn stage_ids(&self) -> Vec<&str> {
         self.stages.iter().map(|s| s.id.as_str()).collect()
     }
+    /// Whether moving a lead into `stage` is working the deal rather than the intake (see
+    /// `pronto_domain::user::Action::WorkDeal`): the intake is the first stage and the stages
+    /// it leads to directly; every later stage, and closing as won, is the deal. An unknown
+    /// stage is neither (the move is refused for that).
+    pub fn is_deal_stage(&self, stage: &str) -> bool {
+        let Some(s) = self.stage(stage) else { return false };
+        if s.status == Some(LeadStatus::Won) {
+            return true;
+        }
+        let first = &self.stages[0];
+        s.id != first.id && !first.next.contains(&s.id)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -71,6 +71,11 @@ pub async fn user(config: &Config, cmd: UserCommand) -> Result<(), AnyError> {
     let hash = auth::hash_password(password.expose().to_owned()).await.map_err(|e| e.to_string())?;
     let result =
         store.create_user(NewUserRecord { login: login.clone(), name, role, phone, email, password_hash: Some(hash), actor: None }).await;
+    if let Ok(id) = &result {
+        let detail = serde_json::json!({ "login": login.as_str(), "role": role.as_str(), "via": "cli" });
+        let entry = pronto_web::audit::entry(None, None, pronto_web::audit::kind::USER_CREATED, Some(format!("user/{id}")), detail);
+        store.audit(entry).await?;
+    }
     store.close().await;
     let id = result?;
     println!("created user {} (id {id}, role {role})", login.as_str());
@@ -91,7 +96,10 @@ pub async fn token(config: &Config, cmd: TokenCommand) -> Result<(), AnyError> {
             other => other.to_string(),
         })?;
         let token = auth::new_token();
-        store.create_token(u.id, name.into_string(), auth::token_hash(&token)).await.map_err(|e| e.to_string())?;
+        let token_id = store.create_token(u.id, name.clone().into_string(), auth::token_hash(&token)).await.map_err(|e| e.to_string())?;
+        let detail = serde_json::json!({ "token_id": token_id, "name": name.as_str(), "via": "cli" });
+        let entry = pronto_web::audit::entry(None, None, pronto_web::audit::kind::TOKEN_CREATED, Some(format!("user/{}", u.id)), detail);
+        store.audit(entry).await.map_err(|e| e.to_string())?;
         Ok::<_, String>(token)
     }
     .await;

@@ -8,8 +8,12 @@ mod harness;
 #[allow(dead_code)]
 mod dovecot;
 
+#[path = "api/access.rs"]
+mod access;
 #[path = "api/activities.rs"]
 mod activities;
+#[path = "api/audit.rs"]
+mod audit;
 #[path = "api/agency.rs"]
 mod agency;
 #[path = "api/alerts.rs"]

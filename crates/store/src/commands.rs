@@ -195,6 +195,8 @@ pub(crate) enum Command {
         lead_id: i64,
         act: Box<crate::customer::Act>,
     },
+    /// Appends a row to the audit log.
+    Audit(Box<crate::records::AuditEntry>),
     /// Stores (or, with no text, removes) the company's text for a template in a language.
     SetMessage {
         message: pronto_playbook::messages::Override,
@@ -260,6 +262,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
         }
         Command::CreateUser(u) => create_user(c, pending, u, now).await.map(Outcome::Id),
         Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
+        Command::Audit(entry) => crate::audit::append(c, entry, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
         Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
         Command::SettleOutbox => {

@@ -277,6 +277,12 @@ pub(crate) async fn files(c: &mut dyn Conn, lead_id: i64) -> R<Vec<CustomerFileR
     rows.iter().map(file_record).collect()
 }
 
+/// One document, without its bytes.
+pub(crate) async fn file_info(c: &mut dyn Conn, id: i64) -> R<CustomerFileRecord> {
+    let r = c.row(&format!("SELECT {FILE_COLUMNS} FROM customer_files f WHERE f.id = $1"), params![id]).await?.ok_or(StoreError::NotFound)?;
+    file_record(&r)
+}
+
 /// One document with its sealed bytes (base64).
 pub(crate) async fn file(c: &mut dyn Conn, id: i64) -> R<(CustomerFileRecord, String)> {
     let r = c

@@ -12,6 +12,7 @@
 //! Architecture invariant: this crate knows nothing about HTTP, JSON request shapes or
 //! configuration files; it receives validated domain values and returns plain records.
 
+mod audit;
 mod calls;
 mod commands;
 mod customer;
@@ -256,6 +257,12 @@ pub trait Store: Send + Sync {
     async fn customer_files(&self, lead_id: i64) -> Result<Vec<CustomerFileRecord>>;
     /// One document, opened (decrypted).
     async fn customer_file(&self, id: i64) -> Result<(CustomerFileRecord, Vec<u8>)>;
+    /// A customer's document without its bytes (to check who may open it first).
+    async fn customer_file_info(&self, id: i64) -> Result<CustomerFileRecord>;
+    /// Appends a row to the audit log (its own transaction), stamped with the store's clock.
+    async fn audit(&self, entry: AuditEntry) -> Result<i64>;
+    /// The audit log's rows that `filter` selects, newest first.
+    async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>>;
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;

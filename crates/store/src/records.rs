@@ -499,3 +499,50 @@ pub struct CustomerFileRecord {
     pub sha256: String,
     pub created_at: Timestamp,
 }
+
+/// One row to append to the audit log (the store stamps the time with its clock).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditEntry {
+    /// The user who acted; `None` for someone not signed in (a failed sign-in).
+    pub actor: Option<i64>,
+    /// The actor's login and name as they were then (for a failed sign-in: the login tried).
+    pub actor_login: Option<String>,
+    pub actor_name: Option<String>,
+    /// What happened: `sign_in.ok`, `access.denied`, `document.read`, …
+    pub kind: String,
+    /// What it happened to: `lead/7`, `user/3`, `webhook/2`, `messages/agency/new_lead/cs`.
+    pub target: Option<String>,
+    /// The client's address.
+    pub ip: Option<String>,
+    /// The rest, as JSON (`{"method": "GET", "path": "/api/v1/audit"}`).
+    pub detail: Value,
+}
+
+/// A row of the audit log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: Timestamp,
+    pub actor: Option<i64>,
+    pub actor_login: Option<String>,
+    pub actor_name: Option<String>,
+    pub kind: String,
+    pub target: Option<String>,
+    pub ip: Option<String>,
+    pub detail: Value,
+}
+
+/// Which audit rows to list, newest first; `before` is the cursor (the last id of the
+/// previous page).
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor: Option<i64>,
+    /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`: every `sign_in.*`).
+    pub kind: Option<String>,
+    /// At or after.
+    pub from: Option<Timestamp>,
+    /// Before.
+    pub to: Option<Timestamp>,
+    pub before: Option<i64>,
+    pub limit: u32,
+}

@@ -500,6 +500,16 @@ impl Store for SqlStore {
         let plain = keys.open(&bytes).map_err(|e| StoreError::Internal(e.to_string()))?;
         Ok((rec, plain))
     }
+    async fn customer_file_info(&self, id: i64) -> Result<CustomerFileRecord> {
+        self.read(move |c| Box::pin(crate::customer::file_info(c, id))).await
+    }
+    async fn audit(&self, entry: AuditEntry) -> Result<i64> {
+        self.id(Command::Audit(Box::new(entry))).await
+    }
+    async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
+        let filter = filter.clone();
+        self.read(move |c| Box::pin(async move { crate::audit::list(c, &filter).await })).await
+    }
     async fn settle_outbox(&self) -> Result<i64> {
         self.id(Command::SettleOutbox).await
     }

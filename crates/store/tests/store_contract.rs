@@ -1731,6 +1731,64 @@ async fn events_are_append_only(store: Arc<dyn Store>, clock: Arc<ManualClock>, 
 }
 contract_test!(events_are_append_only, with_db);
 
+/// The audit log: rows read back newest first with every field, filtered by actor, kind (or
+/// its group) and time, paged by id; and, like the events, never changed or deleted.
+async fn the_audit_log_is_append_only_and_filtered(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    use pronto_store::{AuditEntry, AuditFilter};
+    let row = |actor: Option<i64>, kind: &str| AuditEntry {
+        actor,
+        actor_login: actor.map(|a| format!("user{a}")),
+        actor_name: actor.map(|a| format!("User {a}")),
+        kind: kind.into(),
+        target: Some("lead/7".into()),
+        ip: Some("192.0.2.7".into()),
+        detail: serde_json::json!({ "path": "/api/v1/audit" }),
+    };
+    let t0 = clock.now();
+    store.audit(row(None, "sign_in.failed")).await.unwrap();
+    clock.advance(jiff::SignedDuration::from_secs(60));
+    store.audit(row(Some(1), "sign_in.ok")).await.unwrap();
+    clock.advance(jiff::SignedDuration::from_secs(60));
+    store.audit(row(Some(2), "access.denied")).await.unwrap();
+    // `_` in a group is a letter, not a wildcard.
+    store.audit(row(Some(2), "signxin.ok")).await.unwrap();
+    let all = |f: AuditFilter| {
+        let store = store.clone();
+        async move { store.audit_log(&AuditFilter { limit: 50, ..f }).await.unwrap().into_iter().map(|r| r.kind).collect::<Vec<_>>() }
+    };
+    assert_eq!(all(AuditFilter::default()).await, ["signxin.ok", "access.denied", "sign_in.ok", "sign_in.failed"], "newest first");
+    let first = store.audit_log(&AuditFilter { limit: 50, ..Default::default() }).await.unwrap().pop().unwrap();
+    assert_eq!((first.at, first.actor, first.ip.as_deref(), first.target.as_deref()), (t0, None, Some("192.0.2.7"), Some("lead/7")));
+    assert_eq!(first.detail["path"], "/api/v1/audit");
+    assert_eq!(all(AuditFilter { actor: Some(2), ..Default::default() }).await, ["signxin.ok", "access.denied"]);
+    assert_eq!(all(AuditFilter { kind: Some("sign_in".into()), ..Default::default() }).await, ["sign_in.ok", "sign_in.failed"]);
+    assert_eq!(all(AuditFilter { kind: Some("sign_in.ok".into()), ..Default::default() }).await, ["sign_in.ok"]);
+    let t1 = t0 + jiff::SignedDuration::from_secs(60);
+    assert_eq!(all(AuditFilter { from: Some(t1), ..Default::default() }).await, ["signxin.ok", "access.denied", "sign_in.ok"]);
+    assert_eq!(all(AuditFilter { to: Some(t1), ..Default::default() }).await, ["sign_in.failed"]);
+    let page = store.audit_log(&AuditFilter { limit: 2, ..Default::default() }).await.unwrap();
+    let rest = store.audit_log(&AuditFilter { limit: 2, before: Some(page[1].id), ..Default::default() }).await.unwrap();
+    assert_eq!(rest.iter().map(|r| r.kind.as_str()).collect::<Vec<_>>(), ["sign_in.ok", "sign_in.failed"]);
+
+    let n = db.count_raw("SELECT COUNT(*) FROM audit_log").await;
+    for sql in [
+        "UPDATE audit_log SET kind = 'tampered'".to_owned(),
+        format!("UPDATE audit_log SET actor_id = NULL WHERE id = {}", first.id),
+        "DELETE FROM audit_log".to_owned(),
+        format!("DELETE FROM audit_log WHERE id = {}", first.id),
+    ] {
+        let r = db.exec_raw(&sql).await;
+        assert!(r.is_err(), "{sql} succeeded: {r:?}");
+    }
+    if db.engine == Engine::Postgres {
+        let r = db.exec_raw("TRUNCATE audit_log").await;
+        assert!(r.is_err(), "TRUNCATE succeeded: {r:?}");
+    }
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM audit_log").await, n);
+    assert_eq!(all(AuditFilter::default()).await.len(), 4, "untouched");
+}
+contract_test!(the_audit_log_is_append_only_and_filtered, with_db);
+
 // ── durable timers ──
 
 async fn timers_fire_once_in_order_and_never_early(store: Arc<dyn Store>, clock: Arc<ManualClock>) {

@@ -11,7 +11,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 use base64::Engine as _;
-use pronto_domain::user::{Action, Role};
+use pronto_domain::user::{Action, On, Role};
 use pronto_store::{StoreError, UserRecord};
 use sha2::{Digest, Sha256};
 
@@ -67,6 +67,8 @@ pub struct Caller {
     pub role: Role,
     /// Signed in through the web UI's session cookie (not a bearer token).
     pub by_session: bool,
+    /// The client's address, as the audit log records it.
+    pub ip: Option<String>,
 }
 
 /// The web UI's session cookie.
@@ -104,16 +106,45 @@ pub fn same_origin(headers: &axum::http::HeaderMap) -> bool {
 }
 
 impl Caller {
-    /// 403 unless the caller's role may do `action`.
+    /// 403 unless the caller's role may do `action` (whatever the record: see
+    /// [`Caller::require_on`] for an action on one lead).
     pub fn require(&self, action: Action) -> Result<(), ApiError> {
-        if self.role.may(action) { Ok(()) } else { Err(ApiError::Forbidden(format!("the role `{}` may not do this", self.role))) }
+        self.require_on(action, &On::NOTHING)
     }
+
+    /// 403 unless the caller's role may do `action` to a record it stands to as `on`.
+    pub fn require_on(&self, action: Action, on: &On) -> Result<(), ApiError> {
+        if self.role.may(action, on) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!("the role `{}` may not {}", self.role, action.describe())))
+        }
+    }
+}
+
+/// The client's address of a request (as the sign-in limit sees it), `None` when unknown.
+pub fn request_ip(state: &AppState, parts: &Parts) -> Option<String> {
+    let peer = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0);
+    let ip = crate::forms::client_ip(state, &parts.headers, peer);
+    (!ip.is_unspecified()).then(|| ip.to_string())
 }
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let caller = Self::identify(parts, state).await?;
+        // The audit log's denials middleware learns who made the request.
+        if let Some(seen) = parts.extensions.get::<crate::audit::Seen>() {
+            seen.set(&caller);
+        }
+        Ok(caller)
+    }
+}
+
+impl Caller {
+    async fn identify(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let ip = request_ip(state, parts);
         let Some(header) = parts.headers.get(header::AUTHORIZATION) else {
             // The web UI: the session cookie (and, for a change, a same-origin request).
             let Some(sid) = cookie(&parts.headers, SESSION_COOKIE) else {
@@ -125,6 +156,10 @@ impl FromRequestParts<AppState> for Caller {
                 Err(e) => return Err(e.into()),
             };
             if !parts.method.is_safe() && !same_origin(&parts.headers) {
+                // The audit log records whose session was used from another site.
+                if let (Some(seen), Ok(u)) = (parts.extensions.get::<crate::audit::Seen>(), state.store.user(id).await) {
+                    seen.set_user(&u, ip.clone());
+                }
                 return Err(ApiError::Forbidden("a change from another site is refused (CSRF)".into()));
             }
             let user = match state.store.user(id).await {
@@ -133,7 +168,7 @@ impl FromRequestParts<AppState> for Caller {
                 Err(e) => return Err(e.into()),
             };
             let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
-            return Ok(Caller { user, role, by_session: true });
+            return Ok(Caller { user, role, by_session: true, ip });
         };
         let token = header
             .to_str()
@@ -152,7 +187,7 @@ impl FromRequestParts<AppState> for Caller {
             Err(e) => return Err(e.into()),
         };
         let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
-        Ok(Caller { user, role, by_session: false })
+        Ok(Caller { user, role, by_session: false, ip })
     }
 }
 

@@ -142,6 +142,10 @@ impl IntoResponse for ApiError {
         if let ApiError::RateLimited(_) = self {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
         }
+        if let ApiError::Forbidden(why) = self {
+            // The audit log records the refusal with its reason (see `audit::denials`).
+            res.extensions_mut().insert(crate::audit::Denied(why));
+        }
         res
     }
 }

@@ -6,7 +6,9 @@
 //! the store once and map the result; nothing is sent to the outside world from here (the
 //! store writes outbox rows that workers deliver).
 
+pub mod access;
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod charts;
 pub mod client_ip;
@@ -190,6 +192,7 @@ pub fn app(state: AppState) -> Router {
         .merge(public::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), audit::denials))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::deadline))
         .layer(axum::middleware::from_fn(api::api_headers))
         .layer(axum::middleware::from_fn(metrics::track))

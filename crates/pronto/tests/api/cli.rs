@@ -33,7 +33,7 @@ async fn admin_commands(engine: Engine) {
 
     let first = pronto(&storage, &["migrate"]);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    assert!(text(&first.stdout).contains("applied migrations [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]"), "{}", text(&first.stdout));
+    assert!(text(&first.stdout).contains("applied migrations [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]"), "{}", text(&first.stdout));
     let again = pronto(&storage, &["migrate"]);
     assert!(text(&again.stdout).contains("up to date"), "{}", text(&again.stdout));
 
@@ -72,6 +72,11 @@ async fn admin_commands(engine: Engine) {
     let users = app.get("/api/v1/users").await.expect(200);
     let logins: Vec<_> = users["items"].as_array().unwrap().iter().map(|u| u["login"].as_str().unwrap().to_owned()).collect();
     assert_eq!(logins, ["admin", "jana"], "the first admin came first, nothing else was created");
+    // What the command line did is in the audit log.
+    let audit = app.get("/api/v1/audit").await.expect(200);
+    let kinds: Vec<_> =
+        audit["items"].as_array().unwrap().iter().map(|r| (r["kind"].as_str().unwrap(), r["detail"]["via"].as_str())).collect();
+    assert_eq!(kinds, [("token.created", Some("cli")), ("user.created", Some("cli"))], "{audit}");
 }
 
 /// Starts `pronto serve` with `args` and `env`, returns the address it announced, then stops it

@@ -133,6 +133,13 @@ async fn attachments_are_kept_and_only_downloaded(engine: Engine) {
         let ct = r.header("content-type").unwrap();
         assert!(["application/pdf", "image/png", "image/jpeg", "application/octet-stream"].contains(&ct), "{ct}");
     }
+    // Each download is in the audit log; someone who does not own the lead opens none.
+    let read = app.get("/api/v1/audit?kind=attachment.read").await.expect(200);
+    assert_eq!(read["items"].as_array().unwrap().len(), files.len(), "{read}");
+    assert_eq!(read["items"][0]["target"], format!("lead/{l}"));
+    let (_, clerk) = app.user_with_token("clerk.files", "secretary").await;
+    let r = app.send(app.anon(reqwest::Method::GET, files[0]["url"].as_str().unwrap()).bearer_auth(&clerk)).await;
+    r.problem(403);
     app.send(app.req(reqwest::Method::GET, "/api/v1/attachments/999999")).await.problem(404);
     app.send(app.anon(reqwest::Method::GET, files[0]["url"].as_str().unwrap())).await.problem(401);
 }

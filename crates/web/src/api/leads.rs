@@ -219,10 +219,12 @@ fn patch_from(input: LeadPatchIn) -> Result<LeadPatch, FieldErrors> {
     e.into_result().map(|()| patch)
 }
 
-/// Change a lead's stage, status, owner or other editable fields.
+/// Change a lead's stage, status, owner or other editable fields. Moving a lead into a stage
+/// after the intake, or closing it as won, is the deal: not the secretary's.
 #[utoipa::path(patch, path = "/api/v1/leads/{id}", tag = "leads", request_body = LeadPatchIn,
     params(("id" = i64, Path)),
     responses((status = 200, body = LeadOut), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, description = "The role may not move a lead into a deal stage or close it as won", body = Problem),
         (status = 404, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn patch_lead(
@@ -238,6 +240,14 @@ pub async fn patch_lead(
     let patch = patch_from(input)?;
     if patch.is_empty() {
         return Err(ApiError::invalid("body", "name at least one field to change"));
+    }
+    // The deal (a stage after the intake, closing as won) is not every role's.
+    if (patch.stage.is_some() || patch.status.is_some()) && !caller.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) {
+        let lead = st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
+        let status = patch.status.map(|s| s.as_str());
+        if crate::access::is_deal_move(&st, &lead.playbook, lead.playbook_version, patch.stage.as_deref(), status) {
+            caller.require(Action::WorkDeal)?;
+        }
     }
     st.store.patch_lead(id, patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
     Ok(Json(st.store.lead(id).await?.into()))

@@ -122,7 +122,10 @@ pub async fn test_mailbox(State(st): State<AppState>, caller: Caller, Path(name)
     caller.require(Action::ManageMail)?;
     let cfg = st.mail.config(&name).ok_or_else(|| ApiError::not_found(&format!("mailbox `{name}`")))?;
     // A configured mailbox is the operator's choice: reached as configured.
-    Ok(Json(run_test(&cfg, Reach::Configured).await?))
+    let result = run_test(&cfg, Reach::Configured).await?;
+    st.audit_change(&caller, crate::audit::kind::MAILBOX_TESTED, Some(format!("mailbox/{name}")), serde_json::json!({ "host": cfg.host, "ok": result.ok }))
+        .await;
+    Ok(Json(result))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -144,7 +147,11 @@ pub async fn test_settings(State(st): State<AppState>, caller: Caller, headers: 
     let cfg = MailboxConfig::from_url("test", &url).map_err(|m| ApiError::invalid("url", &m))?;
     // Typed in: only a globally reachable address or an allow-listed host (no port scans of the
     // network behind Pronto).
-    Ok(Json(run_test(&cfg, Reach::Checked(&st.config.outbound_allow)).await?))
+    let result = run_test(&cfg, Reach::Checked(&st.config.outbound_allow)).await?;
+    // The host and port, never the URL (it carries the password).
+    st.audit_change(&caller, crate::audit::kind::MAILBOX_TESTED, None, serde_json::json!({ "host": cfg.host, "port": cfg.port, "ok": result.ok }))
+        .await;
+    Ok(Json(result))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -299,9 +306,12 @@ pub struct EmailIn {
 }
 
 /// Write to the customer: sent through the outbox with the conversation's threading headers,
-/// kept on the timeline, and a response (the first one sets `first_response_at`).
+/// kept on the timeline, and a response (the first one sets `first_response_at`). The lead's
+/// owner, someone with an open task on it, managers and admins.
 #[utoipa::path(post, path = "/api/v1/leads/{id}/emails", tag = "mail", request_body = EmailIn, params(("id" = i64, Path)),
-    responses((status = 201, body = EmailOut), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
+    responses((status = 201, body = EmailOut), (status = 401, body = Problem),
+        (status = 403, description = "Only the lead's owner, the assignee of an open task on it, managers and admins write to the customer", body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn send_email(
     State(st): State<AppState>,
@@ -312,6 +322,7 @@ pub async fn send_email(
 ) -> ApiResult<(StatusCode, Json<EmailOut>)> {
     caller.require(Action::LogActivity)?;
     let id = path_id(&id, "lead")?;
+    crate::access::require_on_lead(&st, &caller, Action::SendEmail, id).await?;
     let (input, _): (EmailIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let mut e = FieldErrors::new();
     let text = e.take("text", Text::parse(input.text.as_deref().unwrap_or(""), MESSAGE_MAX));
@@ -350,19 +361,24 @@ const SAFE_TYPES: &[&str] = &["image/png", "image/jpeg", "image/gif", "image/web
 
 /// Download an attachment. Always `Content-Disposition: attachment`, `nosniff` and a sandbox
 /// CSP, and only harmless types keep their type: a file a customer sent never runs in the page.
+/// The lead's owner, managers and admins only; every download is in the audit log.
 #[utoipa::path(get, path = "/api/v1/attachments/{id}", tag = "mail", params(("id" = i64, Path)),
-    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem),
+        (status = 403, description = "Only the lead's owner, managers and admins open a customer's attachments", body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn attachment(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "attachment")?;
     let a = st.store.attachment(id).await.map_err(|e| or_not_found(e, "attachment"))?;
+    crate::access::require_on_lead(&st, &caller, Action::ReadPersonalData, a.lead_id).await?;
     let path = a
         .sha256
         .as_deref()
         .and_then(|sha| pronto_mail::imap::attachment_path(&st.config.data_dir, sha))
         .ok_or_else(|| ApiError::not_found("attachment file (it was larger than the limit and not kept)"))?;
     let data = tokio::fs::read(&path).await.map_err(|_| ApiError::not_found("attachment file"))?;
+    st.audit(&caller, crate::audit::kind::ATTACHMENT_READ, Some(format!("lead/{}", a.lead_id)), serde_json::json!({ "attachment_id": a.id, "filename": a.filename }))
+        .await?;
     Ok(download(&a.filename, &a.content_type, data))
 }
 

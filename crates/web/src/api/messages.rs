@@ -177,6 +177,13 @@ pub async fn set(
     o.text = text.trim().to_owned();
     o.subject = subject.map(|s| s.trim().to_owned());
     st.store.set_message(o.clone(), Some(caller.user.id)).await?;
+    st.audit_change(
+        &caller,
+        crate::audit::kind::MESSAGE_SET,
+        Some(format!("messages/{}/{}/{}", o.playbook, o.template, o.language)),
+        serde_json::json!({ "text": o.text, "subject": o.subject }),
+    )
+    .await;
     let example = st.store.playbooks().messages().render(&o.playbook, &o.language, &o.template, &example_vars()).map(|(t, _)| t);
     Ok(Json(MessageOut {
         playbook: o.playbook,
@@ -201,9 +208,11 @@ pub async fn reset(
 ) -> ApiResult<StatusCode> {
     caller.require(Action::ManagePlaybooks)?;
     let o = target(&st, &playbook, &template, &language)?;
+    let target = format!("messages/{}/{}/{}", o.playbook, o.template, o.language);
     st.store
         .reset_message(o.playbook, o.template, o.language, Some(caller.user.id))
         .await
         .map_err(|e| super::or_not_found(e, "a company text for this template and language"))?;
+    st.audit_change(&caller, crate::audit::kind::MESSAGE_RESET, Some(target), serde_json::json!({})).await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,7 @@
 //! The `/api/v1` handlers, one file per resource, collected into an [`OpenApiRouter`] so the
 //! OpenAPI description is generated from the same code that serves the requests.
 
+pub mod audit;
 pub mod calls;
 pub mod events;
 pub mod leads;
@@ -133,6 +134,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::patch_user))
         .routes(routes!(users::create_token))
         .routes(routes!(users::me))
+        .routes(routes!(audit::list))
         .routes(routes!(system::get_clock))
         .routes(routes!(system::advance_clock))
 }

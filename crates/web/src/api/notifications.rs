@@ -81,7 +81,7 @@ pub async fn list_notifications(State(st): State<AppState>, caller: Caller, RawQ
     };
     e.into_result()?;
     // Deny by default: another person's alerts are for admins and managers.
-    let recipient = if caller.role.may(Action::ReadAllNotifications) {
+    let recipient = if caller.role.may(Action::ReadAllNotifications, &pronto_domain::user::On::NOTHING) {
         recipient
     } else {
         match recipient {

@@ -180,6 +180,8 @@ pub async fn load(
     let source = toml_text(&st, &headers, body).await?;
     let name = pronto_playbook::parse(&source).map(|p| p.name).unwrap_or_default();
     let (version, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
+    st.audit_change(&caller, crate::audit::kind::PLAYBOOK_LOADED, Some(format!("playbook/{name}")), serde_json::json!({ "version": version, "new": created }))
+        .await;
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(PlaybookLoaded { name, version, created })))
 }

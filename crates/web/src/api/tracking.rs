@@ -21,12 +21,15 @@ pub struct TrackingOut {
 /// Revoke the customer's page link of a lead (it reached the wrong person): a new link is made
 /// and the old one stops working at once.
 #[utoipa::path(post, path = "/api/v1/leads/{id}/tracking/revoke", tag = "leads", params(("id" = i64, Path)),
-    responses((status = 200, body = TrackingOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, body = TrackingOut), (status = 401, body = Problem),
+        (status = 403, description = "Only the lead's owner, managers and admins revoke a customer's link", body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn revoke(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<TrackingOut>> {
     caller.require(Action::EditLead)?;
     let id = path_id(&id, "lead")?;
+    crate::access::require_on_lead(&st, &caller, Action::RevokeLink, id).await?;
     st.store.revoke_tracking(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
+    st.audit_change(&caller, crate::audit::kind::LINK_REVOKED, Some(format!("lead/{id}")), serde_json::json!({})).await;
     let lead = st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
     Ok(Json(TrackingOut { tracking_url: lead.tracking_url.unwrap_or_default() }))
 }
@@ -66,25 +69,34 @@ impl From<pronto_store::CustomerFileRecord> for DocumentOut {
     }
 }
 
-/// The documents the customer sent from their page.
+/// The documents the customer sent from their page (the lead's owner, managers and admins).
 #[utoipa::path(get, path = "/api/v1/leads/{id}/documents", tag = "leads", params(("id" = i64, Path)),
-    responses((status = 200, body = DocumentList), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, body = DocumentList), (status = 401, body = Problem),
+        (status = 403, description = "Only the lead's owner, managers and admins see a customer's documents", body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn documents(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<DocumentList>> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "lead")?;
     st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
+    crate::access::require_on_lead(&st, &caller, Action::ReadPersonalData, id).await?;
     let items = st.store.customer_files(id).await?.into_iter().map(Into::into).collect();
     Ok(Json(DocumentList { items }))
 }
 
 /// Download a document a customer sent: decrypted, always as an attachment, never shown inline.
+/// The lead's owner, managers and admins only; every download is in the audit log.
 #[utoipa::path(get, path = "/api/v1/documents/{id}", tag = "leads", params(("id" = i64, Path)),
-    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 401, body = Problem),
+        (status = 403, description = "Only the lead's owner, managers and admins open a customer's documents", body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn document(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let id = path_id(&id, "document")?;
+    let info = st.store.customer_file_info(id).await.map_err(|e| or_not_found(e, "document"))?;
+    crate::access::require_on_lead(&st, &caller, Action::ReadPersonalData, info.lead_id).await?;
     let (f, bytes) = st.store.customer_file(id).await.map_err(|e| or_not_found(e, "document"))?;
+    // Recorded before it is served: a read that cannot be recorded is refused (503).
+    st.audit(&caller, crate::audit::kind::DOCUMENT_READ, Some(format!("lead/{}", f.lead_id)), serde_json::json!({ "document_id": f.id, "filename": f.filename }))
+        .await?;
     Ok(super::mail::download(&f.filename, &f.content_type, bytes))
 }

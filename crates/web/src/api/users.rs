@@ -30,7 +30,10 @@ pub async fn create_user(
     caller.require(Action::ManageUsers)?;
     let (input, _): (UserIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let id = create(&st, input, Some(caller.user.id)).await?;
-    Ok((StatusCode::CREATED, Json(st.store.user(id).await?.into())))
+    let user = st.store.user(id).await?;
+    st.audit_change(&caller, crate::audit::kind::USER_CREATED, Some(format!("user/{id}")), serde_json::json!({ "login": user.login, "role": user.role }))
+        .await;
+    Ok((StatusCode::CREATED, Json(user.into())))
 }
 
 /// List the users.
@@ -68,7 +71,9 @@ pub async fn create_token(
         None => "api".to_owned(),
     };
     let token = new_token();
-    let token_id = st.store.create_token(id, name, token_hash(&token)).await.map_err(|e| or_not_found(e, "user"))?;
+    let token_id = st.store.create_token(id, name.clone(), token_hash(&token)).await.map_err(|e| or_not_found(e, "user"))?;
+    st.audit_change(&caller, crate::audit::kind::TOKEN_CREATED, Some(format!("user/{id}")), serde_json::json!({ "token_id": token_id, "name": name }))
+        .await;
     Ok((StatusCode::CREATED, Json(TokenOut { id: token_id, token })))
 }
 
@@ -143,8 +148,15 @@ pub async fn patch_user(
     if presence.is_none() && hours.is_none() && phone.is_none() && email.is_none() && language.is_none() {
         return Err(ApiError::invalid("body", "name at least one of presence, hours, phone, email, language"));
     }
+    let mut changed = Vec::new();
+    for (field, set) in [("presence", presence.is_some()), ("hours", hours.is_some()), ("phone", phone.is_some()), ("email", email.is_some()), ("language", language.is_some())] {
+        if set {
+            changed.push(field);
+        }
+    }
     let patch = pronto_store::UserPatch { id, presence, hours, phone, email, language };
     st.store.update_user(patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "user"))?;
+    st.audit_change(&caller, crate::audit::kind::USER_CHANGED, Some(format!("user/{id}")), serde_json::json!({ "fields": changed })).await;
     Ok(Json(st.store.user(id).await?.into()))
 }
 

@@ -67,7 +67,10 @@ pub async fn create(
     caller.require(Action::ManageWebhooks)?;
     let (input, _): (WebhookIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let url = input.url.as_deref().map(str::trim).unwrap_or("").to_owned();
-    let (id, secret) = subscribe(&st, &url, input.events.unwrap_or_default(), Some(caller.user.id)).await?;
+    let events = input.events.unwrap_or_default();
+    let (id, secret) = subscribe(&st, &url, events.clone(), Some(caller.user.id)).await?;
+    st.audit_change(&caller, crate::audit::kind::WEBHOOK_CREATED, Some(format!("webhook/{id}")), serde_json::json!({ "url": url, "events": events }))
+        .await;
     let w =
         st.store.webhooks().await?.into_iter().find(|w| w.id == id).ok_or_else(|| ApiError::Internal("the new webhook is gone".into()))?;
     Ok((
@@ -126,6 +129,7 @@ pub async fn delete(State(st): State<AppState>, caller: Caller, Path(id): Path<S
     caller.require(Action::ManageWebhooks)?;
     let id = path_id(&id, "webhook")?;
     st.store.delete_webhook(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "webhook"))?;
+    st.audit_change(&caller, crate::audit::kind::WEBHOOK_DELETED, Some(format!("webhook/{id}")), serde_json::json!({})).await;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -4,6 +4,7 @@
 //! absolute timeouts); every change is a same-origin POST (checked in `auth`), and then a
 //! redirect back (post/redirect/get).
 
+mod audit;
 pub mod i18n;
 pub mod redirect;
 mod reports;
@@ -20,6 +21,7 @@ use axum::routing::{get, post};
 use i18n::Tr;
 use jiff::Timestamp;
 use pronto_domain::lead::{ActivityKind, Direction, LeadPatch, NewActivity, Outcome};
+use pronto_domain::user::Action;
 use pronto_domain::values::Text;
 use pronto_store::{LeadFilter, StoreError, TaskFilter};
 use serde::Deserialize;
@@ -51,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/playbooks", post(admin_playbook))
         .route("/admin/webhooks", post(admin_add_webhook))
         .route("/admin/webhooks/{id}/delete", post(admin_delete_webhook))
+        .route("/admin/audit", get(audit::audit_page))
         .route("/reports", get(reports::reports_page))
         .route("/reports/leads", get(reports::drill_page))
         .route("/contacts", get(contacts_page))
@@ -98,10 +101,54 @@ impl axum::extract::FromRequestParts<AppState> for Signed {
                 let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
                 Ok(Signed(c, t))
             }
-            Err(ApiError::Forbidden(m)) => Err((StatusCode::FORBIDDEN, m).into_response()),
+            Err(ApiError::Forbidden(m)) => {
+                let mut r = (StatusCode::FORBIDDEN, m.clone()).into_response();
+                r.extensions_mut().insert(crate::audit::Denied(m));
+                Err(r)
+            }
             Err(_) => Err(Redirect::to("/login").into_response()),
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "denied.html")]
+struct DeniedPage {
+    t: Arc<Tr>,
+    admin: bool,
+    now_iso: String,
+    me: Option<String>,
+    page: &'static str,
+    languages: &'static [(&'static str, &'static str)],
+    reason: String,
+    back: String,
+}
+
+/// The error page of a refused action (403): what the reader's role may not do, in their
+/// words. The audit log records the refusal with `e`'s reason (see `audit::denials`).
+fn denied(st: &AppState, c: &Caller, t: &Arc<Tr>, action: Action, e: ApiError, back: String) -> Response {
+    let key = match action {
+        Action::WorkDeal => "denied-deal",
+        Action::SendEmail => "denied-email",
+        Action::ReadPersonalData => "denied-documents",
+        Action::RevokeLink => "denied-revoke",
+        _ => "forbidden",
+    };
+    let mut r = page(DeniedPage {
+        t: t.clone(),
+        admin: c.role == pronto_domain::user::Role::Admin,
+        now_iso: st.clock.now().to_string(),
+        me: Some(c.user.name.clone()),
+        page: "denied",
+        languages: LANGUAGES,
+        reason: t.t(key),
+        back,
+    });
+    *r.status_mut() = StatusCode::FORBIDDEN;
+    if let ApiError::Forbidden(why) = e {
+        r.extensions_mut().insert(crate::audit::Denied(why));
+    }
+    r
 }
 
 fn local(t: Timestamp, tz: &jiff::tz::TimeZone) -> String {
@@ -186,9 +233,17 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     if !st.login_limiter.check(ip) {
         return again(t.t("too-many-attempts"), StatusCode::TOO_MANY_REQUESTS);
     }
+    let ip_text = (!ip.is_unspecified()).then(|| ip.to_string());
+    let tried: String = f.login.trim().chars().take(100).collect();
     let user = match st.store.user_by_login(f.login.trim()).await {
         Ok((u, Some(hash))) if u.active && verify_password(f.password.clone(), hash.clone()).await => u,
-        _ => return again(t.t("wrong-login"), StatusCode::UNAUTHORIZED),
+        found => {
+            // The login tried (and whose account it is, when it is one), and from where.
+            let mut e = crate::audit::entry(found.as_ref().ok().map(|(u, _)| u), ip_text, crate::audit::kind::SIGN_IN_FAILED, None, serde_json::json!({}));
+            e.actor_login = Some(tried);
+            let _ = st.audit_entry(e).await;
+            return again(t.t("wrong-login"), StatusCode::UNAUTHORIZED);
+        }
     };
     // A new session id at every sign-in; the one the browser had (if any) ends.
     let sid = new_token();
@@ -196,6 +251,7 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     if let Err(e) = st.store.create_session(user.id, token_hash(&sid), old).await {
         return again(format!("{}: {e}", t.t("error")), StatusCode::SERVICE_UNAVAILABLE);
     }
+    let _ = st.audit_entry(crate::audit::entry(Some(&user), ip_text, crate::audit::kind::SIGN_IN_OK, Some(format!("user/{}", user.id)), serde_json::json!({}))).await;
     let flags = if secure(&st) { "; Secure" } else { "" };
     let set = format!("{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{flags}", crate::auth::SESSION_ABSOLUTE.as_secs());
     let mut r = Redirect::to("/inbox").into_response();
@@ -205,12 +261,22 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     r
 }
 
-async fn logout(State(st): State<AppState>, headers: HeaderMap) -> Response {
+async fn logout(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap) -> Response {
     if !crate::auth::same_origin(&headers) {
         return (StatusCode::FORBIDDEN, "a change from another site is refused (CSRF)").into_response();
     }
     if let Some(sid) = cookie(&headers, SESSION_COOKIE) {
+        // Whose session it was, for the audit log (a session already ended records nothing).
+        let who = match st.store.touch_session(token_hash(sid), crate::auth::SESSION_IDLE, crate::auth::SESSION_ABSOLUTE).await {
+            Ok(id) => st.store.user(id).await.ok(),
+            Err(_) => None,
+        };
         let _ = st.store.end_session(token_hash(sid)).await;
+        if let Some(u) = who {
+            let ip = crate::forms::client_ip(&st, &headers, peer);
+            let ip = (!ip.is_unspecified()).then(|| ip.to_string());
+            let _ = st.audit_entry(crate::audit::entry(Some(&u), ip, crate::audit::kind::SIGN_OUT, Some(format!("user/{}", u.id)), serde_json::json!({}))).await;
+        }
     }
     let mut r = Redirect::to("/login").into_response();
     r.headers_mut().insert(header::SET_COOKIE, HeaderValue::from_static("pronto_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"));
@@ -529,8 +595,13 @@ struct LeadPage {
     earlier: Vec<(i64, String)>,
     timeline: Vec<TimelineRow>,
     tracking_url: Option<String>,
-    /// The customer's documents: (id, file name, "size · when").
+    /// The customer's documents: (id, file name, "size · when"); empty unless the reader may
+    /// open them (`may_documents`), when `documents_hidden` counts them instead.
     documents: Vec<(i64, String, String)>,
+    documents_hidden: i64,
+    may_documents: bool,
+    may_email: bool,
+    may_revoke: bool,
 }
 
 async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<i64>) -> Response {
@@ -540,7 +611,24 @@ async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): P
         Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     };
     let zone = user_tz(&st, &c);
-    let stages = st.store.playbooks().get(&l.playbook, l.playbook_version).map(|pb| pb.stage_ids().iter().map(|s| s.to_string()).collect()).unwrap_or_default();
+    let on = match crate::access::on_lead(&st, &c, id).await {
+        Ok(on) => on,
+        Err(e) => return (e.status(), e.to_string()).into_response(),
+    };
+    let may = |a: Action| c.role.may(a, &on);
+    // The stages this reader may move the lead to (the deal is not every role's).
+    let stages = st
+        .store
+        .playbooks()
+        .get(&l.playbook, l.playbook_version)
+        .map(|pb| {
+            pb.stage_ids()
+                .into_iter()
+                .filter(|s| *s == l.stage || may(Action::WorkDeal) || !pb.is_deal_stage(s))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let users = st.store.users().await.unwrap_or_default().into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect();
     let tasks = st
         .store
@@ -587,14 +675,13 @@ async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): P
         })
         .collect();
     let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
-    let documents = st
-        .store
-        .customer_files(id)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|f| (f.id, f.filename, format!("{} kB · {}", (f.size + 1023) / 1024, local(f.created_at, &zone))))
-        .collect();
+    let files = st.store.customer_files(id).await.unwrap_or_default();
+    let documents_hidden = files.len() as i64;
+    let documents = if may(Action::ReadPersonalData) {
+        files.into_iter().map(|f| (f.id, f.filename, format!("{} kB · {}", (f.size + 1023) / 1024, local(f.created_at, &zone)))).collect()
+    } else {
+        Vec::new()
+    };
     page(LeadPage {
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: st.clock.now().to_string(),
@@ -625,6 +712,10 @@ async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): P
         timeline,
         tracking_url: l.tracking_url.clone(),
         documents,
+        documents_hidden,
+        may_documents: may(Action::ReadPersonalData),
+        may_email: may(Action::SendEmail),
+        may_revoke: may(Action::RevokeLink),
         t,
     })
 }
@@ -650,9 +741,28 @@ async fn lead_action(
 ) -> Response {
     let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let now = st.clock.now();
-    let needs = if matches!(action.as_str(), "note" | "call" | "email") { pronto_domain::user::Action::LogActivity } else { pronto_domain::user::Action::EditLead };
-    if c.require(needs).is_err() {
-        return (StatusCode::FORBIDDEN, t.t("error")).into_response();
+    let needs = if matches!(action.as_str(), "note" | "call" | "email") { Action::LogActivity } else { Action::EditLead };
+    if let Err(e) = c.require(needs) {
+        return denied(&st, &c, &t, needs, e, format!("/leads/{id}"));
+    }
+    // Per record: e-mail, the customer's link; the deal's stages.
+    let on_record = match action.as_str() {
+        "email" => Some(Action::SendEmail),
+        "revoke-tracking" => Some(Action::RevokeLink),
+        "stage" if !c.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) => match st.store.lead(id).await {
+            Ok(l) if crate::access::is_deal_move(&st, &l.playbook, l.playbook_version, Some(&field("stage")), None) => Some(Action::WorkDeal),
+            Ok(_) => None,
+            Err(StoreError::NotFound) => return (StatusCode::NOT_FOUND, t.t("not-found")).into_response(),
+            Err(e) => return (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+        },
+        _ => None,
+    };
+    if let Some(a) = on_record {
+        match crate::access::require_on_lead(&st, &c, a, id).await {
+            Ok(()) => {}
+            Err(e @ ApiError::Forbidden(_)) => return denied(&st, &c, &t, a, e, format!("/leads/{id}")),
+            Err(e) => return (e.status(), e.to_string()).into_response(),
+        }
     }
     let result = match action.as_str() {
         "note" => match Text::parse(&field("text"), pronto_domain::lead::MESSAGE_MAX) {
@@ -677,7 +787,13 @@ async fn lead_action(
             Err(_) => return (StatusCode::UNPROCESSABLE_ENTITY, "owner").into_response(),
         },
         "stage" => st.store.patch_lead(id, LeadPatch { stage: Some(field("stage")), ..Default::default() }, Some(c.user.id)).await,
-        "revoke-tracking" => st.store.revoke_tracking(id, Some(c.user.id)).await.map(|_| ()),
+        "revoke-tracking" => {
+            let r = st.store.revoke_tracking(id, Some(c.user.id)).await.map(|_| ());
+            if r.is_ok() {
+                st.audit_change(&c, crate::audit::kind::LINK_REVOKED, Some(format!("lead/{id}")), serde_json::json!({})).await;
+            }
+            r
+        }
         "task" => {
             let title = field("title");
             let Some(due) = parse_local(&field("due"), &user_tz(&st, &c)) else {
@@ -786,7 +902,13 @@ async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
                     age: age(l.received_at, now),
                 })
                 .collect(),
-            next: s.next.iter().filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone()))).collect(),
+            // Only the moves the reader may make (the deal is not every role's).
+            next: s
+                .next
+                .iter()
+                .filter(|n| c.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) || !pb.is_deal_stage(n))
+                .filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone())))
+                .collect(),
         });
     }
     page(BoardPage { admin: c.role == pronto_domain::user::Role::Admin, t, now_iso: now.to_string(), me: Some(c.user.name.clone()), page: "board", languages: LANGUAGES, columns })
@@ -983,7 +1105,11 @@ async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<Stri
 
 /// 403 for anyone but an admin.
 fn admin_only(c: &Caller, t: &Tr) -> Option<Response> {
-    (c.role != pronto_domain::user::Role::Admin).then(|| (StatusCode::FORBIDDEN, t.t("forbidden")).into_response())
+    (c.role != pronto_domain::user::Role::Admin).then(|| {
+        let mut r = (StatusCode::FORBIDDEN, t.t("forbidden")).into_response();
+        r.extensions_mut().insert(crate::audit::Denied(format!("the role `{}` may not administer Pronto", c.role)));
+        r
+    })
 }
 
 async fn admin_page(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
@@ -1006,8 +1132,12 @@ async fn admin_add_user(State(st): State<AppState>, Signed(c, t): Signed, Form(f
         email: get("email"),
         password: get("password"),
     };
+    let (login, role) = (draft.login.clone(), draft.role.clone());
     let notice = match crate::api::users::create(&st, draft, Some(c.user.id)).await {
-        Ok(id) => format!("user {id} added"),
+        Ok(id) => {
+            st.audit_change(&c, crate::audit::kind::USER_CREATED, Some(format!("user/{id}")), serde_json::json!({ "login": login, "role": role })).await;
+            format!("user {id} added")
+        }
         Err(ApiError::Invalid(e)) => e.to_string(),
         Err(e) => e.to_string(),
     };
@@ -1049,7 +1179,10 @@ async fn admin_user(
     let notice = match notice {
         Some(n) => n,
         None => match st.store.update_user(patch, Some(c.user.id)).await {
-            Ok(()) => t.t("saved"),
+            Ok(()) => {
+                st.audit_change(&c, crate::audit::kind::USER_CHANGED, Some(format!("user/{id}")), serde_json::json!({ "fields": [what] })).await;
+                t.t("saved")
+            }
             Err(e) => e.to_string(),
         },
     };
@@ -1073,7 +1206,10 @@ async fn admin_test(
     };
     let notice = match address {
         Ok(a) => match st.store.queue_test(channel.clone(), a.clone(), format!("Pronto test message ({channel}) from {}", c.user.name), Some(c.user.id)).await {
-            Ok(id) => format!("test {channel} to {a} queued as notification {id}: its delivery is at /api/v1/notifications?status="),
+            Ok(id) => {
+                st.audit_change(&c, crate::audit::kind::DELIVERY_TESTED, None, serde_json::json!({ "channel": channel, "to": a })).await;
+                format!("test {channel} to {a} queued as notification {id}: its delivery is at /api/v1/notifications?status=")
+            }
             Err(e) => e.to_string(),
         },
         Err(e) => format!("{to}: {e}"),
@@ -1086,10 +1222,15 @@ async fn admin_test_mailbox(State(st): State<AppState>, Signed(c, t): Signed, Pa
         return r;
     }
     let notice = match st.mail.config(&name) {
-        Some(cfg) => match pronto_mail::imap::test(&cfg, pronto_mail::imap::Reach::Configured).await {
-            Ok(r) => format!("{name}: connected, {} messages, IDLE {}", r.exists, if r.idle { "yes" } else { "no" }),
-            Err(e) => format!("{name}: {e}"),
-        },
+        Some(cfg) => {
+            let result = pronto_mail::imap::test(&cfg, pronto_mail::imap::Reach::Configured).await;
+            st.audit_change(&c, crate::audit::kind::MAILBOX_TESTED, Some(format!("mailbox/{name}")), serde_json::json!({ "host": cfg.host, "ok": result.is_ok() }))
+                .await;
+            match result {
+                Ok(r) => format!("{name}: connected, {} messages, IDLE {}", r.exists, if r.idle { "yes" } else { "no" }),
+                Err(e) => format!("{name}: {e}"),
+            }
+        }
         None => t.t("not-found"),
     };
     admin_render(&st, &c, t, Some(notice)).await
@@ -1104,8 +1245,11 @@ async fn admin_playbook(State(st): State<AppState>, Signed(c, t): Signed, Form(f
         Err(problems) => pronto_playbook::render_problems(&problems, "playbook", &source),
         Ok(pb) if f.get("do").map(String::as_str) != Some("load") => format!("`{}` is a valid playbook ({} stages, {} rules)", pb.name, pb.stages.len(), pb.rules.len()),
         Ok(pb) => match st.store.load_playbook(source, Some(c.user.id)).await {
-            Ok((v, true)) => format!("`{}` loaded as version {v}", pb.name),
-            Ok((v, false)) => format!("`{}` is unchanged (version {v})", pb.name),
+            Ok((v, new)) => {
+                st.audit_change(&c, crate::audit::kind::PLAYBOOK_LOADED, Some(format!("playbook/{}", pb.name)), serde_json::json!({ "version": v, "new": new }))
+                    .await;
+                if new { format!("`{}` loaded as version {v}", pb.name) } else { format!("`{}` is unchanged (version {v})", pb.name) }
+            }
             Err(e) => e.to_string(),
         },
     };
@@ -1118,8 +1262,11 @@ async fn admin_add_webhook(State(st): State<AppState>, Signed(c, t): Signed, For
     }
     let url = f.get("url").map(|v| v.trim().to_owned()).unwrap_or_default();
     let events: Vec<String> = f.get("events").map(|v| v.split([',', ' ']).filter(|e| !e.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
-    let notice = match crate::api::webhooks::subscribe(&st, &url, events, Some(c.user.id)).await {
-        Ok((id, secret)) => format!("webhook {id} created; its signing secret (shown once): {secret}"),
+    let notice = match crate::api::webhooks::subscribe(&st, &url, events.clone(), Some(c.user.id)).await {
+        Ok((id, secret)) => {
+            st.audit_change(&c, crate::audit::kind::WEBHOOK_CREATED, Some(format!("webhook/{id}")), serde_json::json!({ "url": url, "events": events })).await;
+            format!("webhook {id} created; its signing secret (shown once): {secret}")
+        }
         Err(ApiError::Invalid(e)) => e.to_string(),
         Err(e) => e.to_string(),
     };
@@ -1131,7 +1278,10 @@ async fn admin_delete_webhook(State(st): State<AppState>, Signed(c, t): Signed, 
         return r;
     }
     let notice = match st.store.delete_webhook(id, Some(c.user.id)).await {
-        Ok(()) => t.t("saved"),
+        Ok(()) => {
+            st.audit_change(&c, crate::audit::kind::WEBHOOK_DELETED, Some(format!("webhook/{id}")), serde_json::json!({})).await;
+            t.t("saved")
+        }
         Err(e) => e.to_string(),
     };
     admin_render(&st, &c, t, Some(notice)).await
@@ -1194,7 +1344,10 @@ async fn change_password(State(st): State<AppState>, headers: HeaderMap, Signed(
     };
     let keep = cookie(&headers, SESSION_COOKIE).map(token_hash);
     match st.store.set_password(c.user.id, hash, keep).await {
-        Ok(()) => account_render(&st, &c, t.clone(), Some(t.t("password-changed")), StatusCode::OK).await,
+        Ok(()) => {
+            st.audit_change(&c, crate::audit::kind::PASSWORD_CHANGED, Some(format!("user/{}", c.user.id)), serde_json::json!({})).await;
+            account_render(&st, &c, t.clone(), Some(t.t("password-changed")), StatusCode::OK).await
+        }
         Err(e) => account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
     }
 }

@@ -264,3 +264,47 @@ rep-figure-reached = Dosáhly fáze { $v }
 rep-figure-attempts = Pokusy o hovor: { $v }
 rep-figure-sla-met = SLA splněno: { $v }
 rep-figure-sla-breached = SLA porušeno: { $v }
+# Auditní záznam a odmítnutí
+audit = Auditní záznam
+audit-hint = Kdo se přihlásil, co bylo odmítnuto, kdo měnil uživatele, tokeny a nastavení a kdo otevřel dokumenty zákazníků. Nejnovější nahoře; nic z toho nelze změnit ani smazat.
+audit-who = Kdo
+audit-what = Co
+audit-when = Kdy
+audit-target = Čeho se týká
+audit-ip = Adresa
+audit-detail = Podrobnosti
+audit-anyone = Kdokoli
+audit-anything = Cokoli
+audit-empty = Nic zaznamenaného neodpovídá.
+audit-older = Starší záznamy
+audit-unknown = Neznámý
+audit-bad-filter = Filtr nelze použít:
+audit-sign_in-ok = Přihlášení
+audit-sign_in-failed = Neúspěšné přihlášení
+audit-sign_out = Odhlášení
+audit-access-denied = Odmítnuto
+audit-user-created = Přidán uživatel
+audit-user-changed = Změna uživatele
+audit-user-password_changed = Změna hesla
+audit-token-created = Vydán API token
+audit-messages-set = Změna textu zprávy
+audit-messages-reset = Obnoven text zprávy
+audit-playbook-loaded = Nahrán playbook
+audit-webhook-created = Přidán webhook
+audit-webhook-deleted = Odebrán webhook
+audit-mailbox-tested = Test schránky
+audit-delivery-tested = Odeslána testovací zpráva
+audit-link-revoked = Zrušen odkaz zákazníka
+audit-document-read = Otevřen dokument zákazníka
+audit-attachment-read = Otevřena příloha e-mailu
+denied-title = Není dovoleno
+denied-back = Zpět
+denied-deal = Posunout poptávku do obchodu nebo ji uzavřít jako získanou mohou konzultanti, specialisté, koordinátoři, manažeři a správci; předejte ji.
+denied-email = Zákazníkovi z adresy firmy píše jen vlastník poptávky, kdo na ní má otevřený úkol, manažer nebo správce.
+denied-documents = Dokumenty zákazníka otevírá jen vlastník poptávky, manažer nebo správce.
+denied-revoke = Odkaz zákazníka ruší jen vlastník poptávky, manažer nebo správce.
+documents-restricted = { $n ->
+    [one] Zákazník poslal { $n } dokument; otevírá ho jen vlastník, manažeři a správci.
+    [few] Zákazník poslal { $n } dokumenty; otevírá je jen vlastník, manažeři a správci.
+   *[other] Zákazník poslal { $n } dokumentů; otevírá je jen vlastník, manažeři a správci.
+}

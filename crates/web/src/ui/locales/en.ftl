@@ -252,3 +252,46 @@ rep-figure-reached = Reached the stage { $v }
 rep-figure-attempts = Call attempts: { $v }
 rep-figure-sla-met = SLA met: { $v }
 rep-figure-sla-breached = SLA breached: { $v }
+# The audit log and refusals
+audit = Audit log
+audit-hint = Who signed in, what was refused, who changed users, tokens and settings, and who opened customers' documents. Newest first; nothing here can be changed or deleted.
+audit-who = Who
+audit-what = What
+audit-when = When
+audit-target = On
+audit-ip = Address
+audit-detail = Detail
+audit-anyone = Anyone
+audit-anything = Anything
+audit-empty = Nothing recorded matches.
+audit-older = Older entries
+audit-unknown = Unknown
+audit-bad-filter = The filter cannot be used:
+audit-sign_in-ok = Signed in
+audit-sign_in-failed = Sign-in failed
+audit-sign_out = Signed out
+audit-access-denied = Refused
+audit-user-created = User added
+audit-user-changed = User changed
+audit-user-password_changed = Password changed
+audit-token-created = API token issued
+audit-messages-set = Message text changed
+audit-messages-reset = Message text reset
+audit-playbook-loaded = Playbook loaded
+audit-webhook-created = Webhook added
+audit-webhook-deleted = Webhook removed
+audit-mailbox-tested = Mailbox tested
+audit-delivery-tested = Test message sent
+audit-link-revoked = Customer link revoked
+audit-document-read = Customer document opened
+audit-attachment-read = E-mail attachment opened
+denied-title = Not allowed
+denied-back = Back
+denied-deal = Moving an inquiry into the deal or closing it as won is for consultants, specialists, coordinators, managers and admins; hand it over instead.
+denied-email = Only the inquiry's owner, someone with an open task on it, a manager or an admin writes to the customer from the company's address.
+denied-documents = Only the inquiry's owner, a manager or an admin opens the customer's documents.
+denied-revoke = Only the inquiry's owner, a manager or an admin revokes the customer's link.
+documents-restricted = { $n ->
+    [one] The customer sent { $n } document; only the owner, managers and admins open it.
+   *[other] The customer sent { $n } documents; only the owner, managers and admins open them.
+}

@@ -257,3 +257,46 @@ rep-figure-reached = הגיעו לשלב { $v }
 rep-figure-attempts = ניסיונות חיוג: { $v }
 rep-figure-sla-met = SLA עמד ביעד: { $v }
 rep-figure-sla-breached = SLA הופר: { $v }
+# יומן ביקורת וסירובים
+audit = יומן ביקורת
+audit-hint = מי נכנס, מה נדחה, מי שינה משתמשים, אסימונים והגדרות ומי פתח מסמכים של לקוחות. החדשים למעלה; אי אפשר לשנות או למחוק דבר כאן.
+audit-who = מי
+audit-what = מה
+audit-when = מתי
+audit-target = על מה
+audit-ip = כתובת
+audit-detail = פרטים
+audit-anyone = כל אחד
+audit-anything = כל דבר
+audit-empty = אין רישום מתאים.
+audit-older = רשומות ישנות יותר
+audit-unknown = לא ידוע
+audit-bad-filter = אי אפשר להשתמש במסנן:
+audit-sign_in-ok = כניסה
+audit-sign_in-failed = כניסה נכשלה
+audit-sign_out = יציאה
+audit-access-denied = נדחה
+audit-user-created = נוסף משתמש
+audit-user-changed = שונה משתמש
+audit-user-password_changed = שונתה סיסמה
+audit-token-created = הונפק אסימון API
+audit-messages-set = שונה נוסח הודעה
+audit-messages-reset = שוחזר נוסח הודעה
+audit-playbook-loaded = נטען תסריט
+audit-webhook-created = נוסף webhook
+audit-webhook-deleted = הוסר webhook
+audit-mailbox-tested = נבדקה תיבת דואר
+audit-delivery-tested = נשלחה הודעת בדיקה
+audit-link-revoked = בוטל הקישור של הלקוח
+audit-document-read = נפתח מסמך של לקוח
+audit-attachment-read = נפתח קובץ מצורף לדוא"ל
+denied-title = אסור
+denied-back = חזרה
+denied-deal = העברת פנייה לשלב העסקה או סגירתה כהצלחה שמורות ליועצים, מומחים, רכזים, מנהלים ומנהלי מערכת; העבירו אותה הלאה.
+denied-email = רק בעל הפנייה, מי שיש לו משימה פתוחה עליה, מנהל או מנהל מערכת כותבים ללקוח מכתובת החברה.
+denied-documents = רק בעל הפנייה, מנהל או מנהל מערכת פותחים את מסמכי הלקוח.
+denied-revoke = רק בעל הפנייה, מנהל או מנהל מערכת מבטלים את הקישור של הלקוח.
+documents-restricted = { $n ->
+    [one] הלקוח שלח מסמך אחד; רק הבעלים, מנהלים ומנהלי מערכת פותחים אותו.
+   *[other] הלקוח שלח { $n } מסמכים; רק הבעלים, מנהלים ומנהלי מערכת פותחים אותם.
+}

@@ -264,3 +264,47 @@ rep-figure-reached = Dotarły do etapu { $v }
 rep-figure-attempts = Próby połączenia: { $v }
 rep-figure-sla-met = SLA dotrzymane: { $v }
 rep-figure-sla-breached = SLA przekroczone: { $v }
+# Dziennik audytu i odmowy
+audit = Dziennik audytu
+audit-hint = Kto się zalogował, czego odmówiono, kto zmieniał użytkowników, tokeny i ustawienia oraz kto otwierał dokumenty klientów. Najnowsze na górze; niczego tu nie można zmienić ani usunąć.
+audit-who = Kto
+audit-what = Co
+audit-when = Kiedy
+audit-target = Czego dotyczy
+audit-ip = Adres
+audit-detail = Szczegóły
+audit-anyone = Ktokolwiek
+audit-anything = Cokolwiek
+audit-empty = Nic zapisanego nie pasuje.
+audit-older = Starsze wpisy
+audit-unknown = Nieznany
+audit-bad-filter = Nie można użyć filtra:
+audit-sign_in-ok = Zalogowanie
+audit-sign_in-failed = Nieudane logowanie
+audit-sign_out = Wylogowanie
+audit-access-denied = Odmowa
+audit-user-created = Dodano użytkownika
+audit-user-changed = Zmieniono użytkownika
+audit-user-password_changed = Zmieniono hasło
+audit-token-created = Wydano token API
+audit-messages-set = Zmieniono tekst wiadomości
+audit-messages-reset = Przywrócono tekst wiadomości
+audit-playbook-loaded = Wczytano playbook
+audit-webhook-created = Dodano webhook
+audit-webhook-deleted = Usunięto webhook
+audit-mailbox-tested = Test skrzynki
+audit-delivery-tested = Wysłano wiadomość testową
+audit-link-revoked = Unieważniono link klienta
+audit-document-read = Otwarto dokument klienta
+audit-attachment-read = Otwarto załącznik e-maila
+denied-title = Niedozwolone
+denied-back = Wstecz
+denied-deal = Przesunąć zapytanie do transakcji lub zamknąć je jako wygrane mogą konsultanci, specjaliści, koordynatorzy, menedżerowie i administratorzy; przekaż je.
+denied-email = Do klienta z adresu firmy pisze tylko właściciel zapytania, osoba z otwartym zadaniem przy nim, menedżer lub administrator.
+denied-documents = Dokumenty klienta otwiera tylko właściciel zapytania, menedżer lub administrator.
+denied-revoke = Link klienta unieważnia tylko właściciel zapytania, menedżer lub administrator.
+documents-restricted = { $n ->
+    [one] Klient przesłał { $n } dokument; otwiera go tylko właściciel, menedżerowie i administratorzy.
+    [few] Klient przesłał { $n } dokumenty; otwierają je tylko właściciel, menedżerowie i administratorzy.
+   *[other] Klient przesłał { $n } dokumentów; otwierają je tylko właściciel, menedżerowie i administratorzy.
+}

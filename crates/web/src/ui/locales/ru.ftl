@@ -264,3 +264,47 @@ rep-figure-reached = Дошли до этапа { $v }
 rep-figure-attempts = Попыток дозвона: { $v }
 rep-figure-sla-met = SLA выполнен: { $v }
 rep-figure-sla-breached = SLA нарушен: { $v }
+# Журнал аудита и отказы
+audit = Журнал аудита
+audit-hint = Кто входил, что было запрещено, кто менял пользователей, токены и настройки и кто открывал документы клиентов. Сначала новые; ничего здесь нельзя изменить или удалить.
+audit-who = Кто
+audit-what = Что
+audit-when = Когда
+audit-target = Объект
+audit-ip = Адрес
+audit-detail = Подробности
+audit-anyone = Кто угодно
+audit-anything = Что угодно
+audit-empty = Ничего подходящего не записано.
+audit-older = Более ранние записи
+audit-unknown = Неизвестно
+audit-bad-filter = Фильтр нельзя применить:
+audit-sign_in-ok = Вход
+audit-sign_in-failed = Неудачный вход
+audit-sign_out = Выход
+audit-access-denied = Запрещено
+audit-user-created = Добавлен пользователь
+audit-user-changed = Изменён пользователь
+audit-user-password_changed = Изменён пароль
+audit-token-created = Выдан API-токен
+audit-messages-set = Изменён текст сообщения
+audit-messages-reset = Восстановлен текст сообщения
+audit-playbook-loaded = Загружен сценарий
+audit-webhook-created = Добавлен вебхук
+audit-webhook-deleted = Удалён вебхук
+audit-mailbox-tested = Проверка почтового ящика
+audit-delivery-tested = Отправлено тестовое сообщение
+audit-link-revoked = Отозвана ссылка клиента
+audit-document-read = Открыт документ клиента
+audit-attachment-read = Открыто вложение письма
+denied-title = Не разрешено
+denied-back = Назад
+denied-deal = Переводить заявку в сделку или закрывать её как выигранную могут консультанты, специалисты, координаторы, менеджеры и администраторы; передайте её.
+denied-email = Писать клиенту с адреса компании может только владелец заявки, тот, у кого по ней открытая задача, менеджер или администратор.
+denied-documents = Документы клиента открывает только владелец заявки, менеджер или администратор.
+denied-revoke = Ссылку клиента отзывает только владелец заявки, менеджер или администратор.
+documents-restricted = { $n ->
+    [one] Клиент прислал { $n } документ; открывают его только владелец, менеджеры и администраторы.
+    [few] Клиент прислал { $n } документа; открывают их только владелец, менеджеры и администраторы.
+   *[other] Клиент прислал { $n } документов; открывают их только владелец, менеджеры и администраторы.
+}
