@@ -8,6 +8,8 @@ mod harness;
 #[allow(dead_code)]
 mod dovecot;
 
+#[path = "api/accounts.rs"]
+mod accounts;
 #[path = "api/activities.rs"]
 mod activities;
 #[path = "api/agency.rs"]
