@@ -264,7 +264,7 @@ mod tests {
     /// same work as for a known login, and fails.
     #[tokio::test]
     async fn unknown_logins_go_through_argon2() {
-        use argon2::password_hash::PasswordHash;
+        use argon2::password_hash::phc::PasswordHash;
         let user = UserRecord {
             id: 1,
             login: "jana".into(),
