@@ -7,7 +7,8 @@
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, token_of, user};
 use crate::both;
-use crate::harness::{App, Engine};
+use crate::cli::{pronto, text};
+use crate::harness::{App, Engine, Options, Storage, spawn_app_on};
 use serde_json::{Value, json};
 
 both!(
@@ -18,6 +19,7 @@ both!(
     a_password_change_ends_other_sessions_and_revokes_tokens_when_asked,
     the_admin_page_runs_the_lifecycle,
     sign_in_is_throttled_per_account,
+    the_cli_runs_the_lifecycle,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -443,4 +445,55 @@ async fn sign_in_is_throttled_per_account(engine: Engine) {
     app.stop().await;
     app.start().await;
     assert_eq!(login(&app, "petr", "a brand new password").await.status, 429);
+}
+
+async fn the_cli_runs_the_lifecycle(engine: Engine) {
+    let storage = Storage::new(engine);
+    let ok = |args: &[&str]| {
+        let o = pronto(&storage, args);
+        assert!(o.status.success(), "{args:?}: {}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let fails = |args: &[&str]| {
+        let o = pronto(&storage, args);
+        assert!(!o.status.success(), "{args:?} should fail: {}", text(&o.stdout));
+        text(&o.stderr)
+    };
+    ok(&["user", "add", "--login", "jana", "--name", "Jana Nováková", "--role", "consultant", "--password", PASSWORD]);
+    assert!(fails(&["user", "add", "--login", "eva", "--name", "Eva", "--role", "secretary", "--password", "eva-secretary-1"]).contains("`eva`"));
+    // Tokens: with an expiry, listed (never the token), revoked by id.
+    let laptop = ok(&["token", "create", "--user", "jana", "--name", "laptop", "--expires-days", "30"]).trim().to_owned();
+    let spare = ok(&["token", "create", "--user", "jana", "--name", "spare"]).trim().to_owned();
+    assert!(fails(&["token", "create", "--user", "jana", "--expires-days", "0"]).contains("--expires-days"));
+    let list = ok(&["token", "list", "--user", "jana"]);
+    assert!(!list.contains("pronto_"), "{list}");
+    let row = |name: &str| list.lines().find(|l| l.split('\t').nth(1) == Some(name)).unwrap_or_else(|| panic!("{name} in {list}")).to_owned();
+    assert!(!row("laptop").ends_with("never"), "an expiry: {list}");
+    assert!(row("spare").ends_with("never"), "{list}");
+    let spare_id = row("spare").split('\t').next().unwrap().to_owned();
+    assert!(ok(&["token", "revoke", "--user", "jana", "--id", &spare_id]).contains("revoked"));
+    assert!(fails(&["token", "revoke", "--user", "jana", "--id", &spare_id]).contains("no token"));
+    // Role, reset, deactivation and reactivation.
+    assert!(ok(&["user", "role", "--login", "jana", "--role", "manager"]).contains("jana is now manager"));
+    assert!(fails(&["user", "role", "--login", "jana", "--role", "boss"]).contains("--role"));
+    assert!(fails(&["user", "role", "--login", "admin", "--role", "manager"]).contains("last active admin"));
+    assert!(fails(&["user", "deactivate", "--login", "admin"]).contains("last active admin"));
+    let reset = ok(&["user", "reset-password", "--login", "jana"]);
+    let temporary = reset.lines().find_map(|l| l.strip_prefix("temporary password: ")).unwrap().split(' ').next().unwrap().to_owned();
+    let off = ok(&["user", "deactivate", "--login", "jana"]);
+    assert!(off.contains("jana can no longer sign in") && off.contains("1 token(s) revoked"), "{off}");
+    assert!(fails(&["user", "deactivate", "--login", "nobody"]).contains("no user `nobody`"));
+    let app = spawn_app_on(storage, Options::default()).await;
+    let jana = app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["login"] == "jana").unwrap().clone();
+    assert_eq!((jana["active"].clone(), jana["role"].clone(), jana["must_change_password"].clone()), (json!(false), json!("manager"), json!(true)));
+    for t in [&laptop, &spare] {
+        app.get_as(t, "/api/v1/me").await.problem(401);
+    }
+    assert_eq!(login(&app, "jana", &temporary).await.status, 401, "deactivated");
+    let mut app = app;
+    app.stop().await;
+    let o = pronto(&app.storage, &["user", "activate", "--login", "jana"]);
+    assert!(text(&o.stdout).contains("jana can sign in again"), "{}", text(&o.stderr));
+    app.start().await;
+    assert_eq!(login(&app, "jana", &temporary).await.location.as_deref(), Some("/account"), "active, and must change the password");
 }
