@@ -74,6 +74,14 @@ pub(crate) enum Command {
         role: Role,
         actor: Option<i64>,
     },
+    /// A `PATCH` of a user: details, role and being active in one transaction.
+    UpdateAccount {
+        id: i64,
+        details: Option<Box<UserPatch>>,
+        role: Option<Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    },
     RevokeToken {
         user_id: i64,
         token_id: i64,
@@ -292,6 +300,18 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             crate::accounts::set_active(c, pending, *id, *active, *actor, now).await.map(Outcome::HandedBack)
         }
         Command::SetRole { id, role, actor } => crate::accounts::set_role(c, pending, *id, *role, *actor, now).await.map(|()| Outcome::Done),
+        Command::UpdateAccount { id, details, role, active, actor } => {
+            if let Some(d) = details {
+                set_presence(c, pending, d, *actor, now).await?;
+            }
+            if let Some(r) = role {
+                crate::accounts::set_role(c, pending, *id, *r, *actor, now).await?;
+            }
+            match active {
+                Some(a) => crate::accounts::set_active(c, pending, *id, *a, *actor, now).await.map(Outcome::HandedBack),
+                None => Ok(Outcome::HandedBack(Default::default())),
+            }
+        }
         Command::RevokeToken { user_id, token_id, actor } => {
             crate::accounts::revoke_token(c, pending, *user_id, *token_id, *actor, now).await.map(|()| Outcome::Done)
         }

@@ -132,6 +132,15 @@ pub trait Store: Send + Sync {
     /// Deactivates (ending sessions, revoking tokens, handing open leads and tasks back to the
     /// playbook) or reactivates a user. `Conflict` for oneself or the last active admin.
     async fn set_active(&self, user_id: i64, active: bool, actor: Option<i64>) -> Result<HandedBack>;
+    /// A user's details, role and being active changed together, in one transaction.
+    async fn update_account(
+        &self,
+        id: i64,
+        details: Option<UserPatch>,
+        role: Option<pronto_domain::user::Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    ) -> Result<HandedBack>;
     /// Changes a user's role. `Conflict` when that would leave no active admin.
     async fn set_role(&self, user_id: i64, role: pronto_domain::user::Role, actor: Option<i64>) -> Result<()>;
     /// A new password (the user's own change, or an admin's reset with `must_change`).

@@ -206,6 +206,20 @@ impl Store for SqlStore {
         }
     }
 
+    async fn update_account(
+        &self,
+        id: i64,
+        details: Option<UserPatch>,
+        role: Option<pronto_domain::user::Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    ) -> Result<crate::records::HandedBack> {
+        match self.writer.submit(Command::UpdateAccount { id, details: details.map(Box::new), role, active, actor }).await? {
+            Outcome::HandedBack(h) => Ok(h),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
     async fn set_role(&self, id: i64, role: pronto_domain::user::Role, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::SetRole { id, role, actor }).await.map(|_| ())
     }

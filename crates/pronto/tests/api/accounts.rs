@@ -144,6 +144,9 @@ async fn roles_change_and_the_last_admin_stays(engine: Engine) {
     let p = app.patch(&format!("/api/v1/users/{admin}"), &json!({ "role": "manager" })).await.problem(409);
     assert!(p["detail"].as_str().unwrap().contains("last active admin"), "{p}");
     app.patch(&format!("/api/v1/users/{admin}"), &json!({ "role": "boss" })).await.invalid(&["role"]);
+    // One PATCH is one transaction: a refused part leaves the rest unchanged too.
+    app.patch(&format!("/api/v1/users/{admin}"), &json!({ "presence": "away", "role": "manager" })).await.problem(409);
+    assert_eq!(app.me().await["presence"], "available");
 
     // A second admin: works as admin until demoted, then at once as a manager.
     let eva = user(&app, "eva", "admin", "+420 777 000 003").await;

@@ -314,17 +314,9 @@ pub async fn patch_user(
     if !details && role.is_none() && input.active.is_none() {
         return Err(ApiError::invalid("body", "name at least one of presence, hours, phone, email, language, active, role"));
     }
-    let actor = Some(caller.user.id);
-    if details {
-        let patch = pronto_store::UserPatch { id, presence, hours, phone, email, language };
-        st.store.update_user(patch, actor).await.map_err(|e| or_not_found(e, "user"))?;
-    }
-    if let Some(role) = role {
-        st.store.set_role(id, role, actor).await.map_err(|e| or_not_found(e, "user"))?;
-    }
-    if let Some(active) = input.active {
-        st.store.set_active(id, active, actor).await.map_err(|e| or_not_found(e, "user"))?;
-    }
+    // One transaction: the details, the role and being active change together or not at all.
+    let details = details.then_some(pronto_store::UserPatch { id, presence, hours, phone, email, language });
+    st.store.update_account(id, details, role, input.active, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "user"))?;
     Ok(Json(st.store.user(id).await.map_err(|e| or_not_found(e, "user"))?.into()))
 }
 
