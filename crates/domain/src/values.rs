@@ -266,20 +266,22 @@ impl Login {
     }
 }
 
-/// A password as typed; only its length is checked (NIST 800-63B: length over composition).
+/// A password as typed, checked against the one policy (`crate::password`: at least 12
+/// characters, not a common or breached password, not the login or the name).
 pub struct Password(String);
 
 impl Password {
-    pub const MIN_CHARS: usize = 10;
+    pub const MIN_CHARS: usize = crate::password::MIN_CHARS;
+    /// Checks the policy without knowing whose password it is.
     pub fn parse(text: &str) -> Result<Self, Invalid> {
-        let n = text.chars().count();
-        if n < Self::MIN_CHARS {
-            return invalid(format!("must be at least {} characters", Self::MIN_CHARS));
+        Self::parse_for(text, &[])
+    }
+    /// Checks the policy for an account: `context` is its login and the person's name.
+    pub fn parse_for(text: &str, context: &[&str]) -> Result<Self, Invalid> {
+        match crate::password::problem(text, context) {
+            Some(m) => invalid(m),
+            None => Ok(Password(text.to_owned())),
         }
-        if n > 256 {
-            return invalid("must be at most 256 characters");
-        }
-        Ok(Password(text.to_owned()))
     }
     pub fn expose(&self) -> &str {
         &self.0

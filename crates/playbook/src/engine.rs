@@ -212,6 +212,16 @@ pub enum Cmd {
         pool: String,
         user: i64,
     },
+    /// The lead has no owner any more (its owner left and nobody could take it).
+    Unassign {
+        reason: String,
+    },
+    /// One open task goes to `to`, or to nobody (its role's queue).
+    ReassignTask {
+        task_id: i64,
+        to: Option<i64>,
+        reason: String,
+    },
 }
 
 /// How deep stage changes may cascade (a rule moving a lead that enters a stage whose rule
@@ -239,6 +249,28 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
     };
     run.react(trigger, 0);
     run.out
+}
+
+/// A user was deactivated: what they held on this lead goes back to the playbook's
+/// assignment. `dir` no longer holds them. Ownership is decided again by the pool for their
+/// role (else the first pool a rule assigns with), skipping whoever cannot take work now; their
+/// open tasks on the lead follow the new owner, or wait unassigned in their role's queue.
+pub fn hand_back(pb: &Playbook, lead: &LeadState, departed: i64, role: Role, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
+    let mut run = Run { pb, dir, now, cause: "handback", lead: lead.clone(), out: Vec::new(), seq: 0, arrival: false, actor: None };
+    run.hand_back(departed, role);
+    run.out
+}
+
+/// The pool that assigns leads to people of `role`: the one for that role, else the first one
+/// a rule assigns with.
+pub fn pool_for(pb: &Playbook, role: Role) -> Option<&str> {
+    if let Some(p) = pb.pools.values().find(|p| p.role == Some(role)) {
+        return Some(p.id.as_str());
+    }
+    pb.rules.iter().flat_map(|r| &r.actions).find_map(|a| match a {
+        Action::Assign { pool } if pb.pools.contains_key(pool) => Some(pool.as_str()),
+        _ => None,
+    })
 }
 
 struct Run<'a> {
@@ -1048,6 +1080,24 @@ impl<'a> Run<'a> {
         let u = candidates.iter().find(|u| u.id > last).or(candidates.first())?;
         self.out.push(Cmd::SetCursor { pool: pool.id.clone(), user: u.id });
         Some((u.id, format!("round robin among {role}: {}", u.name)))
+    }
+
+    fn hand_back(&mut self, departed: i64, role: Role) {
+        let reason = "its holder was deactivated".to_owned();
+        if self.lead.owner == Some(departed) && self.lead.status == LeadStatus::Open {
+            self.lead.owner = None;
+            if let Some(pool) = pool_for(self.pb, role) {
+                self.assign(pool);
+            }
+            if self.lead.owner.is_none() {
+                self.out.push(Cmd::Unassign { reason: reason.clone() });
+            }
+        }
+        let to = self.lead.owner.filter(|o| *o != departed && self.dir.user(*o).is_some());
+        let tasks: Vec<i64> = self.lead.open_tasks.iter().filter(|t| t.assignee == Some(departed)).map(|t| t.id).collect();
+        for task_id in tasks {
+            self.out.push(Cmd::ReassignTask { task_id, to, reason: reason.clone() });
+        }
     }
 
     fn assign_to(&mut self, user: i64, reason: String) {

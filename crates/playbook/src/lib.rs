@@ -12,7 +12,7 @@ pub mod messages;
 pub mod model;
 pub mod parse;
 
-pub use engine::{Cmd, DirUser, Directory, LeadState, Notification, OpenTask, Presence, Trigger, step};
+pub use engine::{Cmd, DirUser, Directory, LeadState, Notification, OpenTask, Presence, Trigger, hand_back, step};
 pub use messages::Messages;
 pub use model::Playbook;
 pub use parse::{Problem, parse, render_problems};

@@ -185,3 +185,57 @@ fn a_closed_lead_keeps_no_timers_or_tasks() {
     );
     assert!(!fired.iter().any(|c| matches!(c, Cmd::CreateTask(_))), "{fired:#?}");
 }
+
+/// A deactivated user's hold on a lead goes back to the assignment of their role's pool:
+/// table of who else is there → the new owner (or none) and where the open tasks go.
+#[test]
+fn a_deactivated_owner_hands_the_lead_back_to_the_pool() {
+    use pronto_playbook::OpenTask;
+    let pb = agency();
+    let now = at("2031-05-06T07:00:00Z");
+    // (the other consultant's presence, if there is one; the new owner, who also gets her task)
+    let table: &[(Option<Presence>, Option<i64>)] =
+        &[(Some(Presence::Available), Some(4)), (Some(Presence::Away), None), (Some(Presence::Meeting), None), (None, None)];
+    for (other, owner) in table {
+        // Jana (1) left: the directory no longer has her.
+        let mut dir = team(Presence::Available);
+        dir.users.retain(|u| u.id != 1);
+        if let Some(p) = other {
+            dir.users.push(person(4, "petr", Role::Consultant, *p));
+        }
+        let mut l = lead(now);
+        l.owner = Some(1);
+        l.open_tasks = vec![
+            OpenTask { id: 10, task: "first_call".into(), assignee: Some(1), attempt: 1 },
+            OpenTask { id: 11, task: "follow_up".into(), assignee: Some(2), attempt: 1 },
+        ];
+        let cmds = pronto_playbook::hand_back(&pb, &l, 1, Role::Consultant, now, &dir);
+        let assigned = cmds.iter().find_map(|c| match c {
+            Cmd::Assign { user, .. } => Some(*user),
+            _ => None,
+        });
+        assert_eq!(assigned, *owner, "{other:?}: {cmds:#?}");
+        assert_eq!(cmds.iter().any(|c| matches!(c, Cmd::Unassign { .. })), owner.is_none(), "{other:?}: {cmds:#?}");
+        let moved: Vec<(i64, Option<i64>)> = cmds
+            .iter()
+            .filter_map(|c| match c {
+                Cmd::ReassignTask { task_id, to, .. } => Some((*task_id, *to)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(moved, vec![(10, *owner)], "only her task moves, to the new owner or to nobody: {other:?}");
+    }
+    // A lead she does not own: only her tasks move, to the owner.
+    let mut l = lead(now);
+    l.owner = Some(3);
+    l.open_tasks = vec![OpenTask { id: 12, task: "first_call".into(), assignee: Some(1), attempt: 1 }];
+    let mut dir = team(Presence::Available);
+    dir.users.retain(|u| u.id != 1);
+    let cmds = pronto_playbook::hand_back(&pb, &l, 1, Role::Consultant, now, &dir);
+    assert!(matches!(&cmds[..], [Cmd::ReassignTask { task_id: 12, to: Some(3), .. }]), "{cmds:#?}");
+    // A closed lead keeps its owner for the record.
+    let mut l = lead(now);
+    l.owner = Some(1);
+    l.status = LeadStatus::Won;
+    assert!(pronto_playbook::hand_back(&pb, &l, 1, Role::Consultant, now, &dir).is_empty());
+}

@@ -1,4 +1,6 @@
-//! The administrative subcommands: `migrate`, `user add`, `token create`, `playbook check|show`.
+//! The administrative subcommands: `migrate`, `user add|deactivate|activate|role|reset-password`,
+//! `token create|list|revoke`, `playbook check|show`. They act as the system (no actor), with
+//! the same rules as the API: the last active admin stays, the password policy is one.
 
 use crate::config::Config;
 use crate::serve::{AnyError, clock, ensure_admin, open_store};
@@ -26,6 +28,33 @@ pub enum UserCommand {
         #[arg(long, env = "PRONTO_USER_PASSWORD", hide_env_values = true)]
         password: Option<String>,
     },
+    /// Deactivate a user: their sessions end, their tokens are revoked, their open leads and
+    /// tasks go back to the playbook's assignment.
+    Deactivate {
+        #[arg(long)]
+        login: String,
+    },
+    /// Reactivate a deactivated user (their old tokens stay revoked).
+    Activate {
+        #[arg(long)]
+        login: String,
+    },
+    /// Change a user's role.
+    Role {
+        #[arg(long)]
+        login: String,
+        /// admin, manager, consultant, specialist, coordinator or secretary.
+        #[arg(long)]
+        role: String,
+    },
+    /// Give a user a temporary password (printed once) to change at the next sign-in.
+    ResetPassword {
+        #[arg(long)]
+        login: String,
+        /// Also revoke the user's API tokens.
+        #[arg(long)]
+        revoke_tokens: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +67,21 @@ pub enum TokenCommand {
         /// What the token is for.
         #[arg(long, default_value = "cli")]
         name: String,
+        /// Days until the token stops working (1–3650); without it, until revoked.
+        #[arg(long)]
+        expires_days: Option<i64>,
+    },
+    /// List a user's tokens: id, name, created, last used, expiry (never the token).
+    List {
+        #[arg(long)]
+        user: String,
+    },
+    /// Revoke one of a user's tokens by its id.
+    Revoke {
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        id: i64,
     },
 }
 
@@ -55,15 +99,75 @@ fn field<T, E: std::fmt::Display>(name: &str, r: Result<T, E>) -> Result<T, AnyE
     r.map_err(|e| format!("--{name}: {e}").into())
 }
 
+/// Runs `f` on an opened store for the user with `login`, then closes the store.
+async fn with_user<T>(
+    config: &Config,
+    login: &str,
+    f: impl AsyncFnOnce(&dyn pronto_store::Store, pronto_store::UserRecord) -> Result<T, String>,
+) -> Result<T, AnyError> {
+    let store = open_store(config, clock(config)).await?;
+    ensure_admin(store.as_ref(), config).await?;
+    let result = async {
+        let (u, _) = store.user_by_login(&login.trim().to_ascii_lowercase()).await.map_err(|e| match e {
+            pronto_store::StoreError::NotFound => format!("there is no user `{login}`"),
+            other => other.to_string(),
+        })?;
+        f(store.as_ref(), u).await
+    }
+    .await;
+    store.close().await;
+    Ok(result?)
+}
+
+fn store_error(e: pronto_store::StoreError) -> String {
+    match e {
+        pronto_store::StoreError::Conflict(m) => m,
+        other => other.to_string(),
+    }
+}
+
 pub async fn user(config: &Config, cmd: UserCommand) -> Result<(), AnyError> {
-    let UserCommand::Add { login, name, role, phone, email, password } = cmd;
+    let (login, name, role, phone, email, password) = match cmd {
+        UserCommand::Add { login, name, role, phone, email, password } => (login, name, role, phone, email, password),
+        UserCommand::Deactivate { login } => {
+            let h = with_user(config, &login, async |s, u| s.set_active(u.id, false, None).await.map_err(store_error)).await?;
+            println!(
+                "{login} can no longer sign in: {} session(s) ended, {} token(s) revoked; {} open task(s) and {} open lead(s) went back to the process ({} lead(s) have a new owner already)",
+                h.sessions_ended, h.tokens_revoked, h.tasks, h.leads, h.reassigned
+            );
+            return Ok(());
+        }
+        UserCommand::Activate { login } => {
+            with_user(config, &login, async |s, u| s.set_active(u.id, true, None).await.map_err(store_error)).await?;
+            println!("{login} can sign in again (tokens revoked at the deactivation stay revoked)");
+            return Ok(());
+        }
+        UserCommand::Role { login, role } => {
+            let role = field("role", Role::parse(&role))?;
+            with_user(config, &login, async |s, u| s.set_role(u.id, role, None).await.map_err(store_error)).await?;
+            println!("{login} is now {role}");
+            return Ok(());
+        }
+        UserCommand::ResetPassword { login, revoke_tokens } => {
+            let temporary = auth::new_password();
+            let hash = auth::hash_password(temporary.clone()).await.map_err(|e| e.to_string())?;
+            let done = with_user(config, &login, async |s, u| {
+                let change = pronto_store::PasswordChange { user_id: u.id, hash, keep_session: None, revoke_tokens, must_change: true, actor: None };
+                s.change_password(change).await.map_err(store_error)
+            })
+            .await?;
+            println!("temporary password: {temporary} (shown once; {login} must choose their own at the next sign-in)");
+            println!("{} session(s) ended, {} token(s) revoked", done.sessions_ended, done.tokens_revoked);
+            return Ok(());
+        }
+    };
     let login = field("login", Login::parse(&login))?;
     let name = field("name", Line::parse(&name, 200))?;
     let role = field("role", Role::parse(&role))?;
     let phone = phone.map(|p| field("phone", Phone::parse(&p, config.web.region))).transpose()?;
     let email = email.map(|e| field("email", Email::parse(&e))).transpose()?;
     let (password, generated) = match password {
-        Some(p) => (field("password", Password::parse(&p))?, false),
+        Some(p) => (field("password", Password::parse_for(&p, &[login.as_str(), name.as_str()]))?, false),
         None => (Password::parse(&auth::new_password()).map_err(|e| e.to_string())?, true),
     };
     let store = open_store(config, clock(config)).await?;
@@ -86,25 +190,45 @@ pub async fn user(config: &Config, cmd: UserCommand) -> Result<(), AnyError> {
 }
 
 pub async fn token(config: &Config, cmd: TokenCommand) -> Result<(), AnyError> {
-    let TokenCommand::Create { user, name } = cmd;
-    let name = field("name", Line::parse(&name, 100))?;
-    let store = open_store(config, clock(config)).await?;
-    ensure_admin(store.as_ref(), config).await?;
-    let result = async {
-        let (u, _) = store.user_by_login(&user.trim().to_ascii_lowercase()).await.map_err(|e| match e {
-            pronto_store::StoreError::NotFound => format!("--user: there is no user `{user}`"),
-            other => other.to_string(),
-        })?;
-        let token = auth::new_token();
-        let token_id = store.create_token(u.id, name.clone().into_string(), auth::token_hash(&token)).await.map_err(|e| e.to_string())?;
-        let detail = serde_json::json!({ "token_id": token_id, "name": name.as_str(), "via": "cli" });
-        let entry = pronto_web::audit::entry(None, None, pronto_web::audit::kind::TOKEN_CREATED, Some(format!("user/{}", u.id)), detail);
-        store.audit(entry).await.map_err(|e| e.to_string())?;
-        Ok::<_, String>(token)
+    match cmd {
+        TokenCommand::Create { user, name, expires_days } => {
+            let name = field("name", Line::parse(&name, 100))?;
+            let now = clock(config).now();
+            let expires_at = pronto_web::api::users::token_expiry(None, expires_days, now).map_err(|(_, m)| format!("--expires-days: {m}"))?;
+            let token = with_user(config, &user, async |s, u| {
+                let token = auth::new_token();
+                let token_id = s
+                    .create_token_expiring(u.id, name.as_str().to_owned(), auth::token_hash(&token), expires_at)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let detail = serde_json::json!({ "token_id": token_id, "name": name.as_str(), "via": "cli" });
+                let entry = pronto_web::audit::entry(None, None, pronto_web::audit::kind::TOKEN_CREATED, Some(format!("user/{}", u.id)), detail);
+                s.audit(entry).await.map_err(|e| e.to_string())?;
+                Ok(token)
+            })
+            .await
+            .map_err(|e| format!("--user: {e}"))?;
+            println!("{token}");
+        }
+        TokenCommand::List { user } => {
+            let tokens = with_user(config, &user, async |s, u| s.tokens(u.id).await.map_err(|e| e.to_string())).await?;
+            println!("id\tname\tcreated\tlast used\texpires");
+            let show = |t: Option<jiff::Timestamp>| t.map(|t| t.to_string()).unwrap_or_else(|| "never".into());
+            for t in tokens {
+                println!("{}\t{}\t{}\t{}\t{}", t.id, t.name, t.created_at, show(t.last_used_at), show(t.expires_at));
+            }
+        }
+        TokenCommand::Revoke { user, id } => {
+            with_user(config, &user, async |s, u| {
+                s.revoke_token(u.id, id, None).await.map_err(|e| match e {
+                    pronto_store::StoreError::NotFound => format!("--id: {user} has no token {id} that is not revoked"),
+                    other => other.to_string(),
+                })
+            })
+            .await?;
+            println!("token {id} of {user} is revoked");
+        }
     }
-    .await;
-    store.close().await;
-    println!("{}", result?);
     Ok(())
 }
 

@@ -10,6 +10,8 @@ mod dovecot;
 
 #[path = "api/access.rs"]
 mod access;
+#[path = "api/accounts.rs"]
+mod accounts;
 #[path = "api/activities.rs"]
 mod activities;
 #[path = "api/audit.rs"]

@@ -62,6 +62,42 @@ pub(crate) enum Command {
         user_id: i64,
         name: String,
         hash: String,
+        expires_at: Option<Timestamp>,
+    },
+    /// Deactivates (handing their open work back to the playbook) or reactivates a user.
+    SetActive {
+        id: i64,
+        active: bool,
+        actor: Option<i64>,
+    },
+    SetRole {
+        id: i64,
+        role: Role,
+        actor: Option<i64>,
+    },
+    /// A `PATCH` of a user: details, role and being active in one transaction.
+    UpdateAccount {
+        id: i64,
+        details: Option<Box<UserPatch>>,
+        role: Option<Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    },
+    RevokeToken {
+        user_id: i64,
+        token_id: i64,
+        actor: Option<i64>,
+    },
+    /// A token was used: its `last_used_at` (at most once a minute).
+    TouchToken {
+        id: i64,
+    },
+    /// A wrong password for a login (the per-account throttle).
+    LoginFailed {
+        key: String,
+    },
+    LoginSucceeded {
+        key: String,
     },
     EnsureAdmin {
         password_hash: String,
@@ -159,11 +195,7 @@ pub(crate) enum Command {
         actor: Option<i64>,
     },
     /// A user's new password (already hashed); their other sessions end.
-    SetPassword {
-        user_id: i64,
-        hash: String,
-        keep_session: Option<String>,
-    },
+    SetPassword(Box<crate::records::PasswordChange>),
     /// A test message from the admin page, delivered like any alert.
     QueueTest {
         channel: String,
@@ -229,6 +261,9 @@ pub(crate) enum Outcome {
     Mail(crate::records::MailOutcome),
     Text(String),
     Call(crate::records::CallResult),
+    HandedBack(crate::records::HandedBack),
+    PasswordChanged(crate::records::PasswordChanged),
+    When(Option<Timestamp>),
 }
 
 type R<T> = Result<T, StoreError>;
@@ -261,7 +296,31 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             log_activity(c, pending, *lead_id, activity, *actor, now).await.map(Outcome::Id)
         }
         Command::CreateUser(u) => create_user(c, pending, u, now).await.map(Outcome::Id),
-        Command::CreateToken { user_id, name, hash } => create_token(c, pending, *user_id, name, hash, now).await.map(Outcome::Id),
+        Command::CreateToken { user_id, name, hash, expires_at } => {
+            create_token(c, pending, *user_id, name, hash, *expires_at, now).await.map(Outcome::Id)
+        }
+        Command::SetActive { id, active, actor } => {
+            crate::accounts::set_active(c, pending, *id, *active, *actor, now).await.map(Outcome::HandedBack)
+        }
+        Command::SetRole { id, role, actor } => crate::accounts::set_role(c, pending, *id, *role, *actor, now).await.map(|()| Outcome::Done),
+        Command::UpdateAccount { id, details, role, active, actor } => {
+            if let Some(d) = details {
+                set_presence(c, pending, d, *actor, now).await?;
+            }
+            if let Some(r) = role {
+                crate::accounts::set_role(c, pending, *id, *r, *actor, now).await?;
+            }
+            match active {
+                Some(a) => crate::accounts::set_active(c, pending, *id, *a, *actor, now).await.map(Outcome::HandedBack),
+                None => Ok(Outcome::HandedBack(Default::default())),
+            }
+        }
+        Command::RevokeToken { user_id, token_id, actor } => {
+            crate::accounts::revoke_token(c, pending, *user_id, *token_id, *actor, now).await.map(|()| Outcome::Done)
+        }
+        Command::TouchToken { id } => crate::accounts::touch_token(c, *id, now).await.map(|()| Outcome::Done),
+        Command::LoginFailed { key } => crate::accounts::login_failed(c, key, now).await.map(Outcome::When),
+        Command::LoginSucceeded { key } => crate::accounts::login_succeeded(c, key).await.map(|()| Outcome::Done),
         Command::Audit(entry) => crate::audit::append(c, entry, now).await.map(Outcome::Id),
         Command::EnsureAdmin { password_hash } => ensure_admin(c, pending, password_hash, now).await.map(Outcome::Flag),
         Command::FireDueTimers { limit } => fire_due_timers(c, pending, *limit, now).await.map(Outcome::Id),
@@ -420,24 +479,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, pending: &mut Pending, cmd: &Command
             write_effects(pending, &fx, Some(row.i64("lead_id")?), None, *actor, now);
             Ok(Outcome::Done)
         }
-        Command::SetPassword { user_id, hash, keep_session } => {
-            let n = c.exec("UPDATE users SET password_hash = $1 WHERE id = $2", params![hash.as_str(), *user_id]).await.map_err(db)?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
-            }
-            c.exec(
-                "DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2",
-                params![*user_id, keep_session.clone().unwrap_or_default()],
-            )
-            .await
-            .map_err(db)?;
-            let fx = Effects {
-                events: vec![effects::Event { kind: "user.password_changed", data: json!({ "user_id": user_id }) }],
-                ..Default::default()
-            };
-            write_effects(pending, &fx, None, None, Some(*user_id), now);
-            Ok(Outcome::Done)
-        }
+        Command::SetPassword(ch) => crate::accounts::set_password(c, pending, ch, now).await.map(Outcome::PasswordChanged),
         Command::QueueTest { channel, address, text, actor } => {
             let t = micros(now);
             let payload = json!({ "text": text, "subject": "Pronto test message", "urgent": true });
@@ -1815,19 +1857,30 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
     Ok(id)
 }
 
-async fn create_token(c: &mut dyn Conn, pending: &mut Pending, user_id: i64, name: &str, hash: &str, now: Timestamp) -> R<i64> {
+async fn create_token(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    user_id: i64,
+    name: &str,
+    hash: &str,
+    expires_at: Option<Timestamp>,
+    now: Timestamp,
+) -> R<i64> {
     if !user_exists(c, user_id).await? {
         return Err(StoreError::NotFound);
     }
     let id = c
         .insert_id(
-            "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)",
-            params![user_id, name, hash, micros(now)],
+            "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            params![user_id, name, hash, micros(now), expires_at.map(micros)],
         )
         .await
         .map_err(db)?;
     let fx = Effects {
-        events: vec![effects::Event { kind: "token.created", data: json!({ "user_id": user_id, "token_id": id, "name": name }) }],
+        events: vec![effects::Event {
+            kind: "token.created",
+            data: json!({ "user_id": user_id, "token_id": id, "name": name, "expires_at": expires_at.map(|t| t.to_string()) }),
+        }],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, Some(user_id), now);

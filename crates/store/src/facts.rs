@@ -116,6 +116,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
 pub(crate) const CHANGES_FACTS: &[&str] = &[
     "lead.received",
     "lead.assigned",
+    "lead.unassigned",
     "lead.first_response",
     "lead.stage_changed",
     "lead.status_changed",

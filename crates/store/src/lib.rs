@@ -13,6 +13,7 @@
 //! configuration files; it receives validated domain values and returns plain records.
 
 mod audit;
+mod accounts;
 mod calls;
 mod commands;
 mod customer;
@@ -41,6 +42,7 @@ pub use commands::{IdempotencyKey, NewUserRecord, UserPatch};
 pub use playbooks::Playbooks;
 pub use process::parse_hours;
 pub use records::*;
+pub use accounts::TOKEN_USE_GRAIN;
 pub use timers::Timers;
 
 #[derive(Debug, thiserror::Error)]
@@ -118,6 +120,38 @@ pub trait Store: Send + Sync {
     async fn log_activity(&self, lead_id: i64, activity: NewActivity, actor: Option<i64>) -> Result<i64>;
     async fn create_user(&self, user: NewUserRecord) -> Result<i64>;
     async fn create_token(&self, user_id: i64, name: String, token_hash: String) -> Result<i64>;
+    /// A token that stops working at `expires_at` (none: until revoked).
+    async fn create_token_expiring(&self, user_id: i64, name: String, token_hash: String, expires_at: Option<jiff::Timestamp>) -> Result<i64>;
+    /// A user's tokens that are not revoked (never the token itself).
+    async fn tokens(&self, user_id: i64) -> Result<Vec<TokenRecord>>;
+    /// Revokes one of the user's tokens; `NotFound` when it is not theirs or already revoked.
+    async fn revoke_token(&self, user_id: i64, token_id: i64, actor: Option<i64>) -> Result<()>;
+    /// The user of a token that is not revoked, and the token (expiry is the caller's to check).
+    async fn token_auth(&self, token_hash: &str) -> Result<(UserRecord, TokenRecord)>;
+    /// Records a token's use (at most once a minute).
+    async fn touch_token(&self, token_id: i64) -> Result<()>;
+    /// Deactivates (ending sessions, revoking tokens, handing open leads and tasks back to the
+    /// playbook) or reactivates a user. `Conflict` for oneself or the last active admin.
+    async fn set_active(&self, user_id: i64, active: bool, actor: Option<i64>) -> Result<HandedBack>;
+    /// A user's details, role and being active changed together, in one transaction.
+    async fn update_account(
+        &self,
+        id: i64,
+        details: Option<UserPatch>,
+        role: Option<pronto_domain::user::Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    ) -> Result<HandedBack>;
+    /// Changes a user's role. `Conflict` when that would leave no active admin.
+    async fn set_role(&self, user_id: i64, role: pronto_domain::user::Role, actor: Option<i64>) -> Result<()>;
+    /// A new password (the user's own change, or an admin's reset with `must_change`).
+    async fn change_password(&self, change: PasswordChange) -> Result<PasswordChanged>;
+    /// Until when sign-in attempts on `key` (`pronto_domain::signin::key`) must wait, if set.
+    async fn login_blocked(&self, key: &str) -> Result<Option<jiff::Timestamp>>;
+    /// One more wrong password for `key`; answers until when the next attempt must wait.
+    async fn login_failed(&self, key: &str) -> Result<Option<jiff::Timestamp>>;
+    /// The right password for `key`: its failures are forgotten.
+    async fn login_succeeded(&self, key: &str) -> Result<()>;
     /// Creates the first `admin` when there are no users; returns whether it did.
     async fn ensure_admin(&self, password_hash: String) -> Result<bool>;
     /// Fires up to `limit` timers due by the store clock's now; returns how many fired.
@@ -209,7 +243,7 @@ pub trait Store: Send + Sync {
     /// Moves an open task's deadline ("call back at …").
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
     /// Sets a user's password hash and ends their sessions except `keep_session` (hashed id).
-    async fn set_password(&self, user_id: i64, hash: String, keep_session: Option<String>) -> Result<()>;
+
     /// Companies, newest first (matching `query` by name or registration number), with counts.
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.

@@ -22,6 +22,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/sqlite/0009_sessions.sql") },
     Migration { version: 10, name: "reports", sql: include_str!("../migrations/sqlite/0010_reports.sql") },
     Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/sqlite/0011_tracking.sql") },
+    Migration { version: 12, name: "accounts", sql: include_str!("../migrations/sqlite/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/sqlite/0013_audit.sql") },
 ];
 
@@ -37,6 +38,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 9, name: "sessions, the board, merged contacts", sql: include_str!("../migrations/postgres/0009_sessions.sql") },
     Migration { version: 10, name: "reports", sql: include_str!("../migrations/postgres/0010_reports.sql") },
     Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/postgres/0011_tracking.sql") },
+    Migration { version: 12, name: "accounts", sql: include_str!("../migrations/postgres/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/postgres/0013_audit.sql") },
 ];
 

@@ -218,6 +218,30 @@ pub(crate) async fn run(
     Ok(changed)
 }
 
+/// A deactivated user's hold on this lead (ownership, open tasks) goes back to the playbook's
+/// assignment (`pronto_playbook::hand_back`), applied like any decision of the playbook.
+/// The caller has already marked the user inactive and dropped the cached directory.
+pub(crate) async fn hand_back(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    state: &LeadState,
+    ctx: &RunCtx,
+    departed: i64,
+    role: Role,
+    now: Timestamp,
+) -> R<()> {
+    let pb = playbook_of(pending, &ctx.playbook, ctx.version)?;
+    let dir = directory(c, pending, &ctx.playbook).await?;
+    let prefix = format!("{}/", ctx.playbook);
+    let view = Directory {
+        users: dir.users.clone(),
+        cursors: dir.cursors.iter().filter_map(|(k, v)| k.strip_prefix(&prefix).map(|p| (p.to_owned(), *v))).collect(),
+        messages: dir.messages.clone(),
+    };
+    let cmds = pronto_playbook::hand_back(&pb, state, departed, role, now, &view);
+    apply(c, pending, state, ctx, cmds, now).await
+}
+
 /// Moves a user's open-task counter by `by`, in the table and in this transaction's directory.
 pub(crate) async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
     let Some(user) = user else { return Ok(()) };
@@ -408,6 +432,24 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     .await
                     .map_err(db)?;
                 }
+            }
+            Cmd::Unassign { reason } => {
+                c.exec("UPDATE leads SET owner_id = NULL, updated_at = $1 WHERE id = $2", params![t, ctx.lead_id]).await.map_err(db)?;
+                push_event(pending, ctx, "lead.unassigned", &json!({ "reason": reason, "by": "playbook" }), now);
+            }
+            Cmd::ReassignTask { task_id, to, reason } => {
+                let Some(row) = c
+                    .row("SELECT assignee_id FROM tasks WHERE id = $1 AND lead_id = $2 AND status = 'open'", params![task_id, ctx.lead_id])
+                    .await
+                    .map_err(db)?
+                else {
+                    continue;
+                };
+                let from = row.opt_i64("assignee_id")?;
+                c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, task_id]).await.map_err(db)?;
+                adjust_open_tasks(c, pending, from, -1).await?;
+                adjust_open_tasks(c, pending, to, 1).await?;
+                push_event(pending, ctx, "task.reassigned", &json!({ "task_id": task_id, "from": from, "to": to, "reason": reason }), now);
             }
             Cmd::Event { kind, data } => push_event(pending, ctx, kind, &data, now),
             Cmd::SetCursor { pool, user } => {

@@ -219,7 +219,7 @@ pub(crate) async fn company(c: &mut dyn Conn, id: i64) -> Result<CompanyDetail> 
     Ok(CompanyDetail { company, contacts, leads })
 }
 
-fn user_record(r: &Row) -> Result<UserRecord> {
+pub(crate) fn user_record(r: &Row) -> Result<UserRecord> {
     Ok(UserRecord {
         id: r.i64("id")?,
         login: r.str("login")?,
@@ -233,10 +233,12 @@ fn user_record(r: &Row) -> Result<UserRecord> {
         hours: r.opt_str("hours")?.and_then(|h| serde_json::from_str(&h).ok()),
         open_tasks: r.i64("open_tasks")?,
         language: r.opt_str("language")?,
+        must_change_password: r.bool("must_change_password")?,
     })
 }
 
-const USER_COLUMNS: &str = "id, login, name, role, phone, email, active, created_at, presence, hours, open_tasks, language, password_hash";
+const USER_COLUMNS: &str =
+    "id, login, name, role, phone, email, active, created_at, presence, hours, open_tasks, language, must_change_password, password_hash";
 
 /// A user by `id` or `login`, with the password hash.
 pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Result<(UserRecord, Option<String>)> {
@@ -253,7 +255,8 @@ pub(crate) async fn users(c: &mut dyn Conn) -> Result<Vec<UserRecord>> {
 pub(crate) async fn user_by_token_hash(c: &mut dyn Conn, hash: &str) -> Result<UserRecord> {
     let r = c
         .row(
-            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at, u.presence, u.hours, u.open_tasks, u.language
+            "SELECT u.id, u.login, u.name, u.role, u.phone, u.email, u.active, u.created_at, u.presence, u.hours, u.open_tasks, u.language,
+                    u.must_change_password
              FROM api_tokens t JOIN users u ON u.id = t.user_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = $2",
             params![hash, true],

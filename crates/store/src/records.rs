@@ -142,6 +142,54 @@ pub struct UserRecord {
     pub open_tasks: i64,
     /// The language the user reads alerts in; none, the team's default.
     pub language: Option<String>,
+    /// An admin reset the password: it must be changed before anything else.
+    pub must_change_password: bool,
+}
+
+/// An API token as listed (never the token itself).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenRecord {
+    pub id: i64,
+    pub user_id: i64,
+    pub name: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub expires_at: Option<Timestamp>,
+}
+
+/// What a user's deactivation handed back to the playbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HandedBack {
+    /// Open leads they owned.
+    pub leads: i64,
+    /// Open tasks assigned to them.
+    pub tasks: i64,
+    /// Of those leads, how many got a new owner at once (the rest wait without one).
+    pub reassigned: i64,
+    pub sessions_ended: i64,
+    pub tokens_revoked: i64,
+}
+
+/// A new password for a user.
+#[derive(Debug, Clone)]
+pub struct PasswordChange {
+    pub user_id: i64,
+    /// Argon2id.
+    pub hash: String,
+    /// The session (hashed id) that stays signed in; every other one ends.
+    pub keep_session: Option<String>,
+    /// Revoke the user's API tokens too.
+    pub revoke_tokens: bool,
+    /// Set by an admin's reset: the user must choose a new one at the next sign-in.
+    pub must_change: bool,
+    pub actor: Option<i64>,
+}
+
+/// What a password change did besides the password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PasswordChanged {
+    pub sessions_ended: i64,
+    pub tokens_revoked: i64,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -175,7 +175,76 @@ impl Store for SqlStore {
     }
 
     async fn create_token(&self, user_id: i64, name: String, hash: String) -> Result<i64> {
-        self.id(Command::CreateToken { user_id, name, hash }).await
+        self.id(Command::CreateToken { user_id, name, hash, expires_at: None }).await
+    }
+
+    async fn create_token_expiring(&self, user_id: i64, name: String, hash: String, expires_at: Option<jiff::Timestamp>) -> Result<i64> {
+        self.id(Command::CreateToken { user_id, name, hash, expires_at }).await
+    }
+
+    async fn tokens(&self, user_id: i64) -> Result<Vec<crate::records::TokenRecord>> {
+        self.read(move |c| Box::pin(crate::accounts::tokens(c, user_id))).await
+    }
+
+    async fn revoke_token(&self, user_id: i64, token_id: i64, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::RevokeToken { user_id, token_id, actor }).await.map(|_| ())
+    }
+
+    async fn token_auth(&self, token_hash: &str) -> Result<(UserRecord, crate::records::TokenRecord)> {
+        let hash = token_hash.to_owned();
+        self.read(move |c| Box::pin(async move { crate::accounts::token_auth(c, &hash).await })).await
+    }
+
+    async fn touch_token(&self, id: i64) -> Result<()> {
+        self.writer.submit(Command::TouchToken { id }).await.map(|_| ())
+    }
+
+    async fn set_active(&self, id: i64, active: bool, actor: Option<i64>) -> Result<crate::records::HandedBack> {
+        match self.writer.submit(Command::SetActive { id, active, actor }).await? {
+            Outcome::HandedBack(h) => Ok(h),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn update_account(
+        &self,
+        id: i64,
+        details: Option<UserPatch>,
+        role: Option<pronto_domain::user::Role>,
+        active: Option<bool>,
+        actor: Option<i64>,
+    ) -> Result<crate::records::HandedBack> {
+        match self.writer.submit(Command::UpdateAccount { id, details: details.map(Box::new), role, active, actor }).await? {
+            Outcome::HandedBack(h) => Ok(h),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn set_role(&self, id: i64, role: pronto_domain::user::Role, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(Command::SetRole { id, role, actor }).await.map(|_| ())
+    }
+
+    async fn change_password(&self, change: crate::records::PasswordChange) -> Result<crate::records::PasswordChanged> {
+        match self.writer.submit(Command::SetPassword(Box::new(change))).await? {
+            Outcome::PasswordChanged(p) => Ok(p),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn login_blocked(&self, key: &str) -> Result<Option<jiff::Timestamp>> {
+        let key = key.to_owned();
+        self.read(move |c| Box::pin(async move { crate::accounts::login_blocked(c, &key).await })).await
+    }
+
+    async fn login_failed(&self, key: &str) -> Result<Option<jiff::Timestamp>> {
+        match self.writer.submit(Command::LoginFailed { key: key.to_owned() }).await? {
+            Outcome::When(t) => Ok(t),
+            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        }
+    }
+
+    async fn login_succeeded(&self, key: &str) -> Result<()> {
+        self.writer.submit(Command::LoginSucceeded { key: key.to_owned() }).await.map(|_| ())
     }
 
     async fn fire_due_timers(&self, limit: i64) -> Result<i64> {
@@ -397,9 +466,7 @@ impl Store for SqlStore {
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
         self.writer.submit(Command::RescheduleTask { id, due_at, actor }).await.map(|_| ())
     }
-    async fn set_password(&self, user_id: i64, hash: String, keep_session: Option<String>) -> Result<()> {
-        self.writer.submit(Command::SetPassword { user_id, hash, keep_session }).await.map(|_| ())
-    }
+
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
         self.read(move |c| Box::pin(async move { queries::companies(c, query.as_deref(), limit).await })).await
     }

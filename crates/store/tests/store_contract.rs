@@ -1432,6 +1432,45 @@ async fn users_logins_and_tokens(store: Arc<dyn Store>, _clock: Arc<ManualClock>
 }
 contract_test!(users_logins_and_tokens);
 
+/// Accounts (migration 12): the per-account sign-in throttle counts, waits, survives a reopen
+/// and clears on success; tokens expire and are revoked; the last active admin stays.
+async fn accounts_throttle_tokens_and_the_last_admin(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    for n in 1..=4 {
+        assert_eq!(store.login_failed("jana").await.unwrap(), None, "failure {n} is free");
+    }
+    let now = clock.now();
+    assert_eq!(store.login_failed("jana").await.unwrap(), Some(now + SignedDuration::from_secs(2)));
+    assert_eq!(store.login_blocked("jana").await.unwrap(), Some(now + SignedDuration::from_secs(2)));
+    assert_eq!(store.login_failed("jana").await.unwrap(), Some(now + SignedDuration::from_secs(4)));
+    assert_eq!(store.login_blocked("petr").await.unwrap(), None, "per account");
+    store.login_succeeded("jana").await.unwrap();
+    assert_eq!(store.login_blocked("jana").await.unwrap(), None);
+
+    let admin = store.create_user(new_user("boss", "Boss", Role::Admin, Some("h"))).await.unwrap();
+    let jana = store.create_user(new_user("jana", "Jana", Role::Consultant, Some("h"))).await.unwrap();
+    let later = clock.now() + SignedDuration::from_hours(1);
+    let t = store.create_token_expiring(jana, "laptop".into(), "sha256:j".into(), Some(later)).await.unwrap();
+    let (u, tok) = store.token_auth("sha256:j").await.unwrap();
+    assert_eq!((u.id, tok.id, tok.expires_at, tok.last_used_at), (jana, t, Some(later), None));
+    store.touch_token(t).await.unwrap();
+    assert_eq!(store.tokens(jana).await.unwrap()[0].last_used_at, Some(clock.now()));
+    store.revoke_token(jana, t, Some(admin)).await.unwrap();
+    assert!(matches!(store.token_auth("sha256:j").await, Err(StoreError::NotFound)));
+    assert!(matches!(store.revoke_token(jana, t, Some(admin)).await, Err(StoreError::NotFound)));
+    assert!(store.tokens(jana).await.unwrap().is_empty());
+
+    assert!(matches!(store.set_active(admin, false, Some(admin)).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(store.set_role(admin, Role::Manager, Some(admin)).await, Err(StoreError::Conflict(_))));
+    store.create_token(jana, "ci".into(), "sha256:k".into()).await.unwrap();
+    let h = store.set_active(jana, false, Some(admin)).await.unwrap();
+    assert_eq!(h.tokens_revoked, 1);
+    assert!(!store.user(jana).await.unwrap().active);
+    store.set_active(jana, true, Some(admin)).await.unwrap();
+    assert!(store.user(jana).await.unwrap().active);
+    assert!(matches!(store.token_auth("sha256:k").await, Err(StoreError::NotFound)), "revoked tokens stay revoked");
+}
+contract_test!(accounts_throttle_tokens_and_the_last_admin);
+
 async fn ensure_admin_creates_the_admin_only_once(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
     assert!(store.ensure_admin("hash-first".into()).await.unwrap());
     assert!(!store.ensure_admin("hash-second".into()).await.unwrap());

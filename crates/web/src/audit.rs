@@ -21,7 +21,9 @@ pub mod kind {
     pub const USER_CREATED: &str = "user.created";
     pub const USER_CHANGED: &str = "user.changed";
     pub const PASSWORD_CHANGED: &str = "user.password_changed";
+    pub const PASSWORD_RESET: &str = "user.password_reset";
     pub const TOKEN_CREATED: &str = "token.created";
+    pub const TOKEN_REVOKED: &str = "token.revoked";
     pub const MESSAGE_SET: &str = "messages.set";
     pub const MESSAGE_RESET: &str = "messages.reset";
     pub const PLAYBOOK_LOADED: &str = "playbook.loaded";
@@ -42,7 +44,9 @@ pub mod kind {
         USER_CREATED,
         USER_CHANGED,
         PASSWORD_CHANGED,
+        PASSWORD_RESET,
         TOKEN_CREATED,
+        TOKEN_REVOKED,
         MESSAGE_SET,
         MESSAGE_RESET,
         PLAYBOOK_LOADED,

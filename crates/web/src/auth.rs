@@ -49,6 +49,74 @@ pub async fn hash_password(password: String) -> Result<String, ApiError> {
         .map_err(|e| ApiError::Internal(format!("password hashing failed: {e}")))
 }
 
+/// An Argon2id hash (of random bytes nobody knows) with the default parameters, made once per
+/// process: an unknown login, an inactive user or one without a password is checked against it,
+/// so every sign-in does the same work and takes the same time.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let secret = hex(&random_bytes::<24>());
+        Argon2::default().hash_password(secret.as_bytes()).map(|h| h.to_string()).expect("Argon2 hashes any input")
+    })
+}
+
+/// The hash a sign-in verifies against: the user's own, or [`dummy_hash`] when there is no
+/// active user with a password (so the attempt still goes through Argon2 and then fails).
+pub fn hash_to_verify(found: Option<(&UserRecord, Option<&str>)>) -> (&'static str, bool) {
+    match found {
+        Some((u, Some(_))) if u.active => ("", true),
+        _ => (dummy_hash(), false),
+    }
+}
+
+/// What a password check answered.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The right password of an active user.
+    Ok(UserRecord),
+    /// Wrong login or password (the same answer for both).
+    Wrong,
+    /// Too many failures on this login: try again after this long.
+    Wait(jiff::SignedDuration),
+}
+
+/// Checks `password` for `login` under the per-account throttle (`pronto_domain::signin`):
+/// while the login must wait, nothing is verified; otherwise the password goes through Argon2
+/// whether the login exists or not, a failure is counted and a success clears the count.
+pub async fn check_password(state: &AppState, login: &str, password: &str) -> Result<SignIn, ApiError> {
+    let key = pronto_domain::signin::key(login);
+    let now = state.clock.now();
+    if let Some(until) = state.store.login_blocked(&key).await?
+        && until > now
+    {
+        return Ok(SignIn::Wait(until.duration_since(now)));
+    }
+    let found = match state.store.user_by_login(&key).await {
+        Ok(f) => Some(f),
+        Err(StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let (dummy, real) = hash_to_verify(found.as_ref().map(|(u, h)| (u, h.as_deref())));
+    let hash = if real { found.as_ref().and_then(|(_, h)| h.clone()).unwrap_or_default() } else { dummy.to_owned() };
+    let ok = verify_password(password.to_owned(), hash).await && real;
+    match (ok, found) {
+        (true, Some((user, _))) => {
+            state.store.login_succeeded(&key).await?;
+            Ok(SignIn::Ok(user))
+        }
+        _ => {
+            state.store.login_failed(&key).await?;
+            Ok(SignIn::Wrong)
+        }
+    }
+}
+
+/// Seconds to wait, rounded up, at least 1 (for `Retry-After`).
+pub fn wait_secs(wait: jiff::SignedDuration) -> i64 {
+    let ms = wait.as_millis().max(0) as i64;
+    ((ms + 999) / 1000).max(1)
+}
+
 pub async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || Argon2::default().verify_password(password.as_bytes(), hash.as_str()).is_ok())
         .await
@@ -70,6 +138,9 @@ pub struct Caller {
     /// The client's address, as the audit log records it.
     pub ip: Option<String>,
 }
+
+/// What a session user whose password was reset may still reach in the API.
+pub const MUST_CHANGE_ALLOWS: &[&str] = &["/api/v1/me", "/api/v1/me/password"];
 
 /// The web UI's session cookie.
 pub const SESSION_COOKIE: &str = "pronto_session";
@@ -167,6 +238,13 @@ impl Caller {
                 Ok(_) | Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("the account is not active".into())),
                 Err(e) => return Err(e.into()),
             };
+            // A password an admin reset must be changed first: the API says so (the UI sends
+            // the browser to the account page); only reading oneself and the change are let through.
+            if user.must_change_password && parts.uri.path().starts_with("/api/") && !MUST_CHANGE_ALLOWS.contains(&parts.uri.path()) {
+                return Err(ApiError::Forbidden(
+                    "your password was reset by an admin: choose a new one first (POST /api/v1/me/password, or the account page)".into(),
+                ));
+            }
             let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
             return Ok(Caller { user, role, by_session: true, ip });
         };
@@ -179,7 +257,20 @@ impl Caller {
             .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be `Bearer TOKEN`".into()))?;
         let user = match &state.config.admin_token {
             Some(admin) if constant_time_eq(admin.as_bytes(), token.as_bytes()) => state.store.user_by_login("admin").await.map(|(u, _)| u),
-            _ => state.store.user_by_token_hash(&token_hash(token)).await,
+            _ => match state.store.token_auth(&token_hash(token)).await {
+                Ok((u, t)) => {
+                    let now = state.clock.now();
+                    if t.expires_at.is_some_and(|e| e <= now) {
+                        return Err(ApiError::Unauthorized("the token has expired; ask for a new one".into()));
+                    }
+                    // `last_used_at`, written at most once a minute per token.
+                    if u.active && t.last_used_at.is_none_or(|l| now.duration_since(l) >= pronto_store::TOKEN_USE_GRAIN) {
+                        state.store.touch_token(t.id).await?;
+                    }
+                    Ok(u)
+                }
+                Err(e) => Err(e),
+            },
         };
         let user = match user {
             Ok(u) if u.active => u,
@@ -201,6 +292,43 @@ mod tests {
         assert!(h.starts_with("$argon2id$"), "{h}");
         assert!(verify_password("correct horse battery".into(), h.clone()).await);
         assert!(!verify_password("wrong horse battery".into(), h).await);
+    }
+
+    /// An unknown login (or an inactive user, or one without a password) is verified against
+    /// the dummy hash: a real Argon2id hash with the default parameters, so the attempt does the
+    /// same work as for a known login, and fails.
+    #[tokio::test]
+    async fn unknown_logins_go_through_argon2() {
+        use argon2::password_hash::phc::PasswordHash;
+        let user = UserRecord {
+            id: 1,
+            login: "jana".into(),
+            name: "Jana".into(),
+            role: "consultant".into(),
+            phone: None,
+            email: None,
+            active: true,
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+            presence: "available".into(),
+            hours: None,
+            open_tasks: 0,
+            language: None,
+            must_change_password: false,
+        };
+        let inactive = UserRecord { active: false, ..user.clone() };
+        for found in [None, Some((&user, None)), Some((&inactive, Some("$argon2id$…")))] {
+            let (hash, real) = hash_to_verify(found);
+            assert!(!real);
+            let parsed = PasswordHash::new(hash).expect("the dummy is a real PHC hash");
+            assert_eq!(parsed.algorithm.as_str(), "argon2id");
+            let mine = hash_password("anything at all".into()).await.unwrap();
+            let mine = PasswordHash::new(&mine).unwrap();
+            assert_eq!(parsed.params, mine.params, "the same cost as a real user's hash");
+            assert!(!verify_password("anything at all".into(), hash.to_owned()).await);
+        }
+        assert_eq!(hash_to_verify(Some((&user, Some("h")))), ("", true));
+        assert_eq!(wait_secs(jiff::SignedDuration::from_millis(1500)), 2);
+        assert_eq!(wait_secs(jiff::SignedDuration::ZERO), 1);
     }
 
     #[test]

@@ -429,6 +429,8 @@ pub struct UserOut {
     pub open_tasks: i64,
     /// `cs`, `en`, `ru`, `pl` or `he`: the language of the user's alerts; null, the team's default.
     pub language: Option<String>,
+    /// An admin reset the password: the user must choose a new one before anything else.
+    pub must_change_password: bool,
 }
 
 impl From<UserRecord> for UserOut {
@@ -446,6 +448,7 @@ impl From<UserRecord> for UserOut {
             hours: u.hours,
             open_tasks: u.open_tasks,
             language: u.language,
+            must_change_password: u.must_change_password,
         }
     }
 }
@@ -460,6 +463,10 @@ pub struct TokenIn {
     /// What the token is for (shown in lists; default `api`): one line, at most 100 characters.
     #[schema(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
+    /// When the token stops working (RFC 3339, in the future). Not with `expires_in_days`.
+    pub expires_at: Option<String>,
+    /// Days until the token stops working (1–3650). Not with `expires_at`.
+    pub expires_in_days: Option<i64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -509,6 +516,72 @@ pub struct UserPatchIn {
     #[serde(default, deserialize_with = "nullable")]
     #[schema(value_type = Option<String>, pattern = r"^((en|cs|ru|pl|he)([-_][A-Za-z0-9]*)?)?$")]
     pub language: Option<Option<String>>,
+    /// Admin only: `false` deactivates the user (their sessions end, their tokens are revoked,
+    /// their open leads and tasks go back to the playbook's assignment); `true` reactivates.
+    pub active: Option<bool>,
+    /// Admin only: the new role.
+    pub role: Option<String>,
+}
+
+/// An admin's password reset.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct PasswordResetIn {
+    /// Also revoke the user's API tokens (default false: automation keeps working).
+    pub revoke_tokens: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PasswordResetOut {
+    /// Shown once: the user signs in with it and must then choose their own.
+    pub temporary_password: String,
+    pub must_change: bool,
+    pub sessions_ended: i64,
+    pub tokens_revoked: i64,
+}
+
+/// The caller's own password change.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct PasswordChangeIn {
+    pub current: Option<String>,
+    pub new: Option<String>,
+    /// Also revoke every API token of the user (default false).
+    pub revoke_tokens: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PasswordChangeOut {
+    /// The user's other sessions that ended (all of them when the change came with a token).
+    pub sessions_ended: i64,
+    pub tokens_revoked: i64,
+    /// What was done, in words.
+    pub message: String,
+}
+
+/// An API token as listed (never the token itself).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenInfoOut {
+    pub id: i64,
+    pub name: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub expires_at: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenList {
+    pub items: Vec<TokenInfoOut>,
+}
+
+impl From<pronto_store::TokenRecord> for TokenInfoOut {
+    fn from(t: pronto_store::TokenRecord) -> Self {
+        TokenInfoOut {
+            id: t.id,
+            name: t.name,
+            created_at: t.created_at.to_string(),
+            last_used_at: t.last_used_at.map(|t| t.to_string()),
+            expires_at: t.expires_at.map(|t| t.to_string()),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -132,9 +132,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(webhooks::delete))
         .routes(routes!(users::create_user, users::list_users))
         .routes(routes!(users::patch_user))
-        .routes(routes!(users::create_token))
+        .routes(routes!(users::create_token, users::list_tokens))
+        .routes(routes!(users::revoke_token))
+        .routes(routes!(users::reset_password))
         .routes(routes!(users::me))
         .routes(routes!(audit::list))
+        .routes(routes!(users::change_password))
         .routes(routes!(system::get_clock))
         .routes(routes!(system::advance_clock))
 }

@@ -10,7 +10,7 @@ pub mod redirect;
 mod reports;
 
 use crate::AppState;
-use crate::auth::{Caller, SESSION_COOKIE, cookie, new_token, token_hash, verify_password};
+use crate::auth::{Caller, SESSION_COOKIE, SignIn, cookie, new_token, token_hash};
 use crate::error::ApiError;
 use askama::Template;
 use axum::Router;
@@ -47,6 +47,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(admin_page))
         .route("/admin/users", post(admin_add_user))
         .route("/admin/users/{id}/{what}", post(admin_user))
+        .route("/admin/users/{id}/tokens/{token}/revoke", post(admin_revoke_token))
+        .route("/account/tokens/{token}/revoke", post(account_revoke_token))
         .route("/admin/test/{channel}", post(admin_test))
         .route("/admin/test/mailbox/{name}", post(admin_test_mailbox))
         .route("/admin/test/telephony", post(admin_test_telephony))
@@ -98,6 +100,10 @@ impl axum::extract::FromRequestParts<AppState> for Signed {
     async fn from_request_parts(parts: &mut axum::http::request::Parts, st: &AppState) -> Result<Self, Response> {
         match <Caller as axum::extract::FromRequestParts<AppState>>::from_request_parts(parts, st).await {
             Ok(c) => {
+                // A password an admin reset: the account page (to change it) before anything else.
+                if c.user.must_change_password && !parts.uri.path().starts_with("/account") {
+                    return Err(Redirect::to("/account").into_response());
+                }
                 let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
                 Ok(Signed(c, t))
             }
@@ -235,15 +241,30 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     }
     let ip_text = (!ip.is_unspecified()).then(|| ip.to_string());
     let tried: String = f.login.trim().chars().take(100).collect();
-    let user = match st.store.user_by_login(f.login.trim()).await {
-        Ok((u, Some(hash))) if u.active && verify_password(f.password.clone(), hash.clone()).await => u,
-        found => {
-            // The login tried (and whose account it is, when it is one), and from where.
-            let mut e = crate::audit::entry(found.as_ref().ok().map(|(u, _)| u), ip_text, crate::audit::kind::SIGN_IN_FAILED, None, serde_json::json!({}));
-            e.actor_login = Some(tried);
-            let _ = st.audit_entry(e).await;
+    // The login tried, and from where; the account is named when the login is one.
+    let failed = async |why: &str| {
+        let known = st.store.user_by_login(f.login.trim()).await.ok();
+        let mut e = crate::audit::entry(known.as_ref().map(|(u, _)| u), ip_text.clone(), crate::audit::kind::SIGN_IN_FAILED, None, serde_json::json!({ "why": why }));
+        e.actor_login = Some(tried.clone());
+        let _ = st.audit_entry(e).await;
+    };
+    // The per-account throttle, then Argon2 whether the login exists or not.
+    let user = match crate::auth::check_password(&st, &f.login, &f.password).await {
+        Ok(SignIn::Ok(u)) => u,
+        Ok(SignIn::Wrong) => {
+            failed("wrong").await;
             return again(t.t("wrong-login"), StatusCode::UNAUTHORIZED);
         }
+        Ok(SignIn::Wait(w)) => {
+            failed("throttled").await;
+            let secs = crate::auth::wait_secs(w);
+            let mut r = again(t.with("too-many-for-account", &[("seconds", &secs.to_string())]), StatusCode::TOO_MANY_REQUESTS);
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            return r;
+        }
+        Err(e) => return again(format!("{}: {e}", t.t("error")), StatusCode::SERVICE_UNAVAILABLE),
     };
     // A new session id at every sign-in; the one the browser had (if any) ends.
     let sid = new_token();
@@ -254,7 +275,7 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     let _ = st.audit_entry(crate::audit::entry(Some(&user), ip_text, crate::audit::kind::SIGN_IN_OK, Some(format!("user/{}", user.id)), serde_json::json!({}))).await;
     let flags = if secure(&st) { "; Secure" } else { "" };
     let set = format!("{SESSION_COOKIE}={sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{flags}", crate::auth::SESSION_ABSOLUTE.as_secs());
-    let mut r = Redirect::to("/inbox").into_response();
+    let mut r = Redirect::to(if user.must_change_password { "/account" } else { "/inbox" }).into_response();
     if let Ok(v) = HeaderValue::from_str(&set) {
         r.headers_mut().insert(header::SET_COOKIE, v);
     }
@@ -1010,6 +1031,38 @@ struct UserRow {
     phone: Option<String>,
     presence: String,
     hours: String,
+    active: bool,
+    tokens: Vec<TokenRow>,
+}
+
+/// An API token as the admin and account pages show it.
+struct TokenRow {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: String,
+    expires: String,
+}
+
+async fn token_rows(st: &AppState, user: i64, t: &Tr, zone: &jiff::tz::TimeZone) -> Vec<TokenRow> {
+    let now = st.clock.now();
+    st.store
+        .tokens(user)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| TokenRow {
+            id: k.id,
+            name: k.name,
+            created: local(k.created_at, zone),
+            last_used: k.last_used_at.map(|l| local(l, zone)).unwrap_or_else(|| t.t("never")),
+            expires: match k.expires_at {
+                Some(e) if e <= now => format!("{} ({})", local(e, zone), t.t("expired")),
+                Some(e) => local(e, zone),
+                None => t.t("never"),
+            },
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -1036,14 +1089,14 @@ struct AdminPage {
 
 /// The admin page, with `notice` (a test's or a check's result) on top.
 async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<String>) -> Response {
-    let users = st
-        .store
-        .users()
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|u| u.active)
-        .map(|u| UserRow {
+    let zone = user_tz(st, c);
+    let mut users = Vec::new();
+    // Active users first, then the deactivated ones (to reactivate).
+    let mut all = st.store.users().await.unwrap_or_default();
+    all.sort_by_key(|u| (!u.active, u.id));
+    for u in all {
+        let tokens = if u.active { token_rows(st, u.id, &t, &zone).await } else { Vec::new() };
+        users.push(UserRow {
             id: u.id,
             name: u.name,
             login: u.login,
@@ -1051,8 +1104,10 @@ async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<Stri
             phone: u.phone,
             presence: u.presence,
             hours: u.hours.map(|h| h.to_string()).unwrap_or_default(),
-        })
-        .collect();
+            active: u.active,
+            tokens,
+        });
+    }
     let base = st.config.public_url.clone().unwrap_or_else(|| "https://YOUR-PRONTO".into());
     let forms = st
         .config
@@ -1154,6 +1209,10 @@ async fn admin_user(
         return r;
     }
     let value = f.values().next().map(|v| v.trim().to_owned()).unwrap_or_default();
+    if matches!(what.as_str(), "deactivate" | "activate" | "role" | "reset-password") {
+        let notice = lifecycle(&st, &c, &t, id, &what, &value).await;
+        return admin_render(&st, &c, t, Some(notice)).await;
+    }
     let mut patch = pronto_store::UserPatch { id, ..Default::default() };
     let notice = match what.as_str() {
         "presence" => match pronto_playbook::Presence::parse(&value) {
@@ -1187,6 +1246,85 @@ async fn admin_user(
         },
     };
     admin_render(&st, &c, t, Some(notice)).await
+}
+
+/// One lifecycle action of the admin page; the answer says what happens next.
+async fn lifecycle(st: &AppState, c: &Caller, t: &Tr, id: i64, what: &str, value: &str) -> String {
+    let user = match st.store.user(id).await {
+        Ok(u) => u,
+        Err(_) => return t.t("not-found"),
+    };
+    let name = user.name.as_str();
+    let actor = Some(c.user.id);
+    let failed = |e: pronto_store::StoreError| match e {
+        pronto_store::StoreError::Conflict(m) => m,
+        other => format!("{}: {other}", t.t("error")),
+    };
+    match what {
+        "deactivate" => match st.store.set_active(id, false, actor).await {
+            Ok(h) => {
+                let detail = serde_json::json!({ "fields": ["active"], "active": false, "tasks": h.tasks, "leads": h.leads });
+                st.audit_change(c, crate::audit::kind::USER_CHANGED, Some(format!("user/{id}")), detail).await;
+                t.with(
+                "user-deactivated",
+                &[
+                    ("name", name),
+                    ("sessions", &h.sessions_ended.to_string()),
+                    ("tokens", &h.tokens_revoked.to_string()),
+                    ("tasks", &h.tasks.to_string()),
+                    ("leads", &h.leads.to_string()),
+                    ("reassigned", &h.reassigned.to_string()),
+                ],
+            )
+            }
+            Err(e) => failed(e),
+        },
+        "activate" => match st.store.set_active(id, true, actor).await {
+            Ok(_) => {
+                st.audit_change(c, crate::audit::kind::USER_CHANGED, Some(format!("user/{id}")), serde_json::json!({ "fields": ["active"], "active": true })).await;
+                t.with("user-reactivated", &[("name", name)])
+            }
+            Err(e) => failed(e),
+        },
+        "role" => match pronto_domain::user::Role::parse(value) {
+            Ok(role) => match st.store.set_role(id, role, actor).await {
+                Ok(()) => {
+                    let detail = serde_json::json!({ "fields": ["role"], "role": role.as_str() });
+                    st.audit_change(c, crate::audit::kind::USER_CHANGED, Some(format!("user/{id}")), detail).await;
+                    t.with("role-changed", &[("name", name), ("role", role.as_str())])
+                }
+                Err(e) => failed(e),
+            },
+            Err(e) => format!("{}: {e}", t.t("role")),
+        },
+        _ => match crate::api::users::reset(st, id, false, actor).await {
+            Ok((password, _)) => {
+                st.audit_change(c, crate::audit::kind::PASSWORD_RESET, Some(format!("user/{id}")), serde_json::json!({})).await;
+                t.with("password-reset", &[("name", name), ("password", &password)])
+            }
+            Err(e) => e.to_string(),
+        },
+    }
+}
+
+async fn admin_revoke_token(State(st): State<AppState>, Signed(c, t): Signed, Path((id, token)): Path<(i64, i64)>) -> Response {
+    if let Some(r) = admin_only(&c, &t) {
+        return r;
+    }
+    let notice = revoke_notice(&st, &c, &t, id, token).await;
+    admin_render(&st, &c, t, Some(notice)).await
+}
+
+async fn revoke_notice(st: &AppState, c: &Caller, t: &Tr, user: i64, token: i64) -> String {
+    let name = st.store.tokens(user).await.unwrap_or_default().into_iter().find(|k| k.id == token).map(|k| k.name);
+    let owner = st.store.user(user).await.map(|u| u.name).unwrap_or_default();
+    match (name, st.store.revoke_token(user, token, Some(c.user.id)).await) {
+        (Some(n), Ok(())) => {
+            st.audit_change(c, crate::audit::kind::TOKEN_REVOKED, Some(format!("user/{user}")), serde_json::json!({ "token_id": token, "name": n })).await;
+            t.with("token-revoked", &[("token", &n), ("name", &owner)])
+        }
+        _ => t.t("not-found"),
+    }
 }
 
 async fn admin_test(
@@ -1299,9 +1437,16 @@ struct AccountPage {
     page: &'static str,
     languages: &'static [(&'static str, &'static str)],
     notice: Option<String>,
+    /// An admin reset the password: this page first.
+    must_change: bool,
+    min_chars: usize,
+    tokens: Vec<TokenRow>,
 }
 
 async fn account_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<String>, status: StatusCode) -> Response {
+    // Read again: a change on this request may have cleared the reset's flag.
+    let must_change = st.store.user(c.user.id).await.map(|u| u.must_change_password).unwrap_or(c.user.must_change_password);
+    let tokens = token_rows(st, c.user.id, &t, &user_tz(st, c)).await;
     let mut r = page(AccountPage {
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: st.clock.now().to_string(),
@@ -1309,10 +1454,18 @@ async fn account_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: Option<St
         page: "account",
         languages: LANGUAGES,
         notice,
+        must_change,
+        min_chars: pronto_domain::password::MIN_CHARS,
+        tokens,
         t,
     });
     *r.status_mut() = status;
     r
+}
+
+async fn account_revoke_token(State(st): State<AppState>, Signed(c, t): Signed, Path(token): Path<i64>) -> Response {
+    let notice = revoke_notice(&st, &c, &t, c.user.id, token).await;
+    account_render(&st, &c, t, Some(notice), StatusCode::OK).await
 }
 
 async fn account(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
@@ -1323,32 +1476,40 @@ async fn account(State(st): State<AppState>, Signed(c, t): Signed) -> Response {
 struct PasswordForm {
     current: String,
     new: String,
+    /// The checkbox "also revoke all my API tokens".
+    #[serde(default)]
+    revoke_tokens: Option<String>,
 }
 
-/// A new password: the current one must be right; every other session of the user ends.
+/// A new password: the current one must be right (throttled per account like a sign-in);
+/// every other session of the user ends; the API tokens too when the box is ticked.
 async fn change_password(State(st): State<AppState>, headers: HeaderMap, Signed(c, t): Signed, Form(f): Form<PasswordForm>) -> Response {
-    let ok = match st.store.user_by_login(&c.user.login).await {
-        Ok((_, Some(hash))) => verify_password(f.current.clone(), hash).await,
-        _ => false,
-    };
-    if !ok {
-        return account_render(&st, &c, t.clone(), Some(t.t("wrong-password")), StatusCode::UNPROCESSABLE_ENTITY).await;
-    }
-    let new = match pronto_domain::values::Password::parse(&f.new) {
-        Ok(p) => p,
-        Err(e) => return account_render(&st, &c, t, Some(format!("{e}")), StatusCode::UNPROCESSABLE_ENTITY).await,
-    };
-    let hash = match crate::auth::hash_password(new.expose().to_owned()).await {
-        Ok(h) => h,
-        Err(e) => return account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
-    };
+    use crate::api::users::{ChangeRefused, own_change};
+    let revoke = f.revoke_tokens.is_some();
     let keep = cookie(&headers, SESSION_COOKIE).map(token_hash);
-    match st.store.set_password(c.user.id, hash, keep).await {
-        Ok(()) => {
-            st.audit_change(&c, crate::audit::kind::PASSWORD_CHANGED, Some(format!("user/{}", c.user.id)), serde_json::json!({})).await;
-            account_render(&st, &c, t.clone(), Some(t.t("password-changed")), StatusCode::OK).await
+    match own_change(&st, &c.user, &f.current, &f.new, revoke, keep).await {
+        Ok(done) => {
+            let detail = serde_json::json!({ "sessions_ended": done.sessions_ended, "tokens_revoked": done.tokens_revoked });
+            st.audit_change(&c, crate::audit::kind::PASSWORD_CHANGED, Some(format!("user/{}", c.user.id)), detail).await;
+            let sessions = done.sessions_ended.to_string();
+            let notice = if revoke {
+                t.with("password-changed-tokens", &[("sessions", &sessions), ("tokens", &done.tokens_revoked.to_string())])
+            } else {
+                t.with("password-changed-kept", &[("sessions", &sessions)])
+            };
+            account_render(&st, &c, t, Some(notice), StatusCode::OK).await
         }
-        Err(e) => account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
+        Err(ChangeRefused::Wrong) => account_render(&st, &c, t.clone(), Some(t.t("wrong-password")), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(ChangeRefused::Invalid(m)) => account_render(&st, &c, t.clone(), Some(format!("{}: {m}", t.t("new-password"))), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(ChangeRefused::Wait(secs)) => {
+            let notice = t.with("too-many-for-account", &[("seconds", &secs.to_string())]);
+            let mut r = account_render(&st, &c, t, Some(notice), StatusCode::TOO_MANY_REQUESTS).await;
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            r
+        }
+        Err(ChangeRefused::Failed(e)) => account_render(&st, &c, t, Some(e.to_string()), StatusCode::SERVICE_UNAVAILABLE).await,
     }
 }
 

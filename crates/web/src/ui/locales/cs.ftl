@@ -286,7 +286,9 @@ audit-access-denied = Odmítnuto
 audit-user-created = Přidán uživatel
 audit-user-changed = Změna uživatele
 audit-user-password_changed = Změna hesla
+audit-user-password_reset = Heslo obnoveno správcem
 audit-token-created = Vydán API token
+audit-token-revoked = API token zrušen
 audit-messages-set = Změna textu zprávy
 audit-messages-reset = Obnoven text zprávy
 audit-playbook-loaded = Nahrán playbook
@@ -308,3 +310,32 @@ documents-restricted = { $n ->
     [few] Zákazník poslal { $n } dokumenty; otevírá je jen vlastník, manažeři a správci.
    *[other] Zákazník poslal { $n } dokumentů; otevírá je jen vlastník, manažeři a správci.
 }
+
+# accounts: the user lifecycle and sign-in hardening
+account-state = Účet
+user-active = Aktivní
+user-inactive = Deaktivovaný
+deactivate = Deaktivovat
+reactivate = Znovu aktivovat
+change-role = Změnit roli
+reset-password = Obnovit heslo
+tokens = API tokeny
+token-name = Název
+created = Vytvořen
+last-used = Naposledy použit
+expires = Platnost do
+expired = vypršel
+never = nikdy
+revoke = Zrušit
+no-tokens = Žádné API tokeny.
+user-deactivated = { $name } se už nepřihlásí: ukončené relace { $sessions }, zrušené API tokeny { $tokens }. Otevřené úkoly ({ $tasks }) a otevřené poptávky ({ $leads }) se vrátily procesu; nového vlastníka už má { $reassigned } poptávek, ostatní čekají na dalšího dostupného kolegu.
+user-reactivated = { $name } se může znovu přihlásit. Tokeny zrušené při deaktivaci zůstávají zrušené; v případě potřeby vydejte nové.
+role-changed = { $name } má nyní roli { $role }; platí od jeho příštího požadavku.
+password-reset = Dočasné heslo uživatele { $name } (zobrazí se jen teď): { $password } — při příštím přihlášení si musí zvolit vlastní. Jeho relace skončily; API tokeny dál fungují.
+token-revoked = Token „{ $token }“ uživatele { $name } už nefunguje.
+must-change-password = Správce vám obnovil heslo. Než budete pokračovat, zvolte si vlastní.
+revoke-tokens = Zrušit také všechny mé API tokeny
+password-changed-tokens = Heslo je změněno. Ostatní relace skončily ({ $sessions }); zrušené API tokeny: { $tokens }.
+password-changed-kept = Heslo je změněno. Ostatní relace skončily ({ $sessions }); vaše API tokeny dál fungují.
+too-many-for-account = Příliš mnoho chybných hesel pro tento účet. Zkuste to znovu za { $seconds } s.
+password-rules = Alespoň 12 znaků; žádné běžné heslo, ani vaše přihlašovací jméno či jméno. Dobře poslouží několik nesouvisejících slov.

@@ -274,7 +274,9 @@ audit-access-denied = Refused
 audit-user-created = User added
 audit-user-changed = User changed
 audit-user-password_changed = Password changed
+audit-user-password_reset = Password reset by an admin
 audit-token-created = API token issued
+audit-token-revoked = API token revoked
 audit-messages-set = Message text changed
 audit-messages-reset = Message text reset
 audit-playbook-loaded = Playbook loaded
@@ -295,3 +297,32 @@ documents-restricted = { $n ->
     [one] The customer sent { $n } document; only the owner, managers and admins open it.
    *[other] The customer sent { $n } documents; only the owner, managers and admins open them.
 }
+
+# accounts: the user lifecycle and sign-in hardening
+account-state = Account
+user-active = Active
+user-inactive = Deactivated
+deactivate = Deactivate
+reactivate = Reactivate
+change-role = Change role
+reset-password = Reset password
+tokens = API tokens
+token-name = Name
+created = Created
+last-used = Last used
+expires = Expires
+expired = expired
+never = never
+revoke = Revoke
+no-tokens = No API tokens.
+user-deactivated = { $name } can no longer sign in: { $sessions } session(s) ended, { $tokens } API token(s) revoked. { $tasks } open task(s) and { $leads } open lead(s) went back to the process; { $reassigned } lead(s) have a new owner already, the rest wait for the next person available.
+user-reactivated = { $name } can sign in again. Tokens revoked at the deactivation stay revoked; issue new ones if needed.
+role-changed = { $name } is now { $role }; it counts from their next request.
+password-reset = The temporary password of { $name } (shown only now): { $password } — they must choose their own at the next sign-in. Their sessions ended; their API tokens still work.
+token-revoked = The token “{ $token }” of { $name } no longer works.
+must-change-password = An admin reset your password. Choose your own to continue.
+revoke-tokens = Also revoke all my API tokens
+password-changed-tokens = The password is changed. Your other sessions ended ({ $sessions }); API tokens revoked: { $tokens }.
+password-changed-kept = The password is changed. Your other sessions ended ({ $sessions }); your API tokens still work.
+too-many-for-account = Too many wrong passwords for this account. Try again in { $seconds } s.
+password-rules = At least 12 characters; not a common password, nor your login or name. A few unrelated words make a good one.

@@ -279,7 +279,9 @@ audit-access-denied = נדחה
 audit-user-created = נוסף משתמש
 audit-user-changed = שונה משתמש
 audit-user-password_changed = שונתה סיסמה
+audit-user-password_reset = הסיסמה אופסה על ידי מנהל
 audit-token-created = הונפק אסימון API
+audit-token-revoked = אסימון API בוטל
 audit-messages-set = שונה נוסח הודעה
 audit-messages-reset = שוחזר נוסח הודעה
 audit-playbook-loaded = נטען תסריט
@@ -300,3 +302,32 @@ documents-restricted = { $n ->
     [one] הלקוח שלח מסמך אחד; רק הבעלים, מנהלים ומנהלי מערכת פותחים אותו.
    *[other] הלקוח שלח { $n } מסמכים; רק הבעלים, מנהלים ומנהלי מערכת פותחים אותם.
 }
+
+# accounts: the user lifecycle and sign-in hardening
+account-state = חשבון
+user-active = פעיל
+user-inactive = מושבת
+deactivate = השבתה
+reactivate = הפעלה מחדש
+change-role = שינוי תפקיד
+reset-password = איפוס סיסמה
+tokens = אסימוני API
+token-name = שם
+created = נוצר
+last-used = שימוש אחרון
+expires = תוקף עד
+expired = פג תוקף
+never = אף פעם
+revoke = ביטול
+no-tokens = אין אסימוני API.
+user-deactivated = { $name } לא יוכל/תוכל להתחבר עוד: הסתיימו { $sessions } הפעלות, בוטלו { $tokens } אסימוני API. משימות פתוחות ({ $tasks }) ופניות פתוחות ({ $leads }) חזרו לתהליך; ל-{ $reassigned } פניות כבר יש בעלים חדשים, השאר ממתינות לאדם הפנוי הבא.
+user-reactivated = { $name } יכול/ה להתחבר שוב. אסימונים שבוטלו בהשבתה נשארים מבוטלים; הנפיקו חדשים לפי הצורך.
+role-changed = { $name } בתפקיד { $role } מעכשיו; זה חל מהבקשה הבאה.
+password-reset = הסיסמה הזמנית של { $name } (מוצגת רק עכשיו): { $password } — בהתחברות הבאה יש לבחור סיסמה משלו/ה. ההפעלות הסתיימו; אסימוני ה-API ממשיכים לעבוד.
+token-revoked = האסימון „{ $token }” של { $name } כבר לא עובד.
+must-change-password = מנהל איפס את הסיסמה שלך. בחר/י סיסמה משלך כדי להמשיך.
+revoke-tokens = לבטל גם את כל אסימוני ה-API שלי
+password-changed-tokens = הסיסמה שונתה. שאר ההפעלות הסתיימו ({ $sessions }); אסימוני API שבוטלו: { $tokens }.
+password-changed-kept = הסיסמה שונתה. שאר ההפעלות הסתיימו ({ $sessions }); אסימוני ה-API שלך ממשיכים לעבוד.
+too-many-for-account = יותר מדי סיסמאות שגויות לחשבון הזה. נסו שוב בעוד { $seconds } שניות.
+password-rules = לפחות 12 תווים; לא סיסמה נפוצה, ולא שם המשתמש או השם שלך. כמה מילים לא קשורות הן בחירה טובה.

@@ -286,7 +286,9 @@ audit-access-denied = Odmowa
 audit-user-created = Dodano użytkownika
 audit-user-changed = Zmieniono użytkownika
 audit-user-password_changed = Zmieniono hasło
+audit-user-password_reset = Hasło zresetowane przez administratora
 audit-token-created = Wydano token API
+audit-token-revoked = Token API unieważniony
 audit-messages-set = Zmieniono tekst wiadomości
 audit-messages-reset = Przywrócono tekst wiadomości
 audit-playbook-loaded = Wczytano playbook
@@ -308,3 +310,32 @@ documents-restricted = { $n ->
     [few] Klient przesłał { $n } dokumenty; otwierają je tylko właściciel, menedżerowie i administratorzy.
    *[other] Klient przesłał { $n } dokumentów; otwierają je tylko właściciel, menedżerowie i administratorzy.
 }
+
+# accounts: the user lifecycle and sign-in hardening
+account-state = Konto
+user-active = Aktywne
+user-inactive = Dezaktywowane
+deactivate = Dezaktywuj
+reactivate = Aktywuj ponownie
+change-role = Zmień rolę
+reset-password = Zresetuj hasło
+tokens = Tokeny API
+token-name = Nazwa
+created = Utworzono
+last-used = Ostatnio użyty
+expires = Wygasa
+expired = wygasł
+never = nigdy
+revoke = Unieważnij
+no-tokens = Brak tokenów API.
+user-deactivated = { $name } nie może się już zalogować: zakończone sesje { $sessions }, unieważnione tokeny API { $tokens }. Otwarte zadania ({ $tasks }) i otwarte zapytania ({ $leads }) wróciły do procesu; nowego właściciela ma już { $reassigned } zapytań, pozostałe czekają na następną dostępną osobę.
+user-reactivated = { $name } może znów się zalogować. Tokeny unieważnione przy dezaktywacji pozostają unieważnione; w razie potrzeby wydaj nowe.
+role-changed = { $name } ma teraz rolę { $role }; obowiązuje od następnego żądania.
+password-reset = Tymczasowe hasło użytkownika { $name } (pokazane tylko teraz): { $password } — przy następnym logowaniu musi wybrać własne. Jego sesje zakończono; tokeny API nadal działają.
+token-revoked = Token „{ $token }” użytkownika { $name } już nie działa.
+must-change-password = Administrator zresetował Twoje hasło. Aby kontynuować, wybierz własne.
+revoke-tokens = Unieważnij też wszystkie moje tokeny API
+password-changed-tokens = Hasło zmienione. Pozostałe sesje zakończono ({ $sessions }); unieważnione tokeny API: { $tokens }.
+password-changed-kept = Hasło zmienione. Pozostałe sesje zakończono ({ $sessions }); Twoje tokeny API nadal działają.
+too-many-for-account = Zbyt wiele błędnych haseł dla tego konta. Spróbuj ponownie za { $seconds } s.
+password-rules = Co najmniej 12 znaków; nie popularne hasło ani Twój login czy imię. Dobrze sprawdza się kilka niezwiązanych słów.

@@ -286,7 +286,9 @@ audit-access-denied = Запрещено
 audit-user-created = Добавлен пользователь
 audit-user-changed = Изменён пользователь
 audit-user-password_changed = Изменён пароль
+audit-user-password_reset = Пароль сброшен администратором
 audit-token-created = Выдан API-токен
+audit-token-revoked = API-токен отозван
 audit-messages-set = Изменён текст сообщения
 audit-messages-reset = Восстановлен текст сообщения
 audit-playbook-loaded = Загружен сценарий
@@ -308,3 +310,32 @@ documents-restricted = { $n ->
     [few] Клиент прислал { $n } документа; открывают их только владелец, менеджеры и администраторы.
    *[other] Клиент прислал { $n } документов; открывают их только владелец, менеджеры и администраторы.
 }
+
+# accounts: the user lifecycle and sign-in hardening
+account-state = Учётная запись
+user-active = Активна
+user-inactive = Отключена
+deactivate = Отключить
+reactivate = Включить снова
+change-role = Сменить роль
+reset-password = Сбросить пароль
+tokens = API-токены
+token-name = Название
+created = Создан
+last-used = Последнее использование
+expires = Истекает
+expired = истёк
+never = никогда
+revoke = Отозвать
+no-tokens = API-токенов нет.
+user-deactivated = { $name } больше не может войти: завершено сессий — { $sessions }, отозвано API-токенов — { $tokens }. Открытые задачи ({ $tasks }) и открытые заявки ({ $leads }) вернулись в процесс; у { $reassigned } заявок уже есть новый владелец, остальные ждут следующего свободного сотрудника.
+user-reactivated = { $name } снова может войти. Токены, отозванные при отключении, остаются отозванными; при необходимости выпустите новые.
+role-changed = { $name } теперь в роли { $role }; это действует со следующего запроса.
+password-reset = Временный пароль пользователя { $name } (показывается только сейчас): { $password } — при следующем входе нужно выбрать свой. Его сессии завершены; API-токены продолжают работать.
+token-revoked = Токен «{ $token }» пользователя { $name } больше не работает.
+must-change-password = Администратор сбросил ваш пароль. Чтобы продолжить, выберите свой.
+revoke-tokens = Также отозвать все мои API-токены
+password-changed-tokens = Пароль изменён. Остальные сессии завершены ({ $sessions }); отозвано API-токенов: { $tokens }.
+password-changed-kept = Пароль изменён. Остальные сессии завершены ({ $sessions }); ваши API-токены продолжают работать.
+too-many-for-account = Слишком много неверных паролей для этой учётной записи. Повторите через { $seconds } с.
+password-rules = Не меньше 12 символов; не распространённый пароль, не ваш логин и не имя. Хорошо подходят несколько не связанных слов.
