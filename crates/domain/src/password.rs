@@ -65,7 +65,8 @@ fn repeated(s: &str) -> bool {
 
 /// Every character the next one of a row: `abcdefghijkl`, `123456789012`, `qwertyuiop[]`.
 fn run(s: &str) -> bool {
-    const ROWS: &[&str] = &["abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./", "qwertzuiop", "yxcvbnm"];
+    const ROWS: &[&str] =
+        &["abcdefghijklmnopqrstuvwxyz", "01234567890", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm,./", "qwertzuiop", "yxcvbnm"];
     let c: Vec<char> = s.chars().collect();
     let next = |a: char, b: char, step: i32| {
         ROWS.iter().any(|row| {

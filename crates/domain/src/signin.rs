@@ -31,7 +31,8 @@ mod tests {
 
     #[test]
     fn the_wait_doubles_after_five_failures_up_to_a_quarter_hour() {
-        let table = [(0, None), (1, None), (4, None), (5, Some(2)), (6, Some(4)), (7, Some(8)), (13, Some(512)), (14, Some(900)), (60, Some(900))];
+        let table =
+            [(0, None), (1, None), (4, None), (5, Some(2)), (6, Some(4)), (7, Some(8)), (13, Some(512)), (14, Some(900)), (60, Some(900))];
         for (failures, secs) in table {
             assert_eq!(wait_after(failures), secs.map(SignedDuration::from_secs), "{failures}");
         }

@@ -288,8 +288,7 @@ pub(crate) async fn token_auth(c: &mut dyn Conn, hash: &str) -> R<(UserRecord, T
 
 /// Until when `key` must wait before its next sign-in attempt (may be in the past).
 pub(crate) async fn login_blocked(c: &mut dyn Conn, key: &str) -> R<Option<Timestamp>> {
-    Ok(c
-        .row("SELECT blocked_until FROM login_throttle WHERE login = $1", params![key])
+    Ok(c.row("SELECT blocked_until FROM login_throttle WHERE login = $1", params![key])
         .await?
         .map(|r| r.i64("blocked_until"))
         .transpose()?

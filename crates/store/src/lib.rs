@@ -242,8 +242,6 @@ pub trait Store: Send + Sync {
     ) -> Result<i64>;
     /// Moves an open task's deadline ("call back at …").
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
-    /// Sets a user's password hash and ends their sessions except `keep_session` (hashed id).
-
     /// Companies, newest first (matching `query` by name or registration number), with counts.
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.

@@ -73,7 +73,7 @@ pub fn hash_to_verify(found: Option<(&UserRecord, Option<&str>)>) -> (&'static s
 #[derive(Debug)]
 pub enum SignIn {
     /// The right password of an active user.
-    Ok(UserRecord),
+    Ok(Box<UserRecord>),
     /// Wrong login or password (the same answer for both).
     Wrong,
     /// Too many failures on this login: try again after this long.
@@ -102,7 +102,7 @@ pub async fn check_password(state: &AppState, login: &str, password: &str) -> Re
     match (ok, found) {
         (true, Some((user, _))) => {
             state.store.login_succeeded(&key).await?;
-            Ok(SignIn::Ok(user))
+            Ok(SignIn::Ok(Box::new(user)))
         }
         _ => {
             state.store.login_failed(&key).await?;

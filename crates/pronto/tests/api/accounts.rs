@@ -204,7 +204,14 @@ async fn a_reset_password_must_be_changed_at_sign_in(engine: Engine) {
     let r = app.send(app.client.get(app.url("/api/v1/me")).header("cookie", format!("pronto_session={s}"))).await;
     assert_eq!(r.expect(200)["must_change_password"], true);
     // She chooses her own; then everything is open again.
-    let p = send(&app, reqwest::Method::POST, "/account/password", Some(&s), Some(&[("current", &temporary), ("new", "my very own secret phrase")])).await;
+    let p = send(
+        &app,
+        reqwest::Method::POST,
+        "/account/password",
+        Some(&s),
+        Some(&[("current", &temporary), ("new", "my very own secret phrase")]),
+    )
+    .await;
     assert_eq!(p.status, 200, "{}", p.html);
     assert_eq!(send(&app, reqwest::Method::GET, "/inbox", Some(&s), None).await.status, 200);
     assert_eq!(app.get_as(&token, "/api/v1/me").await.expect(200)["must_change_password"], false);
@@ -356,7 +363,8 @@ async fn the_admin_page_runs_the_lifecycle(engine: Engine) {
     let p = post(format!("/admin/users/{petr}/role"), vec![("role", "manager".into())]).await;
     assert!(p.html.contains("Petr is now manager"), "{}", p.html);
     assert_eq!(app.get(&format!("/api/v1/users/{petr}/tokens")).await.status, 200);
-    let petr_now = app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["id"] == petr).unwrap().clone();
+    let petr_now =
+        app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["id"] == petr).unwrap().clone();
     assert_eq!(petr_now["role"], "manager");
     post(format!("/admin/users/{petr}/role"), vec![("role", "consultant".into())]).await;
 
@@ -433,7 +441,9 @@ async fn sign_in_is_throttled_per_account(engine: Engine) {
         .unwrap();
     let token = token_of(&app, petr).await;
     for _ in 0..5 {
-        app.post_as(&token, "/api/v1/me/password", &json!({ "current": "guess", "new": "a brand new password" })).await.invalid(&["current"]);
+        app.post_as(&token, "/api/v1/me/password", &json!({ "current": "guess", "new": "a brand new password" }))
+            .await
+            .invalid(&["current"]);
     }
     let r = app.post_as(&token, "/api/v1/me/password", &json!({ "current": PASSWORD, "new": "a brand new password" })).await;
     r.problem(429);
@@ -463,14 +473,18 @@ async fn the_cli_runs_the_lifecycle(engine: Engine) {
         text(&o.stderr)
     };
     ok(&["user", "add", "--login", "jana", "--name", "Jana Nováková", "--role", "consultant", "--password", PASSWORD]);
-    assert!(fails(&["user", "add", "--login", "eva", "--name", "Eva", "--role", "secretary", "--password", "eva-secretary-1"]).contains("`eva`"));
+    assert!(
+        fails(&["user", "add", "--login", "eva", "--name", "Eva", "--role", "secretary", "--password", "eva-secretary-1"])
+            .contains("`eva`")
+    );
     // Tokens: with an expiry, listed (never the token), revoked by id.
     let laptop = ok(&["token", "create", "--user", "jana", "--name", "laptop", "--expires-days", "30"]).trim().to_owned();
     let spare = ok(&["token", "create", "--user", "jana", "--name", "spare"]).trim().to_owned();
     assert!(fails(&["token", "create", "--user", "jana", "--expires-days", "0"]).contains("--expires-days"));
     let list = ok(&["token", "list", "--user", "jana"]);
     assert!(!list.contains("pronto_"), "{list}");
-    let row = |name: &str| list.lines().find(|l| l.split('\t').nth(1) == Some(name)).unwrap_or_else(|| panic!("{name} in {list}")).to_owned();
+    let row =
+        |name: &str| list.lines().find(|l| l.split('\t').nth(1) == Some(name)).unwrap_or_else(|| panic!("{name} in {list}")).to_owned();
     assert!(!row("laptop").ends_with("never"), "an expiry: {list}");
     assert!(row("spare").ends_with("never"), "{list}");
     let spare_id = row("spare").split('\t').next().unwrap().to_owned();
@@ -487,8 +501,12 @@ async fn the_cli_runs_the_lifecycle(engine: Engine) {
     assert!(off.contains("jana can no longer sign in") && off.contains("1 token(s) revoked"), "{off}");
     assert!(fails(&["user", "deactivate", "--login", "nobody"]).contains("no user `nobody`"));
     let app = spawn_app_on(storage, Options::default()).await;
-    let jana = app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["login"] == "jana").unwrap().clone();
-    assert_eq!((jana["active"].clone(), jana["role"].clone(), jana["must_change_password"].clone()), (json!(false), json!("manager"), json!(true)));
+    let jana =
+        app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["login"] == "jana").unwrap().clone();
+    assert_eq!(
+        (jana["active"].clone(), jana["role"].clone(), jana["must_change_password"].clone()),
+        (json!(false), json!("manager"), json!(true))
+    );
     for t in [&laptop, &spare] {
         app.get_as(t, "/api/v1/me").await.problem(401);
     }

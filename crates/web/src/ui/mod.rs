@@ -250,7 +250,7 @@ async fn login(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap,
     };
     // The per-account throttle, then Argon2 whether the login exists or not.
     let user = match crate::auth::check_password(&st, &f.login, &f.password).await {
-        Ok(SignIn::Ok(u)) => u,
+        Ok(SignIn::Ok(u)) => *u,
         Ok(SignIn::Wrong) => {
             failed("wrong").await;
             return again(t.t("wrong-login"), StatusCode::UNAUTHORIZED);
