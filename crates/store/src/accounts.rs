@@ -37,13 +37,15 @@ async fn keep_an_admin(c: &mut dyn Conn, id: i64, a: &Account, what: &str) -> R<
     if a.role != Role::Admin.as_str() || !a.active {
         return Ok(());
     }
-    let others = c
-        .row("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND active = $1 AND id <> $2", params![true, id])
-        .await
-        .map_err(db)?
-        .map(|r| r.i64("n"))
-        .transpose()?
-        .unwrap_or(0);
+    // The active admins' rows are locked first on PostgreSQL, so two writers taking away the last
+    // two admins at once are served one after the other (the second sees the first's change);
+    // SQLite's writer is alone already.
+    let lock = match c.dialect() {
+        crate::engine::Dialect::Postgres => " FOR UPDATE",
+        crate::engine::Dialect::Sqlite => "",
+    };
+    let sql = format!("SELECT id FROM users WHERE role = 'admin' AND active = $1{lock}");
+    let others = c.rows(&sql, params![true]).await.map_err(db)?.iter().filter(|r| r.i64("id").is_ok_and(|a| a != id)).count();
     if others == 0 {
         return Err(StoreError::Conflict(format!(
             "`{}` is the last active admin: {what} would leave nobody to manage Pronto; make another user admin first",

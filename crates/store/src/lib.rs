@@ -200,6 +200,9 @@ pub trait Store: Send + Sync {
     /// The session's user, or `NotFound` when it is unknown or timed out (idle or absolute).
     async fn touch_session(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64>;
     async fn end_session(&self, hash: String) -> Result<()>;
+    /// The session's user without touching it, or `NotFound` when it ended or timed out: an
+    /// open live stream asks this, so that it ends with its session.
+    async fn session_user(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64>;
     /// Folds one event from the phone exchange into its call and applies what it means for the
     /// lead, in one transaction; a repeated delivery (same `webhook_id`) changes nothing.
     async fn call_event(&self, event: CallIn) -> Result<CallResult>;

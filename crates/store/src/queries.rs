@@ -247,6 +247,17 @@ pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Re
     Ok((user_record(&r)?, r.opt_str("password_hash")?))
 }
 
+/// A session's user, if it stands at `now` (microseconds): not ended, not idle or old past
+/// the limits. Reads only.
+pub(crate) async fn session_user(c: &mut dyn Conn, hash: &str, idle: jiff::SignedDuration, absolute: jiff::SignedDuration, now: i64) -> Result<i64> {
+    let r = c.row("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1", params![hash]).await?.ok_or(StoreError::NotFound)?;
+    let (created, seen) = (r.i64("created_at")?, r.i64("last_seen_at")?);
+    if now - seen > idle.as_micros() as i64 || now - created > absolute.as_micros() as i64 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(r.i64("user_id")?)
+}
+
 pub(crate) async fn users(c: &mut dyn Conn) -> Result<Vec<UserRecord>> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY id");
     c.rows(&sql, vec![]).await?.iter().map(user_record).collect()

@@ -374,6 +374,11 @@ impl Store for SqlStore {
         self.id(Command::TouchSession { hash, idle, absolute }).await
     }
 
+    async fn session_user(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64> {
+        let now = crate::micros(self.clock.now());
+        self.read(move |c| Box::pin(async move { queries::session_user(c, &hash, idle, absolute, now).await })).await
+    }
+
     async fn end_session(&self, hash: String) -> Result<()> {
         self.writer.submit(Command::EndSession { hash }).await.map(|_| ())
     }

@@ -1471,6 +1471,33 @@ async fn accounts_throttle_tokens_and_the_last_admin(store: Arc<dyn Store>, cloc
 }
 contract_test!(accounts_throttle_tokens_and_the_last_admin);
 
+/// Two admins taking each other's admin rights away at the same moment: one of them must stay
+/// (on PostgreSQL the writers are separate connections; the guard locks the admins' rows).
+async fn two_admins_cannot_remove_each_other_at_once(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
+    let mut survivor: Option<i64> = None;
+    for round in 0..5 {
+        let a = store.create_user(new_user(&format!("a{round}"), "A", Role::Admin, Some("h"))).await.unwrap();
+        let b = store.create_user(new_user(&format!("b{round}"), "B", Role::Admin, Some("h"))).await.unwrap();
+        // The last round's survivor steps down, so these two are the only active admins.
+        if let Some(s) = survivor {
+            store.set_active(s, false, Some(a)).await.unwrap();
+        }
+        let (x, y) = tokio::join!(store.set_active(a, false, Some(b)), store.set_role(b, Role::Manager, Some(a)));
+        assert!(
+            x.is_err() != y.is_err(),
+            "round {round}: exactly one of the two is refused ({:?}, {:?})",
+            x.as_ref().map(|_| ()),
+            y
+        );
+        assert!(matches!(x.as_ref().err().or(y.as_ref().err()), Some(StoreError::Conflict(_))), "the refusal is a conflict");
+        let admins: Vec<i64> = store.users().await.unwrap().into_iter().filter(|u| u.active && u.role == "admin").map(|u| u.id).collect();
+        let stays = if x.is_err() { a } else { b };
+        assert_eq!(admins, vec![stays], "round {round}: one admin stays");
+        survivor = Some(stays);
+    }
+}
+contract_test!(two_admins_cannot_remove_each_other_at_once);
+
 async fn ensure_admin_creates_the_admin_only_once(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
     assert!(store.ensure_admin("hash-first".into()).await.unwrap());
     assert!(!store.ensure_admin("hash-second".into()).await.unwrap());

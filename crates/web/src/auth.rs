@@ -137,7 +137,43 @@ pub struct Caller {
     pub by_session: bool,
     /// The client's address, as the audit log records it.
     pub ip: Option<String>,
+    /// What authenticated the request, so that a long answer (the live stream) can ask again.
+    pub credential: Credential,
 }
+
+/// What a request was authenticated with (hashes only, never the secret itself).
+#[derive(Debug, Clone)]
+pub enum Credential {
+    /// The web UI's session, by its hashed id.
+    Session(String),
+    /// An API token, by its hash.
+    Token(String),
+    /// `PRONTO_ADMIN_TOKEN`, given from outside.
+    AdminToken,
+}
+
+impl Caller {
+    /// Whether what authenticated this caller still stands: the account is active, the
+    /// session has not ended or timed out, the token is neither revoked nor expired. A live
+    /// stream asks this every [`RECHECK`] and ends when the answer is no (or cannot be had).
+    pub async fn still_valid(&self, st: &AppState) -> bool {
+        let user = match &self.credential {
+            Credential::Session(hash) => match st.store.session_user(hash.clone(), SESSION_IDLE, SESSION_ABSOLUTE).await {
+                Ok(id) if id == self.user.id => st.store.user(id).await.ok(),
+                _ => None,
+            },
+            Credential::Token(hash) => match st.store.token_auth(hash).await {
+                Ok((u, t)) if t.expires_at.is_none_or(|e| e > st.clock.now()) => Some(u),
+                _ => None,
+            },
+            Credential::AdminToken => st.store.user(self.user.id).await.ok(),
+        };
+        user.is_some_and(|u| u.active && u.id == self.user.id)
+    }
+}
+
+/// How often a live stream checks that its credential still stands.
+pub const RECHECK: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What a session user whose password was reset may still reach in the API.
 pub const MUST_CHANGE_ALLOWS: &[&str] = &["/api/v1/me", "/api/v1/me/password"];
@@ -221,7 +257,8 @@ impl Caller {
             let Some(sid) = cookie(&parts.headers, SESSION_COOKIE) else {
                 return Err(ApiError::Unauthorized("send Authorization: Bearer TOKEN (or sign in)".into()));
             };
-            let id = match state.store.touch_session(token_hash(sid), SESSION_IDLE, SESSION_ABSOLUTE).await {
+            let session = token_hash(sid);
+            let id = match state.store.touch_session(session.clone(), SESSION_IDLE, SESSION_ABSOLUTE).await {
                 Ok(id) => id,
                 Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("the session has ended; sign in again".into())),
                 Err(e) => return Err(e.into()),
@@ -246,7 +283,7 @@ impl Caller {
                 ));
             }
             let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
-            return Ok(Caller { user, role, by_session: true, ip });
+            return Ok(Caller { user, role, by_session: true, ip, credential: Credential::Session(session) });
         };
         let token = header
             .to_str()
@@ -255,9 +292,11 @@ impl Caller {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be `Bearer TOKEN`".into()))?;
-        let user = match &state.config.admin_token {
-            Some(admin) if constant_time_eq(admin.as_bytes(), token.as_bytes()) => state.store.user_by_login("admin").await.map(|(u, _)| u),
-            _ => match state.store.token_auth(&token_hash(token)).await {
+        let is_admin_token = state.config.admin_token.as_ref().is_some_and(|admin| constant_time_eq(admin.as_bytes(), token.as_bytes()));
+        let credential = if is_admin_token { Credential::AdminToken } else { Credential::Token(token_hash(token)) };
+        let user = match &credential {
+            Credential::AdminToken | Credential::Session(_) => state.store.user_by_login("admin").await.map(|(u, _)| u),
+            Credential::Token(hash) => match state.store.token_auth(hash).await {
                 Ok((u, t)) => {
                     let now = state.clock.now();
                     if t.expires_at.is_some_and(|e| e <= now) {
@@ -278,7 +317,7 @@ impl Caller {
             Err(e) => return Err(e.into()),
         };
         let role = Role::parse(&user.role).map_err(|e| ApiError::Internal(format!("user {} has a bad role: {e}", user.id)))?;
-        Ok(Caller { user, role, by_session: false, ip })
+        Ok(Caller { user, role, by_session: false, ip, credential })
     }
 }
 

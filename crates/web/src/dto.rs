@@ -405,7 +405,7 @@ pub struct UserIn {
     #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<String>,
     /// 10 to 256 characters; without one the user can only use API tokens.
-    #[schema(min_length = 10, max_length = 256, format = Password)]
+    #[schema(min_length = 12, max_length = 256, format = "new-password")]
     pub password: Option<String>,
 }
 
@@ -458,15 +458,16 @@ pub struct UserList {
     pub items: Vec<UserOut>,
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+/// A new API token's name and expiry (its schema is written out in [`exact`]).
+#[derive(Debug, Default, Deserialize)]
 pub struct TokenIn {
     /// What the token is for (shown in lists; default `api`): one line, at most 100 characters.
-    #[schema(max_length = 100, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
     /// When the token stops working (RFC 3339, in the future). Not with `expires_in_days`.
     pub expires_at: Option<String>,
-    /// Days until the token stops working (1–3650). Not with `expires_at`.
-    pub expires_in_days: Option<i64>,
+    /// Days until the token stops working (1–3650), a whole number (`7.0` too). Not with
+    /// `expires_at`.
+    pub expires_in_days: Option<f64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -520,6 +521,7 @@ pub struct UserPatchIn {
     /// their open leads and tasks go back to the playbook's assignment); `true` reactivates.
     pub active: Option<bool>,
     /// Admin only: the new role.
+    #[schema(value_type = Option<String>, pattern = r"^(admin|manager|consultant|specialist|coordinator|secretary)$")]
     pub role: Option<String>,
 }
 
@@ -542,7 +544,11 @@ pub struct PasswordResetOut {
 /// The caller's own password change.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct PasswordChangeIn {
+    /// The password the caller signs in with now.
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 256)]
     pub current: Option<String>,
+    /// The new one: at least 12 characters, not a common password, not the login or name.
+    #[schema(value_type = String, required = true, min_length = 12, max_length = 256, format = "new-password")]
     pub new: Option<String>,
     /// Also revoke every API token of the user (default false).
     pub revoke_tokens: Option<bool>,
@@ -883,10 +889,14 @@ pub mod exact {
         fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
             let lead = ["stage", "status", "owner", "customer_type", "subject", "message", "postal_code", "product", "language", "source"];
             let user = ["presence", "hours", "phone", "email", "language"];
+            // `active` and `role` count only when not null (null is "not given").
+            let mut user_branches = at_least_one_of(&user);
+            user_branches.push(json!({ "type": "object", "required": ["active"], "properties": { "active": { "type": "boolean" } } }));
+            user_branches.push(json!({ "type": "object", "required": ["role"], "properties": { "role": { "type": "string" } } }));
             let Some(c) = openapi.components.as_mut() else { return };
-            for (name, fields) in [("LeadPatchIn", &lead[..]), ("UserPatchIn", &user[..])] {
+            for (name, branches) in [("LeadPatchIn", at_least_one_of(&lead)), ("UserPatchIn", user_branches)] {
                 if let Some(RefOr::T(base)) = c.schemas.get(name).cloned() {
-                    c.schemas.insert(name.to_owned(), with_any_of(base, at_least_one_of(fields)));
+                    c.schemas.insert(name.to_owned(), with_any_of(base, branches));
                 }
             }
         }
@@ -948,4 +958,24 @@ pub mod exact {
         }
     }
     impl utoipa::ToSchema for super::ActivityIn {}
+
+    impl utoipa::PartialSchema for super::TokenIn {
+        fn schema() -> RefOr<Schema> {
+            let base = plain(json!({
+                "type": "object",
+                "description": "Either `expires_at` or `expires_in_days`, or neither (the token works until revoked).",
+                "properties": {
+                    "name": { "type": ["string", "null"], "maxLength": 100, "pattern": LINE, "description": "What the token is for (shown in lists; default `api`)." },
+                    "expires_at": { "type": ["string", "null"], "format": "future-time", "description": "When the token stops working: RFC 3339 with offset, in the future." },
+                    "expires_in_days": { "type": ["integer", "null"], "minimum": 1, "maximum": 3650, "description": "Days until the token stops working." }
+                }
+            }));
+            // Not both: at least one of the two is absent (or null).
+            with_any_of(base, vec![
+                json!({ "type": "object", "properties": { "expires_at": { "type": "null" } } }),
+                json!({ "type": "object", "properties": { "expires_in_days": { "type": "null" } } }),
+            ])
+        }
+    }
+    impl utoipa::ToSchema for super::TokenIn {}
 }

@@ -219,6 +219,22 @@ fn page(title: &str, body: &str) -> String {
     )
 }
 
+/// The thank-you and error pages: no script, no framing, nothing sniffed, nothing cached, no
+/// address passed on.
+fn html_page(status: StatusCode, html: String) -> Response {
+    let mut r = (status, Html(html)).into_response();
+    let h = r.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+    );
+    r
+}
+
 fn error_page(e: &ApiError) -> Response {
     let p = e.problem();
     let mut items = String::new();
@@ -226,15 +242,15 @@ fn error_page(e: &ApiError) -> Response {
         items.push_str(&format!("<li><b>{}</b>: {}</li>", escape(&f.field), escape(&f.message)));
     }
     let body = if items.is_empty() { format!("<p>{}</p>", escape(&p.detail)) } else { format!("<ul>{items}</ul>") };
-    let html = page(&p.title, &format!("{body}<p><a href=\"javascript:history.back()\">Back to the form</a></p>"));
-    (e.status(), Html(html)).into_response()
+    let html = page(&p.title, &format!("{body}<p>Please go back to the form, correct this and send it again.</p>"));
+    html_page(e.status(), html)
 }
 
 async fn thanks(State(st): State<AppState>, Path(form_key): Path<String>) -> Response {
     if !st.config.forms.contains_key(&form_key) {
         return ApiError::not_found("form").into_response();
     }
-    Html(page("Thank you", "<p>We have received your inquiry and will contact you shortly.</p>")).into_response()
+    html_page(StatusCode::OK, page("Thank you", "<p>We have received your inquiry and will contact you shortly.</p>"))
 }
 
 #[cfg(test)]

@@ -85,9 +85,32 @@ async fn deactivation_stops_access_at_once_and_hands_work_back(engine: Engine) {
     let her_tasks = open_tasks_of(&app, jana).await;
     assert!(!her_tasks.is_empty());
     assert_eq!(app.get_as(&token, "/api/v1/me").await.expect(200)["id"], jana);
+    // Her live streams, one by token and one by session, are open.
+    let stream = |by_token: bool| {
+        let rb = app.client.get(app.url("/api/v1/events/stream"));
+        let rb = if by_token { rb.bearer_auth(&token) } else { rb.header("cookie", format!("pronto_session={session}")) };
+        rb.send()
+    };
+    let mut streams = Vec::new();
+    for by_token in [true, false] {
+        let r = stream(by_token).await.unwrap();
+        assert_eq!(r.status(), 200, "stream by token: {by_token}");
+        streams.push(r);
+    }
 
     let out = app.patch(&format!("/api/v1/users/{jana}"), &json!({ "active": false })).await.expect(200);
     assert_eq!(out["active"], false);
+    // Her open streams end too: the server closes each cleanly (it checks its credential every
+    // few seconds); a stream still open when the client's own request limit runs out is an error.
+    for mut s in streams {
+        loop {
+            match s.chunk().await {
+                Ok(Some(_)) => continue,
+                Ok(None) => break,
+                Err(e) => panic!("a deactivated user's live stream did not end: {e}"),
+            }
+        }
+    }
     // At once: the token and the session answer 401 / the sign-in page.
     app.get_as(&token, "/api/v1/me").await.problem(401);
     let p = send(&app, reqwest::Method::GET, "/inbox", Some(&session), None).await;

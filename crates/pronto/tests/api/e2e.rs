@@ -108,6 +108,8 @@ async fn the_team_works_in_the_browser() {
         ("/contacts", "contacts", "Contacts"),
         ("/admin", "admin", "Users"),
         ("/reports", "reports", "Response time"),
+        ("/admin/audit", "audit", "Audit log"),
+        ("/account", "account", "API tokens"),
     ] {
         a.goto(&app.url(path)).await;
         a.wait_text(text, 5).await;
@@ -136,6 +138,18 @@ async fn the_team_works_in_the_browser() {
         p.screenshot(name).await;
     }
     p.close().await;
+
+    // The admin's own pages on a phone, in Hebrew: the audit log and one's account fit 360 px.
+    let q = Browser::phone("he").await;
+    sign_in(&q, &app, "boss").await;
+    for (path, name) in [("/admin/audit", "audit-phone-he"), ("/account", "account-phone-he")] {
+        q.goto(&app.url(path)).await;
+        q.wait_for("nav[aria-label=main]", 5).await;
+        let width = q.js("return document.documentElement.scrollWidth").await.as_i64().unwrap();
+        assert!(width <= 360, "{path}: no sideways scrolling: {width}");
+        q.screenshot(name).await;
+    }
+    q.close().await;
 }
 
 /// A page on another site cannot make a signed-in user's browser change anything.

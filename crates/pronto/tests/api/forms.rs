@@ -35,6 +35,9 @@ async fn web_form_intake(engine: Engine) {
     if location.starts_with('/') {
         let thanks = app.send(app.anon(Method::GET, &location)).await;
         assert_eq!(thanks.status, 200, "the thank-you page {location}: {thanks:?}");
+        let csp = thanks.header("content-security-policy").unwrap_or_default();
+        assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert_eq!((thanks.header("x-content-type-options"), thanks.header("x-frame-options")), (Some("nosniff"), Some("DENY")));
     }
     let leads = app.all_leads("").await;
     assert_eq!(leads.len(), 1);

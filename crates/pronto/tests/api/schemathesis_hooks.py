@@ -32,6 +32,11 @@ fmt("imap-url", st.sampled_from(["imap://user:secret@127.0.0.1:1/INBOX", "imaps:
 fmt("time-zone", st.sampled_from(["Europe/Prague", "UTC", "America/New_York"]))
 # Before the test server's manual clock (2031-05-06T07:00Z), after 1970; blank means "now".
 fmt("past-time", st.sampled_from(["", "2031-05-06T06:00:00Z", "2030-12-24T18:30:00+01:00", "2026-01-02T03:04:05.5Z", "1999-12-31T23:59:59Z"]))
+fmt("audit-cursor", st.integers(min_value=1, max_value=50).map(lambda n: base64.urlsafe_b64encode(f"audit:{n}".encode()).decode().rstrip("=")))
+# A password the policy takes: 12+ characters, not common, no run or repeat, not a login or name.
+fmt("new-password", st.sampled_from(["violet tractor maple sunrise", "Mlha nad rybníkem ve čtyři", "quiet otter juggles seven lemons"]))
+# After the test server's manual clock (2031-05-06T07:00Z).
+fmt("future-time", st.sampled_from(["2031-06-01T00:00:00Z", "2032-01-01T12:00:00+01:00", "2040-12-31T23:59:59Z"]))
 fmt("cursor", st.integers(min_value=1, max_value=50).map(lambda n: base64.urlsafe_b64encode(f"lead:{n}".encode()).decode().rstrip("=")))
 
 REPORT_PATHS = ("/api/v1/reports/",)
@@ -40,6 +45,14 @@ REPORT_PATHS = ("/api/v1/reports/",)
 @schemathesis.hook
 def filter_query(ctx, query):
     op = ctx.operation
+    if op is not None and op.path == "/api/v1/audit" and query:
+        # Both bounds given: `from` before `to` (without `to` there is no upper bound).
+        f, t = query.get("from"), query.get("to")
+        if isinstance(f, str) and f.strip() and isinstance(t, str) and t.strip():
+            try:
+                return _time(f) < _time(t)
+            except ValueError:
+                return True
     if op is not None and op.path.startswith(REPORT_PATHS) and query:
         f, t = query.get("from"), query.get("to")
         if isinstance(f, str) and f.strip():
@@ -63,6 +76,8 @@ def _time(s):
 RECORD_RULES = [
     ("/api/v1/tasks/{id}/complete", "is not an outcome of this task"),
     ("/api/v1/leads/{id}/emails", "the lead's contact has no e-mail address; give `to`"),
+    # The current password is the caller's secret, which no generator knows.
+    ("/api/v1/me/password", "is not your current password"),
 ]
 
 

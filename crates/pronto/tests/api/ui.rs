@@ -191,6 +191,7 @@ async fn what_customers_typed_is_shown_escaped(engine: Engine) {
     let r = app.client.get(app.url(&format!("/leads/{l}"))).header("cookie", format!("pronto_session={c}")).send().await.unwrap();
     let csp = r.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'"), "no plug-ins, no <base> rewriting links: {csp}");
 }
 
 async fn tasks_and_lead_actions_work_through_forms(engine: Engine) {
@@ -325,6 +326,14 @@ async fn admins_manage_users_tests_playbooks_and_webhooks(engine: Engine) {
     let p = post("/admin/users", vec![("name", "Petr".into()), ("login", "petr".into()), ("role", "specialist".into()), ("password", PASSWORD.into())]).await;
     assert!(p.html.contains("added"), "{}", p.html);
     assert!(app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().any(|u| u["login"] == "petr"));
+    // The first password is taken exactly as typed: its spaces count.
+    let spaced = "  a spaced passphrase here ";
+    let p = post("/admin/users", vec![("name", "Věra".into()), ("login", "vera".into()), ("role", "secretary".into()), ("password", spaced.into())]).await;
+    assert!(p.html.contains("added"), "{}", p.html);
+    for (typed, status) in [(spaced.trim(), 401), (spaced, 303)] {
+        let p = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "vera"), ("password", typed)]), Some(&own(&app))).await;
+        assert_eq!(p.status, status, "signing in with {typed:?}");
+    }
     let p = post("/admin/users", vec![("name", "X".into()), ("login", "bad login!".into()), ("role", "wizard".into())]).await;
     assert!(p.html.contains("login") && p.html.contains("role"), "{}", p.html);
     let path: &'static str = Box::leak(format!("/admin/users/{jana}/presence").into_boxed_str());

@@ -21,19 +21,19 @@ pub struct AuditQuery {
     #[param(value_type = Option<i64>, minimum = 1)]
     pub actor: Option<String>,
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`: every `sign_in.*`).
-    #[param(value_type = Option<String>, pattern = r"^[a-z_]+(\.[a-z_]+)?$", max_length = 64)]
+    #[param(value_type = Option<String>, pattern = r"^([a-z_]+(\.[a-z_]+)?)?$", max_length = 64)]
     pub kind: Option<String>,
-    /// At or after this time (RFC 3339 with offset).
-    #[param(value_type = Option<String>, format = DateTime)]
+    /// At or after this time (RFC 3339 with offset; blank: no bound); before `to`.
+    #[param(value_type = Option<String>, pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub from: Option<String>,
-    /// Before this time (RFC 3339 with offset).
-    #[param(value_type = Option<String>, format = DateTime)]
+    /// Before this time (RFC 3339 with offset; blank: no bound).
+    #[param(value_type = Option<String>, pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
     pub to: Option<String>,
     /// A whole number from 1 to 200 (default 50).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
-    #[param(value_type = Option<String>, pattern = r"^[A-Za-z0-9_-]{1,64}$")]
+    #[param(value_type = Option<String>, pattern = r"^[A-Za-z0-9_-]{0,64}$", format = "audit-cursor")]
     pub cursor: Option<String>,
 }
 

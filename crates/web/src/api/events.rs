@@ -33,17 +33,32 @@ pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse
         .open(me, max)
         .ok_or_else(|| ApiError::RateLimited(format!("at most {max} live event streams may be open at once per user; close one first")))?;
     let rx = st.live.subscribe();
-    let events = futures_util::stream::unfold((rx, slot), move |(mut rx, slot)| async move {
+    // The stream lives only as long as what opened it: a session that ends (signed out, a
+    // password change, deactivation) or a token revoked ends it within `RECHECK`.
+    let mut recheck = tokio::time::interval(crate::auth::RECHECK);
+    recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    recheck.reset();
+    let state = (rx, slot, recheck, st, caller);
+    let events = futures_util::stream::unfold(state, move |(mut rx, slot, mut recheck, st, caller)| async move {
         loop {
-            match rx.recv().await {
+            let received = tokio::select! {
+                r = rx.recv() => r,
+                _ = recheck.tick() => {
+                    if caller.still_valid(&st).await {
+                        continue;
+                    }
+                    return None;
+                }
+            };
+            match received {
                 Ok(e) if e.user.is_none_or(|u| u == me) => {
                     let event = Event::default().event(e.kind).data(e.data.to_string());
-                    return Some((Ok(event), (rx, slot)));
+                    return Some((Ok(event), (rx, slot, recheck, st, caller)));
                 }
                 Ok(_) => continue,
                 Err(RecvError::Lagged(n)) => {
                     let event = Event::default().event("lagged").data(json!({ "missed": n }).to_string());
-                    return Some((Ok(event), (rx, slot)));
+                    return Some((Ok(event), (rx, slot, recheck, st, caller)));
                 }
                 Err(RecvError::Closed) => return None,
             }

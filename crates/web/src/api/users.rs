@@ -73,7 +73,12 @@ pub async fn create_token(
         Some(n) => Line::parse(n, 100).map_err(|e| ApiError::invalid("name", e.to_string()))?.into_string(),
         None => "api".to_owned(),
     };
-    let expires_at = token_expiry(input.expires_at.as_deref(), input.expires_in_days, st.clock.now()).map_err(|(f, m)| ApiError::invalid(f, m))?;
+    let days = match input.expires_in_days {
+        Some(d) if d.fract() == 0.0 && d.abs() < 1e9 => Some(d as i64),
+        Some(d) => return Err(ApiError::invalid("expires_in_days", format!("must be a whole number of days, not {d}"))),
+        None => None,
+    };
+    let expires_at = token_expiry(input.expires_at.as_deref(), days, st.clock.now()).map_err(|(f, m)| ApiError::invalid(f, m))?;
     let token = new_token();
     let token_id = st.store.create_token_expiring(id, name.clone(), token_hash(&token), expires_at).await.map_err(|e| or_not_found(e, "user"))?;
     let detail = serde_json::json!({ "token_id": token_id, "name": name, "expires_at": expires_at.map(|t| t.to_string()) });
@@ -148,7 +153,9 @@ pub async fn reset_password(
     let id = path_id(&id, "user")?;
     caller.require(Action::ManageUsers)?;
     let bytes = read_body(body, st.config.body_limit).await?;
-    let input: PasswordResetIn = if bytes.iter().all(u8::is_ascii_whitespace) { PasswordResetIn::default() } else { json(&headers, &bytes)? };
+    // No body, or `null`: the defaults.
+    let input: PasswordResetIn =
+        if bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null" { PasswordResetIn::default() } else { json(&headers, &bytes)? };
     let (temporary_password, done) = reset(&st, id, input.revoke_tokens.unwrap_or(false), Some(caller.user.id)).await?;
     let detail = serde_json::json!({ "sessions_ended": done.sessions_ended, "tokens_revoked": done.tokens_revoked });
     st.audit_change(&caller, crate::audit::kind::PASSWORD_RESET, Some(format!("user/{id}")), detail).await;

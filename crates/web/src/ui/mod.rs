@@ -82,7 +82,7 @@ fn page(t: impl Template) -> Response {
             h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
             h.insert(
                 header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+                HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; object-src 'none'; base-uri 'none'"),
             );
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
             r
@@ -1185,7 +1185,8 @@ async fn admin_add_user(State(st): State<AppState>, Signed(c, t): Signed, Form(f
         role: get("role"),
         phone: get("phone"),
         email: get("email"),
-        password: get("password"),
+        // A password is taken exactly as typed (spaces are characters too).
+        password: f.get("password").filter(|v| !v.is_empty()).cloned(),
     };
     let (login, role) = (draft.login.clone(), draft.role.clone());
     let notice = match crate::api::users::create(&st, draft, Some(c.user.id)).await {
