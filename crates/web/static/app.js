@@ -9,6 +9,12 @@
   var lang = document.getElementById("lang");
   if (lang && lang.form) lang.addEventListener("change", function () { lang.form.submit(); });
 
+  // A form that ends something for someone (deactivate, reset a password) asks first.
+  document.addEventListener("submit", function (ev) {
+    var ask = ev.target.dataset && ev.target.dataset.confirm;
+    if (ask && !window.confirm(ask)) ev.preventDefault();
+  });
+
   function beep() {
     try {
       var ctx = new (window.AudioContext || window.webkitAudioContext)();

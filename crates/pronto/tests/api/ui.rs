@@ -322,6 +322,8 @@ async fn admins_manage_users_tests_playbooks_and_webhooks(engine: Engine) {
     let page = send(&app, reqwest::Method::GET, "/admin", Some(&c), None, None).await;
     assert_eq!(page.status, 200);
     assert!(page.html.contains("/forms/default") && page.html.contains("jana"), "forms snippet and users: {}", page.html);
+    // Deactivating and resetting a password ask first (app.js reads `data-confirm`).
+    assert!(page.html.contains("data-confirm=\"Deactivate ") && page.html.contains("data-confirm=\"Reset the password of "), "{}", page.html);
     // A user added; presence and hours changed; a bad value explained.
     let p = post("/admin/users", vec![("name", "Petr".into()), ("login", "petr".into()), ("role", "specialist".into()), ("password", PASSWORD.into())]).await;
     assert!(p.html.contains("added"), "{}", p.html);

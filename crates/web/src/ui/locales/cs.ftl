@@ -339,3 +339,5 @@ password-changed-tokens = Heslo je změněno. Ostatní relace skončily ({ $sess
 password-changed-kept = Heslo je změněno. Ostatní relace skončily ({ $sessions }); vaše API tokeny dál fungují.
 too-many-for-account = Příliš mnoho chybných hesel pro tento účet. Zkuste to znovu za { $seconds } s.
 password-rules = Alespoň 12 znaků; žádné běžné heslo, ani vaše přihlašovací jméno či jméno. Dobře poslouží několik nesouvisejících slov.
+confirm-deactivate = Deaktivovat uživatele { $name }? Jeho přihlášení a API tokeny hned přestanou platit a otevřená práce se vrátí procesu.
+confirm-reset = Obnovit heslo uživatele { $name }? Jeho přihlášení skončí a při dalším přihlášení si zvolí nové heslo.

@@ -326,3 +326,5 @@ password-changed-tokens = The password is changed. Your other sessions ended ({ 
 password-changed-kept = The password is changed. Your other sessions ended ({ $sessions }); your API tokens still work.
 too-many-for-account = Too many wrong passwords for this account. Try again in { $seconds } s.
 password-rules = At least 12 characters; not a common password, nor your login or name. A few unrelated words make a good one.
+confirm-deactivate = Deactivate { $name }? Their sessions and API tokens stop at once and their open work goes back to the process.
+confirm-reset = Reset the password of { $name }? Their sessions end and they choose a new password at the next sign-in.

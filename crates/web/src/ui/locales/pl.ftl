@@ -339,3 +339,5 @@ password-changed-tokens = Hasło zmienione. Pozostałe sesje zakończono ({ $ses
 password-changed-kept = Hasło zmienione. Pozostałe sesje zakończono ({ $sessions }); Twoje tokeny API nadal działają.
 too-many-for-account = Zbyt wiele błędnych haseł dla tego konta. Spróbuj ponownie za { $seconds } s.
 password-rules = Co najmniej 12 znaków; nie popularne hasło ani Twój login czy imię. Dobrze sprawdza się kilka niezwiązanych słów.
+confirm-deactivate = Dezaktywować { $name }? Sesje i tokeny API przestaną działać od razu, a otwarta praca wróci do procesu.
+confirm-reset = Zresetować hasło { $name }? Sesje się zakończą, a przy następnym logowaniu trzeba będzie wybrać nowe hasło.
