@@ -518,8 +518,29 @@ async fn check_folder(s: &mut Session<Stream>, cfg: &MailboxConfig, uidvalidity:
     }
 }
 
-/// Reads every message above `last`, oldest first; returns the new last UID.
+/// Reads every message above `last`, oldest first, and looks again until a look finds nothing
+/// new: a message that arrives while others are read is announced (`EXISTS`) in the answer to
+/// some other command, so IDLE would never hear of it. Returns the new last UID.
 async fn catch_up(
+    s: &mut Session<Stream>,
+    cfg: &MailboxConfig,
+    deps: &MailDeps,
+    uidvalidity: i64,
+    mut last: i64,
+    can_move: bool,
+) -> Result<i64, String> {
+    loop {
+        let before = last;
+        last = read_above(s, cfg, deps, uidvalidity, last, can_move).await?;
+        if last == before {
+            return Ok(last);
+        }
+    }
+}
+
+/// Reads the messages above `last` that the folder holds now, oldest first; returns the new
+/// last UID.
+async fn read_above(
     s: &mut Session<Stream>,
     cfg: &MailboxConfig,
     deps: &MailDeps,
