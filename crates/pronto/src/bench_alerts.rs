@@ -667,7 +667,7 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
     let mut admin = Http::new(addr);
     let user = serde_json::json!({
         "name": "Bench Consultant", "login": "bench", "role": "consultant",
-        "phone": CONSULTANT_PHONE, "password": "bench-alerts-consultant",
+        "phone": CONSULTANT_PHONE, "password": "quiet otter juggles seven lemons",
     });
     let (status, body) = admin.post_json("/api/v1/users", &user.to_string(), true).await?;
     if status != 201 {
