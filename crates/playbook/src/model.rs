@@ -381,6 +381,9 @@ pub struct Rule {
     pub id: String,
     pub on: TriggerKind,
     pub when: Conditions,
+    /// The rules above it (same trigger) whose actions its conditions read: it runs after
+    /// them and depends on that (checked by [`crate::parse`]).
+    pub after: Vec<String>,
     pub actions: Vec<Action>,
 }
 

@@ -778,12 +778,13 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
 
     // Rules.
     let mut rules = Vec::new();
+    let mut order = Vec::new();
     match root.get("rules") {
         None => cx.err(0..0, "the playbook has no `rules`: without them it does nothing"),
         Some(v) => {
             for (i, item) in cx.array(v, "`rules`").unwrap_or(&[]).iter().enumerate() {
                 let Some(rt) = cx.table(item, "a rule") else { continue };
-                cx.known_keys(rt, &["id", "on", "when", "do"], "a rule");
+                cx.known_keys(rt, &["id", "on", "when", "after", "do"], "a rule");
                 let id = cx.opt_str(rt, "id", "a rule").map(|(s, _)| s.to_owned()).unwrap_or_else(|| format!("rules[{i}]"));
                 let on = cx.req_str(rt, "on", item.span(), "a rule").and_then(|(s, span)| {
                     TriggerKind::parse(s).or_else(|| {
@@ -803,14 +804,18 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                     cx.err(item.span(), format!("{what} needs `do`"));
                 }
                 let acts = actions(&mut cx, &ids, &mut uses, rt.get("do"), &what);
+                let after = rt.get("after").map(|v| cx.strings(v, "`after`")).unwrap_or_default();
                 if let Some(on) = on {
-                    rules.push(Rule { id, on, when, actions: acts });
+                    order.push(RuleOrder::of(&id, on, rt.get("when"), &acts, &after));
+                    rules.push(Rule { id, on, when, after: after.into_iter().map(|(s, _)| s).collect(), actions: acts });
                 }
             }
         }
     }
 
-    // Whole-file checks: timers without a way out, unreachable stages.
+    // Whole-file checks: rules that depend on the order of the rules above them, timers
+    // without a way out, unreachable stages.
+    check_rule_order(&mut cx, &order);
     for (timer, span) in &uses.set {
         if !uses.handled.contains(timer) {
             cx.err(
@@ -862,6 +867,113 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         slas,
         rules,
     })
+}
+
+/// What of the lead a rule's conditions read that an earlier rule's actions may change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Facet {
+    /// Set by `assign`; read by `entered_by` (is the one who entered it the owner?).
+    Owner,
+    /// Set by `stage` (and whatever its `stage.entered` rules do); read by `stage`.
+    Stage,
+}
+
+impl Facet {
+    fn what(self) -> &'static str {
+        match self {
+            Facet::Owner => "the owner",
+            Facet::Stage => "the stage",
+        }
+    }
+}
+
+/// A rule as the order check sees it.
+struct RuleOrder {
+    id: String,
+    on: TriggerKind,
+    /// Condition keys that read a facet, with the key's span.
+    reads: Vec<(Facet, &'static str, Range<usize>)>,
+    /// Facets its own actions change (before a `stage` action's cascade is added).
+    writes: BTreeSet<Facet>,
+    after: Vec<(String, Range<usize>)>,
+}
+
+impl RuleOrder {
+    fn of(id: &str, on: TriggerKind, when: Option<&V>, actions: &[Action], after: &[(String, Range<usize>)]) -> RuleOrder {
+        let mut reads = Vec::new();
+        if let Some(DeValue::Table(t)) = when.map(|w| w.get_ref()) {
+            for (k, _) in t.iter() {
+                match k.get_ref().as_ref() {
+                    "entered_by" => reads.push((Facet::Owner, "entered_by", k.span())),
+                    "stage" => reads.push((Facet::Stage, "stage", k.span())),
+                    _ => {}
+                }
+            }
+        }
+        let writes = actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Assign { .. } => Some(Facet::Owner),
+                Action::Stage { .. } => Some(Facet::Stage),
+                _ => None,
+            })
+            .collect();
+        RuleOrder { id: id.to_owned(), on, reads, writes, after: after.to_vec() }
+    }
+}
+
+/// The rules of one trigger run in file order, and each sees what the ones above it did. A
+/// rule whose conditions read what an earlier rule of the same trigger changes (the owner an
+/// `assign` sets, the stage a `stage` action moves to) depends on that order, so it must say
+/// so with `after = "RULE"`; an `after` must name such a rule above it.
+fn check_rule_order(cx: &mut Cx, rules: &[RuleOrder]) {
+    // A `stage` action runs the `stage.entered` rules at once: it changes what they change.
+    let cascade: BTreeSet<Facet> =
+        rules.iter().filter(|r| r.on == TriggerKind::StageEntered).flat_map(|r| r.writes.iter().copied()).chain([Facet::Stage]).collect();
+    let writes = |r: &RuleOrder| -> BTreeSet<Facet> {
+        let mut w = r.writes.clone();
+        if w.contains(&Facet::Stage) {
+            w.extend(cascade.iter().copied());
+        }
+        w
+    };
+    for (j, rule) in rules.iter().enumerate() {
+        let above: Vec<&RuleOrder> = rules[..j].iter().filter(|r| r.on == rule.on).collect();
+        for (facet, key, span) in &rule.reads {
+            let unsaid: Vec<&str> = above
+                .iter()
+                .filter(|r| writes(r).contains(facet) && !rule.after.iter().any(|(a, _)| *a == r.id))
+                .map(|r| r.id.as_str())
+                .collect();
+            if !unsaid.is_empty() {
+                let named = unsaid.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ");
+                let (which, change) = if unsaid.len() == 1 { ("rule", "changes") } else { ("rules", "change") };
+                let on = rule.on.as_str();
+                let quoted: Vec<String> = unsaid.iter().map(|r| format!("\"{r}\"")).collect();
+                let say = if quoted.len() == 1 { quoted[0].clone() } else { format!("[{}]", quoted.join(", ")) };
+                let message = format!(
+                    "rule `{}`: `{key}` reads {}, which {which} {named} above it {change}: the `{on}` rules run in file order, so this one depends on that order; say so with after = {say}",
+                    rule.id,
+                    facet.what(),
+                );
+                cx.err(span.clone(), message);
+            }
+        }
+        for (name, span) in &rule.after {
+            match above.iter().find(|r| r.id == *name) {
+                None if rules.iter().any(|r| r.id == *name) => cx.err(
+                    span.clone(),
+                    format!("rule `{}`: `after`: rule `{name}` is not one of the `{}` rules above this one", rule.id, rule.on.as_str()),
+                ),
+                None => cx.err(span.clone(), format!("rule `{}`: `after`: there is no rule `{name}`", rule.id)),
+                Some(r) if !rule.reads.iter().any(|(f, _, _)| writes(r).contains(f)) => cx.err(
+                    span.clone(),
+                    format!("rule `{}`: `after`: rule `{name}` changes nothing this rule's conditions read", rule.id),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
 }
 
 /// `[stages.customer]`: `hidden`, `expect`, `who` and one `{ title, description }` per language.

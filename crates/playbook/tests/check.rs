@@ -104,3 +104,24 @@ fn the_builtin_playbooks_pass() {
         }
     }
 }
+
+/// The agency's walk-in rules compare who entered the lead with the owner `assign` chose just
+/// above them: without their `after = "assign"` the check refuses the file, at each of them.
+#[test]
+fn the_agency_walk_in_rules_must_say_they_come_after_assign() {
+    let src = pronto_playbook::builtin("agency").expect("built in");
+    assert_eq!(src.matches("after = \"assign\"\n").count(), 2, "both walk-in rules say it");
+    let without = src.replace("after = \"assign\"\n", "");
+    let problems = pronto_playbook::parse(&without).expect_err("refused without `after`");
+    let rendered = pronto_playbook::render_problems(&problems, "agency.toml", &without);
+    assert_eq!(problems.len(), 2, "{rendered}");
+    for rule in ["walk-in-entered-by-a-colleague", "walk-in-entered-by-the-consultant"] {
+        let want = format!("rule `{rule}`: `entered_by` reads the owner, which rule `assign` above it changes");
+        assert!(rendered.lines().any(|l| l.contains(&want)), "{want}\n{rendered}");
+    }
+    // And they do come after it (moved above it, `after` is refused: tests/broken/rule_after_problems.toml).
+    let pb = pronto_playbook::parse(src).expect("valid");
+    let order: Vec<&str> = pb.rules.iter().filter(|r| r.on.as_str() == "lead.received").map(|r| r.id.as_str()).collect();
+    let assign = order.iter().position(|r| *r == "assign").expect("an assign rule");
+    assert!(order.iter().position(|r| *r == "walk-in-entered-by-the-consultant").is_some_and(|w| w > assign), "{order:?}");
+}
