@@ -8,7 +8,7 @@
 //! `webhook` (queued, sent, retrying, failed, requeued) — never triggers a webhook: otherwise each
 //! delivery would raise an event that asks for another delivery, without end.
 
-use crate::event::{Delivery, DomainEvent};
+use crate::event::DomainEvent;
 use serde_json::Value;
 
 /// Whether `pattern` (as stored: `*`, `PREFIX.*` or a kind) names `kind`.
@@ -65,6 +65,7 @@ pub fn valid_pattern(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::Delivery;
     use serde_json::json;
 
     #[test]
