@@ -135,7 +135,8 @@ mod tests {
             "role": "consultant", "priority": "normal", "due_at": "2026-03-02T09:00:00Z", "attempt": 2 });
         let e = live("task.created", Some(4), for_a_role).unwrap();
         assert_eq!((e.user, &e.data["role"], &e.data["id"]), (None, &json!("consultant"), &json!(21)));
-        let by_hand = json!({ "task_id": 22, "task": "manual", "title": "Offer", "assignee": 3, "due_at": "2026-03-02T09:00:00Z", "by": "hand" });
+        let by_hand =
+            json!({ "task_id": 22, "task": "manual", "title": "Offer", "assignee": 3, "due_at": "2026-03-02T09:00:00Z", "by": "hand" });
         assert_eq!(
             live("task.created", Some(4), by_hand).unwrap(),
             LiveEvent {

@@ -73,12 +73,12 @@ pub fn lead_changed(lead_id: i64, edit: &str, changes: &[FieldChange]) -> Effect
     let text = |v: &Value| v.as_str().map(str::to_owned);
     for c in changes {
         match c.field {
-            "stage" => fx.events.push(
-                DomainEvent::LeadStageChanged { from: text(&c.from), to: text(&c.to).unwrap_or_default(), by: None }.into(),
-            ),
-            "status" => fx.events.push(
-                DomainEvent::LeadStatusChanged { from: text(&c.from), to: text(&c.to).unwrap_or_default(), by: None }.into(),
-            ),
+            "stage" => {
+                fx.events.push(DomainEvent::LeadStageChanged { from: text(&c.from), to: text(&c.to).unwrap_or_default(), by: None }.into())
+            }
+            "status" => {
+                fx.events.push(DomainEvent::LeadStatusChanged { from: text(&c.from), to: text(&c.to).unwrap_or_default(), by: None }.into())
+            }
             "owner" => {
                 let owner = c.to.as_i64();
                 fx.events.push(DomainEvent::LeadAssigned { from: Some(c.from.as_i64()), owner, reason: None, by: None }.into());

@@ -388,11 +388,7 @@ impl DomainEvent {
 
     /// The outcome of one delivery attempt: `delivered` or `sent` with the provider's id.
     pub fn notification_sent(delivered: bool, provider_id: Option<String>, of: Delivery) -> DomainEvent {
-        if delivered {
-            DomainEvent::NotificationDelivered { provider_id, of }
-        } else {
-            DomainEvent::NotificationSent { provider_id, of }
-        }
+        if delivered { DomainEvent::NotificationDelivered { provider_id, of } } else { DomainEvent::NotificationSent { provider_id, of } }
     }
 
     /// A password set by its owner or reset by an admin (`must_change`).
@@ -419,9 +415,7 @@ impl DomainEvent {
     pub fn notification_channel(&self) -> Option<&str> {
         use DomainEvent::*;
         match self {
-            NotificationQueued { channel, .. } | NotificationRequeued { channel, .. } | NotificationTest { channel, .. } => {
-                Some(channel)
-            }
+            NotificationQueued { channel, .. } | NotificationRequeued { channel, .. } | NotificationTest { channel, .. } => Some(channel),
             NotificationSent { of, .. }
             | NotificationDelivered { of, .. }
             | NotificationRetrying { of, .. }

@@ -48,16 +48,8 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "channel": "email", "contact_id": 3, "contact_is_new": false, "received_at": "2026-03-02T09:00:00Z" }),
         ),
         // effects::lead_changed (by hand), to someone and to nobody
-        (
-            LeadAssigned { from: Some(None), owner: Some(7), reason: None, by: None },
-            "lead.assigned",
-            json!({ "from": null, "owner": 7 }),
-        ),
-        (
-            LeadAssigned { from: Some(Some(7)), owner: Some(8), reason: None, by: None },
-            "lead.assigned",
-            json!({ "from": 7, "owner": 8 }),
-        ),
+        (LeadAssigned { from: Some(None), owner: Some(7), reason: None, by: None }, "lead.assigned", json!({ "from": null, "owner": 7 })),
+        (LeadAssigned { from: Some(Some(7)), owner: Some(8), reason: None, by: None }, "lead.assigned", json!({ "from": 7, "owner": 8 })),
         // create_lead: an owner given at intake
         (
             LeadAssigned { from: None, owner: Some(7), reason: Some(s("given at intake")), by: None },
@@ -192,11 +184,7 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "task": "first_call", "attempts": 3 }),
         ),
         // the playbook engine
-        (
-            PlaybookRule { rule: s("assign"), on: s("lead.received") },
-            "playbook.rule",
-            json!({ "rule": "assign", "on": "lead.received" }),
-        ),
+        (PlaybookRule { rule: s("assign"), on: s("lead.received") }, "playbook.rule", json!({ "rule": "assign", "on": "lead.received" })),
         (
             PlaybookLoop { reason: s("stage changes cascaded more than 8 times; stopped") },
             "playbook.loop",
@@ -320,11 +308,7 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "phone": "+420777000111", "from": "the e-mail signature" }),
         ),
         // the customer's page
-        (
-            CustomerCallback { at: t, task_id: 23 },
-            "customer.callback",
-            json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 }),
-        ),
+        (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (
             CustomerDocument { file_id: 4, filename: s("ico.pdf"), content_type: s("application/pdf"), size: 1200 },
             "customer.document",
@@ -337,14 +321,7 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "email_id": 8, "from": "jan@example.com", "subject": null, "reply": true, "attachments": 0 }),
         ),
         (
-            EmailReceived {
-                email_id: 9,
-                from: None,
-                subject: Some(s("Roof")),
-                reply: false,
-                attachments: 2,
-                mailbox: Some(s("INBOX")),
-            },
+            EmailReceived { email_id: 9, from: None, subject: Some(s("Roof")), reply: false, attachments: 2, mailbox: Some(s("INBOX")) },
             "email.received",
             json!({ "email_id": 9, "from": null, "subject": "Roof", "reply": false, "attachments": 2, "mailbox": "INBOX" }),
         ),

@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn activities_are_told_from_the_customers_side() {
         let v = |d: Value| customer_view("activity.logged", &d, Some(Role::Specialist));
-        assert_eq!(v(json!({ "activity": "call", "direction": "out", "outcome": "no_answer" })), Some(Happened::TriedToCall { role: Some(Role::Specialist) }));
+        assert_eq!(
+            v(json!({ "activity": "call", "direction": "out", "outcome": "no_answer" })),
+            Some(Happened::TriedToCall { role: Some(Role::Specialist) })
+        );
         assert_eq!(v(json!({ "activity": "call", "direction": "in", "outcome": "missed" })), Some(Happened::YouCalled));
         assert_eq!(v(json!({ "activity": "email", "direction": "in" })), Some(Happened::YouEmailed));
         assert_eq!(v(json!({ "activity": "email", "direction": "out" })), Some(Happened::EmailedYou { role: Some(Role::Specialist) }));

@@ -403,12 +403,20 @@ impl<'a> Run<'a> {
                 && open
             {
                 if what == "warn" {
-                    self.event(DomainEvent::SlaWarning { sla: id.to_owned(), title: sla.title.clone(), due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()) });
+                    self.event(DomainEvent::SlaWarning {
+                        sla: id.to_owned(),
+                        title: sla.title.clone(),
+                        due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()),
+                    });
                     for a in &sla.on_warning {
                         self.act(a, 0);
                     }
                 } else {
-                    self.event(DomainEvent::SlaBreached { sla: id.to_owned(), title: sla.title.clone(), due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()) });
+                    self.event(DomainEvent::SlaBreached {
+                        sla: id.to_owned(),
+                        title: sla.title.clone(),
+                        due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()),
+                    });
                     for a in &sla.on_breach {
                         self.act(a, 0);
                     }
@@ -695,7 +703,11 @@ impl<'a> Run<'a> {
             }
             let to: Vec<&DirUser> = if available.is_empty() { people.clone() } else { available };
             if to.is_empty() {
-                self.event(DomainEvent::EscalationSkipped { escalation: chain.to_owned(), step: i as u32 + 1, reason: "nobody in this step".into() });
+                self.event(DomainEvent::EscalationSkipped {
+                    escalation: chain.to_owned(),
+                    step: i as u32 + 1,
+                    reason: "nobody in this step".into(),
+                });
                 return;
             }
             self.event(DomainEvent::EscalationStep {
