@@ -10,6 +10,7 @@ pub mod call;
 pub mod clock;
 pub mod effects;
 pub mod error;
+pub mod intake;
 pub mod lead;
 pub mod netaddr;
 pub mod password;
