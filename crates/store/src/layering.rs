@@ -54,8 +54,15 @@ fn paths(text: &str) -> Vec<String> {
             if !ident.is_empty() {
                 cur = if cur.is_empty() { ident.to_owned() } else { format!("{cur}::{ident}") };
             }
-            if s[i..].starts_with(b"::{") {
-                i += 3;
+            let brace = if s[i..].starts_with(b"::{") {
+                Some(3)
+            } else if ident.is_empty() && s[i..].starts_with(b"{") {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(skip) = brace {
+                i += skip;
                 loop {
                     while i < s.len() && (s[i] == b' ' || s[i] == b'\n' || s[i] == b',') {
                         i += 1;
@@ -159,6 +166,6 @@ fn no_module_imports_one_that_imports_it_back() {
 
 #[test]
 fn paths_are_read_with_their_groups() {
-    let p = paths("use crate::write::{access, leads::{self, X}};\nlet x = crate::facts::apply(c);\n$crate::engine::P::from(v)");
-    assert_eq!(p, ["write::access", "write::leads::self", "write::leads::X", "facts::apply", "engine::P::from"]);
+    let p = paths("use crate::{Result, process};\nuse crate::write::{access, leads::{self, X}};\nlet x = crate::facts::apply(c);\n$crate::engine::P::from(v)");
+    assert_eq!(p, ["Result", "process", "write::access", "write::leads::self", "write::leads::X", "facts::apply", "engine::P::from"]);
 }
