@@ -4,7 +4,8 @@
 //! (to its assignee; to everyone when it waits for a role). In memory, per process: a client
 //! that connects late reads the rest from the API.
 
-use serde_json::Value;
+use pronto_domain::DomainEvent;
+use serde_json::{Value, json};
 use tokio::sync::broadcast;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,17 +43,52 @@ impl Live {
 /// a lead, `task` (`{"id", "lead_id", "event", …}`) for tasks, to their assignee.
 pub fn from_committed(e: &pronto_store::Committed) -> Option<LiveEvent> {
     let lead = e.lead_id;
-    if e.kind.starts_with("task.") {
-        let assignee = e.data["assignee"].as_i64();
-        let mut data = serde_json::json!({ "id": e.data["task_id"], "lead_id": lead, "event": e.kind });
-        for k in ["task", "task_ids", "title", "kind", "priority", "due_at", "role", "outcome"] {
-            if let Some(v) = e.data.get(k).filter(|v| !v.is_null()) {
-                data[k] = v.clone();
+    if let Some(ev) = DomainEvent::from_row(&e.kind, &e.data).filter(DomainEvent::is_about_a_task) {
+        return Some(task(&ev, lead));
+    }
+    Some(LiveEvent { user: None, kind: "lead", data: json!({ "id": lead?, "event": e.kind }) })
+}
+
+/// A task event: the task's id and what a list of tasks shows of it, to its assignee (to
+/// everyone when it has none).
+fn task(ev: &DomainEvent, lead: Option<i64>) -> LiveEvent {
+    use DomainEvent::*;
+    let mut data = json!({ "id": null, "lead_id": lead, "event": ev.kind() });
+    let mut user = None;
+    let mut put = |k: &str, v: Value| data[k] = v;
+    match ev {
+        TaskCreated { task_id, task, title, kind, assignee, role, priority, due_at, .. } => {
+            user = *assignee;
+            put("id", json!(task_id));
+            put("task", json!(task));
+            put("title", json!(title));
+            put("due_at", json!(due_at));
+            if let Some(kind) = kind {
+                put("kind", json!(kind));
+            }
+            if let Some(priority) = priority {
+                put("priority", json!(priority));
+            }
+            if let Some(Some(role)) = role {
+                put("role", json!(role));
             }
         }
-        return Some(LiveEvent { user: assignee, kind: "task", data });
+        TaskCompleted { task_id, task, outcome, .. } => {
+            put("id", json!(task_id));
+            put("task", json!(task));
+            put("outcome", json!(outcome));
+        }
+        TaskCancelled { task_ids, task, .. } => {
+            put("task_ids", json!(task_ids));
+            if let Some(task) = task {
+                put("task", json!(task));
+            }
+        }
+        TaskRescheduled { task_id, .. } | TaskReassigned { task_id, .. } => put("id", json!(task_id)),
+        TaskRetry { task, .. } | TaskRetryScheduled { task, .. } | TaskRetriesExhausted { task, .. } => put("task", json!(task)),
+        _ => {}
     }
-    Some(LiveEvent { user: None, kind: "lead", data: serde_json::json!({ "id": lead?, "event": e.kind }) })
+    LiveEvent { user, kind: "task", data }
 }
 
 /// Relays committed store events to the live feed until the store goes away.
@@ -66,9 +102,72 @@ pub async fn relay(mut rx: broadcast::Receiver<pronto_store::Committed>, live: s
             }
             Err(broadcast::error::RecvError::Lagged(n)) => {
                 tracing::warn!(missed = n, "the live feed fell behind the store");
-                live.publish(LiveEvent { user: None, kind: "lagged", data: serde_json::json!({ "missed": n }) });
+                live.publish(LiveEvent { user: None, kind: "lagged", data: json!({ "missed": n }) });
             }
             Err(broadcast::error::RecvError::Closed) => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pronto_store::Committed;
+
+    fn live(kind: &str, lead_id: Option<i64>, data: Value) -> Option<LiveEvent> {
+        from_committed(&Committed { kind: kind.into(), lead_id, data })
+    }
+
+    #[test]
+    fn tasks_go_to_their_assignee_with_what_a_task_list_shows() {
+        let by_playbook = json!({ "task_id": 20, "task": "first_call", "title": "Call", "kind": "call", "assignee": 7,
+            "role": null, "priority": "high", "due_at": "2026-03-02T09:00:00Z", "attempt": 1 });
+        assert_eq!(
+            live("task.created", Some(4), by_playbook),
+            Some(LiveEvent {
+                user: Some(7),
+                kind: "task",
+                data: json!({ "id": 20, "lead_id": 4, "event": "task.created", "task": "first_call", "title": "Call", "kind": "call",
+                    "priority": "high", "due_at": "2026-03-02T09:00:00Z" }),
+            })
+        );
+        let for_a_role = json!({ "task_id": 21, "task": "first_call", "title": "Call", "kind": "call", "assignee": null,
+            "role": "consultant", "priority": "normal", "due_at": "2026-03-02T09:00:00Z", "attempt": 2 });
+        let e = live("task.created", Some(4), for_a_role).unwrap();
+        assert_eq!((e.user, &e.data["role"], &e.data["id"]), (None, &json!("consultant"), &json!(21)));
+        let by_hand =
+            json!({ "task_id": 22, "task": "manual", "title": "Offer", "assignee": 3, "due_at": "2026-03-02T09:00:00Z", "by": "hand" });
+        assert_eq!(
+            live("task.created", Some(4), by_hand).unwrap(),
+            LiveEvent {
+                user: Some(3),
+                kind: "task",
+                data: json!({ "id": 22, "lead_id": 4, "event": "task.created", "task": "manual", "title": "Offer",
+                    "due_at": "2026-03-02T09:00:00Z" }),
+            }
+        );
+        let done = json!({ "task_id": 20, "task": "first_call", "outcome": "reached", "note": null, "attempt": 1 });
+        assert_eq!(
+            live("task.completed", Some(4), done).unwrap(),
+            LiveEvent {
+                user: None,
+                kind: "task",
+                data: json!({ "id": 20, "lead_id": 4, "event": "task.completed", "task": "first_call", "outcome": "reached" }),
+            }
+        );
+        let cancelled = json!({ "task_ids": [20, 21], "task": null, "reason": "the lead was closed (won)" });
+        assert_eq!(
+            live("task.cancelled", Some(4), cancelled).unwrap().data,
+            json!({ "id": null, "lead_id": 4, "event": "task.cancelled", "task_ids": [20, 21] })
+        );
+    }
+
+    #[test]
+    fn what_happens_to_a_lead_goes_to_everyone() {
+        assert_eq!(
+            live("lead.assigned", Some(4), json!({ "owner": 7, "reason": "given at intake" })),
+            Some(LiveEvent { user: None, kind: "lead", data: json!({ "id": 4, "event": "lead.assigned" }) })
+        );
+        assert_eq!(live("lead.first_response", None, json!({ "activity_id": 1 })), None);
     }
 }

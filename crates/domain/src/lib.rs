@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod call;
 pub mod clock;
 pub mod effects;
+pub mod event;
 pub mod error;
 pub mod intake;
 pub mod lead;
@@ -25,3 +26,4 @@ pub mod values;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{FieldError, FieldErrors};
+pub use event::DomainEvent;

@@ -8,6 +8,7 @@
 //! `webhook` (queued, sent, retrying, failed, requeued) — never triggers a webhook: otherwise each
 //! delivery would raise an event that asks for another delivery, without end.
 
+use crate::event::DomainEvent;
 use serde_json::Value;
 
 /// Whether `pattern` (as stored: `*`, `PREFIX.*` or a kind) names `kind`.
@@ -21,14 +22,28 @@ pub fn matches(pattern: &str, kind: &str) -> bool {
     }
 }
 
-/// Whether an event (`kind` and its `data`) reports on a webhook delivery.
-pub fn about_webhook_delivery(kind: &str, data: &Value) -> bool {
-    kind.starts_with("notification.") && data.get("channel").and_then(Value::as_str) == Some("webhook")
+/// Whether an event reports on a webhook delivery: a `notification.*` event about a
+/// notification whose channel is `webhook`.
+pub fn about_webhook_delivery(e: &DomainEvent) -> bool {
+    e.notification_channel() == Some("webhook")
 }
 
 /// Whether a subscription with these patterns receives this event.
+pub fn wants_event<S: AsRef<str>>(patterns: &[S], e: &DomainEvent) -> bool {
+    !about_webhook_delivery(e) && patterns.iter().any(|p| matches(p.as_ref(), e.kind()))
+}
+
+/// [`wants_event`] for a stored row (`kind` and its `data`). A row this version cannot read
+/// (another version's kind or shape) is judged by its kind and its `channel`, so an old row
+/// about a webhook's delivery is never sent either.
 pub fn wants<S: AsRef<str>>(patterns: &[S], kind: &str, data: &Value) -> bool {
-    !about_webhook_delivery(kind, data) && patterns.iter().any(|p| matches(p.as_ref(), kind))
+    match DomainEvent::from_row(kind, data) {
+        Some(e) => wants_event(patterns, &e),
+        None => {
+            let delivery = kind.starts_with("notification.") && data.get("channel").and_then(Value::as_str) == Some("webhook");
+            !delivery && patterns.iter().any(|p| matches(p.as_ref(), kind))
+        }
+    }
 }
 
 /// Checks a pattern given by a subscriber: `*`, `PREFIX.*` or a kind, made of lower-case
@@ -50,6 +65,7 @@ pub fn valid_pattern(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::event::Delivery;
     use serde_json::json;
 
     #[test]
@@ -88,6 +104,39 @@ mod tests {
         for (patterns, kind, data, wanted) in table {
             assert_eq!(wants(patterns, kind, data), *wanted, "{patterns:?} {kind} {data}");
         }
+    }
+
+    #[test]
+    fn a_webhooks_own_deliveries_never_trigger_it_whatever_the_kind() {
+        let of = |channel: &str| Delivery { notification_id: 7, channel: channel.into(), template: "t".into(), user: None, attempt: 1 };
+        let about = |channel: &str| {
+            vec![
+                DomainEvent::NotificationQueued { channel: channel.into(), user: None, template: "t".into(), urgent: false },
+                DomainEvent::notification_sent(false, None, of(channel)),
+                DomainEvent::notification_sent(true, Some("p".into()), of(channel)),
+                DomainEvent::NotificationRetrying { error: "503".into(), retry_at: "1".into(), of: of(channel) },
+                DomainEvent::NotificationFailed { error: "410".into(), of: of(channel) },
+                DomainEvent::NotificationRequeued { notification_id: 7, channel: channel.into() },
+                DomainEvent::NotificationTest { channel: channel.into(), address: "https://x.example".into(), notification_id: 7 },
+            ]
+        };
+        for e in about("webhook") {
+            assert!(about_webhook_delivery(&e), "{e:?}");
+            assert!(!wants_event(&["*"], &e) && !wants_event(&["notification.*"], &e) && !wants_event(&[e.kind()], &e));
+            let row = e.to_row();
+            assert!(!wants(&["*"], row.kind, &row.data), "{e:?}");
+        }
+        for e in about("sms") {
+            assert!(!about_webhook_delivery(&e));
+            assert!(wants_event(&["*"], &e) && wants_event(&["notification.*"], &e) && wants_event(&[e.kind()], &e));
+            let row = e.to_row();
+            assert!(wants(&["*"], row.kind, &row.data), "{e:?}");
+            assert!(!wants(&["lead.*"], row.kind, &row.data));
+        }
+        let skipped = DomainEvent::NotificationSkipped { template: "t".into(), reason: "nobody is the owner".into() };
+        assert!(wants_event(&["notification.*"], &skipped));
+        let received = DomainEvent::LeadFirstResponse { activity_id: 1 };
+        assert!(wants_event(&["lead.*"], &received) && !wants_event(&["task.*"], &received));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! never shown on the customer's page. Each happening carries only what the customer may read:
 //! the role of whoever acted (never a name), the customer's own words, their own file names.
 
+use crate::event::DomainEvent;
 use crate::user::Role;
 use serde_json::Value;
 
@@ -39,25 +40,34 @@ pub enum Happened {
     YouSentDocument { name: String },
 }
 
-/// The event kinds that can ever reach the customer; everything else is dropped unread.
+/// The event kinds that can ever reach the customer (the store reads only these rows); every
+/// other kind is dropped unread.
 pub const CUSTOMER_EVENT_KINDS: &[&str] =
     &["lead.received", "lead.assigned", "lead.stage_changed", "activity.logged", "customer.callback", "customer.document"];
 
+/// What a stored event row means to the customer, if anything: [`happened`] of the row read
+/// back; a row this version cannot read means nothing to them.
+pub fn customer_view(kind: &str, data: &Value, role: Option<Role>) -> Option<Happened> {
+    if !CUSTOMER_EVENT_KINDS.contains(&kind) {
+        return None;
+    }
+    happened(&DomainEvent::from_row(kind, data)?, role)
+}
+
 /// What an event of the lead's timeline means to the customer, if anything. `role` is the role
 /// of the person who caused it (never their name).
-pub fn customer_view(kind: &str, data: &Value, role: Option<Role>) -> Option<Happened> {
-    let s = |k: &str| data.get(k).and_then(Value::as_str);
-    match kind {
-        "lead.received" => Some(Happened::Received { channel: s("channel").unwrap_or("web").to_owned() }),
-        "lead.assigned" => Some(Happened::Assigned),
-        "lead.stage_changed" => Some(Happened::Step { stage: s("to")?.to_owned() }),
-        "customer.callback" => Some(Happened::YouAskedCallback { at: s("at")?.to_owned() }),
-        "customer.document" => Some(Happened::YouSentDocument { name: s("filename")?.to_owned() }),
-        "activity.logged" => {
-            let inbound = s("direction") == Some("in");
-            match s("activity")? {
+pub fn happened(e: &DomainEvent, role: Option<Role>) -> Option<Happened> {
+    match e {
+        DomainEvent::LeadReceived { channel, .. } => Some(Happened::Received { channel: channel.clone() }),
+        DomainEvent::LeadAssigned { .. } => Some(Happened::Assigned),
+        DomainEvent::LeadStageChanged { to, .. } => Some(Happened::Step { stage: to.clone() }),
+        DomainEvent::CustomerCallback { at, .. } => Some(Happened::YouAskedCallback { at: at.to_string() }),
+        DomainEvent::CustomerDocument { filename, .. } => Some(Happened::YouSentDocument { name: filename.clone() }),
+        DomainEvent::ActivityLogged { activity, direction, outcome, body, .. } => {
+            let inbound = direction.as_deref() == Some("in");
+            match activity.as_str() {
                 "call" if inbound => Some(Happened::YouCalled),
-                "call" => match s("outcome") {
+                "call" => match outcome.as_deref() {
                     Some("no_answer" | "busy" | "failed" | "missed") => Some(Happened::TriedToCall { role }),
                     _ => Some(Happened::CalledYou { role }),
                 },
@@ -66,7 +76,7 @@ pub fn customer_view(kind: &str, data: &Value, role: Option<Role>) -> Option<Hap
                 "sms" if inbound => None,
                 "sms" => Some(Happened::TextedYou { role }),
                 "meeting" => Some(Happened::Met { role }),
-                "message" => Some(Happened::YouWrote { text: s("body").unwrap_or_default().to_owned() }),
+                "message" => Some(Happened::YouWrote { text: body.clone().unwrap_or_default() }),
                 // `note` is internal; `callback` and `document` are shown from their own
                 // events, which carry the time asked for and the file's name.
                 _ => None,
@@ -121,7 +131,10 @@ mod tests {
     #[test]
     fn activities_are_told_from_the_customers_side() {
         let v = |d: Value| customer_view("activity.logged", &d, Some(Role::Specialist));
-        assert_eq!(v(json!({ "activity": "call", "direction": "out", "outcome": "no_answer" })), Some(Happened::TriedToCall { role: Some(Role::Specialist) }));
+        assert_eq!(
+            v(json!({ "activity": "call", "direction": "out", "outcome": "no_answer" })),
+            Some(Happened::TriedToCall { role: Some(Role::Specialist) })
+        );
         assert_eq!(v(json!({ "activity": "call", "direction": "in", "outcome": "missed" })), Some(Happened::YouCalled));
         assert_eq!(v(json!({ "activity": "email", "direction": "in" })), Some(Happened::YouEmailed));
         assert_eq!(v(json!({ "activity": "email", "direction": "out" })), Some(Happened::EmailedYou { role: Some(Role::Specialist) }));
@@ -137,6 +150,7 @@ mod tests {
         );
         for k in CUSTOMER_EVENT_KINDS {
             assert!(!k.is_empty());
+            assert!(DomainEvent::KINDS.contains(k), "{k} is not a domain event");
         }
     }
 

@@ -11,6 +11,7 @@
 use crate::model::*;
 use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp};
+use pronto_domain::DomainEvent;
 use pronto_domain::calendar::Calendar;
 use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
 use pronto_domain::user::Role;
@@ -288,8 +289,9 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn event(&mut self, kind: &'static str, data: Value) {
-        self.out.push(Cmd::Event { kind, data });
+    fn event(&mut self, e: DomainEvent) {
+        let row = e.to_row();
+        self.out.push(Cmd::Event { kind: row.kind, data: row.data });
     }
 
     fn set_timer(&mut self, kind: String, due_at: Timestamp, payload: Value) {
@@ -312,7 +314,7 @@ impl<'a> Run<'a> {
 
     fn react(&mut self, trigger: &Trigger, depth: u32) {
         if depth > MAX_DEPTH {
-            self.event("playbook.loop", json!({ "reason": format!("stage changes cascaded more than {MAX_DEPTH} times; stopped") }));
+            self.event(DomainEvent::PlaybookLoop { reason: format!("stage changes cascaded more than {MAX_DEPTH} times; stopped") });
             return;
         }
         // What the playbook's structure implies before any rule runs.
@@ -358,7 +360,7 @@ impl<'a> Run<'a> {
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {
-                self.event("playbook.rule", json!({ "rule": rule.id, "on": kind.as_str() }));
+                self.event(DomainEvent::PlaybookRule { rule: rule.id.clone(), on: kind.as_str().to_owned() });
                 for a in &rule.actions {
                     self.act(a, depth);
                 }
@@ -383,7 +385,7 @@ impl<'a> Run<'a> {
         if let Some(task) = kind.strip_prefix("retry:") {
             let attempt = payload["attempt"].as_u64().unwrap_or(1) as u32;
             if open && let Some(def) = self.pb.tasks.get(task) {
-                self.event("task.retry", json!({ "task": task, "attempt": attempt }));
+                self.event(DomainEvent::TaskRetry { task: task.to_owned(), attempt });
                 self.create_task(def, None, None, attempt);
             }
             return false;
@@ -401,12 +403,20 @@ impl<'a> Run<'a> {
                 && open
             {
                 if what == "warn" {
-                    self.event("sla.warning", json!({ "sla": id, "title": sla.title, "due_at": payload["due_at"] }));
+                    self.event(DomainEvent::SlaWarning {
+                        sla: id.to_owned(),
+                        title: sla.title.clone(),
+                        due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()),
+                    });
                     for a in &sla.on_warning {
                         self.act(a, 0);
                     }
                 } else {
-                    self.event("sla.breached", json!({ "sla": id, "title": sla.title, "due_at": payload["due_at"] }));
+                    self.event(DomainEvent::SlaBreached {
+                        sla: id.to_owned(),
+                        title: sla.title.clone(),
+                        due_at: payload["due_at"].as_str().and_then(|t| t.parse().ok()),
+                    });
                     for a in &sla.on_breach {
                         self.act(a, 0);
                     }
@@ -427,11 +437,11 @@ impl<'a> Run<'a> {
         match retry.after.get(done) {
             Some(due) => {
                 let at = self.due_at(*due, None);
-                self.event("task.retry_scheduled", json!({ "task": task, "attempt": attempt + 1, "at": at.to_string(), "after": outcome }));
+                self.event(DomainEvent::TaskRetryScheduled { task: task.to_owned(), attempt: attempt + 1, at, after: outcome.to_owned() });
                 self.set_timer(format!("retry:{task}"), at, json!({ "attempt": attempt + 1 }));
             }
             None => {
-                self.event("task.retries_exhausted", json!({ "task": task, "attempts": attempt }));
+                self.event(DomainEvent::TaskRetriesExhausted { task: task.to_owned(), attempts: attempt });
                 for a in &retry.exhausted.clone() {
                     self.act(a, 0);
                 }
@@ -481,7 +491,7 @@ impl<'a> Run<'a> {
         for id in chains {
             if self.has_timer(&format!("esc:{id}"), false) {
                 self.cancel_timers(&format!("esc:{id}"), false);
-                self.event("escalation.stopped", json!({ "escalation": id }));
+                self.event(DomainEvent::EscalationStopped { escalation: id });
             }
         }
     }
@@ -492,7 +502,7 @@ impl<'a> Run<'a> {
             let breached = !self.has_timer(&format!("sla:{id}:breach"), false);
             self.cancel_timers(&prefix, true);
             if !breached {
-                self.event("sla.met", json!({ "sla": id, "how": how }));
+                self.event(DomainEvent::SlaMet { sla: id.to_owned(), how: how.to_owned() });
             }
         }
     }
@@ -635,7 +645,7 @@ impl<'a> Run<'a> {
             Action::StopEscalation { chain } => {
                 if self.has_timer(&format!("esc:{chain}"), false) {
                     self.cancel_timers(&format!("esc:{chain}"), false);
-                    self.event("escalation.stopped", json!({ "escalation": chain }));
+                    self.event(DomainEvent::EscalationStopped { escalation: chain.clone() });
                 }
             }
             Action::StartSla { sla } => self.start_sla(sla),
@@ -665,7 +675,7 @@ impl<'a> Run<'a> {
             self.set_timer(format!("sla:{id}:warn"), warn, json!({ "sla": id, "due_at": due.to_string() }));
         }
         self.set_timer(format!("sla:{id}:breach"), due, json!({ "sla": id, "due_at": due.to_string() }));
-        self.event("sla.started", json!({ "sla": id, "title": sla.title, "due_at": due.to_string() }));
+        self.event(DomainEvent::SlaStarted { sla: id.to_owned(), title: sla.title.clone(), due_at: due });
     }
 
     /// Runs step `n` of a chain: tells that person, hands over the lead's tasks if the step
@@ -683,22 +693,29 @@ impl<'a> Run<'a> {
                     .iter()
                     .map(|u| format!("{} ({})", u.name, self.dir.available(u, self.now).err().unwrap_or_default()))
                     .collect::<Vec<_>>();
-                self.event(
-                    "escalation.skipped",
-                    json!({ "escalation": chain, "step": i + 1, "reason": if why.is_empty() { "nobody in this step".to_owned() } else { format!("not available: {}", why.join(", ")) } }),
-                );
+                self.event(DomainEvent::EscalationSkipped {
+                    escalation: chain.to_owned(),
+                    step: i as u32 + 1,
+                    reason: if why.is_empty() { "nobody in this step".to_owned() } else { format!("not available: {}", why.join(", ")) },
+                });
                 i += 1;
                 continue;
             }
             let to: Vec<&DirUser> = if available.is_empty() { people.clone() } else { available };
             if to.is_empty() {
-                self.event("escalation.skipped", json!({ "escalation": chain, "step": i + 1, "reason": "nobody in this step" }));
+                self.event(DomainEvent::EscalationSkipped {
+                    escalation: chain.to_owned(),
+                    step: i as u32 + 1,
+                    reason: "nobody in this step".into(),
+                });
                 return;
             }
-            self.event(
-                "escalation.step",
-                json!({ "escalation": chain, "step": i + 1, "to": to.iter().map(|u| u.id).collect::<Vec<_>>(), "channel": step.channel }),
-            );
+            self.event(DomainEvent::EscalationStep {
+                escalation: chain.to_owned(),
+                step: i as u32 + 1,
+                to: to.iter().map(|u| u.id).collect(),
+                channel: step.channel.clone(),
+            });
             let ids: Vec<i64> = to.iter().map(|u| u.id).collect();
             for u in ids.iter().filter_map(|id| self.dir.user(*id)) {
                 self.send(u, &step.channel, &step.template, true, None);
@@ -746,10 +763,10 @@ impl<'a> Run<'a> {
                 _ => self.lead.contact_email.clone(),
             };
             let Some(address) = address else {
-                self.event(
-                    "notification.skipped",
-                    json!({ "template": template, "reason": format!("the customer has no {channel} address") }),
-                );
+                self.event(DomainEvent::NotificationSkipped {
+                    template: template.to_owned(),
+                    reason: format!("the customer has no {channel} address"),
+                });
                 return;
             };
             let (text, subject) = self.texts(template, self.customer_language(), None);
@@ -769,7 +786,7 @@ impl<'a> Run<'a> {
         }
         let people: Vec<i64> = self.resolve(who).iter().map(|u| u.id).collect();
         if people.is_empty() {
-            self.event("notification.skipped", json!({ "template": template, "reason": format!("nobody is {}", who_text(who)) }));
+            self.event(DomainEvent::NotificationSkipped { template: template.to_owned(), reason: format!("nobody is {}", who_text(who)) });
             return;
         }
         for id in people {
@@ -789,18 +806,21 @@ impl<'a> Run<'a> {
         {
             if urgent {
                 if let Some(chain) = fallback {
-                    self.event(
-                        "notification.redirected",
-                        json!({ "user": u.id, "template": template, "reason": format!("{} is {why}; urgent, so the next person is told", u.name), "escalation": chain }),
-                    );
+                    self.event(DomainEvent::NotificationRedirected {
+                        user: u.id,
+                        template: template.to_owned(),
+                        reason: format!("{} is {why}; urgent, so the next person is told", u.name),
+                        escalation: chain.to_owned(),
+                    });
                     self.escalate_from_next(chain, u.id);
                     return;
                 }
             } else {
-                self.event(
-                    "notification.held",
-                    json!({ "user": u.id, "template": template, "reason": format!("{} is {why}; not urgent, so it waits in the app", u.name) }),
-                );
+                self.event(DomainEvent::NotificationHeld {
+                    user: u.id,
+                    template: template.to_owned(),
+                    reason: format!("{} is {why}; not urgent, so it waits in the app", u.name),
+                });
                 channel = "in_app".into();
             }
         }
@@ -810,10 +830,11 @@ impl<'a> Run<'a> {
             _ => None,
         };
         if matches!(channel.as_str(), "sms" | "email") && address.is_none() {
-            self.event(
-                "notification.held",
-                json!({ "user": u.id, "template": template, "reason": format!("{} has no {channel} address", u.name) }),
-            );
+            self.event(DomainEvent::NotificationHeld {
+                user: u.id,
+                template: template.to_owned(),
+                reason: format!("{} has no {channel} address", u.name),
+            });
             channel = "in_app".into();
         }
         // Quiet hours: a non-urgent SMS or e-mail waits for the recipient's working time (their
@@ -823,10 +844,12 @@ impl<'a> Run<'a> {
             let cal = u.calendar.as_ref().unwrap_or(&self.pb.calendar);
             if !cal.is_working(self.now) {
                 let at = cal.next_working(self.now);
-                self.event(
-                    "notification.deferred",
-                    json!({ "user": u.id, "template": template, "until": at.to_string(), "reason": "outside working time; not urgent" }),
-                );
+                self.event(DomainEvent::NotificationDeferred {
+                    user: u.id,
+                    template: template.to_owned(),
+                    until: at,
+                    reason: "outside working time; not urgent".into(),
+                });
                 not_before = Some(at);
             }
         }
@@ -1057,7 +1080,7 @@ impl<'a> Run<'a> {
             None => {
                 let why =
                     if skipped.is_empty() { "nobody can take it".to_owned() } else { format!("not available: {}", skipped.join(", ")) };
-                self.event("assignment.failed", json!({ "assignment": pool_id, "reason": why }));
+                self.event(DomainEvent::AssignmentFailed { assignment: pool_id.to_owned(), reason: why });
             }
         }
     }
