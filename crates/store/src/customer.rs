@@ -11,9 +11,9 @@ use crate::write::work::record_activity;
 use crate::{StoreError, from_micros, micros, params};
 use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Direction, MESSAGE_MAX, NewActivity};
-use pronto_domain::tracking::{CUSTOMER_EVENT_KINDS, customer_view, first_name};
+use pronto_domain::tracking::{CUSTOMER_EVENT_KINDS, first_name, happened};
 use pronto_domain::user::Role;
 use pronto_domain::values::Text;
 use serde_json::{Value, json};
@@ -141,11 +141,7 @@ pub(crate) async fn revoke(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64
     c.exec("UPDATE tracking_tokens SET revoked_at = $1 WHERE lead_id = $2 AND revoked_at IS NULL", params![t, lead_id]).await?;
     c.exec("UPDATE leads SET tracking_gen = $1, updated_at = $2 WHERE id = $3", params![generation, t, lead_id]).await?;
     insert_token(c, pending, lead_id, generation, now).await?;
-    let fx = Effects {
-        events: vec![effects::Event { kind: "tracking.revoked", data: json!({ "generation": generation }) }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, Some(lead_id), Some(row.i64("contact_id")?), actor, now);
+    pending.record(DomainEvent::TrackingRevoked { generation }, Some(lead_id), Some(row.i64("contact_id")?), actor, now);
     Ok(generation)
 }
 
@@ -194,11 +190,8 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
                 )
                 .await?;
             crate::process::adjust_open_tasks(c, pending, owner, 1).await?;
-            events.push(effects::Event {
-                kind: "task.created",
-                data: json!({ "task_id": task_id, "task": "customer_callback", "title": title, "assignee": owner, "due_at": at.to_string(), "by": "customer" }),
-            });
-            events.push(effects::Event { kind: "customer.callback", data: json!({ "at": at.to_string(), "task_id": task_id }) });
+            events.push(DomainEvent::task_for_customer(task_id, &title, owner, *at));
+            events.push(DomainEvent::CustomerCallback { at: *at, task_id });
             (ActivityKind::Callback, note.as_deref().and_then(text))
         }
         Act::Document(f) => {
@@ -210,14 +203,18 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
                 .await?;
             c.exec("INSERT INTO customer_file_data (file_id, sealed) VALUES ($1, $2)", params![id, f.sealed.as_str()]).await?;
             file_id = Some(id);
-            events.push(effects::Event {
-                kind: "customer.document",
-                data: json!({ "file_id": id, "filename": f.filename, "content_type": f.content_type, "size": f.size }),
+            events.push(DomainEvent::CustomerDocument {
+                file_id: id,
+                filename: f.filename.clone(),
+                content_type: f.content_type.clone(),
+                size: f.size,
             });
             (ActivityKind::Document, text(&f.filename))
         }
     };
-    write_effects(pending, &Effects { events, ..Default::default() }, Some(lead_id), Some(contact_id), None, now);
+    for e in events {
+        pending.record(e, Some(lead_id), Some(contact_id), None, now);
+    }
     let a = NewActivity { kind, direction: Some(Direction::In), outcome: None, body, at: now };
     let id = record_activity(c, pending, lead_id, &a, None, now).await?;
     if let Some(f) = file_id {
@@ -272,15 +269,14 @@ pub(crate) async fn page(c: &mut dyn Conn, hash: &str, keep: SignedDuration, now
         let data: Value = serde_json::from_str(&r.str("data")?).unwrap_or(Value::Null);
         let at = from_micros(r.i64("at")?);
         let role = r.opt_str("role")?.and_then(|s| Role::parse(&s).ok());
-        if kind == "lead.stage_changed"
-            && let Some(to) = data.get("to").and_then(Value::as_str)
-        {
-            reached.push(to.to_owned());
-            if to == stage {
+        let Some(event) = DomainEvent::from_row(&kind, &data) else { continue };
+        if let DomainEvent::LeadStageChanged { to, .. } = &event {
+            reached.push(to.clone());
+            if *to == stage {
                 stage_entered_at = at;
             }
         }
-        if let Some(h) = customer_view(&kind, &data, role) {
+        if let Some(h) = happened(&event, role) {
             history.push((at, h));
         }
     }

@@ -7,6 +7,7 @@
 use crate::engine::{Conn, Dialect};
 use crate::playbooks::Playbooks;
 use crate::{Result, StoreError, from_micros, params};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::tally::{self, Dim, Fact, LeadFacts, Tally};
 use std::collections::BTreeMap;
 
@@ -46,17 +47,11 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
     for e in c.rows(&sql, ps()).await? {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
         let h = history.entry(e.i64("lead_id")?).or_default();
-        match e.str("kind")?.as_str() {
-            "lead.stage_changed" => {
-                if let Some(to) = data["to"].as_str() {
-                    h.0.push((from_micros(e.i64("at")?), to.to_owned()));
-                }
-            }
-            kind => {
-                if let Some(name) = data["sla"].as_str() {
-                    h.1.push((name.to_owned(), kind == "sla.met"));
-                }
-            }
+        match DomainEvent::from_row(&e.str("kind")?, &data) {
+            Some(DomainEvent::LeadStageChanged { to, .. }) => h.0.push((from_micros(e.i64("at")?), to)),
+            Some(DomainEvent::SlaMet { sla, .. }) => h.1.push((sla, true)),
+            Some(DomainEvent::SlaBreached { sla, .. }) => h.1.push((sla, false)),
+            _ => {}
         }
     }
     let sql = format!(

@@ -11,6 +11,7 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Direction, MESSAGE_MAX, NewActivity};
 use pronto_domain::values::Text;
 use serde_json::json;
@@ -116,10 +117,13 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
             )
             .await?;
             let fx = Effects {
-                events: vec![effects::Event {
-                    kind: "email.ignored",
-                    data: json!({ "mailbox": m.mailbox, "from": m.from_address, "subject": m.subject, "reason": reason }),
-                }],
+                events: vec![DomainEvent::EmailIgnored {
+                    mailbox: m.mailbox.clone(),
+                    from: m.from_address.clone(),
+                    subject: m.subject.clone(),
+                    reason: reason.to_string(),
+                }
+                .into()],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, None, now);
@@ -143,10 +147,15 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
         let who = m.from_name.clone().or_else(|| m.from_address.clone()).unwrap_or_else(|| "the customer".into());
         let text = format!("Reply from {who}: {}", m.subject.as_deref().unwrap_or("(no subject)"));
         let mut fx = Effects {
-            events: vec![effects::Event {
-                kind: "email.received",
-                data: json!({ "email_id": email_id, "from": m.from_address, "subject": m.subject, "reply": true, "attachments": m.attachments.len() }),
-            }],
+            events: vec![DomainEvent::EmailReceived {
+                email_id,
+                from: m.from_address.clone(),
+                subject: m.subject.clone(),
+                reply: true,
+                attachments: m.attachments.len() as u64,
+                mailbox: None,
+            }
+            .into()],
             ..Default::default()
         };
         // The owner hears about the answer in the app (and on the live stream); when nobody
@@ -181,10 +190,15 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
     }
     let email_id = insert_email(c, m, created.id, now).await?;
     let fx = Effects {
-        events: vec![effects::Event {
-            kind: "email.received",
-            data: json!({ "email_id": email_id, "from": m.from_address, "subject": m.subject, "reply": false, "attachments": m.attachments.len(), "mailbox": m.mailbox }),
-        }],
+        events: vec![DomainEvent::EmailReceived {
+            email_id,
+            from: m.from_address.clone(),
+            subject: m.subject.clone(),
+            reply: false,
+            attachments: m.attachments.len() as u64,
+            mailbox: Some(m.mailbox.clone()),
+        }
+        .into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(created.id), Some(created.contact_id), None, now);
@@ -271,7 +285,7 @@ async fn add_phone(c: &mut dyn Conn, pending: &mut Pending, contact_id: i64, lea
     c.exec("UPDATE contacts SET phone = $1 WHERE id = $2", params![phone, contact_id]).await?;
     c.exec("INSERT INTO contact_identities (kind, value, contact_id) VALUES ('phone', $1, $2)", params![phone, contact_id]).await?;
     let fx = Effects {
-        events: vec![effects::Event { kind: "contact.updated", data: json!({ "phone": phone, "from": "the e-mail signature" }) }],
+        events: vec![DomainEvent::ContactUpdated { phone: phone.to_owned(), from: "the e-mail signature".into() }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(lead_id), Some(contact_id), None, now);
@@ -291,10 +305,7 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
             )
             .await?;
             let fx = Effects {
-                events: vec![effects::Event {
-                    kind: "mailbox.reset",
-                    data: json!({ "mailbox": mailbox, "uidvalidity": uidvalidity, "was": r.i64("uidvalidity")? }),
-                }],
+                events: vec![DomainEvent::MailboxReset { mailbox: mailbox.to_owned(), uidvalidity, was: r.i64("uidvalidity")? }.into()],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, None, now);
@@ -315,7 +326,7 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
 pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str, error: Option<&str>, now: Timestamp) -> R<()> {
     let Some(error) = error else {
         let fx = Effects {
-            events: vec![effects::Event { kind: "mailbox.recovered", data: json!({ "mailbox": mailbox }) }],
+            events: vec![DomainEvent::MailboxRecovered { mailbox: mailbox.to_owned() }.into()],
             ..Default::default()
         };
         write_effects(pending, &fx, None, None, None, now);
@@ -346,10 +357,7 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
         }
     }
     let fx = Effects {
-        events: vec![effects::Event {
-            kind: "mailbox.failed",
-            data: json!({ "mailbox": mailbox, "error": error, "admins": admins.len() }),
-        }],
+        events: vec![DomainEvent::MailboxFailed { mailbox: mailbox.to_owned(), error: error.to_owned(), admins: admins.len() as u64 }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);
@@ -444,7 +452,7 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
         next_attempt_at: now,
     });
     let fx = Effects {
-        events: vec![effects::Event { kind: "email.sent", data: json!({ "email_id": id, "to": to, "subject": subject }) }],
+        events: vec![DomainEvent::EmailSent { email_id: id, to: to.clone(), subject: subject.clone() }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(e.lead_id), None, e.actor, now);

@@ -9,6 +9,8 @@ use crate::tx::{EventRow, OutboxRow, Pending, TimerRow};
 use crate::{StoreError, from_micros, micros, params};
 use jiff::Timestamp;
 use pronto_domain::calendar::Calendar;
+use pronto_domain::effects;
+use pronto_domain::event::{BY_PLAYBOOK, DomainEvent};
 use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
 use pronto_domain::user::Role;
 use pronto_playbook::{Cmd, DirUser, Directory, LeadState, OpenTask, Playbook, Presence, Trigger};
@@ -248,14 +250,16 @@ pub(crate) async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, u
     Ok(())
 }
 
-pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, kind: &str, data: &Value, now: Timestamp) {
+/// Records an event on the run's lead (a typed [`DomainEvent`], or a row the engine built).
+pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, event: impl Into<effects::Event>, now: Timestamp) {
+    let e = event.into();
     pending.event(EventRow {
         at: now,
-        kind: kind.to_owned(),
+        kind: e.kind.to_owned(),
         lead_id: Some(ctx.lead_id),
         contact_id: Some(ctx.contact_id),
         actor: ctx.actor,
-        data: data.clone(),
+        data: e.data,
     });
 }
 
@@ -275,7 +279,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
         match cmd {
             Cmd::Assign { user, reason } => {
                 c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![user, t, ctx.lead_id]).await?;
-                push_event(pending, ctx, "lead.assigned", &json!({ "owner": user, "reason": reason, "by": "playbook" }), now);
+                push_event(pending, ctx, by_playbook_assigned(Some(user), reason), now);
             }
             Cmd::CreateTask(task) => {
                 let id = c
@@ -298,17 +302,18 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     )
                     .await?;
                 adjust_open_tasks(c, pending, task.assignee, 1).await?;
-                push_event(
-                    pending,
-                    ctx,
-                    "task.created",
-                    &json!({
-                        "task_id": id, "task": task.task, "title": task.title, "kind": task.kind, "assignee": task.assignee,
-                        "role": task.role.map(|r| r.as_str()), "priority": task.priority.as_str(),
-                        "due_at": task.due_at.to_string(), "attempt": task.attempt,
-                    }),
-                    now,
+                let e = DomainEvent::task_by_playbook(
+                    id,
+                    &task.task,
+                    &task.title,
+                    &task.kind,
+                    task.assignee,
+                    task.role.map(|r| r.as_str()),
+                    task.priority.as_str(),
+                    task.due_at,
+                    task.attempt,
                 );
+                push_event(pending, ctx, e, now);
             }
             Cmd::CancelTasks { task, reason } => {
                 let rows = match &task {
@@ -327,7 +332,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                 if !rows.is_empty() {
                     close_tasks(c, pending, &rows, "cancelled", now).await?;
                     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-                    push_event(pending, ctx, "task.cancelled", &json!({ "task_ids": ids, "task": task, "reason": reason }), now);
+                    push_event(pending, ctx, DomainEvent::TaskCancelled { task_ids: ids, task: task.clone(), reason: reason.clone() }, now);
                 }
             }
             Cmd::HandOver { to, reason } => {
@@ -342,13 +347,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     adjust_open_tasks(c, pending, Some(to), 1).await?;
                 }
                 c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![to, t, ctx.lead_id]).await?;
-                push_event(
-                    pending,
-                    ctx,
-                    "lead.assigned",
-                    &json!({ "owner": to, "reason": format!("handed over by {reason}"), "by": "playbook" }),
-                    now,
-                );
+                push_event(pending, ctx, by_playbook_assigned(Some(to), format!("handed over by {reason}")), now);
             }
             Cmd::Notify(n) => {
                 let payload = json!({
@@ -366,13 +365,8 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     payload,
                     next_attempt_at: n.not_before.unwrap_or(now),
                 });
-                push_event(
-                    pending,
-                    ctx,
-                    "notification.queued",
-                    &json!({ "channel": n.channel, "user": n.user, "template": n.template, "urgent": n.urgent }),
-                    now,
-                );
+                let e = DomainEvent::NotificationQueued { channel: n.channel.clone(), user: n.user, template: n.template.clone(), urgent: n.urgent };
+                push_event(pending, ctx, e, now);
             }
             Cmd::SetStage { stage: to, status } => {
                 let status_now = status.map(|s| s.as_str());
@@ -388,9 +382,9 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                         c.exec("UPDATE leads SET stage = $1, updated_at = $2 WHERE id = $3", params![to.as_str(), t, ctx.lead_id]).await?
                     }
                 };
-                push_event(pending, ctx, "lead.stage_changed", &json!({ "from": stage, "to": to, "by": "playbook" }), now);
+                push_event(pending, ctx, DomainEvent::LeadStageChanged { from: Some(stage.clone()), to: to.clone(), by: Some(BY_PLAYBOOK.into()) }, now);
                 if let Some(s) = status_now {
-                    push_event(pending, ctx, "lead.status_changed", &json!({ "to": s, "by": "playbook" }), now);
+                    push_event(pending, ctx, DomainEvent::LeadStatusChanged { from: None, to: s.to_owned(), by: Some(BY_PLAYBOOK.into()) }, now);
                 }
                 stage = to;
             }
@@ -417,7 +411,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
             }
             Cmd::Unassign { reason } => {
                 c.exec("UPDATE leads SET owner_id = NULL, updated_at = $1 WHERE id = $2", params![t, ctx.lead_id]).await?;
-                push_event(pending, ctx, "lead.unassigned", &json!({ "reason": reason, "by": "playbook" }), now);
+                push_event(pending, ctx, DomainEvent::LeadUnassigned { reason, by: BY_PLAYBOOK.into() }, now);
             }
             Cmd::ReassignTask { task_id, to, reason } => {
                 let Some(row) = c
@@ -430,9 +424,9 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                 c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, task_id]).await?;
                 adjust_open_tasks(c, pending, from, -1).await?;
                 adjust_open_tasks(c, pending, to, 1).await?;
-                push_event(pending, ctx, "task.reassigned", &json!({ "task_id": task_id, "from": from, "to": to, "reason": reason }), now);
+                push_event(pending, ctx, DomainEvent::TaskReassigned { task_id, from, to, reason }, now);
             }
-            Cmd::Event { kind, data } => push_event(pending, ctx, kind, &data, now),
+            Cmd::Event { kind, data } => push_event(pending, ctx, effects::Event { kind, data }, now),
             Cmd::SetCursor { pool, user } => {
                 c.exec(
                     "INSERT INTO assignment_cursors (playbook, pool, user_id) VALUES ($1, $2, $3)
@@ -447,4 +441,9 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
         }
     }
     Ok(())
+}
+
+/// An owner the playbook gave the lead.
+fn by_playbook_assigned(owner: Option<i64>, reason: String) -> DomainEvent {
+    DomainEvent::LeadAssigned { from: None, owner, reason: Some(reason), by: Some(BY_PLAYBOOK.into()) }
 }

@@ -226,10 +226,13 @@ pub(crate) async fn fire(c: &mut dyn Conn, pending: &mut Pending, kind: &str, du
         .await?;
     }
     let fx = pronto_domain::effects::Effects {
-        events: vec![pronto_domain::effects::Event {
-            kind: "report.sent",
-            data: json!({ "report": kind.name(), "from": from.to_string(), "to": to.to_string(), "recipients": to_addresses.len() }),
-        }],
+        events: vec![pronto_domain::event::DomainEvent::ReportSent {
+            report: kind.name().to_owned(),
+            from,
+            to,
+            recipients: to_addresses.len() as u64,
+        }
+        .into()],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);

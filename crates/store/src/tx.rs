@@ -117,6 +117,21 @@ impl Pending {
     }
 }
 
+impl Pending {
+    /// Records one domain event.
+    pub(crate) fn record(
+        &mut self,
+        event: impl Into<pronto_domain::effects::Event>,
+        lead_id: Option<i64>,
+        contact_id: Option<i64>,
+        actor: Option<i64>,
+        now: Timestamp,
+    ) {
+        let e = event.into();
+        self.event(EventRow { at: now, kind: e.kind.to_owned(), lead_id, contact_id, actor, data: e.data });
+    }
+}
+
 /// Buffers what `pronto_domain::effects` decided: its events and its outbox rows.
 pub(crate) fn write_effects(
     pending: &mut Pending,

@@ -10,7 +10,7 @@ use crate::write::users::{event, user_exists};
 use crate::{StoreError, from_micros, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use serde_json::json;
 
 type R<T> = crate::Result<T>;
@@ -119,9 +119,7 @@ impl Command for CreateSession {
             params![hash.as_str(), *user_id, t],
         )
         .await?;
-        let fx =
-            Effects { events: vec![effects::Event { kind: "session.started", data: json!({ "user_id": user_id }) }], ..Default::default() };
-        write_effects(pending, &fx, None, None, Some(*user_id), now);
+        event(pending, DomainEvent::SessionStarted { user_id: *user_id }, Some(*user_id), now);
         Ok(())
     }
 }
@@ -191,14 +189,8 @@ pub(crate) async fn set_password(c: &mut dyn Conn, pending: &mut Pending, ch: &P
     } else {
         0
     };
-    let kind = if ch.must_change { "user.password_reset" } else { "user.password_changed" };
-    event(
-        pending,
-        kind,
-        json!({ "user_id": ch.user_id, "sessions_ended": sessions_ended, "tokens_revoked": tokens_revoked }),
-        ch.actor.or(Some(ch.user_id)),
-        now,
-    );
+    let e = DomainEvent::password_set(ch.must_change, ch.user_id, sessions_ended, tokens_revoked);
+    event(pending, e, ch.actor.or(Some(ch.user_id)), now);
     Ok(PasswordChanged { sessions_ended, tokens_revoked })
 }
 
@@ -220,7 +212,7 @@ pub(crate) async fn revoke_token(
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    event(pending, "token.revoked", json!({ "user_id": user_id, "token_id": token_id }), actor, now);
+    event(pending, DomainEvent::TokenRevoked { user_id, token_id }, actor, now);
     Ok(())
 }
 
@@ -331,13 +323,6 @@ async fn create_token(
             params![user_id, name, hash, micros(now), expires_at.map(micros)],
         )
         .await?;
-    let fx = Effects {
-        events: vec![effects::Event {
-            kind: "token.created",
-            data: json!({ "user_id": user_id, "token_id": id, "name": name, "expires_at": expires_at.map(|t| t.to_string()) }),
-        }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, None, None, Some(user_id), now);
+    event(pending, DomainEvent::TokenCreated { user_id, token_id: id, name: name.to_owned(), expires_at }, Some(user_id), now);
     Ok(id)
 }

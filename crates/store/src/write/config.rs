@@ -8,7 +8,7 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use serde_json::json;
 
 type R<T> = crate::Result<T>;
@@ -68,12 +68,7 @@ impl Command for SetMessage {
             )
             .await?;
         }
-        let kind = if *remove { "message.reset" } else { "message.changed" };
-        let fx = Effects {
-            events: vec![effects::Event { kind, data: json!({ "playbook": m.playbook, "template": m.template, "language": m.language }) }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, None, None, *actor, now);
+        pending.record(DomainEvent::message_set(*remove, &m.playbook, &m.template, &m.language), None, None, *actor, now);
         Ok(())
     }
 }
@@ -102,10 +97,6 @@ async fn load_playbook(c: &mut dyn Conn, pending: &mut Pending, source: &str, ac
         params![pb.name.as_str(), version, source, micros(now), actor],
     )
     .await?;
-    let fx = Effects {
-        events: vec![effects::Event { kind: "playbook.loaded", data: json!({ "name": pb.name, "version": version }) }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, None, None, actor, now);
+    pending.record(DomainEvent::PlaybookLoaded { name: pb.name.clone(), version }, None, None, actor, now);
     Ok((version, true))
 }

@@ -8,7 +8,7 @@ use crate::tx::{Command, Pending, write_effects};
 use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::{Delivery as Of, DomainEvent};
 use serde_json::{Value, json};
 
 type R<T> = crate::Result<T>;
@@ -85,11 +85,7 @@ impl Command for CreateWebhook {
                 params![url.as_str(), events.join(","), secret.as_str(), true, micros(now), *actor],
             )
             .await?;
-        let fx = Effects {
-            events: vec![effects::Event { kind: "webhook.created", data: json!({ "webhook_id": id, "url": url, "events": events }) }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, None, None, *actor, now);
+        pending.record(DomainEvent::WebhookCreated { webhook_id: id, url: url.clone(), events: events.clone() }, None, None, *actor, now);
         Ok(id)
     }
 }
@@ -108,9 +104,7 @@ impl Command for DeleteWebhook {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        let fx =
-            Effects { events: vec![effects::Event { kind: "webhook.deleted", data: json!({ "webhook_id": id }) }], ..Default::default() };
-        write_effects(pending, &fx, None, None, *actor, now);
+        pending.record(DomainEvent::WebhookDeleted { webhook_id: *id }, None, None, *actor, now);
         Ok(())
     }
 }
@@ -137,14 +131,8 @@ impl Command for QueueTest {
                 params![t, channel.as_str(), *actor, address.as_str(), format!("test/{channel}/{t}"), payload.to_string()],
             )
             .await?;
-        let fx = Effects {
-            events: vec![effects::Event {
-                kind: "notification.test",
-                data: json!({ "channel": channel, "address": address, "notification_id": id }),
-            }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, None, None, *actor, now);
+        let e = DomainEvent::NotificationTest { channel: channel.clone(), address: address.clone(), notification_id: id };
+        pending.record(e, None, None, *actor, now);
         Ok(id)
     }
 }
@@ -223,7 +211,14 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
         .ok_or(StoreError::NotFound)?;
     let channel = row.str("channel")?;
     let address = row.opt_str("recipient_address")?;
-    let (event, data) = match d {
+    let of = Of {
+        notification_id: id,
+        channel: channel.clone(),
+        template: row.str("kind")?,
+        user: row.opt_i64("recipient_user")?,
+        attempt: row.i64("attempts")?,
+    };
+    let event = match d {
         Delivery::Done { status, provider_id } => {
             c.exec(
                 "UPDATE outbox SET status = $1, provider_id = $2, last_error = NULL, updated_at = $3 WHERE id = $4",
@@ -244,7 +239,7 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
                 ps,
             )
             .await?;
-            (if *status == "delivered" { "notification.delivered" } else { "notification.sent" }, json!({ "provider_id": provider_id }))
+            DomainEvent::notification_sent(*status == "delivered", provider_id.clone(), of)
         }
         Delivery::Postponed { retry_at } => {
             c.exec(
@@ -270,25 +265,15 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
                 params![error.as_str(), at, t, id],
             )
             .await?;
-            ("notification.retrying", json!({ "error": error, "retry_at": at.to_string() }))
+            DomainEvent::NotificationRetrying { error: error.clone(), retry_at: at.to_string(), of }
         }
         Delivery::Failed { error, retry_at: None } => {
             c.exec("UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3", params![error.as_str(), t, id])
                 .await?;
-            ("notification.failed", json!({ "error": error }))
+            DomainEvent::NotificationFailed { error: error.clone(), of }
         }
     };
-    let mut data = data;
-    if let Value::Object(m) = &mut data {
-        m.insert("notification_id".into(), json!(id));
-        m.insert("channel".into(), json!(channel));
-        m.insert("template".into(), json!(row.str("kind")?));
-        m.insert("user".into(), json!(row.opt_i64("recipient_user")?));
-        m.insert("attempt".into(), json!(row.i64("attempts")?));
-    }
-    effects::strip_nulls(&mut data);
-    let fx = Effects { events: vec![effects::Event { kind: event, data }], ..Default::default() };
-    write_effects(pending, &fx, row.opt_i64("lead_id")?, None, None, now);
+    pending.record(event, row.opt_i64("lead_id")?, None, None, now);
     Ok(())
 }
 
@@ -300,14 +285,8 @@ async fn retry_notification(c: &mut dyn Conn, pending: &mut Pending, id: i64, ac
     let t = micros(now);
     c.exec("UPDATE outbox SET status = 'queued', attempts = 0, next_attempt_at = $1, updated_at = $1 WHERE id = $2", params![t, id])
         .await?;
-    let fx = Effects {
-        events: vec![effects::Event {
-            kind: "notification.requeued",
-            data: json!({ "notification_id": id, "channel": row.str("channel")? }),
-        }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, row.opt_i64("lead_id")?, None, actor, now);
+    let e = DomainEvent::NotificationRequeued { notification_id: id, channel: row.str("channel")? };
+    pending.record(e, row.opt_i64("lead_id")?, None, actor, now);
     Ok(())
 }
 

@@ -11,6 +11,7 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
+use pronto_domain::event::DomainEvent;
 use pronto_domain::effects::{self, Effects, FieldChange};
 use pronto_domain::intake::{self, Candidates, CompanyChoice, CompanyRow, ContactChoice, ContactRow};
 use pronto_domain::lead::{LeadPatch, LeadStatus, NewLead};
@@ -244,27 +245,24 @@ pub(crate) async fn create_lead(
         c.exec("UPDATE leads SET first_response_at = $1 WHERE id = $2", params![micros(at), lead_id]).await?;
     }
 
-    let mut data = json!({
-        "channel": lead.channel.as_str(),
-        "contact_id": contact_id,
-        "contact_is_new": contact_is_new,
-        "company_id": company_id,
-        "source": s(&lead.source),
-        "entered_by": entered_by,
-        "received_at": lead.received_at.to_string(),
-    });
-    effects::strip_nulls(&mut data);
-    let mut fx = Effects { events: vec![effects::Event { kind: "lead.received", data }], ..Default::default() };
+    let received = DomainEvent::LeadReceived {
+        channel: lead.channel.as_str().to_owned(),
+        contact_id,
+        contact_is_new,
+        company_id,
+        source: s(&lead.source),
+        entered_by,
+        received_at: lead.received_at,
+    };
+    let (on_lead, by) = (Some(lead_id), Some(contact_id));
+    pending.record(received, on_lead, by, entered_by, now);
     if let Some(owner) = lead.owner {
-        fx.events.push(effects::Event { kind: "lead.assigned", data: json!({ "owner": owner, "reason": "given at intake" }) });
+        let assigned = DomainEvent::LeadAssigned { from: None, owner: Some(owner), reason: Some("given at intake".into()), by: None };
+        pending.record(assigned, on_lead, by, entered_by, now);
     }
     if let Some(other) = plan.possible_duplicate {
-        fx.events.push(effects::Event {
-            kind: "contact.possible_duplicate",
-            data: json!({ "contact_id": contact_id, "other_contact_id": other }),
-        });
+        pending.record(DomainEvent::ContactPossibleDuplicate { contact_id, other_contact_id: other }, on_lead, by, entered_by, now);
     }
-    write_effects(pending, &fx, Some(lead_id), Some(contact_id), entered_by, now);
 
     // The playbook decides the rest: owner, tasks, alerts, SLAs, timers.
     let state = LeadState {
@@ -470,11 +468,7 @@ async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, othe
     for l in &all {
         refresh_search(c, *l).await?;
     }
-    let fx = Effects {
-        events: vec![effects::Event { kind: "contact.merged", data: json!({ "kept": keep, "merged": other, "leads_moved": leads }) }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, None, Some(keep), actor, now);
+    pending.record(DomainEvent::ContactMerged { kept: keep, merged: other, leads_moved: leads }, None, Some(keep), actor, now);
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use crate::tx::{Command, Pending, flush, write_effects};
 use crate::{micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_playbook::Trigger;
 use serde_json::{Value, json};
 
@@ -81,14 +81,7 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
         let lead_id = row.opt_i64("lead_id")?;
         let due_at = crate::from_micros(row.i64("due_at")?);
         let kind = row.str("kind")?;
-        let fx = Effects {
-            events: vec![effects::Event {
-                kind: "timer.fired",
-                data: json!({ "timer_id": id, "timer": kind, "due_at": due_at.to_string() }),
-            }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, lead_id, None, None, now);
+        pending.record(DomainEvent::TimerFired { timer_id: id, timer: kind.clone(), due_at }, lead_id, None, None, now);
         let Some(lead_id) = lead_id else {
             crate::schedule::fire(c, pending, &kind, due_at, now).await?;
             continue;

@@ -9,7 +9,7 @@ use crate::tx::{Command, Pending, write_effects};
 use crate::{StoreError, micros, params, process};
 use async_trait::async_trait;
 use jiff::Timestamp;
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::user::Role;
 use pronto_domain::values::{Email, Line, Login, Phone};
 use serde_json::{Value, json};
@@ -137,9 +137,9 @@ pub(crate) async fn user_exists(c: &mut dyn Conn, id: i64) -> R<bool> {
     Ok(c.row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true]).await?.is_some())
 }
 
-pub(crate) fn event(pending: &mut Pending, kind: &'static str, data: serde_json::Value, actor: Option<i64>, now: Timestamp) {
-    let fx = Effects { events: vec![effects::Event { kind, data }], ..Default::default() };
-    write_effects(pending, &fx, None, None, actor, now);
+/// Records an event about a user (on no lead).
+pub(crate) fn event(pending: &mut Pending, event: DomainEvent, actor: Option<i64>, now: Timestamp) {
+    pending.record(event, None, None, actor, now);
 }
 
 struct Account {
@@ -195,7 +195,7 @@ pub(crate) async fn set_active(
     if active {
         c.exec("UPDATE users SET active = $1 WHERE id = $2", params![true, id]).await?;
         pending.dir = None;
-        event(pending, "user.reactivated", json!({ "user_id": id }), actor, now);
+        event(pending, DomainEvent::UserReactivated { user_id: id }, actor, now);
         return Ok(HandedBack::default());
     }
     if actor == Some(id) {
@@ -240,14 +240,15 @@ pub(crate) async fn set_active(
             out.reassigned += 1;
         }
     }
-    event(
-        pending,
-        "user.deactivated",
-        json!({ "user_id": id, "leads": out.leads, "tasks": out.tasks, "reassigned": out.reassigned,
-                "sessions_ended": out.sessions_ended, "tokens_revoked": out.tokens_revoked }),
-        actor,
-        now,
-    );
+    let e = DomainEvent::UserDeactivated {
+        user_id: id,
+        leads: out.leads,
+        tasks: out.tasks,
+        reassigned: out.reassigned,
+        sessions_ended: out.sessions_ended,
+        tokens_revoked: out.tokens_revoked,
+    };
+    event(pending, e, actor, now);
     Ok(out)
 }
 
@@ -262,7 +263,7 @@ pub(crate) async fn set_role(c: &mut dyn Conn, pending: &mut Pending, id: i64, r
     }
     c.exec("UPDATE users SET role = $1 WHERE id = $2", params![role.as_str(), id]).await?;
     pending.dir = None;
-    event(pending, "user.role_changed", json!({ "user_id": id, "from": a.role, "to": role.as_str() }), actor, now);
+    event(pending, DomainEvent::UserRoleChanged { user_id: id, from: a.role, to: role.as_str().to_owned() }, actor, now);
     Ok(())
 }
 
@@ -270,25 +271,27 @@ async fn set_presence(c: &mut dyn Conn, pending: &mut Pending, u: &UserPatch, ac
     if !user_exists(c, u.id).await? {
         return Err(StoreError::NotFound);
     }
-    let mut data = serde_json::Map::new();
     if let Some(p) = &u.presence {
         c.exec("UPDATE users SET presence = $1 WHERE id = $2", params![p.as_str(), u.id]).await?;
-        data.insert("presence".into(), json!(p.as_str()));
     }
     if let Some(h) = &u.hours {
         c.exec("UPDATE users SET hours = $1 WHERE id = $2", params![h.clone(), u.id]).await?;
-        data.insert("hours".into(), h.as_deref().and_then(|h| serde_json::from_str(h).ok()).unwrap_or(Value::Null));
     }
     for (field, value) in [("phone", &u.phone), ("email", &u.email), ("language", &u.language)] {
         if let Some(v) = value {
             c.exec(&format!("UPDATE users SET {field} = $1 WHERE id = $2"), params![v.clone(), u.id]).await?;
-            data.insert(field.into(), json!(v));
         }
     }
     pending.dir = None;
-    data.insert("user_id".into(), json!(u.id));
-    let fx = Effects { events: vec![effects::Event { kind: "user.updated", data: Value::Object(data) }], ..Default::default() };
-    write_effects(pending, &fx, None, None, actor, now);
+    let e = DomainEvent::UserUpdated {
+        user_id: u.id,
+        presence: u.presence.as_ref().map(|p| p.as_str().to_owned()),
+        hours: u.hours.as_ref().map(|h| h.as_deref().and_then(|h| serde_json::from_str::<Value>(h).ok()).filter(|v| !v.is_null())),
+        phone: u.phone.clone(),
+        email: u.email.clone(),
+        language: u.language.clone(),
+    };
+    event(pending, e, actor, now);
     Ok(())
 }
 
@@ -311,14 +314,8 @@ async fn create_user(c: &mut dyn Conn, pending: &mut Pending, u: &NewUserRecord,
         )
         .await?;
     pending.dir = None;
-    let fx = Effects {
-        events: vec![effects::Event {
-            kind: "user.created",
-            data: json!({ "user_id": id, "login": u.login.as_str(), "role": u.role.as_str() }),
-        }],
-        ..Default::default()
-    };
-    write_effects(pending, &fx, None, None, u.actor, now);
+    let e = DomainEvent::UserCreated { user_id: id, login: u.login.as_str().to_owned(), role: u.role.as_str().to_owned() };
+    event(pending, e, u.actor, now);
     Ok(id)
 }
 

@@ -10,6 +10,7 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
+use pronto_domain::event::DomainEvent;
 use pronto_domain::effects::{self, Effects};
 use pronto_domain::lead::{ActivityKind, Direction, NewActivity, Outcome as CallOutcome};
 use pronto_playbook::Trigger;
@@ -78,14 +79,7 @@ impl Command for CreateTask {
             )
             .await?;
         process::adjust_open_tasks(c, pending, *assignee, 1).await?;
-        let fx = Effects {
-            events: vec![effects::Event {
-                kind: "task.created",
-                data: json!({ "task_id": id, "task": "manual", "title": title, "assignee": assignee, "due_at": due_at.to_string(), "by": "hand" }),
-            }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, Some(*lead_id), None, *actor, now);
+        pending.record(DomainEvent::task_by_hand(id, title, *assignee, *due_at), Some(*lead_id), None, *actor, now);
         Ok(id)
     }
 }
@@ -107,14 +101,8 @@ impl Command for RescheduleTask {
             return Err(StoreError::Conflict(format!("task {id} is already {}", row.str("status")?)));
         }
         c.exec("UPDATE tasks SET due_at = $1 WHERE id = $2", params![micros(*due_at), *id]).await?;
-        let fx = Effects {
-            events: vec![effects::Event {
-                kind: "task.rescheduled",
-                data: json!({ "task_id": id, "from": crate::from_micros(row.i64("due_at")?).to_string(), "to": due_at.to_string() }),
-            }],
-            ..Default::default()
-        };
-        write_effects(pending, &fx, Some(row.i64("lead_id")?), None, *actor, now);
+        let e = DomainEvent::TaskRescheduled { task_id: *id, from: crate::from_micros(row.i64("due_at")?), to: *due_at };
+        pending.record(e, Some(row.i64("lead_id")?), None, *actor, now);
         Ok(())
     }
 }
@@ -316,13 +304,14 @@ async fn mark_done(
 async fn task_completed(c: &mut dyn Conn, pending: &mut Pending, t: DoneTask, actor: Option<i64>, now: Timestamp) -> R<()> {
     let (state, mut ctx) = process::lead_state(c, pending, t.lead_id).await?;
     ctx.actor = actor;
-    process::push_event(
-        pending,
-        &ctx,
-        "task.completed",
-        &json!({ "task_id": t.id, "task": t.task, "outcome": t.outcome, "note": t.note, "attempt": t.attempt }),
-        now,
-    );
+    let e = DomainEvent::TaskCompleted {
+        task_id: t.id,
+        task: t.task.clone(),
+        outcome: t.outcome.clone(),
+        note: t.note.clone(),
+        attempt: t.attempt,
+    };
+    process::push_event(pending, &ctx, e, now);
     let trigger = Trigger::TaskCompleted { task_id: t.id, task: t.task, outcome: t.outcome, by: actor, attempt: t.attempt };
     process::run(c, pending, &state, &ctx, trigger, &format!("k{}", t.id), now).await.map(|_| ())
 }
