@@ -14,11 +14,10 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::call::{CallState, Change, Resolution};
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::effects::Effects;
 use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Channel, ContactInput, Direction, LeadPatch, MESSAGE_MAX, NewActivity, NewLead, Outcome};
 use pronto_domain::values::{Line, Text};
-use serde_json::json;
 
 type R<T> = Result<T, StoreError>;
 
@@ -143,14 +142,16 @@ pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending
     };
     if let Some(l) = lead {
         let fx = Effects {
-            events: vec![DomainEvent::CallEvent {
-                call: id,
-                event: ev.kind.as_str().to_owned(),
-                direction: ev.direction.as_str().to_owned(),
-                at: ev.at,
-                duration_s: ev.duration_s,
-            }
-            .into()],
+            events: vec![
+                DomainEvent::CallEvent {
+                    call: id,
+                    event: ev.kind.as_str().to_owned(),
+                    direction: ev.direction.as_str().to_owned(),
+                    at: ev.at,
+                    duration_s: ev.duration_s,
+                }
+                .into(),
+            ],
             ..Default::default()
         };
         write_effects(pending, &fx, Some(l), None, None, now);

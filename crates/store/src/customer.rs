@@ -6,7 +6,7 @@
 use crate::engine::Conn;
 use crate::records::{CustomerFileRecord, TrackingRecord};
 use crate::tracking::{SiteKeys, token_hash};
-use crate::tx::{Command, Pending, write_effects};
+use crate::tx::{Command, Pending};
 use crate::write::work::record_activity;
 use crate::{StoreError, from_micros, micros, params};
 use async_trait::async_trait;
@@ -16,7 +16,7 @@ use pronto_domain::lead::{ActivityKind, Direction, MESSAGE_MAX, NewActivity};
 use pronto_domain::tracking::{CUSTOMER_EVENT_KINDS, first_name, happened};
 use pronto_domain::user::Role;
 use pronto_domain::values::Text;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 type R<T> = Result<T, StoreError>;
 

@@ -166,6 +166,8 @@ fn no_module_imports_one_that_imports_it_back() {
 
 #[test]
 fn paths_are_read_with_their_groups() {
-    let p = paths("use crate::{Result, process};\nuse crate::write::{access, leads::{self, X}};\nlet x = crate::facts::apply(c);\n$crate::engine::P::from(v)");
+    let p = paths(
+        "use crate::{Result, process};\nuse crate::write::{access, leads::{self, X}};\nlet x = crate::facts::apply(c);\n$crate::engine::P::from(v)",
+    );
     assert_eq!(p, ["Result", "process", "write::access", "write::leads::self", "write::leads::X", "facts::apply", "engine::P::from"]);
 }

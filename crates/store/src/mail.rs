@@ -117,13 +117,15 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
             )
             .await?;
             let fx = Effects {
-                events: vec![DomainEvent::EmailIgnored {
-                    mailbox: m.mailbox.clone(),
-                    from: m.from_address.clone(),
-                    subject: m.subject.clone(),
-                    reason: reason.to_string(),
-                }
-                .into()],
+                events: vec![
+                    DomainEvent::EmailIgnored {
+                        mailbox: m.mailbox.clone(),
+                        from: m.from_address.clone(),
+                        subject: m.subject.clone(),
+                        reason: reason.to_string(),
+                    }
+                    .into(),
+                ],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, None, now);
@@ -147,15 +149,17 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
         let who = m.from_name.clone().or_else(|| m.from_address.clone()).unwrap_or_else(|| "the customer".into());
         let text = format!("Reply from {who}: {}", m.subject.as_deref().unwrap_or("(no subject)"));
         let mut fx = Effects {
-            events: vec![DomainEvent::EmailReceived {
-                email_id,
-                from: m.from_address.clone(),
-                subject: m.subject.clone(),
-                reply: true,
-                attachments: m.attachments.len() as u64,
-                mailbox: None,
-            }
-            .into()],
+            events: vec![
+                DomainEvent::EmailReceived {
+                    email_id,
+                    from: m.from_address.clone(),
+                    subject: m.subject.clone(),
+                    reply: true,
+                    attachments: m.attachments.len() as u64,
+                    mailbox: None,
+                }
+                .into(),
+            ],
             ..Default::default()
         };
         // The owner hears about the answer in the app (and on the live stream); when nobody
@@ -190,15 +194,17 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
     }
     let email_id = insert_email(c, m, created.id, now).await?;
     let fx = Effects {
-        events: vec![DomainEvent::EmailReceived {
-            email_id,
-            from: m.from_address.clone(),
-            subject: m.subject.clone(),
-            reply: false,
-            attachments: m.attachments.len() as u64,
-            mailbox: Some(m.mailbox.clone()),
-        }
-        .into()],
+        events: vec![
+            DomainEvent::EmailReceived {
+                email_id,
+                from: m.from_address.clone(),
+                subject: m.subject.clone(),
+                reply: false,
+                attachments: m.attachments.len() as u64,
+                mailbox: Some(m.mailbox.clone()),
+            }
+            .into(),
+        ],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(created.id), Some(created.contact_id), None, now);
@@ -325,10 +331,7 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
 /// alert to every admin — in the app, and by e-mail and SMS where they have an address.
 pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str, error: Option<&str>, now: Timestamp) -> R<()> {
     let Some(error) = error else {
-        let fx = Effects {
-            events: vec![DomainEvent::MailboxRecovered { mailbox: mailbox.to_owned() }.into()],
-            ..Default::default()
-        };
+        let fx = Effects { events: vec![DomainEvent::MailboxRecovered { mailbox: mailbox.to_owned() }.into()], ..Default::default() };
         write_effects(pending, &fx, None, None, None, now);
         return Ok(());
     };
@@ -357,7 +360,9 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
         }
     }
     let fx = Effects {
-        events: vec![DomainEvent::MailboxFailed { mailbox: mailbox.to_owned(), error: error.to_owned(), admins: admins.len() as u64 }.into()],
+        events: vec![
+            DomainEvent::MailboxFailed { mailbox: mailbox.to_owned(), error: error.to_owned(), admins: admins.len() as u64 }.into(),
+        ],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);

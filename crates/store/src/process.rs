@@ -365,7 +365,12 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     payload,
                     next_attempt_at: n.not_before.unwrap_or(now),
                 });
-                let e = DomainEvent::NotificationQueued { channel: n.channel.clone(), user: n.user, template: n.template.clone(), urgent: n.urgent };
+                let e = DomainEvent::NotificationQueued {
+                    channel: n.channel.clone(),
+                    user: n.user,
+                    template: n.template.clone(),
+                    urgent: n.urgent,
+                };
                 push_event(pending, ctx, e, now);
             }
             Cmd::SetStage { stage: to, status } => {
@@ -382,9 +387,19 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                         c.exec("UPDATE leads SET stage = $1, updated_at = $2 WHERE id = $3", params![to.as_str(), t, ctx.lead_id]).await?
                     }
                 };
-                push_event(pending, ctx, DomainEvent::LeadStageChanged { from: Some(stage.clone()), to: to.clone(), by: Some(BY_PLAYBOOK.into()) }, now);
+                push_event(
+                    pending,
+                    ctx,
+                    DomainEvent::LeadStageChanged { from: Some(stage.clone()), to: to.clone(), by: Some(BY_PLAYBOOK.into()) },
+                    now,
+                );
                 if let Some(s) = status_now {
-                    push_event(pending, ctx, DomainEvent::LeadStatusChanged { from: None, to: s.to_owned(), by: Some(BY_PLAYBOOK.into()) }, now);
+                    push_event(
+                        pending,
+                        ctx,
+                        DomainEvent::LeadStatusChanged { from: None, to: s.to_owned(), by: Some(BY_PLAYBOOK.into()) },
+                        now,
+                    );
                 }
                 stage = to;
             }

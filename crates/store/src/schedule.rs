@@ -226,13 +226,15 @@ pub(crate) async fn fire(c: &mut dyn Conn, pending: &mut Pending, kind: &str, du
         .await?;
     }
     let fx = pronto_domain::effects::Effects {
-        events: vec![pronto_domain::event::DomainEvent::ReportSent {
-            report: kind.name().to_owned(),
-            from,
-            to,
-            recipients: to_addresses.len() as u64,
-        }
-        .into()],
+        events: vec![
+            pronto_domain::event::DomainEvent::ReportSent {
+                report: kind.name().to_owned(),
+                from,
+                to,
+                recipients: to_addresses.len() as u64,
+            }
+            .into(),
+        ],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);

@@ -5,13 +5,12 @@
 
 use crate::engine::Conn;
 use crate::records::{PasswordChange, PasswordChanged, TokenRecord, UserRecord};
-use crate::tx::{Command, Pending, write_effects};
+use crate::tx::{Command, Pending};
 use crate::write::users::{event, user_exists};
 use crate::{StoreError, from_micros, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::event::DomainEvent;
-use serde_json::json;
 
 type R<T> = crate::Result<T>;
 

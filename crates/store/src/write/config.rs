@@ -3,13 +3,12 @@
 
 use crate::engine::Conn;
 use crate::records::AuditEntry;
-use crate::tx::{Command, Pending, write_effects};
+use crate::tx::{Command, Pending};
 use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
 use pronto_domain::event::DomainEvent;
-use serde_json::json;
 
 type R<T> = crate::Result<T>;
 

@@ -4,12 +4,12 @@
 
 use crate::engine::{Conn, P};
 use crate::records::{Delivery, OutboxRecord};
-use crate::tx::{Command, Pending, write_effects};
+use crate::tx::{Command, Pending};
 use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::event::{Delivery as Of, DomainEvent};
-use serde_json::{Value, json};
+use serde_json::json;
 
 type R<T> = crate::Result<T>;
 

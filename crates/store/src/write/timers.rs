@@ -3,13 +3,13 @@
 
 use crate::engine::{Conn, Dialect, P};
 use crate::process;
-use crate::tx::{Command, Pending, flush, write_effects};
+use crate::tx::{Command, Pending, flush};
 use crate::{micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::event::DomainEvent;
 use pronto_playbook::Trigger;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 type R<T> = crate::Result<T>;
 

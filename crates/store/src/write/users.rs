@@ -5,14 +5,14 @@
 
 use crate::engine::Conn;
 use crate::records::HandedBack;
-use crate::tx::{Command, Pending, write_effects};
+use crate::tx::{Command, Pending};
 use crate::{StoreError, micros, params, process};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::event::DomainEvent;
 use pronto_domain::user::Role;
 use pronto_domain::values::{Email, Line, Login, Phone};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 type R<T> = crate::Result<T>;
 

@@ -10,11 +10,10 @@ use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::FieldErrors;
+use pronto_domain::effects::{self};
 use pronto_domain::event::DomainEvent;
-use pronto_domain::effects::{self, Effects};
 use pronto_domain::lead::{ActivityKind, Direction, NewActivity, Outcome as CallOutcome};
 use pronto_playbook::Trigger;
-use serde_json::json;
 
 type R<T> = crate::Result<T>;
 
