@@ -11,6 +11,7 @@ pub mod clock;
 pub mod effects;
 pub mod event;
 pub mod error;
+pub mod intake;
 pub mod lead;
 pub mod netaddr;
 pub mod password;

@@ -26,7 +26,7 @@ pub(crate) async fn append(c: &mut dyn Conn, entry: &AuditEntry, now: Timestamp)
         ],
     )
     .await
-    .map_err(crate::commands::db)
+    .map_err(StoreError::from)
 }
 
 /// The rows `filter` selects, newest first (by id: the order they were written).

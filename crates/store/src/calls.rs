@@ -5,17 +5,33 @@
 //! to (or a new lead on the phone channel), an outgoing call is an attempt at the lead's call
 //! task, a transfer hands the lead to the person who took it over.
 
-use crate::commands::{Pending, create_lead, db, log_activity, patch_lead, write_effects};
+use crate::engine::Conn;
 use crate::records::{CallIn, CallResult};
+use crate::tx::{Command, Pending, write_effects};
+use crate::write::leads::{create_lead, patch_lead};
+use crate::write::work::log_activity;
 use crate::{StoreError, micros, params};
+use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::call::{CallState, Change, Resolution};
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::effects::Effects;
+use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Channel, ContactInput, Direction, LeadPatch, MESSAGE_MAX, NewActivity, NewLead, Outcome};
 use pronto_domain::values::{Line, Text};
-use serde_json::json;
 
 type R<T> = Result<T, StoreError>;
+
+pub(crate) struct CallEvent {
+    pub event: CallIn,
+}
+
+#[async_trait]
+impl Command for CallEvent {
+    type Output = CallResult;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<CallResult> {
+        event(c, pending, &self.event, now).await
+    }
+}
 
 pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending, e: &CallIn, now: Timestamp) -> R<CallResult> {
     let t = micros(now);
@@ -25,8 +41,7 @@ pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending
                 "INSERT INTO webhook_receipts (source, webhook_id, received_at) VALUES ($1, $2, $3) ON CONFLICT (source, webhook_id) DO NOTHING",
                 params![e.source.as_str(), id.as_str(), t],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         if n == 0 {
             return Ok(CallResult { call: None, lead: None, duplicate: true });
         }
@@ -34,8 +49,7 @@ pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending
     let ev = &e.event;
     let row = c
         .row("SELECT id, lead_id, state FROM calls WHERE source = $1 AND call_id = $2", params![e.source.as_str(), ev.call_id.as_str()])
-        .await
-        .map_err(db)?;
+        .await?;
     let (call_id, mut lead, mut state) = match &row {
         Some(r) => (
             Some(r.i64("id")?),
@@ -99,8 +113,7 @@ pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending
                     id
                 ],
             )
-            .await
-            .map_err(db)?;
+            .await?;
             id
         }
         None => c
@@ -125,15 +138,20 @@ pub(crate) async fn event(c: &mut dyn crate::engine::Conn, pending: &mut Pending
                     t
                 ],
             )
-            .await
-            .map_err(db)?,
+            .await?,
     };
     if let Some(l) = lead {
         let fx = Effects {
-            events: vec![effects::Event {
-                kind: "call.event",
-                data: json!({ "call": id, "event": ev.kind.as_str(), "direction": ev.direction.as_str(), "at": ev.at.to_string(), "duration_s": ev.duration_s }),
-            }],
+            events: vec![
+                DomainEvent::CallEvent {
+                    call: id,
+                    event: ev.kind.as_str().to_owned(),
+                    direction: ev.direction.as_str().to_owned(),
+                    at: ev.at,
+                    duration_s: ev.duration_s,
+                }
+                .into(),
+            ],
             ..Default::default()
         };
         write_effects(pending, &fx, Some(l), None, None, now);
@@ -151,15 +169,11 @@ async fn user(c: &mut dyn crate::engine::Conn, who: &str) -> R<Option<i64>> {
     {
         return Ok(c
             .row("SELECT id FROM users WHERE id = $1 AND active = $2", params![id, true])
-            .await
-            .map_err(db)?
+            .await?
             .map(|r| r.i64("id"))
             .transpose()?);
     }
-    let r = c
-        .row("SELECT id FROM users WHERE (login = $1 OR phone = $1) AND active = $2 ORDER BY id LIMIT 1", params![who, true])
-        .await
-        .map_err(db)?;
+    let r = c.row("SELECT id FROM users WHERE (login = $1 OR phone = $1) AND active = $2 ORDER BY id LIMIT 1", params![who, true]).await?;
     Ok(r.map(|r| r.i64("id")).transpose()?)
 }
 
@@ -171,8 +185,7 @@ async fn open_lead(c: &mut dyn crate::engine::Conn, phone: &str) -> R<Option<i64
              WHERE ci.kind = 'phone' AND ci.value = $1 AND l.status = 'open' ORDER BY l.id DESC LIMIT 1",
             params![phone],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     Ok(r.map(|r| r.i64("id")).transpose()?)
 }
 
@@ -303,11 +316,7 @@ async fn hand_over(
 ) -> R<()> {
     let Some(to) = to else { return Ok(()) };
     let Some(u) = user(c, to).await? else { return Ok(()) };
-    let owner = c
-        .row("SELECT owner_id FROM leads WHERE id = $1", params![lead])
-        .await
-        .map_err(db)?
-        .and_then(|r| r.opt_i64("owner_id").ok().flatten());
+    let owner = c.row("SELECT owner_id FROM leads WHERE id = $1", params![lead]).await?.and_then(|r| r.opt_i64("owner_id").ok().flatten());
     if owner == Some(u) {
         return Ok(());
     }

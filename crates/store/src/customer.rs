@@ -3,18 +3,20 @@
 //! closed), the page's read through the allow-list, and what customers do there — each one
 //! transaction: an activity the playbook reacts to, plus its call-back task or sealed file.
 
-use crate::commands::{Pending, db, record_activity, write_effects};
 use crate::engine::Conn;
 use crate::records::{CustomerFileRecord, TrackingRecord};
 use crate::tracking::{SiteKeys, token_hash};
+use crate::tx::{Command, Pending};
+use crate::write::work::record_activity;
 use crate::{StoreError, from_micros, micros, params};
+use async_trait::async_trait;
 use jiff::{SignedDuration, Timestamp};
-use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Direction, MESSAGE_MAX, NewActivity};
-use pronto_domain::tracking::{CUSTOMER_EVENT_KINDS, customer_view, first_name};
+use pronto_domain::tracking::{CUSTOMER_EVENT_KINDS, first_name, happened};
 use pronto_domain::user::Role;
 use pronto_domain::values::Text;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 type R<T> = Result<T, StoreError>;
 
@@ -23,15 +25,69 @@ const SECRET: &str = "site";
 /// The `site_keys` row that says every lead from before the tokens has one.
 const BACKFILLED: &str = "tracking-backfilled";
 
+/// Keeps the installation's secret (`candidate` unless one exists); answers the one in force.
+pub(crate) struct EnsureSecret {
+    pub candidate: String,
+}
+
+#[async_trait]
+impl Command for EnsureSecret {
+    type Output = String;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<String> {
+        let _ = pending;
+        ensure_secret(c, &self.candidate, now).await
+    }
+}
+
+/// Gives up to `limit` leads from before the customer's page their page token.
+pub(crate) struct BackfillTokens {
+    pub limit: i64,
+}
+
+#[async_trait]
+impl Command for BackfillTokens {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        backfill_tokens(c, pending, self.limit, now).await
+    }
+}
+
+/// Ends a lead's page link and makes a new one.
+pub(crate) struct RevokeTracking {
+    pub lead_id: i64,
+    pub actor: Option<i64>,
+}
+
+#[async_trait]
+impl Command for RevokeTracking {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        revoke(c, pending, self.lead_id, self.actor, now).await
+    }
+}
+
+/// Something the customer did on their page.
+pub(crate) struct CustomerAct {
+    pub lead_id: i64,
+    pub act: Act,
+}
+
+#[async_trait]
+impl Command for CustomerAct {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        act(c, pending, self.lead_id, &self.act, now).await
+    }
+}
+
 /// Stores `candidate` as the installation's secret unless one exists; returns the one in force.
 pub(crate) async fn ensure_secret(c: &mut dyn Conn, candidate: &str, now: Timestamp) -> R<String> {
     c.exec(
         "INSERT INTO site_keys (name, secret, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
         params![SECRET, candidate, micros(now)],
     )
-    .await
-    .map_err(db)?;
-    let row = c.row("SELECT secret FROM site_keys WHERE name = $1", params![SECRET]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
+    .await?;
+    let row = c.row("SELECT secret FROM site_keys WHERE name = $1", params![SECRET]).await?.ok_or(StoreError::NotFound)?;
     Ok(row.str("secret")?)
 }
 
@@ -47,15 +103,14 @@ pub(crate) async fn insert_token(c: &mut dyn Conn, pending: &Pending, lead_id: i
         "INSERT INTO tracking_tokens (hash, lead_id, generation, created_at) VALUES ($1, $2, $3, $4)",
         params![hash, lead_id, generation, micros(now)],
     )
-    .await
-    .map_err(db)?;
+    .await?;
     Ok(token)
 }
 
 /// Gives up to `limit` leads from before the customer's page their token; returns how many,
 /// and marks the work finished when none was left.
 pub(crate) async fn backfill_tokens(c: &mut dyn Conn, pending: &Pending, limit: i64, now: Timestamp) -> R<i64> {
-    if c.row("SELECT name FROM site_keys WHERE name = $1", params![BACKFILLED]).await.map_err(db)?.is_some() {
+    if c.row("SELECT name FROM site_keys WHERE name = $1", params![BACKFILLED]).await?.is_some() {
         return Ok(0);
     }
     let rows = c
@@ -64,8 +119,7 @@ pub(crate) async fn backfill_tokens(c: &mut dyn Conn, pending: &Pending, limit: 
              WHERE NOT EXISTS (SELECT 1 FROM tracking_tokens t WHERE t.lead_id = l.id) ORDER BY l.id LIMIT $1",
             params![limit],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     for r in &rows {
         insert_token(c, pending, r.i64("id")?, r.i64("tracking_gen")?, now).await?;
     }
@@ -74,28 +128,20 @@ pub(crate) async fn backfill_tokens(c: &mut dyn Conn, pending: &Pending, limit: 
             "INSERT INTO site_keys (name, secret, created_at) VALUES ($1, '', $2) ON CONFLICT (name) DO NOTHING",
             params![BACKFILLED, micros(now)],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     }
     Ok(rows.len() as i64)
 }
 
 /// Ends the lead's current page link and makes a new one; returns the new generation.
 pub(crate) async fn revoke(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, actor: Option<i64>, now: Timestamp) -> R<i64> {
-    let row = c
-        .row("SELECT tracking_gen, contact_id FROM leads WHERE id = $1", params![lead_id])
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
+    let row = c.row("SELECT tracking_gen, contact_id FROM leads WHERE id = $1", params![lead_id]).await?.ok_or(StoreError::NotFound)?;
     let generation = row.i64("tracking_gen")? + 1;
     let t = micros(now);
-    c.exec("UPDATE tracking_tokens SET revoked_at = $1 WHERE lead_id = $2 AND revoked_at IS NULL", params![t, lead_id])
-        .await
-        .map_err(db)?;
-    c.exec("UPDATE leads SET tracking_gen = $1, updated_at = $2 WHERE id = $3", params![generation, t, lead_id]).await.map_err(db)?;
+    c.exec("UPDATE tracking_tokens SET revoked_at = $1 WHERE lead_id = $2 AND revoked_at IS NULL", params![t, lead_id]).await?;
+    c.exec("UPDATE leads SET tracking_gen = $1, updated_at = $2 WHERE id = $3", params![generation, t, lead_id]).await?;
     insert_token(c, pending, lead_id, generation, now).await?;
-    let fx = Effects { events: vec![effects::Event { kind: "tracking.revoked", data: json!({ "generation": generation }) }], ..Default::default() };
-    write_effects(pending, &fx, Some(lead_id), Some(row.i64("contact_id")?), actor, now);
+    pending.record(DomainEvent::TrackingRevoked { generation }, Some(lead_id), Some(row.i64("contact_id")?), actor, now);
     Ok(generation)
 }
 
@@ -122,11 +168,8 @@ pub(crate) enum Act {
 /// `activity.logged` rules — the owner's alerts), and the call-back task or the sealed file.
 /// Returns the activity's id.
 pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, act: &Act, now: Timestamp) -> R<i64> {
-    let row = c
-        .row("SELECT contact_id, owner_id, playbook FROM leads WHERE id = $1", params![lead_id])
-        .await
-        .map_err(db)?
-        .ok_or(StoreError::NotFound)?;
+    let row =
+        c.row("SELECT contact_id, owner_id, playbook FROM leads WHERE id = $1", params![lead_id]).await?.ok_or(StoreError::NotFound)?;
     let contact_id = row.i64("contact_id")?;
     let owner = row.opt_i64("owner_id")?;
     let text = |s: &str| Text::parse(s, MESSAGE_MAX).ok();
@@ -145,14 +188,10 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
                      VALUES ($1, 'customer_callback', $2, 'todo', NULL, $3, 'high', $4, $5, 1, 'open', $6)",
                     params![lead_id, title.as_str(), owner, micros(*at), note.clone(), t],
                 )
-                .await
-                .map_err(db)?;
+                .await?;
             crate::process::adjust_open_tasks(c, pending, owner, 1).await?;
-            events.push(effects::Event {
-                kind: "task.created",
-                data: json!({ "task_id": task_id, "task": "customer_callback", "title": title, "assignee": owner, "due_at": at.to_string(), "by": "customer" }),
-            });
-            events.push(effects::Event { kind: "customer.callback", data: json!({ "at": at.to_string(), "task_id": task_id }) });
+            events.push(DomainEvent::task_for_customer(task_id, &title, owner, *at));
+            events.push(DomainEvent::CustomerCallback { at: *at, task_id });
             (ActivityKind::Callback, note.as_deref().and_then(text))
         }
         Act::Document(f) => {
@@ -161,22 +200,25 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
                     "INSERT INTO customer_files (lead_id, filename, content_type, size, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
                     params![lead_id, f.filename.as_str(), f.content_type.as_str(), f.size, f.sha256.as_str(), t],
                 )
-                .await
-                .map_err(db)?;
-            c.exec("INSERT INTO customer_file_data (file_id, sealed) VALUES ($1, $2)", params![id, f.sealed.as_str()]).await.map_err(db)?;
+                .await?;
+            c.exec("INSERT INTO customer_file_data (file_id, sealed) VALUES ($1, $2)", params![id, f.sealed.as_str()]).await?;
             file_id = Some(id);
-            events.push(effects::Event {
-                kind: "customer.document",
-                data: json!({ "file_id": id, "filename": f.filename, "content_type": f.content_type, "size": f.size }),
+            events.push(DomainEvent::CustomerDocument {
+                file_id: id,
+                filename: f.filename.clone(),
+                content_type: f.content_type.clone(),
+                size: f.size,
             });
             (ActivityKind::Document, text(&f.filename))
         }
     };
-    write_effects(pending, &Effects { events, ..Default::default() }, Some(lead_id), Some(contact_id), None, now);
+    for e in events {
+        pending.record(e, Some(lead_id), Some(contact_id), None, now);
+    }
     let a = NewActivity { kind, direction: Some(Direction::In), outcome: None, body, at: now };
     let id = record_activity(c, pending, lead_id, &a, None, now).await?;
     if let Some(f) = file_id {
-        c.exec("UPDATE customer_files SET activity_id = $1 WHERE id = $2", params![id, f]).await.map_err(db)?;
+        c.exec("UPDATE customer_files SET activity_id = $1 WHERE id = $2", params![id, f]).await?;
     }
     Ok(id)
 }
@@ -227,15 +269,14 @@ pub(crate) async fn page(c: &mut dyn Conn, hash: &str, keep: SignedDuration, now
         let data: Value = serde_json::from_str(&r.str("data")?).unwrap_or(Value::Null);
         let at = from_micros(r.i64("at")?);
         let role = r.opt_str("role")?.and_then(|s| Role::parse(&s).ok());
-        if kind == "lead.stage_changed"
-            && let Some(to) = data.get("to").and_then(Value::as_str)
-        {
-            reached.push(to.to_owned());
-            if to == stage {
+        let Some(event) = DomainEvent::from_row(&kind, &data) else { continue };
+        if let DomainEvent::LeadStageChanged { to, .. } = &event {
+            reached.push(to.clone());
+            if *to == stage {
                 stage_entered_at = at;
             }
         }
-        if let Some(h) = customer_view(&kind, &data, role) {
+        if let Some(h) = happened(&event, role) {
             history.push((at, h));
         }
     }
@@ -279,7 +320,8 @@ pub(crate) async fn files(c: &mut dyn Conn, lead_id: i64) -> R<Vec<CustomerFileR
 
 /// One document, without its bytes.
 pub(crate) async fn file_info(c: &mut dyn Conn, id: i64) -> R<CustomerFileRecord> {
-    let r = c.row(&format!("SELECT {FILE_COLUMNS} FROM customer_files f WHERE f.id = $1"), params![id]).await?.ok_or(StoreError::NotFound)?;
+    let r =
+        c.row(&format!("SELECT {FILE_COLUMNS} FROM customer_files f WHERE f.id = $1"), params![id]).await?.ok_or(StoreError::NotFound)?;
     file_record(&r)
 }
 

@@ -57,6 +57,15 @@ macro_rules! params {
     ($($v:expr),* $(,)?) => { vec![$($crate::engine::P::from($v)),*] };
 }
 
+/// Microseconds since the epoch: how both engines store time.
+pub(crate) fn micros(t: jiff::Timestamp) -> i64 {
+    t.as_microsecond()
+}
+
+pub(crate) fn from_micros(us: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_microsecond(us).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
 /// A database error of either engine.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {

@@ -4,10 +4,10 @@
 //! differs from the stored one, the difference is applied to the daily tallies — all in the
 //! same transaction as the change itself, so the reports never disagree with the registry.
 
-use crate::commands::db;
 use crate::engine::{Conn, Dialect};
 use crate::playbooks::Playbooks;
 use crate::{Result, StoreError, from_micros, params};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::tally::{self, Dim, Fact, LeadFacts, Tally};
 use std::collections::BTreeMap;
 
@@ -44,20 +44,14 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
         "SELECT lead_id, at, kind, data FROM events WHERE lead_id IN ({}) AND kind IN ('lead.stage_changed', 'sla.met', 'sla.breached') ORDER BY id",
         list(1, ids.len())
     );
-    for e in c.rows(&sql, ps()).await.map_err(db)? {
+    for e in c.rows(&sql, ps()).await? {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
         let h = history.entry(e.i64("lead_id")?).or_default();
-        match e.str("kind")?.as_str() {
-            "lead.stage_changed" => {
-                if let Some(to) = data["to"].as_str() {
-                    h.0.push((from_micros(e.i64("at")?), to.to_owned()));
-                }
-            }
-            kind => {
-                if let Some(name) = data["sla"].as_str() {
-                    h.1.push((name.to_owned(), kind == "sla.met"));
-                }
-            }
+        match DomainEvent::from_row(&e.str("kind")?, &data) {
+            Some(DomainEvent::LeadStageChanged { to, .. }) => h.0.push((from_micros(e.i64("at")?), to)),
+            Some(DomainEvent::SlaMet { sla, .. }) => h.1.push((sla, true)),
+            Some(DomainEvent::SlaBreached { sla, .. }) => h.1.push((sla, false)),
+            _ => {}
         }
     }
     let sql = format!(
@@ -70,7 +64,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
          FROM leads l WHERE l.id IN ({})",
         list(1, ids.len())
     );
-    for r in c.rows(&sql, ps()).await.map_err(db)? {
+    for r in c.rows(&sql, ps()).await? {
         let id = r.i64("id")?;
         let playbook = r.str("playbook")?;
         let pb = pbs.get(&playbook, r.i64("playbook_version")?).or_else(|| pbs.current(&playbook).map(|(_, p)| p));
@@ -145,7 +139,7 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
         let mut new = facts_of(c, pbs, &office, chunk).await?;
         let mut old: BTreeMap<i64, Fact> = BTreeMap::new();
         let sql = format!("SELECT lead_id, fact FROM lead_facts WHERE lead_id IN ({})", list(1, chunk.len()));
-        for r in c.rows(&sql, chunk.iter().map(|id| crate::engine::P::from(*id)).collect()).await.map_err(db)? {
+        for r in c.rows(&sql, chunk.iter().map(|id| crate::engine::P::from(*id)).collect()).await? {
             if let Ok(f) = serde_json::from_str(&r.str("fact")?) {
                 old.insert(r.i64("lead_id")?, f);
             }
@@ -173,7 +167,7 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
                  ON CONFLICT (lead_id) DO UPDATE SET received_at = excluded.received_at, day = excluded.day, fact = excluded.fact",
                 values.join(", ")
             );
-            c.exec(&sql, rows).await.map_err(db)?;
+            c.exec(&sql, rows).await?;
         }
     }
     Ok(())
@@ -195,19 +189,17 @@ pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
                 "INSERT INTO report_cells (day, dim, value, tally) VALUES ($1, $2, $3, '{}') ON CONFLICT (day, dim, value) DO NOTHING",
                 params![day as i64, dim.name(), value.as_str()],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         }
         let sql = format!("SELECT tally FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3{lock}");
-        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await.map_err(db)? {
+        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await? {
             Some(r) => serde_json::from_str(&r.str("tally")?).unwrap_or_default(),
             None => Tally::default(),
         };
         t.merge(&change);
         if t.is_empty() {
             c.exec("DELETE FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3", params![day as i64, dim.name(), value.as_str()])
-                .await
-                .map_err(db)?;
+                .await?;
         } else {
             let text = serde_json::to_string(&t).map_err(|e| StoreError::Internal(e.to_string()))?;
             c.exec(
@@ -215,8 +207,7 @@ pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
                  ON CONFLICT (day, dim, value) DO UPDATE SET tally = excluded.tally",
                 params![day as i64, dim.name(), value.as_str(), text],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         }
     }
     Ok(())
@@ -228,24 +219,22 @@ pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
 /// from before the reports) get one. Returns how many it synced; 0 when whole.
 pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, deltas: &mut Deltas, limit: i64) -> Result<i64> {
     let zone = built_with(&office_zone(pbs));
-    let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await.map_err(db)?.map(|r| r.str("value")).transpose()?;
+    let built = c.row("SELECT value FROM report_meta WHERE key = 'zone'", vec![]).await?.map(|r| r.str("value")).transpose()?;
     if built.as_deref() != Some(zone.as_str()) {
-        c.exec("DELETE FROM report_cells", vec![]).await.map_err(db)?;
-        c.exec("DELETE FROM lead_facts", vec![]).await.map_err(db)?;
+        c.exec("DELETE FROM report_cells", vec![]).await?;
+        c.exec("DELETE FROM lead_facts", vec![]).await?;
         c.exec(
             "INSERT INTO report_meta (key, value) VALUES ('zone', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![zone.as_str()],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     }
     let ids: Vec<i64> = c
         .rows(
             "SELECT l.id FROM leads l LEFT JOIN lead_facts f ON f.lead_id = l.id WHERE f.lead_id IS NULL ORDER BY l.id LIMIT $1",
             params![limit],
         )
-        .await
-        .map_err(db)?
+        .await?
         .iter()
         .map(|r| r.i64("id"))
         .collect::<std::result::Result<_, _>>()?;
@@ -272,8 +261,7 @@ pub(crate) async fn cells_by_day(c: &mut dyn Conn, dim: Dim, from_day: i32, to_d
             "SELECT day, value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3 ORDER BY day",
             params![dim.name(), from_day as i64, to_day as i64],
         )
-        .await
-        .map_err(db)?
+        .await?
     {
         out.push((r.i64("day")? as i32, r.str("value")?, serde_json::from_str(&r.str("tally")?).unwrap_or_default()));
     }
@@ -297,8 +285,7 @@ pub(crate) async fn facts(
              ORDER BY received_at, lead_id LIMIT $5",
             params![crate::micros(from), crate::micros(to), a, id, limit],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         if let Ok(f) = serde_json::from_str(&r.str("fact")?) {

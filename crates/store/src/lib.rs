@@ -1,7 +1,7 @@
 //! Pronto's storage. [`Store`] is the one interface the rest of Pronto writes and reads
 //! through; [`open`] returns it for a `sqlite://` or `postgres://` URL.
 //!
-//! Every write is a [`Command`](commands::Command) applied in one database transaction that
+//! Every write is a [`Command`](tx::Command) applied in one database transaction that
 //! writes the new state, appends its domain events to the append-only `events` table and
 //! writes the outbox and timer rows the change causes (see `pronto_domain::effects`).
 //! Commands reach the database through a single writer per process that commits whatever is
@@ -13,15 +13,15 @@
 //! configuration files; it receives validated domain values and returns plain records.
 
 mod audit;
-mod accounts;
 mod calls;
-mod commands;
 mod customer;
 pub mod engine;
+mod error;
 mod facts;
 mod mail;
 mod migrate;
 pub mod playbooks;
+mod pool;
 mod postgres;
 mod process;
 mod queries;
@@ -31,59 +31,27 @@ mod sql_store;
 mod sqlite;
 pub mod timers;
 pub mod tracking;
+mod tx;
+mod write;
 mod writer;
+
+#[cfg(test)]
+mod layering;
 
 use async_trait::async_trait;
 use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};
 use pronto_domain::{Clock, FieldErrors};
 use std::sync::Arc;
 
-pub use commands::{IdempotencyKey, NewUserRecord, UserPatch};
+pub(crate) use engine::{from_micros, micros};
+pub use error::{Result, StoreError};
 pub use playbooks::Playbooks;
 pub use process::parse_hours;
 pub use records::*;
-pub use accounts::TOKEN_USE_GRAIN;
 pub use timers::Timers;
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("not found")]
-    NotFound,
-    #[error("invalid: {0}")]
-    Invalid(FieldErrors),
-    #[error("conflict: {0}")]
-    Conflict(String),
-    #[error("database unavailable: {0}")]
-    Unavailable(String),
-    #[error("database error: {0}")]
-    Internal(String),
-}
-
-impl From<engine::DbError> for StoreError {
-    fn from(e: engine::DbError) -> Self {
-        if matches!(e, engine::DbError::Pg(sqlx::Error::RowNotFound)) {
-            StoreError::NotFound
-        } else if e.is_unavailable() {
-            StoreError::Unavailable(e.to_string())
-        } else {
-            StoreError::Internal(e.to_string())
-        }
-    }
-}
-
-impl From<sqlx::Error> for StoreError {
-    fn from(e: sqlx::Error) -> Self {
-        engine::DbError::from(e).into()
-    }
-}
-
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
-        engine::DbError::from(e).into()
-    }
-}
-
-pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+pub use write::access::TOKEN_USE_GRAIN;
+pub use write::leads::IdempotencyKey;
+pub use write::users::{NewUserRecord, UserPatch};
 
 /// Options that shape how a store is opened.
 #[derive(Debug, Clone)]
@@ -121,7 +89,13 @@ pub trait Store: Send + Sync {
     async fn create_user(&self, user: NewUserRecord) -> Result<i64>;
     async fn create_token(&self, user_id: i64, name: String, token_hash: String) -> Result<i64>;
     /// A token that stops working at `expires_at` (none: until revoked).
-    async fn create_token_expiring(&self, user_id: i64, name: String, token_hash: String, expires_at: Option<jiff::Timestamp>) -> Result<i64>;
+    async fn create_token_expiring(
+        &self,
+        user_id: i64,
+        name: String,
+        token_hash: String,
+        expires_at: Option<jiff::Timestamp>,
+    ) -> Result<i64>;
     /// A user's tokens that are not revoked (never the token itself).
     async fn tokens(&self, user_id: i64) -> Result<Vec<TokenRecord>>;
     /// Revokes one of the user's tokens; `NotFound` when it is not theirs or already revoked.
@@ -363,15 +337,6 @@ pub fn redact_url(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
-}
-
-/// Microseconds since the epoch: how both engines store time.
-pub(crate) fn micros(t: jiff::Timestamp) -> i64 {
-    t.as_microsecond()
-}
-
-pub(crate) fn from_micros(us: i64) -> jiff::Timestamp {
-    jiff::Timestamp::from_microsecond(us).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
 }
 
 #[cfg(test)]

@@ -2,24 +2,77 @@
 //! duplicate or not an inquiry) stored together with the mailbox's new cursor; an e-mail
 //! written in Pronto; a mailbox that stopped (or started again) working.
 
-use crate::commands::{Pending, create_lead, db, log_activity, write_effects};
 use crate::engine::{Conn, P};
 use crate::records::{MailIn, MailOutcome, MailVerdict, OutgoingEmail};
+use crate::tx::{Command, OutboxRow, Pending, write_effects};
+use crate::write::leads::create_lead;
+use crate::write::work::log_activity;
 use crate::{StoreError, micros, params};
+use async_trait::async_trait;
 use jiff::Timestamp;
 use pronto_domain::effects::{self, Effects};
+use pronto_domain::event::DomainEvent;
 use pronto_domain::lead::{ActivityKind, Direction, MESSAGE_MAX, NewActivity};
 use pronto_domain::values::Text;
 use serde_json::json;
 
 type R<T> = Result<T, StoreError>;
 
+pub(crate) struct IngestMail {
+    pub mail: MailIn,
+}
+
+#[async_trait]
+impl Command for IngestMail {
+    type Output = MailOutcome;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<MailOutcome> {
+        ingest(c, pending, &self.mail, now).await
+    }
+}
+
+pub(crate) struct ResetMailbox {
+    pub mailbox: String,
+    pub uidvalidity: i64,
+}
+
+#[async_trait]
+impl Command for ResetMailbox {
+    type Output = ();
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
+        reset(c, pending, &self.mailbox, self.uidvalidity, now).await
+    }
+}
+
+pub(crate) struct MailboxAlert {
+    pub mailbox: String,
+    pub error: Option<String>,
+}
+
+#[async_trait]
+impl Command for MailboxAlert {
+    type Output = ();
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
+        alert(c, pending, &self.mailbox, self.error.as_deref(), now).await
+    }
+}
+
+pub(crate) struct SendEmail {
+    pub email: OutgoingEmail,
+}
+
+#[async_trait]
+impl Command for SendEmail {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        send(c, pending, &self.email, now).await
+    }
+}
+
 /// Stores one message and moves the mailbox's cursor past it, in the caller's transaction.
 pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, now: Timestamp) -> R<MailOutcome> {
     let t = micros(now);
     // The cursor first: a UID at or below it was read (a redelivery of the same fetch).
-    let state =
-        c.row("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = $1", params![m.mailbox.as_str()]).await.map_err(db)?;
+    let state = c.row("SELECT uidvalidity, last_uid FROM mailbox_state WHERE mailbox = $1", params![m.mailbox.as_str()]).await?;
     match &state {
         Some(r) if r.i64("uidvalidity")? != m.uidvalidity => {
             return Err(StoreError::Conflict(format!(
@@ -32,21 +85,19 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
         Some(r) if r.i64("last_uid")? >= m.uid => return Ok(MailOutcome::AlreadyRead),
         Some(_) => {
             c.exec("UPDATE mailbox_state SET last_uid = $1, updated_at = $2 WHERE mailbox = $3", params![m.uid, t, m.mailbox.as_str()])
-                .await
-                .map_err(db)?;
+                .await?;
         }
         None => {
             c.exec(
                 "INSERT INTO mailbox_state (mailbox, uidvalidity, last_uid, updated_at) VALUES ($1, $2, $3, $4)",
                 params![m.mailbox.as_str(), m.uidvalidity, m.uid, t],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         }
     }
     // The same message again (a mailbox reset, a copy in two mailboxes): nothing new.
-    let seen = c.row("SELECT id FROM emails WHERE message_id = $1", params![m.message_id.as_str()]).await.map_err(db)?.is_some()
-        || c.row("SELECT id FROM ignored_mail WHERE message_id = $1", params![m.message_id.as_str()]).await.map_err(db)?.is_some();
+    let seen = c.row("SELECT id FROM emails WHERE message_id = $1", params![m.message_id.as_str()]).await?.is_some()
+        || c.row("SELECT id FROM ignored_mail WHERE message_id = $1", params![m.message_id.as_str()]).await?.is_some();
     if seen {
         return Ok(MailOutcome::Duplicate);
     }
@@ -64,13 +115,17 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
                     t
                 ],
             )
-            .await
-            .map_err(db)?;
+            .await?;
             let fx = Effects {
-                events: vec![effects::Event {
-                    kind: "email.ignored",
-                    data: json!({ "mailbox": m.mailbox, "from": m.from_address, "subject": m.subject, "reason": reason }),
-                }],
+                events: vec![
+                    DomainEvent::EmailIgnored {
+                        mailbox: m.mailbox.clone(),
+                        from: m.from_address.clone(),
+                        subject: m.subject.clone(),
+                        reason: reason.to_string(),
+                    }
+                    .into(),
+                ],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, None, now);
@@ -89,18 +144,22 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
             at: now,
         };
         log_activity(c, pending, lead_id, &activity, None, now).await?;
-        let owner = c
-            .row("SELECT owner_id FROM leads WHERE id = $1", params![lead_id])
-            .await
-            .map_err(db)?
-            .and_then(|r| r.opt_i64("owner_id").ok().flatten());
+        let owner =
+            c.row("SELECT owner_id FROM leads WHERE id = $1", params![lead_id]).await?.and_then(|r| r.opt_i64("owner_id").ok().flatten());
         let who = m.from_name.clone().or_else(|| m.from_address.clone()).unwrap_or_else(|| "the customer".into());
         let text = format!("Reply from {who}: {}", m.subject.as_deref().unwrap_or("(no subject)"));
         let mut fx = Effects {
-            events: vec![effects::Event {
-                kind: "email.received",
-                data: json!({ "email_id": email_id, "from": m.from_address, "subject": m.subject, "reply": true, "attachments": m.attachments.len() }),
-            }],
+            events: vec![
+                DomainEvent::EmailReceived {
+                    email_id,
+                    from: m.from_address.clone(),
+                    subject: m.subject.clone(),
+                    reply: true,
+                    attachments: m.attachments.len() as u64,
+                    mailbox: None,
+                }
+                .into(),
+            ],
             ..Default::default()
         };
         // The owner hears about the answer in the app (and on the live stream); when nobody
@@ -113,8 +172,7 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
                         "SELECT id FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY CASE WHEN role = 'manager' THEN 0 ELSE 1 END, id",
                         params![true],
                     )
-                    .await
-                    .map_err(db)?;
+                    .await?;
                 rows.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?
             }
         };
@@ -136,10 +194,17 @@ pub(crate) async fn ingest(c: &mut dyn Conn, pending: &mut Pending, m: &MailIn, 
     }
     let email_id = insert_email(c, m, created.id, now).await?;
     let fx = Effects {
-        events: vec![effects::Event {
-            kind: "email.received",
-            data: json!({ "email_id": email_id, "from": m.from_address, "subject": m.subject, "reply": false, "attachments": m.attachments.len(), "mailbox": m.mailbox }),
-        }],
+        events: vec![
+            DomainEvent::EmailReceived {
+                email_id,
+                from: m.from_address.clone(),
+                subject: m.subject.clone(),
+                reply: false,
+                attachments: m.attachments.len() as u64,
+                mailbox: Some(m.mailbox.clone()),
+            }
+            .into(),
+        ],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(created.id), Some(created.contact_id), None, now);
@@ -159,15 +224,13 @@ async fn thread(c: &mut dyn Conn, m: &MailIn) -> R<Option<i64>> {
         let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let ps: Vec<P> = ids.iter().map(|s| P::from(s.as_str())).collect();
         let sql = format!("SELECT lead_id FROM emails WHERE message_id IN ({list}) ORDER BY id DESC LIMIT 1");
-        if let Some(r) = c.row(&sql, ps).await.map_err(db)? {
+        if let Some(r) = c.row(&sql, ps).await? {
             return Ok(Some(r.i64("lead_id")?));
         }
     }
     for (i, lead) in m.named_leads.iter().enumerate() {
-        let Some(r) = c
-            .row("SELECT l.id, ct.email FROM leads l JOIN contacts ct ON ct.id = l.contact_id WHERE l.id = $1", params![*lead])
-            .await
-            .map_err(db)?
+        let Some(r) =
+            c.row("SELECT l.id, ct.email FROM leads l JOIN contacts ct ON ct.id = l.contact_id WHERE l.id = $1", params![*lead]).await?
         else {
             continue;
         };
@@ -203,15 +266,13 @@ async fn insert_email(c: &mut dyn Conn, m: &MailIn, lead_id: i64, now: Timestamp
                 t
             ],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     for a in &m.attachments {
         c.exec(
             "INSERT INTO attachments (email_id, lead_id, filename, content_type, size, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             params![id, lead_id, a.filename.as_str(), a.content_type.as_str(), a.size, a.sha256.clone(), t],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     }
     Ok(id)
 }
@@ -219,20 +280,18 @@ async fn insert_email(c: &mut dyn Conn, m: &MailIn, lead_id: i64, now: Timestamp
 /// A phone found in the signature joins a contact that has none, unless another contact
 /// already has that number (two people are never merged by a signature).
 async fn add_phone(c: &mut dyn Conn, pending: &mut Pending, contact_id: i64, lead_id: i64, phone: &str, now: Timestamp) -> R<()> {
-    let has = c.row("SELECT phone FROM contacts WHERE id = $1", params![contact_id]).await.map_err(db)?;
+    let has = c.row("SELECT phone FROM contacts WHERE id = $1", params![contact_id]).await?;
     if has.as_ref().map(|r| r.opt_str("phone")).transpose()?.flatten().is_some() {
         return Ok(());
     }
-    let taken = c.row("SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1", params![phone]).await.map_err(db)?;
+    let taken = c.row("SELECT contact_id FROM contact_identities WHERE kind = 'phone' AND value = $1", params![phone]).await?;
     if taken.is_some() {
         return Ok(());
     }
-    c.exec("UPDATE contacts SET phone = $1 WHERE id = $2", params![phone, contact_id]).await.map_err(db)?;
-    c.exec("INSERT INTO contact_identities (kind, value, contact_id) VALUES ('phone', $1, $2)", params![phone, contact_id])
-        .await
-        .map_err(db)?;
+    c.exec("UPDATE contacts SET phone = $1 WHERE id = $2", params![phone, contact_id]).await?;
+    c.exec("INSERT INTO contact_identities (kind, value, contact_id) VALUES ('phone', $1, $2)", params![phone, contact_id]).await?;
     let fx = Effects {
-        events: vec![effects::Event { kind: "contact.updated", data: json!({ "phone": phone, "from": "the e-mail signature" }) }],
+        events: vec![DomainEvent::ContactUpdated { phone: phone.to_owned(), from: "the e-mail signature".into() }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(lead_id), Some(contact_id), None, now);
@@ -242,7 +301,7 @@ async fn add_phone(c: &mut dyn Conn, pending: &mut Pending, contact_id: i64, lea
 /// A new UIDVALIDITY: the mailbox is read again from the start (Message-IDs keep out doubles).
 pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str, uidvalidity: i64, now: Timestamp) -> R<()> {
     let t = micros(now);
-    let old = c.row("SELECT uidvalidity FROM mailbox_state WHERE mailbox = $1", params![mailbox]).await.map_err(db)?;
+    let old = c.row("SELECT uidvalidity FROM mailbox_state WHERE mailbox = $1", params![mailbox]).await?;
     match old {
         Some(r) if r.i64("uidvalidity")? == uidvalidity => return Ok(()),
         Some(r) => {
@@ -250,13 +309,9 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
                 "UPDATE mailbox_state SET uidvalidity = $1, last_uid = 0, updated_at = $2 WHERE mailbox = $3",
                 params![uidvalidity, t, mailbox],
             )
-            .await
-            .map_err(db)?;
+            .await?;
             let fx = Effects {
-                events: vec![effects::Event {
-                    kind: "mailbox.reset",
-                    data: json!({ "mailbox": mailbox, "uidvalidity": uidvalidity, "was": r.i64("uidvalidity")? }),
-                }],
+                events: vec![DomainEvent::MailboxReset { mailbox: mailbox.to_owned(), uidvalidity, was: r.i64("uidvalidity")? }.into()],
                 ..Default::default()
             };
             write_effects(pending, &fx, None, None, None, now);
@@ -266,8 +321,7 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
                 "INSERT INTO mailbox_state (mailbox, uidvalidity, last_uid, updated_at) VALUES ($1, $2, 0, $3)",
                 params![mailbox, uidvalidity, t],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         }
     }
     Ok(())
@@ -277,17 +331,13 @@ pub(crate) async fn reset(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
 /// alert to every admin — in the app, and by e-mail and SMS where they have an address.
 pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str, error: Option<&str>, now: Timestamp) -> R<()> {
     let Some(error) = error else {
-        let fx = Effects {
-            events: vec![effects::Event { kind: "mailbox.recovered", data: json!({ "mailbox": mailbox }) }],
-            ..Default::default()
-        };
+        let fx = Effects { events: vec![DomainEvent::MailboxRecovered { mailbox: mailbox.to_owned() }.into()], ..Default::default() };
         write_effects(pending, &fx, None, None, None, now);
         return Ok(());
     };
     let t = micros(now);
     let text = format!("The mailbox `{mailbox}` stopped working: {error}. Inquiries sent there wait until it works again.");
-    let admins =
-        c.rows("SELECT id, phone, email FROM users WHERE role = 'admin' AND active = $1 ORDER BY id", params![true]).await.map_err(db)?;
+    let admins = c.rows("SELECT id, phone, email FROM users WHERE role = 'admin' AND active = $1 ORDER BY id", params![true]).await?;
     for a in &admins {
         let id = a.i64("id")?;
         for (channel, address) in [("in_app", None), ("email", a.opt_str("email")?), ("sms", a.opt_str("phone")?)] {
@@ -295,26 +345,24 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
                 continue;
             }
             let payload = json!({ "text": text, "subject": format!("Mailbox {mailbox} stopped working"), "urgent": true });
-            pending.outbox.push([
-                t.into(),
-                P::I64(None),
-                channel.into(),
-                Some(id).into(),
-                P::Str(None),
-                address.into(),
-                "mailbox_failed".into(),
-                format!("mailbox/{mailbox}/{t}/{channel}/{id}").into(),
-                payload.to_string().into(),
-                t.into(),
-                t.into(),
-            ]);
+            pending.outbox.push(OutboxRow {
+                created_at: now,
+                lead_id: None,
+                channel: channel.to_owned(),
+                recipient_user: Some(id),
+                recipient_role: None,
+                recipient_address: address,
+                kind: "mailbox_failed".into(),
+                idempotency_key: format!("mailbox/{mailbox}/{t}/{channel}/{id}"),
+                payload,
+                next_attempt_at: now,
+            });
         }
     }
     let fx = Effects {
-        events: vec![effects::Event {
-            kind: "mailbox.failed",
-            data: json!({ "mailbox": mailbox, "error": error, "admins": admins.len() }),
-        }],
+        events: vec![
+            DomainEvent::MailboxFailed { mailbox: mailbox.to_owned(), error: error.to_owned(), admins: admins.len() as u64 }.into(),
+        ],
         ..Default::default()
     };
     write_effects(pending, &fx, None, None, None, now);
@@ -326,8 +374,7 @@ pub(crate) async fn alert(c: &mut dyn Conn, pending: &mut Pending, mailbox: &str
 pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEmail, now: Timestamp) -> R<i64> {
     let lead = c
         .row("SELECT l.id, l.subject, ct.email FROM leads l JOIN contacts ct ON ct.id = l.contact_id WHERE l.id = $1", params![e.lead_id])
-        .await
-        .map_err(db)?
+        .await?
         .ok_or(StoreError::NotFound)?;
     let to = match e.to.clone().or(lead.opt_str("email")?) {
         Some(to) => to,
@@ -344,8 +391,7 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
             "SELECT message_id, refs, subject FROM emails WHERE lead_id = $1 AND direction = 'in' ORDER BY id DESC LIMIT 1",
             params![e.lead_id],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     let in_reply_to = last.as_ref().map(|r| r.str("message_id")).transpose()?.filter(|id| !id.starts_with("sha256:"));
     let mut references: Vec<String> = last
         .as_ref()
@@ -385,8 +431,7 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
                 e.actor
             ],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     let activity = NewActivity {
         kind: ActivityKind::Email,
         direction: Some(Direction::Out),
@@ -399,21 +444,20 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
         "lead_id": e.lead_id, "email_id": id, "text": e.text, "subject": subject, "personal": true,
         "message_id": e.message_id, "in_reply_to": in_reply_to, "references": references, "reply_to": e.reply_to,
     });
-    pending.outbox.push([
-        t.into(),
-        Some(e.lead_id).into(),
-        "email".into(),
-        P::I64(None),
-        P::Str(None),
-        Some(to.clone()).into(),
-        "reply".into(),
-        format!("email/{id}").into(),
-        payload.to_string().into(),
-        t.into(),
-        t.into(),
-    ]);
+    pending.outbox.push(OutboxRow {
+        created_at: now,
+        lead_id: Some(e.lead_id),
+        channel: "email".into(),
+        recipient_user: None,
+        recipient_role: None,
+        recipient_address: Some(to.clone()),
+        kind: "reply".into(),
+        idempotency_key: format!("email/{id}"),
+        payload,
+        next_attempt_at: now,
+    });
     let fx = Effects {
-        events: vec![effects::Event { kind: "email.sent", data: json!({ "email_id": id, "to": to, "subject": subject }) }],
+        events: vec![DomainEvent::EmailSent { email_id: id, to: to.clone(), subject: subject.clone() }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(e.lead_id), None, e.actor, now);

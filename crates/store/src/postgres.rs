@@ -2,7 +2,8 @@
 //! writer's own connection; commits are durable with PostgreSQL's defaults.
 
 use crate::engine::{Conn, Dialect};
-use crate::sql_store::{ReadPool, SqlStore};
+use crate::pool::ReadPool;
+use crate::sql_store::SqlStore;
 use crate::writer::Connector;
 use crate::{Result, Store, StoreOptions, migrate};
 use async_trait::async_trait;

@@ -3,12 +3,14 @@
 //! it returns on the same connection, so the change, its events, tasks, timers and outbox rows
 //! commit together or not at all.
 
-use crate::commands::{Pending, PendingTimer, db};
 use crate::engine::{Conn, P, Row};
 use crate::tracking::SiteKeys;
+use crate::tx::{EventRow, OutboxRow, Pending, TimerRow};
 use crate::{StoreError, from_micros, micros, params};
 use jiff::Timestamp;
 use pronto_domain::calendar::Calendar;
+use pronto_domain::effects;
+use pronto_domain::event::{BY_PLAYBOOK, DomainEvent};
 use pronto_domain::lead::{Channel, CustomerType, LeadStatus};
 use pronto_domain::user::Role;
 use pronto_playbook::{Cmd, DirUser, Directory, LeadState, OpenTask, Playbook, Presence, Trigger};
@@ -83,16 +85,13 @@ fn open_task(t: &Row) -> R<OpenTask> {
 /// Loads the lead as the engine sees it, with its open tasks and pending timers (including
 /// the ones this transaction set but has not written yet).
 pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> R<(LeadState, RunCtx)> {
-    let r = c.row(&format!("{LEAD_STATE_SELECT} WHERE l.id = $1"), params![id]).await.map_err(db)?.ok_or(StoreError::NotFound)?;
-    let tasks = c
-        .rows("SELECT id, task, assignee_id, attempt FROM tasks WHERE lead_id = $1 AND status = 'open' ORDER BY id", params![id])
-        .await
-        .map_err(db)?;
+    let r = c.row(&format!("{LEAD_STATE_SELECT} WHERE l.id = $1"), params![id]).await?.ok_or(StoreError::NotFound)?;
+    let tasks =
+        c.rows("SELECT id, task, assignee_id, attempt FROM tasks WHERE lead_id = $1 AND status = 'open' ORDER BY id", params![id]).await?;
     let open_tasks = tasks.iter().map(open_task).collect::<R<Vec<_>>>()?;
     let mut timers: Vec<String> = c
         .rows("SELECT kind FROM timers WHERE lead_id = $1 AND status = 'pending'", params![id])
-        .await
-        .map_err(db)?
+        .await?
         .iter()
         .map(|r| r.str("kind"))
         .collect::<Result<_, _>>()?;
@@ -111,15 +110,15 @@ pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64], keys: Option<&Sit
         let mut tasks: HashMap<i64, Vec<OpenTask>> = HashMap::new();
         let sql =
             format!("SELECT id, lead_id, task, assignee_id, attempt FROM tasks WHERE lead_id IN ({list}) AND status = 'open' ORDER BY id");
-        for t in c.rows(&sql, ps()).await.map_err(db)? {
+        for t in c.rows(&sql, ps()).await? {
             tasks.entry(t.i64("lead_id")?).or_default().push(open_task(&t)?);
         }
         let mut timers: HashMap<i64, Vec<String>> = HashMap::new();
         let sql = format!("SELECT lead_id, kind FROM timers WHERE lead_id IN ({list}) AND status = 'pending'");
-        for t in c.rows(&sql, ps()).await.map_err(db)? {
+        for t in c.rows(&sql, ps()).await? {
             timers.entry(t.i64("lead_id")?).or_default().push(t.str("kind")?);
         }
-        for r in c.rows(&format!("{LEAD_STATE_SELECT} WHERE l.id IN ({list})"), ps()).await.map_err(db)? {
+        for r in c.rows(&format!("{LEAD_STATE_SELECT} WHERE l.id IN ({list})"), ps()).await? {
             let id = r.i64("id")?;
             let s = state_of(&r, tasks.remove(&id).unwrap_or_default(), timers.remove(&id).unwrap_or_default(), keys)?;
             out.insert(id, s);
@@ -153,8 +152,7 @@ async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &st
                 "SELECT id, login, name, role, presence, phone, email, hours, open_tasks, language FROM users WHERE active = $1 ORDER BY id",
                 params![true],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         let mut users = Vec::with_capacity(rows.len());
         for r in &rows {
             let Ok(role) = Role::parse(&r.str("role")?) else { continue };
@@ -175,7 +173,7 @@ async fn directory<'p>(c: &mut dyn Conn, pending: &'p mut Pending, playbook: &st
         pending.cursors_of.clear();
     }
     if !pending.cursors_of.contains(playbook) {
-        let rows = c.rows("SELECT pool, user_id FROM assignment_cursors WHERE playbook = $1", params![playbook]).await.map_err(db)?;
+        let rows = c.rows("SELECT pool, user_id FROM assignment_cursors WHERE playbook = $1", params![playbook]).await?;
         let dir = pending.dir.as_mut().expect("loaded");
         dir.cursors.retain(|k, _| !k.starts_with(&format!("{playbook}/")));
         for r in &rows {
@@ -245,31 +243,30 @@ pub(crate) async fn hand_back(
 /// Moves a user's open-task counter by `by`, in the table and in this transaction's directory.
 pub(crate) async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
     let Some(user) = user else { return Ok(()) };
-    c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await.map_err(db)?;
+    c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await?;
     if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
         u.open_tasks += by;
     }
     Ok(())
 }
 
-pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, kind: &str, data: &Value, now: Timestamp) {
-    pending.events.push([
-        micros(now).into(),
-        kind.into(),
-        Some(ctx.lead_id).into(),
-        Some(ctx.contact_id).into(),
-        ctx.actor.into(),
-        data.to_string().into(),
-    ]);
-    pending.note(kind, Some(ctx.lead_id), data);
+/// Records an event on the run's lead (a typed [`DomainEvent`], or a row the engine built).
+pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, event: impl Into<effects::Event>, now: Timestamp) {
+    let e = event.into();
+    pending.event(EventRow {
+        at: now,
+        kind: e.kind.to_owned(),
+        lead_id: Some(ctx.lead_id),
+        contact_id: Some(ctx.contact_id),
+        actor: ctx.actor,
+        data: e.data,
+    });
 }
 
 /// Closes open tasks: `ids` with their assignees.
 async fn close_tasks(c: &mut dyn Conn, pending: &mut Pending, rows: &[(i64, Option<i64>)], status: &str, now: Timestamp) -> R<()> {
     for (id, assignee) in rows {
-        c.exec("UPDATE tasks SET status = $1, done_at = $2 WHERE id = $3 AND status = 'open'", params![status, micros(now), *id])
-            .await
-            .map_err(db)?;
+        c.exec("UPDATE tasks SET status = $1, done_at = $2 WHERE id = $3 AND status = 'open'", params![status, micros(now), *id]).await?;
         adjust_open_tasks(c, pending, *assignee, -1).await?;
     }
     Ok(())
@@ -281,8 +278,8 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
     for cmd in cmds {
         match cmd {
             Cmd::Assign { user, reason } => {
-                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![user, t, ctx.lead_id]).await.map_err(db)?;
-                push_event(pending, ctx, "lead.assigned", &json!({ "owner": user, "reason": reason, "by": "playbook" }), now);
+                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![user, t, ctx.lead_id]).await?;
+                push_event(pending, ctx, by_playbook_assigned(Some(user), reason), now);
             }
             Cmd::CreateTask(task) => {
                 let id = c
@@ -303,114 +300,110 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                             t
                         ],
                     )
-                    .await
-                    .map_err(db)?;
+                    .await?;
                 adjust_open_tasks(c, pending, task.assignee, 1).await?;
-                push_event(
-                    pending,
-                    ctx,
-                    "task.created",
-                    &json!({
-                        "task_id": id, "task": task.task, "title": task.title, "kind": task.kind, "assignee": task.assignee,
-                        "role": task.role.map(|r| r.as_str()), "priority": task.priority.as_str(),
-                        "due_at": task.due_at.to_string(), "attempt": task.attempt,
-                    }),
-                    now,
+                let e = DomainEvent::task_by_playbook(
+                    id,
+                    &task.task,
+                    &task.title,
+                    &task.kind,
+                    task.assignee,
+                    task.role.map(|r| r.as_str()),
+                    task.priority.as_str(),
+                    task.due_at,
+                    task.attempt,
                 );
+                push_event(pending, ctx, e, now);
             }
             Cmd::CancelTasks { task, reason } => {
                 let rows = match &task {
-                    Some(k) => c
-                        .rows(
+                    Some(k) => {
+                        c.rows(
                             "SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open' AND task = $2",
                             params![ctx.lead_id, k.as_str()],
                         )
-                        .await
-                        .map_err(db)?,
-                    None => c
-                        .rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id])
-                        .await
-                        .map_err(db)?,
+                        .await?
+                    }
+                    None => {
+                        c.rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id]).await?
+                    }
                 };
                 let rows: Vec<(i64, Option<i64>)> = rows.iter().map(|r| Ok((r.i64("id")?, r.opt_i64("assignee_id")?))).collect::<R<_>>()?;
                 if !rows.is_empty() {
                     close_tasks(c, pending, &rows, "cancelled", now).await?;
                     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-                    push_event(pending, ctx, "task.cancelled", &json!({ "task_ids": ids, "task": task, "reason": reason }), now);
+                    push_event(pending, ctx, DomainEvent::TaskCancelled { task_ids: ids, task: task.clone(), reason: reason.clone() }, now);
                 }
             }
             Cmd::HandOver { to, reason } => {
-                let rows = c
-                    .rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id])
-                    .await
-                    .map_err(db)?;
+                let rows = c.rows("SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND status = 'open'", params![ctx.lead_id]).await?;
                 for r in &rows {
                     let (id, from) = (r.i64("id")?, r.opt_i64("assignee_id")?);
                     if from == Some(to) {
                         continue;
                     }
-                    c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, id]).await.map_err(db)?;
+                    c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, id]).await?;
                     adjust_open_tasks(c, pending, from, -1).await?;
                     adjust_open_tasks(c, pending, Some(to), 1).await?;
                 }
-                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![to, t, ctx.lead_id]).await.map_err(db)?;
-                push_event(
-                    pending,
-                    ctx,
-                    "lead.assigned",
-                    &json!({ "owner": to, "reason": format!("handed over by {reason}"), "by": "playbook" }),
-                    now,
-                );
+                c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![to, t, ctx.lead_id]).await?;
+                push_event(pending, ctx, by_playbook_assigned(Some(to), format!("handed over by {reason}")), now);
             }
             Cmd::Notify(n) => {
                 let payload = json!({
                     "lead_id": ctx.lead_id, "template": n.template, "text": n.text, "subject": n.subject, "urgent": n.urgent,
                 });
-                pending.outbox.push([
-                    t.into(),
-                    Some(ctx.lead_id).into(),
-                    n.channel.as_str().into(),
-                    n.user.into(),
-                    P::Str(None),
-                    n.address.clone().into(),
-                    n.template.as_str().into(),
-                    n.key.as_str().into(),
-                    payload.to_string().into(),
-                    n.not_before.map(micros).unwrap_or(t).into(),
-                    t.into(),
-                ]);
-                push_event(
-                    pending,
-                    ctx,
-                    "notification.queued",
-                    &json!({ "channel": n.channel, "user": n.user, "template": n.template, "urgent": n.urgent }),
-                    now,
-                );
+                pending.outbox.push(OutboxRow {
+                    created_at: now,
+                    lead_id: Some(ctx.lead_id),
+                    channel: n.channel.as_str().to_owned(),
+                    recipient_user: n.user,
+                    recipient_role: None,
+                    recipient_address: n.address.clone(),
+                    kind: n.template.as_str().to_owned(),
+                    idempotency_key: n.key.clone(),
+                    payload,
+                    next_attempt_at: n.not_before.unwrap_or(now),
+                });
+                let e = DomainEvent::NotificationQueued {
+                    channel: n.channel.clone(),
+                    user: n.user,
+                    template: n.template.clone(),
+                    urgent: n.urgent,
+                };
+                push_event(pending, ctx, e, now);
             }
             Cmd::SetStage { stage: to, status } => {
                 let status_now = status.map(|s| s.as_str());
                 match status_now {
-                    Some(s) => c
-                        .exec(
+                    Some(s) => {
+                        c.exec(
                             "UPDATE leads SET stage = $1, status = $2, updated_at = $3, closed_at = $3 WHERE id = $4",
                             params![to.as_str(), s, t, ctx.lead_id],
                         )
-                        .await
-                        .map_err(db)?,
-                    None => c
-                        .exec("UPDATE leads SET stage = $1, updated_at = $2 WHERE id = $3", params![to.as_str(), t, ctx.lead_id])
-                        .await
-                        .map_err(db)?,
+                        .await?
+                    }
+                    None => {
+                        c.exec("UPDATE leads SET stage = $1, updated_at = $2 WHERE id = $3", params![to.as_str(), t, ctx.lead_id]).await?
+                    }
                 };
-                push_event(pending, ctx, "lead.stage_changed", &json!({ "from": stage, "to": to, "by": "playbook" }), now);
+                push_event(
+                    pending,
+                    ctx,
+                    DomainEvent::LeadStageChanged { from: Some(stage.clone()), to: to.clone(), by: Some(BY_PLAYBOOK.into()) },
+                    now,
+                );
                 if let Some(s) = status_now {
-                    push_event(pending, ctx, "lead.status_changed", &json!({ "to": s, "by": "playbook" }), now);
+                    push_event(
+                        pending,
+                        ctx,
+                        DomainEvent::LeadStatusChanged { from: None, to: s.to_owned(), by: Some(BY_PLAYBOOK.into()) },
+                        now,
+                    );
                 }
                 stage = to;
             }
-            Cmd::SetTimer { kind, due_at, payload } => {
-                pending.timers.push(PendingTimer::new(Some(ctx.lead_id), kind, due_at, &payload, now))
-            }
+            Cmd::SetTimer { kind, due_at, payload } => pending.timers.push(TimerRow::new(Some(ctx.lead_id), kind, due_at, &payload, now)),
             Cmd::CancelTimers { kind, prefix } => {
                 let matches = |k: &str| if prefix { k.starts_with(&kind) } else { k == kind };
                 for tm in pending.timers.iter_mut().filter(|tm| tm.lead_id == Some(ctx.lead_id) && matches(&tm.kind)) {
@@ -422,44 +415,40 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                         "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND status = 'pending' AND kind LIKE $3 ESCAPE '\\'",
                         params![t, ctx.lead_id, pattern],
                     )
-                    .await
-                    .map_err(db)?;
+                    .await?;
                 } else {
                     c.exec(
                         "UPDATE timers SET status = 'cancelled', done_at = $1 WHERE lead_id = $2 AND status = 'pending' AND kind = $3",
                         params![t, ctx.lead_id, kind.as_str()],
                     )
-                    .await
-                    .map_err(db)?;
+                    .await?;
                 }
             }
             Cmd::Unassign { reason } => {
-                c.exec("UPDATE leads SET owner_id = NULL, updated_at = $1 WHERE id = $2", params![t, ctx.lead_id]).await.map_err(db)?;
-                push_event(pending, ctx, "lead.unassigned", &json!({ "reason": reason, "by": "playbook" }), now);
+                c.exec("UPDATE leads SET owner_id = NULL, updated_at = $1 WHERE id = $2", params![t, ctx.lead_id]).await?;
+                push_event(pending, ctx, DomainEvent::LeadUnassigned { reason, by: BY_PLAYBOOK.into() }, now);
             }
             Cmd::ReassignTask { task_id, to, reason } => {
                 let Some(row) = c
                     .row("SELECT assignee_id FROM tasks WHERE id = $1 AND lead_id = $2 AND status = 'open'", params![task_id, ctx.lead_id])
-                    .await
-                    .map_err(db)?
+                    .await?
                 else {
                     continue;
                 };
                 let from = row.opt_i64("assignee_id")?;
-                c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, task_id]).await.map_err(db)?;
+                c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, task_id]).await?;
                 adjust_open_tasks(c, pending, from, -1).await?;
                 adjust_open_tasks(c, pending, to, 1).await?;
-                push_event(pending, ctx, "task.reassigned", &json!({ "task_id": task_id, "from": from, "to": to, "reason": reason }), now);
+                push_event(pending, ctx, DomainEvent::TaskReassigned { task_id, from, to, reason }, now);
             }
-            Cmd::Event { kind, data } => push_event(pending, ctx, kind, &data, now),
+            Cmd::Event { kind, data } => push_event(pending, ctx, effects::Event { kind, data }, now),
             Cmd::SetCursor { pool, user } => {
                 c.exec(
                     "INSERT INTO assignment_cursors (playbook, pool, user_id) VALUES ($1, $2, $3)
                      ON CONFLICT (playbook, pool) DO UPDATE SET user_id = excluded.user_id",
                     params![ctx.playbook.as_str(), pool.as_str(), user],
                 )
-                .await
-                .map_err(db)?;
+                .await?;
                 if let Some(d) = pending.dir.as_mut() {
                     d.cursors.insert(format!("{}/{pool}", ctx.playbook), user);
                 }
@@ -467,4 +456,9 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
         }
     }
     Ok(())
+}
+
+/// An owner the playbook gave the lead.
+fn by_playbook_assigned(owner: Option<i64>, reason: String) -> DomainEvent {
+    DomainEvent::LeadAssigned { from: None, owner, reason: Some(reason), by: Some(BY_PLAYBOOK.into()) }
 }

@@ -249,8 +249,17 @@ pub(crate) async fn user(c: &mut dyn Conn, column: &'static str, value: P) -> Re
 
 /// A session's user, if it stands at `now` (microseconds): not ended, not idle or old past
 /// the limits. Reads only.
-pub(crate) async fn session_user(c: &mut dyn Conn, hash: &str, idle: jiff::SignedDuration, absolute: jiff::SignedDuration, now: i64) -> Result<i64> {
-    let r = c.row("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1", params![hash]).await?.ok_or(StoreError::NotFound)?;
+pub(crate) async fn session_user(
+    c: &mut dyn Conn,
+    hash: &str,
+    idle: jiff::SignedDuration,
+    absolute: jiff::SignedDuration,
+    now: i64,
+) -> Result<i64> {
+    let r = c
+        .row("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1", params![hash])
+        .await?
+        .ok_or(StoreError::NotFound)?;
     let (created, seen) = (r.i64("created_at")?, r.i64("last_seen_at")?);
     if now - seen > idle.as_micros() as i64 || now - created > absolute.as_micros() as i64 {
         return Err(StoreError::NotFound);

@@ -6,9 +6,10 @@
 //! queued as e-mails to the recipients (outbox rows) and the next timer is set — so a report is
 //! sent once, even across a crash, and the manual clock drives it in tests.
 
-use crate::commands::{PendingTimer, db};
 use crate::engine::Conn;
+use crate::tx::{Command, Pending, TimerRow, write_effects};
 use crate::{Result, StoreError, from_micros, micros, params};
+use async_trait::async_trait;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
@@ -128,17 +129,44 @@ pub fn period(kind: ReportKind, due: Timestamp, tz: &TimeZone) -> (Timestamp, Ti
     }
 }
 
+/// Stores when the scheduled reports go and sets their timers.
+pub(crate) struct ConfigureReports {
+    pub schedule: ReportSchedule,
+}
+
+#[async_trait]
+impl Command for ConfigureReports {
+    type Output = ();
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<()> {
+        configure(c, pending, &self.schedule, now).await
+    }
+}
+
+/// One step of building the reports' facts for leads without one (see `facts::backfill`).
+pub(crate) struct BackfillFacts {
+    pub limit: i64,
+}
+
+#[async_trait]
+impl Command for BackfillFacts {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<i64> {
+        let _ = now;
+        let pbs = pending.playbooks.clone();
+        crate::facts::backfill(c, &pbs, &mut pending.report_deltas, self.limit).await
+    }
+}
+
 /// Writes the schedule and makes each report's timer match it: set when missing, moved when
 /// its time changed, cancelled when the report is off.
-pub(crate) async fn configure(c: &mut dyn Conn, pending: &mut crate::commands::Pending, s: &ReportSchedule, now: Timestamp) -> Result<()> {
+pub(crate) async fn configure(c: &mut dyn Conn, pending: &mut Pending, s: &ReportSchedule, now: Timestamp) -> Result<()> {
     s.check().map_err(StoreError::Invalid)?;
     let text = serde_json::to_string(s).map_err(|e| StoreError::Internal(e.to_string()))?;
     c.exec(
         "INSERT INTO report_meta (key, value) VALUES ('schedule', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![text],
     )
-    .await
-    .map_err(db)?;
+    .await?;
     let tz = crate::facts::office_zone(&pending.playbooks);
     for kind in ReportKind::EVERY {
         let want = s.at(kind).map(|at| next_due(kind, at, now, &tz));
@@ -147,19 +175,16 @@ pub(crate) async fn configure(c: &mut dyn Conn, pending: &mut crate::commands::P
                 "SELECT id, due_at FROM timers WHERE lead_id IS NULL AND kind = $1 AND status = 'pending' ORDER BY due_at LIMIT 1",
                 params![kind.timer()],
             )
-            .await
-            .map_err(db)?;
+            .await?;
         let have_due = have.as_ref().map(|r| r.i64("due_at")).transpose()?.map(from_micros);
         if have_due == want {
             continue;
         }
         if let Some(r) = have {
-            c.exec("UPDATE timers SET status = 'cancelled', done_at = $1 WHERE id = $2", params![micros(now), r.i64("id")?])
-                .await
-                .map_err(db)?;
+            c.exec("UPDATE timers SET status = 'cancelled', done_at = $1 WHERE id = $2", params![micros(now), r.i64("id")?]).await?;
         }
         if let Some(due) = want {
-            pending.timers.push(PendingTimer::new(None, kind.timer(), due, &json!({}), now));
+            pending.timers.push(TimerRow::new(None, kind.timer(), due, &json!({}), now));
         }
     }
     Ok(())
@@ -167,15 +192,9 @@ pub(crate) async fn configure(c: &mut dyn Conn, pending: &mut crate::commands::P
 
 /// A report timer fired at `due`: composes the report for the period before it, queues it to
 /// every recipient and sets the next one. Other timers without a lead are not this module's.
-pub(crate) async fn fire(
-    c: &mut dyn Conn,
-    pending: &mut crate::commands::Pending,
-    kind: &str,
-    due: Timestamp,
-    now: Timestamp,
-) -> Result<bool> {
+pub(crate) async fn fire(c: &mut dyn Conn, pending: &mut Pending, kind: &str, due: Timestamp, now: Timestamp) -> Result<bool> {
     let Some(kind) = kind.strip_prefix("report:").and_then(ReportKind::parse) else { return Ok(false) };
-    let schedule: ReportSchedule = match c.row("SELECT value FROM report_meta WHERE key = 'schedule'", vec![]).await.map_err(db)? {
+    let schedule: ReportSchedule = match c.row("SELECT value FROM report_meta WHERE key = 'schedule'", vec![]).await? {
         Some(r) => serde_json::from_str(&r.str("value")?).unwrap_or_default(),
         None => ReportSchedule::default(),
     };
@@ -191,8 +210,7 @@ pub(crate) async fn fire(
                 "SELECT email FROM users WHERE active = $1 AND role IN ('admin', 'manager') AND email IS NOT NULL ORDER BY id",
                 params![true],
             )
-            .await
-            .map_err(db)?
+            .await?
         {
             to_addresses.push(r.str("email")?);
         }
@@ -205,19 +223,23 @@ pub(crate) async fn fire(
              VALUES ($1, NULL, 'email', NULL, NULL, $2, $3, $4, $5, $1, $1, 'queued', 0) ON CONFLICT (idempotency_key) DO NOTHING",
             params![t, address.as_str(), format!("report.{}", kind.name()), format!("report/{}/{}/{address}", kind.name(), micros(due)), payload.to_string()],
         )
-        .await
-        .map_err(db)?;
+        .await?;
     }
     let fx = pronto_domain::effects::Effects {
-        events: vec![pronto_domain::effects::Event {
-            kind: "report.sent",
-            data: json!({ "report": kind.name(), "from": from.to_string(), "to": to.to_string(), "recipients": to_addresses.len() }),
-        }],
+        events: vec![
+            pronto_domain::event::DomainEvent::ReportSent {
+                report: kind.name().to_owned(),
+                from,
+                to,
+                recipients: to_addresses.len() as u64,
+            }
+            .into(),
+        ],
         ..Default::default()
     };
-    crate::commands::write_effects(pending, &fx, None, None, None, now);
+    write_effects(pending, &fx, None, None, None, now);
     if let Some(at) = schedule.at(kind) {
-        pending.timers.push(PendingTimer::new(None, kind.timer(), next_due(kind, at, due.max(now), &tz), &json!({}), now));
+        pending.timers.push(TimerRow::new(None, kind.timer(), next_due(kind, at, due.max(now), &tz), &json!({}), now));
     }
     Ok(true)
 }

@@ -1,21 +1,20 @@
 //! [`SqlStore`]: the [`Store`] over either engine. Writes go to the group-commit writer as
 //! commands; reads take a pooled connection and run the shared queries of `queries.rs`.
 
-use crate::commands::{Command, IdempotencyKey, NewUserRecord, Outcome, UserPatch};
 use crate::engine::{Conn, Dialect};
 use crate::playbooks::Playbooks;
+use crate::pool::ReadPool;
 use crate::records::*;
+use crate::write::leads::{self, IdempotencyKey};
+use crate::write::users::{self, NewUserRecord, UserPatch};
+use crate::write::{access, config, delivery, timers, work};
 use crate::writer::{Connector, Writer};
 use crate::{Result, Store, StoreError, StoreOptions, queries};
+use crate::{calls, customer, mail, schedule};
 use async_trait::async_trait;
 use pronto_domain::Clock;
 use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};
 use std::sync::Arc;
-
-pub(crate) enum ReadPool {
-    Sqlite(Arc<crate::sqlite::SqlitePool>),
-    Pg(sqlx::PgPool),
-}
 
 type BoxFut<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T>> + Send + 'a>>;
 
@@ -62,7 +61,7 @@ impl SqlStore {
         self.sync_report_facts().await?;
         let mut tokens = 0;
         loop {
-            let n = self.id(Command::BackfillTokens { limit: 2000 }).await?;
+            let n = self.writer.submit(customer::BackfillTokens { limit: 2000 }).await?;
             tokens += n;
             if n == 0 {
                 break;
@@ -79,10 +78,7 @@ impl SqlStore {
         use base64::Engine;
         let b64 = base64::engine::general_purpose::STANDARD;
         let candidate = b64.encode(crate::tracking::SiteKeys::random_secret());
-        let secret = match self.writer.submit(Command::EnsureSecret { candidate }).await? {
-            Outcome::Text(s) => s,
-            other => return Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        };
+        let secret = self.writer.submit(customer::EnsureSecret { candidate }).await?;
         let bytes = b64.decode(secret).map_err(|e| StoreError::Internal(format!("the stored site secret is not base64: {e}")))?;
         self.playbooks.set_site_keys(crate::tracking::SiteKeys::new(&bytes));
         Ok(())
@@ -136,13 +132,6 @@ impl SqlStore {
             }
         }
     }
-
-    async fn id(&self, cmd: Command) -> Result<i64> {
-        match self.writer.submit(cmd).await? {
-            Outcome::Id(id) => Ok(id),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
-    }
 }
 
 #[async_trait]
@@ -156,54 +145,48 @@ impl Store for SqlStore {
     }
 
     async fn create_lead(&self, lead: NewLead, entered_by: Option<i64>, idem: Option<IdempotencyKey>) -> Result<LeadCreated> {
-        match self.writer.submit(Command::CreateLead { lead: Box::new(lead), entered_by, idem }).await? {
-            Outcome::Lead(created) => Ok(created),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(leads::CreateLead { lead, entered_by, idem }).await
     }
 
     async fn patch_lead(&self, id: i64, patch: LeadPatch, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::PatchLead { id, patch: Box::new(patch), actor }).await.map(|_| ())
+        self.writer.submit(leads::PatchLead { id, patch, actor }).await
     }
 
     async fn log_activity(&self, lead_id: i64, activity: NewActivity, actor: Option<i64>) -> Result<i64> {
-        self.id(Command::LogActivity { lead_id, activity: Box::new(activity), actor }).await
+        self.writer.submit(work::LogActivity { lead_id, activity, actor }).await
     }
 
     async fn create_user(&self, user: NewUserRecord) -> Result<i64> {
-        self.id(Command::CreateUser(Box::new(user))).await
+        self.writer.submit(users::CreateUser { user }).await
     }
 
     async fn create_token(&self, user_id: i64, name: String, hash: String) -> Result<i64> {
-        self.id(Command::CreateToken { user_id, name, hash, expires_at: None }).await
+        self.writer.submit(access::CreateToken { user_id, name, hash, expires_at: None }).await
     }
 
     async fn create_token_expiring(&self, user_id: i64, name: String, hash: String, expires_at: Option<jiff::Timestamp>) -> Result<i64> {
-        self.id(Command::CreateToken { user_id, name, hash, expires_at }).await
+        self.writer.submit(access::CreateToken { user_id, name, hash, expires_at }).await
     }
 
     async fn tokens(&self, user_id: i64) -> Result<Vec<crate::records::TokenRecord>> {
-        self.read(move |c| Box::pin(crate::accounts::tokens(c, user_id))).await
+        self.read(move |c| Box::pin(access::tokens(c, user_id))).await
     }
 
     async fn revoke_token(&self, user_id: i64, token_id: i64, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::RevokeToken { user_id, token_id, actor }).await.map(|_| ())
+        self.writer.submit(access::RevokeToken { user_id, token_id, actor }).await
     }
 
     async fn token_auth(&self, token_hash: &str) -> Result<(UserRecord, crate::records::TokenRecord)> {
         let hash = token_hash.to_owned();
-        self.read(move |c| Box::pin(async move { crate::accounts::token_auth(c, &hash).await })).await
+        self.read(move |c| Box::pin(async move { access::token_auth(c, &hash).await })).await
     }
 
     async fn touch_token(&self, id: i64) -> Result<()> {
-        self.writer.submit(Command::TouchToken { id }).await.map(|_| ())
+        self.writer.submit(access::TouchToken { id }).await
     }
 
     async fn set_active(&self, id: i64, active: bool, actor: Option<i64>) -> Result<crate::records::HandedBack> {
-        match self.writer.submit(Command::SetActive { id, active, actor }).await? {
-            Outcome::HandedBack(h) => Ok(h),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(users::SetActive { id, active, actor }).await
     }
 
     async fn update_account(
@@ -214,41 +197,32 @@ impl Store for SqlStore {
         active: Option<bool>,
         actor: Option<i64>,
     ) -> Result<crate::records::HandedBack> {
-        match self.writer.submit(Command::UpdateAccount { id, details: details.map(Box::new), role, active, actor }).await? {
-            Outcome::HandedBack(h) => Ok(h),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(users::UpdateAccount { id, details, role, active, actor }).await
     }
 
     async fn set_role(&self, id: i64, role: pronto_domain::user::Role, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::SetRole { id, role, actor }).await.map(|_| ())
+        self.writer.submit(users::SetRole { id, role, actor }).await
     }
 
     async fn change_password(&self, change: crate::records::PasswordChange) -> Result<crate::records::PasswordChanged> {
-        match self.writer.submit(Command::SetPassword(Box::new(change))).await? {
-            Outcome::PasswordChanged(p) => Ok(p),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(access::SetPassword { change }).await
     }
 
     async fn login_blocked(&self, key: &str) -> Result<Option<jiff::Timestamp>> {
         let key = key.to_owned();
-        self.read(move |c| Box::pin(async move { crate::accounts::login_blocked(c, &key).await })).await
+        self.read(move |c| Box::pin(async move { access::login_blocked(c, &key).await })).await
     }
 
     async fn login_failed(&self, key: &str) -> Result<Option<jiff::Timestamp>> {
-        match self.writer.submit(Command::LoginFailed { key: key.to_owned() }).await? {
-            Outcome::When(t) => Ok(t),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(access::LoginFailed { key: key.to_owned() }).await
     }
 
     async fn login_succeeded(&self, key: &str) -> Result<()> {
-        self.writer.submit(Command::LoginSucceeded { key: key.to_owned() }).await.map(|_| ())
+        self.writer.submit(access::LoginSucceeded { key: key.to_owned() }).await
     }
 
     async fn fire_due_timers(&self, limit: i64) -> Result<i64> {
-        self.id(Command::FireDueTimers { limit }).await
+        self.writer.submit(timers::FireDueTimers { limit }).await
     }
 
     async fn next_timer_due(&self) -> Result<Option<jiff::Timestamp>> {
@@ -274,30 +248,27 @@ impl Store for SqlStore {
     }
 
     async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>> {
-        match self.writer.submit(Command::ClaimNotifications { limit, lease }).await? {
-            Outcome::Notifications(n) => Ok(n),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(delivery::ClaimNotifications { limit, lease }).await
     }
 
     async fn record_delivery(&self, id: i64, delivery: Delivery) -> Result<()> {
-        self.writer.submit(Command::RecordDelivery { id, delivery: Box::new(delivery) }).await.map(|_| ())
+        self.writer.submit(delivery::RecordDelivery { id, delivery }).await
     }
 
     async fn retry_notification(&self, id: i64, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::RetryNotification { id, actor }).await.map(|_| ())
+        self.writer.submit(delivery::RetryNotification { id, actor }).await
     }
 
     async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64> {
-        self.id(Command::MarkRead { user, ids }).await
+        self.writer.submit(delivery::MarkRead { user, ids }).await
     }
 
     async fn create_webhook(&self, url: String, events: Vec<String>, secret: String, actor: Option<i64>) -> Result<i64> {
-        self.id(Command::CreateWebhook { url, events, secret, actor }).await
+        self.writer.submit(delivery::CreateWebhook { url, events, secret, actor }).await
     }
 
     async fn delete_webhook(&self, id: i64, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::DeleteWebhook { id, actor }).await.map(|_| ())
+        self.writer.submit(delivery::DeleteWebhook { id, actor }).await
     }
 
     async fn webhooks(&self) -> Result<Vec<WebhookRecord>> {
@@ -333,26 +304,22 @@ impl Store for SqlStore {
     }
 
     async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::CompleteTask { id, outcome, note, actor }).await.map(|_| ())
+        self.writer.submit(work::CompleteTask { id, outcome, note, actor }).await
     }
 
     async fn update_user(&self, patch: UserPatch, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::UpdateUser { patch: Box::new(patch), actor }).await.map(|_| ())
+        self.writer.submit(users::UpdateUser { patch, actor }).await
     }
 
     async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)> {
         let pb = pronto_playbook::parse(&source).ok();
-        match self.writer.submit(Command::LoadPlaybook { source, actor }).await? {
-            Outcome::Version(v, new) => {
-                if let Some(pb) = pb
-                    && self.playbooks.get(&pb.name, v).is_none()
-                {
-                    self.playbooks.insert(v, pb);
-                }
-                Ok((v, new))
-            }
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
+        let (v, new) = self.writer.submit(config::LoadPlaybook { source, actor }).await?;
+        if let Some(pb) = pb
+            && self.playbooks.get(&pb.name, v).is_none()
+        {
+            self.playbooks.insert(v, pb);
         }
+        Ok((v, new))
     }
 
     fn playbooks(&self) -> Arc<Playbooks> {
@@ -360,18 +327,15 @@ impl Store for SqlStore {
     }
 
     async fn ingest_mail(&self, mail: crate::records::MailIn) -> Result<crate::records::MailOutcome> {
-        match self.writer.submit(Command::IngestMail(Box::new(mail))).await? {
-            Outcome::Mail(o) => Ok(o),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(mail::IngestMail { mail }).await
     }
 
     async fn create_session(&self, user_id: i64, hash: String, replaces: Option<String>) -> Result<()> {
-        self.writer.submit(Command::CreateSession { user_id, hash, replaces }).await.map(|_| ())
+        self.writer.submit(access::CreateSession { user_id, hash, replaces }).await
     }
 
     async fn touch_session(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64> {
-        self.id(Command::TouchSession { hash, idle, absolute }).await
+        self.writer.submit(access::TouchSession { hash, idle, absolute }).await
     }
 
     async fn session_user(&self, hash: String, idle: jiff::SignedDuration, absolute: jiff::SignedDuration) -> Result<i64> {
@@ -380,14 +344,11 @@ impl Store for SqlStore {
     }
 
     async fn end_session(&self, hash: String) -> Result<()> {
-        self.writer.submit(Command::EndSession { hash }).await.map(|_| ())
+        self.writer.submit(access::EndSession { hash }).await
     }
 
     async fn call_event(&self, event: crate::records::CallIn) -> Result<crate::records::CallResult> {
-        match self.writer.submit(Command::CallEvent(Box::new(event))).await? {
-            Outcome::Call(r) => Ok(r),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(calls::CallEvent { event }).await
     }
 
     async fn calls(&self, lead: Option<i64>, limit: i64) -> Result<Vec<crate::records::CallRecord>> {
@@ -400,15 +361,15 @@ impl Store for SqlStore {
     }
 
     async fn reset_mailbox(&self, mailbox: String, uidvalidity: i64) -> Result<()> {
-        self.writer.submit(Command::ResetMailbox { mailbox, uidvalidity }).await.map(|_| ())
+        self.writer.submit(mail::ResetMailbox { mailbox, uidvalidity }).await
     }
 
     async fn mailbox_alert(&self, mailbox: String, error: Option<String>) -> Result<()> {
-        self.writer.submit(Command::MailboxAlert { mailbox, error }).await.map(|_| ())
+        self.writer.submit(mail::MailboxAlert { mailbox, error }).await
     }
 
     async fn send_email(&self, email: crate::records::OutgoingEmail) -> Result<i64> {
-        self.id(Command::SendEmail(Box::new(email))).await
+        self.writer.submit(mail::SendEmail { email }).await
     }
 
     async fn emails(&self, lead_id: i64) -> Result<Vec<crate::records::EmailRecord>> {
@@ -424,21 +385,18 @@ impl Store for SqlStore {
     }
 
     async fn set_message(&self, message: pronto_playbook::messages::Override, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::SetMessage { message, remove: false, actor }).await?;
+        self.writer.submit(config::SetMessage { message, remove: false, actor }).await?;
         self.reload_messages().await
     }
 
     async fn reset_message(&self, playbook: String, template: String, language: String, actor: Option<i64>) -> Result<()> {
         let message = pronto_playbook::messages::Override { playbook, template, language, text: String::new(), subject: None };
-        self.writer.submit(Command::SetMessage { message, remove: true, actor }).await?;
+        self.writer.submit(config::SetMessage { message, remove: true, actor }).await?;
         self.reload_messages().await
     }
 
     async fn ensure_admin(&self, password_hash: String) -> Result<bool> {
-        match self.writer.submit(Command::EnsureAdmin { password_hash }).await? {
-            Outcome::Flag(created) => Ok(created),
-            other => Err(StoreError::Internal(format!("unexpected outcome {other:?}"))),
-        }
+        self.writer.submit(users::EnsureAdmin { password_hash }).await
     }
 
     async fn lead(&self, id: i64) -> Result<LeadRecord> {
@@ -456,7 +414,7 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(async move { queries::contacts(c, query.as_deref(), limit).await })).await
     }
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::MergeContacts { keep, other, actor }).await.map(|_| ())
+        self.writer.submit(leads::MergeContacts { keep, other, actor }).await
     }
     async fn create_task(
         &self,
@@ -466,17 +424,17 @@ impl Store for SqlStore {
         assignee: Option<i64>,
         actor: Option<i64>,
     ) -> Result<i64> {
-        self.id(Command::CreateTask { lead_id, title, due_at, assignee, actor }).await
+        self.writer.submit(work::CreateTask { lead_id, title, due_at, assignee, actor }).await
     }
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
-        self.writer.submit(Command::RescheduleTask { id, due_at, actor }).await.map(|_| ())
+        self.writer.submit(work::RescheduleTask { id, due_at, actor }).await
     }
 
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>> {
         self.read(move |c| Box::pin(async move { queries::companies(c, query.as_deref(), limit).await })).await
     }
     async fn queue_test(&self, channel: String, address: String, text: String, actor: Option<i64>) -> Result<i64> {
-        self.id(Command::QueueTest { channel, address, text, actor }).await
+        self.writer.submit(delivery::QueueTest { channel, address, text, actor }).await
     }
     async fn report_tallies(&self, dim: pronto_domain::tally::Dim, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<ReportTallies> {
         let office = crate::facts::office_zone(&self.playbooks);
@@ -500,7 +458,7 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(crate::facts::facts(c, from, to, after, limit))).await
     }
     async fn configure_reports(&self, schedule: crate::schedule::ReportSchedule) -> Result<()> {
-        self.writer.submit(Command::ConfigureReports(Box::new(schedule))).await.map(|_| ())
+        self.writer.submit(schedule::ConfigureReports { schedule }).await
     }
     async fn compose_report(
         &self,
@@ -514,7 +472,7 @@ impl Store for SqlStore {
     async fn sync_report_facts(&self) -> Result<i64> {
         let mut synced = 0;
         loop {
-            let n = self.id(Command::BackfillFacts { limit: 5000 }).await?;
+            let n = self.writer.submit(schedule::BackfillFacts { limit: 5000 }).await?;
             if n == 0 {
                 break;
             }
@@ -529,7 +487,7 @@ impl Store for SqlStore {
         self.playbooks.site_keys().map(|k| k.token(lead_id, generation))
     }
     async fn revoke_tracking(&self, lead_id: i64, actor: Option<i64>) -> Result<i64> {
-        self.id(Command::RevokeTracking { lead_id, actor }).await
+        self.writer.submit(customer::RevokeTracking { lead_id, actor }).await
     }
     async fn tracking_page(&self, token: &str, keep: jiff::SignedDuration) -> Result<TrackingRecord> {
         let hash = crate::tracking::token_hash(token);
@@ -557,7 +515,7 @@ impl Store for SqlStore {
                 Act::Document(file)
             }
         };
-        self.id(Command::CustomerAct { lead_id, act: Box::new(act) }).await
+        self.writer.submit(customer::CustomerAct { lead_id, act }).await
     }
     async fn customer_files(&self, lead_id: i64) -> Result<Vec<CustomerFileRecord>> {
         self.read(move |c| Box::pin(crate::customer::files(c, lead_id))).await
@@ -576,14 +534,14 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(crate::customer::file_info(c, id))).await
     }
     async fn audit(&self, entry: AuditEntry) -> Result<i64> {
-        self.id(Command::Audit(Box::new(entry))).await
+        self.writer.submit(config::AppendAudit { entry }).await
     }
     async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
         let filter = filter.clone();
         self.read(move |c| Box::pin(async move { crate::audit::list(c, &filter).await })).await
     }
     async fn settle_outbox(&self) -> Result<i64> {
-        self.id(Command::SettleOutbox).await
+        self.writer.submit(delivery::SettleOutbox).await
     }
     fn office_zone(&self) -> jiff::tz::TimeZone {
         crate::facts::office_zone(&self.playbooks)

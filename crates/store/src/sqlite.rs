@@ -4,28 +4,15 @@
 //! rusqlite's calls cost a few microseconds each, which is what lets group commit reach
 //! many thousands of inquiries per second.
 
-use crate::engine::{Conn, Dialect, SqliteConn};
-use crate::sql_store::{ReadPool, SqlStore};
+use crate::engine::{Conn, Dialect};
+use crate::pool::{ReadPool, SqlitePool, connect};
+use crate::sql_store::SqlStore;
 use crate::writer::Connector;
 use crate::{Result, Store, StoreError, StoreOptions, migrate};
 use async_trait::async_trait;
 use pronto_domain::Clock;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-/// Opens one connection with Pronto's settings.
-pub(crate) fn connect(path: &Path) -> Result<SqliteConn, rusqlite::Error> {
-    let conn = rusqlite::Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // 32 MiB of page cache (the default is 2 MiB): index pages stay in memory instead of
-    // being re-read from the OS for every insert.
-    conn.pragma_update(None, "cache_size", "-32768")?;
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    Ok(SqliteConn::new(conn))
-}
 
 fn prepare_dir(path: &Path) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -65,14 +52,6 @@ impl Connector for SqliteConnector {
     }
 }
 
-/// Idle read connections; a read takes one (or opens one) and puts it back.
-pub(crate) struct SqlitePool {
-    path: PathBuf,
-    idle: Mutex<Vec<SqliteConn>>,
-    max_idle: usize,
-    closed: Arc<std::sync::atomic::AtomicBool>,
-}
-
 /// Past this size the WAL is checkpointed and emptied even if the writer has to wait.
 const WAL_LIMIT: u64 = 64 * 1024 * 1024;
 
@@ -108,30 +87,13 @@ fn start_checkpointer(path: PathBuf, closed: Arc<std::sync::atomic::AtomicBool>)
     }
 }
 
-impl SqlitePool {
-    pub(crate) fn take(&self) -> Result<SqliteConn> {
-        if let Some(c) = self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop() {
-            return Ok(c);
-        }
-        connect(&self.path).map_err(|e| StoreError::Unavailable(format!("cannot open {}: {e}", self.path.display())))
-    }
-    pub(crate) fn give_back(&self, c: SqliteConn) {
-        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        if idle.len() < self.max_idle {
-            idle.push(c);
-        }
-    }
-    pub(crate) fn close(&self) {
-        self.closed.store(true, std::sync::atomic::Ordering::Relaxed);
-        self.idle.lock().unwrap_or_else(|p| p.into_inner()).clear();
-    }
-}
-
 pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -> Result<Arc<dyn Store>> {
     migrate_only(path).await?;
     let path = PathBuf::from(path);
     let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
     start_checkpointer(path.clone(), closed.clone());
     let pool = SqlitePool { path: path.clone(), idle: Mutex::new(Vec::new()), max_idle: opts.read_connections.max(1) as usize, closed };
-    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts).init().await
+    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts)
+        .init()
+        .await
 }

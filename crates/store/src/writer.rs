@@ -9,10 +9,12 @@
 //! transaction.
 
 use crate::StoreError;
-use crate::commands::{self, Command, Outcome};
 use crate::engine::{Conn, Dialect};
+use crate::error::is_lock_cycle;
 use crate::playbooks::Playbooks;
+use crate::tx::{self, Command, Pending};
 use async_trait::async_trait;
+use jiff::Timestamp;
 use pronto_domain::Clock;
 use std::sync::{Arc, Mutex};
 use tokio::sync::{mpsc, oneshot};
@@ -24,13 +26,40 @@ pub(crate) trait Connector: Send + Sync + 'static {
     async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError>;
 }
 
-struct Job {
-    cmd: Command,
-    reply: oneshot::Sender<Result<Outcome, StoreError>>,
+/// A queued command with the caller waiting for its typed result. The writer sees only this:
+/// it applies the command (again, when it must retry it) and finally answers the caller.
+#[async_trait]
+trait Job: Send {
+    /// Applies the command; its output is kept until [`Job::answer`].
+    async fn apply(&mut self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<(), StoreError>;
+    /// Answers the caller: the kept output when the command's transaction committed.
+    fn answer(self: Box<Self>, result: Result<(), StoreError>);
 }
 
+struct Queued<C: Command> {
+    cmd: C,
+    output: Option<C::Output>,
+    reply: oneshot::Sender<Result<C::Output, StoreError>>,
+}
+
+#[async_trait]
+impl<C: Command> Job for Queued<C> {
+    async fn apply(&mut self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<(), StoreError> {
+        self.output = Some(self.cmd.apply(c, pending, now).await?);
+        Ok(())
+    }
+
+    fn answer(self: Box<Self>, result: Result<(), StoreError>) {
+        let Queued { output, reply, .. } = *self;
+        let answer = result.and_then(|()| output.ok_or_else(|| StoreError::Internal("a command committed without a result".into())));
+        let _ = reply.send(answer);
+    }
+}
+
+type Batch = Vec<Box<dyn Job>>;
+
 pub(crate) struct Writer {
-    queue: Mutex<Option<mpsc::Sender<Job>>>,
+    queue: Mutex<Option<mpsc::Sender<Box<dyn Job>>>>,
     done: tokio::sync::Mutex<Vec<oneshot::Receiver<()>>>,
     /// Notified after each commit that changed something (timers may have been set, outbox
     /// rows written).
@@ -38,7 +67,7 @@ pub(crate) struct Writer {
 }
 
 /// The queue the writers share: a writer holds the lock only while it takes a batch.
-type SharedQueue = Arc<tokio::sync::Mutex<mpsc::Receiver<Job>>>;
+type SharedQueue = Arc<tokio::sync::Mutex<mpsc::Receiver<Box<dyn Job>>>>;
 
 /// How often a command is retried after a unique-key race with another node.
 const ATTEMPTS: usize = 3;
@@ -55,7 +84,7 @@ impl Writer {
         max_batch: usize,
         writers: usize,
     ) -> Self {
-        let (tx, rx) = mpsc::channel::<Job>(max_batch.max(1) * 16);
+        let (tx, rx) = mpsc::channel::<Box<dyn Job>>(max_batch.max(1) * 16);
         let rx: SharedQueue = Arc::new(tokio::sync::Mutex::new(rx));
         let connector: Arc<dyn Connector> = Arc::from(connector);
         let mut done = Vec::new();
@@ -83,13 +112,17 @@ impl Writer {
         self.wakers.clone()
     }
 
-    pub(crate) async fn submit(&self, cmd: Command) -> Result<Outcome, StoreError> {
+    /// Queues `cmd` and waits until its transaction committed (or failed).
+    pub(crate) async fn submit<C: Command>(&self, cmd: C) -> Result<C::Output, StoreError> {
         let queue = self.queue.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let Some(queue) = queue else {
             return Err(StoreError::Unavailable("the store is shutting down".into()));
         };
         let (reply, answer) = oneshot::channel();
-        queue.send(Job { cmd, reply }).await.map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?;
+        queue
+            .send(Box::new(Queued { cmd, output: None, reply }))
+            .await
+            .map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?;
         answer.await.map_err(|_| StoreError::Unavailable("the writer has stopped".into()))?
     }
 
@@ -125,7 +158,7 @@ impl Default for Wakers {
 
 async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<Wakers>) {
     let mut conn: Option<Box<dyn Conn>> = None;
-    let mut batch: Vec<Job> = Vec::with_capacity(max_batch);
+    let mut batch: Batch = Vec::with_capacity(max_batch);
     loop {
         {
             let mut rx = rx.lock().await;
@@ -141,7 +174,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
         metrics::histogram!("pronto_store_batch_size").record(batch.len() as f64);
         // A duration on the monotonic clock, for metrics only; it never reaches the domain.
         let started = std::time::Instant::now();
-        let (results, live) = commit(&mut conn, connector.as_ref(), &batch, &env).await;
+        let (results, live) = commit(&mut conn, connector.as_ref(), &mut batch, &env).await;
         let took = started.elapsed();
         metrics::histogram!("pronto_store_commit_seconds").record(took.as_secs_f64());
         if took > std::time::Duration::from_millis(20) {
@@ -158,7 +191,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
             }
         }
         for (job, result) in batch.drain(..).zip(results) {
-            let _ = job.reply.send(result);
+            job.answer(result);
         }
     }
 }
@@ -169,9 +202,9 @@ type Committed = Vec<crate::records::Committed>;
 async fn commit(
     slot: &mut Option<Box<dyn Conn>>,
     connector: &dyn Connector,
-    batch: &[Job],
+    batch: &mut [Box<dyn Job>],
     env: &Env,
-) -> (Vec<Result<Outcome, StoreError>>, Committed) {
+) -> (Vec<Result<(), StoreError>>, Committed) {
     let mut live = Vec::new();
     let results = commit_batch(slot, connector, batch, env, &mut live).await;
     (results, live)
@@ -180,12 +213,13 @@ async fn commit(
 async fn commit_batch(
     slot: &mut Option<Box<dyn Conn>>,
     connector: &dyn Connector,
-    batch: &[Job],
+    batch: &mut [Box<dyn Job>],
     env: &Env,
     live: &mut Committed,
-) -> Vec<Result<Outcome, StoreError>> {
-    let all_fail = |e: &dyn std::fmt::Display| -> Vec<Result<Outcome, StoreError>> {
-        batch.iter().map(|_| Err(StoreError::Unavailable(e.to_string()))).collect()
+) -> Vec<Result<(), StoreError>> {
+    let len = batch.len();
+    let all_fail = |e: &dyn std::fmt::Display| -> Vec<Result<(), StoreError>> {
+        (0..len).map(|_| Err(StoreError::Unavailable(e.to_string()))).collect()
     };
     if slot.is_none() {
         match connector.connect().await {
@@ -210,13 +244,13 @@ async fn commit_batch(
         *slot = None;
         return all_fail(&e);
     }
-    let mut results: Vec<Result<Outcome, StoreError>> = Vec::with_capacity(batch.len());
+    let mut results: Vec<Result<(), StoreError>> = Vec::with_capacity(batch.len());
     // `results[..durable]` were committed already (see the lock cycles below).
     let mut durable = 0;
     let mut cycles = 0;
     while results.len() < batch.len() {
-        let result = apply_in_savepoint(conn, &batch[results.len()].cmd, env, &mut noted, &mut deltas).await;
-        if matches!(&result, Err(e) if commands::is_lock_cycle(e)) && cycles < ATTEMPTS {
+        let result = apply_in_savepoint(conn, batch[results.len()].as_mut(), env, &mut noted, &mut deltas).await;
+        if matches!(&result, Err(e) if is_lock_cycle(e)) && cycles < ATTEMPTS {
             // This transaction and another writer's (another node's) wait on each other's rows.
             // Retrying inside this transaction would wait again: commit what the batch did so
             // far, which releases its locks, and retry the command in a new transaction.
@@ -256,24 +290,23 @@ async fn commit_batch(
 async fn optimistic(
     conn: &mut dyn Conn,
     begin: &str,
-    batch: &[Job],
+    batch: &mut [Box<dyn Job>],
     env: &Env,
     live: &mut Committed,
-) -> Option<Vec<Result<Outcome, StoreError>>> {
+) -> Option<Vec<Result<(), StoreError>>> {
     conn.exec(begin, vec![]).await.ok()?;
     let mut results = Vec::with_capacity(batch.len());
-    let mut pending = commands::Pending::new(env.playbooks.clone());
-    for job in batch {
-        match commands::apply(conn, &mut pending, &job.cmd, env.clock.now()).await {
-            Ok(outcome) => results.push(Ok(outcome)),
+    let mut pending = Pending::new(env.playbooks.clone());
+    for job in batch.iter_mut() {
+        match job.apply(conn, &mut pending, env.clock.now()).await {
+            Ok(()) => results.push(Ok(())),
             Err(_) => {
                 let _ = conn.exec("ROLLBACK", vec![]).await;
                 return None;
             }
         }
     }
-    if commands::flush(conn, &mut pending).await.is_err()
-        || crate::facts::apply(conn, std::mem::take(&mut pending.report_deltas)).await.is_err()
+    if tx::flush(conn, &mut pending).await.is_err() || crate::facts::apply(conn, std::mem::take(&mut pending.report_deltas)).await.is_err()
     {
         let _ = conn.exec("ROLLBACK", vec![]).await;
         return None;
@@ -293,11 +326,11 @@ async fn optimistic(
 /// The results of a batch whose transaction failed: what an earlier commit made durable
 /// (`results[..durable]`) stands, everything after it fails.
 fn fail_from(
-    mut results: Vec<Result<Outcome, StoreError>>,
+    mut results: Vec<Result<(), StoreError>>,
     durable: usize,
     len: usize,
     e: &dyn std::fmt::Display,
-) -> Vec<Result<Outcome, StoreError>> {
+) -> Vec<Result<(), StoreError>> {
     results.truncate(durable);
     results.resize_with(len, || Err(StoreError::Unavailable(e.to_string())));
     results
@@ -312,28 +345,28 @@ async fn apply_deltas_and_commit(conn: &mut dyn Conn, deltas: &mut crate::facts:
 
 async fn apply_in_savepoint(
     conn: &mut dyn Conn,
-    cmd: &Command,
+    job: &mut dyn Job,
     env: &Env,
     noted: &mut Committed,
     deltas: &mut crate::facts::Deltas,
-) -> Result<Outcome, StoreError> {
+) -> Result<(), StoreError> {
     let mut attempt = 0;
     loop {
         attempt += 1;
         conn.exec("SAVEPOINT cmd", vec![]).await?;
-        let mut pending = commands::Pending::new(env.playbooks.clone());
-        let applied = match commands::apply(conn, &mut pending, cmd, env.clock.now()).await {
-            Ok(outcome) => commands::flush(conn, &mut pending).await.map(|()| outcome),
+        let mut pending = Pending::new(env.playbooks.clone());
+        let applied = match job.apply(conn, &mut pending, env.clock.now()).await {
+            Ok(()) => tx::flush(conn, &mut pending).await,
             Err(e) => Err(e),
         };
         match applied {
-            Ok(outcome) => {
+            Ok(()) => {
                 conn.exec("RELEASE SAVEPOINT cmd", vec![]).await?;
                 noted.append(&mut pending.live);
                 for (k, t) in std::mem::take(&mut pending.report_deltas) {
                     deltas.entry(k).or_default().merge(&t);
                 }
-                return Ok(outcome);
+                return Ok(());
             }
             Err(e) => {
                 conn.exec("ROLLBACK TO SAVEPOINT cmd", vec![]).await?;
