@@ -3,14 +3,13 @@
 //! decide, and the 403 naming what was refused. The rule itself is `Role::may`.
 
 use crate::AppState;
-use crate::api::or_not_found;
+use crate::app::{Error, or_not_found};
 use crate::auth::Caller;
-use crate::error::ApiError;
 use pronto_domain::user::{Action, On};
 use pronto_store::TaskFilter;
 
 /// How `caller` stands to lead `lead_id` (404 when there is no such lead).
-pub async fn on_lead(st: &AppState, caller: &Caller, lead_id: i64) -> Result<On, ApiError> {
+pub async fn on_lead(st: &AppState, caller: &Caller, lead_id: i64) -> Result<On, Error> {
     let lead = st.store.lead(lead_id).await.map_err(|e| or_not_found(e, "lead"))?;
     let owner = lead.owner.is_some_and(|o| o.id == caller.user.id);
     let assignee = !owner
@@ -30,7 +29,7 @@ pub async fn on_lead(st: &AppState, caller: &Caller, lead_id: i64) -> Result<On,
 
 /// 403 unless `caller` may do `action` to lead `lead_id`; 404 when there is no such lead and
 /// the role alone does not allow it.
-pub async fn require_on_lead(st: &AppState, caller: &Caller, action: Action, lead_id: i64) -> Result<(), ApiError> {
+pub async fn require_on_lead(st: &AppState, caller: &Caller, action: Action, lead_id: i64) -> Result<(), Error> {
     if caller.role.may(action, &On::NOTHING) {
         return Ok(());
     }

@@ -215,16 +215,16 @@ pub fn same_origin(headers: &axum::http::HeaderMap) -> bool {
 impl Caller {
     /// 403 unless the caller's role may do `action` (whatever the record: see
     /// [`Caller::require_on`] for an action on one lead).
-    pub fn require(&self, action: Action) -> Result<(), ApiError> {
+    pub fn require(&self, action: Action) -> crate::app::Result<()> {
         self.require_on(action, &On::NOTHING)
     }
 
     /// 403 unless the caller's role may do `action` to a record it stands to as `on`.
-    pub fn require_on(&self, action: Action, on: &On) -> Result<(), ApiError> {
+    pub fn require_on(&self, action: Action, on: &On) -> crate::app::Result<()> {
         if self.role.may(action, on) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!("the role `{}` may not {}", self.role, action.describe())))
+            Err(crate::app::Error::Forbidden { action: Some(action), why: format!("the role `{}` may not {}", self.role, action.describe()) })
         }
     }
 }

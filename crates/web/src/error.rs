@@ -31,6 +31,9 @@ pub enum ApiError {
     Invalid(FieldErrors),
     #[error("{0}")]
     RateLimited(String),
+    /// 429 with `Retry-After` the given seconds.
+    #[error("{0}")]
+    RateLimitedFor(String, i64),
     /// 408: the request (its body) did not arrive in time.
     #[error("{0}")]
     Timeout(String),
@@ -73,7 +76,7 @@ impl ApiError {
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::RateLimited(_) | ApiError::RateLimitedFor(..) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Timeout(_) => StatusCode::REQUEST_TIMEOUT,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -121,6 +124,22 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// A use case's error as its problem document: the same status and `detail` as ever.
+impl From<crate::app::Error> for ApiError {
+    fn from(e: crate::app::Error) -> Self {
+        use crate::app::Error as E;
+        match e {
+            E::NotFound(m) => ApiError::NotFound(m),
+            E::Forbidden { why, .. } => ApiError::Forbidden(why),
+            E::Invalid(f) => ApiError::Invalid(f),
+            E::Conflict(m) => ApiError::Conflict(m),
+            E::Wait { seconds, why } => ApiError::RateLimitedFor(why, seconds),
+            E::Unavailable(m) => ApiError::Unavailable(m),
+            E::Internal(m) => ApiError::Internal(m),
+        }
+    }
+}
+
 impl From<FieldErrors> for ApiError {
     fn from(e: FieldErrors) -> Self {
         ApiError::Invalid(e)
@@ -141,6 +160,11 @@ impl IntoResponse for ApiError {
         }
         if let ApiError::RateLimited(_) = self {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
+        if let ApiError::RateLimitedFor(_, secs) = &self
+            && let Ok(v) = HeaderValue::from_str(&secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
         }
         if let ApiError::Forbidden(why) = self {
             // The audit log records the refusal with its reason (see `audit::denials`).

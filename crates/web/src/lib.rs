@@ -2,12 +2,15 @@
 //! OpenAPI description. [`app`] builds the router from an [`AppState`] without binding a
 //! socket; the binary serves it.
 //!
-//! Architecture invariant: handlers parse input into domain values, check permission, call
-//! the store once and map the result; nothing is sent to the outside world from here (the
-//! store writes outbox rows that workers deliver).
+//! Architecture invariant: a change goes through one use case in [`app`] (permission checked
+//! before any write, the input validated once, the store called), whichever adapter carries it:
+//! [`api`] (JSON in, RFC 9457 problems out) or [`ui`] (forms in, pages and the error page in the
+//! reader's language out). Nothing is sent to the outside world from here (the store writes
+//! outbox rows that workers deliver).
 
 pub mod access;
 pub mod api;
+pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod charts;

@@ -18,6 +18,7 @@ both!(
     the_board_moves_leads_and_contacts_merge_by_hand,
     admins_manage_users_tests_playbooks_and_webhooks,
     a_password_change_ends_the_other_sessions,
+    refusals_are_pages_in_the_readers_language,
 );
 
 const PASSWORD: &str = "a long enough password";
@@ -388,4 +389,39 @@ async fn a_password_change_ends_the_other_sessions(engine: Engine) {
     assert_eq!(old.status, 401);
     let new = send(&app, reqwest::Method::POST, "/login", None, Some(&[("login", "jana"), ("password", "a brand new password")]), Some(&own(&app))).await;
     assert_eq!(new.status, 303);
+}
+
+/// What a use case refuses is a page with the navigation in the reader's own language (here
+/// Czech, whatever the browser asks for), with the status the refusal means: a lead or task
+/// that does not exist (404), input that cannot be used (422, field by field), an action the
+/// role may not take (403).
+async fn refusals_are_pages_in_the_readers_language(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    app.patch(&format!("/api/v1/users/{jana}"), &json!({ "language": "cs" })).await.expect(200);
+    let c = sign_in(&app, "jana").await;
+    let czech_page = |p: &Page| {
+        assert!(p.html.contains("<html lang=\"cs\"") && p.html.contains("<nav aria-label=\"main\">"), "{}", p.html);
+        assert!(p.html.starts_with("<!doctype html>"), "a page, not plain text: {}", p.html);
+    };
+    let p = send(&app, reqwest::Method::GET, "/leads/987654", Some(&c), None, None).await;
+    assert_eq!(p.status, 404);
+    czech_page(&p);
+    assert!(p.html.contains("Nenalezeno") && p.html.contains("id=\"error-reason\""), "{}", p.html);
+    let p = send(&app, reqwest::Method::POST, "/tasks/987654/complete", Some(&c), Some(&[("outcome", "done")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 404);
+    czech_page(&p);
+    let l = id(&app.create_lead(&json!({ "channel": "web", "contact": { "name": "Eva", "phone": "777 888 999" } })).await);
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{l}/note"), Some(&c), Some(&[("text", "   ")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 422);
+    czech_page(&p);
+    assert!(p.html.contains("Zkontrolujte prosím, co jste zadali") && p.html.contains("<code>body</code>"), "{}", p.html);
+    assert!(p.html.contains(&format!("href=\"/leads/{l}\"")), "the way back to the card: {}", p.html);
+    let p = send(&app, reqwest::Method::POST, &format!("/leads/{l}/task"), Some(&c), Some(&[("title", ""), ("due", "soon")]), Some(&own(&app))).await;
+    assert_eq!(p.status, 422);
+    assert!(p.html.contains("<code>title</code>") && p.html.contains("<code>due</code>"), "both fields at once: {}", p.html);
+    let p = send(&app, reqwest::Method::GET, "/admin", Some(&c), None, None).await;
+    assert_eq!(p.status, 403);
+    czech_page(&p);
+    assert!(p.html.contains("id=\"denied-reason\"") && p.html.contains("K tomu nemáte oprávnění."), "{}", p.html);
 }

@@ -3,6 +3,7 @@
 
 use super::{or_not_found, path_id};
 use crate::AppState;
+use crate::app;
 use crate::auth::{Caller, hex};
 use crate::dto::*;
 use crate::error::{ApiError, ApiResult, Problem};
@@ -14,10 +15,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use pronto_domain::FieldErrors;
-use pronto_domain::lead::{Channel, CustomerType, LeadPatch, LeadStatus};
-use pronto_domain::lead::{MESSAGE_MAX, SHORT_MAX, SUBJECT_MAX};
+use pronto_domain::lead::{Channel, LeadStatus};
 use pronto_domain::user::Action;
-use pronto_domain::values::{Language, Line, PostalCode, Text};
 use pronto_store::{IdempotencyKey, LeadFilter};
 use sha2::{Digest, Sha256};
 
@@ -57,12 +56,8 @@ pub async fn create_lead(State(st): State<AppState>, caller: Caller, headers: He
     caller.require(Action::CreateLead)?;
     let (input, bytes): (LeadIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let idem = idempotency_key(&headers, format!("user:{}", caller.user.id), &bytes)?;
-    // Without a `playbook` the store's default playbook runs it.
-    let lead = input.into_draft().parse(st.config.region, st.clock.now())?;
-    let done = st.store.create_lead(lead, Some(caller.user.id), idem).await?;
-    metrics::counter!("pronto_leads_received_total", "via" => "api").increment(u64::from(done.created));
-    let lead = st.store.lead(done.id).await?;
-    Ok(created(lead.into(), !done.created))
+    let done = app::leads::create(&st, &caller, input.into_draft(), idem).await?;
+    Ok(created(done.lead.into(), !done.created))
 }
 
 /// Get a lead.
@@ -124,7 +119,7 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
                 .iter()
                 .flat_map(|(_, _, pb)| pb.stage_ids().into_iter().map(str::to_owned).collect::<Vec<_>>())
                 .collect();
-            stage_id(&s).and_then(|s| {
+            app::leads::stage_id(&s).and_then(|s| {
                 if known.contains(&s) {
                     Ok(s)
                 } else {
@@ -178,47 +173,6 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     Ok(Json(LeadList { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
 }
 
-/// A stage id as playbooks write them; whether the lead's playbook has it, the store checks.
-fn stage_id(s: &str) -> Result<String, String> {
-    let s = s.trim();
-    if !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-        Ok(s.to_owned())
-    } else {
-        Err(format!("`{s}` is not a stage id (lower-case letters, digits and `_`)"))
-    }
-}
-
-fn patch_from(input: LeadPatchIn) -> Result<LeadPatch, FieldErrors> {
-    let mut e = FieldErrors::new();
-    /// `Some(None)` clears; `Some(Some(""))` clears too (forms send blanks).
-    fn clear_or<T, E: std::fmt::Display>(
-        e: &mut FieldErrors,
-        field: &str,
-        v: Option<Option<String>>,
-        parse: impl Fn(&str) -> Result<T, E>,
-    ) -> Option<Option<T>> {
-        match v {
-            None => None,
-            Some(None) => Some(None),
-            Some(Some(s)) if s.trim().is_empty() => Some(None),
-            Some(Some(s)) => e.take(field, parse(&s)).map(Some),
-        }
-    }
-    let patch = LeadPatch {
-        stage: e.take_opt("stage", input.stage.as_deref().map(stage_id)),
-        status: e.take_opt("status", input.status.as_deref().map(LeadStatus::parse)),
-        owner: input.owner,
-        customer_type: clear_or(&mut e, "customer_type", input.customer_type, CustomerType::parse),
-        subject: clear_or(&mut e, "subject", input.subject, |s| Line::parse(s, SUBJECT_MAX)),
-        message: clear_or(&mut e, "message", input.message, |s| Text::parse(s, MESSAGE_MAX)),
-        postal_code: clear_or(&mut e, "postal_code", input.postal_code, PostalCode::parse),
-        product: clear_or(&mut e, "product", input.product, |s| Line::parse(s, SHORT_MAX)),
-        language: clear_or(&mut e, "language", input.language, Language::parse),
-        source: clear_or(&mut e, "source", input.source, |s| Line::parse(s, SHORT_MAX)),
-    };
-    e.into_result().map(|()| patch)
-}
-
 /// Change a lead's stage, status, owner or other editable fields. Moving a lead into a stage
 /// after the intake, or closing it as won, is the deal: not the secretary's.
 #[utoipa::path(patch, path = "/api/v1/leads/{id}", tag = "leads", request_body = LeadPatchIn,
@@ -237,20 +191,7 @@ pub async fn patch_lead(
     caller.require(Action::EditLead)?;
     let id = path_id(&id, "lead")?;
     let (input, _): (LeadPatchIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let patch = patch_from(input)?;
-    if patch.is_empty() {
-        return Err(ApiError::invalid("body", "name at least one field to change"));
-    }
-    // The deal (a stage after the intake, closing as won) is not every role's.
-    if (patch.stage.is_some() || patch.status.is_some()) && !caller.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) {
-        let lead = st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
-        let status = patch.status.map(|s| s.as_str());
-        if crate::access::is_deal_move(&st, &lead.playbook, lead.playbook_version, patch.stage.as_deref(), status) {
-            caller.require(Action::WorkDeal)?;
-        }
-    }
-    st.store.patch_lead(id, patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
-    Ok(Json(st.store.lead(id).await?.into()))
+    Ok(Json(app::leads::patch(&st, &caller, id, input).await?.into()))
 }
 
 /// Everything that happened to a lead, oldest first.
@@ -281,10 +222,7 @@ pub async fn log_activity(
     caller.require(Action::LogActivity)?;
     let id = path_id(&id, "lead")?;
     let (input, _): (ActivityIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let activity = input.into_draft().parse(st.clock.now())?;
-    let activity_id = st.store.log_activity(id, activity, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
-    let all = st.store.activities(id).await?;
-    let one = all.into_iter().find(|a| a.id == activity_id).ok_or_else(|| ApiError::Internal("activity vanished".into()))?;
+    let one = app::leads::log_activity(&st, &caller, id, input.into_draft()).await?;
     Ok((StatusCode::CREATED, Json(one.into())))
 }
 

@@ -13,9 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
-use pronto_domain::lead::MESSAGE_MAX;
 use pronto_domain::user::Action;
-use pronto_domain::values::{Email, Text};
 use pronto_mail::imap::{MailboxConfig, Reach, TestError, Tls};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -322,37 +320,12 @@ pub async fn send_email(
 ) -> ApiResult<(StatusCode, Json<EmailOut>)> {
     caller.require(Action::LogActivity)?;
     let id = path_id(&id, "lead")?;
+    // Refused before the body is read, as ever (403/404 before 400/415/422); the use case
+    // checks again before it writes.
     crate::access::require_on_lead(&st, &caller, Action::SendEmail, id).await?;
     let (input, _): (EmailIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let mut e = FieldErrors::new();
-    let text = e.take("text", Text::parse(input.text.as_deref().unwrap_or(""), MESSAGE_MAX));
-    let subject = e.take("subject", pronto_domain::lead::email_subject(input.subject.as_deref().unwrap_or(""))).flatten();
-    let to = match input.to.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(t) => e.take("to", Email::parse(t)),
-        None => None,
-    };
-    e.into_result()?;
-    let mut random = [0u8; 12];
-    getrandom::fill(&mut random).map_err(|e| ApiError::Internal(format!("no randomness: {e}")))?;
-    let unique: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    let from_address = st.config.smtp_address();
-    let email = pronto_store::OutgoingEmail {
-        lead_id: id,
-        to: to.map(|t| t.as_str().to_owned()),
-        subject: subject.map(|s| s.as_str().to_owned()),
-        text: text.map(|t| t.into_string()).unwrap_or_default(),
-        message_id: pronto_mail::thread::message_id(id, &unique, &from_address),
-        reply_to: st.mail.reply_address().map(|a| pronto_mail::thread::reply_address(&a, id)),
-        actor: Some(caller.user.id),
-    };
-    let email_id = st.store.send_email(email).await.map_err(|e| or_not_found(e, "lead"))?;
-    let out = st
-        .store
-        .emails(id)
-        .await?
-        .into_iter()
-        .find(|e| e.id == email_id)
-        .ok_or_else(|| ApiError::Internal("the e-mail just written is gone".into()))?;
+    let reply = crate::app::mail::Reply { text: input.text, subject: input.subject, to: input.to };
+    let out = crate::app::mail::send_reply(&st, &caller, id, reply).await?;
     Ok((StatusCode::CREATED, Json(out.into())))
 }
 

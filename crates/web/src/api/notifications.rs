@@ -100,11 +100,7 @@ pub async fn list_notifications(State(st): State<AppState>, caller: Caller, RawQ
 pub async fn mark_read(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<MarkedRead>> {
     caller.require(Action::ReadLeads)?;
     let (input, _): (MarkReadIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let ids = input.ids.unwrap_or_default();
-    if ids.len() > 1000 || ids.iter().any(|id| *id <= 0) {
-        return Err(ApiError::invalid("ids", "give up to 1000 notification ids, or none for all"));
-    }
-    let marked = st.store.mark_read(caller.user.id, ids).await?;
+    let marked = crate::app::notifications::mark_read(&st, &caller, input.ids.unwrap_or_default()).await?;
     Ok(Json(MarkedRead { marked }))
 }
 
@@ -117,8 +113,5 @@ pub async fn mark_read(State(st): State<AppState>, caller: Caller, headers: Head
 pub async fn retry(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<NotificationOut>> {
     caller.require(Action::ReadAllNotifications)?;
     let id = super::path_id(&id, "notification")?;
-    st.store.retry_notification(id, Some(caller.user.id)).await.map_err(|e| super::or_not_found(e, "notification"))?;
-    let n = st.store.notifications(&NotificationFilter { limit: 1000, ..Default::default() }).await?;
-    let one = n.into_iter().find(|n| n.id == id).ok_or_else(|| ApiError::not_found("notification"))?;
-    Ok(Json(one.into()))
+    Ok(Json(crate::app::notifications::retry(&st, &caller, id).await?.into()))
 }

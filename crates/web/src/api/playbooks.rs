@@ -124,8 +124,8 @@ pub async fn diagram(State(st): State<AppState>, caller: Caller, Path(name): Pat
     Ok(res)
 }
 
-fn problems_of(source: &str) -> PlaybookCheck {
-    match pronto_playbook::parse(source) {
+fn problems_of(source: &str, checked: Result<Playbook, Vec<pronto_playbook::Problem>>) -> PlaybookCheck {
+    match checked {
         Ok(pb) => PlaybookCheck { valid: true, name: Some(pb.name), problems: vec![] },
         Err(ps) => PlaybookCheck {
             valid: false,
@@ -159,7 +159,7 @@ async fn toml_text(st: &AppState, headers: &HeaderMap, body: Body) -> ApiResult<
 pub async fn check(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<PlaybookCheck>> {
     caller.require(Action::ReadPlaybooks)?;
     let source = toml_text(&st, &headers, body).await?;
-    Ok(Json(problems_of(&source)))
+    Ok(Json(problems_of(&source, crate::app::playbooks::check(&caller, &source)?)))
 }
 
 /// Load a playbook (admin): a changed text becomes the next version of its name, which new
@@ -178,10 +178,7 @@ pub async fn load(
 ) -> ApiResult<(StatusCode, Json<PlaybookLoaded>)> {
     caller.require(Action::ManagePlaybooks)?;
     let source = toml_text(&st, &headers, body).await?;
-    let name = pronto_playbook::parse(&source).map(|p| p.name).unwrap_or_default();
-    let (version, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
-    st.audit_change(&caller, crate::audit::kind::PLAYBOOK_LOADED, Some(format!("playbook/{name}")), serde_json::json!({ "version": version, "new": created }))
-        .await;
+    let crate::app::playbooks::Loaded { name, version, created } = crate::app::playbooks::load(&st, &caller, source).await?;
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(PlaybookLoaded { name, version, created })))
 }

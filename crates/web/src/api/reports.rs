@@ -13,114 +13,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
-use pronto_domain::tally::{self, Dim, EDGES, Tally};
+use pronto_domain::tally::Dim;
 use pronto_domain::user::Action;
 use pronto_store::schedule::ReportKind;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
 
-/// A window `[from, to)` from the query: RFC 3339, default the 30 days before now.
-pub(crate) fn window(
-    now: jiff::Timestamp,
-    from: &Option<String>,
-    to: &Option<String>,
-    e: &mut FieldErrors,
-) -> (jiff::Timestamp, jiff::Timestamp) {
-    let mut time = |field: &str, v: &Option<String>| -> Option<jiff::Timestamp> {
-        let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
-        match v.parse::<jiff::Timestamp>() {
-            Ok(t) => Some(t),
-            Err(_) => {
-                e.add(field, format!("`{v}` is not an RFC 3339 time with offset"));
-                None
-            }
-        }
-    };
-    let to = time("to", to).unwrap_or(now);
-    let from = time("from", from).unwrap_or(to - jiff::SignedDuration::from_hours(24 * 30));
-    if from >= to {
-        e.add("from", "must be before `to`");
-    }
-    (from, to)
-}
+pub use crate::app::reports::*;
 
-/// What every report takes.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct ReportQuery {
-    /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub from: Option<String>,
-    /// RFC 3339, exclusive; default now.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub to: Option<String>,
-    /// `channel` (default), `owner`, `source`, `segment` (b2b/b2c), `hour`, `weekday`,
-    /// `playbook` or `all`.
-    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
-    pub group_by: Option<String>,
-    /// `wall` (default) or `business`: response times in working time of the lead's calendar.
-    #[param(pattern = r"^(wall|business)?$")]
-    pub time: Option<String>,
-    /// `json` (default), `csv` or `xlsx`.
-    #[param(pattern = r"^(json|csv|xlsx)?$")]
-    pub format: Option<String>,
-    /// The funnel's playbook (its stages); default the default playbook.
-    #[param(pattern = r"^[a-z0-9_-]{0,64}$", format = "playbook-name")]
-    pub playbook: Option<String>,
-}
 
-/// The checked query.
-pub(crate) struct Checked {
-    pub from: jiff::Timestamp,
-    pub to: jiff::Timestamp,
-    pub dim: Dim,
-    pub business: bool,
-    pub format: Format,
-}
 
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) enum Format {
-    Json,
-    Csv,
-    Xlsx,
-}
 
-pub(crate) fn check(now: jiff::Timestamp, q: &ReportQuery, default_dim: Dim) -> Result<Checked, FieldErrors> {
-    let mut e = FieldErrors::new();
-    let (from, to) = window(now, &q.from, &q.to, &mut e);
-    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let dim = match given(&q.group_by) {
-        None => default_dim,
-        Some(g) => Dim::parse(&g).unwrap_or_else(|| {
-            e.add("group_by", "is one of channel, owner, source, segment, hour, weekday, playbook, all");
-            default_dim
-        }),
-    };
-    let business = match given(&q.time).as_deref() {
-        None | Some("wall") => false,
-        Some("business") => true,
-        Some(_) => {
-            e.add("time", "is `wall` or `business`");
-            false
-        }
-    };
-    if let Some(p) = given(&q.playbook)
-        && !(p.len() <= 64 && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'))
-    {
-        e.add("playbook", "is a playbook name: lower-case letters, digits, `-` and `_`");
-    }
-    let format = match given(&q.format).as_deref() {
-        None | Some("json") => Format::Json,
-        Some("csv") => Format::Csv,
-        Some("xlsx") => Format::Xlsx,
-        Some(_) => {
-            e.add("format", "is `json`, `csv` or `xlsx`");
-            Format::Json
-        }
-    };
-    e.into_result()?;
-    Ok(Checked { from, to, dim, business, format })
-}
+
 
 /// JSON, or the same figures as a CSV/XLSX download.
 pub(crate) fn answer<T: Serialize>(format: Format, body: T, table: impl FnOnce() -> Table, name: &str) -> ApiResult<Response> {
@@ -148,126 +51,14 @@ pub(crate) fn answer<T: Serialize>(format: Format, body: T, table: impl FnOnce()
     })
 }
 
-/// Shows a group's value: an owner's name for their id, a weekday's English name.
-pub(crate) async fn labels(st: &AppState, dim: Dim) -> ApiResult<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    match dim {
-        Dim::Owner => {
-            for u in st.store.users().await? {
-                out.insert(u.id.to_string(), u.name);
-            }
-            out.insert("none".into(), "unassigned".into());
-        }
-        Dim::Weekday => {
-            for (i, d) in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().enumerate() {
-                out.insert((i + 1).to_string(), (*d).to_owned());
-            }
-        }
-        _ => {}
-    }
-    Ok(out)
-}
 
-fn share(n: i64, of: i64) -> f64 {
-    if of > 0 { n as f64 / of as f64 } else { 0.0 }
-}
 
 // ── response time ──
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ResponseTimeGroup {
-    /// The group as people read it (an owner's name).
-    pub key: String,
-    /// The group's value for drill-down (`GET /api/v1/reports/leads?group_by=…&value=…`).
-    pub value: String,
-    pub leads: i64,
-    pub responded: i64,
-    /// Never answered.
-    pub never: i64,
-    pub median_seconds: Option<f64>,
-    pub p90_seconds: Option<f64>,
-    pub within_5_min: i64,
-    pub within_1_hour: i64,
-    pub within_24_hours: i64,
-    /// The same as shares of all the group's leads (0–1).
-    pub within_5_min_share: f64,
-    pub within_1_hour_share: f64,
-    pub within_24_hours_share: f64,
-    pub never_share: f64,
-    /// Answered leads per bucket of `buckets`.
-    pub distribution: Vec<i64>,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ResponseTimeReport {
-    pub from: String,
-    pub to: String,
-    pub group_by: String,
-    /// `wall` or `business`.
-    pub time: String,
-    /// Percentiles exact (from every lead) or interpolated in the histogram buckets.
-    pub exact: bool,
-    /// Bucket `i` holds response times in `[buckets[i], buckets[i+1])` seconds.
-    pub buckets: Vec<i64>,
-    pub total: ResponseTimeGroup,
-    pub groups: Vec<ResponseTimeGroup>,
-}
 
-pub(crate) fn response_group(key: String, value: String, t: &Tally, business: bool, exact: bool) -> ResponseTimeGroup {
-    let within = if business { t.within_business } else { t.within };
-    let mut t = t.clone();
-    if !exact {
-        t.exact = None;
-    }
-    ResponseTimeGroup {
-        key,
-        value,
-        leads: t.leads,
-        responded: t.responded,
-        never: t.leads - t.responded,
-        median_seconds: t.median(business),
-        p90_seconds: t.p90(business),
-        within_5_min: within[0],
-        within_1_hour: within[1],
-        within_24_hours: within[2],
-        within_5_min_share: share(within[0], t.leads),
-        within_1_hour_share: share(within[1], t.leads),
-        within_24_hours_share: share(within[2], t.leads),
-        never_share: share(t.leads - t.responded, t.leads),
-        distribution: t.distribution(business),
-    }
-}
 
-fn total(groups: &BTreeMap<String, Tally>) -> Tally {
-    let mut all = Tally::exact();
-    for t in groups.values() {
-        all.merge(t);
-    }
-    all
-}
 
-pub(crate) async fn response_report(st: &AppState, c: &Checked) -> ApiResult<ResponseTimeReport> {
-    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
-    let names = labels(st, c.dim).await?;
-    let mut groups: Vec<ResponseTimeGroup> = r
-        .groups
-        .iter()
-        .map(|(v, t)| response_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, c.business, r.exact))
-        .collect();
-    if c.dim == Dim::Owner {
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
-    }
-    Ok(ResponseTimeReport {
-        from: c.from.to_string(),
-        to: c.to.to_string(),
-        group_by: c.dim.name().into(),
-        time: if c.business { "business" } else { "wall" }.into(),
-        exact: r.exact,
-        buckets: EDGES.to_vec(),
-        total: response_group("all".into(), "all".into(), &total(&r.groups), c.business, r.exact),
-        groups,
-    })
-}
 
 fn opt_num(v: Option<f64>) -> Cell {
     v.map(Cell::Num).unwrap_or(Cell::Empty)
@@ -323,87 +114,10 @@ pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q):
 
 // ── funnel ──
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FunnelStage {
-    pub id: String,
-    pub title: String,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FunnelGroup {
-    pub key: String,
-    pub value: String,
-    pub leads: i64,
-    /// Leads that reached each of `stages` (same order).
-    pub reached: Vec<i64>,
-    pub won: i64,
-    pub lost: i64,
-    pub open: i64,
-    /// won / leads.
-    pub conversion: f64,
-    /// Mean seconds spent in each of `stages` by the leads that left it (null: none left it).
-    pub mean_stage_seconds: Vec<Option<f64>>,
-    /// Leads by outgoing call attempts: 0, 1, 2, 3, 4 or more.
-    pub call_attempts: [i64; 5],
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FunnelReport {
-    pub from: String,
-    pub to: String,
-    pub group_by: String,
-    pub playbook: String,
-    pub stages: Vec<FunnelStage>,
-    pub total: FunnelGroup,
-    pub groups: Vec<FunnelGroup>,
-}
 
-fn funnel_group(key: String, value: String, t: &Tally, stages: &[FunnelStage]) -> FunnelGroup {
-    FunnelGroup {
-        key,
-        value,
-        leads: t.leads,
-        reached: stages.iter().map(|s| t.reached.get(&s.id).copied().unwrap_or(0)).collect(),
-        won: t.won,
-        lost: t.lost,
-        open: t.leads - t.won - t.lost,
-        conversion: share(t.won, t.leads),
-        mean_stage_seconds: stages
-            .iter()
-            .map(|s| {
-                let n = t.stage_exits.get(&s.id).copied().unwrap_or(0);
-                (n > 0).then(|| t.stage_seconds.get(&s.id).copied().unwrap_or(0) as f64 / n as f64)
-            })
-            .collect(),
-        call_attempts: t.attempts,
-    }
-}
 
-pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&str>) -> ApiResult<FunnelReport> {
-    let name = playbook.map(str::to_owned).unwrap_or_else(|| st.config.default_playbook.clone());
-    let Some((_, pb)) = st.store.playbooks().current(&name) else {
-        return Err(FieldErrors::single("playbook", format!("no playbook `{name}`")).into());
-    };
-    let stages: Vec<FunnelStage> = pb
-        .stages
-        .iter()
-        .filter(|s| s.status.map(|st| st.as_str()) != Some("lost"))
-        .map(|s| FunnelStage { id: s.id.clone(), title: s.title.clone() })
-        .collect();
-    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
-    let names = labels(st, c.dim).await?;
-    let groups =
-        r.groups.iter().map(|(v, t)| funnel_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, &stages)).collect();
-    Ok(FunnelReport {
-        from: c.from.to_string(),
-        to: c.to.to_string(),
-        group_by: c.dim.name().into(),
-        playbook: name,
-        total: funnel_group("all".into(), "all".into(), &total(&r.groups), &stages),
-        stages,
-        groups,
-    })
-}
 
 /// The funnel for leads received in `[from, to)`: how many reached each stage of the
 /// playbook, won, lost and still open, conversion (won / leads), the mean time spent in each
@@ -441,50 +155,9 @@ pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<
 
 // ── feedback ──
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FeedbackGroup {
-    pub key: String,
-    pub value: String,
-    pub leads: i64,
-    pub quality_positive: i64,
-    pub quality_negative: i64,
-    /// Complaints recorded, and on how many leads.
-    pub complaints: i64,
-    pub leads_with_complaints: i64,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FeedbackReport {
-    pub from: String,
-    pub to: String,
-    pub group_by: String,
-    pub total: FeedbackGroup,
-    pub groups: Vec<FeedbackGroup>,
-}
 
-fn feedback_group(key: String, value: String, t: &Tally) -> FeedbackGroup {
-    FeedbackGroup {
-        key,
-        value,
-        leads: t.leads,
-        quality_positive: t.quality_positive,
-        quality_negative: t.quality_negative,
-        complaints: t.complaints,
-        leads_with_complaints: t.complained,
-    }
-}
 
-pub(crate) async fn feedback_report(st: &AppState, c: &Checked) -> ApiResult<FeedbackReport> {
-    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
-    let names = labels(st, c.dim).await?;
-    Ok(FeedbackReport {
-        from: c.from.to_string(),
-        to: c.to.to_string(),
-        group_by: c.dim.name().into(),
-        total: feedback_group("all".into(), "all".into(), &total(&r.groups)),
-        groups: r.groups.iter().map(|(v, t)| feedback_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t)).collect(),
-    })
-}
 
 /// Customer feedback for leads received in `[from, to)`: quality-call outcomes (positive,
 /// negative) and complaints per representative (`group_by=owner`, the default) or channel; the
@@ -522,59 +195,8 @@ pub async fn feedback(State(st): State<AppState>, caller: Caller, Query(q): Quer
 
 // ── trend ──
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TrendWeek {
-    /// The week's Monday (office days).
-    pub week: String,
-    pub leads: i64,
-    pub responded: i64,
-    pub median_seconds: Option<f64>,
-    pub within_5_min: i64,
-    pub won: i64,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TrendReport {
-    pub from: String,
-    pub to: String,
-    pub time: String,
-    pub weeks: Vec<TrendWeek>,
-}
 
-pub(crate) async fn trend_report(st: &AppState, c: &Checked) -> ApiResult<TrendReport> {
-    let tz = st.store.office_zone();
-    let first = c.from.to_zoned(tz.clone()).date();
-    let last = (c.to - jiff::SignedDuration::from_secs(1)).to_zoned(tz).date();
-    let monday = |d: jiff::civil::Date| d.checked_sub(jiff::Span::new().days(d.weekday().to_monday_zero_offset() as i64)).unwrap_or(d);
-    let mut weeks: BTreeMap<jiff::civil::Date, Tally> = BTreeMap::new();
-    let mut w = monday(first);
-    while w <= last {
-        weeks.insert(w, Tally::default());
-        w = w.checked_add(jiff::Span::new().days(7)).unwrap_or(last.tomorrow().unwrap_or(last));
-    }
-    for (day, _, t) in st.store.report_days(Dim::All, tally::day_number(first), tally::day_number(last)).await? {
-        if let Some(d) = tally::day_of_number(day) {
-            weeks.entry(monday(d)).or_default().merge(&t);
-        }
-    }
-    let within = |t: &Tally| if c.business { t.within_business[0] } else { t.within[0] };
-    Ok(TrendReport {
-        from: c.from.to_string(),
-        to: c.to.to_string(),
-        time: if c.business { "business" } else { "wall" }.into(),
-        weeks: weeks
-            .into_iter()
-            .map(|(d, t)| TrendWeek {
-                week: d.to_string(),
-                leads: t.leads,
-                responded: t.responded,
-                median_seconds: t.median(c.business),
-                within_5_min: within(&t),
-                won: t.won,
-            })
-            .collect(),
-    })
-}
 
 /// Week by week (office days, Mondays) for the days of `[from, to)`: leads, responded, median
 /// response time (interpolated in buckets), answered within 5 minutes, won.
@@ -608,63 +230,8 @@ pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<R
 
 // ── drill-down ──
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct DrillQuery {
-    /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub from: Option<String>,
-    /// RFC 3339, exclusive; default now.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub to: Option<String>,
-    /// The report's grouping (default `all`).
-    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
-    pub group_by: Option<String>,
-    /// The group's `value` as the report gave it (default: every group).
-    pub value: Option<String>,
-    /// `leads` (default), `responded`, `never`, `within_5_min`, `within_1_hour`,
-    /// `within_24_hours`, `bucket:N`, `reached:STAGE`, `won`, `lost`, `open`, `attempts:N`
-    /// (`attempts:4+`), `complaints`, `quality_positive`, `quality_negative`, `sla_met:SLA`,
-    /// `sla_breached:SLA`.
-    #[param(pattern = r"^(leads|responded|never|within_5_min|within_1_hour|within_24_hours|won|lost|open|complaints|quality_positive|quality_negative|reached:[^\u0000-\u001f]*|attempts:[0-9]{1,9}\+?|sla_met:[^\u0000-\u001f]+|sla_breached:[^\u0000-\u001f]+|bucket:([0-9]|[12][0-9]|30))?$")]
-    pub figure: Option<String>,
-    /// `wall` (default) or `business`.
-    #[param(pattern = r"^(wall|business)?$")]
-    pub time: Option<String>,
-    /// `json` (default), `csv` or `xlsx`.
-    #[param(pattern = r"^(json|csv|xlsx)?$")]
-    pub format: Option<String>,
-    /// At most this many (default 100, at most 1000), oldest first.
-    #[param(pattern = r"^([1-9][0-9]{0,2}|1000)?$")]
-    pub limit: Option<String>,
-    /// The `next` of the previous page (`MICROSECONDS.ID`).
-    #[param(pattern = r"^(-?[0-9]{1,18}\.-?[0-9]{1,18})?$")]
-    pub after: Option<String>,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DrillLead {
-    pub id: i64,
-    pub url: String,
-    pub received_at: String,
-    pub channel: String,
-    pub owner_id: Option<i64>,
-    pub source: Option<String>,
-    pub segment: String,
-    pub response_seconds: Option<i64>,
-    pub business_response_seconds: Option<i64>,
-    pub status: String,
-    pub calls: i64,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DrillReport {
-    pub figure: String,
-    pub group_by: String,
-    pub value: Option<String>,
-    pub leads: Vec<DrillLead>,
-    /// Pass as `after` for the next page; null on the last.
-    pub next: Option<String>,
-}
 
 /// The leads behind a report's figure, oldest first: `group_by` and `value` pick the group,
 /// `figure` the count (the same names as the reports' fields).
@@ -743,131 +310,15 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     answer(c.format, &r, table, "leads")
 }
 
-/// Whether `figure` names a figure the drill-down knows (see `tally::counts_in`).
-pub(crate) fn known_figure(figure: &str) -> bool {
-    tally::counts_in(&tally::Fact::default(), figure, false).is_some()
-}
 
-/// A drill-down page's cursor: the last lead's arrival (µs) and id, as `µs.id`.
-fn cursor(v: &str) -> Option<(i64, i64)> {
-    let (a, b) = v.split_once('.')?;
-    Some((a.parse().ok()?, b.parse().ok()?))
-}
 
-/// Walks the window's facts in pages until `limit` leads count in the figure.
-pub(crate) async fn drill_leads(
-    st: &AppState,
-    c: &Checked,
-    value: Option<&str>,
-    figure: &str,
-    limit: i64,
-    after: Option<(i64, i64)>,
-) -> ApiResult<DrillReport> {
-    const PAGE: i64 = 5000;
-    let lead = |id: i64, received: i64, f: &tally::Fact| DrillLead {
-        id,
-        url: format!("/leads/{id}"),
-        received_at: jiff::Timestamp::from_microsecond(received).map(|t| t.to_string()).unwrap_or_default(),
-        channel: f.channel.clone(),
-        owner_id: f.owner,
-        source: f.source.clone(),
-        segment: f.segment.clone(),
-        response_seconds: f.response,
-        business_response_seconds: f.business_response,
-        status: f.status.clone(),
-        calls: f.calls,
-    };
-    let mut out = Vec::new();
-    let mut at = after;
-    let mut next = None;
-    'pages: loop {
-        let page = st.store.report_facts(c.from, c.to, at, PAGE).await?;
-        for (id, received, f) in &page {
-            let in_group = value.is_none_or(|v| c.dim.value(f) == v);
-            if in_group && tally::counts_in(f, figure, c.business) == Some(true) {
-                if out.len() as i64 == limit {
-                    next = at.map(|(a, b)| format!("{a}.{b}"));
-                    break 'pages;
-                }
-                out.push(lead(*id, *received, f));
-            }
-            at = Some((*received, *id));
-        }
-        if (page.len() as i64) < PAGE {
-            break;
-        }
-    }
-    Ok(DrillReport { figure: figure.to_owned(), group_by: c.dim.name().into(), value: value.map(str::to_owned), leads: out, next })
-}
 
 // ── SLA ──
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct SlaQuery {
-    /// RFC 3339; default 30 days before `to`; must be before `to`.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub from: Option<String>,
-    /// RFC 3339, exclusive; default now.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub to: Option<String>,
-    /// `json` (default), `csv` or `xlsx`.
-    #[param(pattern = r"^(json|csv|xlsx)?$")]
-    pub format: Option<String>,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AtRisk {
-    pub lead_id: i64,
-    /// Who holds it.
-    pub owner: Option<String>,
-    /// When it is breached unless someone responds.
-    pub breach_at: String,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SlaLine {
-    pub sla: String,
-    pub met: i64,
-    pub breached: i64,
-    /// met / (met + breached); null with neither.
-    pub compliance: Option<f64>,
-    /// Running now, soonest breach first.
-    pub at_risk: Vec<AtRisk>,
-}
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SlaReport {
-    pub from: String,
-    pub to: String,
-    pub slas: Vec<SlaLine>,
-}
 
-pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp) -> ApiResult<SlaReport> {
-    let all = total(&st.store.report_tallies(Dim::All, from, to).await?.groups);
-    let risk = st.store.slas_at_risk(500).await?;
-    let mut names: Vec<String> =
-        all.sla_met.keys().chain(all.sla_breached.keys()).cloned().chain(risk.iter().map(|(s, ..)| s.clone())).collect();
-    names.sort();
-    names.dedup();
-    let slas = names
-        .into_iter()
-        .map(|name| {
-            let (met, breached) = (all.sla_met.get(&name).copied().unwrap_or(0), all.sla_breached.get(&name).copied().unwrap_or(0));
-            SlaLine {
-                compliance: (met + breached > 0).then(|| met as f64 / (met + breached) as f64),
-                at_risk: risk
-                    .iter()
-                    .filter(|(s, ..)| *s == name)
-                    .map(|(_, lead, owner, due)| AtRisk { lead_id: *lead, owner: owner.clone(), breach_at: due.to_string() })
-                    .collect(),
-                sla: name,
-                met,
-                breached,
-            }
-        })
-        .collect();
-    Ok(SlaReport { from: from.to_string(), to: to.to_string(), slas })
-}
 
 /// SLA compliance per playbook SLA: met and breached by the leads received in `[from, to)`,
 /// and at risk right now (running, with who holds the lead and when it breaches).
@@ -901,17 +352,6 @@ pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<Sla
 
 // ── scheduled reports ──
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-pub struct ScheduledQuery {
-    /// The period; default the one the report sent last (or next) covers; `from` before `to`.
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub from: Option<String>,
-    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
-    pub to: Option<String>,
-    /// `json` (default) or `text` (the e-mail as it is sent).
-    #[param(pattern = r"^(json|text)?$")]
-    pub format: Option<String>,
-}
 
 /// What a scheduled report (`secretary`, `sales`, `monthly`) shows for a period — the same
 /// composition the e-mail is made of; `format=text` answers the e-mail's text.

@@ -99,27 +99,5 @@ pub async fn complete_task(
     caller.require(Action::WorkTasks)?;
     let id = path_id(&id, "task")?;
     let (input, _): (TaskCompleteIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    let mut e = FieldErrors::new();
-    let outcome = match input.outcome.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(o) if o.len() <= 64 => Some(o.to_owned()),
-        Some(_) => {
-            e.add("outcome", "is longer than 64 characters");
-            None
-        }
-        None => {
-            e.add("outcome", "is required");
-            None
-        }
-    };
-    let note = e.take_opt(
-        "note",
-        input
-            .note
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| pronto_domain::values::Text::parse(n, pronto_domain::lead::MESSAGE_MAX).map(|t| t.as_str().to_owned())),
-    );
-    e.into_result()?;
-    st.store.complete_task(id, outcome.expect("checked"), note, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "task"))?;
-    Ok(Json(st.store.task(id).await?.into()))
+    Ok(Json(crate::app::tasks::complete(&st, &caller, id, input.outcome.as_deref(), input.note.as_deref()).await?.into()))
 }

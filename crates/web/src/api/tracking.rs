@@ -27,11 +27,7 @@ pub struct TrackingOut {
 pub async fn revoke(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<TrackingOut>> {
     caller.require(Action::EditLead)?;
     let id = path_id(&id, "lead")?;
-    crate::access::require_on_lead(&st, &caller, Action::RevokeLink, id).await?;
-    st.store.revoke_tracking(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
-    st.audit_change(&caller, crate::audit::kind::LINK_REVOKED, Some(format!("lead/{id}")), serde_json::json!({})).await;
-    let lead = st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
-    Ok(Json(TrackingOut { tracking_url: lead.tracking_url.unwrap_or_default() }))
+    Ok(Json(TrackingOut { tracking_url: crate::app::leads::revoke_link(&st, &caller, id).await? }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -3,13 +3,14 @@
 //! rather than id, the kinds in the reader's language; a table that folds into lines on a
 //! phone. The same filter as `GET /api/v1/audit` (`api::audit::filter`).
 
-use super::{LANGUAGES, Signed, admin_only, detail, page, user_tz};
+use super::lead_card::detail;
+use super::{LANGUAGES, Signed, page, user_tz};
 use crate::AppState;
 use crate::api::audit::{AuditQuery, filter};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use i18n::Tr;
 use jiff::Timestamp;
 use std::collections::HashMap;
@@ -66,8 +67,8 @@ fn day(zone: &jiff::tz::TimeZone, field: &str, v: &str) -> Result<Timestamp, Str
 }
 
 pub(super) async fn audit_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> Response {
-    if let Some(r) = admin_only(&c, &t) {
-        return r;
+    if let Err(e) = crate::app::require_admin(&c) {
+        return super::error::UiError::new(&st, &c, &t, "/inbox", e).into_response();
     }
     let get = |k: &str| q.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let query = AuditQuery {

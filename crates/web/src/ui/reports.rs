@@ -3,15 +3,14 @@
 //! server-rendered SVG charts (`crate::charts`) with a small table whose every figure links to
 //! `GET /reports/leads`, the leads behind it (the API's drill-down, as a page). CSV and XLSX
 //! are the API's own exports with the same query (a GET takes the session cookie). The figures
-//! are `api::reports`'; this file only words and draws them in the reader's language, Hebrew
+//! are `app::reports`'; this file only words and draws them in the reader's language, Hebrew
 //! right to left.
 
 use super::i18n::Tr;
 use super::{LANGUAGES, Signed, local, page, user_tz};
 use crate::AppState;
-use crate::api::reports::{self as api, Checked, ReportQuery};
+use crate::app::reports::{self as api, Checked, ReportQuery};
 use crate::charts::{self, Bar};
-use crate::error::ApiError;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -24,6 +23,12 @@ use pronto_domain::tally::{Dim, EDGES};
 use pronto_domain::user::{Action, Role};
 use std::collections::HashMap;
 use std::sync::Arc;
+use words::*;
+
+mod drill;
+mod words;
+
+pub(super) use drill::drill_page;
 
 /// The groupings the picker offers (the API also takes `all` and `playbook`).
 const DIMS: [Dim; 6] = [Dim::Channel, Dim::Owner, Dim::Source, Dim::Segment, Dim::Hour, Dim::Weekday];
@@ -177,130 +182,10 @@ fn lines(e: &FieldErrors) -> Vec<String> {
 }
 
 /// An error of a report as lines and the status to answer with.
-fn failure(e: ApiError) -> (StatusCode, Vec<String>) {
+fn failure(e: crate::app::Error) -> (StatusCode, Vec<String>) {
     match e {
-        ApiError::Invalid(f) => (StatusCode::UNPROCESSABLE_ENTITY, lines(&f)),
+        crate::app::Error::Invalid(f) => (StatusCode::UNPROCESSABLE_ENTITY, lines(&f)),
         e => (StatusCode::SERVICE_UNAVAILABLE, vec![e.to_string()]),
-    }
-}
-
-// ── words and numbers ──
-
-/// A translated word, else `or` (a value the UI has no word for).
-fn word(t: &Tr, key: &str, or: &str) -> String {
-    let w = t.t(key);
-    if w == key { or.to_owned() } else { w }
-}
-
-/// A number with at most one decimal, in the language's decimal separator.
-fn dec(t: &Tr, v: f64) -> String {
-    let s = format!("{v:.1}");
-    let s = s.strip_suffix(".0").unwrap_or(&s);
-    if matches!(t.lang, "cs" | "ru" | "pl") { s.replace('.', ",") } else { s.to_owned() }
-}
-
-fn share(n: i64, of: i64) -> f64 {
-    if of > 0 { n as f64 / of as f64 } else { 0.0 }
-}
-
-/// A share (0–1) as a percentage, spaced as the language writes it.
-fn pct(t: &Tr, share: f64) -> String {
-    let n = (share * 100.0).round() as i64;
-    if matches!(t.lang, "en" | "he") { format!("{n}%") } else { format!("{n}\u{a0}%") }
-}
-
-fn unit(t: &Tr, u: &str) -> String {
-    t.t(&format!("rep-unit-{u}"))
-}
-
-/// A duration as people say it: "45 s", "4 min 10 s", "2 h 5 min", "3 d 4 h".
-fn duration(t: &Tr, secs: f64) -> String {
-    let s = secs.round().max(0.0) as i64;
-    let pair = |a: i64, ua: &str, b: i64, ub: &str| {
-        if b == 0 { format!("{a} {}", unit(t, ua)) } else { format!("{a} {} {b} {}", unit(t, ua), unit(t, ub)) }
-    };
-    if s < 60 {
-        format!("{s} {}", unit(t, "s"))
-    } else if s < 3600 {
-        pair(s / 60, "min", s % 60, "s")
-    } else if s < 86_400 {
-        pair(s / 3600, "h", s % 3600 / 60, "min")
-    } else {
-        pair(s / 86_400, "d", s % 86_400 / 3600, "h")
-    }
-}
-
-/// A duration in one unit, for a chart's narrow figure: "45 s", "13.4 min", "1.5 h".
-fn short_duration(t: &Tr, secs: f64) -> String {
-    let (d, u) = if secs < 60.0 {
-        (1.0, "s")
-    } else if secs < 3600.0 {
-        (60.0, "min")
-    } else if secs < 86_400.0 {
-        (3600.0, "h")
-    } else {
-        (86_400.0, "d")
-    };
-    format!("{} {}", dec(t, secs / d), unit(t, u))
-}
-
-fn opt_duration(t: &Tr, secs: Option<f64>) -> String {
-    secs.map(|s| duration(t, s)).unwrap_or_else(|| "—".into())
-}
-
-/// Response-time bucket `i` (`[EDGES[i], EDGES[i + 1])` seconds): "< 15 s", "1–1.5 min",
-/// "12–24 h", "≥ 14 d"; both ends in the unit of the upper one.
-fn bucket_label(t: &Tr, i: usize) -> String {
-    let per = |s: i64| match s {
-        s if s <= 60 => (1, "s"),
-        s if s <= 3600 => (60, "min"),
-        s if s <= 86_400 => (3600, "h"),
-        _ => (86_400, "d"),
-    };
-    let lo = EDGES[i];
-    let Some(&hi) = EDGES.get(i + 1) else {
-        let (d, u) = per(lo);
-        return format!("≥ {} {}", dec(t, (lo / d) as f64), unit(t, u));
-    };
-    let (d, u) = per(hi);
-    let (a, b) = (dec(t, lo as f64 / d as f64), dec(t, hi as f64 / d as f64));
-    if i == 0 { format!("< {b} {}", unit(t, u)) } else { format!("{a}–{b} {}", unit(t, u)) }
-}
-
-/// A grouping's name ("Channel", "Owner", …).
-fn dim_name(t: &Tr, dim: Dim) -> String {
-    t.t(&format!("rep-dim-{}", dim.name()))
-}
-
-/// A group as people read it: `key` is the report's (an owner's name), `value` its id.
-fn group_name(t: &Tr, dim: Dim, key: &str, value: &str) -> String {
-    match dim {
-        Dim::All => t.t("rep-dim-all"),
-        Dim::Channel => word(t, &format!("rep-channel-{value}"), value),
-        Dim::Owner if value == "none" => t.t("unassigned"),
-        Dim::Source if value == "none" => t.t("rep-no-source"),
-        Dim::Segment if value == "unknown" => t.t("rep-segment-unknown"),
-        Dim::Segment => value.to_uppercase(),
-        Dim::Hour => format!("{value}:00"),
-        Dim::Weekday => word(t, &format!("rep-weekday-{value}"), key),
-        _ => key.to_owned(),
-    }
-}
-
-/// What a drill-down figure means, as a heading.
-fn figure_name(t: &Tr, figure: &str) -> String {
-    if let Some(i) = figure.strip_prefix("bucket:").and_then(|i| i.parse::<usize>().ok()).filter(|i| *i < EDGES.len()) {
-        t.s("rep-figure-bucket", &bucket_label(t, i))
-    } else if let Some(stage) = figure.strip_prefix("reached:") {
-        t.s("rep-figure-reached", stage)
-    } else if let Some(n) = figure.strip_prefix("attempts:") {
-        t.s("rep-figure-attempts", n)
-    } else if let Some(sla) = figure.strip_prefix("sla_met:") {
-        t.s("rep-figure-sla-met", sla)
-    } else if let Some(sla) = figure.strip_prefix("sla_breached:") {
-        t.s("rep-figure-sla-breached", sla)
-    } else {
-        word(t, &format!("rep-figure-{figure}"), figure)
     }
 }
 
@@ -389,8 +274,8 @@ impl Ctx<'_> {
 
 /// The report page: the picker, then every report for its window.
 pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> Response {
-    if c.require(Action::ReadLeads).is_err() {
-        return (StatusCode::FORBIDDEN, t.t("forbidden")).into_response();
+    if let Err(e) = c.require(Action::ReadLeads) {
+        return super::error::UiError::new(&st, &c, &t, "/inbox", e).into_response();
     }
     let zone = st.store.office_zone();
     let now = st.clock.now();
@@ -459,7 +344,7 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
 }
 
 /// Every report of the window; times at risk in the `reader`'s zone.
-async fn sections(st: &AppState, x: &Ctx<'_>, playbook: Option<&str>, reader: &TimeZone) -> Result<Vec<Section>, ApiError> {
+async fn sections(st: &AppState, x: &Ctx<'_>, playbook: Option<&str>, reader: &TimeZone) -> Result<Vec<Section>, crate::app::Error> {
     let by_owner = Checked { from: x.c.from, to: x.c.to, dim: Dim::Owner, business: x.c.business, format: x.c.format };
     Ok(vec![
         response(x, &api::response_report(st, x.c).await?),
@@ -821,130 +706,4 @@ fn feedback(x: &Ctx, r: &api::FeedbackReport) -> Section {
         }],
         downloads: x.downloads("feedback", x.query(dim)),
     }
-}
-
-// ── GET /reports/leads ──
-
-/// The leads behind a figure (the API's drill-down parameters: from, to, group_by, value,
-/// figure, time, limit, after), a page at a time, oldest first.
-pub(super) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> Response {
-    if c.require(Action::ReadLeads).is_err() {
-        return (StatusCode::FORBIDDEN, t.t("forbidden")).into_response();
-    }
-    let zone = st.store.office_zone();
-    let mut e = FieldErrors::new();
-    let (from, to) = window(&q, &zone, st.clock.now().to_zoned(zone.clone()).date(), &mut e);
-    let rq = ReportQuery { from, to, group_by: arg(&q, "group_by"), time: arg(&q, "time"), format: None, playbook: None };
-    let checked = api::check(st.clock.now(), &rq, Dim::All);
-    if let Err(f) = &checked {
-        e.0.extend(f.0.iter().cloned());
-    }
-    let figure = arg(&q, "figure").unwrap_or_else(|| "leads".into());
-    if !api::known_figure(&figure) {
-        e.add("figure", format!("`{figure}` is not a report figure"));
-    }
-    let limit = match arg(&q, "limit") {
-        None => 100,
-        Some(v) => v.parse::<i64>().ok().filter(|n| (1..=1000).contains(n)).unwrap_or_else(|| {
-            e.add("limit", format!("`{v}` is not a whole number between 1 and 1000"));
-            100
-        }),
-    };
-    let after = arg(&q, "after");
-    let cursor = after.as_deref().and_then(|a| {
-        let (us, id) = a.split_once('.')?;
-        Some((us.parse::<i64>().ok()?, id.parse::<i64>().ok()?))
-    });
-    if after.is_some() && cursor.is_none() {
-        e.add("after", "is the `next` of a previous page");
-    }
-    let value = arg(&q, "value");
-    let mut p = ReportsPage::new(&st, &c, t.clone(), t.t("rep-drill-title"));
-    let reader = user_tz(&st, &c);
-    let checked = match checked {
-        Ok(c) if e.is_empty() => c,
-        _ => {
-            p.errors = lines(&e);
-            p.back = Some("/reports".into());
-            return p.render(StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    let dim = checked.dim;
-    let result = async {
-        let r = api::drill_leads(&st, &checked, value.as_deref(), &figure, limit, cursor).await?;
-        let names = api::labels(&st, dim).await?;
-        let owners: HashMap<i64, String> = st.store.users().await?.into_iter().map(|u| (u.id, u.name)).collect();
-        Ok::<_, ApiError>((r, names, owners))
-    };
-    let (r, names, owners) = match result.await {
-        Ok(v) => v,
-        Err(err) => {
-            let (status, errors) = failure(err);
-            p.errors = errors;
-            return p.render(status);
-        }
-    };
-    // The heading: the figure, the group and the window (office days).
-    let group =
-        value.as_deref().map(|v| format!(" · {}: {}", dim_name(&t, dim), group_name(&t, dim, names.get(v).map_or(v, String::as_str), v)));
-    let day = |ts: Timestamp| ts.to_zoned(zone.clone()).date().to_string();
-    p.title = figure_name(&t, &figure);
-    p.subtitle = Some(format!(
-        "{}{} · {} – {}",
-        p.title,
-        group.unwrap_or_default(),
-        day(checked.from),
-        day(checked.to - SignedDuration::from_micros(1))
-    ));
-    let rows: Vec<Vec<Fig>> = r
-        .leads
-        .iter()
-        .map(|l| {
-            let received = l.received_at.parse::<Timestamp>().map(|ts| local(ts, &reader)).unwrap_or_else(|_| l.received_at.clone());
-            let response = if checked.business { l.business_response_seconds } else { l.response_seconds };
-            vec![
-                Fig::link(format!("#{}", l.id), format!("/leads/{}", l.id)),
-                Fig::text(received),
-                Fig::text(group_name(&t, Dim::Channel, &l.channel, &l.channel)),
-                Fig::text(l.owner_id.and_then(|o| owners.get(&o).cloned()).unwrap_or_else(|| t.t("unassigned"))),
-                Fig::text(response.map(|s| duration(&t, s as f64)).unwrap_or_else(|| t.t("rep-not-answered"))),
-                Fig::text(word(&t, &format!("rep-status-{}", l.status), &l.status)),
-            ]
-        })
-        .collect();
-    // The same query for the exports (RFC 3339, this page) and the next page (office days).
-    let query = |page: bool, after: Option<&String>| {
-        let b = |ts: Timestamp, end: bool| if page { link_bound(ts, &zone, end) } else { ts.to_string() };
-        let mut q = vec![("from", b(checked.from, false)), ("to", b(checked.to, true)), ("group_by", dim.name().to_owned())];
-        q.extend(value.clone().map(|v| ("value", v)));
-        q.push(("figure", figure.clone()));
-        if checked.business {
-            q.push(("time", "business".into()));
-        }
-        q.push(("limit", limit.to_string()));
-        q.extend(after.map(|a| ("after", a.clone())));
-        q
-    };
-    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone };
-    let downloads = x.downloads("leads", query(false, after.as_ref()));
-    p.next = r.next.map(|n| format!("/reports/leads?{}", qs(&query(true, Some(&n)))));
-    let mut back = vec![("from", link_bound(checked.from, &zone, false)), ("to", link_bound(checked.to, &zone, true))];
-    if dim != Dim::All {
-        back.push(("group_by", dim.name().to_owned()));
-    }
-    back.push(("time", if checked.business { "business" } else { "wall" }.to_owned()));
-    p.back = Some(format!("/reports?{}", qs(&back)));
-    p.sections = vec![Section {
-        id: "leads",
-        title: t.n("rep-leads-shown", rows.len() as i64),
-        charts: vec![],
-        notes: vec![],
-        tables: vec![Tbl {
-            caption: None,
-            head: ["lead", "received", "channel", "owner", "rep-response-time", "status"].map(|k| t.t(k)).to_vec(),
-            rows,
-        }],
-        downloads,
-    }];
-    p.render(StatusCode::OK)
 }

@@ -305,6 +305,18 @@ denied-deal = Posunout poptávku do obchodu nebo ji uzavřít jako získanou moh
 denied-email = Zákazníkovi z adresy firmy píše jen vlastník poptávky, kdo na ní má otevřený úkol, manažer nebo správce.
 denied-documents = Dokumenty zákazníka otevírá jen vlastník poptávky, manažer nebo správce.
 denied-revoke = Odkaz zákazníka ruší jen vlastník poptávky, manažer nebo správce.
+error-title-not-found = Nenalezeno
+error-not-found = Nic tu není: mohlo být odstraněno nebo sloučeno, nebo je adresa překlepnutá.
+error-title-invalid = Zkontrolujte prosím, co jste zadali
+error-invalid = Část odeslaného nelze použít:
+error-title-conflict = Teď to nejde
+error-conflict = Záznamy se mezitím změnily, takže to nejde udělat, jak bylo požadováno:
+error-title-wait = Příliš mnoho pokusů
+error-wait = Zkuste to znovu za { $seconds } s.
+error-title-unavailable = Momentálně nedostupné
+error-unavailable = K datům se teď nelze dostat. Zkuste to prosím za minutu znovu.
+error-title-internal = Něco se pokazilo
+error-internal = Server selhal; podrobnosti jsou v jeho logu. Pokud se to stane znovu, dejte vědět správci.
 documents-restricted = { $n ->
     [one] Zákazník poslal { $n } dokument; otevírá ho jen vlastník, manažeři a správci.
     [few] Zákazník poslal { $n } dokumenty; otevírá je jen vlastník, manažeři a správci.

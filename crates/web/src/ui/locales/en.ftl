@@ -293,6 +293,18 @@ denied-deal = Moving an inquiry into the deal or closing it as won is for consul
 denied-email = Only the inquiry's owner, someone with an open task on it, a manager or an admin writes to the customer from the company's address.
 denied-documents = Only the inquiry's owner, a manager or an admin opens the customer's documents.
 denied-revoke = Only the inquiry's owner, a manager or an admin revokes the customer's link.
+error-title-not-found = Not found
+error-not-found = There is nothing here: it may have been removed or merged, or the address is mistyped.
+error-title-invalid = Please check what you entered
+error-invalid = Some of what was sent cannot be used:
+error-title-conflict = Not possible now
+error-conflict = The records changed in the meantime, so this cannot be done as asked:
+error-title-wait = Too many attempts
+error-wait = Try again in { $seconds } s.
+error-title-unavailable = Not available at the moment
+error-unavailable = The data cannot be reached right now. Please try again in a minute.
+error-title-internal = Something went wrong
+error-internal = The server failed; the details are in its log. If it happens again, tell your administrator.
 documents-restricted = { $n ->
     [one] The customer sent { $n } document; only the owner, managers and admins open it.
    *[other] The customer sent { $n } documents; only the owner, managers and admins open them.

@@ -305,6 +305,18 @@ denied-deal = Przesunąć zapytanie do transakcji lub zamknąć je jako wygrane 
 denied-email = Do klienta z adresu firmy pisze tylko właściciel zapytania, osoba z otwartym zadaniem przy nim, menedżer lub administrator.
 denied-documents = Dokumenty klienta otwiera tylko właściciel zapytania, menedżer lub administrator.
 denied-revoke = Link klienta unieważnia tylko właściciel zapytania, menedżer lub administrator.
+error-title-not-found = Nie znaleziono
+error-not-found = Nic tu nie ma: mogło zostać usunięte lub scalone, albo adres zawiera literówkę.
+error-title-invalid = Sprawdź, co zostało wpisane
+error-invalid = Części wysłanych danych nie można użyć:
+error-title-conflict = Teraz to niemożliwe
+error-conflict = Rekordy zmieniły się w międzyczasie, więc nie da się tego zrobić tak, jak poproszono:
+error-title-wait = Zbyt wiele prób
+error-wait = Spróbuj ponownie za { $seconds } s.
+error-title-unavailable = Chwilowo niedostępne
+error-unavailable = Dane są teraz nieosiągalne. Spróbuj ponownie za minutę.
+error-title-internal = Coś poszło nie tak
+error-internal = Serwer zawiódł; szczegóły są w jego logu. Jeśli to się powtórzy, powiadom administratora.
 documents-restricted = { $n ->
     [one] Klient przesłał { $n } dokument; otwiera go tylko właściciel, menedżerowie i administratorzy.
     [few] Klient przesłał { $n } dokumenty; otwierają je tylko właściciel, menedżerowie i administratorzy.

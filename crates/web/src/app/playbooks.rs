@@ -1,0 +1,31 @@
+//! Playbooks: checking a text (every problem with its place) and loading it (an admin's): a
+//! changed text becomes the next version of its name; leads already running keep theirs.
+
+use super::Result;
+use crate::AppState;
+use crate::auth::Caller;
+use pronto_domain::user::Action;
+
+/// A loaded playbook: its name and version, and whether the version is new.
+pub struct Loaded {
+    pub name: String,
+    pub version: i64,
+    pub created: bool,
+}
+
+/// Checks a playbook's text without loading it.
+pub fn check(caller: &Caller, source: &str) -> Result<std::result::Result<pronto_playbook::Playbook, Vec<pronto_playbook::Problem>>> {
+    caller.require(Action::ReadPlaybooks)?;
+    Ok(pronto_playbook::parse(source))
+}
+
+/// Loads a playbook's text; an invalid one is refused with every problem and the last good
+/// version stays.
+pub async fn load(st: &AppState, caller: &Caller, source: String) -> Result<Loaded> {
+    caller.require(Action::ManagePlaybooks)?;
+    let name = pronto_playbook::parse(&source).map(|p| p.name).unwrap_or_default();
+    let (version, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
+    st.audit_change(caller, crate::audit::kind::PLAYBOOK_LOADED, Some(format!("playbook/{name}")), serde_json::json!({ "version": version, "new": created }))
+        .await;
+    Ok(Loaded { name, version, created })
+}
