@@ -1,5 +1,5 @@
 //! `pronto demo --leads N --days D`: fills an empty database with a realistic history, for
-//! trying Pronto and for `pronto bench reports`.
+//! trying Pronto and for `pronto-bench reports`.
 //!
 //! Everything goes through the store's commands — the playbooks run as in use: owners by round
 //! robin, tasks, SLAs, timers, escalations, alerts. Time is the manual clock, moved in steps of
@@ -19,7 +19,7 @@
 //! history queued are marked sent, so that a server started on the database does not send a
 //! year of old alerts.
 
-use crate::bench_ui::{draft, pick, rnd, thousands};
+use crate::demo_data::{draft, pick, rnd, thousands};
 use crate::serve::AnyError;
 use clap::Args;
 use jiff::{SignedDuration, Timestamp};

@@ -1,24 +1,10 @@
 //! The `pronto` binary: parses the command line and hands over to the crates that do the
-//! work. Nothing here is business logic.
-
-mod bench;
-mod bench_alerts;
-mod bench_mail;
-mod bench_phone;
-mod bench_reports;
-mod bench_timers;
-mod bench_tracking;
-mod bench_ui;
-mod commands;
-mod config;
-mod demo;
-#[allow(dead_code)] // the tests use more of it than the bench
-mod dovecot;
-mod accept;
-mod serve;
+//! work (`src/lib.rs`). Nothing here is business logic. The benchmarks are a binary of their
+//! own: `pronto-bench` (crates/bench).
 
 use clap::{Parser, Subcommand};
-use config::{Config, Flags};
+use pronto::config::{Config, Flags};
+use pronto::{commands, demo, serve};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -53,11 +39,6 @@ enum Command {
     },
     /// Fill an empty database with a realistic history (leads, calls, stages, quality calls).
     Demo(demo::DemoArgs),
-    /// Measure Pronto on this machine.
-    Bench {
-        #[command(subcommand)]
-        command: bench::BenchCommand,
-    },
 }
 
 fn main() -> ExitCode {
@@ -91,7 +72,6 @@ fn main() -> ExitCode {
             Command::Migrate => commands::migrate(&config).await,
             Command::User { command } => commands::user(&config, command).await,
             Command::Token { command } => commands::token(&config, command).await,
-            Command::Bench { command } => bench::run(&config, command).await,
             Command::Demo(args) => demo::run(&config, args).await,
             Command::Playbook { .. } => unreachable!("handled before the runtime starts"),
         }

@@ -1,12 +1,5 @@
 //! HTTP-level integration tests: the real `pronto` binary on a random port, every test on
-//! SQLite and on PostgreSQL (see `api/harness.rs`).
-
-#[path = "api/harness.rs"]
-mod harness;
-
-#[path = "../src/dovecot.rs"]
-#[allow(dead_code)]
-mod dovecot;
+//! SQLite and on PostgreSQL (the harness is crates/testkit).
 
 #[path = "api/access.rs"]
 mod access;

@@ -1,12 +1,9 @@
-//! Proves the throwaway dovecot of `src/dovecot.rs` works: IDLE announced, APPEND gives
+//! Proves the throwaway dovecot of `testkit::dovecot` works: IDLE announced, APPEND gives
 //! UIDs, reset gives a new UIDVALIDITY, restart keeps the mail, instances run side by side.
-
-#[path = "../src/dovecot.rs"]
-mod dovecot;
 
 use std::time::Instant;
 
-use dovecot::Dovecot;
+use testkit::dovecot::Dovecot;
 
 fn message(subject: &str) -> Vec<u8> {
     format!(

@@ -5,12 +5,12 @@
 //! on its error page.
 
 use crate::agency::{id, user};
-use crate::both;
-use crate::harness::{App, Engine, Options, Resp, spawn_app_with};
 use pronto_domain::user::{Action, TABLE};
 use reqwest::Method;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
+use testkit::both;
+use testkit::{App, Engine, Options, Resp, spawn_app_with};
 
 both!(the_permission_table_holds_through_the_api, the_ui_keeps_the_same_rules);
 

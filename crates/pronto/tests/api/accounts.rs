@@ -6,10 +6,10 @@
 //! admin page's forms; the per-account sign-in throttle.
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, token_of, user};
-use crate::both;
 use crate::cli::{pronto, text};
-use crate::harness::{App, Engine, Options, Storage, spawn_app_on};
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{App, Engine, Options, Storage, spawn_app_on};
 
 both!(
     deactivation_stops_access_at_once_and_hands_work_back,

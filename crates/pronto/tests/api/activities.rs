@@ -2,10 +2,10 @@
 //! reached the customer, an outgoing e-mail or SMS, a meeting) sets `first_response_at`, once.
 //! Runs on the manual clock so every time is known.
 
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app_with};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app_with};
 
 both!(first_response_is_set_once);
 
@@ -85,7 +85,7 @@ async fn first_response_is_set_once(engine: Engine) {
         (json!({ "kind": "meeting", "body": "Showroom visit." }), 0),
     ] {
         let other = app
-            .create_lead(&json!({ "channel": "email", "contact": { "email": format!("c{}@example.com", crate::harness::random_u64()) } }))
+            .create_lead(&json!({ "channel": "email", "contact": { "email": format!("c{}@example.com", testkit::random_u64()) } }))
             .await;
         let now = advance(&app, 120).await;
         let mut activity = activity;

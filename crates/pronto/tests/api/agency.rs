@@ -2,10 +2,10 @@
 //! manual clock. 2031-05-06 is a Tuesday; 07:00Z is 09:00 in Prague (summer time), when the
 //! office opens. docs/playbooks.md names the test for each rule.
 
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app_with};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app_with};
 
 both!(
     phone_lead_gets_a_call_task_and_an_sms,
@@ -115,7 +115,7 @@ async fn phone_lead_gets_a_call_task_and_an_sms(engine: Engine) {
     // The `log` provider (the default) "sends" it at once, into the server's log.
     let sms_id = sms[0]["id"].clone();
     assert!(
-        crate::harness::eventually(std::time::Duration::from_secs(5), || async {
+        testkit::eventually(std::time::Duration::from_secs(5), || async {
             notes(&app, l).await.iter().any(|n| n["id"] == sms_id && n["status"] == "sent")
         })
         .await
@@ -472,17 +472,14 @@ async fn non_urgent_alerts_wait_for_working_time(engine: Engine) {
         to_user(&notes(app, l).await, user, "sms").first().map(|n| n["status"].as_str().unwrap().to_owned())
     }
     assert!(
-        crate::harness::eventually(std::time::Duration::from_secs(5), || async {
-            status(&app, urgent, jana).await.as_deref() == Some("sent")
-        })
-        .await
+        testkit::eventually(std::time::Duration::from_secs(5), || async { status(&app, urgent, jana).await.as_deref() == Some("sent") })
+            .await
     );
     advance(&app, 14 * 3600 - 1).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(status(&app, l, jana).await.as_deref(), Some("queued"), "not before 09:00");
     advance(&app, 1).await;
     assert!(
-        crate::harness::eventually(std::time::Duration::from_secs(5), || async { status(&app, l, jana).await.as_deref() == Some("sent") })
-            .await
+        testkit::eventually(std::time::Duration::from_secs(5), || async { status(&app, l, jana).await.as_deref() == Some("sent") }).await
     );
 }

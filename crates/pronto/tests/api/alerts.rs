@@ -3,13 +3,13 @@
 //! to fail; the notification's status, attempts and timeline follow.
 
 use crate::agency::{TUESDAY_9, advance, id, kinds, notes, timeline, user};
-use crate::both;
-use crate::harness::{App, Engine, Options, eventually, spawn_app_with};
-use axum::extract::{Form, State};
+use testkit::both;
+use testkit::sms::gateway;
+use testkit::smtp::SmtpServer;
+use testkit::{App, Engine, Options, eventually, spawn_app_with};
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use serde_json::{Value, json};
-use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -28,45 +28,6 @@ both!(
     in_app_centre_unread_and_read,
     webhooks_inside_the_network_are_refused
 );
-
-/// What the gateway received, and how it will answer the next requests (201 when empty).
-#[derive(Default)]
-struct Gateway {
-    received: Mutex<Vec<(HeaderMap, HashMap<String, String>)>>,
-    answers: Mutex<VecDeque<u16>>,
-    /// Answer this much later (a slow gateway, to be killed in the middle of).
-    delay: Mutex<Duration>,
-    /// Down: every request answers 503.
-    down: Mutex<bool>,
-}
-
-async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
-    let n = {
-        let mut r = g.received.lock().unwrap();
-        r.push((headers, form));
-        r.len()
-    };
-    let delay = *g.delay.lock().unwrap();
-    if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
-    }
-    let status = if *g.down.lock().unwrap() { 503 } else { g.answers.lock().unwrap().pop_front().unwrap_or(201) };
-    let body = if status < 300 {
-        json!({ "sid": format!("SM{n:032}"), "status": "queued" })
-    } else {
-        json!({ "code": 21211, "message": format!("gateway says {status}"), "status": status })
-    };
-    (StatusCode::from_u16(status).unwrap(), body.to_string())
-}
-
-async fn gateway() -> (Arc<Gateway>, String) {
-    let g = Arc::new(Gateway::default());
-    let app = axum::Router::new().route("/2010-04-01/Accounts/{sid}/Messages.json", post(messages)).with_state(g.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (g, url)
-}
 
 async fn app_with_gateway(engine: Engine, url: &str) -> App {
     spawn_app_with(
@@ -477,43 +438,6 @@ async fn killed_while_sending_everything_arrives_after_restart(engine: Engine) {
     let distinct: std::collections::BTreeSet<&String> = keys.iter().collect();
     assert_eq!(distinct.len(), 5, "one key per notification, repeats share it: {keys:?}");
     assert!(keys.len() >= 5);
-}
-
-/// A real SMTP server (Debian's python3-aiosmtpd, writing a Maildir) receives the mail.
-pub(crate) struct SmtpServer {
-    child: std::process::Child,
-    pub(crate) port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl SmtpServer {
-    pub(crate) async fn start() -> SmtpServer {
-        let dir = tempfile::tempdir().unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let child = std::process::Command::new("/usr/bin/python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(dir.path().join("Maildir"))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("python3-aiosmtpd (apt-get install python3-aiosmtpd; .ci/run installs it)");
-        let up = eventually(Duration::from_secs(10), || async { tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() }).await;
-        assert!(up, "the SMTP server did not start");
-        SmtpServer { child, port, dir }
-    }
-
-    pub(crate) fn messages(&self) -> Vec<String> {
-        let new = self.dir.path().join("Maildir").join("new");
-        let Ok(entries) = std::fs::read_dir(new) else { return vec![] };
-        entries.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect()
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 async fn mail_goes_through_a_real_smtp_server(engine: Engine) {

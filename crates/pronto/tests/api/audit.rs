@@ -5,10 +5,10 @@
 
 use crate::access::{bare_app, lead_with_document, sign_in, ui};
 use crate::agency::{id, user};
-use crate::both;
-use crate::harness::{App, Engine};
 use reqwest::Method;
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{App, Engine};
 
 both!(every_kind_is_recorded_after_its_action, the_audit_log_is_filtered_paged_and_admins_only);
 
@@ -160,8 +160,8 @@ async fn the_audit_log_is_filtered_paged_and_admins_only(engine: Engine) {
     let newest_at = all[0]["at"].as_str().unwrap().to_owned();
     let after: jiff::Timestamp = newest_at.parse().unwrap();
     let later = (after + jiff::SignedDuration::from_secs(1)).to_string();
-    assert!(rows(&app, &format!("from={}", crate::harness::urlencode(&later))).await.is_empty());
-    assert_eq!(rows(&app, &format!("to={}&limit=200", crate::harness::urlencode(&later))).await.len(), all.len());
+    assert!(rows(&app, &format!("from={}", testkit::urlencode(&later))).await.is_empty());
+    assert_eq!(rows(&app, &format!("to={}&limit=200", testkit::urlencode(&later))).await.len(), all.len());
     let first = app.get("/api/v1/audit?limit=2").await.expect(200);
     let cursor = first["next_cursor"].as_str().unwrap().to_owned();
     let second = app.get(&format!("/api/v1/audit?limit=2&cursor={cursor}")).await.expect(200);

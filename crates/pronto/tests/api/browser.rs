@@ -2,7 +2,7 @@
 //! private `chromedriver` (WebDriver, via `fantoccini`).
 //!
 //! ```ignore
-//! let app = crate::harness::spawn_app(Engine::Sqlite).await;
+//! let app = testkit::spawn_app(Engine::Sqlite).await;
 //! let b = Browser::start("en").await;          // desktop, 1280x900
 //! b.goto(&app.url("/")).await;
 //! b.fill("input[name=login]", "admin").await;

@@ -2,7 +2,7 @@
 //! desktop and on a phone. SQLite only: it tests the browser, not the storage.
 
 use crate::browser::{Browser, DESKTOP, PHONE};
-use crate::harness::{Engine, spawn_app};
+use testkit::{Engine, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn browser_smoke() {

@@ -2,10 +2,10 @@
 //! precedence (flag > env > file > default), a configuration error's message, and a clean
 //! exit on SIGINT.
 
-use crate::both;
-use crate::harness::{Engine, Options, Storage, spawn_app_on};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
+use testkit::both;
+use testkit::{Engine, Options, Storage, spawn_app_on};
 
 /// `pronto ARGS…` on `storage`, with no `PRONTO_*` from the outer environment.
 pub(crate) fn pronto(storage: &Storage, args: &[&str]) -> Output {

@@ -3,10 +3,10 @@
 //! 09:00 there.
 
 use crate::agency::{advance, app_at, at, complete, id, kinds, notes, tasks, time_of, timeline, to_user, user};
-use crate::both;
-use crate::harness::{App, Engine};
 use jiff::SignedDuration;
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{App, Engine};
 
 both!(
     secretary_confirms_within_10_minutes_or_someone_else_is_alerted,

@@ -2,14 +2,14 @@
 //! idempotency keys while the server is SIGKILLed and restarted; afterwards every acknowledged
 //! lead exists exactly once.
 
-use crate::both;
-use crate::harness::{Engine, random_u64, spawn_app};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
+use testkit::both;
+use testkit::{Engine, random_u64, spawn_app};
 
 both!(data_survives_restart, acknowledged_leads_survive_kills);
 
@@ -207,7 +207,7 @@ async fn acknowledged_leads_survive_kills(engine: Engine) {
         let res = app.send(app.req(Method::POST, "/api/v1/leads").header("Idempotency-Key", &ack.key).json(&ack.body)).await;
         assert_eq!(res.expect(201)["id"], ack.id, "replay of {}", ack.key);
         assert_eq!(res.header("idempotent-replayed"), Some("true"));
-        let found = app.get(&format!("/api/v1/leads?q={}", crate::harness::urlencode(&ack.key))).await.expect(200);
+        let found = app.get(&format!("/api/v1/leads?q={}", testkit::urlencode(&ack.key))).await.expect(200);
         let found: Vec<i64> = found["items"].as_array().unwrap().iter().map(|l| l["id"].as_i64().unwrap()).collect();
         assert_eq!(found, vec![ack.id], "search by key {}", ack.key);
     }

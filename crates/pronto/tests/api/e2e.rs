@@ -5,8 +5,8 @@
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, tasks, user};
 use crate::browser::Browser;
-use crate::harness::{App, Engine};
 use serde_json::json;
+use testkit::{App, Engine};
 
 const PASSWORD: &str = "a long enough password";
 
@@ -57,7 +57,7 @@ async fn the_team_works_in_the_browser() {
     b.screenshot("tasks").await;
     b.click("button[value=no_answer]").await;
     // The click posts the form; the page still shows the old one until the answer comes.
-    let done = crate::harness::eventually(std::time::Duration::from_secs(10), || async { !tasks(&app, l, "done").await.is_empty() }).await;
+    let done = testkit::eventually(std::time::Duration::from_secs(10), || async { !tasks(&app, l, "done").await.is_empty() }).await;
     assert!(done, "the call task was completed");
     b.wait_for("nav[aria-label=main]", 5).await;
     assert_eq!(tasks(&app, l, "done").await[0]["outcome"], "no_answer");

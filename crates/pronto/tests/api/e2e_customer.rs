@@ -5,7 +5,7 @@
 
 use crate::agency::{TUESDAY_9, app_at, id, notes, timeline, user};
 use crate::browser::Browser;
-use crate::harness::Engine;
+use testkit::Engine;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -81,7 +81,7 @@ async fn the_customer_follows_writes_and_sends_a_document_from_a_phone() {
     b.screenshot("lead-customer-page").await;
     // Revoking from the card: the customer's old link stops working.
     b.click("form[action$='/revoke-tracking'] button").await;
-    let gone = crate::harness::eventually(std::time::Duration::from_secs(10), || async {
+    let gone = testkit::eventually(std::time::Duration::from_secs(10), || async {
         app.client.get(app.url(&path)).send().await.map(|r| r.status().as_u16() == 404).unwrap_or(false)
     })
     .await;

@@ -1,9 +1,9 @@
 //! A client's mistakes: RFC 9457 problems with the right status, never a 5xx, nothing written.
 
-use crate::both;
-use crate::harness::{Engine, Options, spawn_app, spawn_app_with};
 use reqwest::Method;
 use serde_json::json;
+use testkit::both;
+use testkit::{Engine, Options, spawn_app, spawn_app_with};
 
 both!(client_mistakes_are_problems, authentication_is_required);
 

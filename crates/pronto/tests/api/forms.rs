@@ -1,11 +1,11 @@
 //! The public web form `POST /forms/default`: urlencoded, multipart and JSON; 303 for a
 //! browser, 201 for JSON; the honeypot; flat field names in 422; 415; CORS; the per-IP rate limit.
 
-use crate::both;
-use crate::harness::{Engine, Options, spawn_app, spawn_app_with};
 use reqwest::Method;
 use reqwest::multipart::Form;
 use serde_json::{Value, json};
+use testkit::both;
+use testkit::{Engine, Options, spawn_app, spawn_app_with};
 
 both!(web_form_intake, web_form_rate_limit);
 

@@ -3,8 +3,8 @@
 //! `.docx` refused at the customer's upload. (The "back" redirect's rule is a table in
 //! `crates/web/src/ui/redirect.rs`; the container check's in `crates/web/src/office.rs`.)
 
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app, spawn_app_with};
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app, spawn_app_with};
 use reqwest::Method;
 use serde_json::json;
 

@@ -1,12 +1,12 @@
 //! Leads through the API: create / get / list / patch / timeline, duplicate detection,
 //! idempotency, cursor pagination, filters and text search.
 
-use crate::both;
-use crate::harness::{Engine, spawn_app};
 use jiff::Timestamp;
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
+use testkit::both;
+use testkit::{Engine, spawn_app};
 
 both!(lead_round_trip, duplicates_join_one_contact, idempotency_key_creates_once, pagination_walks_every_lead_once, filters_and_search);
 
@@ -278,7 +278,7 @@ async fn pagination_walks_every_lead_once(engine: Engine) {
         assert!(page_no < 10, "more pages than 45 leads / 10 need");
         let path = match &cursor {
             None => "/api/v1/leads?limit=10".to_owned(),
-            Some(c) => format!("/api/v1/leads?limit=10&cursor={}", crate::harness::urlencode(c)),
+            Some(c) => format!("/api/v1/leads?limit=10&cursor={}", testkit::urlencode(c)),
         };
         let page = app.get(&path).await.expect(200);
         let items = page["items"].as_array().expect("items");

@@ -5,10 +5,10 @@
 //! leave through a real SMTP server with the conversation's headers.
 
 use crate::agency::{TUESDAY_9, id, kinds, notes, timeline, user};
-use crate::alerts::SmtpServer;
-use crate::both;
-use crate::dovecot::Dovecot;
-use crate::harness::{App, Engine, Options, eventually, spawn_app_with};
+use testkit::smtp::SmtpServer;
+use testkit::both;
+use testkit::dovecot::Dovecot;
+use testkit::{App, Engine, Options, eventually, spawn_app_with};
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -400,7 +400,7 @@ async fn several_mailboxes_from_the_config_file_with_their_options(engine: Engin
     d.append("Odd", &numbered(7, "")).await.unwrap();
     d.append("Odd", &numbered(8, "")).await.unwrap();
     assert!(
-        crate::harness::eventually(std::time::Duration::from_secs(10), || async {
+        testkit::eventually(std::time::Duration::from_secs(10), || async {
             app.get("/api/v1/mail/ignored").await.expect(200)["items"].as_array().unwrap().len() == 2
         })
         .await

@@ -5,13 +5,13 @@
 //!
 //! Other clients come from other loopback addresses (the whole of 127/8 is local on Linux).
 
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app_with};
 use futures_util::StreamExt;
 use reqwest::Method;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app_with};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 use tokio::time::Instant;

@@ -6,8 +6,8 @@
 //! customer's name or number.
 
 use crate::agency::{TUESDAY_9, id, notes, timeline, user};
-use crate::both;
-use crate::harness::{Engine, Options, eventually, spawn_app_with};
+use testkit::both;
+use testkit::{Engine, Options, eventually, spawn_app_with};
 use axum::http::StatusCode;
 use axum::routing::post;
 use serde_json::{Value, json};

@@ -5,8 +5,8 @@
 //! lead over, events in any order or twice end the same, and bad or stale signatures are 401.
 
 use crate::agency::{TUESDAY_9, advance, id, kinds, notes, tasks, timeline, to_user, user};
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app_with};
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app_with};
 use serde_json::{Value, json};
 
 both!(

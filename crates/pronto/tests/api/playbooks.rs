@@ -2,10 +2,10 @@
 //! list, show, draw, check and load them; each lead stays on the version it started with.
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, kinds, notes, tasks, timeline, user};
-use crate::both;
-use crate::harness::{Engine, Options, Storage, spawn_app_on};
 use serde_json::json;
 use std::process::Command;
+use testkit::both;
+use testkit::{Engine, Options, Storage, spawn_app_on};
 
 both!(versions_and_the_api, a_playbook_file_becomes_the_default, a_custom_playbook_assigns_by_rule_roster_and_hours);
 
@@ -18,7 +18,7 @@ fn agency_with_sla(within: &str) -> String {
     pronto_playbook::builtin("agency").unwrap().replace("within = \"10bm\"", &format!("within = \"{within}\""))
 }
 
-fn toml_post(app: &crate::harness::App, path: &str, body: String) -> reqwest::RequestBuilder {
+fn toml_post(app: &testkit::App, path: &str, body: String) -> reqwest::RequestBuilder {
     app.req(reqwest::Method::POST, path).header("content-type", "application/toml").body(body)
 }
 
@@ -216,7 +216,7 @@ async fn a_custom_playbook_assigns_by_rule_roster_and_hours(engine: Engine) {
     let spec = user(&app, "spec", "specialist", "+420 777 100 004").await;
     app.send(toml_post(&app, "/api/v1/playbooks", CUSTOM.to_owned())).await.expect(201);
     let lead = |extra: serde_json::Value| {
-        let mut body = json!({ "channel": "api", "playbook": "custom", "contact": { "name": "C", "phone": format!("777 {:06}", crate::harness::random_u64() % 1_000_000) } });
+        let mut body = json!({ "channel": "api", "playbook": "custom", "contact": { "name": "C", "phone": format!("777 {:06}", testkit::random_u64() % 1_000_000) } });
         body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         body
     };

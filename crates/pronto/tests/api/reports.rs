@@ -1,11 +1,11 @@
 //! Reports through the API, with hand-computed expectations and the manual clock.
 
 use crate::agency::{TUESDAY_9, advance, app_at, complete, id, tasks, user};
-use crate::alerts::SmtpServer;
-use crate::both;
-use crate::harness::{App, Engine, Options, eventually, spawn_app_with};
 use serde_json::{Value, json};
 use std::time::Duration;
+use testkit::both;
+use testkit::smtp::SmtpServer;
+use testkit::{App, Engine, Options, eventually, spawn_app_with};
 
 both!(
     response_time_by_channel_and_owner,

@@ -1,11 +1,11 @@
 //! Nothing a client sends can produce a 5xx: a battery of odd but possible requests, each
 //! answered 2xx/3xx/4xx, and the server still serving afterwards.
 
-use crate::both;
-use crate::harness::{Engine, Options, spawn_app_with};
 use reqwest::Method;
 use reqwest::header::HeaderValue;
 use serde_json::json;
+use testkit::both;
+use testkit::{Engine, Options, spawn_app_with};
 
 both!(no_client_input_is_a_5xx);
 

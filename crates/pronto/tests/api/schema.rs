@@ -16,7 +16,7 @@
 //! working on one resource).
 
 use crate::agency::{TUESDAY_9, id, tasks};
-use crate::harness::{App, Engine, Options, spawn_app_with};
+use testkit::{App, Engine, Options, spawn_app_with};
 use serde_json::json;
 use std::process::Stdio;
 use std::time::{Duration, Instant};

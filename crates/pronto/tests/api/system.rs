@@ -1,10 +1,10 @@
 //! Health, metrics, the OpenAPI description and the test clock.
 
-use crate::both;
-use crate::harness::{Engine, Options, spawn_app, spawn_app_with};
 use jiff::{SignedDuration, Timestamp};
 use reqwest::Method;
 use serde_json::json;
+use testkit::both;
+use testkit::{Engine, Options, spawn_app, spawn_app_with};
 
 both!(health_metrics_openapi, manual_clock, timers_fire_as_the_clock_advances, timers_due_while_down_fire_on_start);
 

@@ -6,8 +6,8 @@
 //! limit.
 
 use crate::agency::{TUESDAY_9, advance, id, notes, timeline, token_of, user};
-use crate::both;
-use crate::harness::{App, Engine, Options, spawn_app_with};
+use testkit::both;
+use testkit::{App, Engine, Options, spawn_app_with};
 use serde_json::{Value, json};
 
 both!(

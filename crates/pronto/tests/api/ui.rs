@@ -4,8 +4,8 @@
 //! the user, Hebrew right to left; task outcomes and lead actions through forms.
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, tasks, user};
-use crate::both;
-use crate::harness::{App, Engine};
+use testkit::both;
+use testkit::{App, Engine};
 use serde_json::json;
 
 both!(

@@ -3,9 +3,9 @@
 //! what people typed shown escaped; a bad query explained, never a 500; only for the signed-in.
 
 use crate::agency::{TUESDAY_9, advance, app_at, id, user};
-use crate::both;
-use crate::harness::{App, Engine};
 use serde_json::json;
+use testkit::both;
+use testkit::{App, Engine};
 
 both!(reports_chart_every_figure_and_drill_down_to_its_leads, reports_speak_hebrew_escape_and_explain_bad_queries);
 

@@ -1,9 +1,9 @@
 //! Users and API tokens: only an admin adds users; a token is issued by an admin or to the
 //! user themself; a new user's token works; roles are enforced (403) before anything is written.
 
-use crate::both;
-use crate::harness::{Engine, spawn_app};
 use serde_json::json;
+use testkit::both;
+use testkit::{Engine, spawn_app};
 
 both!(users_and_tokens);
 

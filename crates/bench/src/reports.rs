@@ -1,4 +1,4 @@
-//! `pronto bench reports`: every report's server time on a database filled by `pronto demo`
+//! `pronto-bench reports`: every report's server time on a database filled by `pronto demo`
 //! (default 1,000,000 leads over a year), beside a baseline from the same run — a plain
 //! `SELECT channel, COUNT(*) FROM leads GROUP BY channel` over the leads table, the naive scan a
 //! report without aggregates would at least cost. Target (issue 8): every report ≤ 250 ms on
@@ -7,15 +7,16 @@
 //! How: the database is a fresh SQLite file filled in this process by `pronto demo`'s history
 //! (or `--database FILE`, one filled before, to measure again without the fill). The baseline is
 //! timed in this process with rusqlite on the same file. The reports are timed over HTTP against
-//! this binary's `pronto serve` on that file, signed in through the web UI's session cookie:
+//! `pronto serve` (the `pronto` binary beside this one) on that file, signed in through the web UI's session cookie:
 //! `--requests` (default 20) of each after 5 not counted, one after another on one keep-alive
 //! connection, request written → whole answer read.
 
-use crate::bench::pct;
-use crate::bench_alerts::{Http, ms, sorted, spawn_serve};
-use crate::bench_ui::{ADMIN_PASSWORD, WARM_UP, line, load_average, sign_in, thousands, verdict};
-use crate::serve::AnyError;
+use crate::AnyError;
+use crate::alerts::{http, ms, sorted, spawn_serve};
+use crate::intake::pct;
+use crate::ui::{ADMIN_PASSWORD, WARM_UP, line, load_average, sign_in, verdict};
 use clap::Args;
+use pronto::demo_data::thousands;
 use pronto_domain::Clock;
 use std::sync::Arc;
 use std::time::Instant;
@@ -80,7 +81,7 @@ pub async fn run(args: ReportsArgs) -> Result<(), AnyError> {
     let base_p50 = pct(&base, 0.5);
     line("baseline", format!("SELECT channel, COUNT(*) FROM leads GROUP BY channel: p50 {base_p50:.1} ms, p95 {:.1} ms", pct(&base, 0.95)));
 
-    let (_gateway, gateway_url) = crate::bench_alerts::gateway().await?;
+    let (_gateway, gateway_url) = crate::alerts::gateway().await?;
     let mut server =
         spawn_serve(&url, path.parent().unwrap_or(dir.path()), &gateway_url, &[("PRONTO_ADMIN_PASSWORD", ADMIN_PASSWORD)]).await?;
     let result = measure(&args, &server.addr, base_p50).await;
@@ -103,8 +104,8 @@ async fn fill(args: &ReportsArgs, url: &str) -> Result<(), AnyError> {
             .await?;
     let hash = pronto_web::auth::hash_password(ADMIN_PASSWORD.to_owned()).await.map_err(|e| e.to_string())?;
     store.ensure_admin(hash).await?;
-    let demo = crate::demo::DemoArgs { leads: args.leads, days: args.days, concurrency: 256 };
-    let result = crate::demo::fill(store.clone(), &clock, &demo, end).await;
+    let demo = pronto::demo::DemoArgs { leads: args.leads, days: args.days, concurrency: 256 };
+    let result = pronto::demo::fill(store.clone(), &clock, &demo, end).await;
     store.close().await;
     let f = result?;
     line(
@@ -157,7 +158,7 @@ async fn measure(args: &ReportsArgs, addr: &str, base_p50: f64) -> Result<(), An
         ("response time, whole period, as XLSX", format!("/api/v1/reports/response-time?from={year}&format=xlsx")),
         ("the report page (HTML, every chart)", "/reports".into()),
     ];
-    let mut http = Http::new(addr);
+    let mut http = http(addr);
     let mut worst: f64 = 0.0;
     for (name, path) in reports {
         let path = path.replace('+', "%2B");

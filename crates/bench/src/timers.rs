@@ -1,4 +1,4 @@
-//! `pronto bench timers`: a million pending timers. Targets (from the issue): extra memory
+//! `pronto-bench timers`: a million pending timers. Targets (from the issue): extra memory
 //! ≤ 64 MB, first fire ≤ 1 s after start, ≥ 20,000 timers/s, p99 lateness ≤ 100 ms while
 //! intake runs at half its maximum rate.
 //!
@@ -17,7 +17,7 @@
 //!   and the lateness window's timers (parked 400 days ahead until the window is scheduled).
 //!   PostgreSQL then gets `VACUUM ANALYZE` (what autovacuum would do after a bulk load);
 //!   SQLite gets nothing, as the store runs nothing either.
-//! * **Memory**: `pronto serve` (this binary) is started on a copy of the seeded database and
+//! * **Memory**: `pronto serve` (the `pronto` binary beside this one) is started on a copy of the seeded database and
 //!   on the copy without timers. Its resident memory (VmRSS, and the peak VmHWM) is read from
 //!   `/proc` two seconds after the overdue timers drained, and at the same age for the process
 //!   without timers; the difference is what the timers cost. On PostgreSQL the database
@@ -45,7 +45,7 @@
 //! Durations are measured with the monotonic clock; the system under test and the lateness
 //! (which compares stored wall-clock times) use the real clock.
 
-use crate::serve::AnyError;
+use crate::AnyError;
 use clap::Args;
 use pronto_domain::{Clock, SystemClock};
 use pronto_store::{Store, StoreOptions, Timers};
@@ -142,10 +142,8 @@ pub async fn run(args: TimersArgs) -> Result<(), AnyError> {
         let scratch = match engine {
             "sqlite" => Scratch::Sqlite(tempfile::tempdir()?),
             _ => {
-                let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
-                let conn =
-                    admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
-                Scratch::Pg { admin, conn, prefix: format!("pronto_bench_timers_{}", std::process::id()), made: Vec::new() }
+                let admin = testkit::db::PgAdmin::connect(&args.postgres_url).await?;
+                Scratch::Pg { admin, prefix: format!("pronto_bench_timers_{}", std::process::id()), made: Vec::new() }
             }
         };
         let mut scratch = scratch;
@@ -159,19 +157,18 @@ pub async fn run(args: TimersArgs) -> Result<(), AnyError> {
 /// The scratch databases of one engine: created, copied and dropped.
 enum Scratch {
     Sqlite(tempfile::TempDir),
-    Pg { admin: sqlx::postgres::PgConnectOptions, conn: sqlx::PgConnection, prefix: String, made: Vec<String> },
+    Pg { admin: testkit::db::PgAdmin, prefix: String, made: Vec<String> },
 }
 
 impl Scratch {
     async fn create(&mut self, name: &str) -> Result<String, AnyError> {
         match self {
             Scratch::Sqlite(dir) => Ok(format!("sqlite://{}", dir.path().join(format!("{name}.db")).display())),
-            Scratch::Pg { admin, conn, prefix, made } => {
+            Scratch::Pg { admin, prefix, made } => {
                 let db = format!("{prefix}_{name}");
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {db}"))).execute(&mut *conn).await?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {db}"))).execute(&mut *conn).await?;
-                made.push(db.clone());
-                Ok(admin.clone().database(&db).to_url_lossy().to_string())
+                let url = admin.recreate(&db).await?;
+                made.push(db);
+                Ok(url)
             }
         }
     }
@@ -184,8 +181,9 @@ impl Scratch {
                 std::fs::copy(&src, &dst)?;
                 Ok(format!("sqlite://{}", dst.display()))
             }
-            Scratch::Pg { admin, conn, prefix, made } => {
+            Scratch::Pg { admin, prefix, made } => {
                 let (src, dst) = (format!("{prefix}_{from}"), format!("{prefix}_{to}"));
+                let conn = admin.connection();
                 let mut tries = 0;
                 loop {
                     sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()")
@@ -204,7 +202,7 @@ impl Scratch {
                     }
                 }
                 made.push(dst.clone());
-                Ok(admin.clone().database(&dst).to_url_lossy().to_string())
+                Ok(admin.url_of(&dst))
             }
         }
     }
@@ -217,9 +215,9 @@ impl Scratch {
     }
 
     async fn drop_all(&mut self) {
-        if let Scratch::Pg { conn, made, .. } = self {
+        if let Scratch::Pg { admin, made, .. } = self {
             for db in made.drain(..) {
-                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))).execute(&mut *conn).await;
+                let _ = admin.drop_database(&db).await;
             }
         }
     }
@@ -591,8 +589,8 @@ async fn serve_child(url: &str, cutoff: Option<i64>, at: Duration) -> Result<Chi
     let data_dir = tempfile::tempdir()?;
     let mut raw = Raw::connect(url).await?;
     let started = Instant::now();
-    let crate::bench::ServeChild { mut child, pid, mut listening, errors } =
-        crate::bench::spawn_serve(url, data_dir.path(), &[("PRONTO_ADMIN_PASSWORD", "bench-timers-password")])?;
+    let testkit::server::ServeChild { mut child, pid, mut listening, errors } =
+        testkit::server::spawn_serve(url, data_dir.path(), &[("PRONTO_ADMIN_PASSWORD", "bench-timers-password")])?;
     let result = async {
         let mut first = None;
         let mut drain = None;
@@ -807,8 +805,8 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
             args.clients,
             half_rate,
             half.rate,
-            crate::bench::percentile(&half.latencies, 0.5),
-            crate::bench::percentile(&half.latencies, 0.99),
+            crate::intake::percentile(&half.latencies, 0.5),
+            crate::intake::percentile(&half.latencies, 0.99),
             half.failed + max.failed
         ),
     );
@@ -819,7 +817,7 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
     };
     let (committed, rec) = (ms(&observed), ms(&recorded));
     let all = observed.len() as u64 == plan.window && moved == plan.window;
-    let p99 = crate::bench::pct(&committed, 0.99);
+    let p99 = crate::intake::pct(&committed, 0.99);
     line(
         &mut out,
         "lateness",
@@ -828,7 +826,7 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
             observed.len(),
             plan.window,
             moved,
-            crate::bench::pct(&committed, 0.5),
+            crate::intake::pct(&committed, 0.5),
             p99,
             committed.last().copied().unwrap_or(f64::NAN),
             verdict(all && p99 <= TARGET_P99_MS)
@@ -839,8 +837,8 @@ async fn bench(args: &TimersArgs, plan: Plan, engine: &str, scratch: &mut Scratc
         "lateness",
         format!(
             "recorded (event at - data.due_at): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; earliest {:.1} ms",
-            crate::bench::pct(&rec, 0.5),
-            crate::bench::pct(&rec, 0.99),
+            crate::intake::pct(&rec, 0.5),
+            crate::intake::pct(&rec, 0.99),
             rec.last().copied().unwrap_or(f64::NAN),
             rec.first().copied().unwrap_or(f64::NAN)
         ),

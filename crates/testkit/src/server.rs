@@ -1,22 +1,17 @@
-//! Runs the real `pronto` binary for a test: a fresh SQLite data directory or a fresh
-//! PostgreSQL database, a random port, a random admin token, and a small HTTP client.
+//! The real `pronto` binary serving on a free port: [`App`] for the tests (a fresh data
+//! directory or PostgreSQL database, a random admin token, the reqwest client, the server's
+//! output shown when a test fails) and [`spawn_serve`] for the benches.
 //!
-//! Every test runs on both engines through [`both!`](crate::both). PostgreSQL comes from
-//! `PRONTO_TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/test`); each server
-//! gets its own database `pronto_it_<pid>_<n>_<rand>`, created and dropped with `psql`.
-//! `PRONTO_TEST_POSTGRES=off` skips the PostgreSQL variants (saying so); otherwise a
-//! PostgreSQL that cannot be reached fails the test.
+//! The binary is `PRONTO_BIN` when set, else the `pronto` that cargo built beside the running
+//! test or bench (`target/<profile>/pronto`; a test runs from `target/<profile>/deps/`).
 
-#![allow(dead_code)]
-
-use reqwest::header::HeaderMap;
+use crate::db::{Engine, ScratchDb};
+use crate::http::{BoxError, Resp, client, urlencode};
 use reqwest::{Client, Method, RequestBuilder};
 use serde_json::Value;
 use std::collections::VecDeque;
-use std::hash::{BuildHasher, Hasher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
@@ -26,91 +21,26 @@ use tokio::process::{Child, Command};
 const START_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a graceful shutdown may take.
 const STOP_TIMEOUT: Duration = Duration::from_secs(30);
-/// Every single request's limit.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
-
-/// False when `PRONTO_TEST_POSTGRES=off` (or `0`, `false`, `no`).
-pub fn postgres_enabled() -> bool {
-    !matches!(std::env::var("PRONTO_TEST_POSTGRES").map(|v| v.trim().to_ascii_lowercase()).as_deref(), Ok("off" | "0" | "false" | "no"))
-}
-
-/// Generates `mod NAME { fn sqlite(); fn postgres(); }` running `async fn NAME(Engine)`.
-#[macro_export]
-macro_rules! both {
-    ($($name:ident),+ $(,)?) => {$(
-        mod $name {
-            use $crate::harness::{Engine, postgres_enabled};
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name(Engine::Sqlite).await;
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if !postgres_enabled() {
-                    eprintln!("SKIPPED {}::postgres: PRONTO_TEST_POSTGRES=off", stringify!($name));
-                    return;
-                }
-                super::$name(Engine::Postgres).await;
-            }
-        }
-    )+};
-}
-
-/// A random number without a `rand` dependency (std's hasher keys are random per process
-/// and per `RandomState`).
-pub fn random_u64() -> u64 {
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
-    h.finish()
-}
-
-pub fn random_token() -> String {
-    format!("it_{:016x}{:016x}", random_u64(), random_u64())
-}
-
-static DATABASE_COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-fn postgres_admin_url() -> String {
-    std::env::var("PRONTO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
-}
-
-/// `url` with its database name replaced by `db` (query string kept).
-fn with_database(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let without_db = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{without_db}/{db}?{q}"),
-        None => format!("{without_db}/{db}"),
+/// The `pronto` binary to run: `PRONTO_BIN`, else the one beside this executable (or beside
+/// its `deps/` folder). Panics, saying how to build it, when there is none.
+pub fn pronto_binary() -> PathBuf {
+    if let Some(bin) = std::env::var_os("PRONTO_BIN") {
+        return PathBuf::from(bin);
     }
-}
-
-fn psql(url: &str, sql: &str) -> Result<(), String> {
-    let out = std::process::Command::new("psql")
-        .arg(url)
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run `psql` (install the PostgreSQL client, or set PRONTO_TEST_POSTGRES=off): {e}"))?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!("psql {url} -c {sql:?} failed ({}): {}", out.status, String::from_utf8_lossy(&out.stderr).trim()))
+    let name = format!("pronto{}", std::env::consts::EXE_SUFFIX);
+    let exe = std::env::current_exe().expect("the running executable's path");
+    let mut dir = exe.parent().map(Path::to_path_buf).unwrap_or_default();
+    if dir.ends_with("deps") {
+        dir.pop();
     }
+    let bin = dir.join(&name);
+    assert!(
+        bin.is_file(),
+        "no `pronto` binary at {} (build it with `cargo build -p pronto`, `--release` for the benches, or set PRONTO_BIN)",
+        bin.display()
+    );
+    bin
 }
 
 /// Where a test server keeps its data; survives restarts of the server, removed on drop.
@@ -120,40 +50,20 @@ pub struct Storage {
     pub dir: tempfile::TempDir,
     /// For PostgreSQL: the test database's URL.
     pub database_url: Option<String>,
-    pg_admin: Option<(String, String)>,
+    /// The PostgreSQL database, dropped with the storage.
+    _database: Option<ScratchDb>,
 }
 
 impl Storage {
+    /// A fresh data directory, and on PostgreSQL a fresh database `pronto_it_<pid>_<n>_<rand>`.
     pub fn new(engine: Engine) -> Storage {
         let dir = tempfile::Builder::new().prefix("pronto-it-").tempdir().expect("temp dir");
         match engine {
-            Engine::Sqlite => Storage { engine, dir, database_url: None, pg_admin: None },
+            Engine::Sqlite => Storage { engine, dir, database_url: None, _database: None },
             Engine::Postgres => {
-                let admin = postgres_admin_url();
-                let name = format!(
-                    "pronto_it_{}_{}_{:08x}",
-                    std::process::id(),
-                    DATABASE_COUNTER.fetch_add(1, Ordering::Relaxed),
-                    random_u64() as u32
-                );
-                if let Err(e) = psql(&admin, &format!("CREATE DATABASE {name}")) {
-                    panic!(
-                        "PostgreSQL tests cannot run: {e}\n(PRONTO_TEST_POSTGRES_URL={admin}; set PRONTO_TEST_POSTGRES=off to skip them)"
-                    );
-                }
-                let url = with_database(&admin, &name);
-                Storage { engine, dir, database_url: Some(url), pg_admin: Some((admin, name)) }
+                let db = ScratchDb::create_blocking(engine, "pronto_it");
+                Storage { engine, dir, database_url: Some(db.url.clone()), _database: Some(db) }
             }
-        }
-    }
-}
-
-impl Drop for Storage {
-    fn drop(&mut self) {
-        if let Some((admin, name)) = &self.pg_admin
-            && let Err(e) = psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        {
-            eprintln!("warning: {e}");
         }
     }
 }
@@ -229,16 +139,9 @@ pub async fn spawn_app_with(engine: Engine, opts: Options) -> App {
 
 /// Starts a server on storage prepared beforehand (e.g. by the CLI).
 pub async fn spawn_app_on(storage: Storage, opts: Options) -> App {
-    let mut app = App { storage, opts, token: random_token(), client: client(), server: None, tail: Arc::default(), starts: 0 };
+    let mut app = App { storage, opts, token: crate::random_token(), client: client(), server: None, tail: Arc::default(), starts: 0 };
     app.start().await;
     app
-}
-
-/// An HTTP client that does not follow redirects (303s are checked).
-pub fn client() -> Client {
-    // reqwest here shares its TLS features with Pronto's: the crypto provider must be set first.
-    pronto_alerts::install_tls();
-    Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(REQUEST_TIMEOUT).build().expect("http client")
 }
 
 fn forward_lines<R: AsyncRead + Unpin + Send + 'static>(
@@ -290,7 +193,8 @@ impl App {
     pub async fn start(&mut self) {
         assert!(self.server.is_none(), "server already running");
         self.starts += 1;
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pronto"));
+        let binary = pronto_binary();
+        let mut cmd = Command::new(&binary);
         cmd.arg("serve").arg("--listen").arg("127.0.0.1:0").arg("--data-dir").arg(self.storage.dir.path());
         if let Some(url) = &self.storage.database_url {
             cmd.arg("--database-url").arg(url);
@@ -318,7 +222,7 @@ impl App {
             }
         }
         cmd.current_dir(self.storage.dir.path()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).kill_on_drop(true);
-        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", env!("CARGO_BIN_EXE_pronto")));
+        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
         let (tx, rx) = tokio::sync::oneshot::channel();
         let start_no = self.starts;
         self.tail.lock().unwrap().push(format!("----- start #{start_no} ({:?}) -----", self.engine()));
@@ -478,102 +382,59 @@ impl Drop for App {
     }
 }
 
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
+/// A `pronto serve` child (the binary of [`pronto_binary`]), with its output captured: the
+/// benchmarks run the real server beside their load and gateways.
+pub struct ServeChild {
+    pub child: tokio::process::Child,
+    pub pid: u32,
+    /// `ADDR` of the `listening on http://ADDR` line and when it came (from the spawn); an
+    /// error if it never came.
+    pub listening: tokio::sync::oneshot::Receiver<(String, Duration)>,
+    /// Everything the server wrote to stderr, once it exits.
+    pub errors: tokio::task::JoinHandle<String>,
+}
+
+/// Spawns `pronto serve` on `url` with a data dir, listening on a free port, with none of this
+/// shell's `PRONTO_*` settings except `env`.
+pub fn spawn_serve(url: &str, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Result<ServeChild, BoxError> {
+    use tokio::io::{AsyncBufReadExt, AsyncReadExt};
+    let started = Instant::now();
+    let mut cmd = tokio::process::Command::new(pronto_binary());
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("PRONTO_") {
+            cmd.env_remove(k);
         }
     }
-    out
-}
-
-/// A whole HTTP answer.
-#[derive(Debug, Clone)]
-pub struct Resp {
-    /// `METHOD /path?query`, for messages.
-    pub what: String,
-    pub status: u16,
-    pub headers: HeaderMap,
-    pub text: String,
-}
-
-impl Resp {
-    /// Asserts the status and returns the JSON body (`null` for an empty body).
-    #[track_caller]
-    pub fn expect(&self, status: u16) -> Value {
-        assert_eq!(self.status, status, "{} answered {}, expected {status}: {}", self.what, self.status, self.text);
-        if self.text.trim().is_empty() { Value::Null } else { self.json() }
+    cmd.arg("serve").arg("--database-url").arg(url).arg("--listen").arg("127.0.0.1:0").arg("--data-dir").arg(data_dir);
+    cmd.env("PRONTO_LOG", "warn");
+    for (k, v) in env {
+        cmd.env(k, v);
     }
-
-    #[track_caller]
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("{} answered non-JSON ({e}): {}", self.what, self.text))
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    /// Asserts an RFC 9457 problem with `status`; returns it.
-    #[track_caller]
-    pub fn problem(&self, status: u16) -> Value {
-        let p = self.expect(status);
-        let ct = self.header("content-type").unwrap_or("");
-        assert!(ct.starts_with("application/problem+json"), "{}: problem content-type, got {ct:?}", self.what);
-        assert_eq!(p["status"], status, "{}: problem status: {p}", self.what);
-        assert!(p["title"].as_str().is_some_and(|t| !t.is_empty()), "{}: problem title: {p}", self.what);
-        assert!(p["detail"].as_str().is_some_and(|t| !t.is_empty()), "{}: problem detail: {p}", self.what);
-        p
-    }
-
-    /// Asserts a 422 naming exactly these fields (in any order); returns the problem.
-    #[track_caller]
-    pub fn invalid(&self, fields: &[&str]) -> Value {
-        let p = self.problem(422);
-        let mut got: Vec<String> = p["errors"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{}: 422 without errors[]: {p}", self.what))
-            .iter()
-            .map(|e| {
-                assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()), "{}: error without message: {e}", self.what);
-                e["field"].as_str().expect("field").to_owned()
-            })
-            .collect();
-        got.sort();
-        got.dedup();
-        let mut want: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
-        want.sort();
-        assert_eq!(got, want, "{}: 422 fields: {p}", self.what);
-        p
-    }
-}
-
-/// Repeats `f` until it is true, for at most `timeout`.
-pub async fn eventually<F, Fut>(timeout: Duration, mut f: F) -> bool
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let deadline = Instant::now() + timeout;
-    loop {
-        if f().await {
-            return true;
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let pid = child.id().ok_or("the serve process has no id")?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let mut stderr = child.stderr.take().ok_or("no stderr")?;
+    let (tx, listening) = tokio::sync::oneshot::channel::<(String, Duration)>();
+    tokio::spawn(async move {
+        let mut lines = tokio::io::BufReader::new(stdout).lines();
+        let mut tx = Some(tx);
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(addr) = line.strip_prefix("listening on http://")
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send((addr.trim().to_owned(), started.elapsed()));
+            }
         }
-        if Instant::now() > deadline {
-            return false;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn database_urls() {
-        assert_eq!(super::with_database("postgres://postgres@127.0.0.1:5432/test", "x"), "postgres://postgres@127.0.0.1:5432/x");
-        assert_eq!(super::with_database("postgres://u:p@h/test?sslmode=disable", "x"), "postgres://u:p@h/x?sslmode=disable");
-        assert_eq!(super::with_database("postgres://h:5432", "x"), "postgres://h:5432/x");
-    }
+    });
+    let errors = tokio::spawn(async move {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s).await;
+        s
+    });
+    Ok(ServeChild { child, pid, listening, errors })
 }

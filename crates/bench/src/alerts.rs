@@ -1,4 +1,4 @@
-//! `pronto bench alerts`: the time from sending a web form to the consultant's SMS request
+//! `pronto-bench alerts`: the time from sending a web form to the consultant's SMS request
 //! arriving at a Twilio-compatible gateway. Target (issue 4): p99 ≤ 50 ms at 20 leads/s and
 //! ≤ 250 ms at 200 leads/s, on SQLite.
 //!
@@ -10,7 +10,7 @@
 //!   the monotonic time each message arrived (after its body was read), keyed by the unique
 //!   contact name in the body; it also counts duplicates, messages it cannot match, and
 //!   messages with the wrong To, From or credentials.
-//! * **The server** is this binary's `pronto serve`, spawned on a fresh database (a temporary
+//! * **The server** is `pronto serve` (the `pronto` binary beside this one), spawned on a fresh database (a temporary
 //!   SQLite file, or a scratch PostgreSQL database that is dropped afterwards) with
 //!   `PRONTO_SMS_PROVIDER=twilio` pointing at the gateway, the per-IP form rate limit off, and
 //!   the built-in default playbook (`agency`). One consultant with a phone number and no
@@ -34,7 +34,7 @@
 //! The machine is shared and the load generator, the gateway and the server run on the same
 //! cores: the figures include their competition for CPU.
 
-use crate::serve::AnyError;
+use crate::AnyError;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};
 use clap::Args;
@@ -44,7 +44,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 const SID: &str = "ACbench0123456789";
 const SMS_TOKEN: &str = "bench-alerts-gateway-token";
@@ -119,20 +119,11 @@ pub async fn run(args: AlertsArgs) -> Result<(), AnyError> {
                 bench(&args, engine, &url, dir.path()).await
             }
             _ => {
-                let name = format!("pronto_bench_alerts_{}", std::process::id());
-                let admin = sqlx::postgres::PgConnectOptions::from_str(&args.postgres_url)?;
-                let mut c = admin
-                    .clone()
-                    .disable_statement_logging()
-                    .connect()
-                    .await
-                    .map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(&args.postgres_url)))?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
-                sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
-                let url = admin.clone().database(&name).to_url_lossy().to_string();
-                let result = bench(&args, engine, &url, dir.path()).await;
-                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
-                result
+                let (args, data_dir) = (&args, dir.path());
+                testkit::db::with_scratch_postgres(&args.postgres_url, "pronto_bench_alerts", |url| async move {
+                    bench(args, engine, &url, data_dir).await
+                })
+                .await
             }
         };
         result?;
@@ -166,7 +157,7 @@ impl Gateway {
     }
 }
 
-/// The bench key an SMS names: `Alertbench N` in the text, else (`pronto bench phone`, whose
+/// The bench key an SMS names: `Alertbench N` in the text, else (`pronto-bench phone`, whose
 /// callers have no name) the caller's number `+420 7XX XXX XXX`, whose last 8 digits are the key.
 fn key_of(body: &str) -> Option<u64> {
     if let Some(at) = body.find(TAG) {
@@ -178,7 +169,7 @@ fn key_of(body: &str) -> Option<u64> {
     (digits.len() == 8).then(|| digits.parse().ok()).flatten()
 }
 
-/// How `pronto bench phone`'s callers' numbers begin (as the SMS prints them).
+/// How `pronto-bench phone`'s callers' numbers begin (as the SMS prints them).
 pub(crate) const PHONE_TAG: &str = "+420 6";
 
 async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form): Form<HashMap<String, String>>) -> (StatusCode, String) {
@@ -231,108 +222,14 @@ pub(crate) async fn gateway() -> Result<(Arc<Gateway>, String), AnyError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A minimal HTTP/1.1 keep-alive client (the pronto binary has no HTTP client of its own, and
-// the load generator shares two cores with the server: it must cost little).
+// The client: testkit's minimal keep-alive client (the load generator shares two cores with the
+// server: it must cost little), with the admin token.
 
-pub(crate) struct Http {
-    addr: String,
-    conn: Option<tokio::io::BufStream<tokio::net::TcpStream>>,
-}
+pub(crate) use testkit::http::Http;
 
-impl Http {
-    pub(crate) fn new(addr: &str) -> Http {
-        Http { addr: addr.to_owned(), conn: None }
-    }
-
-    pub(crate) async fn connect(&mut self) -> std::io::Result<()> {
-        if self.conn.is_none() {
-            let s = tokio::net::TcpStream::connect(&self.addr).await?;
-            s.set_nodelay(true)?;
-            self.conn = Some(tokio::io::BufStream::new(s));
-        }
-        Ok(())
-    }
-
-    /// Sends `head` + `body` on the open connection and reads the answer: (status, body).
-    pub(crate) async fn exchange(&mut self, head: &[u8], body: &[u8]) -> std::io::Result<(u16, Vec<u8>)> {
-        let conn = self.conn.as_mut().ok_or(std::io::ErrorKind::NotConnected)?;
-        let result = async {
-            conn.write_all(head).await?;
-            conn.write_all(body).await?;
-            conn.flush().await?;
-            let mut line = String::new();
-            conn.read_line(&mut line).await?;
-            let status: u16 = line.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(std::io::ErrorKind::InvalidData)?;
-            let (mut length, mut chunked) = (0usize, false);
-            loop {
-                line.clear();
-                if conn.read_line(&mut line).await? == 0 {
-                    return Err(std::io::ErrorKind::UnexpectedEof.into());
-                }
-                let l = line.trim_end();
-                if l.is_empty() {
-                    break;
-                }
-                if let Some((k, v)) = l.split_once(':') {
-                    if k.eq_ignore_ascii_case("content-length") {
-                        length = v.trim().parse().unwrap_or(0);
-                    } else if k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked") {
-                        chunked = true;
-                    }
-                }
-            }
-            let mut out = Vec::new();
-            if chunked {
-                loop {
-                    line.clear();
-                    conn.read_line(&mut line).await?;
-                    let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)
-                        .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
-                    let mut chunk = vec![0u8; size + 2];
-                    conn.read_exact(&mut chunk).await?;
-                    if size == 0 {
-                        break;
-                    }
-                    out.extend_from_slice(&chunk[..size]);
-                }
-            } else {
-                out.resize(length, 0);
-                conn.read_exact(&mut out).await?;
-            }
-            Ok((status, out))
-        }
-        .await;
-        if result.is_err() {
-            self.conn = None;
-        }
-        result
-    }
-
-    fn head(&self, method: &str, path: &str, content_type: Option<&str>, auth: bool, length: usize) -> Vec<u8> {
-        let mut h = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nAccept: application/json\r\nContent-Length: {length}\r\n", self.addr);
-        if let Some(t) = content_type {
-            h += &format!("Content-Type: {t}\r\n");
-        }
-        if auth {
-            h += &format!("Authorization: Bearer {ADMIN_TOKEN}\r\n");
-        }
-        h += "\r\n";
-        h.into_bytes()
-    }
-
-    pub(crate) async fn get(&mut self, path: &str, auth: bool) -> Result<(u16, String), AnyError> {
-        self.connect().await?;
-        let head = self.head("GET", path, None, auth, 0);
-        let (status, body) = self.exchange(&head, b"").await?;
-        Ok((status, String::from_utf8_lossy(&body).into_owned()))
-    }
-
-    pub(crate) async fn post_json(&mut self, path: &str, body: &str, auth: bool) -> Result<(u16, String), AnyError> {
-        self.connect().await?;
-        let head = self.head("POST", path, Some("application/json"), auth, body.len());
-        let (status, body) = self.exchange(&head, body.as_bytes()).await?;
-        Ok((status, String::from_utf8_lossy(&body).into_owned()))
-    }
+/// A client of the server at `addr` that signs `auth` requests with the admin token.
+pub(crate) fn http(addr: &str) -> Http {
+    Http::new(addr).token(ADMIN_TOKEN)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,7 +257,7 @@ pub(crate) async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: 
         ("PRONTO_SMS_FROM", FROM),
     ];
     env.extend_from_slice(extra);
-    let crate::bench::ServeChild { mut child, pid, listening, errors } = crate::bench::spawn_serve(url, data_dir, &env)?;
+    let testkit::server::ServeChild { mut child, pid, listening, errors } = testkit::server::spawn_serve(url, data_dir, &env)?;
     let (addr, listening) = match tokio::time::timeout(Duration::from_secs(60), listening).await {
         Ok(Ok(announced)) => announced,
         other => {
@@ -463,7 +360,9 @@ type Seen = Arc<Mutex<HashMap<i64, Instant>>>;
 async fn listen(addr: String) -> Result<Seen, AnyError> {
     let mut s = tokio::net::TcpStream::connect(&addr).await?;
     s.set_nodelay(true)?;
-    let req = format!("GET /api/v1/events/stream HTTP/1.0\r\nHost: {addr}\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\nAccept: text/event-stream\r\n\r\n");
+    let req = format!(
+        "GET /api/v1/events/stream HTTP/1.0\r\nHost: {addr}\r\nAuthorization: Bearer {ADMIN_TOKEN}\r\nAccept: text/event-stream\r\n\r\n"
+    );
     s.write_all(req.as_bytes()).await?;
     let seen: Seen = Arc::default();
     let out = seen.clone();
@@ -521,7 +420,7 @@ struct Sent {
 type Pool = Arc<Mutex<Vec<Http>>>;
 
 async fn send_one(addr: String, pool: Pool, key: u64, scheduled: Instant) -> Sent {
-    let mut http = pool.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_else(|| Http::new(&addr));
+    let mut http = pool.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_else(|| http(&addr));
     let body = serde_json::json!({
         "name": format!("{TAG}{key}"),
         "phone": format!("+420 7{:08}", 71_000_000 + key % 9_000_000),
@@ -664,7 +563,7 @@ async fn bench(args: &AlertsArgs, engine: &str, url: &str, data_dir: &std::path:
 async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gateway_url: &str, server: &Server) -> Result<(), AnyError> {
     let line = |what: &str, text: String| println!("{engine:<9} {what:<9} {text}");
     let addr = server.addr.as_str();
-    let mut admin = Http::new(addr);
+    let mut admin = http(addr);
     let user = serde_json::json!({
         "name": "Bench Consultant", "login": "bench", "role": "consultant",
         "phone": CONSULTANT_PHONE, "password": "quiet otter juggles seven lemons",
@@ -729,7 +628,7 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
         await_arrivals(g, &sent, Duration::from_secs_f64(args.drain)).await;
         let p = phase_figures(g, &sent);
         let (p50, p99, max) =
-            (crate::bench::pct(&p.latency, 0.5), crate::bench::pct(&p.latency, 0.99), p.latency.last().copied().unwrap_or(f64::NAN));
+            (crate::intake::pct(&p.latency, 0.5), crate::intake::pct(&p.latency, 0.99), p.latency.last().copied().unwrap_or(f64::NAN));
         let all = p.acked == p.sent && p.arrived == p.acked;
         let verdict = match target_ms(rate) {
             Some(t) => {
@@ -756,11 +655,11 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
             &what,
             format!(
                 "form POST (send -> 201) p50 {:.1} ms, p99 {:.1} ms; 201 -> SMS p50 {:.1} ms, p99 {:.1} ms; sender behind schedule p99 {:.1} ms, max {:.1} ms",
-                crate::bench::pct(&p.post, 0.5),
-                crate::bench::pct(&p.post, 0.99),
-                crate::bench::pct(&p.after_ack, 0.5),
-                crate::bench::pct(&p.after_ack, 0.99),
-                crate::bench::pct(&p.late, 0.99),
+                crate::intake::pct(&p.post, 0.5),
+                crate::intake::pct(&p.post, 0.99),
+                crate::intake::pct(&p.after_ack, 0.5),
+                crate::intake::pct(&p.after_ack, 0.99),
+                crate::intake::pct(&p.late, 0.99),
                 p.late.last().copied().unwrap_or(f64::NAN),
             ),
         );
@@ -771,10 +670,10 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
             format!(
                 "live stream: {arrived_live} of {} leads as `event: lead`; form -> event p50 {}, p99 {}, max {}   target p99 < 100 ms  {}",
                 live.len(),
-                fmt_ms(crate::bench::pct(&live, 0.5)),
-                fmt_ms(crate::bench::pct(&live, 0.99)),
+                fmt_ms(crate::intake::pct(&live, 0.5)),
+                fmt_ms(crate::intake::pct(&live, 0.99)),
                 fmt_ms(live.last().copied().unwrap_or(f64::NAN)),
-                if arrived_live == live.len() && crate::bench::pct(&live, 0.99) < 100.0 { "PASS" } else { "MISS" },
+                if arrived_live == live.len() && crate::intake::pct(&live, 0.99) < 100.0 { "PASS" } else { "MISS" },
             ),
         );
         line(&what, format!("during the load: {}", cost_text(&before, &after)));

@@ -1,4 +1,4 @@
-//! `pronto bench tracking`: the customer page's token look-up, timed per kind of token on one
+//! `pronto-bench tracking`: the customer page's token look-up, timed per kind of token on one
 //! store — unknown (never issued), revoked, expired (closed longer ago than the page lives) and
 //! valid — so that anyone can see a miss costs the same whatever the reason, and what a valid
 //! page costs beside it. Issue 9: "an unknown token answers 404 in the same time as a known one".
@@ -10,8 +10,8 @@
 //! different order per round (the machine's noise falls on all of them alike); the ratio of
 //! each miss to the unknown-token baseline of the same run is what to read.
 
-use crate::bench::pct;
-use crate::serve::AnyError;
+use crate::AnyError;
+use crate::intake::pct;
 use clap::Args;
 use jiff::SignedDuration;
 use pronto_domain::lead::{ContactDraft, LeadDraft, LeadPatch, LeadStatus};
@@ -61,7 +61,8 @@ pub async fn run(args: TrackingArgs) -> Result<(), AnyError> {
         }
         "postgres" => {
             let args = &args;
-            crate::bench::with_scratch_postgres(&args.postgres_url, "pronto_bench_tracking", |url| async move { measure(args, &url).await }).await
+            testkit::db::with_scratch_postgres(&args.postgres_url, "pronto_bench_tracking", |url| async move { measure(args, &url).await })
+                .await
         }
         other => Err(format!("--engine: `{other}` is not sqlite or postgres").into()),
     }
@@ -110,8 +111,12 @@ async fn measure(args: &TrackingArgs, url: &str) -> Result<(), AnyError> {
     let unknown_tokens: Vec<String> = (0..args.lookups as i64).map(|i| other.token(i + 1, 0)).collect();
     println!("filled in {:.1} s", started.elapsed().as_secs_f64());
 
-    let kinds: [(&str, &Vec<String>, bool); 4] =
-        [("unknown", &unknown_tokens, false), ("revoked", &revoked_tokens, false), ("expired", &expired_tokens, false), ("valid", &valid_tokens, true)];
+    let kinds: [(&str, &Vec<String>, bool); 4] = [
+        ("unknown", &unknown_tokens, false),
+        ("revoked", &revoked_tokens, false),
+        ("expired", &expired_tokens, false),
+        ("valid", &valid_tokens, true),
+    ];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); kinds.len()];
     for round in 0..args.rounds {
         for k in 0..kinds.len() {
@@ -141,7 +146,9 @@ async fn measure(args: &TrackingArgs, url: &str) -> Result<(), AnyError> {
         let p50 = pct(&s, 0.5);
         println!("{:<10} {:>10.1} {:>10.1} {:>10.1} {:>16.2}", name, p50, pct(&s, 0.9), pct(&s, 0.99), p50 / base);
     }
-    println!("(a miss — unknown, revoked, expired — is one indexed read by the token's hash; a valid token goes on to read the lead and its history)");
+    println!(
+        "(a miss — unknown, revoked, expired — is one indexed read by the token's hash; a valid token goes on to read the lead and its history)"
+    );
     store.close().await;
     Ok(())
 }

@@ -1,16 +1,16 @@
-//! `pronto bench phone`: the time from the exchange's `missed` event to the consultant's SMS
+//! `pronto-bench phone`: the time from the exchange's `missed` event to the consultant's SMS
 //! request at a local Twilio-compatible gateway.
 //!
-//! `pronto serve` (this binary) runs on a fresh SQLite database with `PRONTO_TELEPHONY_SECRET`
-//! set and SMS going to the gateway of `pronto bench alerts` in this process; one consultant
+//! `pronto serve` (the `pronto` binary beside this one) runs on a fresh SQLite database with `PRONTO_TELEPHONY_SECRET`
+//! set and SMS going to the gateway of `pronto-bench alerts` in this process; one consultant
 //! with a phone. Each call is one signed Standard Webhooks POST to `/hooks/telephony`
 //! (`{"event": "missed", "call_id", "from"}`) from a number nobody has called from before, so it
 //! becomes a new lead whose arrival rules send the urgent "call now" SMS. Calls are posted on a
 //! fixed schedule (open loop) at `--rate` per second; latency = gateway arrival − the moment the
 //! request's first byte was written, on this process's monotonic clock.
 
-use crate::bench_alerts::{CONSULTANT_PHONE, Gateway, Http, fmt_ms, gateway, ms, sorted, spawn_serve};
-use crate::serve::AnyError;
+use crate::AnyError;
+use crate::alerts::{CONSULTANT_PHONE, Gateway, Http, fmt_ms, gateway, http, ms, sorted, spawn_serve};
 use clap::Args;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -56,7 +56,7 @@ struct Sent {
 type Pool = Arc<Mutex<Vec<Http>>>;
 
 async fn call(addr: String, pool: Pool, key: u64) -> Sent {
-    let mut http = pool.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_else(|| Http::new(&addr));
+    let mut http = pool.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_else(|| http(&addr));
     let (head, body) = signed_post(&addr, key);
     let connected = http.connect().await;
     let sent = Instant::now();
@@ -77,7 +77,10 @@ pub async fn run(args: PhoneArgs) -> Result<(), AnyError> {
         args.seconds,
         args.rate,
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned)).unwrap_or_else(|| "?".into()),
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+            .unwrap_or_else(|| "?".into()),
     );
     let dir = tempfile::tempdir()?;
     let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
@@ -91,7 +94,7 @@ pub async fn run(args: PhoneArgs) -> Result<(), AnyError> {
 }
 
 async fn measure(args: &PhoneArgs, g: &Arc<Gateway>, addr: &str) -> Result<(), AnyError> {
-    let mut admin = Http::new(addr);
+    let mut admin = http(addr);
     let user = serde_json::json!({
         "name": "Bench Consultant", "login": "bench", "role": "consultant",
         "phone": CONSULTANT_PHONE, "password": "quiet otter juggles seven lemons",
@@ -129,13 +132,14 @@ async fn measure(args: &PhoneArgs, g: &Arc<Gateway>, addr: &str) -> Result<(), A
     wait_for(g, &sent, Duration::from_secs_f64(args.drain)).await;
     let acked = sent.iter().filter(|s| s.status == 200).count();
     let arrived = sent.iter().filter(|s| g.arrival(s.key).is_some()).count();
-    let latency = sorted(sent.iter().map(|s| g.arrival(s.key).map(|a| ms(a.saturating_duration_since(s.sent))).unwrap_or(f64::INFINITY)).collect());
-    let p99 = crate::bench::pct(&latency, 0.99);
+    let latency =
+        sorted(sent.iter().map(|s| g.arrival(s.key).map(|a| ms(a.saturating_duration_since(s.sent))).unwrap_or(f64::INFINITY)).collect());
+    let p99 = crate::intake::pct(&latency, 0.99);
     println!(
         "sqlite    {}/s     {} calls, {acked} accepted, {arrived} SMS arrived; missed event -> SMS p50 {}, p99 {}, max {}   target p99 <= 50 ms  {}",
         args.rate,
         sent.len(),
-        fmt_ms(crate::bench::pct(&latency, 0.5)),
+        fmt_ms(crate::intake::pct(&latency, 0.5)),
         fmt_ms(p99),
         fmt_ms(latency.last().copied().unwrap_or(f64::NAN)),
         if acked == sent.len() && arrived == sent.len() && p99 <= TARGET_P99_MS { "PASS" } else { "MISS" },

@@ -1,24 +1,24 @@
-//! `pronto bench mail`: the time from a message's IMAP APPEND into the mailbox to the
+//! `pronto-bench mail`: the time from a message's IMAP APPEND into the mailbox to the
 //! consultant's SMS request arriving at a local Twilio-compatible gateway, with the reader on
 //! IDLE.
 //!
 //! - **The mailbox**: Debian's dovecot, started by the bench from a private configuration on
 //!   a free loopback port (the same launcher the tests use, `dovecot.rs`); messages are
 //!   delivered by IMAP APPEND, the way a delivery agent puts mail into a box.
-//! - **The server**: `pronto serve` (this binary) on a fresh SQLite database with
+//! - **The server**: `pronto serve` (the `pronto` binary beside this one) on a fresh SQLite database with
 //!   `PRONTO_IMAP_URL` pointing at the mailbox and SMS going to the gateway in this process
-//!   (the one `pronto bench alerts` uses). One consultant with a phone receives every lead.
+//!   (the one `pronto-bench alerts` uses). One consultant with a phone receives every lead.
 //! - **Latency** = gateway arrival of the SMS that names the sender − the moment the APPEND was
 //!   sent, on this process's monotonic clock. It includes the server's IDLE wake-up, the UID
 //!   FETCH, parsing, the lead's transaction, the outbox worker's claim and the HTTP request.
 //!   Messages are appended one every 1/rate s (open loop); a few warm-up messages first.
 
-use crate::bench_alerts::{CONSULTANT_PHONE, Gateway, Http, TAG, fmt_ms, gateway, ms, sorted, spawn_serve};
-use crate::dovecot::Dovecot;
-use crate::serve::AnyError;
+use crate::AnyError;
+use crate::alerts::{CONSULTANT_PHONE, Gateway, TAG, fmt_ms, gateway, http, ms, sorted, spawn_serve};
 use clap::Args;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use testkit::dovecot::Dovecot;
 
 #[derive(Debug, Clone, Args)]
 pub struct MailArgs {
@@ -67,7 +67,7 @@ async fn idle_baseline(dovecot: &Dovecot, n: usize) -> Result<(f64, f64), AnyErr
     }
     let _ = s.logout().await;
     let times = sorted(times);
-    Ok((crate::bench::pct(&times, 0.5), times.last().copied().unwrap_or(f64::NAN)))
+    Ok((crate::intake::pct(&times, 0.5), times.last().copied().unwrap_or(f64::NAN)))
 }
 
 pub async fn run(args: MailArgs) -> Result<(), AnyError> {
@@ -79,7 +79,10 @@ pub async fn run(args: MailArgs) -> Result<(), AnyError> {
         args.messages,
         args.rate,
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
-        std::fs::read_to_string("/proc/loadavg").ok().and_then(|l| l.split_whitespace().next().map(str::to_owned)).unwrap_or_else(|| "?".into()),
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+            .unwrap_or_else(|| "?".into()),
     );
     let dovecot = tokio::task::spawn_blocking(Dovecot::start).await?.map_err(|e| format!("dovecot: {e}"))?;
     let (b50, bmax) = idle_baseline(&dovecot, 10).await?;
@@ -100,7 +103,7 @@ pub async fn run(args: MailArgs) -> Result<(), AnyError> {
 }
 
 async fn measure(args: &MailArgs, dovecot: &Dovecot, g: &Arc<Gateway>, addr: &str) -> Result<(), AnyError> {
-    let mut admin = Http::new(addr);
+    let mut admin = http(addr);
     let user = serde_json::json!({
         "name": "Bench Consultant", "login": "bench", "role": "consultant",
         "phone": CONSULTANT_PHONE, "password": "quiet otter juggles seven lemons",
@@ -128,8 +131,7 @@ async fn measure(args: &MailArgs, dovecot: &Dovecot, g: &Arc<Gateway>, addr: &st
         wait_for(g, &[(key, sent)], Duration::from_secs(10)).await;
         key += 1;
     }
-    let warm: Vec<String> =
-        (1..key).map(|k| g.arrival(k).map(|_| "arrived".to_owned()).unwrap_or_else(|| "missing".into())).collect();
+    let warm: Vec<String> = (1..key).map(|k| g.arrival(k).map(|_| "arrived".to_owned()).unwrap_or_else(|| "missing".into())).collect();
     println!("sqlite    warm-up   {WARM_UP} messages one at a time: {} (not counted)", warm.join(", "));
 
     let interval = Duration::from_secs_f64(1.0 / args.rate);
@@ -149,24 +151,23 @@ async fn measure(args: &MailArgs, dovecot: &Dovecot, g: &Arc<Gateway>, addr: &st
     }
     wait_for(g, &sent, Duration::from_secs_f64(args.drain)).await;
     let arrived = sent.iter().filter(|(k, _)| g.arrival(*k).is_some()).count();
-    let latency = sorted(
-        sent.iter().map(|(k, t0)| g.arrival(*k).map(|a| ms(a.saturating_duration_since(*t0))).unwrap_or(f64::INFINITY)).collect(),
-    );
+    let latency =
+        sorted(sent.iter().map(|(k, t0)| g.arrival(*k).map(|a| ms(a.saturating_duration_since(*t0))).unwrap_or(f64::INFINITY)).collect());
     let append_ms = sorted(append_ms);
-    let p99 = crate::bench::pct(&latency, 0.99);
+    let p99 = crate::intake::pct(&latency, 0.99);
     let pass = arrived == sent.len() && p99 <= TARGET_P99_MS;
     println!(
         "sqlite    mail      {} messages appended, {arrived} SMS arrived; APPEND -> SMS p50 {}, p99 {}, max {}   target p99 <= 2 s  {}",
         sent.len(),
-        fmt_ms(crate::bench::pct(&latency, 0.5)),
+        fmt_ms(crate::intake::pct(&latency, 0.5)),
         fmt_ms(p99),
         fmt_ms(latency.last().copied().unwrap_or(f64::NAN)),
         if pass { "PASS" } else { "MISS" },
     );
     println!(
         "sqlite    mail      APPEND itself (the bench's IMAP client to dovecot) p50 {}, p99 {}",
-        fmt_ms(crate::bench::pct(&append_ms, 0.5)),
-        fmt_ms(crate::bench::pct(&append_ms, 0.99)),
+        fmt_ms(crate::intake::pct(&append_ms, 0.5)),
+        fmt_ms(crate::intake::pct(&append_ms, 0.99)),
     );
     let (_, body) = admin.get("/api/v1/mailboxes", true).await?;
     let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();

@@ -1,9 +1,7 @@
 //! A throwaway dovecot IMAP server for tests and benchmarks, and the IMAP client helpers that
 //! deliver mail into it the way a delivery agent would (APPEND).
 //!
-//! Self-contained on purpose: the binary uses it as `mod dovecot;` (`pronto bench mail`) and the
-//! integration tests include it with `#[path = ".../src/dovecot.rs"] mod dovecot;`, so it only
-//! uses crates `pronto` depends on (std, tempfile, tokio, async-imap).
+//! Used by the integration tests (`crates/pronto/tests`) and `pronto-bench mail`.
 //!
 //! How the server is run (Debian's `dovecot-imapd`, see docs/testing-notes.md):
 //! - a private config, base_dir, state_dir and log in a temp folder under /tmp, so any number of
@@ -16,7 +14,6 @@
 //! - mailboxes in `sdbox` format, not maildir: with maildir dovecot refuses both
 //!   `DELETE INBOX` and `RENAME INBOX`, so INBOX could not be reset over IMAP; with sdbox
 //!   `RENAME INBOX` works and leaves a fresh INBOX with a new UIDVALIDITY.
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
@@ -56,7 +53,7 @@ fi
 exit "$status"
 "#;
 
-type Session = async_imap::Session<tokio::net::TcpStream>;
+pub type Session = async_imap::Session<tokio::net::TcpStream>;
 
 /// A running (or stopped) private dovecot on `127.0.0.1:port` with one user.
 pub struct Dovecot {
@@ -446,7 +443,7 @@ impl Dovecot {
         let users = self.dir.path().join("users");
         let users = users.display();
         format!(
-            r#"# Private throwaway dovecot for pronto's tests (crates/pronto/src/dovecot.rs).
+            r#"# Private throwaway dovecot for pronto's tests (crates/testkit/src/dovecot.rs).
 protocols = imap
 listen = 127.0.0.1
 base_dir = {root}/run

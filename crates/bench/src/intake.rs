@@ -1,43 +1,22 @@
-//! `pronto bench intake`: web-form intake over HTTP, measured beside a baseline taken in the
+//! `pronto-bench intake`: web-form intake over HTTP, measured beside a baseline taken in the
 //! same run on the same engine with the same durability settings (raw single-row durable
 //! INSERTs, one transaction each). Reports leads/s, p50/p99 latency at full load, and
 //! p50/p99 at half the maximum rate. Durations are measured with the monotonic clock; the
 //! system under test runs on its real clock.
 
-use crate::config::Config;
-use crate::serve::{AnyError, no_delay};
+use crate::AnyError;
 use axum::serve::ListenerExt;
-use clap::{Args, Subcommand};
+use clap::Args;
+use pronto::serve::no_delay;
 use pronto_domain::SystemClock;
 use pronto_store::StoreOptions;
 use pronto_web::{AppState, WebConfig};
-use sqlx::{ConnectOptions, Connection};
+use sqlx::Connection;
 
 use std::net::SocketAddr;
-use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-
-#[derive(Debug, Subcommand)]
-pub enum BenchCommand {
-    /// Web-form intake over HTTP versus raw durable INSERTs, on SQLite and/or PostgreSQL.
-    Intake(IntakeArgs),
-    /// A million pending timers: memory, first fire, throughput and lateness under intake.
-    Timers(crate::bench_timers::TimersArgs),
-    /// Web form to SMS at a local Twilio-compatible gateway: p50/p99 at fixed lead rates.
-    Alerts(crate::bench_alerts::AlertsArgs),
-    /// A message appended to an IMAP mailbox (dovecot) to the SMS at a local gateway: p50/p99 with IDLE.
-    Mail(crate::bench_mail::MailArgs),
-    /// A missed call reported by the exchange to the SMS at a local gateway: p50/p99 at 20 calls/s.
-    Phone(crate::bench_phone::PhoneArgs),
-    /// Server time of the inbox, the lead card and the board with 100,000 leads: p50/p95, page sizes.
-    Ui(crate::bench_ui::UiArgs),
-    /// Every report's server time on a `pronto demo` database (1,000,000 leads) beside a naive GROUP BY scan.
-    Reports(crate::bench_reports::ReportsArgs),
-    /// The customer page's token look-up: unknown, revoked, expired and valid tokens side by side.
-    Tracking(crate::bench_tracking::TrackingArgs),
-}
 
 #[derive(Debug, Clone, Args)]
 pub struct IntakeArgs {
@@ -63,17 +42,7 @@ pub struct IntakeArgs {
     postgres_url: String,
 }
 
-pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
-    let args = match cmd {
-        BenchCommand::Intake(args) => args,
-        BenchCommand::Timers(args) => return crate::bench_timers::run(args).await,
-        BenchCommand::Alerts(args) => return crate::bench_alerts::run(args).await,
-        BenchCommand::Mail(args) => return crate::bench_mail::run(args).await,
-        BenchCommand::Phone(args) => return crate::bench_phone::run(args).await,
-        BenchCommand::Ui(args) => return crate::bench_ui::run(args).await,
-        BenchCommand::Reports(args) => return crate::bench_reports::run(args).await,
-        BenchCommand::Tracking(args) => return crate::bench_tracking::run(args).await,
-    };
+pub async fn run(args: IntakeArgs) -> Result<(), AnyError> {
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],
         "sqlite" => vec!["sqlite"],
@@ -97,7 +66,10 @@ pub async fn run(_config: &Config, cmd: BenchCommand) -> Result<(), AnyError> {
             }
             _ => {
                 let args = &args;
-                with_scratch_postgres(&args.postgres_url, "pronto_bench", |url| async move { intake(args, engine, &url, &url).await }).await?
+                testkit::db::with_scratch_postgres(&args.postgres_url, "pronto_bench", |url| async move {
+                    intake(args, engine, &url, &url).await
+                })
+                .await?
             }
         };
         println!("{report}");
@@ -147,24 +119,6 @@ struct Load {
 }
 
 /// The `p` quantile (0..=1) of sorted values, nearest rank; NaN for none.
-/// Runs `f` on a scratch database `{prefix}_{pid}` created on the PostgreSQL server at
-/// `postgres_url`, and drops it afterwards whatever `f` answered.
-pub(crate) async fn with_scratch_postgres<T, F, Fut>(postgres_url: &str, prefix: &str, f: F) -> Result<T, AnyError>
-where
-    F: FnOnce(String) -> Fut,
-    Fut: std::future::Future<Output = Result<T, AnyError>>,
-{
-    let name = format!("{prefix}_{}", std::process::id());
-    let admin = sqlx::postgres::PgConnectOptions::from_str(postgres_url)?;
-    let mut c = admin.connect().await.map_err(|e| format!("PostgreSQL {}: {e}", pronto_store::redact_url(postgres_url)))?;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut c).await?;
-    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut c).await?;
-    let url = admin.clone().database(&name).to_url_lossy().to_string();
-    let result = f(url).await;
-    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await;
-    result
-}
-
 pub(crate) fn pct(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return f64::NAN;
@@ -178,63 +132,6 @@ pub(crate) fn percentile(sorted: &[Duration], p: f64) -> f64 {
         return f64::NAN;
     }
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0
-}
-
-/// A `pronto serve` child of this very binary, with its output captured: the benchmarks run
-/// the real server beside their load and gateways.
-pub(crate) struct ServeChild {
-    pub child: tokio::process::Child,
-    pub pid: u32,
-    /// `ADDR` of the `listening on http://ADDR` line and when it came (from the spawn); an
-    /// error if it never came.
-    pub listening: tokio::sync::oneshot::Receiver<(String, Duration)>,
-    /// Everything the server wrote to stderr, once it exits.
-    pub errors: tokio::task::JoinHandle<String>,
-}
-
-/// Spawns `pronto serve` on `url` with a data dir, listening on a free port, with none of this
-/// shell's `PRONTO_*` settings except `env`.
-pub(crate) fn spawn_serve(url: &str, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Result<ServeChild, AnyError> {
-    use tokio::io::{AsyncBufReadExt, AsyncReadExt};
-    let started = Instant::now();
-    let mut cmd = tokio::process::Command::new(std::env::current_exe()?);
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("PRONTO_") {
-            cmd.env_remove(k);
-        }
-    }
-    cmd.arg("serve").arg("--database-url").arg(url).arg("--listen").arg("127.0.0.1:0").arg("--data-dir").arg(data_dir);
-    cmd.env("PRONTO_LOG", "warn");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()?;
-    let pid = child.id().ok_or("the serve process has no id")?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
-    let mut stderr = child.stderr.take().ok_or("no stderr")?;
-    let (tx, listening) = tokio::sync::oneshot::channel::<(String, Duration)>();
-    tokio::spawn(async move {
-        let mut lines = tokio::io::BufReader::new(stdout).lines();
-        let mut tx = Some(tx);
-        while let Ok(Some(line)) = lines.next_line().await {
-            if let Some(addr) = line.strip_prefix("listening on http://")
-                && let Some(tx) = tx.take()
-            {
-                let _ = tx.send((addr.trim().to_owned(), started.elapsed()));
-            }
-        }
-    });
-    let errors = tokio::spawn(async move {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s).await;
-        s
-    });
-    Ok(ServeChild { child, pid, listening, errors })
 }
 
 /// A minimal HTTP/1.1 keep-alive client: the load generator shares the machine with the server,
