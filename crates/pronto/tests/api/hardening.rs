@@ -103,7 +103,14 @@ async fn the_ui_email_subject_is_one_line_as_in_the_api(engine: Engine) {
     let injected = "Offer\r\nBcc: everyone@example.com";
     let r = post(injected).await.unwrap();
     assert_eq!(r.status(), 422);
-    let ui_message = r.text().await.unwrap();
+    // The UI's error page (issue 17) lists the refused field with the use case's words.
+    let page = r.text().await.unwrap();
+    let ui_message = page
+        .split("<code>subject</code>: ")
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .map(|m| format!("subject: {m}"))
+        .unwrap_or_else(|| panic!("the field on the error page: {page}"));
     assert_eq!(ui_message, "subject: must be a single line without control characters");
     let api = app.post(&format!("/api/v1/leads/{id}/emails"), &json!({ "text": "Dear Eva", "subject": injected })).await.invalid(&["subject"]);
     assert_eq!(format!("subject: {}", api["errors"][0]["message"].as_str().unwrap()), ui_message, "the same rule and words as the API");
