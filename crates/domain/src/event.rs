@@ -327,6 +327,31 @@ impl DomainEvent {
         serde_json::from_value(row).ok()
     }
 
+    /// An owner given with the lead at intake.
+    pub fn assigned_at_intake(owner: i64) -> DomainEvent {
+        DomainEvent::LeadAssigned { from: None, owner: Some(owner), reason: Some("given at intake".into()), by: None }
+    }
+
+    /// An owner the playbook chose (an assignment, a hand-over), and why.
+    pub fn assigned_by_playbook(owner: i64, reason: String) -> DomainEvent {
+        DomainEvent::LeadAssigned { from: None, owner: Some(owner), reason: Some(reason), by: Some(BY_PLAYBOOK.into()) }
+    }
+
+    /// The playbook took the owner away.
+    pub fn unassigned_by_playbook(reason: String) -> DomainEvent {
+        DomainEvent::LeadUnassigned { reason, by: BY_PLAYBOOK.into() }
+    }
+
+    /// A stage the playbook moved the lead to.
+    pub fn stage_by_playbook(from: &str, to: &str) -> DomainEvent {
+        DomainEvent::LeadStageChanged { from: Some(from.to_owned()), to: to.to_owned(), by: Some(BY_PLAYBOOK.into()) }
+    }
+
+    /// A status the playbook set (with a closing stage).
+    pub fn status_by_playbook(to: &str) -> DomainEvent {
+        DomainEvent::LeadStatusChanged { from: None, to: to.to_owned(), by: Some(BY_PLAYBOOK.into()) }
+    }
+
     /// A task the playbook created.
     #[allow(clippy::too_many_arguments)]
     pub fn task_by_playbook(

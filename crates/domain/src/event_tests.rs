@@ -523,3 +523,25 @@ fn task_events_are_the_task_kinds() {
         assert_eq!(e.is_about_a_task(), k.starts_with("task."), "{k}");
     }
 }
+
+#[test]
+fn the_constructors_write_their_writers_rows() {
+    let row = |e: DomainEvent| {
+        let r = e.to_row();
+        (r.kind, r.data)
+    };
+    assert_eq!(row(DomainEvent::assigned_at_intake(7)), ("lead.assigned", json!({ "owner": 7, "reason": "given at intake" })));
+    assert_eq!(
+        row(DomainEvent::assigned_by_playbook(7, "handed over by escalation `x`, step 1".into())),
+        ("lead.assigned", json!({ "owner": 7, "reason": "handed over by escalation `x`, step 1", "by": "playbook" }))
+    );
+    assert_eq!(
+        row(DomainEvent::unassigned_by_playbook("Jana left".into())),
+        ("lead.unassigned", json!({ "reason": "Jana left", "by": "playbook" }))
+    );
+    assert_eq!(
+        row(DomainEvent::stage_by_playbook("received", "won")),
+        ("lead.stage_changed", json!({ "from": "received", "to": "won", "by": "playbook" }))
+    );
+    assert_eq!(row(DomainEvent::status_by_playbook("won")), ("lead.status_changed", json!({ "to": "won", "by": "playbook" })));
+}
