@@ -7,7 +7,6 @@ use pronto_store::{Store, StoreOptions};
 use sqlx::Connection as _;
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where every test's clock starts: a Monday, 10:00 in Prague (CET, UTC+1), inside the office
 /// hours (Mon–Fri 09:00–17:00 Europe/Prague) of the suite's playbook, so that its working
@@ -85,90 +84,18 @@ impl Db {
     }
 }
 
-/// A database created for one test, and what it takes to remove it again.
-struct Fixture {
-    db: Db,
-    /// The SQLite file's directory; removed when dropped.
-    _dir: Option<tempfile::TempDir>,
-    /// The PostgreSQL admin URL and the database to drop.
-    pg: Option<(String, String)>,
-}
-
-fn postgres_admin_url() -> String {
-    std::env::var("PRONTO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
-
-fn postgres_disabled() -> bool {
-    std::env::var("PRONTO_TEST_POSTGRES").is_ok_and(|v| v.eq_ignore_ascii_case("off"))
-}
-
-/// `url` with its database (path) replaced by `name`; the query string is kept.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, format!("?{q}")),
-        None => (url, String::new()),
+/// A fresh, empty database from the test kit (`testkit::ScratchDb`, the one helper every suite
+/// uses); `None` only when PostgreSQL is switched off.
+async fn scratch(engine: Engine) -> Option<testkit::ScratchDb> {
+    let kit = match engine {
+        Engine::Sqlite => testkit::Engine::Sqlite,
+        Engine::Postgres if !testkit::postgres_enabled() => {
+            eprintln!("PRONTO_TEST_POSTGRES=off: the PostgreSQL half of this test is skipped");
+            return None;
+        }
+        Engine::Postgres => testkit::Engine::Postgres,
     };
-    let authority = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let path = base[authority..].find('/').map(|i| authority + i).unwrap_or(base.len());
-    format!("{}/{name}{query}", &base[..path])
-}
-
-/// A database name no other test (or test process) uses.
-fn unique_database_name() -> String {
-    use std::hash::BuildHasher;
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let random = std::collections::hash_map::RandomState::new().hash_one((std::process::id(), n)) as u32;
-    format!("pronto_t_{}_{n}_{random:08x}", std::process::id())
-}
-
-impl Fixture {
-    /// A fresh, empty database; `None` only when PostgreSQL is switched off.
-    async fn create(engine: Engine) -> Option<Fixture> {
-        match engine {
-            Engine::Sqlite => {
-                let dir = tempfile::tempdir().expect("a temporary directory");
-                let url = format!("sqlite://{}", dir.path().join("pronto.db").display());
-                Some(Fixture { db: Db { engine, url }, _dir: Some(dir), pg: None })
-            }
-            Engine::Postgres => {
-                if postgres_disabled() {
-                    eprintln!("PRONTO_TEST_POSTGRES=off: the PostgreSQL half of this test is skipped");
-                    return None;
-                }
-                let admin = postgres_admin_url();
-                let name = unique_database_name();
-                let mut c = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
-                    panic!(
-                        "cannot connect to PostgreSQL at {} ({e}); start it, point PRONTO_TEST_POSTGRES_URL \
-                         at it, or set PRONTO_TEST_POSTGRES=off to skip the PostgreSQL half",
-                        pronto_store::redact_url(&admin)
-                    )
-                });
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                    .execute(&mut c)
-                    .await
-                    .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
-                let _ = c.close().await;
-                let url = with_database(&admin, &name);
-                Some(Fixture { db: Db { engine, url }, _dir: None, pg: Some((admin, name)) })
-            }
-        }
-    }
-
-    /// Removes the database (best effort: a failure is reported, not fatal).
-    async fn destroy(self) {
-        if let Some((admin, name)) = &self.pg {
-            let dropped = async {
-                let mut c = sqlx::PgConnection::connect(admin).await?;
-                sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).execute(&mut c).await?;
-                c.close().await
-            };
-            if let Err(e) = dropped.await {
-                eprintln!("could not drop the test database {name}: {e}");
-            }
-        }
-    }
+    Some(testkit::ScratchDb::create(kit).await)
 }
 
 /// Runs one contract case on one engine: a fresh database, a store on a manual clock, the
@@ -179,9 +106,10 @@ where
     F: FnOnce(Arc<dyn Store>, Arc<ManualClock>, Db) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let Some(fixture) = Fixture::create(engine).await else { return };
+    let Some(scratch) = scratch(engine).await else { return };
+    let db = Db { engine, url: scratch.url.clone() };
     let clock = Arc::new(ManualClock::new(start()));
-    let store = fixture.db.open(clock.clone()).await;
+    let store = db.open(clock.clone()).await;
     assert_eq!(
         store.engine(),
         match engine {
@@ -189,9 +117,9 @@ where
             Engine::Postgres => "postgres",
         }
     );
-    let outcome = tokio::spawn(case(store.clone(), clock, fixture.db.clone())).await;
+    let outcome = tokio::spawn(case(store.clone(), clock, db)).await;
     store.close().await;
-    fixture.destroy().await;
+    scratch.destroy().await;
     if let Err(e) = outcome {
         match e.try_into_panic() {
             Ok(panic) => std::panic::resume_unwind(panic),
