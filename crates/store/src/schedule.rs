@@ -10,11 +10,16 @@ use crate::engine::Conn;
 use crate::tx::{Command, Pending, TimerRow, write_effects};
 use crate::{Result, StoreError, from_micros, micros, params};
 use async_trait::async_trait;
+use pronto_domain::event::DomainEvent;
 use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+
+/// The events the scheduled reports read: transfers to managers and sales stages reached.
+pub(crate) const ASSIGNED: &str = "lead.assigned";
+pub(crate) const STAGE_CHANGED: &str = "lead.stage_changed";
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -362,9 +367,10 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
         .map(|r| Ok((r.i64("id")?, r.str("name")?)))
         .collect::<Result<_>>()?;
     let mut transfers = Vec::new();
-    for r in c.rows(&moves("lead.assigned"), params![a, b]).await? {
+    for r in c.rows(&moves(ASSIGNED), params![a, b]).await? {
         let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
-        if let Some(name) = data["owner"].as_i64().and_then(|o| managers.get(&o)) {
+        let Some(DomainEvent::LeadAssigned { owner, .. }) = DomainEvent::from_row(ASSIGNED, &data) else { continue };
+        if let Some(name) = owner.and_then(|o| managers.get(&o)) {
             transfers.push(ReportMove {
                 lead_id: r.i64("lead_id")?,
                 at: from_micros(r.i64("at")?),
@@ -376,9 +382,10 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
     }
     let mut sales = Vec::new();
     if kind != ReportKind::Secretary {
-        for r in c.rows(&moves("lead.stage_changed"), params![a, b]).await? {
+        for r in c.rows(&moves(STAGE_CHANGED), params![a, b]).await? {
             let data: serde_json::Value = serde_json::from_str(&r.str("data")?).unwrap_or_default();
-            let to = data["to"].as_str().unwrap_or_default();
+            let Some(DomainEvent::LeadStageChanged { to, .. }) = DomainEvent::from_row(STAGE_CHANGED, &data) else { continue };
+            let to = to.as_str();
             if SALES_STAGES.contains(&to) {
                 sales.push(ReportMove {
                     lead_id: r.i64("lead_id")?,
@@ -633,5 +640,27 @@ mod tests {
         let (subject, body) = render(&month, &tz, &m, "ru");
         assert_eq!(subject, "Итоги месяца 2026-11");
         assert!(body.contains("  сайт: 2, 1, 4 мин, 1, 1, 0"), "{body}");
+    }
+}
+
+#[cfg(test)]
+mod kind_lists {
+    use pronto_domain::event::DomainEvent;
+
+    /// The store's lists of event kinds (what the live feed carries, what changes a lead's report
+    /// fact, what the scheduled reports count) name kinds of the typed enum: a renamed or removed
+    /// event fails here instead of silently dropping out of a list.
+    #[test]
+    fn every_listed_kind_is_a_domain_event() {
+        let lists: [(&str, &[&str]); 3] = [
+            ("LIVE_KINDS", crate::records::LIVE_KINDS),
+            ("CHANGES_FACTS", crate::facts::CHANGES_FACTS),
+            ("schedule", &[super::ASSIGNED, super::STAGE_CHANGED]),
+        ];
+        for (name, kinds) in lists {
+            for kind in kinds {
+                assert!(DomainEvent::KINDS.contains(kind), "{name} lists {kind:?}, which is not a DomainEvent kind");
+            }
+        }
     }
 }
