@@ -1,4 +1,4 @@
-//! The UI's words in the user's language (Fluent, `ui/locales/{lang}.ftl`), chosen from the
+//! The UI's words in the user's language (Fluent, `ui/locales/{lang}.ftl` and `ui/locales/{area}/{lang}.ftl`), chosen from the
 //! user's own setting, else the browser's `Accept-Language`, else English; Hebrew is laid out
 //! right to left. A word missing in a language falls back to English.
 
@@ -9,9 +9,21 @@ use std::sync::{Arc, OnceLock};
 type Bundle = FluentBundle<FluentResource>;
 
 /// The team's words (`locales/{lang}.ftl`) and the customer's page's (`locales/customer/`).
+/// Each area of the UI keeps its words in its own file, `locales/{area}/{lang}.ftl`, so that
+/// work on one page never edits another's file.
 macro_rules! ftl {
     ($($lang:literal),*) => {
-        &[$(($lang, concat!(include_str!(concat!("locales/", $lang, ".ftl")), "\n", include_str!(concat!("locales/customer/", $lang, ".ftl"))))),*]
+        &[$(($lang, concat!(
+            include_str!(concat!("locales/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/customer/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/shell/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/notify/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/words/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/flow/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/lists/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/entry/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/reports/", $lang, ".ftl"))
+        ))),*]
     };
 }
 

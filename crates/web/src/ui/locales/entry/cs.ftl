@@ -1,0 +1,1 @@
+# The entry area's words (cs).

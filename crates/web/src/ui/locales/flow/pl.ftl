@@ -1,0 +1,1 @@
+# The flow area's words (pl).

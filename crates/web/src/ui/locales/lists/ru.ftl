@@ -1,0 +1,1 @@
+# The lists area's words (ru).

@@ -1,0 +1,1 @@
+# The shell area's words (en).

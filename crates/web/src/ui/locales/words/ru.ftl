@@ -1,0 +1,1 @@
+# The words area's words (ru).
