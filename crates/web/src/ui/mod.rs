@@ -73,10 +73,29 @@ pub fn router() -> Router<AppState> {
         .route("/contacts/merge", post(contacts::merge))
         .route("/leads/{id}", get(lead_card::lead_page))
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
-        .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", include_str!("../../static/app.css")) }))
-        .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", include_str!("../../static/app.js")) }))
+        .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
+        .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
 }
+
+/// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
+/// `static/js/{area}.js`); the browser gets one stylesheet and one script.
+macro_rules! areas {
+    ($base:literal, $dir:literal, $ext:literal) => {
+        concat!(
+            include_str!(concat!("../../static/", $base)), "\n",
+            include_str!(concat!("../../static/", $dir, "/shell.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/notify.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/words.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/flow.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/lists.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/entry.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/reports.", $ext))
+        )
+    };
+}
+const APP_CSS: &str = areas!("app.css", "css", "css");
+const APP_JS: &str = areas!("app.js", "js", "js");
 
 fn asset(ct: &'static str, body: &'static str) -> Response {
     ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()

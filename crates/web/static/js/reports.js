@@ -1,0 +1,1 @@
+// The reports area's script (served after app.js as one /static/app.js).

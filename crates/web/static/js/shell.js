@@ -1,0 +1,1 @@
+// The shell area's script (served after app.js as one /static/app.js).
