@@ -1,1 +1,2 @@
 # The entry area's words (cs).
+entry-new-nav = Nová poptávka

@@ -1,1 +1,2 @@
 # The entry area's words (en).
+entry-new-nav = New inquiry

@@ -1,1 +1,2 @@
 # The entry area's words (he).
+entry-new-nav = פנייה חדשה

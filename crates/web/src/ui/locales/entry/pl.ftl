@@ -1,1 +1,2 @@
 # The entry area's words (pl).
+entry-new-nav = Nowe zapytanie

@@ -1,1 +1,2 @@
 # The entry area's words (ru).
+entry-new-nav = Новый запрос

@@ -1,1 +1,2 @@
 # The lists area's words (cs).
+lists-late-nav = Zpožděné

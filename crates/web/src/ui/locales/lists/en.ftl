@@ -1,1 +1,2 @@
 # The lists area's words (en).
+lists-late-nav = Late now

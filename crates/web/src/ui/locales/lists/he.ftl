@@ -1,1 +1,2 @@
 # The lists area's words (he).
+lists-late-nav = באיחור עכשיו

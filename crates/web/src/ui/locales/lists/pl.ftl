@@ -1,1 +1,2 @@
 # The lists area's words (pl).
+lists-late-nav = Spóźnione

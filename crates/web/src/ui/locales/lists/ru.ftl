@@ -1,1 +1,2 @@
 # The lists area's words (ru).
+lists-late-nav = Просрочено

@@ -1,1 +1,2 @@
 # The notify area's words (he).
+notify-nav = התראות

@@ -1,1 +1,2 @@
 # The notify area's words (pl).
+notify-nav = Powiadomienia

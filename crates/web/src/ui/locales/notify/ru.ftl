@@ -1,1 +1,2 @@
 # The notify area's words (ru).
+notify-nav = Уведомления
