@@ -39,6 +39,8 @@ mod leads;
 mod mail;
 #[path = "api/net.rs"]
 mod net;
+#[path = "api/notify.rs"]
+mod notify;
 #[path = "api/outbound.rs"]
 mod outbound;
 #[path = "api/phone.rs"]

@@ -22,6 +22,7 @@ mod inbox;
 mod lead_actions;
 mod lead_card;
 mod login;
+pub(crate) mod notify;
 pub mod redirect;
 mod reports;
 mod tasks;
@@ -75,6 +76,7 @@ pub fn router() -> Router<AppState> {
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
+        .merge(notify::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
 }
 
