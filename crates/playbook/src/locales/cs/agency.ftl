@@ -23,3 +23,15 @@ missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavol
 customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
 customer_document = Nový dokument od { $contact_name } ze zákaznické stránky. Lead { $lead_id } { $lead_url }
+
+# Názvy fází, výsledků a lhůty procesu pro tým.
+stage-received = Přijato
+stage-contacted = První kontakt
+stage-qualified = Má smysl spolupracovat
+stage-offer = Nabídka
+stage-won = Spolupráce
+stage-lost = Teď ne
+outcome-accepted = Přijato
+outcome-smaller = Začne v menším
+outcome-rejected = Odmítnuto
+sla-first_response = První kontakt do 10 pracovních minut

@@ -25,3 +25,22 @@ missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavol
 customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
 customer_document = Nový dokument od { $contact_name } ze zákaznické stránky (firemní údaje nebo údaje pro doručení). Lead { $lead_id } { $lead_url }
+
+# Názvy fází, výsledků a lhůt procesu pro tým.
+stage-received = Požadavek přijat
+stage-confirmed = Potvrzeno sekretářkou
+stage-contacted = Manažer v kontaktu
+stage-deal = Obchod
+stage-invoiced = Faktura odeslána
+stage-paid = Zaplaceno
+stage-delivered = Doručeno
+stage-won = Dokončeno
+stage-lost = Ztraceno
+outcome-refused = Odmítl
+outcome-agreed = Souhlasil
+outcome-in_stock = Skladem
+outcome-out_of_stock = Není skladem
+outcome-positive = Spokojen
+outcome-negative = Nespokojen
+sla-confirmation = Potvrzovací hovor do 10 pracovních minut
+sla-manager_call = Hovor manažera do jedné pracovní hodiny

@@ -23,3 +23,15 @@ missed_call = Missed call from { $contact_name } { $contact_phone } — call bac
 customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
 customer_document = { $contact_name } sent a document on their page. Lead { $lead_id } { $lead_url }
+
+# Titles of the playbook's stages, outcomes and SLA, for the team.
+stage-received = Received
+stage-contacted = First contact
+stage-qualified = Worth working together
+stage-offer = Offer
+stage-won = Cooperation
+stage-lost = Not now
+outcome-accepted = Accepted
+outcome-smaller = Starts smaller
+outcome-rejected = Declined
+sla-first_response = First contact within 10 working minutes

@@ -25,3 +25,22 @@ missed_call = Missed call from { $contact_name } { $contact_phone } — call bac
 customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
 customer_document = { $contact_name } sent a document on their page (company details or delivery data). Lead { $lead_id } { $lead_url }
+
+# Titles of the playbook's stages, outcomes and SLAs, for the team.
+stage-received = Request received
+stage-confirmed = Confirmed by the secretary
+stage-contacted = Manager in touch
+stage-deal = Deal
+stage-invoiced = Invoice sent
+stage-paid = Paid
+stage-delivered = Delivered
+stage-won = Completed
+stage-lost = Lost
+outcome-refused = Refused
+outcome-agreed = Agreed
+outcome-in_stock = In stock
+outcome-out_of_stock = Out of stock
+outcome-positive = Satisfied
+outcome-negative = Dissatisfied
+sla-confirmation = Confirmation call within 10 working minutes
+sla-manager_call = Manager's call within one working hour

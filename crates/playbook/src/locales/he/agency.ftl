@@ -23,3 +23,15 @@ missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone 
 customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
 customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
 customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח. ליד { $lead_id } { $lead_url }
+
+# שמות השלבים, התוצאות וזמן התגובה של התהליך, לצוות.
+stage-received = התקבלה
+stage-contacted = קשר ראשון
+stage-qualified = כדאי לעבוד יחד
+stage-offer = הצעה
+stage-won = שיתוף פעולה
+stage-lost = לא עכשיו
+outcome-accepted = התקבלה
+outcome-smaller = מתחיל בקטן
+outcome-rejected = נדחתה
+sla-first_response = קשר ראשון תוך 10 דקות עבודה

@@ -25,3 +25,22 @@ missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone 
 customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
 customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
 customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח (פרטי חברה או פרטי משלוח). ליד { $lead_id } { $lead_url }
+
+# שמות השלבים, התוצאות וזמני התגובה של התהליך, לצוות.
+stage-received = הבקשה התקבלה
+stage-confirmed = אושרה על ידי המזכירה
+stage-contacted = המנהל בקשר
+stage-deal = עסקה
+stage-invoiced = החשבונית נשלחה
+stage-paid = שולם
+stage-delivered = נמסר
+stage-won = הושלם
+stage-lost = אבד
+outcome-refused = סירב
+outcome-agreed = הסכים
+outcome-in_stock = במלאי
+outcome-out_of_stock = אזל מהמלאי
+outcome-positive = מרוצה
+outcome-negative = לא מרוצה
+sla-confirmation = שיחת אישור תוך 10 דקות עבודה
+sla-manager_call = שיחת מנהל תוך שעת עבודה אחת

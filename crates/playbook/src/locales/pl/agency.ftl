@@ -23,3 +23,15 @@ missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } �
 customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
 customer_document = Nowy dokument od { $contact_name } ze strony klienta. Lead { $lead_id } { $lead_url }
+
+# Nazwy etapów, wyników i terminu procesu dla zespołu.
+stage-received = Przyjęte
+stage-contacted = Pierwszy kontakt
+stage-qualified = Warto współpracować
+stage-offer = Oferta
+stage-won = Współpraca
+stage-lost = Nie teraz
+outcome-accepted = Przyjęta
+outcome-smaller = Zaczyna od mniejszego zakresu
+outcome-rejected = Odrzucona
+sla-first_response = Pierwszy kontakt w ciągu 10 minut roboczych

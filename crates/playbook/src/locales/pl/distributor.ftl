@@ -25,3 +25,22 @@ missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } �
 customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
 customer_document = Nowy dokument od { $contact_name } ze strony klienta (dane firmy lub dane do dostawy). Lead { $lead_id } { $lead_url }
+
+# Nazwy etapów, wyników i terminów procesu dla zespołu.
+stage-received = Zamówienie przyjęte
+stage-confirmed = Potwierdzone przez sekretarkę
+stage-contacted = Menedżer w kontakcie
+stage-deal = Transakcja
+stage-invoiced = Faktura wysłana
+stage-paid = Opłacone
+stage-delivered = Dostarczone
+stage-won = Zakończone
+stage-lost = Utracone
+outcome-refused = Odmówił
+outcome-agreed = Zgodził się
+outcome-in_stock = Dostępne
+outcome-out_of_stock = Brak w magazynie
+outcome-positive = Zadowolony
+outcome-negative = Niezadowolony
+sla-confirmation = Telefon potwierdzający w ciągu 10 minut roboczych
+sla-manager_call = Telefon menedżera w ciągu godziny roboczej

@@ -23,3 +23,15 @@ missed_call = Пропущенный звонок от { $contact_name } { $cont
 customer_message = Новое сообщение от { $contact_name } со страницы клиента — прочитайте и ответьте. Лид { $lead_id } { $lead_url }
 customer_callback = { $contact_name } просит перезвонить (запрос со страницы клиента) — см. задачу. Лид { $lead_id } { $lead_url }
 customer_document = Новый документ от { $contact_name } со страницы клиента. Лид { $lead_id } { $lead_url }
+
+# Названия этапов, результатов и срока процесса для команды.
+stage-received = Получена
+stage-contacted = Первый контакт
+stage-qualified = Стоит работать вместе
+stage-offer = Предложение
+stage-won = Сотрудничество
+stage-lost = Не сейчас
+outcome-accepted = Принято
+outcome-smaller = Начнёт с меньшего
+outcome-rejected = Отклонено
+sla-first_response = Первый контакт в течение 10 рабочих минут

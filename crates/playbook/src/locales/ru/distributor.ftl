@@ -25,3 +25,22 @@ missed_call = Пропущенный звонок от { $contact_name } { $cont
 customer_message = Новое сообщение от { $contact_name } со страницы клиента — прочитайте и ответьте. Лид { $lead_id } { $lead_url }
 customer_callback = { $contact_name } просит перезвонить (запрос со страницы клиента) — см. задачу. Лид { $lead_id } { $lead_url }
 customer_document = Новый документ от { $contact_name } со страницы клиента (реквизиты компании или данные для доставки). Лид { $lead_id } { $lead_url }
+
+# Названия этапов, результатов и сроков процесса для команды.
+stage-received = Заявка получена
+stage-confirmed = Подтверждена секретарём
+stage-contacted = Менеджер на связи
+stage-deal = Сделка
+stage-invoiced = Счёт выставлен
+stage-paid = Оплачено
+stage-delivered = Доставлено
+stage-won = Завершено
+stage-lost = Потеряно
+outcome-refused = Отказ
+outcome-agreed = Согласен
+outcome-in_stock = В наличии
+outcome-out_of_stock = Нет в наличии
+outcome-positive = Доволен
+outcome-negative = Недоволен
+sla-confirmation = Звонок-подтверждение в течение 10 рабочих минут
+sla-manager_call = Звонок менеджера в течение рабочего часа
