@@ -574,11 +574,13 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
     // Task definitions.
     let mut tasks = BTreeMap::new();
     let mut outcome_spans: Vec<(String, Range<usize>)> = Vec::new();
+    let mut task_spans: Vec<(String, Range<usize>)> = Vec::new();
     if let Some(t) = section(&mut cx, "tasks") {
         for (k, v) in t.iter() {
             let id = k.get_ref().to_string();
             let what = format!("task `{id}`");
             let Some(tt) = cx.table(v, &what) else { continue };
+            task_spans.push((id.clone(), k.span()));
             cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response"], &what);
             let title = cx.req_str(tt, "title", k.span(), &what).map(|(s, _)| s.to_owned()).unwrap_or_default();
             let kind = match cx.opt_str(tt, "kind", &what) {
@@ -863,7 +865,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         }
     }
 
-    check_titles(&mut cx, &name, &languages, &stages, &stage_spans, &outcome_spans, &sla_spans);
+    check_titles(&mut cx, &name, &languages, &stages, &stage_spans, &outcome_spans, &sla_spans, &task_spans);
 
     if !cx.problems.is_empty() {
         cx.problems.sort_by_key(|p| p.span.start);
@@ -889,10 +891,11 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
     })
 }
 
-/// Every stage, outcome and SLA has a title in every language the playbook declares
-/// (`languages`): the Fluent message `stage-ID`, `outcome-ID` or `sla-ID` of the playbook's own
+/// Every stage, outcome, SLA and task has a title in every language the playbook declares
+/// (`languages`): the Fluent message `stage-ID`, `outcome-ID`, `sla-ID` or `task-ID` of the playbook's own
 /// texts (`locales/LANG/NAME.ftl`), or of the words every playbook shares (`common.ftl`: the
 /// call outcomes and those the phone exchange reports).
+#[allow(clippy::too_many_arguments)]
 fn check_titles(
     cx: &mut Cx,
     name: &str,
@@ -901,6 +904,7 @@ fn check_titles(
     stage_spans: &[Range<usize>],
     outcomes: &[(String, Range<usize>)],
     slas: &[(String, Range<usize>)],
+    tasks: &[(String, Range<usize>)],
 ) {
     use crate::messages::{Named, shipped_title};
     let builtin = CALL_OUTCOMES.iter().chain(INCOMING_CALL_OUTCOMES);
@@ -926,6 +930,9 @@ fn check_titles(
         }
         for (id, span) in slas {
             missing(Named::Sla, id, span.clone(), "SLA");
+        }
+        for (id, span) in tasks {
+            missing(Named::Task, id, span.clone(), "task");
         }
     }
 }

@@ -25,6 +25,8 @@ mod login;
 pub mod redirect;
 mod reports;
 mod tasks;
+pub mod markdown;
+pub mod words;
 
 use crate::AppState;
 use crate::auth::Caller;

@@ -44,3 +44,23 @@ outcome-positive = Spokojen
 outcome-negative = Nespokojen
 sla-confirmation = Potvrzovací hovor do 10 pracovních minut
 sla-manager_call = Hovor manažera do jedné pracovní hodiny
+
+# Titles of the playbook's tasks.
+task-confirm_call = Potvrzovací hovor: požadavek přijat; zjistěte město, soukromá nebo právnická osoba, termín dodání, naléhavost
+task-manager_call = Zavolejte zákazníkovi kvůli dostupnosti a termínům dodání
+task-callback = NALÉHAVÉ: zavolejte zpět do 10 minut (když zákazník volal, měli jste obsazeno)
+task-call_notes = Zapište, o čem byl hovor
+task-call_back = Zavolejte zpět: zmeškaný hovor
+task-consultation_call = Žádost o konzultaci: zavolejte zákazníkovi a poraďte mu
+task-route_driver = Dodávka v Moskvě: naplánujte trasu řidiče
+task-handle_objection = Zavolejte znovu a vypořádejte se s námitkou
+task-check_availability = Ověřte dostupnost u dodavatele (katalogové číslo, nebo název, když číslo chybí)
+task-ask_supplier = Není skladem: zeptejte se manažera dodavatele
+task-order_confirmation = Pošlete e-mailem potvrzení objednávky a vyžádejte osobní údaje (jméno, telefon, adresa, údaje z pasu pro dopravce)
+task-company_details = Pošlete e-mailem potvrzení objednávky a vyžádejte údaje o firmě
+task-invoice_and_contract = Připravte fakturu a smlouvu (právnická osoba) s platebními a dodacími podmínkami
+task-invoice_only = Připravte fakturu s platebními a dodacími podmínkami (soukromý zákazník: bez smlouvy)
+task-confirm_documents = Zavolejte a ověřte, že doklady dorazily
+task-delivery_documents = Vytiskněte pro řidiče fakturu, daňový doklad a dodací list (TORG-12)
+task-quality_call = Kontrolní hovor: dodání a kvalita zboží
+task-complaint = Reklamace po dodání: předejte ji vedení

@@ -35,3 +35,17 @@ outcome-accepted = Принято
 outcome-smaller = Начнёт с меньшего
 outcome-rejected = Отклонено
 sla-first_response = Первый контакт в течение 10 рабочих минут
+
+# Titles of the playbook's tasks.
+task-first_call = Позвоните по новой заявке
+task-first_email = Напишите по новой заявке (нет номера телефона)
+task-email_after_calls = Не дозвонились: отправьте письмо
+task-follow_up = Продолжите работу с личным обращением
+task-record_meeting = Запишите итоги личной встречи
+task-gather_input = Соберите исходные данные и доступы (Google Ads, Sklik, Google Analytics — где это имеет смысл)
+task-specialist_meeting = Свяжитесь с клиентом и договоритесь о встрече
+task-prepare_offer = Подготовьте предложение: сроки, цены, ход сотрудничества, кто что обеспечивает
+task-present_offer = Представьте предложение
+task-offer_follow_up = Напомните о предложении: клиент решил?
+task-call_notes = Запишите, о чём был звонок
+task-call_back = Перезвоните: пропущенный звонок
