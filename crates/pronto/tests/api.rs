@@ -61,5 +61,7 @@ mod tracking;
 mod ui;
 #[path = "api/ui_reports.rs"]
 mod ui_reports;
+#[path = "api/ui_words.rs"]
+mod ui_words;
 #[path = "api/users.rs"]
 mod users;

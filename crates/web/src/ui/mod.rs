@@ -26,6 +26,8 @@ pub(crate) mod notify;
 pub mod redirect;
 mod reports;
 mod tasks;
+pub mod markdown;
+pub mod words;
 
 use crate::AppState;
 use crate::auth::Caller;

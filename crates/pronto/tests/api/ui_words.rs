@@ -1,0 +1,183 @@
+//! Every staff page in every language shows values by name, never as the ids of the code: on a
+//! lead with a retried call, a transfer outcome and a missed deadline (distributor) and a
+//! walk-in (agency), no stage, channel, outcome, event kind, payload key or UTC time reaches
+//! the visible text (values inside attributes, such as `value="received"`, are the forms' own).
+
+use crate::agency::{advance, app_at, complete, id, tasks, user};
+use serde_json::json;
+use testkit::both;
+use testkit::{App, Engine};
+
+both!(no_page_shows_an_internal_id_in_any_language);
+
+const TUESDAY_9_MSK: &str = "2031-05-06T06:00:00Z";
+const LANGUAGES: &[&str] = &["en", "cs", "ru", "pl", "he"];
+
+async fn get(app: &App, path: &str, cookie: Option<&str>, lang: &str) -> (u16, String) {
+    let mut rb = app.client.get(app.url(path)).header("accept-language", lang);
+    if let Some(c) = cookie {
+        rb = rb.header("cookie", format!("pronto_session={c}"));
+    }
+    let r = rb.send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap_or_default())
+}
+
+async fn sign_in(app: &App, login: &str) -> String {
+    let r = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", app.base().trim_end_matches('/'))
+        .form(&[("login", login), ("password", "a long enough password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let set = r.headers()["set-cookie"].to_str().unwrap();
+    set.strip_prefix("pronto_session=").unwrap().split(';').next().unwrap().to_owned()
+}
+
+/// What a reader sees of a page: its text without tags, attributes, scripts and styles.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        rest = &rest[i..];
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            "</script>"
+        } else if lower.starts_with("<style") {
+            "</style>"
+        } else if lower.starts_with("<!--") {
+            "-->"
+        } else {
+            ">"
+        };
+        match rest.find(skip_to) {
+            Some(j) => rest = &rest[j + skip_to.len()..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out.replace("&#38;", "&").replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"").replace("&#34;", "\"")
+}
+
+/// The ids of the code found in `text`, as words (`received` but not `Received`).
+fn raw_ids(text: &str, lang: &str) -> Vec<String> {
+    // English uses some of these words itself ("Request received"); the ids with `_` or `.` and
+    // the UTC times never are English.
+    let always = ["in_person", "manager_busy", "no_answer", "task.retry_scheduled", "activity.logged", "retry_at", "lead.stage_changed", "sla.breached", "first_response", "confirm_call"];
+    let not_english = ["received", "transferred", "confirmed", "contacted", "web", "phone", "open", "available", "secretary", "manager", "consultant"];
+    let mut found = Vec::new();
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || "“”„«»\"(),:;!?<>—–".contains(c)).map(|w| w.trim_end_matches('.')).collect();
+    for w in &words {
+        if always.contains(w) || (lang != "en" && not_english.contains(w)) {
+            found.push((*w).to_owned());
+        }
+    }
+    // An RFC 3339 UTC time (`2031-05-06T06:10:00Z`, with or without fractions).
+    let b = text.as_bytes();
+    for i in 0..b.len().saturating_sub(11) {
+        let w = &b[i..];
+        if w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-' && w[7] == b'-' && w[10] == b'T' {
+            let end = w.iter().take(40).position(|c| *c == b'Z' || c.is_ascii_whitespace() || *c == b'<');
+            if end.is_some_and(|e| w[e] == b'Z') {
+                found.push(String::from_utf8_lossy(&w[..end.unwrap() + 1]).into_owned());
+            }
+        }
+    }
+    // Microseconds since the epoch (`1796264227646552`).
+    found.extend(text.split(|c: char| !c.is_ascii_digit()).filter(|d| d.len() >= 16).map(str::to_owned));
+    found
+}
+
+async fn no_page_shows_an_internal_id_in_any_language(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9_MSK).await;
+    let sveta = user(&app, "sveta", "secretary", "+7 916 000 00 01").await;
+    user(&app, "ivan", "manager", "+7 916 000 00 02").await;
+    user(&app, "adela", "admin", "+7 916 000 00 03").await;
+    // A request nobody confirms in time: the deadline is missed and a manager takes it.
+    let l = id(&app
+        .create_lead(&json!({ "channel": "web", "playbook": "distributor", "subject": "Article 4711",
+            "contact": { "name": "Olga Petrova", "phone": "+7 916 123 45 67", "email": "olga@example.ru" } }))
+        .await);
+    advance(&app, 11 * 60).await;
+    // The confirmation call: no answer, so another attempt is scheduled; then the customer is
+    // handed to a busy manager.
+    let first = tasks(&app, l, "open").await.into_iter().find(|t| t["task"] == "confirm_call").expect("the confirmation call");
+    complete(&app, id(&first), "no_answer").await;
+    let tl = app.get(&format!("/api/v1/leads/{l}/timeline")).await.expect(200);
+    assert!(tl.to_string().contains("task.retry_scheduled"), "a retry: {tl}");
+    assert!(tl.to_string().contains("sla.breached"), "a missed deadline: {tl}");
+    advance(&app, 5 * 60).await;
+    if let Some(retry) = tasks(&app, l, "open").await.into_iter().find(|t| t["task"] == "confirm_call") {
+        complete(&app, id(&retry), "manager_busy").await;
+    }
+    app.post(&format!("/api/v1/leads/{l}/activities"), &json!({ "kind": "call", "direction": "in", "outcome": "transferred" }))
+        .await
+        .expect(201);
+    // A walk-in of the agency, still in its first stage.
+    let walk_in = id(&app.create_lead(&json!({ "channel": "in_person", "contact": { "name": "Petr Malý", "phone": "+420 777 111 222" } })).await);
+    let tracking = app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["tracking_url"].as_str().map(str::to_owned);
+
+    let pages = [
+        "/inbox".to_owned(),
+        "/tasks".to_owned(),
+        "/board".to_owned(),
+        "/contacts".to_owned(),
+        "/reports".to_owned(),
+        "/reports/leads?figure=sla_breached:confirmation".to_owned(),
+        "/reports/leads?figure=reached:received".to_owned(),
+        format!("/leads/{l}"),
+        format!("/leads/{walk_in}"),
+        "/account".to_owned(),
+    ];
+    let mut failures = Vec::new();
+    for (login, extra) in [("sveta", vec![]), ("ivan", vec![]), ("adela", vec!["/admin".to_owned()])] {
+        let c = sign_in(&app, login).await;
+        for lang in LANGUAGES {
+            for path in pages.iter().chain(&extra) {
+                let (status, html) = get(&app, path, Some(&c), lang).await;
+                assert!(status == 200, "{login} {lang} {path}: {status}");
+                let ids = raw_ids(&visible_text(&html), lang);
+                if !ids.is_empty() {
+                    failures.push(format!("{login} {lang} {path}: {ids:?}"));
+                }
+            }
+        }
+    }
+    // The customer's own page too.
+    if let Some(url) = tracking {
+        let path = url.split_once("/t/").map(|(_, t)| format!("/t/{t}")).unwrap();
+        for lang in LANGUAGES {
+            let (status, html) = get(&app, &path, None, lang).await;
+            assert_eq!(status, 200, "{lang} {path}");
+            let ids = raw_ids(&visible_text(&html), lang);
+            if !ids.is_empty() {
+                failures.push(format!("customer {lang}: {ids:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "internal ids on the pages:\n{}", failures.join("\n"));
+    // And the sentences are there: the lead card of the manager in Czech names the retry, the
+    // transfer and the missed deadline in words, at Moscow time.
+    let c = sign_in(&app, "ivan").await;
+    let (_, card) = get(&app, &format!("/leads/{l}"), Some(&c), "cs").await;
+    let text = visible_text(&card);
+    for want in ["Další pokus v 09:", "Přepojeno na manažera", "nebyla dodržena", "Olga Petrova"] {
+        assert!(text.contains(want), "the Czech timeline lacks {want:?}: {text}");
+    }
+    let _ = sveta;
+}
+
+#[test]
+fn the_visible_text_and_the_ids_in_it() {
+    let html = r#"<title>Lead</title><style>.a{}</style><script>var x = "manager_busy";</script><option value="received">Přijato</option> <b>in_person</b> 2031-05-06T06:10:00Z"#;
+    let text = visible_text(html);
+    assert!(!text.contains("value=") && !text.contains("var x") && text.contains("Přijato"), "{text}");
+    assert_eq!(raw_ids(&text, "cs"), vec!["in_person", "2031-05-06T06:10:00Z"]);
+    assert_eq!(raw_ids("Request received at 09:10", "en"), Vec::<String>::new());
+    assert_eq!(raw_ids("Požadavek received", "cs"), vec!["received"]);
+    assert_eq!(raw_ids("retry_at: 1796264227646552", "en"), vec!["retry_at", "1796264227646552"]);
+}
