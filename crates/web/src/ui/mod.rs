@@ -25,9 +25,12 @@ mod login;
 pub(crate) mod notify;
 pub mod redirect;
 mod reports;
+mod shell;
 mod tasks;
 pub mod markdown;
 pub mod words;
+
+pub use shell::whole_error_pages;
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -80,6 +83,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
+        .merge(shell::router())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
@@ -141,11 +145,8 @@ impl axum::extract::FromRequestParts<AppState> for Signed {
                 let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
                 Ok(Signed(c, t))
             }
-            Err(ApiError::Forbidden(m)) => {
-                let mut r = (StatusCode::FORBIDDEN, m.clone()).into_response();
-                r.extensions_mut().insert(crate::audit::Denied(m));
-                Err(r)
-            }
+            // (Shown as a whole page by `shell::whole_error_pages`.)
+            Err(ApiError::Forbidden(m)) => Err(shell::cross_site(&m)),
             Err(_) => Err(Redirect::to("/login").into_response()),
         }
     }
