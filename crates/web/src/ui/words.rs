@@ -196,12 +196,13 @@ impl Namer {
     /// A task's title: the playbook's translation of its definition when the title is the
     /// definition's own, else the title as it was written (by hand).
     pub fn task_title(&self, t: &Tr, playbook: &str, version: i64, task_id: &str, title: &str) -> String {
-        self.with(playbook, version, |b| match b.def.and_then(|p| p.tasks.get(task_id)) {
-            Some(d) if d.title == title => task(t, b, task_id),
-            _ => title.to_owned(),
-        })
+        self.with(playbook, version, |b| task_title(t, b, task_id, title))
     }
 }
+
+/// The playbook's machinery: which rule ran, which timer fired. What they caused (tasks, alerts,
+/// stages) has its own line; a person's timeline leaves these out.
+pub const MACHINERY: &[&str] = &["playbook.rule", "timer.fired"];
 
 /// Who and what the timeline names: users, contacts and tasks by id.
 #[derive(Default)]
@@ -293,8 +294,12 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
                 None => say("activity-logged", &[("what", &what)]),
             }
         }
-        E::TaskCreated { title, assignee, due_at, .. } => {
-            say("task-created", &[("task", &title), ("assignee", &user_opt(assignee)), ("at", &at(due_at))])
+        E::TaskCreated { task: def, title, assignee, due_at, .. } => {
+            let title = task_title(t, book, &def, &title);
+            match assignee {
+                Some(a) => say("task-created", &[("task", &title), ("assignee", &user(a)), ("at", &at(due_at))]),
+                None => say("task-created-queue", &[("task", &title), ("at", &at(due_at))]),
+            }
         }
         E::TaskRescheduled { task_id, to, .. } => say("task-rescheduled", &[("task", &task_by_id(task_id)), ("at", &at(to))]),
         E::TaskCompleted { task_id, task: def, outcome: o, .. } => {
@@ -395,6 +400,15 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::WebhookDeleted { .. } => say("webhook-deleted", &[]),
         E::MessageChanged { language: l, .. } => say("message-changed", &[("language", &language(t, &l))]),
         E::MessageReset { language: l, .. } => say("message-reset", &[("language", &language(t, &l))]),
+    }
+}
+
+/// A task's title: the playbook's translation when it is the definition's own title, else the
+/// title as written (by hand).
+pub fn task_title(t: &Tr, book: &Book, def: &str, title: &str) -> String {
+    match book.def.and_then(|p| p.tasks.get(def)) {
+        Some(d) if d.title == title => task(t, book, def),
+        _ => title.to_owned(),
     }
 }
 
