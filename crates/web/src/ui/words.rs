@@ -242,7 +242,10 @@ pub fn line(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZone) ->
 pub fn sentence(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZone) -> String {
     let s = what_happened(t, book, ev, names, zone);
     match ev.actor {
-        Some(a) if !a.is_empty() && !s.contains(a) => t.with("words-by", &[("what", s.trim_end_matches('.')), ("who", a)]),
+        Some(a) if !a.is_empty() && !s.contains(a) => {
+            let who = if t.dir() == "rtl" { format!("\u{2068}{a}\u{2069}") } else { a.to_owned() };
+            t.with("words-by", &[("what", s.trim_end_matches('.')), ("who", &who)])
+        }
         _ => s,
     }
 }
@@ -256,9 +259,13 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
     let user_opt = |id: Option<i64>| id.map(user).unwrap_or_else(|| t.t("words-nobody"));
     let contact = |id: i64| names.contacts.get(&id).cloned().unwrap_or_else(|| t.t("words-another-contact"));
     let task_by_id = |id: i64| names.tasks.get(&id).cloned().unwrap_or_else(|| t.t("words-a-task"));
+    // Right to left, every value (a Latin name, a time) is isolated so that it cannot reorder
+    // the sentence around it.
+    let rtl = t.dir() == "rtl";
     let say = |key: &str, vars: &[(&str, &str)]| {
-        let mut all: Vec<(&str, &str)> = vec![("who", who.as_str())];
-        all.extend_from_slice(vars);
+        let isolate = |v: &str| if rtl { format!("\u{2068}{v}\u{2069}") } else { v.to_owned() };
+        let owned: Vec<(&str, String)> = std::iter::once(("who", who.as_str())).chain(vars.iter().copied()).map(|(k, v)| (k, isolate(v))).collect();
+        let all: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
         t.with(&format!("words-ev-{key}"), &all)
     };
     let Some(e) = DomainEvent::from_row(ev.kind, ev.data) else {
@@ -671,6 +678,9 @@ mod tests {
         let call = json!({ "activity_id": 1, "activity": "call", "direction": "out", "outcome": "no_answer" });
         let ev = Stored { at, kind: "activity.logged", data: &call, actor: Some("Jana Nováková") };
         assert_eq!(line(&t, &book, &ev, &names, &zone), ("10:55".to_owned(), "Jana Nováková logged a call (outgoing): No answer.".to_owned()));
+        // Right to left, a Latin name is isolated so that it cannot turn the sentence around.
+        let he = sentence(&Tr::new("he"), &book, &ev, &names, &zone);
+        assert_eq!(he, "\u{2068}Jana Nováková\u{2069}: \u{2068}שיחה (יוצאת)\u{2069} – \u{2068}אין מענה\u{2069}.");
         let retry = json!({ "task": "confirm_call", "attempt": 2, "at": "2026-12-02T10:25:00Z", "after": "30m" });
         let ev = Stored { at, kind: "task.retry_scheduled", data: &retry, actor: None };
         let s = sentence(&t, &book, &ev, &names, &zone);
