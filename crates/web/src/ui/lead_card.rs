@@ -189,21 +189,22 @@ async fn timeline(st: &AppState, t: &Tr, l: &pronto_store::LeadRecord, zone: &ji
     if let Some(n) = l.contact.name.clone().or(l.contact.email.clone()).or(l.contact.phone.clone()) {
         names.contacts.insert(l.contact.id, n);
     }
+    let reg = st.store.playbooks();
+    let messages = reg.messages();
+    let def = reg.get(&l.playbook, l.playbook_version);
+    let book = Book::new(&messages, &l.playbook, def.as_deref());
     names.tasks = st
         .store
         .tasks(&TaskFilter { lead: Some(l.id), limit: 500, ..Default::default() })
         .await
         .unwrap_or_default()
         .into_iter()
-        .map(|k| (k.id, k.title))
+        .map(|k| (k.id, super::words::task_title(t, &book, &k.task, &k.title)))
         .collect();
-    let reg = st.store.playbooks();
-    let messages = reg.messages();
-    let def = reg.get(&l.playbook, l.playbook_version);
-    let book = Book::new(&messages, &l.playbook, def.as_deref());
     let now = st.clock.now();
     events
         .iter()
+        .filter(|e| !super::words::MACHINERY.contains(&e.kind.as_str()))
         .map(|e| TimelineRow {
             at_iso: e.at.to_string(),
             at_local: local_time(e.at, now, zone),

@@ -196,12 +196,13 @@ impl Namer {
     /// A task's title: the playbook's translation of its definition when the title is the
     /// definition's own, else the title as it was written (by hand).
     pub fn task_title(&self, t: &Tr, playbook: &str, version: i64, task_id: &str, title: &str) -> String {
-        self.with(playbook, version, |b| match b.def.and_then(|p| p.tasks.get(task_id)) {
-            Some(d) if d.title == title => task(t, b, task_id),
-            _ => title.to_owned(),
-        })
+        self.with(playbook, version, |b| task_title(t, b, task_id, title))
     }
 }
+
+/// The playbook's machinery: which rule ran, which timer fired. What they caused (tasks, alerts,
+/// stages) has its own line; a person's timeline leaves these out.
+pub const MACHINERY: &[&str] = &["playbook.rule", "timer.fired"];
 
 /// Who and what the timeline names: users, contacts and tasks by id.
 #[derive(Default)]
@@ -241,7 +242,10 @@ pub fn line(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZone) ->
 pub fn sentence(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZone) -> String {
     let s = what_happened(t, book, ev, names, zone);
     match ev.actor {
-        Some(a) if !a.is_empty() && !s.contains(a) => t.with("words-by", &[("what", s.trim_end_matches('.')), ("who", a)]),
+        Some(a) if !a.is_empty() && !s.contains(a) => {
+            let who = if t.dir() == "rtl" { format!("\u{2068}{a}\u{2069}") } else { a.to_owned() };
+            t.with("words-by", &[("what", s.trim_end_matches('.')), ("who", &who)])
+        }
         _ => s,
     }
 }
@@ -255,9 +259,13 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
     let user_opt = |id: Option<i64>| id.map(user).unwrap_or_else(|| t.t("words-nobody"));
     let contact = |id: i64| names.contacts.get(&id).cloned().unwrap_or_else(|| t.t("words-another-contact"));
     let task_by_id = |id: i64| names.tasks.get(&id).cloned().unwrap_or_else(|| t.t("words-a-task"));
+    // Right to left, every value (a Latin name, a time) is isolated so that it cannot reorder
+    // the sentence around it.
+    let rtl = t.dir() == "rtl";
     let say = |key: &str, vars: &[(&str, &str)]| {
-        let mut all: Vec<(&str, &str)> = vec![("who", who.as_str())];
-        all.extend_from_slice(vars);
+        let isolate = |v: &str| if rtl { format!("\u{2068}{v}\u{2069}") } else { v.to_owned() };
+        let owned: Vec<(&str, String)> = std::iter::once(("who", who.as_str())).chain(vars.iter().copied()).map(|(k, v)| (k, isolate(v))).collect();
+        let all: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
         t.with(&format!("words-ev-{key}"), &all)
     };
     let Some(e) = DomainEvent::from_row(ev.kind, ev.data) else {
@@ -293,8 +301,12 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
                 None => say("activity-logged", &[("what", &what)]),
             }
         }
-        E::TaskCreated { title, assignee, due_at, .. } => {
-            say("task-created", &[("task", &title), ("assignee", &user_opt(assignee)), ("at", &at(due_at))])
+        E::TaskCreated { task: def, title, assignee, due_at, .. } => {
+            let title = task_title(t, book, &def, &title);
+            match assignee {
+                Some(a) => say("task-created", &[("task", &title), ("assignee", &user(a)), ("at", &at(due_at))]),
+                None => say("task-created-queue", &[("task", &title), ("at", &at(due_at))]),
+            }
         }
         E::TaskRescheduled { task_id, to, .. } => say("task-rescheduled", &[("task", &task_by_id(task_id)), ("at", &at(to))]),
         E::TaskCompleted { task_id, task: def, outcome: o, .. } => {
@@ -395,6 +407,15 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::WebhookDeleted { .. } => say("webhook-deleted", &[]),
         E::MessageChanged { language: l, .. } => say("message-changed", &[("language", &language(t, &l))]),
         E::MessageReset { language: l, .. } => say("message-reset", &[("language", &language(t, &l))]),
+    }
+}
+
+/// A task's title: the playbook's translation when it is the definition's own title, else the
+/// title as written (by hand).
+pub fn task_title(t: &Tr, book: &Book, def: &str, title: &str) -> String {
+    match book.def.and_then(|p| p.tasks.get(def)) {
+        Some(d) if d.title == title => task(t, book, def),
+        _ => title.to_owned(),
     }
 }
 
@@ -657,6 +678,9 @@ mod tests {
         let call = json!({ "activity_id": 1, "activity": "call", "direction": "out", "outcome": "no_answer" });
         let ev = Stored { at, kind: "activity.logged", data: &call, actor: Some("Jana Nováková") };
         assert_eq!(line(&t, &book, &ev, &names, &zone), ("10:55".to_owned(), "Jana Nováková logged a call (outgoing): No answer.".to_owned()));
+        // Right to left, a Latin name is isolated so that it cannot turn the sentence around.
+        let he = sentence(&Tr::new("he"), &book, &ev, &names, &zone);
+        assert_eq!(he, "\u{2068}Jana Nováková\u{2069}: \u{2068}שיחה (יוצאת)\u{2069} – \u{2068}אין מענה\u{2069}.");
         let retry = json!({ "task": "confirm_call", "attempt": 2, "at": "2026-12-02T10:25:00Z", "after": "30m" });
         let ev = Stored { at, kind: "task.retry_scheduled", data: &retry, actor: None };
         let s = sentence(&t, &book, &ev, &names, &zone);

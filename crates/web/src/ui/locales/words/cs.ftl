@@ -115,6 +115,7 @@ words-ev-tracking-revoked = { $who }: nový odkaz na stránku zákazníka; star�
 words-ev-activity-logged = { $who }: zapsán(a) { $what }.
 words-ev-activity-logged-detail = { $who }: { $what } – { $detail }.
 words-ev-task-created = { $who }: nový úkol „{ $task }“ pro { $assignee }, termín { $at }.
+words-ev-task-created-queue = { $who }: nový úkol „{ $task }“, termín { $at }.
 words-ev-task-rescheduled = { $who }: úkol „{ $task }“ přesunut na { $at }.
 words-ev-task-completed = { $who }: úkol „{ $task }“ splněn – { $outcome }.
 words-ev-task-cancelled = { $who }: „{ $task }“ uzavřeno, už není potřeba.

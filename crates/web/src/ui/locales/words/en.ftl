@@ -115,6 +115,7 @@ words-ev-tracking-revoked = { $who } issued a new link to the customer's page; t
 words-ev-activity-logged = { $who } logged { $what }.
 words-ev-activity-logged-detail = { $who } logged { $what }: { $detail }.
 words-ev-task-created = { $who } created the task “{ $task }” for { $assignee }, due { $at }.
+words-ev-task-created-queue = { $who } created the task “{ $task }”, due { $at }.
 words-ev-task-rescheduled = { $who } moved “{ $task }” to { $at }.
 words-ev-task-completed = { $who } completed “{ $task }”: { $outcome }.
 words-ev-task-cancelled = { $who } closed “{ $task }”: no longer needed.

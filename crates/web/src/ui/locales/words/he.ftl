@@ -115,6 +115,7 @@ words-ev-tracking-revoked = { $who }: קישור חדש לדף הלקוח; הק�
 words-ev-activity-logged = { $who }: נרשם – { $what }.
 words-ev-activity-logged-detail = { $who }: { $what } – { $detail }.
 words-ev-task-created = { $who }: משימה חדשה „{ $task }“ עבור { $assignee }, עד { $at }.
+words-ev-task-created-queue = { $who }: משימה חדשה „{ $task }“, עד { $at }.
 words-ev-task-rescheduled = { $who }: המשימה „{ $task }“ נדחתה ל־{ $at }.
 words-ev-task-completed = { $who }: המשימה „{ $task }“ בוצעה – { $outcome }.
 words-ev-task-cancelled = { $who }: „{ $task }“ נסגרה, אין בה עוד צורך.

@@ -115,6 +115,7 @@ words-ev-tracking-revoked = { $who }: nowy link do strony klienta; stary już ni
 words-ev-activity-logged = { $who }: zapisano – { $what }.
 words-ev-activity-logged-detail = { $who }: { $what } – { $detail }.
 words-ev-task-created = { $who }: nowe zadanie „{ $task }” dla { $assignee }, termin { $at }.
+words-ev-task-created-queue = { $who }: nowe zadanie „{ $task }”, termin { $at }.
 words-ev-task-rescheduled = { $who }: zadanie „{ $task }” przesunięte na { $at }.
 words-ev-task-completed = { $who }: zadanie „{ $task }” wykonane – { $outcome }.
 words-ev-task-cancelled = { $who }: „{ $task }” zamknięte, nie jest już potrzebne.

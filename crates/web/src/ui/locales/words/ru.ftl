@@ -115,6 +115,7 @@ words-ev-tracking-revoked = { $who }: новая ссылка на страни�
 words-ev-activity-logged = { $who }: записано – { $what }.
 words-ev-activity-logged-detail = { $who }: { $what } – { $detail }.
 words-ev-task-created = { $who }: новая задача «{ $task }» для { $assignee }, срок { $at }.
+words-ev-task-created-queue = { $who }: новая задача «{ $task }», срок { $at }.
 words-ev-task-rescheduled = { $who }: задача «{ $task }» перенесена на { $at }.
 words-ev-task-completed = { $who }: задача «{ $task }» выполнена – { $outcome }.
 words-ev-task-cancelled = { $who }: «{ $task }» закрыто, больше не нужно.
