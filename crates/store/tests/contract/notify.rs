@@ -6,10 +6,10 @@ use crate::helpers::*;
 contract_test!(the_notification_centre_lists_counts_and_marks_ones_own, with_db);
 
 async fn the_notification_centre_lists_counts_and_marks_ones_own(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
-    let marek = store.create_user(user_with_phone("marek", "Marek Dvořák", Role::Manager, "603 000 111")).await.unwrap();
-    // Nobody can own this one yet: there is no consultant.
+    // Nobody can own this one: there is nobody yet.
     let unowned = create(&store, &clock, person(Some("Petr Malý"), Some("777 000 222"), None)).await.id;
     assert_eq!(store.lead(unowned).await.unwrap().owner, None);
+    let marek = store.create_user(user_with_phone("marek", "Marek Dvořák", Role::Manager, "603 000 111")).await.unwrap();
     let jana = store.create_user(user_with_phone("jana", "Jana Nováková", Role::Consultant, "603 111 222")).await.unwrap();
     let owned = create(&store, &clock, person(Some("Eva Malá"), Some("777 123 456"), Some("eva@example.com"))).await.id;
     assert_eq!(store.lead(owned).await.unwrap().owner.map(|o| o.id), Some(jana));
