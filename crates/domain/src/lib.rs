@@ -17,6 +17,7 @@ pub mod netaddr;
 pub mod password;
 pub mod search;
 pub mod signin;
+pub mod similar;
 pub mod sms;
 pub mod subscription;
 pub mod tally;

@@ -214,6 +214,11 @@ pub trait Store: Send + Sync {
     async fn leads(&self, filter: &LeadFilter) -> Result<Vec<LeadRecord>>;
     /// Contacts, newest first (those whose inquiries match `query`), with their inquiry counts.
     async fn contacts(&self, query: Option<String>, limit: i64) -> Result<Vec<ContactListItem>>;
+    /// Contacts (not merged away) that hold the phone (E.164) or e-mail (lower case), or whose
+    /// company has the registration number, with their identities; at most `limit`.
+    /// SLAs running now, soonest breach first, of one playbook's leads (`None`: every lead's).
+    async fn slas_running(&self, playbook: Option<String>, limit: i64) -> Result<Vec<SlaRunning>>;
+    async fn similar_contacts(&self, phone: Option<String>, email: Option<String>, company_id: Option<String>, limit: i64) -> Result<Vec<SimilarContact>>;
     /// Merges `other` into `keep` (one person entered twice): its leads, activities, phone
     /// numbers and e-mails move; it stays, marked merged, for the record.
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;

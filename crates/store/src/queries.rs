@@ -651,3 +651,83 @@ pub(crate) async fn slas_at_risk(c: &mut dyn Conn, limit: i64) -> Result<Vec<(St
         })
         .collect()
 }
+
+/// SLAs running now (their breach timer pending), soonest breach first, of `playbook`'s leads
+/// (`None`: every lead's), with the lead's contact and owner.
+pub(crate) async fn slas_running(c: &mut dyn Conn, playbook: Option<String>, limit: i64) -> Result<Vec<crate::records::SlaRunning>> {
+    let base = "SELECT t.kind, t.lead_id, t.due_at, l.playbook, u.name AS owner, COALESCE(ct.name, ct.email, ct.phone) AS contact
+                FROM timers t JOIN leads l ON l.id = t.lead_id LEFT JOIN users u ON u.id = l.owner_id
+                LEFT JOIN contacts ct ON ct.id = l.contact_id
+                WHERE t.status = 'pending' AND t.kind LIKE 'sla:%:breach'";
+    let rows = match playbook {
+        Some(p) => c.rows(&format!("{base} AND l.playbook = $1 ORDER BY t.due_at LIMIT $2"), params![p, limit]).await?,
+        None => c.rows(&format!("{base} ORDER BY t.due_at LIMIT $1"), params![limit]).await?,
+    };
+    rows.iter()
+        .map(|r| {
+            let kind = r.str("kind")?;
+            Ok(crate::records::SlaRunning {
+                sla: kind.trim_start_matches("sla:").trim_end_matches(":breach").to_owned(),
+                lead_id: r.i64("lead_id")?,
+                playbook: r.str("playbook")?,
+                contact: r.opt_str("contact")?,
+                owner: r.opt_str("owner")?,
+                due_at: from_micros(r.i64("due_at")?),
+            })
+        })
+        .collect()
+}
+
+/// Contacts that hold `phone` or `email` (as the intake stores them) or whose company has the
+/// registration number `company_id`, newest first, with every identity they hold.
+pub(crate) async fn similar_contacts(
+    c: &mut dyn Conn,
+    phone: Option<String>,
+    email: Option<String>,
+    company_id: Option<String>,
+    limit: i64,
+) -> Result<Vec<crate::records::SimilarContact>> {
+    let mut ps: Vec<P> = Vec::new();
+    let mut conds = Vec::new();
+    for (kind, value) in [("phone", phone), ("email", email)] {
+        let Some(value) = value else { continue };
+        ps.push(P::from(kind));
+        ps.push(P::from(value));
+        conds.push(format!("ct.id IN (SELECT contact_id FROM contact_identities WHERE kind = ${} AND value = ${})", ps.len() - 1, ps.len()));
+    }
+    if let Some(reg) = company_id {
+        ps.push(P::from(reg));
+        conds.push(format!("co.company_id = ${}", ps.len()));
+    }
+    if conds.is_empty() {
+        return Ok(vec![]);
+    }
+    ps.push(P::from(limit));
+    let sql = format!(
+        "SELECT ct.id, ct.name, ct.email, ct.phone, co.name AS company, co.company_id AS reg
+         FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
+         WHERE ct.merged_into IS NULL AND ({}) ORDER BY ct.id DESC LIMIT ${}",
+        conds.join(" OR "),
+        ps.len()
+    );
+    let mut out = Vec::new();
+    for r in c.rows(&sql, ps).await? {
+        let id = r.i64("id")?;
+        let identities = c
+            .rows("SELECT kind, value FROM contact_identities WHERE contact_id = $1 ORDER BY kind, value", params![id])
+            .await?
+            .iter()
+            .map(|i| Ok((i.str("kind")?, i.str("value")?)))
+            .collect::<Result<Vec<_>>>()?;
+        out.push(crate::records::SimilarContact {
+            id,
+            name: r.opt_str("name")?,
+            email: r.opt_str("email")?,
+            phone: r.opt_str("phone")?,
+            company: r.opt_str("company")?,
+            company_id: r.opt_str("reg")?,
+            identities,
+        });
+    }
+    Ok(out)
+}

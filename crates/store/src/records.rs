@@ -512,6 +512,33 @@ pub struct CallRecord {
     pub transfers: Value,
 }
 
+/// An SLA running on an open lead (`Store::slas_running`): the lead, who holds it and when
+/// the SLA is breached unless someone responds.
+#[derive(Debug, Clone)]
+pub struct SlaRunning {
+    pub sla: String,
+    pub lead_id: i64,
+    pub playbook: String,
+    /// The contact's name (else e-mail, else phone).
+    pub contact: Option<String>,
+    pub owner: Option<String>,
+    pub due_at: Timestamp,
+}
+
+/// A contact that looks like the person of a new inquiry (`Store::similar_contacts`).
+#[derive(Debug, Clone)]
+pub struct SimilarContact {
+    pub id: i64,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    /// The company's registration number.
+    pub company_id: Option<String>,
+    /// Its phone numbers and e-mails as (kind, value): E.164 and lower case.
+    pub identities: Vec<(String, String)>,
+}
+
 /// A row of the contacts list.
 #[derive(Debug, Clone)]
 pub struct ContactListItem {

@@ -422,6 +422,18 @@ impl Store for SqlStore {
     async fn contacts(&self, query: Option<String>, limit: i64) -> Result<Vec<crate::records::ContactListItem>> {
         self.read(move |c| Box::pin(async move { queries::contacts(c, query.as_deref(), limit).await })).await
     }
+    async fn slas_running(&self, playbook: Option<String>, limit: i64) -> Result<Vec<crate::records::SlaRunning>> {
+        self.read(move |c| Box::pin(async move { queries::slas_running(c, playbook, limit).await })).await
+    }
+    async fn similar_contacts(
+        &self,
+        phone: Option<String>,
+        email: Option<String>,
+        company_id: Option<String>,
+        limit: i64,
+    ) -> Result<Vec<crate::records::SimilarContact>> {
+        self.read(move |c| Box::pin(async move { queries::similar_contacts(c, phone, email, company_id, limit).await })).await
+    }
     async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
         self.writer.submit(leads::MergeContacts { keep, other, actor }).await
     }

@@ -57,7 +57,7 @@ pub fn bars(title: &str, bars: &[Bar], rtl: bool) -> String {
         let w = value(bar) * scale;
         let linked = svg.item_open(bar);
         svg.rect(x0, y + 4.0, w, ROW_H - 8.0);
-        svg.text("label", LABEL_W, y + ROW_H / 2.0, "end", &shorten(&bar.label, chars_in(LABEL_W)));
+        svg.label(LABEL_W, y + ROW_H / 2.0, "end", &bar.label, chars_in(LABEL_W));
         svg.text("figure", x0 + w + 4.0, y + ROW_H / 2.0, "start", &bar.text);
         svg.item_close(linked);
     }
@@ -79,7 +79,7 @@ pub fn funnel(title: &str, steps: &[Bar], rtl: bool) -> String {
         let w = value(step) * scale;
         let linked = svg.item_open(step);
         svg.rect(x0 + (len - w) / 2.0, y + 3.0, w, ROW_H - 6.0);
-        svg.text("label", LABEL_W, y + ROW_H / 2.0, "end", &shorten(&step.label, chars_in(LABEL_W)));
+        svg.label(LABEL_W, y + ROW_H / 2.0, "end", &step.label, chars_in(LABEL_W));
         svg.text("figure", x0 + len + GAP, y + ROW_H / 2.0, "start", &step.text);
         svg.item_close(linked);
     }
@@ -156,6 +156,20 @@ impl Svg {
         self.text_with(class, x, y, anchor, s, "");
     }
 
+    /// A row's label centred on `y`: on one line when it fits `max` characters, else on two
+    /// (broken between words), shortened only beyond that — the tooltip keeps it whole.
+    fn label(&mut self, x: f64, y: f64, anchor: &str, s: &str, max: usize) {
+        let lines = wrap(s, max, 2);
+        if lines.len() < 2 {
+            self.text("label", x, y, anchor, lines.first().map(String::as_str).unwrap_or(""));
+            return;
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let dy = if i == 0 { -6.5 } else { 6.5 };
+            self.text_with("label", x, y + dy, anchor, line, r#" font-size="11""#);
+        }
+    }
+
     fn text_with(&mut self, class: &str, x: f64, y: f64, anchor: &str, s: &str, extra: &str) {
         let (x, dir) = if self.rtl { (W - x, r#" direction="rtl""#) } else { (x, "") };
         let _ = write!(
@@ -208,6 +222,57 @@ fn chars_in(width: f64) -> usize {
 fn num(x: f64) -> String {
     let s = format!("{:.2}", x);
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// `s` in at most `lines` lines of at most `max` characters, broken between words (a word
+/// longer than a line is broken inside); the last line ends in "…" when the rest did not fit.
+fn wrap(s: &str, max: usize, lines: usize) -> Vec<String> {
+    let max = max.max(2);
+    if s.chars().count() <= max || lines <= 1 {
+        return vec![shorten(s, max)];
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut words = s.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let n = cur.chars().count();
+        let fits = if n == 0 { w.chars().count() <= max } else { n + 1 + w.chars().count() <= max };
+        if fits {
+            if n > 0 {
+                cur.push(' ');
+            }
+            cur.push_str(w);
+            continue;
+        }
+        if out.len() + 1 == lines {
+            // The last line: the rest of the words, shortened.
+            let rest: Vec<&str> = std::iter::once(w).chain(words).collect();
+            let joined = if cur.is_empty() { rest.join(" ") } else { format!("{cur} {}", rest.join(" ")) };
+            out.push(shorten(&joined, max));
+            return out;
+        }
+        if n > 0 {
+            out.push(std::mem::take(&mut cur));
+        }
+        if w.chars().count() <= max {
+            cur.push_str(w);
+        } else {
+            // A word longer than a line: its start here, the rest on the next.
+            let head: String = w.chars().take(max).collect();
+            let tail: String = w.chars().skip(max).collect();
+            out.push(head);
+            if out.len() == lines {
+                let last = out.pop().unwrap_or_default();
+                out.push(shorten(&format!("{last}{tail}"), max));
+                return out;
+            }
+            cur = tail;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(if out.len() + 1 == lines { shorten(&cur, max) } else { cur });
+    }
+    out
 }
 
 /// Shortens `s` to at most `max` characters, ending in "…" when cut. Counts chars, not
@@ -310,6 +375,18 @@ mod tests {
 
     type Chart = fn(&str, &[Bar], bool) -> String;
     const ALL: [Chart; 3] = [bars, funnel, trend];
+
+    #[test]
+    fn long_names_wrap_onto_two_lines_before_they_are_cut() {
+        assert_eq!(wrap("Jana Nováková", 18, 2), vec!["Jana Nováková"]);
+        assert_eq!(wrap("Marie Svobodová-Dvořáková", 18, 2), vec!["Marie", "Svobodová-Dvořáko…"]);
+        assert_eq!(wrap("Pekárna Svoboda s.r.o. Brno", 18, 2), vec!["Pekárna Svoboda", "s.r.o. Brno"]);
+        assert_eq!(wrap("first response within ten working minutes", 18, 2), vec!["first response", "within ten workin…"]);
+        // Every character of a name that fits two lines is shown.
+        assert_eq!(wrap("Aleksandra Wiśniewska", 18, 2), vec!["Aleksandra", "Wiśniewska"]);
+        let svg = bars("t", &[bar("Aleksandra Wiśniewska", 3.0)], false);
+        assert!(svg.contains(">Aleksandra</text>") && svg.contains(">Wiśniewska</text>"), "{svg}");
+    }
 
     #[test]
     fn text_is_escaped() {

@@ -327,9 +327,9 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<D
     security(("bearer" = [])))]
 pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
-    let rq = ReportQuery { from: q.from, to: q.to, format: q.format, ..ReportQuery::default() };
+    let rq = ReportQuery { from: q.from, to: q.to, format: q.format, playbook: q.playbook, ..ReportQuery::default() };
     let c = check(st.clock.now(), &rq, Dim::All)?;
-    let r = sla_report(&st, c.from, c.to).await?;
+    let r = sla_report(&st, c.from, c.to, rq.playbook.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
     let table = || Table {
         title: "SLA compliance".into(),
         columns: ["sla", "met", "breached", "compliance", "at risk now"].map(String::from).to_vec(),

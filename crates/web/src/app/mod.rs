@@ -10,6 +10,7 @@
 //!
 //! | module | use cases |
 //! |---|---|
+//! | [`entry`] | an inquiry entered by hand: the contacts it may belong to as it is typed, what happens next once it is in |
 //! | [`leads`] | create a lead (intake through the API), change one (stage, status, owner, fields; the deal is not every role's), log an activity (a note, a call), revoke the customer's link, merge two contacts |
 //! | [`tasks`] | make a task by hand, complete one with an outcome, move its deadline ("call back at") |
 //! | [`mail`] | write to the customer from Pronto (its Message-ID and reply address) |
@@ -18,6 +19,7 @@
 //! | [`playbooks`] | check a playbook's text, load it as the next version |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
+pub mod entry;
 pub mod leads;
 pub mod mail;
 pub mod notifications;

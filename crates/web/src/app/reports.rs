@@ -56,7 +56,7 @@ pub struct ReportQuery {
     /// `json` (default), `csv` or `xlsx`.
     #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
-    /// The funnel's playbook (its stages); default the default playbook.
+    /// The funnel's playbook (its stages and its leads); default the default playbook.
     #[param(pattern = r"^[a-z0-9_-]{0,64}$", format = "playbook-name")]
     pub playbook: Option<String>,
 }
@@ -125,6 +125,11 @@ pub(crate) async fn labels(st: &AppState, dim: Dim) -> Result<BTreeMap<String, S
             }
             out.insert("none".into(), "unassigned".into());
         }
+        Dim::Playbook => {
+            for (name, _, pb) in st.store.playbooks().list() {
+                out.insert(name, pb.title.clone());
+            }
+        }
         Dim::Weekday => {
             for (i, d) in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].iter().enumerate() {
                 out.insert((i + 1).to_string(), (*d).to_owned());
@@ -133,6 +138,41 @@ pub(crate) async fn labels(st: &AppState, dim: Dim) -> Result<BTreeMap<String, S
         _ => {}
     }
     Ok(out)
+}
+
+/// The tallies of `[from, to)` by `dim`, of one playbook's leads (`None`: every lead's). The
+/// stores keep tallies by one grouping at a time: one playbook's total is its group by
+/// playbook; grouped otherwise, its leads' facts are tallied here.
+pub(crate) async fn tallies_of(
+    st: &AppState,
+    dim: Dim,
+    from: jiff::Timestamp,
+    to: jiff::Timestamp,
+    playbook: Option<&str>,
+) -> Result<pronto_store::ReportTallies> {
+    let Some(p) = playbook else { return Ok(st.store.report_tallies(dim, from, to).await?) };
+    if matches!(dim, Dim::All | Dim::Playbook) {
+        let mut r = st.store.report_tallies(Dim::Playbook, from, to).await?;
+        let mine = r.groups.remove(p);
+        let key = if dim == Dim::All { "all".to_owned() } else { p.to_owned() };
+        r.groups = mine.into_iter().map(|t| (key.clone(), t)).collect();
+        return Ok(r);
+    }
+    const PAGE: i64 = 5000;
+    let mut facts = Vec::new();
+    let mut after = None;
+    loop {
+        let page = st.store.report_facts(from, to, after, PAGE).await?;
+        let n = page.len() as i64;
+        if let Some((id, received, _)) = page.last() {
+            after = Some((*received, *id));
+        }
+        facts.extend(page.into_iter().filter(|(_, _, f)| f.playbook == p).map(|(_, _, f)| f));
+        if n < PAGE {
+            break;
+        }
+    }
+    Ok(pronto_store::ReportTallies { groups: tally::group(&facts, dim), exact: true })
 }
 
 pub(crate) fn share(n: i64, of: i64) -> f64 {
@@ -307,7 +347,7 @@ pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&
         .filter(|s| s.status.map(|st| st.as_str()) != Some("lost"))
         .map(|s| FunnelStage { id: s.id.clone(), title: s.title.clone() })
         .collect();
-    let r = st.store.report_tallies(c.dim, c.from, c.to).await?;
+    let r = tallies_of(st, c.dim, c.from, c.to, Some(&name)).await?;
     let names = labels(st, c.dim).await?;
     let groups =
         r.groups.iter().map(|(v, t)| funnel_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, &stages)).collect();
@@ -559,20 +599,29 @@ pub struct SlaQuery {
     /// `json` (default), `csv` or `xlsx`.
     #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
+    /// Only this playbook's leads (default: every lead).
+    #[param(pattern = r"^[a-z0-9_-]{0,64}$", format = "playbook-name")]
+    pub playbook: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AtRisk {
     pub lead_id: i64,
+    /// The lead's contact (name, else e-mail, else phone).
+    pub contact: Option<String>,
     /// Who holds it.
     pub owner: Option<String>,
     /// When it is breached unless someone responds.
     pub breach_at: String,
+    /// The time is past: breached (its timer has not fired yet).
+    pub breached: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SlaLine {
     pub sla: String,
+    /// The SLA's title in its playbook (its id when no playbook names it).
+    pub title: String,
     pub met: i64,
     pub breached: i64,
     /// met / (met + breached); null with neither.
@@ -588,11 +637,24 @@ pub struct SlaReport {
     pub slas: Vec<SlaLine>,
 }
 
-pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<SlaReport> {
-    let all = total(&st.store.report_tallies(Dim::All, from, to).await?.groups);
-    let risk = st.store.slas_at_risk(500).await?;
+/// SLA compliance of the leads received in `[from, to)` and the SLAs running now, of one
+/// playbook's leads (`None`: every lead's).
+pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp, playbook: Option<&str>) -> Result<SlaReport> {
+    let all = total(&tallies_of(st, Dim::All, from, to, playbook).await?.groups);
+    let risk = st.store.slas_running(playbook.map(str::to_owned), 500).await?;
+    let now = st.clock.now();
+    // An SLA's title: the chosen playbook's, else the first playbook naming it.
+    let books = st.store.playbooks().list();
+    let title = |sla: &str| {
+        books
+            .iter()
+            .filter(|(n, ..)| playbook.is_none_or(|p| p == n.as_str()))
+            .chain(books.iter())
+            .find_map(|(_, _, pb)| pb.slas.get(sla).map(|d| d.title.clone()))
+            .unwrap_or_else(|| sla.to_owned())
+    };
     let mut names: Vec<String> =
-        all.sla_met.keys().chain(all.sla_breached.keys()).cloned().chain(risk.iter().map(|(s, ..)| s.clone())).collect();
+        all.sla_met.keys().chain(all.sla_breached.keys()).cloned().chain(risk.iter().map(|r| r.sla.clone())).collect();
     names.sort();
     names.dedup();
     let slas = names
@@ -603,9 +665,16 @@ pub(crate) async fn sla_report(st: &AppState, from: jiff::Timestamp, to: jiff::T
                 compliance: (met + breached > 0).then(|| met as f64 / (met + breached) as f64),
                 at_risk: risk
                     .iter()
-                    .filter(|(s, ..)| *s == name)
-                    .map(|(_, lead, owner, due)| AtRisk { lead_id: *lead, owner: owner.clone(), breach_at: due.to_string() })
+                    .filter(|r| r.sla == name)
+                    .map(|r| AtRisk {
+                        lead_id: r.lead_id,
+                        contact: r.contact.clone(),
+                        owner: r.owner.clone(),
+                        breach_at: r.due_at.to_string(),
+                        breached: r.due_at <= now,
+                    })
                     .collect(),
+                title: title(&name),
                 sla: name,
                 met,
                 breached,

@@ -16,6 +16,7 @@ mod admin_users;
 mod audit;
 mod board;
 mod contacts;
+mod entry;
 pub(crate) mod error;
 pub mod i18n;
 mod inbox;
@@ -61,6 +62,7 @@ pub fn router() -> Router<AppState> {
         .route("/tasks/{id}/complete", post(tasks::complete))
         .route("/tasks/{id}/callback", post(tasks::callback))
         .route("/board", get(board::board))
+        .route("/board/move", post(board::move_card))
         .route("/admin", get(admin::admin_page))
         .route("/admin/users", post(admin_users::add_user))
         .route("/admin/users/{id}/{what}", post(admin_users::user_action))
@@ -77,6 +79,8 @@ pub fn router() -> Router<AppState> {
         .route("/reports/leads", get(reports::drill_page))
         .route("/contacts", get(contacts::contacts_page))
         .route("/contacts/merge", post(contacts::merge))
+        .route("/leads/new", get(entry::new_page).post(entry::create))
+        .route("/leads/new/similar", get(entry::similar))
         .route("/leads/{id}", get(lead_card::lead_page))
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))

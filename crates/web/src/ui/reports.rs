@@ -26,6 +26,7 @@ use std::sync::Arc;
 use words::*;
 
 mod drill;
+mod presets;
 mod words;
 
 pub(super) use drill::drill_page;
@@ -39,14 +40,28 @@ struct Fig {
     href: Option<String>,
     /// A tooltip (the count behind a share).
     title: Option<String>,
+    /// What the column sorts by when the text is not a plain number (a duration's seconds,
+    /// a share).
+    key: Option<f64>,
 }
 
 impl Fig {
     fn text(s: impl Into<String>) -> Fig {
-        Fig { text: s.into(), href: None, title: None }
+        Fig { text: s.into(), href: None, title: None, key: None }
     }
     fn link(s: impl Into<String>, href: String) -> Fig {
-        Fig { text: s.into(), href: Some(href), title: None }
+        Fig { text: s.into(), href: Some(href), title: None, key: None }
+    }
+    fn keyed(mut self, key: Option<f64>) -> Fig {
+        self.key = key;
+        self
+    }
+    /// The value it sorts by: its key, else its text read as a number ("12", "45 %").
+    fn sort_value(&self) -> Option<f64> {
+        self.key.or_else(|| {
+            let t = self.text.trim_end_matches(['%', '\u{a0}', ' ']).replace('\u{a0}', "");
+            t.parse::<f64>().ok()
+        })
     }
 }
 
@@ -55,6 +70,18 @@ struct Tbl {
     caption: Option<String>,
     head: Vec<String>,
     rows: Vec<Vec<Fig>>,
+    /// Sortable by its headers (`?sort=ID:COLUMN:asc|desc`); empty: not sortable.
+    id: &'static str,
+    /// Its last row is the total (it stays last).
+    total: bool,
+    /// Each header's link to sort by it, and how the table is sorted by it now.
+    sort_links: Vec<(String, &'static str)>,
+}
+
+impl Tbl {
+    fn new(id: &'static str, caption: Option<String>, head: Vec<String>, rows: Vec<Vec<Fig>>, total: bool) -> Tbl {
+        Tbl { caption, head, rows, id, total, sort_links: vec![] }
+    }
 }
 
 /// A report's part of the page.
@@ -79,6 +106,8 @@ struct Picker {
     dims: Vec<(&'static str, String)>,
     playbooks: Vec<(String, String)>,
     presets: Vec<(String, String)>,
+    /// The table order chosen (`sort`), kept when the picker is sent.
+    sort: String,
 }
 
 #[derive(Template)]
@@ -200,6 +229,8 @@ struct Ctx<'a> {
     zone: &'a TimeZone,
     /// Stages and SLAs by their titles.
     names: &'a super::words::Namer,
+    /// The playbook whose funnel and SLAs are shown.
+    playbook: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -237,7 +268,7 @@ impl Ctx<'_> {
 
     /// A share linked to its leads, the count in the tooltip.
     fn share(&self, s: f64, n: i64, dim: Dim, value: Option<&str>, figure: &str) -> Fig {
-        Fig { text: pct(self.t, s), href: Some(self.drill(dim, value, figure)), title: Some(n.to_string()) }
+        Fig { text: pct(self.t, s), href: Some(self.drill(dim, value, figure)), title: Some(n.to_string()), key: Some(s) }
     }
 
     /// CSV and XLSX of the API's `/api/v1/reports/{path}` with `q`.
@@ -272,6 +303,73 @@ impl Ctx<'_> {
     }
 }
 
+// ── sorting ──
+
+/// A table's order from `?sort=TABLE:COLUMN:asc|desc`.
+pub(crate) fn parse_sort(v: &str) -> Option<(&str, usize, bool)> {
+    let mut it = v.splitn(3, ':');
+    let (id, col, dir) = (it.next()?, it.next()?.parse().ok()?, it.next()?);
+    let desc = match dir {
+        "asc" => false,
+        "desc" => true,
+        _ => return None,
+    };
+    Some((id, col, desc))
+}
+
+/// Rows by column `col`: numbers by value, words alphabetically (case-insensitively), cells
+/// without a figure ("—") last either way.
+fn sort_rows(rows: &mut [Vec<Fig>], col: usize, desc: bool) {
+    rows.sort_by(|a, b| {
+        let (a, b) = (a.get(col), b.get(col));
+        let (na, nb) = (a.and_then(Fig::sort_value), b.and_then(Fig::sort_value));
+        let o = match (na, nb) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => return std::cmp::Ordering::Less,
+            (None, Some(_)) => return std::cmp::Ordering::Greater,
+            (None, None) => {
+                let w = |f: Option<&Fig>| f.map(|f| f.text.to_lowercase()).filter(|t| t != "—");
+                match (w(a), w(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => return std::cmp::Ordering::Less,
+                    (None, Some(_)) => return std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+            }
+        };
+        if desc { o.reverse() } else { o }
+    });
+}
+
+/// Sorts the table the query names and gives every sortable table's headers their links: the
+/// page's query with that order (ascending first, then the other way), to its section.
+fn sort_tables(sections: &mut [Section], q: &HashMap<String, String>, sort: &str) {
+    let chosen = parse_sort(sort);
+    let mut base: Vec<(&str, String)> = q.iter().filter(|(k, _)| k.as_str() != "sort").map(|(k, v)| (k.as_str(), v.clone())).collect();
+    base.sort();
+    for s in sections.iter_mut() {
+        for tb in s.tables.iter_mut().filter(|tb| !tb.id.is_empty()) {
+            let now = chosen.filter(|(id, col, _)| *id == tb.id && *col < tb.head.len());
+            if let Some((_, col, desc)) = now {
+                let body = if tb.total && !tb.rows.is_empty() { tb.rows.len() - 1 } else { tb.rows.len() };
+                sort_rows(&mut tb.rows[..body], col, desc);
+            }
+            tb.sort_links = (0..tb.head.len())
+                .map(|i| {
+                    let (state, next) = match now {
+                        Some((_, col, false)) if col == i => ("ascending", "desc"),
+                        Some((_, col, true)) if col == i => ("descending", "asc"),
+                        _ => ("none", if i == 0 { "asc" } else { "desc" }),
+                    };
+                    let mut q = base.clone();
+                    q.push(("sort", format!("{}:{i}:{next}", tb.id)));
+                    (format!("/reports?{}#{}", qs(&q), s.id), state)
+                })
+                .collect();
+        }
+    }
+}
+
 // ── GET /reports ──
 
 /// The report page: the picker, then every report for its window.
@@ -301,26 +399,36 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
     };
     let group_by = checked.as_ref().map(|c| c.dim).unwrap_or(Dim::Channel).name().to_owned();
     let time = if checked.as_ref().is_ok_and(|c| c.business) { "business" } else { "wall" };
-    let preset = |from: Date| {
-        let mut q = vec![("from", from.to_string()), ("to", today.to_string()), ("group_by", group_by.clone()), ("time", time.to_owned())];
+    let sort = arg(&q, "sort").unwrap_or_default();
+    // A preset's window in the reader's calendar, the other choices kept.
+    let preset = |from: Timestamp, to: Timestamp| {
+        let mut q = vec![("from", from.to_string()), ("to", to.to_string()), ("group_by", group_by.clone()), ("time", time.to_owned())];
         if let Some(pb) = &playbook {
             q.push(("playbook", pb.clone()));
         }
+        if !sort.is_empty() {
+            q.push(("sort", sort.clone()));
+        }
         format!("/reports?{}", qs(&q))
     };
-    let monday = days_ago(today.weekday().to_monday_zero_offset() as i64);
-    let new_year = Date::new(today.year(), 1, 1).unwrap_or(today);
+    let mut presets: Vec<(String, String)> = presets::Preset::ALL
+        .into_iter()
+        .map(|p| {
+            let (a, b) = p.window(now, &reader);
+            (t.t(p.key()), preset(a, b))
+        })
+        .collect();
+    let today_start = day_start(today, &zone).unwrap_or(now);
+    let tomorrow = day_start(today.tomorrow().unwrap_or(today), &zone).unwrap_or(now);
+    presets.push((t.t("rep-last-30-days"), preset(day_start(days_ago(29), &zone).unwrap_or(today_start), tomorrow)));
     p.picker = Some(Picker {
         from: shown_from,
         to: shown_to,
         playbook: playbook.clone().unwrap_or_else(|| st.config.default_playbook.clone()),
         dims: DIMS.iter().map(|d| (d.name(), dim_name(&t, *d))).collect(),
         playbooks: st.store.playbooks().list().into_iter().map(|(name, _, pb)| (name, pb.title.clone())).collect(),
-        presets: vec![
-            (t.t("rep-this-week"), preset(monday)),
-            (t.t("rep-last-30-days"), preset(days_ago(29))),
-            (t.t("rep-this-year"), preset(new_year)),
-        ],
+        presets,
+        sort: sort.clone(),
         group_by,
         time: time.to_owned(),
     });
@@ -331,10 +439,12 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
             return p.render(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    let shown = playbook.clone().unwrap_or_else(|| st.config.default_playbook.clone());
     let namer = super::words::Namer::new(&st);
-    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer };
-    match sections(&st, &x, playbook.as_deref(), &reader).await {
-        Ok(s) => {
+    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer, playbook: Some(shown) };
+    match sections(&st, &x, &reader).await {
+        Ok(mut s) => {
+            sort_tables(&mut s, &q, &sort);
             p.sections = s;
             p.render(StatusCode::OK)
         }
@@ -347,14 +457,15 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
 }
 
 /// Every report of the window; times at risk in the `reader`'s zone.
-async fn sections(st: &AppState, x: &Ctx<'_>, playbook: Option<&str>, reader: &TimeZone) -> Result<Vec<Section>, crate::app::Error> {
+async fn sections(st: &AppState, x: &Ctx<'_>, reader: &TimeZone) -> Result<Vec<Section>, crate::app::Error> {
+    let playbook = x.playbook.as_deref();
     let by_owner = Checked { from: x.c.from, to: x.c.to, dim: Dim::Owner, business: x.c.business, format: x.c.format };
     Ok(vec![
         response(x, &api::response_report(st, x.c).await?),
         funnel(x, &api::funnel_report(st, x.c, playbook).await?),
         trend(x, &api::trend_report(st, x.c).await?),
-        sla(x, &api::sla_report(st, x.c.from, x.c.to).await?, reader),
-        feedback(&Ctx { c: &by_owner, ..*x }, &api::feedback_report(st, &by_owner).await?),
+        sla(x, &api::sla_report(st, x.c.from, x.c.to, playbook).await?, reader),
+        feedback(&Ctx { c: &by_owner, playbook: x.playbook.clone(), ..*x }, &api::feedback_report(st, &by_owner).await?),
     ])
 }
 
@@ -377,9 +488,11 @@ fn response(x: &Ctx, r: &api::ResponseTimeReport) -> Section {
                 .collect()
         })
         .unwrap_or_default();
-    let medians: Vec<Bar> = r
-        .groups
-        .iter()
+    // Ranked by the figure: the slowest first; groups nobody answered last.
+    let mut ranked: Vec<&api::ResponseTimeGroup> = r.groups.iter().collect();
+    ranked.sort_by(|a, b| rank(b.median_seconds, a.median_seconds));
+    let medians: Vec<Bar> = ranked
+        .into_iter()
         .map(|g| Bar {
             label: group_name(t, dim, &g.key, &g.value),
             value: g.median_seconds.unwrap_or(0.0),
@@ -392,7 +505,7 @@ fn response(x: &Ctx, r: &api::ResponseTimeReport) -> Section {
         &r.total,
         |g| (&g.key, &g.value),
         |g, v, name| {
-            let time = |s: Option<f64>| Fig { text: opt_duration(t, s), href: s.map(|_| x.drill(dim, v, "responded")), title: None };
+            let time = |s: Option<f64>| Fig { text: opt_duration(t, s), href: s.map(|_| x.drill(dim, v, "responded")), title: None, key: s };
             vec![
                 Fig::text(name),
                 x.fig(g.leads, dim, v, "leads"),
@@ -428,7 +541,7 @@ fn response(x: &Ctx, r: &api::ResponseTimeReport) -> Section {
         title: t.t("rep-response"),
         charts: vec![charts::bars(&t.t("rep-chart-distribution"), &dist, x.rtl), charts::bars(&t.t("rep-chart-median"), &medians, x.rtl)],
         notes,
-        tables: vec![Tbl { caption: None, head: head.collect(), rows }],
+        tables: vec![Tbl::new("response", None, head.collect(), rows, true)],
         downloads: x.downloads("response-time", x.query(dim)),
     }
 }
@@ -468,10 +581,11 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
     } else {
         notes.push(t.t("rep-no-data"));
     }
-    let stages = Tbl {
-        caption: None,
-        head: ["stage", "rep-reached", "rep-share", "rep-mean-in-stage"].map(|k| t.t(k)).to_vec(),
-        rows: f
+    let stages = Tbl::new(
+        "funnel-stages",
+        None,
+        ["stage", "rep-reached", "rep-share", "rep-mean-in-stage"].map(|k| t.t(k)).to_vec(),
+        f
             .stages
             .iter()
             .enumerate()
@@ -481,11 +595,13 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
                     Fig::text(x.names.stage(t, &f.playbook, 0, &s.id)),
                     x.fig(n, dim, None, &format!("reached:{}", s.id)),
                     Fig::text(pct(t, share(n, all.leads))),
-                    Fig::text(opt_duration(t, all.mean_stage_seconds.get(i).copied().flatten())),
+                    Fig::text(opt_duration(t, all.mean_stage_seconds.get(i).copied().flatten()))
+                        .keyed(all.mean_stage_seconds.get(i).copied().flatten()),
                 ]
             })
             .collect(),
-    };
+        false,
+    );
     let outcome = x.rows(
         &f.groups,
         all,
@@ -497,7 +613,7 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
                 x.fig(g.won, dim, v, "won"),
                 x.fig(g.lost, dim, v, "lost"),
                 x.fig(g.open, dim, v, "open"),
-                Fig::link(pct(t, g.conversion), x.drill(dim, v, "won")),
+                Fig::link(pct(t, g.conversion), x.drill(dim, v, "won")).keyed(Some(g.conversion)),
             ]
         },
     );
@@ -521,19 +637,20 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
         notes,
         tables: vec![
             stages,
-            Tbl {
-                caption: None,
-                head: [dim_name(t, dim)]
-                    .into_iter()
-                    .chain(["rep-leads", "rep-won", "rep-lost", "rep-open", "rep-conversion"].map(|k| t.t(k)))
-                    .collect(),
-                rows: outcome,
-            },
-            Tbl {
-                caption: Some(t.t("rep-chart-attempts")),
-                head: [dim_name(t, dim)].into_iter().chain(names.iter().cloned()).collect(),
-                rows: calls,
-            },
+            Tbl::new(
+                "funnel-outcome",
+                None,
+                [dim_name(t, dim)].into_iter().chain(["rep-leads", "rep-won", "rep-lost", "rep-open", "rep-conversion"].map(|k| t.t(k))).collect(),
+                outcome,
+                true,
+            ),
+            Tbl::new(
+                "funnel-calls",
+                Some(t.t("rep-chart-attempts")),
+                [dim_name(t, dim)].into_iter().chain(names.iter().cloned()).collect(),
+                calls,
+                true,
+            ),
         ],
         downloads: x.downloads("funnel", q),
     }
@@ -575,7 +692,7 @@ fn trend(x: &Ctx, r: &api::TrendReport) -> Section {
                 Fig::text(d.to_string()),
                 Fig::link(w.leads.to_string(), drill(*d, "leads")),
                 Fig::link(w.responded.to_string(), drill(*d, "responded")),
-                Fig { text: opt_duration(t, w.median_seconds), href: w.median_seconds.map(|_| drill(*d, "responded")), title: None },
+                Fig { text: opt_duration(t, w.median_seconds), href: w.median_seconds.map(|_| drill(*d, "responded")), title: None, key: w.median_seconds },
                 Fig::link(w.within_5_min.to_string(), drill(*d, "within_5_min")),
                 Fig::link(w.won.to_string(), drill(*d, "won")),
             ]
@@ -591,21 +708,26 @@ fn trend(x: &Ctx, r: &api::TrendReport) -> Section {
             charts::trend(&t.t("rep-chart-trend-median"), &medians, x.rtl),
         ],
         notes: vec![t.t("rep-trend-note")],
-        tables: vec![Tbl {
-            caption: None,
-            head: ["rep-week", "rep-leads", "rep-responded", "rep-median", "rep-within-5-min", "rep-won"].map(|k| t.t(k)).to_vec(),
+        tables: vec![Tbl::new(
+            "trend",
+            None,
+            ["rep-week", "rep-leads", "rep-responded", "rep-median", "rep-within-5-min", "rep-won"].map(|k| t.t(k)).to_vec(),
             rows,
-        }],
+            false,
+        )],
         downloads: x.downloads("trend", q),
     }
 }
 
-/// SLA compliance per SLA and the leads at risk now (who holds them, when they breach).
+/// SLA compliance per SLA (by its title) and the SLAs running now: whose lead, who holds it,
+/// and when it is due — or, once that time has passed, that it is breached.
 fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
     let t = x.t;
-    let bars: Vec<Bar> = s
-        .slas
-        .iter()
+    // Ranked by the figure: the best kept first; SLAs without a result last.
+    let mut ranked: Vec<&api::SlaLine> = s.slas.iter().collect();
+    ranked.sort_by(|a, b| rank(b.compliance, a.compliance));
+    let bars: Vec<Bar> = ranked
+        .into_iter()
         .map(|l| Bar {
             label: x.names.any_sla(t, &l.sla),
             value: l.compliance.unwrap_or(0.0) * 100.0,
@@ -621,7 +743,7 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
                 Fig::text(x.names.any_sla(t, &l.sla)),
                 x.fig(l.met, Dim::All, None, &format!("sla_met:{}", l.sla)),
                 x.fig(l.breached, Dim::All, None, &format!("sla_breached:{}", l.sla)),
-                Fig::text(l.compliance.map(|c| pct(t, c)).unwrap_or_else(|| "—".into())),
+                Fig::text(l.compliance.map(|c| pct(t, c)).unwrap_or_else(|| "—".into())).keyed(l.compliance),
                 Fig::text(l.at_risk.len().to_string()),
             ]
         })
@@ -631,44 +753,60 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
         .iter()
         .flat_map(|l| l.at_risk.iter().map(move |r| (l, r)))
         .map(|(l, r)| {
-            let due = r.breach_at.parse::<Timestamp>().map(|d| local(d, reader)).unwrap_or_else(|_| r.breach_at.clone());
+            let at = r.breach_at.parse::<Timestamp>().ok();
+            let when = at.map(|d| local(d, reader)).unwrap_or_else(|| r.breach_at.clone());
+            let who = r.contact.clone().unwrap_or_else(|| t.s("reports-lead-n", &r.lead_id.to_string()));
             vec![
-                Fig::link(format!("#{}", r.lead_id), format!("/leads/{}", r.lead_id)),
+                Fig::link(who, format!("/leads/{}", r.lead_id)),
                 Fig::text(x.names.any_sla(t, &l.sla)),
                 Fig::text(r.owner.clone().unwrap_or_else(|| t.t("unassigned"))),
-                Fig::text(due),
+                Fig::text(t.s(if r.breached { "reports-breached-at" } else { "reports-due-at" }, &when))
+                    .keyed(at.map(|a| a.as_second() as f64)),
             ]
         })
         .collect();
     let notes = if risk.is_empty() { vec![t.t("rep-none-at-risk")] } else { vec![] };
-    let q = vec![("from", x.c.from.to_string()), ("to", x.c.to.to_string())];
+    let mut q = vec![("from", x.c.from.to_string()), ("to", x.c.to.to_string())];
+    if let Some(p) = &x.playbook {
+        q.push(("playbook", p.clone()));
+    }
     Section {
         id: "sla",
         title: t.t("rep-sla"),
         charts: vec![charts::bars(&t.t("rep-chart-sla"), &bars, x.rtl)],
         notes,
         tables: vec![
-            Tbl {
-                caption: None,
-                head: ["rep-sla-name", "rep-met", "rep-breached", "rep-compliance", "rep-at-risk"].map(|k| t.t(k)).to_vec(),
-                rows: lines,
-            },
-            Tbl {
-                caption: Some(t.t("rep-at-risk")),
-                head: ["lead", "rep-sla-name", "owner", "rep-breach-at"].map(|k| t.t(k)).to_vec(),
-                rows: risk,
-            },
+            Tbl::new(
+                "sla",
+                None,
+                ["rep-sla-name", "rep-met", "rep-breached", "rep-compliance", "rep-at-risk"].map(|k| t.t(k)).to_vec(),
+                lines,
+                false,
+            ),
+            Tbl::new("sla-running", Some(t.t("rep-at-risk")), vec![t.t("lead"), t.t("rep-sla-name"), t.t("owner"), t.t("reports-when")], risk, false),
         ],
         downloads: x.downloads("sla", q),
+    }
+}
+
+/// Descending by a figure that may be missing (missing last); use as `rank(b, a)`.
+fn rank(a: Option<f64>, b: Option<f64>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.total_cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Greater,
+        (None, Some(_)) => std::cmp::Ordering::Less,
+        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 
 /// Customer feedback per owner: quality calls positive/negative and complaints.
 fn feedback(x: &Ctx, r: &api::FeedbackReport) -> Section {
     let (t, dim) = (x.t, x.c.dim);
-    let bars: Vec<Bar> = r
-        .groups
-        .iter()
+    // Ranked by the figure: the most complained about first.
+    let mut ranked: Vec<&api::FeedbackGroup> = r.groups.iter().collect();
+    ranked.sort_by(|a, b| b.leads_with_complaints.cmp(&a.leads_with_complaints).then(b.leads.cmp(&a.leads)));
+    let bars: Vec<Bar> = ranked
+        .into_iter()
         .map(|g| Bar {
             label: group_name(t, dim, &g.key, &g.value),
             value: g.leads_with_complaints as f64,
@@ -696,9 +834,10 @@ fn feedback(x: &Ctx, r: &api::FeedbackReport) -> Section {
         title: t.t("rep-feedback"),
         charts: vec![charts::bars(&t.t("rep-chart-complaints"), &bars, x.rtl)],
         notes: vec![],
-        tables: vec![Tbl {
-            caption: None,
-            head: [dim_name(t, dim)]
+        tables: vec![Tbl::new(
+            "feedback",
+            None,
+            [dim_name(t, dim)]
                 .into_iter()
                 .chain(
                     ["rep-leads", "rep-quality-positive", "rep-quality-negative", "rep-complaints", "rep-leads-with-complaints"]
@@ -706,7 +845,8 @@ fn feedback(x: &Ctx, r: &api::FeedbackReport) -> Section {
                 )
                 .collect(),
             rows,
-        }],
+            true,
+        )],
         downloads: x.downloads("feedback", x.query(dim)),
     }
 }

@@ -103,7 +103,7 @@ pub(crate) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed,
         q.extend(after.map(|a| ("after", a.clone())));
         q
     };
-    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer };
+    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer, playbook: None };
     let downloads = x.downloads("leads", query(false, after.as_ref()));
     p.next = r.next.map(|n| format!("/reports/leads?{}", qs(&query(true, Some(&n)))));
     let mut back = vec![("from", link_bound(checked.from, &zone, false)), ("to", link_bound(checked.to, &zone, true))];
@@ -117,11 +117,7 @@ pub(crate) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed,
         title: t.n("rep-leads-shown", rows.len() as i64),
         charts: vec![],
         notes: vec![],
-        tables: vec![Tbl {
-            caption: None,
-            head: ["lead", "received", "channel", "owner", "rep-response-time", "status"].map(|k| t.t(k)).to_vec(),
-            rows,
-        }],
+        tables: vec![Tbl::new("", None, ["lead", "received", "channel", "owner", "rep-response-time", "status"].map(|k| t.t(k)).to_vec(), rows, false)],
         downloads,
     }];
     p.render(StatusCode::OK)

@@ -1,2 +1,61 @@
 # The entry area's words (cs).
 entry-new-nav = Nová poptávka
+entry-title = Nová poptávka
+entry-intro = Telefonát, osobní návštěva nebo e-mail, který přišel jinam: zadejte ho sem a proces se hned rozběhne.
+entry-channel = Jak poptávka přišla?
+entry-ch-phone = Telefonát
+entry-ch-walk-in = Osobní návštěva
+entry-ch-email = E-mail
+entry-ch-other = Jinak
+entry-name = Jméno
+entry-phone = Telefon
+entry-email = E-mail
+entry-company = Firma
+entry-company-id = IČO
+entry-subject = Předmět
+entry-message = Zpráva
+entry-playbook = Proces
+entry-playbook-default = Obvyklý
+entry-save = Vytvořit poptávku
+entry-errors = { $n ->
+    [one] Opravte prosím { $n } pole.
+    [few] Opravte prosím { $n } pole.
+   *[other] Opravte prosím { $n } polí.
+}
+entry-err-channel = Vyberte, jak poptávka přišla.
+entry-err-name = Jméno musí být jeden řádek o nejvýše 200 znacích.
+entry-err-who = Zadejte jméno, telefon nebo e-mail.
+entry-err-phone = Toto není telefonní číslo — např. +420 777 123 456 nebo 777 123 456.
+entry-err-email = Toto není e-mailová adresa — např. jana@example.cz.
+entry-err-company = Název firmy musí být jeden řádek o nejvýše 200 znacích.
+entry-err-company-id = Toto není platné IČO (8 číslic se správnou kontrolní číslicí).
+entry-err-subject = Předmět musí být jeden řádek o nejvýše 300 znacích.
+entry-err-message = Zpráva je příliš dlouhá (nejvýše 20 000 znaků).
+entry-err-playbook = Vyberte jeden z nabízených procesů.
+entry-err-form = Ve formuláři něco nesedí; zkontrolujte ho prosím.
+entry-similar-heading = Už je známe?
+entry-same-phone = stejný telefon
+entry-same-email = stejný e-mail
+entry-same-company-id = stejné IČO
+entry-open-this = Otevřít tuto poptávku
+entry-add-to-contact = Přidat k tomuto kontaktu
+entry-confirm-hint = Je to někdo z nich? Otevřete jeho poptávku, nebo k němu přidejte tuto. Stejný telefon nebo e-mail poptávku ke kontaktu připojí vždy; pouhá společná firma ne.
+entry-create-anyway = Vytvořit poptávku
+entry-adding-to = Přidává se ke kontaktu { $v }
+entry-as-new = Raději nový kontakt
+entry-contact-n = Kontakt { $v }
+entry-inquiry-n = Poptávka { $v }
+entry-done-title = Poptávka vytvořena
+entry-done-owner-task = Vytvořeno — přiděleno: { $owner }, { $task } do { $due }.
+entry-done-owner = Vytvořeno — přiděleno: { $owner }.
+entry-done-task = Vytvořeno — zatím ji nikdo nemá; { $task } do { $due }.
+entry-done-nobody = Vytvořeno — zatím ji nikdo nemá a nic není naplánováno; přidělte ji na kartě.
+entry-done-joined = Přidáno ke kontaktu { $v }.
+entry-done-not-joined = Zadaný telefon nebo e-mail patří někomu jinému, takže poptávka připadla tomu kontaktu; zkontrolujte kartu.
+entry-open-card = Otevřít poptávku
+entry-another = Zadat další
+entry-board-hint = Přetáhněte kartu do jiné fáze, nebo použijte její tlačítka.
+entry-board-drag = Přetáhnout do jiné fáze
+entry-board-moved = Přesunuto do fáze { $v }.
+entry-board-refused = Nepřesunuto: { $v }
+entry-board-failed = Nepřesunuto: spojení selhalo. Zkuste to znovu.

@@ -1,2 +1,61 @@
 # The entry area's words (pl).
 entry-new-nav = Nowe zapytanie
+entry-title = Nowe zapytanie
+entry-intro = Telefon, wizyta osobista lub e-mail, który trafił gdzie indziej: wpisz go tutaj, a proces ruszy od razu.
+entry-channel = Jak przyszło zapytanie?
+entry-ch-phone = Telefon
+entry-ch-walk-in = Wizyta osobista
+entry-ch-email = E-mail
+entry-ch-other = Inaczej
+entry-name = Imię i nazwisko
+entry-phone = Telefon
+entry-email = E-mail
+entry-company = Firma
+entry-company-id = Numer firmy (NIP/REGON)
+entry-subject = Temat
+entry-message = Wiadomość
+entry-playbook = Proces
+entry-playbook-default = Zwykły
+entry-save = Utwórz zapytanie
+entry-errors = { $n ->
+    [one] Popraw { $n } pole.
+    [few] Popraw { $n } pola.
+   *[other] Popraw { $n } pól.
+}
+entry-err-channel = Wybierz, jak przyszło zapytanie.
+entry-err-name = Imię musi być jedną linią o długości najwyżej 200 znaków.
+entry-err-who = Podaj imię, telefon lub e-mail.
+entry-err-phone = To nie jest numer telefonu — np. +420 777 123 456 lub 777 123 456.
+entry-err-email = To nie jest adres e-mail — np. jana@example.cz.
+entry-err-company = Nazwa firmy musi być jedną linią o długości najwyżej 200 znaków.
+entry-err-company-id = To nie jest prawidłowy numer firmy (8 cyfr z poprawną cyfrą kontrolną).
+entry-err-subject = Temat musi być jedną linią o długości najwyżej 300 znaków.
+entry-err-message = Wiadomość jest za długa (najwyżej 20 000 znaków).
+entry-err-playbook = Wybierz jeden z proponowanych procesów.
+entry-err-form = Coś w formularzu się nie zgadza; sprawdź go.
+entry-similar-heading = Już znany?
+entry-same-phone = ten sam telefon
+entry-same-email = ten sam e-mail
+entry-same-company-id = ten sam numer firmy
+entry-open-this = Otwórz to zapytanie
+entry-add-to-contact = Dodaj do tego kontaktu
+entry-confirm-hint = Czy to ktoś z nich? Otwórz jego zapytanie albo dodaj do niego to. Ten sam telefon lub e-mail zawsze łączy zapytanie z tym kontaktem; sama wspólna firma nie.
+entry-create-anyway = Utwórz zapytanie
+entry-adding-to = Dodawanie do kontaktu { $v }
+entry-as-new = Jednak nowy kontakt
+entry-contact-n = Kontakt { $v }
+entry-inquiry-n = Zapytanie { $v }
+entry-done-title = Zapytanie utworzone
+entry-done-owner-task = Utworzono — przydzielono: { $owner }, { $task } do { $due }.
+entry-done-owner = Utworzono — przydzielono: { $owner }.
+entry-done-task = Utworzono — nikt go jeszcze nie ma; { $task } do { $due }.
+entry-done-nobody = Utworzono — nikt go jeszcze nie ma i nic nie jest zaplanowane; przydziel je na karcie.
+entry-done-joined = Dodano do kontaktu { $v }.
+entry-done-not-joined = Podany telefon lub e-mail należy do kogoś innego, więc zapytanie trafiło do tego kontaktu; sprawdź kartę.
+entry-open-card = Otwórz zapytanie
+entry-another = Wpisz kolejne
+entry-board-hint = Przeciągnij kartę do innego etapu albo użyj jej przycisków.
+entry-board-drag = Przeciągnij do innego etapu
+entry-board-moved = Przeniesiono do etapu { $v }.
+entry-board-refused = Nie przeniesiono: { $v }
+entry-board-failed = Nie przeniesiono: błąd połączenia. Spróbuj ponownie.

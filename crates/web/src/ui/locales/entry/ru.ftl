@@ -1,2 +1,61 @@
 # The entry area's words (ru).
 entry-new-nav = Новый запрос
+entry-title = Новое обращение
+entry-intro = Звонок, личный визит или письмо, пришедшее в другое место: введите его здесь, и процесс сразу начнётся.
+entry-channel = Как пришло обращение?
+entry-ch-phone = Звонок
+entry-ch-walk-in = Личный визит
+entry-ch-email = Эл. почта
+entry-ch-other = Другое
+entry-name = Имя
+entry-phone = Телефон
+entry-email = Эл. почта
+entry-company = Компания
+entry-company-id = Рег. номер компании
+entry-subject = Тема
+entry-message = Сообщение
+entry-playbook = Процесс
+entry-playbook-default = Обычный
+entry-save = Создать обращение
+entry-errors = { $n ->
+    [one] Исправьте { $n } поле.
+    [few] Исправьте { $n } поля.
+   *[other] Исправьте { $n } полей.
+}
+entry-err-channel = Выберите, как пришло обращение.
+entry-err-name = Имя должно быть одной строкой не длиннее 200 символов.
+entry-err-who = Укажите имя, телефон или эл. почту.
+entry-err-phone = Это не номер телефона — например, +420 777 123 456 или 777 123 456.
+entry-err-email = Это не адрес эл. почты — например, jana@example.cz.
+entry-err-company = Название компании должно быть одной строкой не длиннее 200 символов.
+entry-err-company-id = Это неверный номер компании (8 цифр с правильной контрольной цифрой).
+entry-err-subject = Тема должна быть одной строкой не длиннее 300 символов.
+entry-err-message = Сообщение слишком длинное (не более 20 000 символов).
+entry-err-playbook = Выберите один из предложенных процессов.
+entry-err-form = В форме что-то не так; проверьте её.
+entry-similar-heading = Уже знакомы?
+entry-same-phone = тот же телефон
+entry-same-email = та же эл. почта
+entry-same-company-id = тот же номер компании
+entry-open-this = Открыть это обращение
+entry-add-to-contact = Добавить к этому контакту
+entry-confirm-hint = Это кто-то из них? Откройте его обращение или добавьте к нему это. Тот же телефон или адрес всегда присоединяет обращение к этому контакту; одна лишь общая компания — нет.
+entry-create-anyway = Создать обращение
+entry-adding-to = Добавляется к контакту { $v }
+entry-as-new = Лучше новый контакт
+entry-contact-n = Контакт { $v }
+entry-inquiry-n = Обращение { $v }
+entry-done-title = Обращение создано
+entry-done-owner-task = Создано — назначено: { $owner }, { $task } до { $due }.
+entry-done-owner = Создано — назначено: { $owner }.
+entry-done-task = Создано — пока ни за кем не закреплено; { $task } до { $due }.
+entry-done-nobody = Создано — пока ни за кем не закреплено и ничего не запланировано; назначьте его на карточке.
+entry-done-joined = Добавлено к контакту { $v }.
+entry-done-not-joined = Указанный телефон или адрес принадлежит другому человеку, поэтому обращение попало к этому контакту; проверьте карточку.
+entry-open-card = Открыть обращение
+entry-another = Ввести ещё одно
+entry-board-hint = Перетащите карточку на другой этап или воспользуйтесь её кнопками.
+entry-board-drag = Перетащить на другой этап
+entry-board-moved = Перемещено на этап «{ $v }».
+entry-board-refused = Не перемещено: { $v }
+entry-board-failed = Не перемещено: сбой соединения. Попробуйте ещё раз.
