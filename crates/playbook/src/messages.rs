@@ -214,6 +214,78 @@ impl Messages {
     }
 }
 
+/// What a playbook names for people: its stages, the outcomes of its tasks and calls, its
+/// SLAs, its tasks and the kinds of task. A title is the Fluent message `{prefix}-{id}`
+/// (`stage-received`, `outcome-manager_busy`, `sla-first_response`, `kind-call`) of the
+/// playbook's own file (`locales/{language}/{playbook}.ftl`, or the company's override of that
+/// key), else of `common.ftl` (the outcomes and task kinds every playbook shares).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Stage,
+    Outcome,
+    Sla,
+    Task,
+    Kind,
+}
+
+impl Named {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Named::Stage => "stage",
+            Named::Outcome => "outcome",
+            Named::Sla => "sla",
+            Named::Task => "task",
+            Named::Kind => "kind",
+        }
+    }
+
+    /// The Fluent key of `id`.
+    pub fn key(self, id: &str) -> String {
+        format!("{}-{id}", self.prefix())
+    }
+}
+
+fn plain(b: &Bundle, key: &str) -> Option<String> {
+    let m = b.get_message(key)?;
+    let mut errors = vec![];
+    let s = b.format_pattern(m.value()?, None, &mut errors).trim().to_owned();
+    (!s.is_empty()).then_some(s)
+}
+
+impl Messages {
+    /// The title of `id` (a stage, outcome, SLA, task or task kind of `playbook`) in `lang`:
+    /// the company's override, the shipped text of the playbook, Pronto's common word; `None`
+    /// when none of them names it.
+    pub fn title(&self, playbook: &str, lang: &str, what: Named, id: &str) -> Option<String> {
+        let key = what.key(id);
+        let lang = language(lang)?;
+        self.bundles
+            .get(&(playbook.to_owned(), lang))
+            .and_then(|b| plain(b, &key))
+            .or_else(|| self.common.get(lang).and_then(|b| plain(b, &key)))
+    }
+}
+
+/// The shipped title of `id` in `lang` (the playbook's own file, else `common.ftl`): what
+/// `playbook check` reads to see that every stage and outcome is named in every language.
+pub fn shipped_title(playbook: &str, lang: &str, what: Named, id: &str) -> Option<String> {
+    let key = what.key(id);
+    let find = |file: &str| {
+        let (_, _, source) = BUILTIN_FTL.iter().find(|(l, f, _)| *l == lang && *f == file)?;
+        let res = fluent_syntax::parser::parse(*source).unwrap_or_else(|(r, _)| r);
+        res.body.iter().find_map(|e| match e {
+            ast::Entry::Message(m) if m.id.name == key => m.value.as_ref().map(pattern_source).filter(|s| !s.trim().is_empty()),
+            _ => None,
+        })
+    };
+    if playbook != "common" {
+        if let Some(t) = find(playbook) {
+            return Some(t);
+        }
+    }
+    find("common")
+}
+
 /// The shipped Fluent text of a template, `(text, subject)`, as one would write an override.
 pub fn shipped(playbook: &str, lang: &str, template: &str) -> Option<(String, Option<String>)> {
     let (_, _, source) = BUILTIN_FTL.iter().find(|(l, f, _)| *l == lang && *f == playbook)?;
@@ -453,6 +525,36 @@ mod tests {
         assert_eq!(language("HE"), Some("he"));
         assert_eq!(language("de"), None);
         assert_eq!(Messages::new(vec![], "pl_PL", None).default_language, "pl");
+    }
+
+    #[test]
+    fn titles_come_from_the_override_the_playbook_then_the_common_words() {
+        let o = Override { playbook: "agency".into(), template: "stage-offer".into(), language: "cs".into(), text: "Naše nabídka".into(), subject: None };
+        let m = Messages::new(vec![o], "en", None);
+        let cases = [
+            ("agency", "cs", Named::Stage, "offer", Some("Naše nabídka")),
+            ("agency", "en", Named::Stage, "offer", Some("Offer")),
+            ("distributor", "ru", Named::Stage, "invoiced", Some("Счёт выставлен")),
+            ("distributor", "pl", Named::Outcome, "manager_busy", Some("Menedżer zajęty")),
+            ("custom", "he", Named::Outcome, "transferred", Some("הועבר למנהל")),
+            ("custom", "cs", Named::Kind, "meeting", Some("Schůzka")),
+            ("agency", "en", Named::Sla, "first_response", Some("First contact within 10 working minutes")),
+            ("custom", "en", Named::Stage, "offer", None),
+            ("agency", "de", Named::Stage, "offer", None),
+        ];
+        for (pb, lang, what, id, want) in cases {
+            assert_eq!(m.title(pb, lang, what, id).as_deref(), want, "{pb} {lang} {id}");
+        }
+        assert_eq!(shipped_title("distributor", "he", Named::Sla, "manager_call").as_deref(), Some("שיחת מנהל תוך שעת עבודה אחת"));
+        assert!(shipped_title("titles", "cs", Named::Stage, "received").is_none());
+        for lang in LANGUAGES {
+            for id in crate::model::CALL_OUTCOMES.iter().chain(crate::model::INCOMING_CALL_OUTCOMES).chain(&["done"]) {
+                assert!(shipped_title("common", lang, Named::Outcome, id).is_some(), "{lang}: outcome {id}");
+            }
+            for id in crate::model::TASK_KINDS {
+                assert!(shipped_title("common", lang, Named::Kind, id).is_some(), "{lang}: kind {id}");
+            }
+        }
     }
 
     #[test]

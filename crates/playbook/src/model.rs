@@ -17,6 +17,9 @@ pub struct Playbook {
     /// The customers' language when a lead does not say (`cs` for a Czech company); else the
     /// team's default language.
     pub language: Option<String>,
+    /// The languages its stages, outcomes and SLAs have titles in (`languages = [...]`; see
+    /// `messages::Named`); checked by `parse`.
+    pub languages: Vec<String>,
     /// The calendar used for business time and the `time` condition.
     pub calendar: Calendar,
     /// The calendar's id in the file, shown in the API.

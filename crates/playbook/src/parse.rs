@@ -311,6 +311,7 @@ const ROOT_KEYS: &[&str] = &[
     "title",
     "description",
     "language",
+    "languages",
     "calendar",
     "calendars",
     "stages",
@@ -358,6 +359,18 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         },
         None => None,
     };
+
+    // The languages the team reads the playbook's titles in.
+    let mut languages: Vec<(String, Range<usize>)> = Vec::new();
+    if let Some(v) = root.get("languages") {
+        for (l, span) in cx.strings(v, "`languages`") {
+            match crate::messages::language(&l) {
+                Some(code) if languages.iter().any(|(x, _)| x == code) => cx.err(span, format!("language `{l}` is listed twice")),
+                Some(code) => languages.push((code.to_owned(), span)),
+                None => cx.err(span, format!("language `{l}` is not one Pronto has texts for; one of: {}", crate::messages::LANGUAGES.join(", "))),
+            }
+        }
+    }
 
     // Ids first, so that references can be checked wherever they appear.
     let mut ids = Ids::default();
@@ -560,11 +573,14 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
 
     // Task definitions.
     let mut tasks = BTreeMap::new();
+    let mut outcome_spans: Vec<(String, Range<usize>)> = Vec::new();
+    let mut task_spans: Vec<(String, Range<usize>)> = Vec::new();
     if let Some(t) = section(&mut cx, "tasks") {
         for (k, v) in t.iter() {
             let id = k.get_ref().to_string();
             let what = format!("task `{id}`");
             let Some(tt) = cx.table(v, &what) else { continue };
+            task_spans.push((id.clone(), k.span()));
             cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response"], &what);
             let title = cx.req_str(tt, "title", k.span(), &what).map(|(s, _)| s.to_owned()).unwrap_or_default();
             let kind = match cx.opt_str(tt, "kind", &what) {
@@ -591,8 +607,9 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                 None => Due::After(SignedDuration::ZERO),
             };
             let script = cx.opt_str(tt, "script", &what).map(|(s, _)| s.to_owned());
-            let mut outcomes: Vec<String> =
-                tt.get("outcomes").map(|o| cx.strings(o, "`outcomes`").into_iter().map(|(s, _)| s).collect()).unwrap_or_default();
+            let given = tt.get("outcomes").map(|o| cx.strings(o, "`outcomes`")).unwrap_or_default();
+            outcome_spans.extend(given.iter().cloned());
+            let mut outcomes: Vec<String> = given.into_iter().map(|(s, _)| s).collect();
             if kind == "call" {
                 for o in CALL_OUTCOMES {
                     if !outcomes.iter().any(|x| x == o) {
@@ -740,6 +757,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
 
     // SLAs.
     let mut slas = BTreeMap::new();
+    let mut sla_spans: Vec<(String, Range<usize>)> = Vec::new();
     if let Some(t) = section(&mut cx, "sla") {
         for (k, v) in t.iter() {
             let id = k.get_ref().to_string();
@@ -769,6 +787,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
             {
                 cx.err(k.span(), format!("{what}: the breach timer has no way out: give `on_breach` actions"));
             }
+            sla_spans.push((id.clone(), k.span()));
             slas.insert(
                 id.clone(),
                 SlaDef { id, title, within: within.unwrap_or(Due::After(SignedDuration::ZERO)), warn_before, until, on_warning, on_breach },
@@ -846,6 +865,8 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         }
     }
 
+    check_titles(&mut cx, &name, &languages, &stages, &stage_spans, &outcome_spans, &sla_spans, &task_spans);
+
     if !cx.problems.is_empty() {
         cx.problems.sort_by_key(|p| p.span.start);
         return Err(cx.problems);
@@ -855,6 +876,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         title,
         description,
         language,
+        languages: languages.into_iter().map(|(l, _)| l).collect(),
         calendar,
         calendar_id,
         calendars,
@@ -867,6 +889,52 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         slas,
         rules,
     })
+}
+
+/// Every stage, outcome, SLA and task has a title in every language the playbook declares
+/// (`languages`): the Fluent message `stage-ID`, `outcome-ID`, `sla-ID` or `task-ID` of the playbook's own
+/// texts (`locales/LANG/NAME.ftl`), or of the words every playbook shares (`common.ftl`: the
+/// call outcomes and those the phone exchange reports).
+#[allow(clippy::too_many_arguments)]
+fn check_titles(
+    cx: &mut Cx,
+    name: &str,
+    languages: &[(String, Range<usize>)],
+    stages: &[StageDef],
+    stage_spans: &[Range<usize>],
+    outcomes: &[(String, Range<usize>)],
+    slas: &[(String, Range<usize>)],
+    tasks: &[(String, Range<usize>)],
+) {
+    use crate::messages::{Named, shipped_title};
+    let builtin = CALL_OUTCOMES.iter().chain(INCOMING_CALL_OUTCOMES);
+    for (lang, lang_span) in languages {
+        let mut missing = |what: Named, id: &str, span: Range<usize>, noun: &str| {
+            if shipped_title(name, lang, what, id).is_none() {
+                cx.err(span, format!("{noun} `{id}` has no `{lang}` title: add `{}` to locales/{lang}/{name}.ftl", what.key(id)));
+            }
+        };
+        for (st, span) in stages.iter().zip(stage_spans) {
+            missing(Named::Stage, &st.id, span.clone(), "stage");
+        }
+        let mut seen = BTreeSet::new();
+        for (o, span) in outcomes {
+            if seen.insert(o.as_str()) {
+                missing(Named::Outcome, o, span.clone(), "outcome");
+            }
+        }
+        for o in builtin.clone() {
+            if seen.insert(o) {
+                missing(Named::Outcome, o, lang_span.clone(), "outcome");
+            }
+        }
+        for (id, span) in slas {
+            missing(Named::Sla, id, span.clone(), "SLA");
+        }
+        for (id, span) in tasks {
+            missing(Named::Task, id, span.clone(), "task");
+        }
+    }
 }
 
 /// What of the lead a rule's conditions read that an earlier rule's actions may change.

@@ -43,6 +43,8 @@ mod leads;
 mod mail;
 #[path = "api/net.rs"]
 mod net;
+#[path = "api/notify.rs"]
+mod notify;
 #[path = "api/outbound.rs"]
 mod outbound;
 #[path = "api/phone.rs"]
@@ -63,5 +65,7 @@ mod tracking;
 mod ui;
 #[path = "api/ui_reports.rs"]
 mod ui_reports;
+#[path = "api/ui_words.rs"]
+mod ui_words;
 #[path = "api/users.rs"]
 mod users;

@@ -220,7 +220,72 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
     if let Some(f) = file_id {
         c.exec("UPDATE customer_files SET activity_id = $1 WHERE id = $2", params![id, f]).await?;
     }
+    tell_the_team(c, pending, lead_id, contact_id, kind, id, now).await?;
     Ok(id)
+}
+
+/// What the customer sent always reaches someone in the app (the notification centre keeps it
+/// until the team answers): when the playbook's rules told nobody in the app — the lead has no
+/// owner, or its playbook has no such rule — the owner is told, or else the managers and
+/// admins.
+async fn tell_the_team(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    lead_id: i64,
+    contact_id: i64,
+    kind: ActivityKind,
+    activity_id: i64,
+    now: Timestamp,
+) -> R<()> {
+    let template = match kind {
+        ActivityKind::Message => "customer_message",
+        ActivityKind::Callback => "customer_callback",
+        _ => "customer_document",
+    };
+    let told = pending.outbox.iter().any(|o| o.lead_id == Some(lead_id) && o.channel == "in_app" && o.kind == template);
+    if told {
+        return Ok(());
+    }
+    let owner = c.row("SELECT owner_id FROM leads WHERE id = $1", params![lead_id]).await?.and_then(|r| r.opt_i64("owner_id").ok().flatten());
+    let to: Vec<i64> = match owner {
+        Some(u) => vec![u],
+        None => c
+            .rows(
+                "SELECT id FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY CASE WHEN role = 'manager' THEN 0 ELSE 1 END, id",
+                params![true],
+            )
+            .await?
+            .iter()
+            .map(|r| r.i64("id"))
+            .collect::<Result<_, _>>()?,
+    };
+    let name = c
+        .row("SELECT name FROM contacts WHERE id = $1", params![contact_id])
+        .await?
+        .and_then(|r| r.opt_str("name").ok().flatten())
+        .unwrap_or_else(|| format!("The customer of lead {lead_id}"));
+    let text = match kind {
+        ActivityKind::Message => format!("{name} wrote on their page — read it and answer. Lead {lead_id}"),
+        ActivityKind::Callback => format!("{name} asked on their page to be called back — see the task. Lead {lead_id}"),
+        _ => format!("{name} sent a document on their page. Lead {lead_id}"),
+    };
+    for u in to {
+        pending.outbox.push(crate::tx::OutboxRow {
+            created_at: now,
+            lead_id: Some(lead_id),
+            channel: "in_app".into(),
+            recipient_user: Some(u),
+            recipient_role: None,
+            recipient_address: None,
+            kind: template.into(),
+            idempotency_key: format!("customer/{activity_id}/{u}"),
+            payload: serde_json::json!({ "lead_id": lead_id, "template": template, "text": text, "urgent": false }),
+            next_attempt_at: now,
+        });
+        let e = DomainEvent::NotificationQueued { channel: "in_app".into(), user: Some(u), template: template.into(), urgent: false };
+        pending.record(e, Some(lead_id), Some(contact_id), None, now);
+    }
+    Ok(())
 }
 
 /// The page of the lead whose token hashes to `hash`: `NotFound` for an unknown, revoked or

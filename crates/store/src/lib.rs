@@ -14,6 +14,7 @@
 
 mod audit;
 mod calls;
+mod centre;
 mod customer;
 pub mod engine;
 mod error;
@@ -44,6 +45,7 @@ use pronto_domain::{Clock, FieldErrors};
 use std::sync::Arc;
 
 pub(crate) use engine::{from_micros, micros};
+pub use centre::FROM_THE_CUSTOMER;
 pub use error::{Result, StoreError};
 pub use playbooks::Playbooks;
 pub use process::parse_hours;
@@ -149,6 +151,13 @@ pub trait Store: Send + Sync {
     async fn retry_notification(&self, id: i64, actor: Option<i64>) -> Result<()>;
     /// Marks a user's in-app notifications read (all of them when `ids` is empty); returns how many.
     async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64>;
+    /// The notification centre: `user`'s in-app notifications, every customer's message still
+    /// waiting for an answer first, then the newest `limit`, newest first.
+    async fn notification_centre(&self, user: i64, limit: i64) -> Result<Vec<CentreItem>>;
+    /// One of `user`'s own in-app notifications (anyone else's is `NotFound`).
+    async fn centre_item(&self, user: i64, id: i64) -> Result<CentreItem>;
+    /// How many of `user`'s in-app notifications are unread.
+    async fn unread_notifications(&self, user: i64) -> Result<i64>;
     /// Subscribes `url` to events (`lead.received`, `lead.*`, `*` …); returns its id.
     async fn create_webhook(&self, url: String, events: Vec<String>, secret: String, actor: Option<i64>) -> Result<i64>;
     async fn delete_webhook(&self, id: i64, actor: Option<i64>) -> Result<()>;

@@ -225,6 +225,37 @@ pub enum Delivery {
     Postponed { retry_at: jiff::Timestamp },
 }
 
+/// One in-app notification as the notification centre shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentreItem {
+    pub id: i64,
+    /// The template it was written from (`sla_breached`, `customer_message` …) or what wrote
+    /// it (`email_reply`, `mailbox_failed`, `test`).
+    pub kind: String,
+    /// The text as queued (the playbook's words, in the recipient's language).
+    pub text: String,
+    pub urgent: bool,
+    pub created_at: Timestamp,
+    pub read_at: Option<Timestamp>,
+    pub lead: Option<CentreLead>,
+    /// Something the customer sent that nobody of the team has answered since.
+    pub waiting: bool,
+    /// The missed deadline of the latest SLA breached on the lead by the time of this one.
+    pub deadline: Option<Timestamp>,
+}
+
+/// The lead a notification is about, as the centre names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CentreLead {
+    pub id: i64,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub channel: String,
+    pub owner: Option<String>,
+    pub first_response_at: Option<Timestamp>,
+}
+
 /// Which notifications to list.
 #[derive(Debug, Clone, Default)]
 pub struct NotificationFilter {

@@ -262,6 +262,15 @@ impl Store for SqlStore {
     async fn mark_read(&self, user: i64, ids: Vec<i64>) -> Result<i64> {
         self.writer.submit(delivery::MarkRead { user, ids }).await
     }
+    async fn notification_centre(&self, user: i64, limit: i64) -> Result<Vec<CentreItem>> {
+        self.read(move |c| Box::pin(crate::centre::list(c, user, limit))).await
+    }
+    async fn centre_item(&self, user: i64, id: i64) -> Result<CentreItem> {
+        self.read(move |c| Box::pin(crate::centre::one(c, user, id))).await
+    }
+    async fn unread_notifications(&self, user: i64) -> Result<i64> {
+        self.read(move |c| Box::pin(crate::centre::unread(c, user))).await
+    }
 
     async fn create_webhook(&self, url: String, events: Vec<String>, secret: String, actor: Option<i64>) -> Result<i64> {
         self.writer.submit(delivery::CreateWebhook { url, events, secret, actor }).await

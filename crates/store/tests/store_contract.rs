@@ -74,5 +74,7 @@ mod intake;
 mod leads;
 #[path = "contract/log_and_timers.rs"]
 mod log_and_timers;
+#[path = "contract/notify.rs"]
+mod notify;
 #[path = "contract/users.rs"]
 mod users;

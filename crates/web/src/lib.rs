@@ -195,6 +195,7 @@ pub fn app(state: AppState) -> Router {
         .merge(public::router())
         .fallback(api::system::not_found)
         .method_not_allowed_fallback(api::system::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ui::whole_error_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), audit::denials))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::deadline))
         .layer(axum::middleware::from_fn(api::api_headers))

@@ -15,7 +15,8 @@ use std::convert::Infallible;
 use std::time::Duration;
 use tokio::sync::broadcast::error::RecvError;
 
-/// A live stream of the caller's notifications (`event: notification`), leads (`event: lead`,
+/// A live stream of the caller's notifications (`event: notification`, with the `sentence`
+/// it says in the caller's language), leads (`event: lead`,
 /// `{"id", "event": "lead.received" | "lead.assigned" | …}`) and tasks (`event: task`, theirs
 /// and those waiting for a role); `event: lagged` when the client fell behind and should reload.
 /// A user may hold `streams_per_user` streams open at once (default 8); one more is 429.
@@ -23,7 +24,7 @@ use tokio::sync::broadcast::error::RecvError;
     responses((status = 200, content_type = "text/event-stream", body = String), (status = 401, body = Problem),
         (status = 429, description = "the user has as many streams open as allowed", body = Problem)),
     security(("bearer" = [])))]
-pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+pub async fn stream(State(st): State<AppState>, caller: Caller, headers: axum::http::HeaderMap) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     caller.require(Action::ReadLeads)?;
     let me = caller.user.id;
     let max = st.config.streams_per_user;
@@ -33,13 +34,17 @@ pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse
         .open(me, max)
         .ok_or_else(|| ApiError::RateLimited(format!("at most {max} live event streams may be open at once per user; close one first")))?;
     let rx = st.live.subscribe();
+    // A notification carries its sentence in the reader's language ("SLA breached: Jana
+    // Nováková, web inquiry, 12 min late"), for the desktop or phone notification it shows.
+    let accept = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let tr = crate::ui::i18n::pick(caller.user.language.as_deref(), accept);
     // The stream lives only as long as what opened it: a session that ends (signed out, a
     // password change, deactivation) or a token revoked ends it within `RECHECK`.
     let mut recheck = tokio::time::interval(crate::auth::RECHECK);
     recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     recheck.reset();
-    let state = (rx, slot, recheck, st, caller);
-    let events = futures_util::stream::unfold(state, move |(mut rx, slot, mut recheck, st, caller)| async move {
+    let state = (rx, slot, recheck, st, caller, tr);
+    let events = futures_util::stream::unfold(state, move |(mut rx, slot, mut recheck, st, caller, tr)| async move {
         loop {
             let received = tokio::select! {
                 r = rx.recv() => r,
@@ -52,13 +57,17 @@ pub async fn stream(State(st): State<AppState>, caller: Caller) -> ApiResult<Sse
             };
             match received {
                 Ok(e) if e.user.is_none_or(|u| u == me) => {
-                    let event = Event::default().event(e.kind).data(e.data.to_string());
-                    return Some((Ok(event), (rx, slot, recheck, st, caller)));
+                    let mut data = e.data;
+                    if e.kind == "notification" {
+                        data["sentence"] = json!(crate::ui::notify::live_sentence(&st, &tr, &data).await);
+                    }
+                    let event = Event::default().event(e.kind).data(data.to_string());
+                    return Some((Ok(event), (rx, slot, recheck, st, caller, tr)));
                 }
                 Ok(_) => continue,
                 Err(RecvError::Lagged(n)) => {
                     let event = Event::default().event("lagged").data(json!({ "missed": n }).to_string());
-                    return Some((Ok(event), (rx, slot, recheck, st, caller)));
+                    return Some((Ok(event), (rx, slot, recheck, st, caller, tr)));
                 }
                 Err(RecvError::Closed) => return None,
             }

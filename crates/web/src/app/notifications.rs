@@ -5,7 +5,7 @@ use super::{Error, Result, or_not_found, require_admin};
 use crate::AppState;
 use crate::auth::Caller;
 use pronto_domain::user::Action;
-use pronto_store::{NotificationFilter, OutboxRecord};
+use pronto_store::{CentreItem, NotificationFilter, OutboxRecord};
 
 /// Marks the caller's in-app notifications read: the ones named, or all; returns how many.
 pub async fn mark_read(st: &AppState, caller: &Caller, ids: Vec<i64>) -> Result<i64> {
@@ -14,6 +14,29 @@ pub async fn mark_read(st: &AppState, caller: &Caller, ids: Vec<i64>) -> Result<
         return Err(Error::invalid("ids", "give up to 1000 notification ids, or none for all"));
     }
     Ok(st.store.mark_read(caller.user.id, ids).await?)
+}
+
+/// The caller's notification centre: their own in-app notifications, what the customer sent
+/// and nobody answered first, then the newest.
+pub async fn centre(st: &AppState, caller: &Caller) -> Result<Vec<CentreItem>> {
+    caller.require(Action::ReadLeads)?;
+    Ok(st.store.notification_centre(caller.user.id, 200).await?)
+}
+
+/// How many of the caller's in-app notifications are unread.
+pub async fn unread(st: &AppState, caller: &Caller) -> Result<i64> {
+    caller.require(Action::ReadLeads)?;
+    Ok(st.store.unread_notifications(caller.user.id).await?)
+}
+
+/// Opens one of the caller's own notifications, marking it read; anyone else's is not found.
+pub async fn open(st: &AppState, caller: &Caller, id: i64) -> Result<CentreItem> {
+    caller.require(Action::ReadLeads)?;
+    let item = st.store.centre_item(caller.user.id, id).await.map_err(|e| or_not_found(e, "notification"))?;
+    if item.read_at.is_none() {
+        st.store.mark_read(caller.user.id, vec![id]).await?;
+    }
+    Ok(item)
 }
 
 /// Queues failed notification `id` again: admins and managers.

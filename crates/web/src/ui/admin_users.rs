@@ -104,7 +104,7 @@ async fn lifecycle(st: &AppState, c: &Caller, t: &super::i18n::Tr, id: i64, what
             Err(e) => failed(e),
         },
         "role" => match app::users::set_role(st, c, id, value).await {
-            Ok(role) => t.with("role-changed", &[("name", name), ("role", role.as_str())]),
+            Ok(role) => t.with("role-changed", &[("name", name), ("role", &super::words::role(&t, role.as_str()))]),
             Err(e) => failed(e),
         },
         _ => match app::users::reset_password(st, c, id, false).await {

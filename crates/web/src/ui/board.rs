@@ -48,6 +48,9 @@ pub(super) async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> P
     };
     let counts: HashMap<String, i64> = st.store.stage_counts().await.unwrap_or_default().into_iter().collect();
     let now = st.clock.now();
+    let messages = st.store.playbooks().messages();
+    let book = super::words::Book::new(&messages, &pb.name, Some(&pb));
+    let title = |id: &str| super::words::stage(&t, &book, id);
     let mut columns = Vec::new();
     for s in pb.stages.iter().filter(|s| s.status.is_none()) {
         let leads = st
@@ -57,7 +60,7 @@ pub(super) async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> P
             .unwrap_or_default();
         columns.push(Column {
             id: s.id.clone(),
-            title: s.title.clone(),
+            title: title(&s.id),
             count: counts.get(&s.id).copied().unwrap_or(0),
             cards: leads
                 .into_iter()
@@ -74,7 +77,7 @@ pub(super) async fn board(State(st): State<AppState>, Signed(c, t): Signed) -> P
                 .next
                 .iter()
                 .filter(|n| c.role.may(Action::WorkDeal, &pronto_domain::user::On::NOTHING) || !pb.is_deal_stage(n))
-                .filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), d.title.clone())))
+                .filter_map(|n| pb.stage(n).map(|d| (d.id.clone(), title(&d.id))))
                 .collect(),
         });
     }

@@ -47,7 +47,7 @@ struct ErrorPage {
 pub(crate) struct UiError {
     t: Arc<Tr>,
     admin: bool,
-    me: String,
+    me: Option<String>,
     now_iso: String,
     back: String,
     err: app::Error,
@@ -59,9 +59,14 @@ impl UiError {
         Self::for_reader(t.clone(), c.role == Role::Admin, c.user.name.clone(), st.clock.now().to_string(), back.into(), err)
     }
 
+    /// `err` for a reader who is not signed in (the page has no navigation).
+    pub(crate) fn anonymous(t: &Arc<Tr>, now_iso: String, back: impl Into<String>, err: app::Error) -> Self {
+        UiError { t: t.clone(), admin: false, me: None, now_iso, back: back.into(), err }
+    }
+
     /// `err` for a reader named `me` (an admin or not), at `now_iso`.
     fn for_reader(t: Arc<Tr>, admin: bool, me: String, now_iso: String, back: String, err: app::Error) -> Self {
-        UiError { t, admin, me, now_iso, back, err }
+        UiError { t, admin, me: Some(me), now_iso, back, err }
     }
 
     /// The status the page answers with.
@@ -100,7 +105,7 @@ impl IntoResponse for UiError {
         let UiError { t, admin, me, now_iso, back, err } = self;
         let (title, reason, details) = match &err {
             app::Error::Forbidden { action, why } => {
-                let mut r = page(DeniedPage { reason: t.t(denied_key(*action)), t, admin, now_iso, me: Some(me), page: "denied", languages: LANGUAGES, back });
+                let mut r = page(DeniedPage { reason: t.t(denied_key(*action)), t, admin, now_iso, me, page: "denied", languages: LANGUAGES, back });
                 *r.status_mut() = status;
                 r.extensions_mut().insert(crate::audit::Denied(why.clone()));
                 return r;
@@ -120,7 +125,7 @@ impl IntoResponse for UiError {
                 ("error-title-internal", t.t("error-internal"), vec![])
             }
         };
-        let mut r = page(ErrorPage { title: t.t(title), reason, details, t, admin, now_iso, me: Some(me), page: "error", languages: LANGUAGES, back });
+        let mut r = page(ErrorPage { title: t.t(title), reason, details, t, admin, now_iso, me, page: "error", languages: LANGUAGES, back });
         *r.status_mut() = status;
         if let app::Error::Wait { seconds, .. } = err
             && let Ok(v) = HeaderValue::from_str(&seconds.to_string())
@@ -129,6 +134,12 @@ impl IntoResponse for UiError {
         }
         r
     }
+}
+
+/// An error page with its own title and reason (for answers that are not a use case's refusal:
+/// a request that cannot be read, a change from another site). The caller sets the status.
+pub(crate) fn bare(t: &Arc<Tr>, admin: bool, me: Option<String>, now_iso: String, title: String, reason: String, back: String) -> Response {
+    page(ErrorPage { title, reason, details: vec![], t: t.clone(), admin, now_iso, me, page: "error", languages: LANGUAGES, back })
 }
 
 /// A page's result: the page, or the error page.
@@ -152,7 +163,7 @@ mod tests {
     /// reader's language.
     fn a_page_with_the_navigation(html: &str, lang: &str) {
         assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{html}");
-        assert!(html.contains("<nav aria-label=\"main\">") && html.contains("href=\"/inbox\"") && html.contains(">Jana</a>"), "{html}");
+        assert!(html.contains("<nav aria-label=\"main\">") && html.contains("href=\"/inbox\"") && html.contains("class=\"me\"") && html.contains(">Jana</bdi></a>"), "{html}");
         assert!(html.contains("href=\"/leads/7\""), "the way back: {html}");
     }
 

@@ -38,8 +38,9 @@ struct InboxPage {
     stage: String,
     owner: String,
     age: String,
-    channels: &'static [&'static str],
-    stages: Vec<String>,
+    /// `(id, word)`: the filter's options.
+    channels: Vec<(String, String)>,
+    stages: Vec<(String, String)>,
 }
 
 pub(super) async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> PageResult {
@@ -67,6 +68,7 @@ pub(super) async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Quer
     };
     let leads = st.store.leads(&filter).await.map_err(|e| fail(&st, &c, &t, "/inbox")(e.into()))?;
     let now = st.clock.now();
+    let namer = super::words::Namer::new(&st);
     let mut rows: Vec<LeadRow> = leads
         .into_iter()
         .map(|l| LeadRow {
@@ -74,8 +76,8 @@ pub(super) async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Quer
             contact: l.contact.name.clone().or(l.contact.email.clone()).or(l.contact.phone.clone()).unwrap_or_else(|| format!("#{}", l.id)),
             phone: l.contact.phone.clone(),
             subject: l.subject.clone().unwrap_or_default(),
-            channel: l.channel.clone(),
-            stage: l.stage.clone(),
+            channel: super::words::channel(&t, &l.channel),
+            stage: namer.stage(&t, &l.playbook, l.playbook_version, &l.stage),
             unassigned: l.owner.is_none(),
             owner: l.owner.map(|o| o.name).unwrap_or_else(|| t.t("unassigned")),
             received_iso: l.received_at.to_string(),
@@ -88,8 +90,9 @@ pub(super) async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Quer
         .store
         .playbooks()
         .current(&st.config.default_playbook)
-        .map(|(_, pb)| pb.stage_ids().iter().map(|s| s.to_string()).collect())
+        .map(|(_, pb)| pb.stage_ids().iter().map(|s| (s.to_string(), namer.stage(&t, &pb.name, 0, s))).collect())
         .unwrap_or_default();
+    let channels = CHANNELS.iter().map(|c| (c.to_string(), super::words::channel(&t, c))).collect();
     Ok(page(InboxPage {
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
@@ -103,7 +106,7 @@ pub(super) async fn inbox(State(st): State<AppState>, Signed(c, t): Signed, Quer
         stage,
         owner,
         age: age_filter,
-        channels: CHANNELS,
+        channels,
         stages,
     }))
 }

@@ -12,11 +12,11 @@ use pronto_domain::user::Action;
 use pronto_store::{LeadFilter, TaskFilter};
 use std::sync::Arc;
 
+/// One line of the timeline: when (local) and what happened, as a sentence.
 struct TimelineRow {
     at_iso: String,
     at_local: String,
-    kind: String,
-    detail: String,
+    text: String,
 }
 
 struct EmailRow {
@@ -58,7 +58,10 @@ struct LeadPage {
     owner_id: i64,
     received_iso: String,
     received_local: String,
-    stages: Vec<String>,
+    /// `(id, title)` of the stages the reader may move the lead to.
+    stages: Vec<(String, String)>,
+    /// The lead's stage (`stage` is its title).
+    stage_id: String,
     users: Vec<(i64, String)>,
     call_outcomes: Vec<(String, String)>,
     tasks: Vec<OpenTask>,
@@ -89,10 +92,11 @@ pub(super) async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, 
             pb.stage_ids()
                 .into_iter()
                 .filter(|s| *s == l.stage || may(Action::WorkDeal) || !pb.is_deal_stage(s))
-                .map(str::to_owned)
+                .map(|s| (s.to_owned(), super::words::Book::new(&st.store.playbooks().messages(), &pb.name, Some(&pb)).stage_title(&t, s)))
                 .collect()
         })
         .unwrap_or_default();
+    let namer = super::words::Namer::new(&st);
     let users = st.store.users().await.unwrap_or_default().into_iter().filter(|u| u.active).map(|u| (u.id, u.name)).collect();
     let tasks = st
         .store
@@ -123,21 +127,12 @@ pub(super) async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, 
         .unwrap_or_default()
         .into_iter()
         .filter(|x| x.id != id)
-        .map(|x| (x.id, format!("#{} {} — {} ({})", x.id, x.subject.unwrap_or_default(), x.stage, local(x.received_at, &zone))))
-        .collect();
-    let timeline = st
-        .store
-        .timeline(id)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|e| TimelineRow {
-            at_iso: e.at.to_string(),
-            at_local: local(e.at, &zone),
-            detail: detail(&e.data),
-            kind: e.kind,
+        .map(|x| {
+            let stage = namer.stage(&t, &x.playbook, x.playbook_version, &x.stage);
+            (x.id, format!("#{} {} — {} ({})", x.id, x.subject.unwrap_or_default(), stage, local(x.received_at, &zone)))
         })
         .collect();
+    let timeline = timeline(&st, &t, &l, &zone).await;
     let call_outcomes = ["reached", "no_answer", "busy", "failed"].iter().map(|o| (o.to_string(), t.t(&format!("outcome-{o}")))).collect();
     let files = st.store.customer_files(id).await.unwrap_or_default();
     let documents_hidden = files.len() as i64;
@@ -160,9 +155,10 @@ pub(super) async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, 
         company: l.company.as_ref().and_then(|c| c.name.clone()),
         subject: l.subject.clone().unwrap_or_default(),
         message: l.message.clone().unwrap_or_default(),
-        channel: l.channel.clone(),
-        stage: l.stage.clone(),
-        status: l.status.clone(),
+        channel: super::words::channel(&t, &l.channel),
+        stage: namer.stage(&t, &l.playbook, l.playbook_version, &l.stage),
+        stage_id: l.stage.clone(),
+        status: super::words::status(&t, &l.status),
         owner_id: l.owner.as_ref().map(|o| o.id).unwrap_or(0),
         owner: l.owner.map(|o| o.name).unwrap_or_else(|| t.t("unassigned")),
         received_iso: l.received_at.to_string(),
@@ -182,6 +178,39 @@ pub(super) async fn lead_page(State(st): State<AppState>, Signed(c, t): Signed, 
         may_revoke: may(Action::RevokeLink),
         t,
     }))
+}
+
+/// The lead's events as sentences in the reader's language and time zone, newest last.
+async fn timeline(st: &AppState, t: &Tr, l: &pronto_store::LeadRecord, zone: &jiff::tz::TimeZone) -> Vec<TimelineRow> {
+    use super::words::{Book, Names, Stored, local_time, sentence};
+    let events = st.store.timeline(l.id).await.unwrap_or_default();
+    let mut names = Names::default();
+    names.users = st.store.users().await.unwrap_or_default().into_iter().map(|u| (u.id, u.name)).collect();
+    if let Some(n) = l.contact.name.clone().or(l.contact.email.clone()).or(l.contact.phone.clone()) {
+        names.contacts.insert(l.contact.id, n);
+    }
+    let reg = st.store.playbooks();
+    let messages = reg.messages();
+    let def = reg.get(&l.playbook, l.playbook_version);
+    let book = Book::new(&messages, &l.playbook, def.as_deref());
+    names.tasks = st
+        .store
+        .tasks(&TaskFilter { lead: Some(l.id), limit: 500, ..Default::default() })
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| (k.id, super::words::task_title(t, &book, &k.task, &k.title)))
+        .collect();
+    let now = st.clock.now();
+    events
+        .iter()
+        .filter(|e| !super::words::MACHINERY.contains(&e.kind.as_str()))
+        .map(|e| TimelineRow {
+            at_iso: e.at.to_string(),
+            at_local: local_time(e.at, now, zone),
+            text: sentence(t, &book, &Stored { at: e.at, kind: &e.kind, data: &e.data, actor: e.actor.as_ref().map(|a| a.name.as_str()) }, &names, zone),
+        })
+        .collect()
 }
 
 /// A timeline event's data in one line (the template escapes it).

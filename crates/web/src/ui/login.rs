@@ -95,7 +95,7 @@ pub(super) async fn login(State(st): State<AppState>, Peer(peer): Peer, headers:
 
 pub(super) async fn logout(State(st): State<AppState>, Peer(peer): Peer, headers: HeaderMap) -> Response {
     if !crate::auth::same_origin(&headers) {
-        return (StatusCode::FORBIDDEN, "a change from another site is refused (CSRF)").into_response();
+        return super::shell::cross_site("a change from another site is refused (CSRF)");
     }
     if let Some(sid) = cookie(&headers, SESSION_COOKIE) {
         // Whose session it was, for the audit log (a session already ended records nothing).

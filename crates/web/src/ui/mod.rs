@@ -22,9 +22,15 @@ mod inbox;
 mod lead_actions;
 mod lead_card;
 mod login;
+pub(crate) mod notify;
 pub mod redirect;
 mod reports;
+mod shell;
 mod tasks;
+pub mod markdown;
+pub mod words;
+
+pub use shell::whole_error_pages;
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -75,7 +81,9 @@ pub fn router() -> Router<AppState> {
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
+        .merge(notify::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
+        .merge(shell::router())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
@@ -137,11 +145,8 @@ impl axum::extract::FromRequestParts<AppState> for Signed {
                 let t = i18n::pick(c.user.language.as_deref(), parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
                 Ok(Signed(c, t))
             }
-            Err(ApiError::Forbidden(m)) => {
-                let mut r = (StatusCode::FORBIDDEN, m.clone()).into_response();
-                r.extensions_mut().insert(crate::audit::Denied(m));
-                Err(r)
-            }
+            // (Shown as a whole page by `shell::whole_error_pages`.)
+            Err(ApiError::Forbidden(m)) => Err(shell::cross_site(&m)),
             Err(_) => Err(Redirect::to("/login").into_response()),
         }
     }

@@ -198,6 +198,8 @@ struct Ctx<'a> {
     rtl: bool,
     /// The office's, whose days the links name.
     zone: &'a TimeZone,
+    /// Stages and SLAs by their titles.
+    names: &'a super::words::Namer,
 }
 
 impl Ctx<'_> {
@@ -329,7 +331,8 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
             return p.render(StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone };
+    let namer = super::words::Namer::new(&st);
+    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer };
     match sections(&st, &x, playbook.as_deref(), &reader).await {
         Ok(s) => {
             p.sections = s;
@@ -439,7 +442,7 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
         .iter()
         .zip(&all.reached)
         .map(|(s, n)| Bar {
-            label: s.title.clone(),
+            label: x.names.stage(t, &f.playbook, 0, &s.id),
             value: *n as f64,
             text: n.to_string(),
             href: Some(x.drill(dim, None, &format!("reached:{}", s.id))),
@@ -475,7 +478,7 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
             .map(|(i, s)| {
                 let n = all.reached.get(i).copied().unwrap_or(0);
                 vec![
-                    Fig::text(s.title.clone()),
+                    Fig::text(x.names.stage(t, &f.playbook, 0, &s.id)),
                     x.fig(n, dim, None, &format!("reached:{}", s.id)),
                     Fig::text(pct(t, share(n, all.leads))),
                     Fig::text(opt_duration(t, all.mean_stage_seconds.get(i).copied().flatten())),
@@ -604,7 +607,7 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
         .slas
         .iter()
         .map(|l| Bar {
-            label: l.sla.clone(),
+            label: x.names.any_sla(t, &l.sla),
             value: l.compliance.unwrap_or(0.0) * 100.0,
             text: l.compliance.map(|c| pct(t, c)).unwrap_or_else(|| "—".into()),
             href: None,
@@ -615,7 +618,7 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
         .iter()
         .map(|l| {
             vec![
-                Fig::text(l.sla.clone()),
+                Fig::text(x.names.any_sla(t, &l.sla)),
                 x.fig(l.met, Dim::All, None, &format!("sla_met:{}", l.sla)),
                 x.fig(l.breached, Dim::All, None, &format!("sla_breached:{}", l.sla)),
                 Fig::text(l.compliance.map(|c| pct(t, c)).unwrap_or_else(|| "—".into())),
@@ -631,7 +634,7 @@ fn sla(x: &Ctx, s: &api::SlaReport, reader: &TimeZone) -> Section {
             let due = r.breach_at.parse::<Timestamp>().map(|d| local(d, reader)).unwrap_or_else(|_| r.breach_at.clone());
             vec![
                 Fig::link(format!("#{}", r.lead_id), format!("/leads/{}", r.lead_id)),
-                Fig::text(l.sla.clone()),
+                Fig::text(x.names.any_sla(t, &l.sla)),
                 Fig::text(r.owner.clone().unwrap_or_else(|| t.t("unassigned"))),
                 Fig::text(due),
             ]

@@ -20,6 +20,7 @@ struct TaskRow {
     phone: Option<String>,
     due_iso: String,
     due_local: String,
+    /// The call script as HTML (rendered Markdown; HTML in the source escaped).
     script: Option<String>,
     outcomes: Vec<(String, String)>,
 }
@@ -49,6 +50,7 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed)
     let zone = user_tz(&st, &c);
     let today_end = now.to_zoned(zone.clone()).date().tomorrow().ok().and_then(|d| d.to_zoned(zone.clone()).ok()).map(|z| z.timestamp());
     let reg = st.store.playbooks();
+    let namer = super::words::Namer::new(&st);
     let mut groups: Vec<Group> = ["overdue", "due-now", "today", "later"].iter().map(|k| Group { title: t.t(k), tasks: vec![] }).collect();
     for k in list {
         let lead = st.store.lead(k.lead_id).await.ok();
@@ -69,7 +71,7 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed)
         groups[g].tasks.push(TaskRow {
             id: k.id,
             lead_id: k.lead_id,
-            title: k.title.clone(),
+            title: lead.as_ref().map(|l| namer.task_title(&t, &l.playbook, l.playbook_version, &k.task, &k.title)).unwrap_or_else(|| k.title.clone()),
             priority: k.priority.clone(),
             lead_line: lead
                 .as_ref()
@@ -84,8 +86,17 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed)
             phone: lead.as_ref().and_then(|l| l.contact.phone.clone()),
             due_iso: k.due_at.to_string(),
             due_local: local(k.due_at, &zone),
-            script: k.script.clone(),
-            outcomes: outcomes.into_iter().map(|o| (o.clone(), t.t(&format!("outcome-{o}")).replace("outcome-", ""))).collect(),
+            script: k.script.as_deref().map(super::markdown::script_html),
+            outcomes: outcomes
+                .into_iter()
+                .map(|o| {
+                    let label = match &lead {
+                        Some(l) => namer.outcome(&t, &l.playbook, l.playbook_version, &o),
+                        None => super::words::outcome(&t, &super::words::Book::new(&reg.messages(), "", None), &o),
+                    };
+                    (o, label)
+                })
+                .collect(),
         });
     }
     let overdue = groups[0].tasks.len() as i64;

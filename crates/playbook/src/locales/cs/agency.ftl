@@ -23,3 +23,29 @@ missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavol
 customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
 customer_document = Nový dokument od { $contact_name } ze zákaznické stránky. Lead { $lead_id } { $lead_url }
+
+# Názvy fází, výsledků a lhůty procesu pro tým.
+stage-received = Přijato
+stage-contacted = První kontakt
+stage-qualified = Má smysl spolupracovat
+stage-offer = Nabídka
+stage-won = Spolupráce
+stage-lost = Teď ne
+outcome-accepted = Přijato
+outcome-smaller = Začne v menším
+outcome-rejected = Odmítnuto
+sla-first_response = První kontakt do 10 pracovních minut
+
+# Titles of the playbook's tasks.
+task-first_call = Zavolejte nové poptávce
+task-first_email = Napište nové poptávce (bez telefonního čísla)
+task-email_after_calls = Nedovoláno: pošlete e-mail
+task-follow_up = Navažte na osobní poptávku
+task-record_meeting = Zapište osobní schůzku
+task-gather_input = Shromážděte vstupní údaje a přístupy (Google Ads, Sklik, Google Analytics — kde to dává smysl)
+task-specialist_meeting = Kontaktujte zákazníka a domluvte schůzku
+task-prepare_offer = Připravte nabídku: termíny, ceny, průběh spolupráce, kdo co zajišťuje
+task-present_offer = Představte nabídku
+task-offer_follow_up = Připomeňte nabídku: rozhodl se zákazník?
+task-call_notes = Zapište, o čem byl hovor
+task-call_back = Zavolejte zpět: zmeškaný hovor

@@ -22,3 +22,17 @@ report-new-customer = nový zákazník
 report-sales-stages = Obchodní fáze
 report-by-channel = Podle kanálu: poptávky, zodpovězené, medián odezvy, do 5 minut, získané, ztracené
 report-minutes = { $n } min
+
+# Názvy společné všem procesům: jak hovor skončil (tlačítka týmu a hlášení ústředny) a druhy úkolů.
+outcome-reached = Dovoláno
+outcome-no_answer = Nebere
+outcome-busy = Obsazeno
+outcome-failed = Hovor se nezdařil
+outcome-missed = Zmeškaný hovor
+outcome-transferred = Přepojeno na manažera
+outcome-manager_busy = Manažer má obsazeno
+outcome-done = Hotovo
+kind-call = Hovor
+kind-email = E-mail
+kind-meeting = Schůzka
+kind-todo = Úkol

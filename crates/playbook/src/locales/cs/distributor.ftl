@@ -25,3 +25,42 @@ missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavol
 customer_message = Nová zpráva od { $contact_name } ze zákaznické stránky — přečtěte si ji a odpovězte. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } žádá na své stránce o zavolání zpět — viz úkol. Lead { $lead_id } { $lead_url }
 customer_document = Nový dokument od { $contact_name } ze zákaznické stránky (firemní údaje nebo údaje pro doručení). Lead { $lead_id } { $lead_url }
+
+# Názvy fází, výsledků a lhůt procesu pro tým.
+stage-received = Požadavek přijat
+stage-confirmed = Potvrzeno sekretářkou
+stage-contacted = Manažer v kontaktu
+stage-deal = Obchod
+stage-invoiced = Faktura odeslána
+stage-paid = Zaplaceno
+stage-delivered = Doručeno
+stage-won = Dokončeno
+stage-lost = Ztraceno
+outcome-refused = Odmítl
+outcome-agreed = Souhlasil
+outcome-in_stock = Skladem
+outcome-out_of_stock = Není skladem
+outcome-positive = Spokojen
+outcome-negative = Nespokojen
+sla-confirmation = Potvrzovací hovor do 10 pracovních minut
+sla-manager_call = Hovor manažera do jedné pracovní hodiny
+
+# Titles of the playbook's tasks.
+task-confirm_call = Potvrzovací hovor: požadavek přijat; zjistěte město, soukromá nebo právnická osoba, termín dodání, naléhavost
+task-manager_call = Zavolejte zákazníkovi kvůli dostupnosti a termínům dodání
+task-callback = NALÉHAVÉ: zavolejte zpět do 10 minut (když zákazník volal, měli jste obsazeno)
+task-call_notes = Zapište, o čem byl hovor
+task-call_back = Zavolejte zpět: zmeškaný hovor
+task-consultation_call = Žádost o konzultaci: zavolejte zákazníkovi a poraďte mu
+task-route_driver = Dodávka v Moskvě: naplánujte trasu řidiče
+task-handle_objection = Zavolejte znovu a vypořádejte se s námitkou
+task-check_availability = Ověřte dostupnost u dodavatele (katalogové číslo, nebo název, když číslo chybí)
+task-ask_supplier = Není skladem: zeptejte se manažera dodavatele
+task-order_confirmation = Pošlete e-mailem potvrzení objednávky a vyžádejte osobní údaje (jméno, telefon, adresa, údaje z pasu pro dopravce)
+task-company_details = Pošlete e-mailem potvrzení objednávky a vyžádejte údaje o firmě
+task-invoice_and_contract = Připravte fakturu a smlouvu (právnická osoba) s platebními a dodacími podmínkami
+task-invoice_only = Připravte fakturu s platebními a dodacími podmínkami (soukromý zákazník: bez smlouvy)
+task-confirm_documents = Zavolejte a ověřte, že doklady dorazily
+task-delivery_documents = Vytiskněte pro řidiče fakturu, daňový doklad a dodací list (TORG-12)
+task-quality_call = Kontrolní hovor: dodání a kvalita zboží
+task-complaint = Reklamace po dodání: předejte ji vedení

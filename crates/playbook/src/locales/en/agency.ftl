@@ -23,3 +23,29 @@ missed_call = Missed call from { $contact_name } { $contact_phone } — call bac
 customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
 customer_document = { $contact_name } sent a document on their page. Lead { $lead_id } { $lead_url }
+
+# Titles of the playbook's stages, outcomes and SLA, for the team.
+stage-received = Received
+stage-contacted = First contact
+stage-qualified = Worth working together
+stage-offer = Offer
+stage-won = Cooperation
+stage-lost = Not now
+outcome-accepted = Accepted
+outcome-smaller = Starts smaller
+outcome-rejected = Declined
+sla-first_response = First contact within 10 working minutes
+
+# Titles of the playbook's tasks.
+task-first_call = Call the new inquiry
+task-first_email = Write to the new inquiry (no phone number)
+task-email_after_calls = Not reached by phone: send an e-mail
+task-follow_up = Follow up the in-person inquiry
+task-record_meeting = Write down the in-person meeting
+task-gather_input = Gather the input data and access (Google Ads, Sklik, Google Analytics — where it makes sense)
+task-specialist_meeting = Contact the customer and arrange a meeting
+task-prepare_offer = Prepare the offer: dates, prices, the course of cooperation, who provides what
+task-present_offer = Present the offer
+task-offer_follow_up = Follow up the offer: has the customer decided?
+task-call_notes = Write down what the call was about
+task-call_back = Call back: a missed call

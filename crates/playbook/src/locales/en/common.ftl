@@ -22,3 +22,18 @@ report-new-customer = new customer
 report-sales-stages = Sales stages
 report-by-channel = By channel: leads, answered, median response, within 5 minutes, won, lost
 report-minutes = { $n } min
+
+# Titles every playbook shares: what a call ends with (the team's buttons and the phone
+# exchange's reports) and the kinds of task.
+outcome-reached = Reached
+outcome-no_answer = No answer
+outcome-busy = Busy
+outcome-failed = Call failed
+outcome-missed = Missed call
+outcome-transferred = Transferred to a manager
+outcome-manager_busy = Manager busy
+outcome-done = Done
+kind-call = Call
+kind-email = E-mail
+kind-meeting = Meeting
+kind-todo = To do

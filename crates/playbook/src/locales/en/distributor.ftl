@@ -25,3 +25,42 @@ missed_call = Missed call from { $contact_name } { $contact_phone } — call bac
 customer_message = { $contact_name } wrote on their page — read it and answer. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } asked on their page to be called back — see the task. Lead { $lead_id } { $lead_url }
 customer_document = { $contact_name } sent a document on their page (company details or delivery data). Lead { $lead_id } { $lead_url }
+
+# Titles of the playbook's stages, outcomes and SLAs, for the team.
+stage-received = Request received
+stage-confirmed = Confirmed by the secretary
+stage-contacted = Manager in touch
+stage-deal = Deal
+stage-invoiced = Invoice sent
+stage-paid = Paid
+stage-delivered = Delivered
+stage-won = Completed
+stage-lost = Lost
+outcome-refused = Refused
+outcome-agreed = Agreed
+outcome-in_stock = In stock
+outcome-out_of_stock = Out of stock
+outcome-positive = Satisfied
+outcome-negative = Dissatisfied
+sla-confirmation = Confirmation call within 10 working minutes
+sla-manager_call = Manager's call within one working hour
+
+# Titles of the playbook's tasks.
+task-confirm_call = Confirmation call: request accepted; ask city, private or legal entity, delivery date, urgency
+task-manager_call = Call the customer about availability and delivery dates
+task-callback = URGENT: call back within 10 minutes (you were busy when the customer called)
+task-call_notes = Write down what the call was about
+task-call_back = Call back: a missed call
+task-consultation_call = Consultation requested: call the customer and advise
+task-route_driver = Moscow delivery: plan the driver's route
+task-handle_objection = Call again and work the objection
+task-check_availability = Check availability at the supplier (article number, or name when there is none)
+task-ask_supplier = Out of stock: ask the supplier's manager
+task-order_confirmation = E-mail the order confirmation and ask for the personal data (name, phone, address, passport data for the carrier)
+task-company_details = E-mail the order confirmation and ask for the company details
+task-invoice_and_contract = Prepare the invoice and the contract (legal entity) with payment and delivery terms
+task-invoice_only = Prepare the invoice with payment and delivery terms (private customer: no contract)
+task-confirm_documents = Call to confirm the documents arrived
+task-delivery_documents = Print the invoice, VAT invoice and delivery note (TORG-12) for the driver
+task-quality_call = Quality call: delivery and product quality
+task-complaint = Complaint after delivery: pass it to management

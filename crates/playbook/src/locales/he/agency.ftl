@@ -23,3 +23,29 @@ missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone 
 customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
 customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
 customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח. ליד { $lead_id } { $lead_url }
+
+# שמות השלבים, התוצאות וזמן התגובה של התהליך, לצוות.
+stage-received = התקבלה
+stage-contacted = קשר ראשון
+stage-qualified = כדאי לעבוד יחד
+stage-offer = הצעה
+stage-won = שיתוף פעולה
+stage-lost = לא עכשיו
+outcome-accepted = התקבלה
+outcome-smaller = מתחיל בקטן
+outcome-rejected = נדחתה
+sla-first_response = קשר ראשון תוך 10 דקות עבודה
+
+# Titles of the playbook's tasks.
+task-first_call = התקשרו לפנייה החדשה
+task-first_email = כתבו לפנייה החדשה (אין מספר טלפון)
+task-email_after_calls = לא היה מענה בטלפון: שלחו דוא״ל
+task-follow_up = המשיכו את הפנייה שהגיעה פנים אל פנים
+task-record_meeting = תעדו את הפגישה פנים אל פנים
+task-gather_input = אספו את נתוני הבסיס והגישות (Google Ads‏, Sklik‏, Google Analytics — היכן שזה הגיוני)
+task-specialist_meeting = צרו קשר עם הלקוח וקבעו פגישה
+task-prepare_offer = הכינו את ההצעה: מועדים, מחירים, מהלך שיתוף הפעולה, מי מספק מה
+task-present_offer = הציגו את ההצעה
+task-offer_follow_up = עקבו אחרי ההצעה: האם הלקוח החליט?
+task-call_notes = תעדו על מה הייתה השיחה
+task-call_back = חזרו ללקוח: שיחה שלא נענתה

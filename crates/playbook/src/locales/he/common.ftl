@@ -22,3 +22,17 @@ report-new-customer = לקוח חדש
 report-sales-stages = שלבי מכירה
 report-by-channel = לפי ערוץ: פניות, נענו, זמן תגובה חציוני, תוך 5 דקות, נסגרו בהצלחה, אבדו
 report-minutes = { $n } דק׳
+
+# שמות משותפים לכל התהליכים: איך הסתיימה שיחה (כפתורי הצוות ודיווחי המרכזייה) וסוגי משימות.
+outcome-reached = נוצר קשר
+outcome-no_answer = אין מענה
+outcome-busy = תפוס
+outcome-failed = השיחה נכשלה
+outcome-missed = שיחה שלא נענתה
+outcome-transferred = הועבר למנהל
+outcome-manager_busy = המנהל תפוס
+outcome-done = בוצע
+kind-call = שיחה
+kind-email = דוא״ל
+kind-meeting = פגישה
+kind-todo = משימה

@@ -25,3 +25,42 @@ missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone 
 customer_message = הודעה חדשה מ־{ $contact_name } בדף הלקוח — יש לקרוא ולענות. ליד { $lead_id } { $lead_url }
 customer_callback = בקשה לשיחה חוזרת מ־{ $contact_name } בדף הלקוח — ראו את המשימה. ליד { $lead_id } { $lead_url }
 customer_document = מסמך חדש מ־{ $contact_name } בדף הלקוח (פרטי חברה או פרטי משלוח). ליד { $lead_id } { $lead_url }
+
+# שמות השלבים, התוצאות וזמני התגובה של התהליך, לצוות.
+stage-received = הבקשה התקבלה
+stage-confirmed = אושרה על ידי המזכירה
+stage-contacted = המנהל בקשר
+stage-deal = עסקה
+stage-invoiced = החשבונית נשלחה
+stage-paid = שולם
+stage-delivered = נמסר
+stage-won = הושלם
+stage-lost = אבד
+outcome-refused = סירב
+outcome-agreed = הסכים
+outcome-in_stock = במלאי
+outcome-out_of_stock = אזל מהמלאי
+outcome-positive = מרוצה
+outcome-negative = לא מרוצה
+sla-confirmation = שיחת אישור תוך 10 דקות עבודה
+sla-manager_call = שיחת מנהל תוך שעת עבודה אחת
+
+# Titles of the playbook's tasks.
+task-confirm_call = שיחת אישור: הבקשה התקבלה; שאלו על עיר, לקוח פרטי או עסקי, מועד אספקה, דחיפות
+task-manager_call = התקשרו ללקוח לגבי זמינות ומועדי אספקה
+task-callback = דחוף: חזרו ללקוח תוך 10 דקות (הייתם תפוסים כשהלקוח התקשר)
+task-call_notes = תעדו על מה הייתה השיחה
+task-call_back = חזרו ללקוח: שיחה שלא נענתה
+task-consultation_call = התבקש ייעוץ: התקשרו ללקוח וייעצו לו
+task-route_driver = משלוח במוסקבה: תכננו את מסלול הנהג
+task-handle_objection = התקשרו שוב וטפלו בהתנגדות
+task-check_availability = בדקו זמינות אצל הספק (מק״ט, או שם כשאין מק״ט)
+task-ask_supplier = אזל מהמלאי: שאלו את מנהל הספק
+task-order_confirmation = שלחו בדוא״ל אישור הזמנה ובקשו פרטים אישיים (שם, טלפון, כתובת, פרטי דרכון למוביל)
+task-company_details = שלחו בדוא״ל אישור הזמנה ובקשו את פרטי החברה
+task-invoice_and_contract = הכינו חשבונית וחוזה (לקוח עסקי) עם תנאי תשלום ואספקה
+task-invoice_only = הכינו חשבונית עם תנאי תשלום ואספקה (לקוח פרטי: ללא חוזה)
+task-confirm_documents = התקשרו לוודא שהמסמכים הגיעו
+task-delivery_documents = הדפיסו לנהג חשבונית, חשבונית מס ותעודת משלוח (TORG-12)
+task-quality_call = שיחת איכות: המשלוח ואיכות המוצר
+task-complaint = תלונה אחרי משלוח: העבירו להנהלה

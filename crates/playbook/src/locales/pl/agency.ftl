@@ -23,3 +23,29 @@ missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } �
 customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
 customer_document = Nowy dokument od { $contact_name } ze strony klienta. Lead { $lead_id } { $lead_url }
+
+# Nazwy etapów, wyników i terminu procesu dla zespołu.
+stage-received = Przyjęte
+stage-contacted = Pierwszy kontakt
+stage-qualified = Warto współpracować
+stage-offer = Oferta
+stage-won = Współpraca
+stage-lost = Nie teraz
+outcome-accepted = Przyjęta
+outcome-smaller = Zaczyna od mniejszego zakresu
+outcome-rejected = Odrzucona
+sla-first_response = Pierwszy kontakt w ciągu 10 minut roboczych
+
+# Titles of the playbook's tasks.
+task-first_call = Zadzwoń do nowego zapytania
+task-first_email = Napisz do nowego zapytania (brak numeru telefonu)
+task-email_after_calls = Brak kontaktu telefonicznego: wyślij e-mail
+task-follow_up = Kontynuuj zapytanie złożone osobiście
+task-record_meeting = Zapisz spotkanie osobiste
+task-gather_input = Zbierz dane wejściowe i dostępy (Google Ads, Sklik, Google Analytics — tam, gdzie to ma sens)
+task-specialist_meeting = Skontaktuj się z klientem i umów spotkanie
+task-prepare_offer = Przygotuj ofertę: terminy, ceny, przebieg współpracy, kto co zapewnia
+task-present_offer = Przedstaw ofertę
+task-offer_follow_up = Przypomnij o ofercie: czy klient zdecydował?
+task-call_notes = Zapisz, czego dotyczyła rozmowa
+task-call_back = Oddzwoń: nieodebrane połączenie

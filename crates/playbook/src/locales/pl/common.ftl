@@ -22,3 +22,17 @@ report-new-customer = nowy klient
 report-sales-stages = Etapy sprzedaży
 report-by-channel = Według kanału: zapytania, z odpowiedzią, mediana odpowiedzi, w 5 minut, wygrane, przegrane
 report-minutes = { $n } min
+
+# Nazwy wspólne dla wszystkich procesów: jak skończyła się rozmowa (przyciski zespołu i zgłoszenia centrali) oraz rodzaje zadań.
+outcome-reached = Połączono
+outcome-no_answer = Nie odbiera
+outcome-busy = Zajęte
+outcome-failed = Połączenie nieudane
+outcome-missed = Nieodebrane połączenie
+outcome-transferred = Przełączono do menedżera
+outcome-manager_busy = Menedżer zajęty
+outcome-done = Gotowe
+kind-call = Telefon
+kind-email = E-mail
+kind-meeting = Spotkanie
+kind-todo = Zadanie

@@ -25,3 +25,42 @@ missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } �
 customer_message = Nowa wiadomość od { $contact_name } ze strony klienta — przeczytaj i odpowiedz. Lead { $lead_id } { $lead_url }
 customer_callback = { $contact_name } prosi na swojej stronie o oddzwonienie — zobacz zadanie. Lead { $lead_id } { $lead_url }
 customer_document = Nowy dokument od { $contact_name } ze strony klienta (dane firmy lub dane do dostawy). Lead { $lead_id } { $lead_url }
+
+# Nazwy etapów, wyników i terminów procesu dla zespołu.
+stage-received = Zamówienie przyjęte
+stage-confirmed = Potwierdzone przez sekretarkę
+stage-contacted = Menedżer w kontakcie
+stage-deal = Transakcja
+stage-invoiced = Faktura wysłana
+stage-paid = Opłacone
+stage-delivered = Dostarczone
+stage-won = Zakończone
+stage-lost = Utracone
+outcome-refused = Odmówił
+outcome-agreed = Zgodził się
+outcome-in_stock = Dostępne
+outcome-out_of_stock = Brak w magazynie
+outcome-positive = Zadowolony
+outcome-negative = Niezadowolony
+sla-confirmation = Telefon potwierdzający w ciągu 10 minut roboczych
+sla-manager_call = Telefon menedżera w ciągu godziny roboczej
+
+# Titles of the playbook's tasks.
+task-confirm_call = Telefon potwierdzający: zamówienie przyjęte; zapytaj o miasto, osobę prywatną czy firmę, termin dostawy, pilność
+task-manager_call = Zadzwoń do klienta w sprawie dostępności i terminów dostawy
+task-callback = PILNE: oddzwoń w ciągu 10 minut (byłeś zajęty, gdy klient dzwonił)
+task-call_notes = Zapisz, czego dotyczyła rozmowa
+task-call_back = Oddzwoń: nieodebrane połączenie
+task-consultation_call = Prośba o konsultację: zadzwoń do klienta i doradź
+task-route_driver = Dostawa w Moskwie: zaplanuj trasę kierowcy
+task-handle_objection = Zadzwoń ponownie i odpowiedz na zastrzeżenie
+task-check_availability = Sprawdź dostępność u dostawcy (numer katalogowy albo nazwa, gdy go brak)
+task-ask_supplier = Brak w magazynie: zapytaj menedżera dostawcy
+task-order_confirmation = Wyślij e-mailem potwierdzenie zamówienia i poproś o dane osobowe (imię, telefon, adres, dane paszportowe dla przewoźnika)
+task-company_details = Wyślij e-mailem potwierdzenie zamówienia i poproś o dane firmy
+task-invoice_and_contract = Przygotuj fakturę i umowę (firma) z warunkami płatności i dostawy
+task-invoice_only = Przygotuj fakturę z warunkami płatności i dostawy (klient prywatny: bez umowy)
+task-confirm_documents = Zadzwoń i potwierdź, że dokumenty dotarły
+task-delivery_documents = Wydrukuj dla kierowcy fakturę, fakturę VAT i dowód dostawy (TORG-12)
+task-quality_call = Rozmowa o jakości: dostawa i jakość towaru
+task-complaint = Reklamacja po dostawie: przekaż ją kierownictwu

@@ -23,3 +23,29 @@ missed_call = Пропущенный звонок от { $contact_name } { $cont
 customer_message = Новое сообщение от { $contact_name } со страницы клиента — прочитайте и ответьте. Лид { $lead_id } { $lead_url }
 customer_callback = { $contact_name } просит перезвонить (запрос со страницы клиента) — см. задачу. Лид { $lead_id } { $lead_url }
 customer_document = Новый документ от { $contact_name } со страницы клиента. Лид { $lead_id } { $lead_url }
+
+# Названия этапов, результатов и срока процесса для команды.
+stage-received = Получена
+stage-contacted = Первый контакт
+stage-qualified = Стоит работать вместе
+stage-offer = Предложение
+stage-won = Сотрудничество
+stage-lost = Не сейчас
+outcome-accepted = Принято
+outcome-smaller = Начнёт с меньшего
+outcome-rejected = Отклонено
+sla-first_response = Первый контакт в течение 10 рабочих минут
+
+# Titles of the playbook's tasks.
+task-first_call = Позвоните по новой заявке
+task-first_email = Напишите по новой заявке (нет номера телефона)
+task-email_after_calls = Не дозвонились: отправьте письмо
+task-follow_up = Продолжите работу с личным обращением
+task-record_meeting = Запишите итоги личной встречи
+task-gather_input = Соберите исходные данные и доступы (Google Ads, Sklik, Google Analytics — где это имеет смысл)
+task-specialist_meeting = Свяжитесь с клиентом и договоритесь о встрече
+task-prepare_offer = Подготовьте предложение: сроки, цены, ход сотрудничества, кто что обеспечивает
+task-present_offer = Представьте предложение
+task-offer_follow_up = Напомните о предложении: клиент решил?
+task-call_notes = Запишите, о чём был звонок
+task-call_back = Перезвоните: пропущенный звонок

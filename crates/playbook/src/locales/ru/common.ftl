@@ -22,3 +22,17 @@ report-new-customer = новый клиент
 report-sales-stages = Этапы продаж
 report-by-channel = По каналам: заявки, с ответом, медиана ответа, за 5 минут, выиграно, проиграно
 report-minutes = { $n } мин
+
+# Названия, общие для всех процессов: чем закончился звонок (кнопки команды и сообщения АТС) и виды задач.
+outcome-reached = Дозвонились
+outcome-no_answer = Не отвечает
+outcome-busy = Занято
+outcome-failed = Звонок не удался
+outcome-missed = Пропущенный звонок
+outcome-transferred = Переведён на менеджера
+outcome-manager_busy = Менеджер занят
+outcome-done = Готово
+kind-call = Звонок
+kind-email = Письмо
+kind-meeting = Встреча
+kind-todo = Задача

@@ -65,7 +65,8 @@ pub(crate) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed,
     let group =
         value.as_deref().map(|v| format!(" · {}: {}", dim_name(&t, dim), group_name(&t, dim, names.get(v).map_or(v, String::as_str), v)));
     let day = |ts: Timestamp| ts.to_zoned(zone.clone()).date().to_string();
-    p.title = figure_name(&t, &figure);
+    let namer = crate::ui::words::Namer::new(&st);
+    p.title = figure_name(&t, &namer, &figure);
     p.subtitle = Some(format!(
         "{}{} · {} – {}",
         p.title,
@@ -102,7 +103,7 @@ pub(crate) async fn drill_page(State(st): State<AppState>, Signed(c, t): Signed,
         q.extend(after.map(|a| ("after", a.clone())));
         q
     };
-    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone };
+    let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer };
     let downloads = x.downloads("leads", query(false, after.as_ref()));
     p.next = r.next.map(|n| format!("/reports/leads?{}", qs(&query(true, Some(&n)))));
     let mut back = vec![("from", link_bound(checked.from, &zone, false)), ("to", link_bound(checked.to, &zone, true))];

@@ -105,17 +105,17 @@ pub(super) fn group_name(t: &Tr, dim: Dim, key: &str, value: &str) -> String {
 }
 
 /// What a drill-down figure means, as a heading.
-pub(super) fn figure_name(t: &Tr, figure: &str) -> String {
+pub(super) fn figure_name(t: &Tr, names: &crate::ui::words::Namer, figure: &str) -> String {
     if let Some(i) = figure.strip_prefix("bucket:").and_then(|i| i.parse::<usize>().ok()).filter(|i| *i < EDGES.len()) {
         t.s("rep-figure-bucket", &bucket_label(t, i))
     } else if let Some(stage) = figure.strip_prefix("reached:") {
-        t.s("rep-figure-reached", stage)
+        t.s("rep-figure-reached", &names.any_stage(t, stage))
     } else if let Some(n) = figure.strip_prefix("attempts:") {
         t.s("rep-figure-attempts", n)
     } else if let Some(sla) = figure.strip_prefix("sla_met:") {
-        t.s("rep-figure-sla-met", sla)
+        t.s("rep-figure-sla-met", &names.any_sla(t, sla))
     } else if let Some(sla) = figure.strip_prefix("sla_breached:") {
-        t.s("rep-figure-sla-breached", sla)
+        t.s("rep-figure-sla-breached", &names.any_sla(t, sla))
     } else {
         word(t, &format!("rep-figure-{figure}"), figure)
     }
