@@ -33,6 +33,10 @@ mod errors;
 mod forms;
 #[path = "api/hardening.rs"]
 mod hardening;
+#[path = "api/journey.rs"]
+mod journey;
+#[path = "api/journeys.rs"]
+mod journeys;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]
