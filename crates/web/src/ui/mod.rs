@@ -15,12 +15,15 @@ mod admin;
 mod admin_users;
 mod audit;
 mod board;
+mod bulk;
 mod contacts;
 pub(crate) mod error;
 pub mod i18n;
 mod inbox;
+mod late;
 mod lead_actions;
 mod lead_card;
+mod lists;
 mod login;
 pub mod redirect;
 mod reports;
@@ -71,6 +74,12 @@ pub fn router() -> Router<AppState> {
         .route("/reports/leads", get(reports::drill_page))
         .route("/contacts", get(contacts::contacts_page))
         .route("/contacts/merge", post(contacts::merge))
+        .route("/contacts/{id}/merge", get(contacts::merge_page))
+        .route("/contacts/merges/{id}", get(contacts::merged_page))
+        .route("/contacts/merges/{id}/undo", post(contacts::undo))
+        .route("/leads", get(inbox::leads))
+        .route("/leads/bulk", post(bulk::bulk))
+        .route("/late", get(late::late_page))
         .route("/leads/{id}", get(lead_card::lead_page))
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
