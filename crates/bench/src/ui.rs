@@ -27,7 +27,9 @@
 //!   `pronto_session` cookie.
 //! * **The pages**: `GET /inbox`, `/inbox?q=SURNAME` (a surname, another each request, each in
 //!   about 5% of the leads), `/inbox?q=E-MAIL` (a random customer's address: one or two leads,
-//!   the worst case of the search), `/leads/{id}` (random leads) and `/board`, `--requests`
+//!   the worst case of the search), `/leads/{id}` (random leads), `/board`, `/contacts` (first
+//!   page, and pages of it sorted by name), `/leads?sort=contact` (every lead sorted by its
+//!   contact, pages 1–100 both ways), `/inbox?page=N` (pages 1–300) and `/late`, `--requests`
 //!   (default 200) each, one after another on one keep-alive connection; latency = the request
 //!   written → the whole answer read, on the monotonic clock. Five requests per page before
 //!   are not counted (the first is reported). A page that answers 404 is "not there".
@@ -384,6 +386,22 @@ async fn measure(args: &UiArgs, filled: &Filled, addr: &str) -> Result<Vec<Page>
         .await?,
     );
     pages.push(measure_page(&mut http, addr, &sid, "board", "/board".into(), n, |_| "/board".into()).await?);
+    // The lists (issue 18): contacts, every lead sorted by a column, a deep page, late now.
+    pages.push(measure_page(&mut http, addr, &sid, "contacts", "/contacts".into(), n, |_| "/contacts".into()).await?);
+    pages.push(
+        measure_page(&mut http, addr, &sid, "contacts", "/contacts?sort=name".into(), n, |k| {
+            format!("/contacts?sort=name&page={}", 1 + k % 50)
+        })
+        .await?,
+    );
+    pages.push(
+        measure_page(&mut http, addr, &sid, "leads", "/leads?sort=contact".into(), n, |k| {
+            format!("/leads?sort=contact&dir={}&page={}", if k % 2 == 0 { "asc" } else { "desc" }, 1 + k % 100)
+        })
+        .await?,
+    );
+    pages.push(measure_page(&mut http, addr, &sid, "paging", "/inbox?page=N".into(), n, |k| format!("/inbox?page={}", 1 + k % 300)).await?);
+    pages.push(measure_page(&mut http, addr, &sid, "late", "/late".into(), n, |_| "/late".into()).await?);
 
     let css = asset(&mut http, addr, &sid, "/static/app.css").await?;
     let js = asset(&mut http, addr, &sid, "/static/app.js").await?;

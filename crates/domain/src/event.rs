@@ -195,6 +195,8 @@ domain_events! {
     // --- Contacts ----------------------------------------------------------------------------
     "contact.possible_duplicate" => ContactPossibleDuplicate { contact_id: i64, other_contact_id: i64 },
     "contact.merged" => ContactMerged { kept: i64, merged: i64, leads_moved: Vec<i64> },
+    /// A merge undone: the leads, activities, phones and e-mails it moved are `merged`'s again.
+    "contact.unmerged" => ContactUnmerged { kept: i64, merged: i64, leads_moved: Vec<i64> },
     /// A contact detail learnt elsewhere (`from`: where).
     "contact.updated" => ContactUpdated { phone: String, from: String },
 

@@ -303,6 +303,11 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "kept": 2, "merged": 3, "leads_moved": [10, 11] }),
         ),
         (
+            ContactUnmerged { kept: 2, merged: 3, leads_moved: vec![10, 11] },
+            "contact.unmerged",
+            json!({ "kept": 2, "merged": 3, "leads_moved": [10, 11] }),
+        ),
+        (
             ContactUpdated { phone: s("+420777000111"), from: s("the e-mail signature") },
             "contact.updated",
             json!({ "phone": "+420777000111", "from": "the e-mail signature" }),

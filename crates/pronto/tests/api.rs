@@ -63,6 +63,8 @@ mod system;
 mod tracking;
 #[path = "api/ui.rs"]
 mod ui;
+#[path = "api/ui_lists.rs"]
+mod ui_lists;
 #[path = "api/ui_reports.rs"]
 mod ui_reports;
 #[path = "api/ui_words.rs"]

@@ -19,6 +19,7 @@ mod customer;
 pub mod engine;
 mod error;
 mod facts;
+mod late;
 mod mail;
 mod migrate;
 pub mod playbooks;
@@ -221,7 +222,20 @@ pub trait Store: Send + Sync {
     async fn similar_contacts(&self, phone: Option<String>, email: Option<String>, company_id: Option<String>, limit: i64) -> Result<Vec<SimilarContact>>;
     /// Merges `other` into `keep` (one person entered twice): its leads, activities, phone
     /// numbers and e-mails move; it stays, marked merged, for the record.
-    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()>;
+    /// Returns the merge's id: [`Store::undo_merge`] puts every row it moved back.
+    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<i64>;
+    /// Undoes a merge within [`MERGE_UNDO_WINDOW`] while neither contact changed since (no new
+    /// inquiry, no new detail, no later merge): the kept contact's details, and the leads,
+    /// activities, phones and e-mails that moved, are as before. `Conflict` otherwise.
+    async fn undo_merge(&self, id: i64, actor: Option<i64>) -> Result<()>;
+    /// A merge as recorded.
+    async fn contact_merge(&self, id: i64) -> Result<MergeRecord>;
+    /// A page of contacts and how many the filter selects in all.
+    async fn contact_page(&self, filter: &ContactFilter) -> Result<(Vec<ContactListItem>, i64)>;
+    /// How many leads `filter` selects (its limit, offset and order aside).
+    async fn count_leads(&self, filter: &LeadFilter) -> Result<i64>;
+    /// Open tasks past their time and SLAs breached or at risk, the latest first.
+    async fn late_now(&self, filter: &LateFilter) -> Result<Vec<LateRecord>>;
     /// A task entered by hand on a lead; returns its id.
     async fn create_task(
         &self,

@@ -87,7 +87,8 @@ fn like_pattern(term: &str) -> String {
     p
 }
 
-pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRecord>> {
+/// The WHERE clause of `f` (empty when it selects every lead) and its parameters.
+fn lead_conditions(f: &LeadFilter) -> (String, Vec<P>) {
     let mut conds: Vec<String> = Vec::new();
     let mut ps: Vec<P> = Vec::new();
     let mut bind = |cond: &str, p: P, conds: &mut Vec<String>| {
@@ -125,14 +126,43 @@ pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRe
     if let Some(before) = f.before {
         bind("l.id < ?", before.into(), &mut conds);
     }
-    let mut sql = LEAD_SELECT.to_owned();
-    if !conds.is_empty() {
-        sql.push_str(" WHERE ");
-        sql.push_str(&conds.join(" AND "));
-    }
+    let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
+    (wh, ps)
+}
+
+/// The ORDER BY of a lead list: the column, then the id the same way (a stable order).
+fn lead_order(f: &LeadFilter) -> String {
+    let dir = if f.descending { "DESC" } else { "ASC" };
+    let col = match f.sort {
+        None => return "l.id DESC".into(),
+        Some(LeadSort::Received) => "l.received_at",
+        Some(LeadSort::Contact) => "LOWER(COALESCE(c.name, c.email, c.phone, ''))",
+        Some(LeadSort::Subject) => "LOWER(COALESCE(l.subject, ''))",
+        Some(LeadSort::Channel) => "l.channel",
+        Some(LeadSort::Stage) => "l.stage",
+        Some(LeadSort::Status) => "l.status",
+        Some(LeadSort::Owner) => "LOWER(COALESCE(o.name, ''))",
+    };
+    format!("{col} {dir}, l.id {dir}")
+}
+
+pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRecord>> {
+    let (wh, mut ps) = lead_conditions(f);
+    let mut sql = format!("{LEAD_SELECT}{wh} ORDER BY {}", lead_order(f));
     ps.push(P::from(i64::from(f.limit.clamp(1, 1000))));
-    sql.push_str(&format!(" ORDER BY l.id DESC LIMIT ${}", ps.len()));
+    sql.push_str(&format!(" LIMIT ${}", ps.len()));
+    if f.offset > 0 {
+        ps.push(P::from(i64::from(f.offset)));
+        sql.push_str(&format!(" OFFSET ${}", ps.len()));
+    }
     c.rows(&sql, ps).await?.iter().map(lead_record).collect()
+}
+
+/// How many leads `f` selects (its limit, offset and order aside).
+pub(crate) async fn count_leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<i64> {
+    let (wh, ps) = lead_conditions(f);
+    let r = c.row(&format!("SELECT COUNT(*) AS n FROM leads l{wh}"), ps).await?.ok_or(StoreError::NotFound)?;
+    Ok(r.i64("n")?)
 }
 
 pub(crate) async fn timeline(c: &mut dyn Conn, lead_id: i64) -> Result<Vec<EventRecord>> {
@@ -581,22 +611,73 @@ pub(crate) async fn stage_counts(c: &mut dyn Conn) -> Result<Vec<(String, i64)>>
 /// Contacts (not merged away), newest first, optionally those whose inquiries match `query`
 /// (folded like the lead search), each with its number of inquiries.
 pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) -> Result<Vec<crate::records::ContactListItem>> {
-    let base = "SELECT ct.id, ct.name, ct.email, ct.phone, co.name AS company,
-                       (SELECT COUNT(*) FROM leads l2 WHERE l2.contact_id = ct.id) AS leads
-                FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id
-                WHERE ct.merged_into IS NULL";
-    let rows = match query.map(pronto_domain::search::fold).filter(|q| !q.is_empty()) {
-        Some(q) => {
-            let like = format!("%{}%", q.replace('%', "").replace('_', ""));
-            c.rows(
-                &format!("{base} AND ct.id IN (SELECT contact_id FROM leads WHERE search LIKE $1) ORDER BY ct.id DESC LIMIT $2"),
-                params![like, limit],
-            )
-            .await?
+    let f = ContactFilter { query: query.map(str::to_owned), limit: limit.clamp(1, 1000) as u32, ..Default::default() };
+    Ok(contact_page(c, &f, false).await?.0)
+}
+
+/// The WHERE clause of a contacts list and its parameters.
+fn contact_conditions(f: &ContactFilter) -> (String, Vec<P>) {
+    let mut conds = vec!["ct.merged_into IS NULL".to_owned()];
+    let mut ps: Vec<P> = Vec::new();
+    if let Some(q) = &f.query {
+        let mut terms = Vec::new();
+        for term in pronto_domain::search::terms(q).into_iter().take(8) {
+            ps.push(like_pattern(&term).into());
+            terms.push(format!("l.search LIKE ${} ESCAPE '\\'", ps.len()));
         }
-        None => c.rows(&format!("{base} ORDER BY ct.id DESC LIMIT $1"), params![limit]).await?,
+        if !terms.is_empty() {
+            conds.push(format!("ct.id IN (SELECT l.contact_id FROM leads l WHERE {})", terms.join(" AND ")));
+        }
+    }
+    if let Some(id) = f.except {
+        ps.push(id.into());
+        conds.push(format!("ct.id <> ${}", ps.len()));
+    }
+    (format!(" WHERE {}", conds.join(" AND ")), ps)
+}
+
+/// A page of contacts (`f`), and how many there are in all when `count`.
+pub(crate) async fn contact_page(
+    c: &mut dyn Conn,
+    f: &ContactFilter,
+    count: bool,
+) -> Result<(Vec<crate::records::ContactListItem>, i64)> {
+    let (wh, mut ps) = contact_conditions(f);
+    let total = if count {
+        let r = c.row(&format!("SELECT COUNT(*) AS n FROM contacts ct{wh}"), ps.clone()).await?.ok_or(StoreError::NotFound)?;
+        r.i64("n")?
+    } else {
+        0
     };
-    rows.iter()
+    let dir = if f.descending { "DESC" } else { "ASC" };
+    let col = match f.sort {
+        None => None,
+        Some(ContactSort::Added) => Some("ct.id"),
+        Some(ContactSort::Name) => Some("LOWER(COALESCE(ct.name, ct.email, ct.phone, ''))"),
+        Some(ContactSort::Phone) => Some("COALESCE(ct.phone, '')"),
+        Some(ContactSort::Email) => Some("LOWER(COALESCE(ct.email, ''))"),
+        Some(ContactSort::Company) => Some("LOWER(COALESCE(co.name, ''))"),
+        Some(ContactSort::Leads) => Some("leads"),
+    };
+    let order = match col {
+        None => "ct.id DESC".to_owned(),
+        Some("ct.id") => format!("ct.id {dir}"),
+        Some(col) => format!("{col} {dir}, ct.id {dir}"),
+    };
+    ps.push(P::from(i64::from(f.limit.clamp(1, 1000))));
+    let limit = ps.len();
+    ps.push(P::from(i64::from(f.offset)));
+    let offset = ps.len();
+    let sql = format!(
+        "SELECT ct.id, ct.name, ct.email, ct.phone, co.name AS company,
+                (SELECT COUNT(*) FROM leads l2 WHERE l2.contact_id = ct.id) AS leads,
+                (SELECT MAX(l3.id) FROM leads l3 WHERE l3.contact_id = ct.id) AS last_lead
+         FROM contacts ct LEFT JOIN companies co ON co.id = ct.company_id{wh}
+         ORDER BY {order} LIMIT ${limit} OFFSET ${offset}"
+    );
+    let rows = c.rows(&sql, ps).await?;
+    let items = rows
+        .iter()
         .map(|r| {
             Ok(crate::records::ContactListItem {
                 id: r.i64("id")?,
@@ -605,9 +686,11 @@ pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) 
                 phone: r.opt_str("phone")?,
                 company: r.opt_str("company")?,
                 leads: r.i64("leads")?,
+                last_lead: r.opt_i64("last_lead")?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    Ok((items, total))
 }
 
 /// Companies: (id, name, registration number, people, inquiries), newest first.

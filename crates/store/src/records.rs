@@ -83,6 +83,104 @@ pub struct LeadFilter {
     pub received_after: Option<Timestamp>,
     pub before: Option<i64>,
     pub limit: u32,
+    /// The order (none: newest first, by id); ties are broken by id, so pages never overlap.
+    pub sort: Option<LeadSort>,
+    /// Descending when `sort` is given.
+    pub descending: bool,
+    /// Rows of the order to skip (a page of a sorted list).
+    pub offset: u32,
+}
+
+/// A column a list of leads can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadSort {
+    Received,
+    Contact,
+    Subject,
+    Channel,
+    Stage,
+    Status,
+    Owner,
+}
+
+/// A column the contacts list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactSort {
+    /// Newest first (ascending: oldest first).
+    Added,
+    Name,
+    Phone,
+    Email,
+    Company,
+    Leads,
+}
+
+/// Which contacts to list (not merged away): those whose inquiries match `query`, sorted, a
+/// page at a time.
+#[derive(Debug, Clone, Default)]
+pub struct ContactFilter {
+    pub query: Option<String>,
+    /// None: newest first.
+    pub sort: Option<ContactSort>,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+    /// Leave this contact out (the one being merged).
+    pub except: Option<i64>,
+}
+
+/// A merge of two contacts, as recorded (to show it and to undo it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeRecord {
+    pub id: i64,
+    pub kept: i64,
+    pub merged: i64,
+    pub at: Timestamp,
+    pub actor: Option<i64>,
+    pub undone_at: Option<Timestamp>,
+    /// How many leads, activities and identities (phones, e-mails) moved.
+    pub leads_moved: usize,
+    pub activities_moved: usize,
+    pub identities_moved: usize,
+}
+
+/// How long a merge can be undone (and only while neither contact changed since).
+pub const MERGE_UNDO_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Something late now, or about to be: an open task past its time, or an SLA breached or
+/// about to be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateRecord {
+    pub what: Late,
+    pub lead_id: i64,
+    /// The lead's contact, as the lists name it.
+    pub contact: ContactSummary,
+    /// Who holds it: the task's assignee, else the lead's owner; none when nobody does.
+    pub holder: Option<UserRef>,
+    /// When it was (or is) due.
+    pub due_at: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Late {
+    /// An open task past its due time.
+    Task { id: i64, title: String },
+    /// An SLA whose deadline passed while its condition is still not met.
+    SlaBreached { sla: String, title: String },
+    /// An SLA running, due within the warning threshold (its own, else 15 minutes).
+    SlaAtRisk { sla: String, title: String },
+}
+
+/// Which late things to list.
+#[derive(Debug, Clone)]
+pub struct LateFilter {
+    pub now: Timestamp,
+    /// An SLA without a warning threshold of its own is at risk this long before it is due.
+    pub at_risk_within: jiff::SignedDuration,
+    /// Only what this user holds, and what nobody holds (none: everyone's).
+    pub holder: Option<i64>,
+    /// At most this many of each kind.
+    pub limit: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -548,6 +646,8 @@ pub struct ContactListItem {
     pub phone: Option<String>,
     pub company: Option<String>,
     pub leads: i64,
+    /// The contact's newest inquiry.
+    pub last_lead: Option<i64>,
 }
 
 /// A report's tallies per group value (see `pronto_domain::tally`).

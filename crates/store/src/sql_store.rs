@@ -434,8 +434,26 @@ impl Store for SqlStore {
     ) -> Result<Vec<crate::records::SimilarContact>> {
         self.read(move |c| Box::pin(async move { queries::similar_contacts(c, phone, email, company_id, limit).await })).await
     }
-    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<()> {
+    async fn merge_contacts(&self, keep: i64, other: i64, actor: Option<i64>) -> Result<i64> {
         self.writer.submit(leads::MergeContacts { keep, other, actor }).await
+    }
+    async fn undo_merge(&self, id: i64, actor: Option<i64>) -> Result<()> {
+        self.writer.submit(leads::UndoMerge { id, actor }).await
+    }
+    async fn contact_merge(&self, id: i64) -> Result<MergeRecord> {
+        self.read(move |c| Box::pin(leads::merge_record(c, id))).await
+    }
+    async fn contact_page(&self, filter: &ContactFilter) -> Result<(Vec<ContactListItem>, i64)> {
+        let filter = filter.clone();
+        self.read(move |c| Box::pin(async move { queries::contact_page(c, &filter, true).await })).await
+    }
+    async fn count_leads(&self, filter: &LeadFilter) -> Result<i64> {
+        let filter = filter.clone();
+        self.read(move |c| Box::pin(async move { queries::count_leads(c, &filter).await })).await
+    }
+    async fn late_now(&self, filter: &LateFilter) -> Result<Vec<LateRecord>> {
+        let (filter, playbooks) = (filter.clone(), self.playbooks.clone());
+        self.read(move |c| Box::pin(async move { crate::late::late_now(c, &playbooks, &filter).await })).await
     }
     async fn create_task(
         &self,

@@ -57,6 +57,9 @@
 //!    rebuild from the registry gives.
 //! 12. **The customer's page and webhooks** [customer] — page tokens, the customer's actions,
 //!    sealed documents; a webhook delivery never triggers a webhook.
+//! 13. **Lists** [lists] — leads and contacts sorted by any column (stable), paged and counted;
+//!    a merge of two contacts undone leaves every row it touched as it was (within a day, while
+//!    neither changed); "late now": overdue tasks, SLAs breached or at risk, who holds them.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -72,6 +75,8 @@ mod durability;
 mod intake;
 #[path = "contract/leads.rs"]
 mod leads;
+#[path = "contract/lists.rs"]
+mod lists;
 #[path = "contract/log_and_timers.rs"]
 mod log_and_timers;
 #[path = "contract/notify.rs"]

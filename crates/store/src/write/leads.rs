@@ -68,9 +68,24 @@ pub(crate) struct MergeContacts {
 
 #[async_trait]
 impl Command for MergeContacts {
+    /// The merge's id (to undo it).
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        merge_contacts(c, pending, self.keep, self.other, self.actor, now).await
+    }
+}
+
+/// A merge undone: every row it moved goes back, the kept contact's details are what they were.
+pub(crate) struct UndoMerge {
+    pub id: i64,
+    pub actor: Option<i64>,
+}
+
+#[async_trait]
+impl Command for UndoMerge {
     type Output = ();
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
-        merge_contacts(c, pending, self.keep, self.other, self.actor, now).await
+        undo_merge(c, pending, self.id, self.actor, now).await
     }
 }
 
@@ -425,31 +440,55 @@ pub(crate) async fn patch_lead(
     Ok(())
 }
 
-async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, other: i64, actor: Option<i64>, now: Timestamp) -> R<()> {
+/// The ids `sql` selects (one column, `id`).
+async fn ids(c: &mut dyn Conn, sql: &str, ps: Vec<P>) -> R<Vec<i64>> {
+    c.rows(sql, ps).await?.iter().map(|r| r.i64("id").map_err(StoreError::from)).collect()
+}
+
+/// A contact's own fields, as a merge records them before and after.
+async fn contact_fields(c: &mut dyn Conn, id: i64) -> R<(Value, Option<i64>)> {
+    let r = c
+        .row("SELECT name, email, phone, company_id, merged_into FROM contacts WHERE id = $1", params![id])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let fields = json!({ "name": r.opt_str("name")?, "email": r.opt_str("email")?, "phone": r.opt_str("phone")?, "company_id": r.opt_i64("company_id")? });
+    Ok((fields, r.opt_i64("merged_into")?))
+}
+
+/// The leads of `contacts`, sorted: (id, search, updated_at).
+async fn lead_search(c: &mut dyn Conn, contacts: [i64; 2]) -> R<Vec<Value>> {
+    let rows = c
+        .rows("SELECT id, search, updated_at FROM leads WHERE contact_id = $1 OR contact_id = $2 ORDER BY id", params![contacts[0], contacts[1]])
+        .await?;
+    rows.iter().map(|r| Ok(json!([r.i64("id")?, r.str("search")?, r.i64("updated_at")?]))).collect()
+}
+
+async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, other: i64, actor: Option<i64>, now: Timestamp) -> R<i64> {
     if keep == other {
         return Err(StoreError::Invalid(FieldErrors::single("other", "a contact cannot be merged into itself")));
     }
-    let get = "SELECT name, email, phone, company_id, merged_into FROM contacts WHERE id = $1";
-    let k = c.row(get, params![keep]).await?.ok_or(StoreError::NotFound)?;
-    let o = c.row(get, params![other]).await?.ok_or(StoreError::NotFound)?;
-    if k.opt_i64("merged_into")?.is_some() || o.opt_i64("merged_into")?.is_some() {
+    let (kept_before, k_merged) = contact_fields(c, keep).await?;
+    let (other_fields, o_merged) = contact_fields(c, other).await?;
+    if k_merged.is_some() || o_merged.is_some() {
         return Err(StoreError::Conflict("one of the contacts was merged already".into()));
     }
     // What the kept record lacks, the other gives; nothing it has is overwritten.
-    let name = k.opt_str("name")?.or(o.opt_str("name")?);
-    let email = k.opt_str("email")?.or(o.opt_str("email")?);
-    let phone = k.opt_str("phone")?.or(o.opt_str("phone")?);
-    let company = k.opt_i64("company_id")?.or(o.opt_i64("company_id")?);
+    let pick = |f: &str| if kept_before[f].is_null() { other_fields[f].clone() } else { kept_before[f].clone() };
+    let (name, email, phone, company) = (pick("name"), pick("email"), pick("phone"), pick("company_id"));
     c.exec(
         "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
-        params![name, email, phone, company, keep],
+        params![name.as_str().map(str::to_owned), email.as_str().map(str::to_owned), phone.as_str().map(str::to_owned), company.as_i64(), keep],
     )
     .await?;
-    let leads: Vec<i64> = c
-        .rows("SELECT id FROM leads WHERE contact_id = $1", params![other])
+    // What moves, recorded so that an undo moves exactly that back.
+    let searches = lead_search(c, [keep, other]).await?;
+    let leads = ids(c, "SELECT id FROM leads WHERE contact_id = $1 ORDER BY id", params![other]).await?;
+    let activities = ids(c, "SELECT id FROM activities WHERE contact_id = $1 ORDER BY id", params![other]).await?;
+    let identities: Vec<Value> = c
+        .rows("SELECT kind, value FROM contact_identities WHERE contact_id = $1 ORDER BY kind, value", params![other])
         .await?
         .iter()
-        .map(|r| r.i64("id").map_err(StoreError::from))
+        .map(|r| Ok(json!([r.str("kind")?, r.str("value")?])))
         .collect::<R<_>>()?;
     for sql in [
         "UPDATE leads SET contact_id = $1 WHERE contact_id = $2",
@@ -459,17 +498,121 @@ async fn merge_contacts(c: &mut dyn Conn, pending: &mut Pending, keep: i64, othe
         c.exec(sql, params![keep, other]).await?;
     }
     c.exec("UPDATE contacts SET merged_into = $1 WHERE id = $2", params![keep, other]).await?;
-    let all: Vec<i64> = c
-        .rows("SELECT id FROM leads WHERE contact_id = $1", params![keep])
-        .await?
-        .iter()
-        .map(|r| r.i64("id").map_err(StoreError::from))
-        .collect::<R<_>>()?;
+    let all = ids(c, "SELECT id FROM leads WHERE contact_id = $1 ORDER BY id", params![keep]).await?;
     for l in &all {
         refresh_search(c, *l).await?;
     }
+    let (kept_after, _) = contact_fields(c, keep).await?;
+    let undo = json!({
+        "kept_before": kept_before,
+        "kept_after": kept_after,
+        "other": other_fields,
+        "leads": leads,
+        "activities": activities,
+        "identities": identities,
+        "search": searches,
+        "kept_leads_after": all,
+    });
+    let id = c
+        .insert_id(
+            "INSERT INTO contact_merges (kept_id, merged_id, at, actor_id, undo) VALUES ($1, $2, $3, $4, $5)",
+            params![keep, other, micros(now), actor, undo.to_string()],
+        )
+        .await?;
     pending.record(DomainEvent::ContactMerged { kept: keep, merged: other, leads_moved: leads }, None, Some(keep), actor, now);
+    Ok(id)
+}
+
+async fn undo_merge(c: &mut dyn Conn, pending: &mut Pending, id: i64, actor: Option<i64>, now: Timestamp) -> R<()> {
+    let m = c
+        .row("SELECT kept_id, merged_id, at, undo, undone_at FROM contact_merges WHERE id = $1", params![id])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let (keep, other) = (m.i64("kept_id")?, m.i64("merged_id")?);
+    if m.opt_i64("undone_at")?.is_some() {
+        return Err(StoreError::Conflict("this merge was undone already".into()));
+    }
+    if now.duration_since(crate::from_micros(m.i64("at")?)) > crate::records::MERGE_UNDO_WINDOW {
+        return Err(StoreError::Conflict("a merge can be undone for 24 hours only".into()));
+    }
+    let undo: Value = serde_json::from_str(&m.str("undo")?).map_err(|e| StoreError::Internal(format!("a merge's record does not read: {e}")))?;
+    let (kept_now, k_merged) = contact_fields(c, keep).await?;
+    let (other_now, o_merged) = contact_fields(c, other).await?;
+    let kept_leads = ids(c, "SELECT id FROM leads WHERE contact_id = $1 ORDER BY id", params![keep]).await?;
+    let later = c
+        .row(
+            "SELECT id FROM contact_merges WHERE id > $1 AND undone_at IS NULL AND (kept_id IN ($2, $3) OR merged_id IN ($2, $3))",
+            params![id, keep, other],
+        )
+        .await?;
+    if kept_now != undo["kept_after"]
+        || k_merged.is_some()
+        || o_merged != Some(keep)
+        || other_now != undo["other"]
+        || json!(kept_leads) != undo["kept_leads_after"]
+        || later.is_some()
+    {
+        return Err(StoreError::Conflict("one of the contacts changed since the merge; it can no longer be undone".into()));
+    }
+    let list = |k: &str| -> Vec<i64> { undo[k].as_array().map(|a| a.iter().filter_map(Value::as_i64).collect()).unwrap_or_default() };
+    let before = &undo["kept_before"];
+    let s = |f: &str| before[f].as_str().map(str::to_owned);
+    c.exec(
+        "UPDATE contacts SET name = $1, email = $2, phone = $3, company_id = $4 WHERE id = $5",
+        params![s("name"), s("email"), s("phone"), before["company_id"].as_i64(), keep],
+    )
+    .await?;
+    c.exec("UPDATE contacts SET merged_into = NULL WHERE id = $1", params![other]).await?;
+    let leads = list("leads");
+    for l in &leads {
+        c.exec("UPDATE leads SET contact_id = $1 WHERE id = $2 AND contact_id = $3", params![other, *l, keep]).await?;
+        c.exec("UPDATE activities SET contact_id = $1 WHERE lead_id = $2 AND contact_id = $3", params![other, *l, keep]).await?;
+    }
+    for a in list("activities") {
+        c.exec("UPDATE activities SET contact_id = $1 WHERE id = $2 AND contact_id = $3", params![other, a, keep]).await?;
+    }
+    for i in undo["identities"].as_array().into_iter().flatten() {
+        let (kind, value) = (i[0].as_str().unwrap_or_default(), i[1].as_str().unwrap_or_default());
+        c.exec(
+            "UPDATE contact_identities SET contact_id = $1 WHERE kind = $2 AND value = $3 AND contact_id = $4",
+            params![other, kind, value, keep],
+        )
+        .await?;
+    }
+    // Each lead's search text as it was, unless the lead changed since (then from its fields).
+    for row in undo["search"].as_array().into_iter().flatten() {
+        let (lead, search, updated) = (row[0].as_i64().unwrap_or_default(), row[1].as_str().unwrap_or_default(), row[2].as_i64());
+        let n = c
+            .exec("UPDATE leads SET search = $1 WHERE id = $2 AND updated_at = $3", params![search, lead, updated])
+            .await?;
+        if n == 0 {
+            refresh_search(c, lead).await?;
+        }
+    }
+    c.exec("UPDATE contact_merges SET undone_at = $1, undone_by = $2 WHERE id = $3", params![micros(now), actor, id]).await?;
+    pending.record(DomainEvent::ContactUnmerged { kept: keep, merged: other, leads_moved: leads }, None, Some(other), actor, now);
     Ok(())
+}
+
+/// A merge as recorded.
+pub(crate) async fn merge_record(c: &mut dyn Conn, id: i64) -> R<crate::records::MergeRecord> {
+    let m = c
+        .row("SELECT id, kept_id, merged_id, at, actor_id, undo, undone_at FROM contact_merges WHERE id = $1", params![id])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let undo: Value = serde_json::from_str(&m.str("undo")?).unwrap_or(Value::Null);
+    let n = |k: &str| undo[k].as_array().map_or(0, Vec::len);
+    Ok(crate::records::MergeRecord {
+        id: m.i64("id")?,
+        kept: m.i64("kept_id")?,
+        merged: m.i64("merged_id")?,
+        at: crate::from_micros(m.i64("at")?),
+        actor: m.opt_i64("actor_id")?,
+        undone_at: m.opt_i64("undone_at")?.map(crate::from_micros),
+        leads_moved: n("leads"),
+        activities_moved: n("activities"),
+        identities_moved: n("identities"),
+    })
 }
 
 /// Recomputes a lead's folded search text from its current fields and contact.

@@ -79,6 +79,26 @@ impl Db {
         n.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// The rows of a `SELECT` of one text column, on a raw connection of its own.
+    pub(crate) async fn texts_raw(&self, sql: &str) -> Vec<String> {
+        let rows = match self.engine {
+            Engine::Sqlite => rusqlite::Connection::open(self.sqlite_path())
+                .and_then(|c| {
+                    let mut st = c.prepare(sql)?;
+                    let rows = st.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>();
+                    rows
+                })
+                .map_err(|e| e.to_string()),
+            Engine::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.url).await.expect("a raw connection");
+                let rows = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql.to_owned())).fetch_all(&mut c).await;
+                let _ = c.close().await;
+                rows.map_err(|e| e.to_string())
+            }
+        };
+        rows.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
     fn sqlite_path(&self) -> &str {
         self.url.strip_prefix("sqlite://").expect("a sqlite:// URL")
     }

@@ -162,7 +162,7 @@ pub async fn list_leads(State(st): State<AppState>, caller: Caller, RawQuery(raw
     }
     e.into_result()?;
     // One extra row tells whether there is a next page.
-    let filter = LeadFilter { stage, status, channel, owner, contact: None, company: None, query, received_after: None, before, limit: limit + 1 };
+    let filter = LeadFilter { stage, status, channel, owner, contact: None, company: None, query, received_after: None, before, limit: limit + 1, sort: None, descending: false, offset: 0 };
     let mut rows = st.store.leads(&filter).await?;
     let next_cursor = if rows.len() > limit as usize {
         rows.truncate(limit as usize);

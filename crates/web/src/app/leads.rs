@@ -109,8 +109,15 @@ pub async fn revoke_link(st: &AppState, caller: &Caller, id: i64) -> Result<Stri
     Ok(lead.tracking_url.unwrap_or_default())
 }
 
-/// The same person entered twice: `other`'s inquiries and details join `keep`.
-pub async fn merge_contacts(st: &AppState, caller: &Caller, keep: i64, other: i64) -> Result<()> {
+/// The same person entered twice: `other`'s inquiries and details join `keep`. Returns the
+/// merge's id, to undo it.
+pub async fn merge_contacts(st: &AppState, caller: &Caller, keep: i64, other: i64) -> Result<i64> {
     caller.require(Action::EditLead)?;
     st.store.merge_contacts(keep, other, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "contact"))
+}
+
+/// Undoes a merge (within a day, while neither contact changed): both records as they were.
+pub async fn undo_merge(st: &AppState, caller: &Caller, id: i64) -> Result<()> {
+    caller.require(Action::EditLead)?;
+    st.store.undo_merge(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "merge"))
 }

@@ -15,13 +15,16 @@ mod admin;
 mod admin_users;
 mod audit;
 mod board;
+mod bulk;
 mod contacts;
 mod entry;
 pub(crate) mod error;
 pub mod i18n;
 mod inbox;
+mod late;
 mod lead_actions;
 mod lead_card;
+mod lists;
 mod login;
 pub(crate) mod notify;
 pub mod redirect;
@@ -81,6 +84,12 @@ pub fn router() -> Router<AppState> {
         .route("/contacts/merge", post(contacts::merge))
         .route("/leads/new", get(entry::new_page).post(entry::create))
         .route("/leads/new/similar", get(entry::similar))
+        .route("/contacts/{id}/merge", get(contacts::merge_page))
+        .route("/contacts/merges/{id}", get(contacts::merged_page))
+        .route("/contacts/merges/{id}/undo", post(contacts::undo))
+        .route("/leads", get(inbox::leads))
+        .route("/leads/bulk", post(bulk::bulk))
+        .route("/late", get(late::late_page))
         .route("/leads/{id}", get(lead_card::lead_page))
         .route("/leads/{id}/{action}", post(lead_actions::lead_action))
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))

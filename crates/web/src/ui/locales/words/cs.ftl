@@ -149,6 +149,7 @@ words-ev-notification-requeued = { $who }: upozornění odesláno znovu ({ $chan
 words-ev-notification-test = { $who }: zkušební zpráva ({ $channel }).
 words-ev-contact-possible-duplicate = Tento kontakt je možná tatáž osoba jako { $other }.
 words-ev-contact-merged = { $who }: kontakt { $other } sloučen do { $contact }.
+words-ev-contact-unmerged = { $who }: sloučení vráceno, kontakt { $other } je opět samostatný vedle { $contact }.
 words-ev-contact-updated = { $who }: ke kontaktu přidáno číslo { $phone }.
 words-ev-customer-callback = Zákazník žádá o zavolání v { $at }.
 words-ev-customer-document = Zákazník poslal dokument: { $file }.

@@ -149,6 +149,7 @@ words-ev-notification-requeued = { $who } sent a notification again ({ $channel 
 words-ev-notification-test = { $who } sent a test message ({ $channel }).
 words-ev-contact-possible-duplicate = This contact may be the same person as { $other }.
 words-ev-contact-merged = { $who } merged { $other } into { $contact }.
+words-ev-contact-unmerged = { $who } undid the merge: { $other } is separate from { $contact } again.
 words-ev-contact-updated = { $who } added the phone number { $phone } to the contact.
 words-ev-customer-callback = The customer asked to be called back at { $at }.
 words-ev-customer-document = The customer sent a document: { $file }.

@@ -149,6 +149,7 @@ words-ev-notification-requeued = { $who }: ההתראה נשלחה שוב ({ $ch
 words-ev-notification-test = { $who }: הודעת ניסיון ({ $channel }).
 words-ev-contact-possible-duplicate = ייתכן שאיש הקשר הזה הוא אותו אדם כמו { $other }.
 words-ev-contact-merged = { $who }: איש הקשר { $other } אוחד עם { $contact }.
+words-ev-contact-unmerged = { $who } ביטל/ה את המיזוג: { $other } שוב נפרד/ת מ־{ $contact }.
 words-ev-contact-updated = { $who }: נוסף לאיש הקשר המספר { $phone }.
 words-ev-customer-callback = הלקוח מבקש שיחזרו אליו ב־{ $at }.
 words-ev-customer-document = הלקוח שלח מסמך: { $file }.

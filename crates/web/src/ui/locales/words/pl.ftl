@@ -149,6 +149,7 @@ words-ev-notification-requeued = { $who }: powiadomienie wysłane ponownie ({ $c
 words-ev-notification-test = { $who }: wiadomość testowa ({ $channel }).
 words-ev-contact-possible-duplicate = Ten kontakt to być może ta sama osoba co { $other }.
 words-ev-contact-merged = { $who }: kontakt { $other } scalony z { $contact }.
+words-ev-contact-unmerged = { $who } cofnął(-ęła) scalenie: { $other } znów jest oddzielnie od { $contact }.
 words-ev-contact-updated = { $who }: do kontaktu dodano numer { $phone }.
 words-ev-customer-callback = Klient prosi o telefon o { $at }.
 words-ev-customer-document = Klient przesłał dokument: { $file }.

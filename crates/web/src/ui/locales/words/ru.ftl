@@ -149,6 +149,7 @@ words-ev-notification-requeued = { $who }: уведомление отправл
 words-ev-notification-test = { $who }: тестовое сообщение ({ $channel }).
 words-ev-contact-possible-duplicate = Возможно, этот контакт – тот же человек, что и { $other }.
 words-ev-contact-merged = { $who }: контакт { $other } объединён с { $contact }.
+words-ev-contact-unmerged = { $who } отменил(а) объединение: { $other } снова отдельно от { $contact }.
 words-ev-contact-updated = { $who }: к контакту добавлен номер { $phone }.
 words-ev-customer-callback = Клиент просит перезвонить в { $at }.
 words-ev-customer-document = Клиент прислал документ: { $file }.
