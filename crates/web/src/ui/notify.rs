@@ -56,9 +56,6 @@ pub(crate) struct About<'a> {
     pub text: &'a str,
 }
 
-/// Templates only customers receive: never a team member's notification.
-pub(crate) const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks"];
-
 /// What happened, in one sentence in the reader's language: who, by which channel, and what to
 /// do ("SLA breached: Jana Nováková, web inquiry, 12 min late"). A kind without a sentence of
 /// its own says what was queued.
@@ -305,6 +302,9 @@ mod tests {
         }
         assert_eq!(s("cs", "sla_breached", jana, Some("web"), Some(12), ""), "Zmeškaná lhůta: Jana Nováková, poptávka z webu, 12 min po termínu");
     }
+
+    /// Templates only customers receive: never a team member's notification.
+    const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks"];
 
     /// Every template a built-in playbook sends to a team member has a sentence of its own.
     #[test]
