@@ -11,7 +11,8 @@ pub const FROM_THE_CUSTOMER: &[&str] = &["customer_message", "customer_callback"
 
 /// A staff member's response to the customer, as `NewActivity::is_response` defines it: a
 /// call in which they were reached, an outgoing e-mail or SMS, a meeting.
-const ANSWERED: &str = "EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = o.lead_id AND a.user_id IS NOT NULL AND a.created_at >= o.created_at
+const ANSWERED: &str =
+    "EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = o.lead_id AND a.user_id IS NOT NULL AND a.created_at >= o.created_at
     AND ((a.kind = 'call' AND a.outcome IN ('reached', 'transferred', 'manager_busy'))
          OR (a.kind IN ('email', 'sms') AND a.direction = 'out') OR a.kind = 'meeting'))";
 

@@ -19,9 +19,17 @@ async fn the_notification_centre_lists_counts_and_marks_ones_own(store: Arc<dyn 
     clock.advance(mins(1));
     store.customer_action(owned, pronto_store::CustomerAction::Message { text: "Prosím o nabídku".into() }).await.unwrap();
     clock.advance(mins(1));
-    store.customer_action(owned, pronto_store::CustomerAction::Document {
-        filename: "plan.pdf".into(), content_type: "application/pdf".into(), bytes: b"%PDF-1.4".to_vec(),
-    }).await.unwrap();
+    store
+        .customer_action(
+            owned,
+            pronto_store::CustomerAction::Document {
+                filename: "plan.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF-1.4".to_vec(),
+            },
+        )
+        .await
+        .unwrap();
     let centre = store.notification_centre(jana, 100).await.unwrap();
     let message = centre.iter().find(|i| i.kind == "customer_message").expect("the owner hears of the message").clone();
     let lead = message.lead.as_ref().expect("about a lead");
@@ -71,6 +79,10 @@ async fn the_notification_centre_lists_counts_and_marks_ones_own(store: Arc<dyn 
     // All read at once.
     assert!(store.mark_read(jana, vec![]).await.unwrap() >= 1);
     assert_eq!(store.unread_notifications(jana).await.unwrap(), 0);
-    assert_eq!(db.count_raw(&format!("SELECT COUNT(*) FROM outbox WHERE recipient_user = {jana} AND channel = 'in_app' AND read_at IS NULL")).await, 0);
+    assert_eq!(
+        db.count_raw(&format!("SELECT COUNT(*) FROM outbox WHERE recipient_user = {jana} AND channel = 'in_app' AND read_at IS NULL"))
+            .await,
+        0
+    );
     assert_eq!(store.unread_notifications(marek).await.unwrap(), 1, "the manager's stays unread");
 }

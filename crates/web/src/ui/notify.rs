@@ -56,9 +56,6 @@ pub(crate) struct About<'a> {
     pub text: &'a str,
 }
 
-/// Templates only customers receive: never a team member's notification.
-pub(crate) const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks"];
-
 /// What happened, in one sentence in the reader's language: who, by which channel, and what to
 /// do ("SLA breached: Jana Nováková, web inquiry, 12 min late"). A kind without a sentence of
 /// its own says what was queued.
@@ -212,7 +209,10 @@ async fn about_lead(State(st): State<AppState>, Signed(c, t): Signed, Path(id): 
     let who = l.contact.name.as_deref().or(l.contact.phone.as_deref()).or(l.contact.email.as_deref());
     let kind = if l.contact.phone.is_some() { "new_lead" } else { "new_lead_email" };
     let body = sentence(&t, &About { kind, who, channel: Some(&l.channel), ..Default::default() });
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(json!({ "title": t.t("notify-new-lead"), "body": body, "url": format!("/leads/{id}") })))
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "title": t.t("notify-new-lead"), "body": body, "url": format!("/leads/{id}") })),
+    )
         .into_response())
 }
 
@@ -231,7 +231,12 @@ pub(crate) async fn live_sentence(st: &AppState, t: &Tr, data: &Value) -> String
         && let Some(l) = &lead
     {
         let timers = st.store.timers(l.id).await.unwrap_or_default();
-        if let Some(due) = timers.iter().filter(|t| t.kind.starts_with("sla:") && t.kind.ends_with(":breach") && t.due_at <= created).map(|t| t.due_at).max() {
+        if let Some(due) = timers
+            .iter()
+            .filter(|t| t.kind.starts_with("sla:") && t.kind.ends_with(":breach") && t.due_at <= created)
+            .map(|t| t.due_at)
+            .max()
+        {
             deadline = due;
         }
     }
@@ -303,8 +308,14 @@ mod tests {
                 }
             }
         }
-        assert_eq!(s("cs", "sla_breached", jana, Some("web"), Some(12), ""), "Zmeškaná lhůta: Jana Nováková, poptávka z webu, 12 min po termínu");
+        assert_eq!(
+            s("cs", "sla_breached", jana, Some("web"), Some(12), ""),
+            "Zmeškaná lhůta: Jana Nováková, poptávka z webu, 12 min po termínu"
+        );
     }
+
+    /// Templates only customers receive: never a team member's notification.
+    const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks"];
 
     /// Every template a built-in playbook sends to a team member has a sentence of its own.
     #[test]
