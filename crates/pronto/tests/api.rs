@@ -59,5 +59,7 @@ mod tracking;
 mod ui;
 #[path = "api/ui_reports.rs"]
 mod ui_reports;
+#[path = "api/ui_shell.rs"]
+mod ui_shell;
 #[path = "api/users.rs"]
 mod users;
