@@ -69,5 +69,7 @@ mod ui_lists;
 mod ui_reports;
 #[path = "api/ui_words.rs"]
 mod ui_words;
+#[path = "api/ui_shell.rs"]
+mod ui_shell;
 #[path = "api/users.rs"]
 mod users;

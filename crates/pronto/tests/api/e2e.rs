@@ -150,6 +150,63 @@ async fn the_team_works_in_the_browser() {
         q.screenshot(name).await;
     }
     q.close().await;
+
+    // Every page as the README shows it: on a desktop (1280x800), on a phone and in Hebrew; the
+    // consultant's pages as Jana, the admin's as the boss. A page that does not exist (404) is
+    // left out.
+    let lead_path = format!("/leads/{with_mail}");
+    let pages: [(&str, &str, &str); 12] = [
+        ("jana", "/inbox", "inbox"),
+        ("jana", "/tasks", "tasks"),
+        ("jana", lead_path.as_str(), "lead"),
+        ("jana", "/late", "late"),
+        ("jana", "/board", "board"),
+        ("jana", "/contacts", "contacts"),
+        ("jana", "/notifications", "notifications"),
+        ("jana", "/leads/new", "new"),
+        ("boss", "/reports", "reports"),
+        ("boss", "/admin", "admin"),
+        ("boss", "/admin/audit", "audit"),
+        ("boss", "/account", "account"),
+    ];
+    // Each signs in once (sign-ins are limited to 10 a minute from one address); every other
+    // browser carries the session's cookie.
+    let mut sessions = vec![];
+    for who in ["jana", "boss"] {
+        let b = Browser::start("en").await;
+        sign_in(&b, &app, who).await;
+        sessions.push((who, b.client().get_named_cookie("pronto_session").await.unwrap()));
+        b.close().await;
+    }
+    for (device, lang, suffix) in [("desktop", "en", ""), ("phone", "en", "-phone"), ("desktop", "he", "-he"), ("phone", "he", "-phone-he")] {
+        for (who, session) in &sessions {
+            let who = *who;
+            let b = if device == "phone" { Browser::phone(lang).await } else { Browser::start(lang).await };
+            if device == "desktop" {
+                // The window keeps 143 px for Chromium's (invisible) toolbars: a 1280x800 page.
+                b.client().set_window_size(1280, 943).await.unwrap();
+            }
+            b.goto(&app.url("/login")).await;
+            b.client().add_cookie(session.clone()).await.unwrap();
+            b.goto(&app.url("/inbox")).await;
+            b.wait_for("nav[aria-label=main]", 10).await;
+            // The language is the user's own setting (Jana chose Hebrew above): choose this one.
+            b.js(&format!("var s = document.getElementById('lang'); s.value = '{lang}'; s.form.submit(); return true")).await;
+            b.wait_for(&format!("html[lang={lang}] nav[aria-label=main]"), 10).await;
+            for (_, path, name) in pages.iter().filter(|p| p.0 == who) {
+                if suffix == "-phone-he" && !["lead", "tasks", "inbox", "admin", "audit", "account"].contains(name) {
+                    continue;
+                }
+                b.goto(&app.url(path)).await;
+                b.wait_for("nav[aria-label=main]", 10).await;
+                if b.js("return !!document.getElementById('error-reason')").await == true {
+                    continue;
+                }
+                b.screenshot(&format!("{name}{suffix}")).await;
+            }
+            b.close().await;
+        }
+    }
 }
 
 /// A page on another site cannot make a signed-in user's browser change anything.
