@@ -45,7 +45,7 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
 /// The total row's figure linked to `figure=leads` in a section's outcome table.
 fn total_leads(html: &str) -> i64 {
     let f = section(html, "funnel");
-    let total = &f[f.rfind(">Total</th>").expect("a total row")..];
+    let total = &f[f.find(">Total</th>").expect("a total row")..];
     let at = total.find("figure=leads\">").expect("the total's leads") + "figure=leads\">".len();
     total[at..].split('<').next().unwrap().parse().unwrap()
 }
