@@ -27,6 +27,10 @@ mod durability;
 mod e2e;
 #[path = "api/e2e_customer.rs"]
 mod e2e_customer;
+#[path = "api/entry.rs"]
+mod entry;
+#[path = "api/entry_browser.rs"]
+mod entry_browser;
 #[path = "api/errors.rs"]
 mod errors;
 #[path = "api/forms.rs"]
@@ -53,6 +57,8 @@ mod phone;
 mod playbooks;
 #[path = "api/reports.rs"]
 mod reports;
+#[path = "api/ui_reports_views.rs"]
+mod ui_reports_views;
 #[path = "api/robustness.rs"]
 mod robustness;
 #[path = "api/schema.rs"]

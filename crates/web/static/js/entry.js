@@ -111,12 +111,17 @@
 // card back with the reason. The buttons stay for keyboards.
 (function () {
   "use strict";
-  var board = document.querySelector(".board");
-  if (!board) return;
-  var status = document.getElementById("board-status");
+  // Live updates may redraw the board: listen on the document, find the board when needed.
+  if (!document.querySelector(".board")) return;
   var dragging = null;
 
+  function failed() {
+    var b = document.querySelector(".board");
+    return (b && b.getAttribute("data-failed")) || "";
+  }
+
   function say(text, bad) {
+    var status = document.getElementById("board-status");
     if (!status) return;
     status.textContent = text;
     status.classList.toggle("error", !!bad);
@@ -167,7 +172,7 @@
           count(from, 1);
           card.classList.add("refused");
           setTimeout(function () { card.classList.remove("refused"); }, 1500);
-          say(a.message || board.getAttribute("data-failed") || "", true);
+          say(a.message || failed(), true);
         }
       })
       .catch(function () {
@@ -175,34 +180,34 @@
         from.insertBefore(card, after && after.parentNode === from ? after : null);
         count(to, -1);
         count(from, 1);
-        say(board.getAttribute("data-failed") || "", true);
+        say(failed(), true);
       });
   }
 
   // A mouse: HTML5 drag and drop.
-  board.addEventListener("dragstart", function (e) {
-    var card = e.target.closest && e.target.closest(".bcard");
+  document.addEventListener("dragstart", function (e) {
+    var card = e.target.closest && e.target.closest(".board .bcard");
     if (!card) return;
     dragging = card;
     card.classList.add("dragging");
     e.dataTransfer.effectAllowed = "move";
     e.dataTransfer.setData("text/plain", card.getAttribute("data-lead"));
   });
-  board.addEventListener("dragend", function () {
+  document.addEventListener("dragend", function () {
     if (dragging) dragging.classList.remove("dragging");
     dragging = null;
-    board.querySelectorAll(".column.over").forEach(function (c) { c.classList.remove("over"); });
+    document.querySelectorAll(".board .column.over").forEach(function (c) { c.classList.remove("over"); });
   });
-  board.addEventListener("dragover", function (e) {
-    var col = e.target.closest && e.target.closest(".column");
+  document.addEventListener("dragover", function (e) {
+    var col = e.target.closest && e.target.closest(".board .column");
     if (!col || !dragging) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "move";
-    board.querySelectorAll(".column.over").forEach(function (c) { if (c !== col) c.classList.remove("over"); });
+    document.querySelectorAll(".board .column.over").forEach(function (c) { if (c !== col) c.classList.remove("over"); });
     col.classList.add("over");
   });
-  board.addEventListener("drop", function (e) {
-    var col = e.target.closest && e.target.closest(".column");
+  document.addEventListener("drop", function (e) {
+    var col = e.target.closest && e.target.closest(".board .column");
     if (!col || !dragging) return;
     e.preventDefault();
     col.classList.remove("over");
@@ -210,9 +215,9 @@
   });
 
   // Touch and pens: the grip follows the finger; lifting it over a column drops the card there.
-  board.addEventListener("pointerdown", function (e) {
+  document.addEventListener("pointerdown", function (e) {
     if (e.pointerType === "mouse") return;
-    var grip = e.target.closest && e.target.closest(".grip");
+    var grip = e.target.closest && e.target.closest(".board .grip");
     if (!grip) return;
     var card = grip.closest(".bcard");
     e.preventDefault();
