@@ -29,6 +29,8 @@ mod e2e;
 mod e2e_customer;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/flow.rs"]
+mod flow;
 #[path = "api/forms.rs"]
 mod forms;
 #[path = "api/hardening.rs"]

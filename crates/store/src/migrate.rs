@@ -24,6 +24,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/sqlite/0011_tracking.sql") },
     Migration { version: 12, name: "accounts", sql: include_str!("../migrations/sqlite/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/sqlite/0013_audit.sql") },
+    Migration { version: 14, name: "the phone of each inquiry", sql: include_str!("../migrations/sqlite/0014_lead_phone.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -40,6 +41,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 11, name: "the customer's page", sql: include_str!("../migrations/postgres/0011_tracking.sql") },
     Migration { version: 12, name: "accounts", sql: include_str!("../migrations/postgres/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/postgres/0013_audit.sql") },
+    Migration { version: 14, name: "the phone of each inquiry", sql: include_str!("../migrations/postgres/0014_lead_phone.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

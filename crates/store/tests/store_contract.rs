@@ -57,6 +57,9 @@
 //!    rebuild from the registry gives.
 //! 12. **The customer's page and webhooks** [customer] — page tokens, the customer's actions,
 //!    sealed documents; a webhook delivery never triggers a webhook.
+//! 13. **What happens next** [flow] — a scheduled retry is an open task at once and its timer
+//!    makes the same task due; a queued e-mail is a response only once it left; a lead keeps
+//!    the phone given with its inquiry; what the customer sent is marked answered.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -68,6 +71,8 @@ mod helpers;
 mod customer;
 #[path = "contract/durability.rs"]
 mod durability;
+#[path = "contract/flow.rs"]
+mod flow;
 #[path = "contract/intake.rs"]
 mod intake;
 #[path = "contract/leads.rs"]

@@ -17,6 +17,7 @@ mod audit;
 mod board;
 mod contacts;
 pub(crate) mod error;
+mod flash;
 pub mod i18n;
 mod inbox;
 mod lead_actions;
