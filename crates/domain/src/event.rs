@@ -202,6 +202,9 @@ domain_events! {
 
     // --- The customer's page -----------------------------------------------------------------
     "customer.callback" => CustomerCallback { at: Timestamp, task_id: i64 },
+    /// Somebody marked what the customer sent from their page answered (up to activity
+    /// `activity_id`) without writing or calling: the card stops showing it on top.
+    "customer.answered" => CustomerAnswered { activity_id: i64 },
     "customer.document" => CustomerDocument {
         #[serde(default)]
         file_id: i64,
@@ -224,6 +227,8 @@ domain_events! {
         mailbox: Option<String>,
     },
     "email.ignored" => EmailIgnored { mailbox: String, from: Option<String>, subject: Option<String>, reason: String },
+    /// An e-mail written in Pronto waits in the outbox (it is sent, and a response, once it left).
+    "email.queued" => EmailQueued { email_id: i64, to: String, subject: String },
     "email.sent" => EmailSent { email_id: i64, to: String, subject: String },
     "mailbox.reset" => MailboxReset { mailbox: String, uidvalidity: i64, was: i64 },
     "mailbox.failed" => MailboxFailed { mailbox: String, error: String, admins: u64 },

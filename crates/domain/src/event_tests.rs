@@ -314,6 +314,7 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
         ),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
+        (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),
         (
             CustomerDocument { file_id: 4, filename: s("ico.pdf"), content_type: s("application/pdf"), size: 1200 },
             "customer.document",
@@ -334,6 +335,11 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             EmailIgnored { mailbox: s("INBOX"), from: Some(s("noreply@x.cz")), subject: None, reason: s("automatic reply") },
             "email.ignored",
             json!({ "mailbox": "INBOX", "from": "noreply@x.cz", "subject": null, "reason": "automatic reply" }),
+        ),
+        (
+            EmailQueued { email_id: 10, to: s("jan@example.com"), subject: s("Re: Roof") },
+            "email.queued",
+            json!({ "email_id": 10, "to": "jan@example.com", "subject": "Re: Roof" }),
         ),
         (
             EmailSent { email_id: 10, to: s("jan@example.com"), subject: s("Re: Roof") },

@@ -179,6 +179,15 @@ pub enum Cmd {
         reason: String,
     },
     CreateTask(NewTask),
+    /// One open task is done with `outcome` without a person completing it (a response to
+    /// the customer completed it); the engine has run the playbook's reaction to it already.
+    CompleteTask {
+        task_id: i64,
+        task: String,
+        attempt: u32,
+        outcome: String,
+        reason: String,
+    },
     /// Cancels the lead's open tasks made from `task` (all of them when `None`).
     CancelTasks {
         task: Option<String>,
@@ -326,6 +335,10 @@ impl<'a> Run<'a> {
             }
             Trigger::TaskCompleted { task, outcome, attempt, .. } => {
                 self.lead.open_tasks.retain(|t| !(t.task == *task && t.attempt == *attempt));
+                // An attempt done before its time: its timer has nothing left to make due.
+                if !self.lead.open_tasks.iter().any(|t| t.task == *task) {
+                    self.cancel_timers(&format!("retry:{task}"), false);
+                }
                 self.task_completed(task, outcome, *attempt);
                 self.stop_until(&Until::Task(task.clone()));
                 self.stop_until(&Until::Reaction);
@@ -335,7 +348,10 @@ impl<'a> Run<'a> {
                     self.stop_until(&Until::Reaction);
                 }
                 if *response {
-                    self.responded();
+                    // Only the team's own answer completes work; a call the exchange reports
+                    // coming in has its own rules (transferred, manager busy).
+                    let ours = direction.as_deref() == Some("out") || kind == "meeting";
+                    self.responded(depth, ours);
                 }
             }
             Trigger::StageEntered { .. } => {
@@ -384,9 +400,18 @@ impl<'a> Run<'a> {
         let open = self.lead.status == LeadStatus::Open;
         if let Some(task) = kind.strip_prefix("retry:") {
             let attempt = payload["attempt"].as_u64().unwrap_or(1) as u32;
+            // The attempt has been an open task since it was scheduled: now it is due. One
+            // completed or cancelled meanwhile is not made again. (A timer set before retries
+            // were tasks carries no `task_open`: the attempt is made now, as then.)
+            let made = payload["task_open"].as_bool().unwrap_or(false);
+            let waiting = self.lead.open_tasks.iter().any(|t| t.task == task && t.attempt == attempt);
             if open && let Some(def) = self.pb.tasks.get(task) {
-                self.event(DomainEvent::TaskRetry { task: task.to_owned(), attempt });
-                self.create_task(def, None, None, attempt);
+                if waiting {
+                    self.event(DomainEvent::TaskRetry { task: task.to_owned(), attempt });
+                } else if !made {
+                    self.event(DomainEvent::TaskRetry { task: task.to_owned(), attempt });
+                    self.create_task(def, None, None, attempt);
+                }
             }
             return false;
         }
@@ -438,7 +463,16 @@ impl<'a> Run<'a> {
             Some(due) => {
                 let at = self.due_at(*due, None);
                 self.event(DomainEvent::TaskRetryScheduled { task: task.to_owned(), attempt: attempt + 1, at, after: outcome.to_owned() });
-                self.set_timer(format!("retry:{task}"), at, json!({ "attempt": attempt + 1 }));
+                // The next attempt is an open task at once, due at its time (the card and My
+                // tasks show "call again at 10:55"); the timer marks the moment it is due.
+                self.set_timer(format!("retry:{task}"), at, json!({ "attempt": attempt + 1, "task_open": true }));
+                // Who tried calls again; a task for a role's queue goes to the one who tried.
+                let def = def.clone();
+                let who = match self.task_assignee(&def.assignee) {
+                    (None, _) if self.actor.is_some() => Some(Who::Actor),
+                    _ => None,
+                };
+                self.create_task_at(&def, who.as_ref(), at, attempt + 1);
             }
             None => {
                 self.event(DomainEvent::TaskRetriesExhausted { task: task.to_owned(), attempts: attempt });
@@ -450,8 +484,32 @@ impl<'a> Run<'a> {
     }
 
     /// The customer was reached: what waited for that is moot.
-    fn responded(&mut self) {
+    fn responded(&mut self, depth: u32, ours: bool) {
         self.stop_until(&Until::Response);
+        // Work a response completes (`response_outcome`: the distributor's confirmation, done
+        // by a call, an e-mail, whatever reached the customer) is done with that outcome, and
+        // the playbook reacts as if a person had completed it (the handover to a manager).
+        let done: Vec<(OpenTask, String)> = self
+            .lead
+            .open_tasks
+            .iter()
+            .filter(|_| ours)
+            .filter_map(|t| self.pb.tasks.get(&t.task).and_then(|d| d.response_outcome.clone()).map(|o| (t.clone(), o)))
+            .collect();
+        for (t, outcome) in done {
+            if !self.lead.open_tasks.iter().any(|x| x.id == t.id && x.task == t.task && x.attempt == t.attempt) {
+                continue;
+            }
+            self.out.push(Cmd::CompleteTask {
+                task_id: t.id,
+                task: t.task.clone(),
+                attempt: t.attempt,
+                outcome: outcome.clone(),
+                reason: "the customer was answered".into(),
+            });
+            let trigger = Trigger::TaskCompleted { task_id: t.id, task: t.task, outcome, by: self.actor, attempt: t.attempt };
+            self.react(&trigger, depth + 1);
+        }
         // Retries of work that waited for this are moot; other retries (a promised callback) stay.
         let moot_retries: Vec<String> = self
             .lead
@@ -964,8 +1022,14 @@ impl<'a> Run<'a> {
     }
 
     fn create_task(&mut self, def: &TaskDef, assignee: Option<&Who>, due: Option<Due>, attempt: u32) {
-        let who = assignee.unwrap_or(&def.assignee);
-        let (user, role) = match who {
+        let (user, _) = self.task_assignee(assignee.unwrap_or(&def.assignee));
+        let due_at = self.due_at(due.unwrap_or(def.due), user);
+        self.create_task_at(def, assignee, due_at, attempt);
+    }
+
+    /// The user (and role) a task for `who` goes to.
+    fn task_assignee(&self, who: &Who) -> (Option<i64>, Option<Role>) {
+        match who {
             Who::Owner => (self.lead.owner, self.lead.owner.and_then(|o| self.dir.user(o)).map(|u| u.role)),
             Who::EnteredBy => (self.lead.entered_by, self.lead.entered_by.and_then(|o| self.dir.user(o)).map(|u| u.role)),
             // The one who did it, else the owner.
@@ -979,8 +1043,11 @@ impl<'a> Run<'a> {
             },
             Who::Role(r) => (None, Some(*r)),
             Who::Customer => (None, None),
-        };
-        let due_at = self.due_at(due.unwrap_or(def.due), user);
+        }
+    }
+
+    fn create_task_at(&mut self, def: &TaskDef, assignee: Option<&Who>, due_at: Timestamp, attempt: u32) {
+        let (user, role) = self.task_assignee(assignee.unwrap_or(&def.assignee));
         let t = NewTask {
             task: def.id.clone(),
             title: def.title.clone(),

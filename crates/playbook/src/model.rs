@@ -58,6 +58,38 @@ impl Playbook {
         let first = &self.stages[0];
         s.id != first.id && !first.next.contains(&s.id)
     }
+
+    /// Whether a lead in stage `from` may be moved to `to` by hand: the stages the playbook
+    /// says come next (`next`) may; any other only with an override (`may_override`: an
+    /// admin), which the caller records. A stage the playbook no longer has (`from`) does not
+    /// hold the lead back; an unknown `to` is refused elsewhere with its own message.
+    pub fn stage_move(&self, from: &str, to: &str, may_override: bool) -> StageMove {
+        if from == to {
+            return StageMove::Stay;
+        }
+        let Some(target) = self.stage(to) else { return StageMove::Unknown };
+        match self.stage(from) {
+            None => StageMove::Follows,
+            Some(f) if f.next.contains(&target.id) => StageMove::Follows,
+            Some(_) if may_override => StageMove::Override,
+            Some(f) => StageMove::Refused { allowed: f.next.clone() },
+        }
+    }
+}
+
+/// What moving a lead from one stage to another by hand is (see [`Playbook::stage_move`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StageMove {
+    /// It is in that stage already.
+    Stay,
+    /// The playbook's `next`.
+    Follows,
+    /// Not what the playbook says, allowed to an admin, recorded as an override.
+    Override,
+    /// Not allowed: the stages that are.
+    Refused { allowed: Vec<String> },
+    /// The playbook has no such stage.
+    Unknown,
 }
 
 #[derive(Debug, Clone)]
@@ -186,6 +218,9 @@ pub struct TaskDef {
     pub retry: Option<String>,
     /// The task is moot once the customer has been reached (cancelled with its retries).
     pub until_response: bool,
+    /// A response to the customer (a reached call, an e-mail that left, a meeting) completes
+    /// the task with this outcome, and its `task.completed` rules run, instead of cancelling it.
+    pub response_outcome: Option<String>,
 }
 
 #[derive(Debug, Clone)]

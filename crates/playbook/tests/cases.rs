@@ -360,6 +360,9 @@ impl Render<'_> {
                     t.attempt
                 )
             }
+            Cmd::CompleteTask { task_id, task, attempt, outcome, reason } => {
+                format!("complete task {task_id} ({task}, attempt {attempt}) as {outcome} — {reason}")
+            }
             Cmd::CancelTasks { task, reason } => match task {
                 Some(t) => format!("cancel tasks {t} — {reason}"),
                 None => format!("cancel every task — {reason}"),

@@ -33,6 +33,8 @@ mod entry;
 mod entry_browser;
 #[path = "api/errors.rs"]
 mod errors;
+#[path = "api/flow.rs"]
+mod flow;
 #[path = "api/forms.rs"]
 mod forms;
 #[path = "api/hardening.rs"]

@@ -247,6 +247,10 @@ pub trait Store: Send + Sync {
     ) -> Result<i64>;
     /// Moves an open task's deadline ("call back at …").
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()>;
+    /// What the customer sent from their page (a message, a call-back request, a document) is
+    /// answered without writing or calling; returns the last such activity's id (`Conflict`
+    /// when the customer sent nothing).
+    async fn mark_answered(&self, lead_id: i64, actor: Option<i64>) -> Result<i64>;
     /// Companies, newest first (matching `query` by name or registration number), with counts.
     async fn companies(&self, query: Option<String>, limit: i64) -> Result<Vec<(i64, Option<String>, Option<String>, i64, i64)>>;
     /// Queues a test message (`sms` or `email`) to `address`; returns the notification's id.

@@ -6,7 +6,7 @@ use crate::engine::{Conn, P};
 use crate::records::{MailIn, MailOutcome, MailVerdict, OutgoingEmail};
 use crate::tx::{Command, OutboxRow, Pending, write_effects};
 use crate::write::leads::create_lead;
-use crate::write::work::log_activity;
+use crate::write::work::{log_activity, record_queued_reply};
 use crate::{StoreError, micros, params};
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -439,9 +439,10 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
         body: Text::parse(&clip(&format!("{subject}\n\n{}", e.text)), MESSAGE_MAX).ok(),
         at: now,
     };
-    log_activity(c, pending, e.lead_id, &activity, e.actor, now).await?;
+    // Not a response until it has left: the delivery worker's "sent" makes it one.
+    let activity_id = record_queued_reply(c, pending, e.lead_id, &activity, e.actor, now).await?;
     let payload = json!({
-        "lead_id": e.lead_id, "email_id": id, "text": e.text, "subject": subject, "personal": true,
+        "lead_id": e.lead_id, "email_id": id, "activity_id": activity_id, "text": e.text, "subject": subject, "personal": true,
         "message_id": e.message_id, "in_reply_to": in_reply_to, "references": references, "reply_to": e.reply_to,
     });
     pending.outbox.push(OutboxRow {
@@ -457,7 +458,7 @@ pub(crate) async fn send(c: &mut dyn Conn, pending: &mut Pending, e: &OutgoingEm
         next_attempt_at: now,
     });
     let fx = Effects {
-        events: vec![DomainEvent::EmailSent { email_id: id, to: to.clone(), subject: subject.clone() }.into()],
+        events: vec![DomainEvent::EmailQueued { email_id: id, to: to.clone(), subject: subject.clone() }.into()],
         ..Default::default()
     };
     write_effects(pending, &fx, Some(e.lead_id), None, e.actor, now);

@@ -25,6 +25,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 12, name: "accounts", sql: include_str!("../migrations/sqlite/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/sqlite/0013_audit.sql") },
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/sqlite/0014_lists.sql") },
+    Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/sqlite/0015_lead_phone.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -42,6 +43,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 12, name: "accounts", sql: include_str!("../migrations/postgres/0012_accounts.sql") },
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/postgres/0013_audit.sql") },
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/postgres/0014_lists.sql") },
+    Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/postgres/0015_lead_phone.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

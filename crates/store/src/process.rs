@@ -39,7 +39,7 @@ pub(crate) fn playbook_of(pending: &Pending, name: &str, version: i64) -> R<Arc<
 
 const LEAD_STATE_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject,
     l.message, l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook, l.playbook_version,
-    l.contact_id, c.name AS c_name, c.email AS c_email, c.phone AS c_phone, l.tracking_gen
+    l.contact_id, c.name AS c_name, c.email AS c_email, COALESCE(l.phone, c.phone) AS c_phone, l.tracking_gen
     FROM leads l JOIN contacts c ON c.id = l.contact_id";
 
 fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>, keys: Option<&SiteKeys>) -> R<(LeadState, RunCtx)> {
@@ -314,6 +314,27 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     task.attempt,
                 );
                 push_event(pending, ctx, e, now);
+            }
+            Cmd::CompleteTask { task_id, task, attempt, outcome, reason: _ } => {
+                let row = if task_id > 0 {
+                    c.row("SELECT id, assignee_id FROM tasks WHERE id = $1 AND lead_id = $2 AND status = 'open'", params![task_id, ctx.lead_id])
+                        .await?
+                } else {
+                    c.row(
+                        "SELECT id, assignee_id FROM tasks WHERE lead_id = $1 AND task = $2 AND attempt = $3 AND status = 'open' ORDER BY id LIMIT 1",
+                        params![ctx.lead_id, task.as_str(), attempt as i64],
+                    )
+                    .await?
+                };
+                let Some(row) = row else { continue };
+                let id = row.i64("id")?;
+                c.exec(
+                    "UPDATE tasks SET status = 'done', outcome = $1, done_at = $2, done_by = $3 WHERE id = $4",
+                    params![outcome.as_str(), t, ctx.actor, id],
+                )
+                .await?;
+                adjust_open_tasks(c, pending, row.opt_i64("assignee_id")?, -1).await?;
+                push_event(pending, ctx, DomainEvent::TaskCompleted { task_id: id, task, outcome, note: None, attempt }, now);
             }
             Cmd::CancelTasks { task, reason } => {
                 let rows = match &task {

@@ -11,7 +11,7 @@ const LEAD_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id
     l.company_id, co.name AS company_name, co.company_id AS company_reg,
     l.customer_type, l.subject, l.message, l.postal_code, l.product, l.language, l.source, l.playbook, l.playbook_version,
     l.received_at, l.first_response_at, l.entered_by, e.name AS entered_by_name, l.extra, l.created_at, l.updated_at,
-    l.tracking_gen, l.closed_at
+    l.tracking_gen, l.closed_at, COALESCE(l.phone, c.phone) AS lead_phone
     FROM leads l
     JOIN contacts c ON c.id = l.contact_id
     LEFT JOIN users o ON o.id = l.owner_id
@@ -58,6 +58,7 @@ fn lead_record(r: &Row) -> Result<LeadRecord> {
         created_at: from_micros(r.i64("created_at")?),
         updated_at: from_micros(r.i64("updated_at")?),
         tracking_gen: r.i64("tracking_gen")?,
+        phone: r.opt_str("lead_phone")?,
         closed_at: r.opt_i64("closed_at")?.map(from_micros),
         tracking_url: None,
     })

@@ -56,6 +56,8 @@ pub struct LeadRecord {
     pub closed_at: Option<Timestamp>,
     /// The customer's own page (filled by the store from the installation's key).
     pub tracking_url: Option<String>,
+    /// The phone given with this inquiry (else the contact's): the one to call about it.
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

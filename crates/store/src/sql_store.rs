@@ -465,6 +465,9 @@ impl Store for SqlStore {
     ) -> Result<i64> {
         self.writer.submit(work::CreateTask { lead_id, title, due_at, assignee, actor }).await
     }
+    async fn mark_answered(&self, lead_id: i64, actor: Option<i64>) -> Result<i64> {
+        self.writer.submit(work::MarkAnswered { lead_id, actor }).await
+    }
     async fn reschedule_task(&self, id: i64, due_at: jiff::Timestamp, actor: Option<i64>) -> Result<()> {
         self.writer.submit(work::RescheduleTask { id, due_at, actor }).await
     }

@@ -60,6 +60,9 @@
 //! 13. **Lists** [lists] — leads and contacts sorted by any column (stable), paged and counted;
 //!    a merge of two contacts undone leaves every row it touched as it was (within a day, while
 //!    neither changed); "late now": overdue tasks, SLAs breached or at risk, who holds them.
+//! 14. **What happens next** [flow] — a scheduled retry is an open task at once and its timer
+//!    makes the same task due; a queued e-mail is a response only once it left; a lead keeps
+//!    the phone given with its inquiry; what the customer sent is marked answered.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -71,6 +74,8 @@ mod helpers;
 mod customer;
 #[path = "contract/durability.rs"]
 mod durability;
+#[path = "contract/flow.rs"]
+mod flow;
 #[path = "contract/intake.rs"]
 mod intake;
 #[path = "contract/leads.rs"]

@@ -34,6 +34,8 @@ pub mod kind {
     pub const LINK_REVOKED: &str = "link.revoked";
     pub const DOCUMENT_READ: &str = "document.read";
     pub const ATTACHMENT_READ: &str = "attachment.read";
+    /// An admin moved a lead to a stage its playbook does not name next.
+    pub const STAGE_OVERRIDE: &str = "lead.stage_override";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -57,6 +59,7 @@ pub mod kind {
         LINK_REVOKED,
         DOCUMENT_READ,
         ATTACHMENT_READ,
+        STAGE_OVERRIDE,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

@@ -16,6 +16,7 @@ both!(
     quality_call_after_delivery,
     objections_up_to_three_refusals,
     filters_by_request_time_and_customer_type,
+    a_confirmation_by_email_hands_the_request_over,
 );
 
 const TUESDAY_9_MSK: &str = "2031-05-06T06:00:00Z";
@@ -242,4 +243,40 @@ async fn filters_by_request_time_and_customer_type(engine: Engine) {
     app.patch(&format!("/api/v1/leads/{person}"), &json!({ "customer_type": "b2b" })).await.expect(200);
     let names: Vec<String> = tasks(&app, person, "open").await.iter().map(|t| t["task"].as_str().unwrap().to_owned()).collect();
     assert!(names.contains(&"invoice_and_contract".to_owned()) && !names.contains(&"invoice_only".to_owned()), "{names:?}");
+}
+
+/// Issue 18: a secretary who confirms by e-mail instead of calling. The e-mail is a response
+/// once it left (a real SMTP server here), and a response completes the confirmation: the
+/// request goes to a manager exactly as after a confirmation call — nobody is left without it.
+async fn a_confirmation_by_email_hands_the_request_over(engine: Engine) {
+    use testkit::server::{Options, spawn_app_with};
+    let smtp = testkit::smtp::SmtpServer::start().await;
+    let app = spawn_app_with(
+        engine,
+        Options::default()
+            .manual_clock(TUESDAY_9_MSK)
+            .env("PRONTO_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))
+            .env("PRONTO_SMTP_FROM", "Pronto <pronto@distributor.example>"),
+    )
+    .await;
+    let (sveta, ivan) = team(&app).await;
+    let l = request(&app, json!({})).await;
+    advance(&app, 3 * 60).await;
+    app.post(&format!("/api/v1/leads/{l}/emails"), &json!({ "text": "Здравствуйте, ваша заявка принята." })).await.expect(201);
+    let handed = testkit::eventually(std::time::Duration::from_secs(15), || async {
+        app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["owner"]["id"] == ivan
+    })
+    .await;
+    assert!(handed, "the e-mail left and the request went to the manager: {:?}", timeline(&app, l).await);
+    assert!(!smtp.messages().is_empty());
+    let lead = app.get(&format!("/api/v1/leads/{l}")).await.expect(200);
+    assert_eq!(lead["stage"], "confirmed");
+    let done = tasks(&app, l, "done").await;
+    let confirm = done.iter().find(|t| t["task"] == "confirm_call").expect("the confirmation is done");
+    assert_eq!(confirm["outcome"], "reached");
+    let open = tasks(&app, l, "open").await;
+    let call = open.iter().find(|t| t["task"] == "manager_call").expect("the manager's call");
+    assert_eq!(call["assignee"]["id"], ivan);
+    assert!(open.iter().all(|t| t["assignee"]["id"] != sveta), "{open:?}");
+    assert_eq!(to_user(&notes(&app, l).await, ivan, "sms").len(), 1, "the manager is told");
 }

@@ -206,7 +206,7 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, lease: jiff::SignedDu
 async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &Delivery, now: Timestamp) -> R<()> {
     let t = micros(now);
     let row = c
-        .row("SELECT lead_id, channel, recipient_user, recipient_address, kind, attempts FROM outbox WHERE id = $1", params![id])
+        .row("SELECT lead_id, channel, recipient_user, recipient_address, kind, attempts, payload FROM outbox WHERE id = $1", params![id])
         .await?
         .ok_or(StoreError::NotFound)?;
     let channel = row.str("channel")?;
@@ -239,6 +239,27 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
                 ps,
             )
             .await?;
+            // A reply written in Pronto has left: now it is sent, and a response.
+            if of.template == "reply"
+                && let Some(lead_id) = row.opt_i64("lead_id")?
+            {
+                let p: serde_json::Value = serde_json::from_str(&row.str("payload")?).unwrap_or_default();
+                if let Some(email_id) = p["email_id"].as_i64() {
+                    let e = DomainEvent::EmailSent {
+                        email_id,
+                        to: address.clone().unwrap_or_default(),
+                        subject: p["subject"].as_str().unwrap_or_default().to_owned(),
+                    };
+                    let actor = match p["activity_id"].as_i64() {
+                        Some(a) => c.row("SELECT user_id FROM activities WHERE id = $1", params![a]).await?.and_then(|r| r.opt_i64("user_id").ok().flatten()),
+                        None => None,
+                    };
+                    pending.record(e, Some(lead_id), None, actor, now);
+                    if let Some(activity_id) = p["activity_id"].as_i64() {
+                        crate::write::work::reply_left(c, pending, lead_id, activity_id, now).await?;
+                    }
+                }
+            }
             DomainEvent::notification_sent(*status == "delivered", provider_id.clone(), of)
         }
         Delivery::Postponed { retry_at } => {

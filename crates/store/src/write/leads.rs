@@ -229,8 +229,8 @@ pub(crate) async fn create_lead(
         .insert_id(
             "INSERT INTO leads (channel, stage, status, owner_id, contact_id, company_id, customer_type, subject, message,
                 postal_code, product, language, source, playbook, received_at, entered_by, extra, search, created_at, updated_at,
-                playbook_version)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)",
+                playbook_version, phone)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $21)",
             params![
                 lead.channel.as_str(),
                 pb.first_stage(),
@@ -251,7 +251,8 @@ pub(crate) async fn create_lead(
                 extra,
                 plan.search.as_str(),
                 t,
-                version
+                version,
+                lead.contact.phone.as_ref().map(|p| p.as_str())
             ],
         )
         .await?;

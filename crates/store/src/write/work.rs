@@ -106,6 +106,32 @@ impl Command for RescheduleTask {
     }
 }
 
+/// What the customer sent from their page is answered, though nobody wrote or called.
+pub(crate) struct MarkAnswered {
+    pub lead_id: i64,
+    pub actor: Option<i64>,
+}
+
+#[async_trait]
+impl Command for MarkAnswered {
+    type Output = i64;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
+        let Self { lead_id, actor } = self;
+        c.row("SELECT id FROM leads WHERE id = $1", params![*lead_id]).await?.ok_or(StoreError::NotFound)?;
+        let last = c
+            .row(
+                "SELECT id FROM activities WHERE lead_id = $1 AND kind IN ('message', 'callback', 'document') ORDER BY at DESC, id DESC LIMIT 1",
+                params![*lead_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::Conflict(format!("the customer of lead {lead_id} has sent nothing from their page")))?;
+        let activity_id = last.i64("id")?;
+        pending.record(DomainEvent::CustomerAnswered { activity_id }, Some(*lead_id), None, *actor, now);
+        c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![micros(now), *lead_id]).await?;
+        Ok(activity_id)
+    }
+}
+
 pub(crate) async fn log_activity(
     c: &mut dyn Conn,
     pending: &mut Pending,
@@ -150,6 +176,65 @@ pub(crate) async fn record_activity(
     actor: Option<i64>,
     now: Timestamp,
 ) -> R<i64> {
+    record(c, pending, lead_id, a, actor, now, true).await
+}
+
+/// An e-mail written in Pronto and only queued: kept on the timeline and a reaction of the
+/// team, but not a response to the customer until it has left ([`reply_left`]).
+pub(crate) async fn record_queued_reply(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    lead_id: i64,
+    a: &NewActivity,
+    actor: Option<i64>,
+    now: Timestamp,
+) -> R<i64> {
+    record(c, pending, lead_id, a, actor, now, false).await
+}
+
+/// The e-mail of activity `activity_id` really left (the delivery worker handed it to the
+/// SMTP server): now it is a response — the lead's first response when it had none, and the
+/// playbook hears of it (SLAs waiting for a response are met, the work it completes is done).
+pub(crate) async fn reply_left(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, activity_id: i64, now: Timestamp) -> R<()> {
+    let Some(a) = c.row("SELECT user_id FROM activities WHERE id = $1 AND lead_id = $2", params![activity_id, lead_id]).await? else {
+        return Ok(());
+    };
+    let actor = a.opt_i64("user_id")?;
+    let row = c
+        .row("SELECT contact_id, first_response_at, received_at FROM leads WHERE id = $1", params![lead_id])
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let t = micros(now);
+    if row.opt_i64("first_response_at")?.is_none() {
+        c.exec(
+            "UPDATE leads SET first_response_at = $1, updated_at = $2 WHERE id = $3",
+            params![t.max(row.i64("received_at")?), t, lead_id],
+        )
+        .await?;
+        pending.record(DomainEvent::LeadFirstResponse { activity_id }, Some(lead_id), Some(row.i64("contact_id")?), actor, now);
+    }
+    let (state, mut ctx) = process::lead_state(c, pending, lead_id).await?;
+    ctx.actor = actor;
+    let trigger = Trigger::ActivityLogged {
+        kind: ActivityKind::Email.as_str().to_owned(),
+        direction: Some(Direction::Out.as_str().to_owned()),
+        outcome: None,
+        response: true,
+        by: actor,
+    };
+    process::run(c, pending, &state, &ctx, trigger, &format!("s{activity_id}"), now).await.map(|_| ())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    lead_id: i64,
+    a: &NewActivity,
+    actor: Option<i64>,
+    now: Timestamp,
+    counts: bool,
+) -> R<i64> {
     let row = c
         .row("SELECT contact_id, first_response_at, received_at FROM leads WHERE id = $1", params![lead_id])
         .await?
@@ -175,8 +260,10 @@ pub(crate) async fn record_activity(
             ],
         )
         .await?;
-    let fx = effects::activity_logged(id, a, had_response);
-    if a.is_response() && !had_response {
+    let response = counts && a.is_response();
+    // A reply only queued is no response yet: it records no first response either.
+    let fx = effects::activity_logged(id, a, had_response || !counts);
+    if response && !had_response {
         // A response logged with a time before the lead arrived still counts from arrival.
         c.exec(
             "UPDATE leads SET first_response_at = $1, updated_at = $2 WHERE id = $3",
@@ -193,7 +280,7 @@ pub(crate) async fn record_activity(
         kind: a.kind.as_str().to_owned(),
         direction: a.direction.map(|d| d.as_str().to_owned()),
         outcome: a.outcome.map(|o| o.as_str().to_owned()),
-        response: a.is_response(),
+        response,
         by: actor,
     };
     process::run(c, pending, &state, &ctx, trigger, &format!("a{id}"), now).await?;

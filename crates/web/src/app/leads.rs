@@ -10,6 +10,7 @@ use pronto_domain::lead::{ActivityDraft, CustomerType, LeadDraft, LeadPatch, Lea
 use pronto_domain::lead::{MESSAGE_MAX, SHORT_MAX, SUBJECT_MAX};
 use pronto_domain::user::{Action, On};
 use pronto_domain::values::{Language, Line, PostalCode, Text};
+use pronto_playbook::model::StageMove;
 use pronto_store::{ActivityRecord, IdempotencyKey, LeadRecord};
 
 /// A lead taken in: the record, and whether it is new (not a repeated idempotency key).
@@ -70,22 +71,65 @@ fn patch_from(input: LeadPatchIn) -> std::result::Result<LeadPatch, FieldErrors>
 }
 
 /// Changes a lead's stage, status, owner or other fields. Moving it into a stage after the
-/// intake, or closing it as won, is the deal ([`Action::WorkDeal`]).
+/// intake, or closing it as won, is the deal ([`Action::WorkDeal`]). A stage follows the
+/// playbook's `next` of the one the lead is in ([`Playbook::stage_move`]); an admin may move it
+/// elsewhere, and that override is recorded in the audit log (`override: true`).
+///
+/// [`Playbook::stage_move`]: pronto_playbook::Playbook::stage_move
 pub async fn patch(st: &AppState, caller: &Caller, id: i64, input: LeadPatchIn) -> Result<LeadRecord> {
     caller.require(Action::EditLead)?;
     let patch = patch_from(input)?;
     if patch.is_empty() {
         return Err(Error::invalid("body", "name at least one field to change"));
     }
-    if (patch.stage.is_some() || patch.status.is_some()) && !caller.role.may(Action::WorkDeal, &On::NOTHING) {
+    let mut overridden = None;
+    if patch.stage.is_some() || patch.status.is_some() {
         let lead = st.store.lead(id).await.map_err(|e| or_not_found(e, "lead"))?;
-        let status = patch.status.map(|s| s.as_str());
-        if crate::access::is_deal_move(st, &lead.playbook, lead.playbook_version, patch.stage.as_deref(), status) {
-            caller.require(Action::WorkDeal)?;
+        if !caller.role.may(Action::WorkDeal, &On::NOTHING) {
+            let status = patch.status.map(|s| s.as_str());
+            if crate::access::is_deal_move(st, &lead.playbook, lead.playbook_version, patch.stage.as_deref(), status) {
+                caller.require(Action::WorkDeal)?;
+            }
+        }
+        if let Some(to) = patch.stage.as_deref()
+            && let Some(pb) = st.store.playbooks().get(&lead.playbook, lead.playbook_version)
+        {
+            match pb.stage_move(&lead.stage, to, may_override_stages(caller)) {
+                StageMove::Refused { allowed } => return Err(Error::invalid("stage", refused_move(&lead.stage, to, &allowed))),
+                StageMove::Override => overridden = Some((lead.stage.clone(), to.to_owned(), pb.stage(&lead.stage).map(|s| s.next.clone()))),
+                StageMove::Stay | StageMove::Follows | StageMove::Unknown => {}
+            }
         }
     }
     st.store.patch_lead(id, patch, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
+    if let Some((from, to, next)) = overridden {
+        let detail = serde_json::json!({ "from": from, "to": to, "next": next.unwrap_or_default(), "override": true });
+        st.audit_change(caller, crate::audit::kind::STAGE_OVERRIDE, Some(format!("lead/{id}")), detail).await;
+    }
     Ok(st.store.lead(id).await?)
+}
+
+/// Who may move a lead to a stage its playbook does not name next: an admin.
+pub fn may_override_stages(caller: &Caller) -> bool {
+    caller.role == pronto_domain::user::Role::Admin
+}
+
+/// Why a move is refused, with the stages that are allowed.
+fn refused_move(from: &str, to: &str, allowed: &[String]) -> String {
+    if allowed.is_empty() {
+        format!("the lead is in `{from}`, which ends its process: it cannot move to `{to}` (an admin may override)")
+    } else {
+        let list = allowed.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" or ");
+        format!("`{to}` does not follow `{from}` in the lead's playbook: move it to {list} (an admin may override)")
+    }
+}
+
+/// What the customer sent from their page is answered without writing or calling (the card
+/// stops showing it on top). The lead's owner and whoever works on it.
+pub async fn mark_answered(st: &AppState, caller: &Caller, id: i64) -> Result<()> {
+    caller.require(Action::LogActivity)?;
+    st.store.mark_answered(id, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "lead"))?;
+    Ok(())
 }
 
 /// Records contact with the customer (a call, an e-mail, a note …); the first response sets

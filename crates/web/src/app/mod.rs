@@ -11,8 +11,9 @@
 //! | module | use cases |
 //! |---|---|
 //! | [`entry`] | an inquiry entered by hand: the contacts it may belong to as it is typed, what happens next once it is in |
-//! | [`leads`] | create a lead (intake through the API), change one (stage, status, owner, fields; the deal is not every role's), log an activity (a note, a call), revoke the customer's link, merge two contacts |
+//! | [`leads`] | create a lead (intake through the API), change one (stage, status, owner, fields; the deal is not every role's), log an activity (a note, a call), revoke the customer's link, merge two contacts, mark what the customer sent answered |
 //! | [`tasks`] | make a task by hand, complete one with an outcome, move its deadline ("call back at") |
+//! | [`next`] | what an action did and what follows on the lead (the pages' "Next attempt at 10:55") |
 //! | [`mail`] | write to the customer from Pronto (its Message-ID and reply address) |
 //! | [`users`] | add a user, change one's details, role or being active, reset a password, one's own password change, revoke an API token |
 //! | [`notifications`] | mark read, queue a failed one again, queue a test message (SMS, e-mail) |
@@ -22,6 +23,7 @@
 pub mod entry;
 pub mod leads;
 pub mod mail;
+pub mod next;
 pub mod notifications;
 pub mod playbooks;
 pub mod reports;

@@ -17,6 +17,16 @@ pub fn local_time(v: &str, zone: &TimeZone) -> Option<Timestamp> {
     dt.to_zoned(zone.clone()).ok().map(|z| z.timestamp())
 }
 
+/// A task is due now or later: a time already past (a minute's grace for the form's
+/// minutes) is refused, naming both times in `zone`.
+pub fn not_past(due: Timestamp, now: Timestamp, zone: &TimeZone) -> std::result::Result<(), String> {
+    if due >= now - jiff::SignedDuration::from_mins(1) {
+        return Ok(());
+    }
+    let fmt = |t: Timestamp| t.to_zoned(zone.clone()).strftime("%Y-%m-%d %H:%M").to_string();
+    Err(format!("{} is in the past (it is {} now): choose a later time", fmt(due), fmt(now)))
+}
+
 /// A task by hand, as the lead card's form sends it (`due` in the reader's time zone `zone`).
 pub struct NewTask {
     pub title: String,
@@ -33,8 +43,13 @@ pub async fn create(st: &AppState, caller: &Caller, lead_id: i64, input: NewTask
         e.add("title", "1–300 characters");
     }
     let due = local_time(&input.due, zone);
-    if due.is_none() {
-        e.add("due", "a date and time");
+    match due {
+        None => e.add("due", "a date and time"),
+        Some(d) => {
+            if let Err(m) = not_past(d, st.clock.now(), zone) {
+                e.add("due", m);
+            }
+        }
     }
     e.into_result()?;
     let due = due.expect("checked");
@@ -73,5 +88,32 @@ pub async fn reschedule(st: &AppState, caller: &Caller, id: i64, at: &str, zone:
     let Some(when) = local_time(at, zone) else {
         return Err(Error::invalid("at", format!("`{at}` is not a date and time")));
     };
+    not_past(when, st.clock.now(), zone).map_err(|m| Error::invalid("at", m))?;
     st.store.reschedule_task(id, when, Some(caller.user.id)).await.map_err(|e| or_not_found(e, "task"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_past;
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+
+    #[test]
+    fn a_due_time_in_the_past_is_refused() {
+        let now: Timestamp = "2026-12-03T09:00:00Z".parse().unwrap();
+        let prague = TimeZone::get("Europe/Prague").unwrap();
+        let table: &[(&str, Option<&str>)] = &[
+            ("2026-12-03T09:00:00Z", None),
+            ("2026-12-03T10:30:00Z", None),
+            ("2027-01-01T00:00:00Z", None),
+            // The minute the form was filled in.
+            ("2026-12-03T08:59:30Z", None),
+            ("2026-12-03T08:58:00Z", Some("2026-12-03 09:58 is in the past (it is 2026-12-03 10:00 now): choose a later time")),
+            ("2020-01-10T08:00:00Z", Some("2020-01-10 09:00 is in the past (it is 2026-12-03 10:00 now): choose a later time")),
+        ];
+        for (due, refused) in table {
+            let got = not_past(due.parse().unwrap(), now, &prague).err();
+            assert_eq!(got.as_deref(), *refused, "{due}");
+        }
+    }
 }

@@ -1,10 +1,13 @@
 //! What the lead card's forms do (`POST /leads/{id}/{action}`): a note, a call, the owner, the
-//! stage, a task by hand, an e-mail to the customer, revoking the customer's link. Each is the
-//! same use case as the API's; then back to the card, or the error page.
+//! stage, a task by hand, an e-mail to the customer, revoking the customer's link, marking what
+//! the customer sent answered. Each is the same use case as the API's; then back to the card
+//! with what was done and what follows (`flash`: "No answer noted. Next attempt at 10:55."),
+//! or the error page.
 
 use super::error::PageResult;
 use super::{Signed, fail, user_tz};
 use crate::AppState;
+use crate::app::next::{self, CallOutcome, Done};
 use crate::app::{self, Error};
 use crate::dto::LeadPatchIn;
 use axum::extract::{Form, Path, State};
@@ -22,34 +25,74 @@ pub(super) async fn lead_action(
     let fail = fail(&st, &c, &t, &here);
     let field = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
     let given = |k: &str| Some(field(k)).filter(|v| !v.is_empty());
-    match action.as_str() {
+    let owner_before = next::owner_of(&st, id).await;
+    let zone = user_tz(&st, &c);
+    let done = match action.as_str() {
         "note" => {
             let note = ActivityDraft { kind: Some("note".into()), body: given("text"), ..Default::default() };
             app::leads::log_activity(&st, &c, id, note).await.map_err(&fail)?;
+            Done::Note
         }
         "call" => {
-            let call = ActivityDraft { kind: Some("call".into()), direction: given("direction"), outcome: given("outcome"), ..Default::default() };
+            let outcome = given("outcome");
+            let call = ActivityDraft {
+                kind: Some("call".into()),
+                direction: given("direction"),
+                outcome: outcome.clone(),
+                ..Default::default()
+            };
             app::leads::log_activity(&st, &c, id, call).await.map_err(&fail)?;
+            Done::Call(CallOutcome::parse(outcome.as_deref().unwrap_or_default()))
         }
         "assign" => {
             let owner = field("owner").parse::<i64>().map_err(|_| fail(Error::invalid("owner", "must be a user id")))?;
             app::leads::patch(&st, &c, id, LeadPatchIn { owner: Some(Some(owner)), ..Default::default() }).await.map_err(&fail)?;
+            Done::Assign
         }
         "stage" => {
-            app::leads::patch(&st, &c, id, LeadPatchIn { stage: Some(field("stage")), ..Default::default() }).await.map_err(&fail)?;
+            let to = field("stage");
+            // Refused in the reader's words (the select offers only what may follow).
+            if let Ok(l) = st.store.lead(id).await
+                && let Some(pb) = st.store.playbooks().get(&l.playbook, l.playbook_version)
+                && let pronto_playbook::model::StageMove::Refused { allowed } =
+                    pb.stage_move(&l.stage, &to, app::leads::may_override_stages(&c))
+            {
+                let names: Vec<String> = allowed.iter().map(|s| super::lead_card::stage_title(&pb, s)).collect();
+                let why = if names.is_empty() { t.t("flow-stage-ends") } else { t.s("flow-stage-refused", &names.join(", ")) };
+                return Err(fail(Error::invalid("stage", why)));
+            }
+            app::leads::patch(&st, &c, id, LeadPatchIn { stage: Some(to), ..Default::default() }).await.map_err(&fail)?;
+            Done::Stage
         }
         "revoke-tracking" => {
             app::leads::revoke_link(&st, &c, id).await.map_err(&fail)?;
+            return Ok(Redirect::to(&here).into_response());
         }
         "task" => {
-            let task = app::tasks::NewTask { title: field("title"), due: field("due"), assignee: field("assignee").parse().ok() };
-            app::tasks::create(&st, &c, id, task, &user_tz(&st, &c)).await.map_err(&fail)?;
+            let due = field("due");
+            // A time already past, in the reader's words and zone.
+            if let Some(at) = app::tasks::local_time(&due, &zone)
+                && app::tasks::not_past(at, st.clock.now(), &zone).is_err()
+            {
+                let now = super::flash::when(st.clock.now(), st.clock.now(), &zone);
+                let said = at.to_zoned(zone.clone()).strftime("%-d. %-m. %Y %H:%M").to_string();
+                return Err(fail(Error::invalid("due", t.with("flow-due-past", &[("due", &said), ("now", &now)]))));
+            }
+            let task = app::tasks::NewTask { title: field("title"), due, assignee: field("assignee").parse().ok() };
+            app::tasks::create(&st, &c, id, task, &zone).await.map_err(&fail)?;
+            Done::Task
         }
         "email" => {
             let reply = app::mail::Reply { text: given("text"), subject: f.get("subject").cloned(), to: None };
-            app::mail::send_reply(&st, &c, id, reply).await.map_err(&fail)?;
+            let sent = app::mail::send_reply(&st, &c, id, reply).await.map_err(&fail)?;
+            Done::Email { sent: sent.status.as_deref() == Some("sent") }
+        }
+        "answered" => {
+            app::leads::mark_answered(&st, &c, id).await.map_err(&fail)?;
+            Done::Answered
         }
         _ => return Err(fail(Error::not_found("action"))),
-    }
-    Ok(Redirect::to(&here).into_response())
+    };
+    let then = next::after(&st, id, c.user.id, owner_before).await;
+    Ok(Redirect::to(&format!("{here}?{}", super::flash::query(done, then))).into_response())
 }

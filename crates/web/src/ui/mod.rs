@@ -19,6 +19,7 @@ mod bulk;
 mod contacts;
 mod entry;
 pub(crate) mod error;
+mod flash;
 pub mod i18n;
 mod inbox;
 mod late;

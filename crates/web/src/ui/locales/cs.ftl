@@ -299,6 +299,7 @@ audit-delivery-tested = Odeslána testovací zpráva
 audit-link-revoked = Zrušen odkaz zákazníka
 audit-document-read = Otevřen dokument zákazníka
 audit-attachment-read = Otevřena příloha e-mailu
+audit-lead-stage_override = Fáze změněna mimo postup playbooku (výjimka správce)
 denied-title = Není dovoleno
 denied-back = Zpět
 denied-deal = Posunout poptávku do obchodu nebo ji uzavřít jako získanou mohou konzultanti, specialisté, koordinátoři, manažeři a správci; předejte ji.

@@ -287,6 +287,7 @@ audit-delivery-tested = Test message sent
 audit-link-revoked = Customer link revoked
 audit-document-read = Customer document opened
 audit-attachment-read = E-mail attachment opened
+audit-lead-stage_override = Stage changed against the playbook (admin override)
 denied-title = Not allowed
 denied-back = Back
 denied-deal = Moving an inquiry into the deal or closing it as won is for consultants, specialists, coordinators, managers and admins; hand it over instead.

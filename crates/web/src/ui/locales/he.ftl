@@ -292,6 +292,7 @@ audit-delivery-tested = נשלחה הודעת בדיקה
 audit-link-revoked = בוטל הקישור של הלקוח
 audit-document-read = נפתח מסמך של לקוח
 audit-attachment-read = נפתח קובץ מצורף לדוא"ל
+audit-lead-stage_override = השלב שונה בניגוד לתהליך (עקיפה של מנהל)
 denied-title = אסור
 denied-back = חזרה
 denied-deal = העברת פנייה לשלב העסקה או סגירתה כהצלחה שמורות ליועצים, מומחים, רכזים, מנהלים ומנהלי מערכת; העבירו אותה הלאה.

@@ -299,6 +299,7 @@ audit-delivery-tested = Wysłano wiadomość testową
 audit-link-revoked = Unieważniono link klienta
 audit-document-read = Otwarto dokument klienta
 audit-attachment-read = Otwarto załącznik e-maila
+audit-lead-stage_override = Etap zmieniony wbrew playbookowi (wyjątek administratora)
 denied-title = Niedozwolone
 denied-back = Wstecz
 denied-deal = Przesunąć zapytanie do transakcji lub zamknąć je jako wygrane mogą konsultanci, specjaliści, koordynatorzy, menedżerowie i administratorzy; przekaż je.
