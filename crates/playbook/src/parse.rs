@@ -911,7 +911,7 @@ fn check_titles(
     for (lang, lang_span) in languages {
         let mut missing = |what: Named, id: &str, span: Range<usize>, noun: &str| {
             if shipped_title(name, lang, what, id).is_none() {
-                cx.err(span, format!("{noun} `{id}` has no `{lang}` title: add `{}` to locales/{lang}/{name}.ftl", what.key(id)));
+                cx.err(span, format!("{noun} `{id}` has no `{lang}` title: add `{}` to locales/{lang}/{name}.ftl, or leave `{lang}` out of `languages`", what.key(id)));
             }
         };
         for (st, span) in stages.iter().zip(stage_spans) {

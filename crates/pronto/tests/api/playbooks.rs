@@ -121,7 +121,11 @@ async fn versions_and_the_api(engine: Engine) {
 async fn a_playbook_file_becomes_the_default(engine: Engine) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ours.toml");
-    let ours = pronto_playbook::builtin("agency").unwrap().replace("name = \"agency\"", "name = \"ours\"");
+    // A copy under its own name ships no translated titles: it declares no `languages`.
+    let ours = pronto_playbook::builtin("agency")
+        .unwrap()
+        .replace("name = \"agency\"", "name = \"ours\"")
+        .replace("languages = [\"en\", \"cs\", \"ru\", \"pl\", \"he\"]\n", "");
     std::fs::write(&file, &ours).unwrap();
     let opts = Options::default().manual_clock(TUESDAY_9).env("PRONTO_PLAYBOOK", file.display());
     let mut app = spawn_app_on(Storage::new(engine), opts).await;
