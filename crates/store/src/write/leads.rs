@@ -289,7 +289,7 @@ pub(crate) async fn create_lead(
         owner: lead.owner,
         entered_by,
         contact_name: plan.name,
-        contact_phone: plan.phone,
+        contact_phone: lead.contact.phone.as_ref().map(|p| p.as_str().to_owned()).or(plan.phone),
         contact_email: plan.email,
         customer_type: lead.customer_type,
         subject: s(&lead.subject),

@@ -333,7 +333,7 @@ async fn an_outgoing_reached_call_is_the_first_response(store: Arc<dyn Store>, c
     assert_eq!(store.next_timer_due().await.unwrap(), None);
 
     let timeline = store.timeline(id).await.unwrap();
-    assert_eq!(kinds(&timeline[created..attempt]), ["activity.logged", "task.completed", "task.retry_scheduled"]);
+    assert_eq!(kinds(&timeline[created..attempt]), ["activity.logged", "task.completed", "task.retry_scheduled", "task.created"]);
     assert_eq!(timeline[created].data["outcome"], "no_answer");
     assert_eq!(timeline[created + 1].data["outcome"], "no_answer");
     assert_eq!(
