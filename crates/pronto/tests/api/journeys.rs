@@ -165,7 +165,6 @@ pub async fn stage_of(app: &App, lead: i64) -> String {
 // → reached → the next stage.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waits for flow (the call bar and the next attempt on the card)"]
 async fn consultant_new_inquiry_to_next_stage() {
     let app = seeded_app().await;
     only_available_consultant(&app, "jitka").await;
@@ -207,7 +206,6 @@ async fn consultant_new_inquiry_to_next_stage() {
 // (b) The secretary, distributor playbook: confirm the request and hand it over to a manager.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waits for flow (what happens next after a task: \"Handed to …\")"]
 async fn secretary_confirms_and_hands_over() {
     let app = seeded_app().await;
     let b = Browser::start("en").await;
@@ -241,7 +239,6 @@ async fn secretary_confirms_and_hands_over() {
 // (c) The manager: who is late now; who is slowest this month; export.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waits for lists (/late)"]
 async fn manager_late_now_slowest_this_month_export() {
     let app = seeded_app().await;
     let b = Browser::start("en").await;
@@ -313,7 +310,6 @@ async fn admin_adds_a_user() {
 // centre, the message at the top of the card.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "waits for flow (the customer's message on top of the card)"]
 async fn customer_message_reaches_the_owner() {
     let app = seeded_app().await;
     only_available_consultant(&app, "jitka").await;
