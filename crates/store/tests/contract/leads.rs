@@ -338,7 +338,8 @@ async fn an_outgoing_reached_call_is_the_first_response(store: Arc<dyn Store>, c
     assert_eq!(timeline[created + 1].data["outcome"], "no_answer");
     assert_eq!(
         kinds_since(&timeline, attempt),
-        ["activity.logged", "lead.first_response", "sla.met", "playbook.rule", "lead.stage_changed"]
+        // The call is the open second attempt: it is done with it.
+        ["activity.logged", "lead.first_response", "sla.met", "playbook.rule", "lead.stage_changed", "task.completed"]
     );
     let response = &timeline[attempt..];
     assert_eq!(response[0].data["outcome"], "reached");
