@@ -102,7 +102,11 @@
         morphStyle: "outerHTML",
         ignoreActiveValue: true,
         callbacks: {
-          beforeNodeMorphed: function (o) { return !(o.nodeType === 1 && isField(o) && kept(o)); },
+          // A field being edited, and what the page's own script writes (data-client, e.g. the
+          // board's "Moved to …"), are the reader's: the server's copy never replaces them.
+          beforeNodeMorphed: function (o) {
+            return !(o.nodeType === 1 && ((isField(o) && kept(o)) || o.hasAttribute("data-client")));
+          },
           beforeAttributeUpdated: function (attr, el, how) {
             return !(attr === "open" && how === "remove" && el.tagName === "DETAILS");
           }

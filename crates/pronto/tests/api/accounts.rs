@@ -384,7 +384,7 @@ async fn the_admin_page_runs_the_lifecycle(engine: Engine) {
 
     // Role.
     let p = post(format!("/admin/users/{petr}/role"), vec![("role", "manager".into())]).await;
-    assert!(p.html.contains("Petr is now manager"), "{}", p.html);
+    assert!(p.html.contains("Petr is now Manager"), "{}", p.html);
     assert_eq!(app.get(&format!("/api/v1/users/{petr}/tokens")).await.status, 200);
     let petr_now =
         app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["id"] == petr).unwrap().clone();

@@ -293,6 +293,12 @@ impl Browser {
     /// Clicks the element matching `css` (waited for).
     pub async fn click(&self, css: &str) {
         let el = self.wait_for(css, WAIT.as_secs()).await;
+        // As a person scrolls a control out from under a fixed bar (the phone's tab bar) first.
+        let arg = serde_json::to_value(&el).expect("an element as a script argument");
+        self.client()
+            .execute("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", vec![arg])
+            .await
+            .unwrap_or_else(|e| panic!("scroll to `{css}`: {e}"));
         el.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 

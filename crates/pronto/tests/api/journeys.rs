@@ -192,13 +192,15 @@ async fn consultant_new_inquiry_to_next_stage() {
     j.tap("#call-bar button[value=reached]").await;
     let contacted = testkit::eventually(std::time::Duration::from_secs(10), || async { stage_of(&app, l).await == "contacted" }).await;
     assert!(contacted, "reached: the first contact");
+    // On a phone the card's forms start folded: one tap opens "Change stage".
+    j.tap("details:has(#stage) > summary").await;
     j.see_el("#stage", 10).await;
     j.choose("#stage", "qualified").await;
     j.tap("form[action$='/stage'] button[type=submit]").await;
-    j.see("Worth working together", 10).await;
+    j.see("Stage changed.", 10).await;
     assert_eq!(stage_of(&app, l).await, "qualified");
     b.screenshot("journey-consultant-done").await;
-    j.finish(7).await;
+    j.finish(8).await;
     b.close().await;
 }
 

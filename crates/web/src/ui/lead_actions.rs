@@ -51,6 +51,14 @@ pub(super) async fn lead_action(
         }
         "stage" => {
             let to = field("stage");
+            // Permission before the process: a move that is not the caller's to make is a 403
+            // whatever the playbook says.
+            if let Ok(l) = st.store.lead(id).await
+                && !c.role.may(pronto_domain::user::Action::WorkDeal, &pronto_domain::user::On::NOTHING)
+                && crate::access::is_deal_move(&st, &l.playbook, l.playbook_version, Some(&to), None)
+            {
+                c.require(pronto_domain::user::Action::WorkDeal).map_err(&fail)?;
+            }
             // Refused in the reader's words (the select offers only what may follow).
             if let Ok(l) = st.store.lead(id).await
                 && let Some(pb) = st.store.playbooks().get(&l.playbook, l.playbook_version)
