@@ -22,7 +22,11 @@ macro_rules! ftl {
             include_str!(concat!("locales/flow/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/lists/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/entry/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/reports/", $lang, ".ftl"))
+            include_str!(concat!("locales/reports/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/settings/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/setup/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/forms/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/playbooks/", $lang, ".ftl"))
         ))),*]
     };
 }

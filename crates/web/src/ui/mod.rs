@@ -112,7 +112,11 @@ macro_rules! areas {
             include_str!(concat!("../../static/", $dir, "/flow.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/lists.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/entry.", $ext)), "\n",
-            include_str!(concat!("../../static/", $dir, "/reports.", $ext))
+            include_str!(concat!("../../static/", $dir, "/reports.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/settings.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/setup.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/forms.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/playbooks.", $ext))
         )
     };
 }

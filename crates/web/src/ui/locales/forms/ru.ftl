@@ -1,0 +1,1 @@
+# The forms area's words (ru): see crates/web/src/ui/i18n.rs.

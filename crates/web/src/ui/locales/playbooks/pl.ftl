@@ -1,0 +1,1 @@
+# The playbooks area's words (pl): see crates/web/src/ui/i18n.rs.

@@ -1,0 +1,1 @@
+# The setup area's words (he): see crates/web/src/ui/i18n.rs.

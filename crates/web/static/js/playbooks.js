@@ -1,0 +1,1 @@
+// The playbooks area's script (issue 19).

@@ -1,0 +1,1 @@
+// The settings area's script (issue 19).

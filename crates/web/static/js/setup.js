@@ -1,0 +1,1 @@
+// The setup area's script (issue 19).
