@@ -29,6 +29,7 @@ mod process;
 mod queries;
 pub mod records;
 pub mod schedule;
+pub mod settings;
 mod sql_store;
 mod sqlite;
 pub mod timers;
@@ -51,6 +52,7 @@ pub use error::{Result, StoreError};
 pub use playbooks::Playbooks;
 pub use process::parse_hours;
 pub use records::*;
+pub use settings::{SettingsChange, StoredSettings};
 pub use timers::Timers;
 pub use write::access::TOKEN_USE_GRAIN;
 pub use write::leads::IdempotencyKey;
@@ -304,6 +306,12 @@ pub trait Store: Send + Sync {
     async fn audit(&self, entry: AuditEntry) -> Result<i64>;
     /// The audit log's rows that `filter` selects, newest first.
     async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>>;
+    /// Every setting saved in the admin pages, by section and field, secrets opened (for the
+    /// process that uses them: never shown).
+    async fn settings(&self) -> Result<StoredSettings>;
+    /// Changes one section's settings (secrets sealed) and appends its audit row, in one
+    /// transaction.
+    async fn save_settings(&self, change: SettingsChange) -> Result<()>;
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;

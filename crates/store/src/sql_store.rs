@@ -582,6 +582,13 @@ impl Store for SqlStore {
         let filter = filter.clone();
         self.read(move |c| Box::pin(async move { crate::audit::list(c, &filter).await })).await
     }
+    async fn settings(&self) -> Result<crate::StoredSettings> {
+        let keys = self.keys()?;
+        self.read(move |c| Box::pin(async move { crate::settings::all(c, &keys).await })).await
+    }
+    async fn save_settings(&self, change: crate::SettingsChange) -> Result<()> {
+        self.writer.submit(crate::settings::SaveSettings(change)).await
+    }
     async fn settle_outbox(&self) -> Result<i64> {
         self.writer.submit(delivery::SettleOutbox).await
     }

@@ -28,6 +28,8 @@ fn hmac(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
 pub struct SiteKeys {
     token: [u8; 32],
     files: [u8; 32],
+    /// Seals the secrets of the settings (an SMS token, passwords): see `crate::settings`.
+    settings: [u8; 32],
 }
 
 impl std::fmt::Debug for SiteKeys {
@@ -43,7 +45,11 @@ pub struct Unsealable;
 
 impl SiteKeys {
     pub fn new(secret: &[u8]) -> SiteKeys {
-        SiteKeys { token: hmac(secret, &[b"pronto tracking token v1"]), files: hmac(secret, &[b"pronto sealed files v1"]) }
+        SiteKeys {
+            token: hmac(secret, &[b"pronto tracking token v1"]),
+            files: hmac(secret, &[b"pronto sealed files v1"]),
+            settings: hmac(secret, &[b"pronto sealed settings v1"]),
+        }
     }
 
     /// A fresh secret, for the first open.
@@ -61,21 +67,40 @@ impl SiteKeys {
 
     /// Encrypts `plain` with a random nonce: `nonce ‖ ciphertext ‖ tag`.
     pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
-        let mut nonce = [0u8; 12];
-        getrandom::fill(&mut nonce).expect("the operating system's random source failed");
-        let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.files));
-        let mut out = nonce.to_vec();
-        out.extend(cipher.encrypt(Nonce::from_slice(&nonce), plain).expect("sealing in memory does not fail"));
-        out
+        seal_with(&self.files, plain)
     }
 
     pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, Unsealable> {
-        if sealed.len() < 12 + 16 {
-            return Err(Unsealable);
-        }
-        let cipher = ChaCha20Poly1305::new(Key::from_slice(&self.files));
-        cipher.decrypt(Nonce::from_slice(&sealed[..12]), &sealed[12..]).map_err(|_| Unsealable)
+        open_with(&self.files, sealed)
     }
+
+    /// A setting's secret sealed with its own key, base64 (what the `settings` row holds).
+    pub fn seal_setting(&self, plain: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(seal_with(&self.settings, plain.as_bytes()))
+    }
+
+    /// The secret of a `settings` row.
+    pub fn open_setting(&self, sealed: &str) -> Result<String, Unsealable> {
+        let bytes = base64::engine::general_purpose::STANDARD.decode(sealed).map_err(|_| Unsealable)?;
+        String::from_utf8(open_with(&self.settings, &bytes)?).map_err(|_| Unsealable)
+    }
+}
+
+fn seal_with(key: &[u8; 32], plain: &[u8]) -> Vec<u8> {
+    let mut nonce = [0u8; 12];
+    getrandom::fill(&mut nonce).expect("the operating system's random source failed");
+    let cipher = ChaCha20Poly1305::new(Key::from_slice(key));
+    let mut out = nonce.to_vec();
+    out.extend(cipher.encrypt(Nonce::from_slice(&nonce), plain).expect("sealing in memory does not fail"));
+    out
+}
+
+fn open_with(key: &[u8; 32], sealed: &[u8]) -> Result<Vec<u8>, Unsealable> {
+    if sealed.len() < 12 + 16 {
+        return Err(Unsealable);
+    }
+    let cipher = ChaCha20Poly1305::new(Key::from_slice(key));
+    cipher.decrypt(Nonce::from_slice(&sealed[..12]), &sealed[12..]).map_err(|_| Unsealable)
 }
 
 /// What is stored of a token: its SHA-256, hex. Anything may come in (a mistyped link); the
@@ -120,5 +145,16 @@ mod tests {
         assert!(k.open(&changed).is_err());
         assert!(SiteKeys::new(&[2u8; 32]).open(&sealed).is_err());
         assert!(k.open(b"short").is_err());
+    }
+
+    #[test]
+    fn sealed_settings_open_only_with_their_own_key() {
+        let k = SiteKeys::new(&[1u8; 32]);
+        let sealed = k.seal_setting("twilio-token-123");
+        assert!(!sealed.contains("twilio-token-123"));
+        assert_eq!(k.open_setting(&sealed).unwrap(), "twilio-token-123");
+        assert!(SiteKeys::new(&[2u8; 32]).open_setting(&sealed).is_err());
+        let as_file = base64::engine::general_purpose::STANDARD.decode(&sealed).unwrap();
+        assert!(k.open(&as_file).is_err(), "the files' key does not open a setting");
     }
 }

@@ -63,6 +63,8 @@
 //! 14. **What happens next** [flow] — a scheduled retry is an open task at once and its timer
 //!    makes the same task due; a queued e-mail is a response only once it left; a lead keeps
 //!    the phone given with its inquiry; what the customer sent is marked answered.
+//! 15. **Settings** [settings] — saved per section and field, secrets sealed at rest and opened
+//!    for the process, a change and its audit row together, kept across a reopen.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -86,5 +88,7 @@ mod lists;
 mod log_and_timers;
 #[path = "contract/notify.rs"]
 mod notify;
+#[path = "contract/settings.rs"]
+mod settings;
 #[path = "contract/users.rs"]
 mod users;
