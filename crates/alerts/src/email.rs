@@ -143,6 +143,30 @@ impl EmailSender {
         Ok(Some(EmailSender { transport, from }))
     }
 
+    /// From the settings' fields: `security` is `tls` (implicit TLS, usually port 465),
+    /// `starttls` (usually 587) or `none` (plain, a server on the same machine); no URL to type,
+    /// so a password with `@` or `/` needs no escaping. The caller validated the fields.
+    pub fn from_parts(host: &str, port: u16, security: &str, user: Option<&str>, password: Option<&str>, from: &str) -> Result<EmailSender, String> {
+        use lettre::transport::smtp::authentication::Credentials;
+        crate::install_tls();
+        let builder = match security {
+            "tls" => AsyncSmtpTransport::<Tokio1Executor>::relay(host).map_err(|e| e.to_string())?,
+            "starttls" => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host).map_err(|e| e.to_string())?,
+            _ => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+        };
+        let mut builder = builder.port(port).timeout(Some(std::time::Duration::from_secs(15)));
+        if let Some(user) = user.filter(|u| !u.is_empty()) {
+            builder = builder.credentials(Credentials::new(user.to_owned(), password.unwrap_or_default().to_owned()));
+        }
+        let from: Mailbox = from.trim().parse().map_err(|e| format!("`{from}` is not an address ({e})"))?;
+        Ok(EmailSender { transport: builder.build(), from })
+    }
+
+    /// The sender's address (`Firma <inbox@firma.cz>`).
+    pub fn from_address(&self) -> String {
+        self.from.to_string()
+    }
+
     pub async fn send(&self, to: &str, subject: &str, text: &str, key: &str) -> Result<Sent, SendError> {
         self.send_with(to, subject, text, key, &Threading::default()).await
     }

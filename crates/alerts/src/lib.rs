@@ -11,12 +11,14 @@
 pub mod email;
 pub mod guard;
 pub mod live;
+pub mod senders;
 pub mod signing;
 pub mod sms;
 pub mod worker;
 
 pub use email::{EmailConfig, EmailSender};
 pub use live::{Live, LiveEvent};
+pub use senders::Senders;
 pub use sms::{SmsConfig, SmsProvider};
 pub use worker::{Outbox, OutboxConfig};
 

@@ -49,8 +49,8 @@ const MAX_SLEEP: Duration = Duration::from_secs(1);
 pub struct Outbox {
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
-    sms: SmsProvider,
-    email: Option<crate::EmailSender>,
+    /// The SMS provider and e-mail transport, replaced when the settings change.
+    senders: Arc<crate::Senders>,
     /// The webhook client: its resolver refuses addresses inside the network.
     webhooks: reqwest::Client,
     webhook_allow: pronto_domain::netaddr::AllowList,
@@ -68,6 +68,17 @@ impl Outbox {
         config: OutboxConfig,
         live: Arc<crate::Live>,
     ) -> Arc<Outbox> {
+        Outbox::with_senders(store, clock, crate::Senders::new(sms, email), config, live)
+    }
+
+    /// A worker sending through `senders`, which the settings may replace while it runs.
+    pub fn with_senders(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        senders: Arc<crate::Senders>,
+        config: OutboxConfig,
+        live: Arc<crate::Live>,
+    ) -> Arc<Outbox> {
         let limits = HashMap::from([
             ("sms", Arc::new(Semaphore::new(8))),
             ("email", Arc::new(Semaphore::new(4))),
@@ -75,7 +86,7 @@ impl Outbox {
         ]);
         let webhook_allow = pronto_domain::netaddr::AllowList::new(&config.webhook_allow);
         let webhooks = crate::guard::webhook_client(webhook_allow.clone());
-        Arc::new(Outbox { store, clock, sms, email, webhooks, webhook_allow, config, limits, live })
+        Arc::new(Outbox { store, clock, senders, webhooks, webhook_allow, config, limits, live })
     }
 
     /// The worker's loop; runs until the task is dropped.
@@ -183,13 +194,13 @@ impl Outbox {
             "sms" => {
                 let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no phone number to send to"))?;
                 // One or two segments: transliterated or shortened to fit when it would not.
-                self.sms.send(n.id, to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
+                self.senders.sms().send(n.id, to, &pronto_domain::sms::fit(text, 2), &n.idempotency_key).await
             }
             "email" => {
                 let to = n.recipient_address.as_deref().ok_or_else(|| SendError::fatal("no e-mail address to send to"))?;
-                let Some(email) = &self.email else {
-                    // Not configured: retried, so mail goes out once PRONTO_SMTP_URL is set.
-                    return Err(SendError::retry("e-mail is not configured (set PRONTO_SMTP_URL and PRONTO_SMTP_FROM)"));
+                let Some(email) = self.senders.email() else {
+                    // Not configured: retried, so mail goes out once it is set up.
+                    return Err(SendError::retry("e-mail is not set up (Settings → E-mail, or PRONTO_SMTP_URL and PRONTO_SMTP_FROM)"));
                 };
                 let subject = n.payload["subject"].as_str().map(str::to_owned).unwrap_or_else(|| text.chars().take(78).collect());
                 let p = &n.payload;

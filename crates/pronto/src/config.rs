@@ -345,6 +345,7 @@ impl Config {
                 )));
             }
         };
+        let file_public_url = file.public_url.clone();
         let public_url = match env("PRONTO_PUBLIC_URL").or(file.public_url) {
             Some(u) => {
                 let u = u.trim().trim_end_matches('/').to_owned();
@@ -397,6 +398,7 @@ impl Config {
             return Err(ConfigError("PRONTO_TELEPHONY_SECRET: use a whsec_… secret of at least 16 characters".into()));
         }
         web.twilio_token = env("PRONTO_TELEPHONY_TWILIO_TOKEN");
+        web.fixed = fixed_settings(flags.config.as_deref(), &file_public_url, file.form_rate_per_minute, &mailboxes);
         web.sms_provider = sms.provider.clone();
         web.public_url = public_url.clone();
         Ok(Config {
@@ -492,6 +494,20 @@ mod tests {
     }
 
     #[test]
+    fn the_file_fixes_the_settings_it_sets() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pronto.toml");
+        std::fs::write(&path, "public_url = \"https://crm.example.com/\"\nform_rate_per_minute = 7\n").unwrap();
+        let c = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap();
+        let l = c.web.fixed.locked("general", "public_url").expect("the file's address is fixed");
+        assert_eq!(l.value.as_deref(), Some("https://crm.example.com"));
+        assert!(l.by.ends_with("pronto.toml → public_url"), "{}", l.by);
+        assert_eq!(c.web.fixed.locked("general", "form_rate_per_minute").and_then(|l| l.value.clone()).as_deref(), Some("7"));
+        assert!(c.web.fixed.locked("sms", "url").is_none(), "what nothing sets stays free");
+        assert!(Config::resolve(&Flags::default()).unwrap().web.fixed.fields.is_empty());
+    }
+
+    #[test]
     fn a_bad_file_names_the_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.toml");
@@ -499,6 +515,46 @@ mod tests {
         let err = Config::resolve(&Flags { config: Some(path), ..Default::default() }).unwrap_err().0;
         assert!(err.contains("listen_typo") && err.contains("line 2"), "{err}");
     }
+}
+
+/// What the environment and the file set of the settings the admin pages change: those fields
+/// are shown there as set on the server and cannot be changed in the pages (they win).
+fn fixed_settings(
+    file: Option<&std::path::Path>,
+    file_public_url: &Option<String>,
+    file_form_rate: Option<u32>,
+    mailboxes: &[pronto_mail::imap::MailboxConfig],
+) -> pronto_web::settings::Fixed {
+    let mut fixed = pronto_web::settings::Fixed::default();
+    for section in [("sms", pronto_web::settings::SMS), ("phone", pronto_web::settings::PHONE)] {
+        for f in section.1 {
+            if let Some(v) = env(f.env) {
+                fixed.lock(section.0, f.name, f.env, Some(v));
+            }
+        }
+    }
+    if let Some(url) = env("PRONTO_SMTP_URL") {
+        for f in ["host", "port", "security", "user", "password"] {
+            fixed.lock("email", f, "PRONTO_SMTP_URL", None);
+        }
+        fixed.smtp_url = Some(url);
+    }
+    if let Some(from) = env("PRONTO_SMTP_FROM") {
+        fixed.lock("email", "from", "PRONTO_SMTP_FROM", Some(from));
+    }
+    let in_file = |key: &str| format!("{} → {key}", file.map(|p| p.display().to_string()).unwrap_or_else(|| "pronto.toml".into()));
+    match (env("PRONTO_PUBLIC_URL"), file_public_url) {
+        (Some(u), _) => fixed.lock("general", "public_url", "PRONTO_PUBLIC_URL", Some(u.trim().trim_end_matches('/').to_owned())),
+        (None, Some(u)) => fixed.lock("general", "public_url", &in_file("public_url"), Some(u.trim().trim_end_matches('/').to_owned())),
+        _ => {}
+    }
+    match (env("PRONTO_FORM_RATE_LIMIT"), file_form_rate) {
+        (Some(n), _) => fixed.lock("general", "form_rate_per_minute", "PRONTO_FORM_RATE_LIMIT", Some(n.trim().to_owned())),
+        (None, Some(n)) => fixed.lock("general", "form_rate_per_minute", &in_file("form_rate_per_minute"), Some(n.to_string())),
+        _ => {}
+    }
+    fixed.mailboxes = mailboxes.to_vec();
+    fixed
 }
 
 /// The own address of a mailbox whose user is an e-mail address, when none was given.

@@ -83,9 +83,6 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let clock = clock(&config);
     let store = open_store(&config, clock.clone()).await?;
     store.playbooks().configure_messages(&config.language, config.public_url.clone());
-    if config.public_url.is_none() {
-        tracing::warn!("PRONTO_PUBLIC_URL is not set: messages go out without links (to the lead for the team, to their own page for customers)");
-    }
     default_playbook(store.as_ref(), &config.web.default_playbook).await?;
     // Report days are the office's (the default playbook's zone): rebuilt if that changed.
     store.sync_report_facts().await?;
@@ -94,7 +91,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     let live = Arc::new(pronto_alerts::Live::default());
     // What commits (new leads, tasks, stage changes …) reaches live clients at once.
     let relay = tokio::spawn(pronto_alerts::live::relay(store.committed(), live.clone()));
-    // Mailboxes: one reader each, from the stored cursor on.
+    // Mailboxes: one reader each, from the stored cursor on. The settings run them: the ones
+    // of the environment and the file, and the ones saved in the admin pages (restarted when
+    // those change).
     let mail_status = Arc::new(pronto_mail::imap::MailStatus::default());
     let own: Vec<String> = config
         .email
@@ -102,31 +101,36 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         .iter()
         .map(|f| f.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(f).trim().to_lowercase())
         .collect();
-    let readers = pronto_mail::imap::spawn(
-        config.mailboxes.clone(),
-        pronto_mail::imap::MailDeps {
-            store: store.clone(),
-            clock: clock.clone(),
-            data_dir: config.data_dir.clone(),
-            region: config.web.region,
-            status: mail_status.clone(),
-            own_addresses: own,
-        },
-    );
-    if !config.mailboxes.is_empty() {
-        tracing::info!(mailboxes = ?config.mailboxes, "reading mail");
-    }
     let state =
-        AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone()).with_mail(mail_status);
+        AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone()).with_mail(mail_status.clone());
+    state.settings.run_mail(pronto_mail::imap::MailDeps {
+        store: store.clone(),
+        clock: clock.clone(),
+        data_dir: config.data_dir.clone(),
+        region: config.web.region,
+        status: mail_status,
+        own_addresses: own,
+    });
+    // The settings saved in the admin pages, over the environment's and the file's.
+    state.reload_settings().await.map_err(|e| format!("cannot read the settings: {e}"))?;
+    if state.settings.public_url().is_none() {
+        tracing::warn!("no public address (Settings → Address and limits, or PRONTO_PUBLIC_URL): messages go out without links (to the lead for the team, to their own page for customers)");
+    }
+    let mailboxes = state.settings.current().mailboxes.clone();
+    if !mailboxes.is_empty() {
+        tracing::info!(mailboxes = ?mailboxes, "reading mail");
+    }
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
     // Delivers what the outbox holds (what was left when the process stopped first), then every
-    // notification the moment its transaction commits.
-    let sms = pronto_alerts::SmsProvider::from_config(&config.sms)?;
-    let email = pronto_alerts::EmailSender::from_config(&config.email)?;
-    tracing::info!(sms = ?sms, email = ?email, "delivery");
+    // notification the moment its transaction commits — through the senders the settings
+    // replace when an admin saves them.
+    tracing::info!(senders = ?state.settings.senders, "delivery");
     let outbox_config = pronto_alerts::OutboxConfig { webhook_allow: config.webhook_allow.clone(), ..Default::default() };
-    let outbox_worker = tokio::spawn(pronto_alerts::Outbox::new(store.clone(), clock.clone(), sms, email, outbox_config, live).run());
+    let outbox_worker = tokio::spawn(
+        pronto_alerts::Outbox::with_senders(store.clone(), clock.clone(), state.settings.senders.clone(), outbox_config, live).run(),
+    );
+    let settings = state.settings.clone();
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.
@@ -152,9 +156,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     timer_worker.abort();
     outbox_worker.abort();
     relay.abort();
-    for r in readers {
-        r.abort();
-    }
+    settings.stop_mail();
     store.close().await;
     Ok(())
 }

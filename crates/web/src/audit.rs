@@ -36,6 +36,10 @@ pub mod kind {
     pub const ATTACHMENT_READ: &str = "attachment.read";
     /// An admin moved a lead to a stage its playbook does not name next.
     pub const STAGE_OVERRIDE: &str = "lead.stage_override";
+    /// A section of the settings saved (which fields, never a secret's value).
+    pub const SETTINGS_CHANGED: &str = "settings.changed";
+    pub const SETTINGS_REMOVED: &str = "settings.removed";
+    pub const SETTINGS_TESTED: &str = "settings.tested";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -60,6 +64,9 @@ pub mod kind {
         DOCUMENT_READ,
         ATTACHMENT_READ,
         STAGE_OVERRIDE,
+        SETTINGS_CHANGED,
+        SETTINGS_REMOVED,
+        SETTINGS_TESTED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

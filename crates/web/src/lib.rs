@@ -25,6 +25,7 @@ pub mod metrics;
 pub mod office;
 pub mod public;
 pub mod ratelimit;
+pub mod settings;
 pub mod telephony;
 pub mod ui;
 
@@ -87,6 +88,9 @@ pub struct WebConfig {
     /// `metrics_token` / `PRONTO_METRICS_TOKEN`: when set, `/metrics` answers only to
     /// `Authorization: Bearer` and this token.
     pub metrics_token: Option<String>,
+    /// What the environment and the configuration file set of the settings the admin pages
+    /// change (they win there); see [`settings`].
+    pub fixed: settings::Fixed,
 }
 
 impl WebConfig {
@@ -121,6 +125,7 @@ impl Default for WebConfig {
             page_rate_per_minute: 60,
             outbound_allow: Default::default(),
             metrics_token: None,
+            fixed: settings::Fixed::default(),
         }
     }
 }
@@ -143,10 +148,13 @@ pub struct AppState {
     pub mail: Arc<pronto_mail::imap::MailStatus>,
     /// Live event streams open per user (`streams_per_user`).
     pub streams: Arc<limits::Streams>,
+    /// The settings as they apply now (changed in the admin pages without a restart).
+    pub settings: Arc<settings::Settings>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
+        let settings = Arc::new(settings::Settings::new(config.fixed.clone()));
         let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
         let login_limiter = Arc::new(ratelimit::IpLimiter::per_minute(10, clock.clone()));
@@ -162,6 +170,7 @@ impl AppState {
             live: Arc::default(),
             mail: Arc::default(),
             streams: Arc::default(),
+            settings,
         }
     }
 

@@ -28,16 +28,34 @@ const _: fn() = || {
 
 type Limiter = RateLimiter<IpAddr, DashMapStateStore<IpAddr>, InjectedClock, governor::middleware::NoOpMiddleware<Duration>>;
 
-pub struct IpLimiter(Option<Limiter>);
+/// A limit whose rate the settings may change while it runs (`set_rate`).
+pub struct IpLimiter {
+    clock: Arc<dyn Clock>,
+    inner: std::sync::RwLock<(u32, Arc<Option<Limiter>>)>,
+}
+
+fn limiter(n: u32, clock: &Arc<dyn Clock>) -> Option<Limiter> {
+    NonZeroU32::new(n).map(|n| RateLimiter::dashmap_with_clock(Quota::per_minute(n), InjectedClock(clock.clone())))
+}
 
 impl IpLimiter {
     /// `n` requests per minute per IP, with a burst of `n`; 0 disables the limit.
     pub fn per_minute(n: u32, clock: Arc<dyn Clock>) -> Self {
-        IpLimiter(NonZeroU32::new(n).map(|n| RateLimiter::dashmap_with_clock(Quota::per_minute(n), InjectedClock(clock))))
+        let l = limiter(n, &clock);
+        IpLimiter { clock, inner: std::sync::RwLock::new((n, Arc::new(l))) }
+    }
+
+    /// Another rate from now on (a changed setting); the same rate keeps what was counted.
+    pub fn set_rate(&self, n: u32) {
+        let mut inner = self.inner.write().unwrap_or_else(|p| p.into_inner());
+        if inner.0 != n {
+            *inner = (n, Arc::new(limiter(n, &self.clock)));
+        }
     }
 
     pub fn check(&self, ip: IpAddr) -> bool {
-        match &self.0 {
+        let current = self.inner.read().unwrap_or_else(|p| p.into_inner()).1.clone();
+        match current.as_ref() {
             None => true,
             Some(l) => {
                 if l.len() > 100_000 {

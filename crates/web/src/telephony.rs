@@ -101,9 +101,10 @@ pub(crate) fn verify_generic(st: &AppState, headers: &HeaderMap, body: &[u8]) ->
 
 /// The contract's JSON events, after their Standard Webhooks signature.
 fn generic(st: &AppState, headers: &HeaderMap, body: &[u8]) -> ApiResult<(&'static str, Option<String>, CallEvent)> {
-    let Some(secret) = st.config.telephony_secret.as_deref() else {
-        return Err(unauthorized("telephony is not configured: set PRONTO_TELEPHONY_SECRET to the secret the exchange signs with"));
+    let Some(secret) = st.settings.telephony_secret() else {
+        return Err(unauthorized("telephony is not configured: save the exchange's secret in Settings → Phone (or set PRONTO_TELEPHONY_SECRET)"));
     };
+    let secret = secret.as_str();
     let h = |n: &str| headers.get(n).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty());
     let (Some(id), Some(ts), Some(sig)) = (h("webhook-id"), h("webhook-timestamp"), h("webhook-signature")) else {
         return Err(unauthorized("missing webhook-id, webhook-timestamp or webhook-signature (Standard Webhooks)"));
@@ -190,7 +191,7 @@ fn twilio(st: &AppState, uri: &axum::http::Uri, headers: &HeaderMap, body: &[u8]
         serde_urlencoded::from_bytes(body).map_err(|e| ApiError::BadRequest(format!("the form cannot be read: {e}")))?;
     // The URL Twilio called: the public address when Pronto is behind a proxy, else this host.
     let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/hooks/telephony");
-    let url = match &st.config.public_url {
+    let url = match &st.settings.public_url() {
         Some(base) => format!("{}{path}", base.trim_end_matches('/')),
         None => {
             let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");

@@ -10,6 +10,7 @@ pub mod messages;
 pub mod notifications;
 pub mod playbooks;
 pub mod reports;
+pub mod settings;
 pub mod system;
 pub mod tasks;
 pub mod tracking;
@@ -137,6 +138,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::reset_password))
         .routes(routes!(users::me))
         .routes(routes!(audit::list))
+        .routes(routes!(settings::get, settings::put, settings::delete))
+        .routes(routes!(settings::test))
         .routes(routes!(users::change_password))
         .routes(routes!(system::get_clock))
         .routes(routes!(system::advance_clock))

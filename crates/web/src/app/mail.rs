@@ -40,7 +40,7 @@ pub async fn send_reply(st: &AppState, caller: &Caller, lead_id: i64, input: Rep
         to: to.map(|t| t.as_str().to_owned()),
         subject: subject.map(|s| s.as_str().to_owned()),
         text: text.map(|t| t.into_string()).unwrap_or_default(),
-        message_id: pronto_mail::thread::message_id(lead_id, &unique, &st.config.smtp_address()),
+        message_id: pronto_mail::thread::message_id(lead_id, &unique, &st.settings.smtp_address(&st.config)),
         reply_to: st.mail.reply_address().map(|a| pronto_mail::thread::reply_address(&a, lead_id)),
         actor: Some(caller.user.id),
     };

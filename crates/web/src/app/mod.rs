@@ -27,6 +27,7 @@ pub mod next;
 pub mod notifications;
 pub mod playbooks;
 pub mod reports;
+pub mod settings;
 pub mod tasks;
 pub mod users;
 

@@ -72,7 +72,7 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
             tokens,
         });
     }
-    let base = st.config.public_url.clone().unwrap_or_else(|| "https://YOUR-PRONTO".into());
+    let base = st.settings.public_url().unwrap_or_else(|| "https://YOUR-PRONTO".into());
     let forms = st
         .config
         .forms
@@ -107,12 +107,12 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
         presences: pronto_playbook::Presence::WORDS.iter().map(|p| (*p, super::words::presence(&t, p))).collect(),
         roles: pronto_domain::user::Role::ALL.iter().map(|r| (r.as_str(), super::words::role(&t, r.as_str()))).collect(),
         forms,
-        sms: st.config.sms_provider.clone(),
-        smtp: set(st.config.smtp_from.is_some()).into(),
+        sms: st.settings.current().sms.provider.clone(),
+        smtp: set(st.settings.senders.email().is_some()).into(),
         telephony: format!(
             "{} — POST {base}/hooks/telephony (JSON {}, Twilio {})",
-            set(st.config.telephony_secret.is_some() || st.config.twilio_token.is_some()),
-            set(st.config.telephony_secret.is_some()),
+            set(st.settings.telephony_secret().is_some() || st.config.twilio_token.is_some()),
+            set(st.settings.telephony_secret().is_some()),
             set(st.config.twilio_token.is_some())
         ),
         mailboxes,
@@ -215,7 +215,8 @@ pub(super) async fn delete_webhook(State(st): State<AppState>, Signed(c, t): Sig
 /// into the call registry (a ringing call alone is no lead).
 pub(super) async fn test_telephony(State(st): State<AppState>, Signed(c, t): Signed) -> PageResult {
     admin_only(&st, &c, &t)?;
-    let notice = match st.config.telephony_secret.as_deref() {
+    let secret = st.settings.telephony_secret();
+    let notice = match secret.as_deref() {
         None => "PRONTO_TELEPHONY_SECRET is not set: the exchange's events cannot be verified, so none are taken".to_owned(),
         Some(secret) => {
             let now = st.clock.now();

@@ -76,7 +76,7 @@ pub(crate) fn parse(q: &HashMap<String, String>) -> Option<(&'static str, Option
 pub(crate) async fn sentence(st: &AppState, t: &Tr, zone: &jiff::tz::TimeZone, q: &HashMap<String, String>) -> Option<String> {
     let (mut done, next, at, user) = parse(q)?;
     // Queued with nothing to send it: say so rather than promise a minute.
-    if done == "email-queued" && st.config.smtp_from.is_none() {
+    if done == "email-queued" && st.settings.senders.email().is_none() {
         done = "email-unconfigured";
     }
     let first = t.t(&format!("flow-done-{done}"));

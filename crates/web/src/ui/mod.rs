@@ -30,6 +30,7 @@ mod login;
 pub(crate) mod notify;
 pub mod redirect;
 mod reports;
+mod settings;
 mod shell;
 mod tasks;
 pub mod markdown;
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
+        .merge(settings::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
 }
@@ -205,7 +207,7 @@ fn fail<'a>(st: &'a AppState, c: &'a Caller, t: &'a Arc<Tr>, back: &'a str) -> i
 
 /// Whether the session cookie must be `Secure` (Pronto is reached over https).
 fn secure(st: &AppState) -> bool {
-    st.config.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    st.settings.public_url().is_some_and(|u| u.starts_with("https://"))
 }
 
 /// The connection's peer address, when the server recorded it.
