@@ -65,6 +65,8 @@ mod ui_reports_views;
 mod robustness;
 #[path = "api/schema.rs"]
 mod schema;
+#[path = "api/settings.rs"]
+mod settings;
 #[path = "api/system.rs"]
 mod system;
 #[path = "api/tracking.rs"]

@@ -15,7 +15,10 @@ const PASSWORD: &str = "a long enough password";
 const COMPANY: &str = "Pekárna Svoboda s.r.o.";
 /// Every staff page (those that do not exist yet answer 404 and are skipped).
 const PAGES: &[&str] =
-    &["/inbox", "/tasks", "/board", "/contacts", "/reports", "/admin", "/admin/audit", "/account", "/late", "/notifications", "/leads/new"];
+    &["/inbox", "/tasks", "/board", "/contacts", "/reports", "/admin", "/admin/audit", "/account", "/late", "/notifications", "/leads/new",
+    // Settings (issue 19).
+    "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone",
+    "/admin/settings/general"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {
