@@ -418,11 +418,12 @@ mod tests {
             ("general", "public_url", "https://crm.example.com/"),
             ("phone", "secret", "whsec_0123456789abcdef"),
         ]);
+        let (none, nothing) = (Fixed::default(), StoredSettings::new());
         // (layers, what applies)
         let cases: Vec<(&Fixed, &StoredSettings, &str, Option<&str>, u32, Option<&str>)> = vec![
             (&env, &saved, "twilio", Some("https://env.example"), 5, Some("https://crm.example.com")),
-            (&Fixed::default(), &saved, "twilio", Some("https://page.example"), 50, Some("https://crm.example.com")),
-            (&Fixed::default(), &StoredSettings::new(), "log", None, DEFAULT_FORM_RATE, None),
+            (&none, &saved, "twilio", Some("https://page.example"), 50, Some("https://crm.example.com")),
+            (&none, &nothing, "log", None, DEFAULT_FORM_RATE, None),
         ];
         for (fixed, stored, provider, url, rate, public) in cases {
             let (c, sms, email) = resolve(fixed, stored);
