@@ -36,6 +36,9 @@ pub mod kind {
     pub const ATTACHMENT_READ: &str = "attachment.read";
     /// An admin moved a lead to a stage its playbook does not name next.
     pub const STAGE_OVERRIDE: &str = "lead.stage_override";
+    /// A web form built in the admin pages saved, or removed.
+    pub const FORM_SAVED: &str = "forms.saved";
+    pub const FORM_DELETED: &str = "forms.deleted";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -60,6 +63,8 @@ pub mod kind {
         DOCUMENT_READ,
         ATTACHMENT_READ,
         STAGE_OVERRIDE,
+        FORM_SAVED,
+        FORM_DELETED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

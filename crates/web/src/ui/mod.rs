@@ -20,6 +20,7 @@ mod contacts;
 mod entry;
 pub(crate) mod error;
 mod flash;
+mod forms_admin;
 pub mod i18n;
 mod inbox;
 mod late;
@@ -32,6 +33,7 @@ pub mod redirect;
 mod reports;
 mod shell;
 mod tasks;
+mod texts;
 pub mod markdown;
 pub mod words;
 
@@ -96,6 +98,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
+        .merge(forms_admin::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
 }
