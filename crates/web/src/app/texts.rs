@@ -82,7 +82,12 @@ pub fn preview(st: &AppState, playbook: &str, template: &str, language: &str, te
         subject: subject.map(|s| s.trim().to_owned()),
     });
     let fresh = Messages::new(overrides, m.default_language, m.public_url.clone());
-    Ok(fresh.render(playbook, language, template, &crate::api::messages::example_vars()).unwrap_or_default())
+    // The channel arrives translated, as in a real message.
+    let vars: Vec<(&str, String)> = crate::api::messages::example_vars()
+        .into_iter()
+        .map(|(k, v)| if k == "channel" { (k, fresh.channel(language, &v)) } else { (k, v) })
+        .collect();
+    Ok(fresh.render(playbook, language, template, &vars).unwrap_or_default())
 }
 
 /// What is wrong with a text, in `t`'s words, naming the line and the placeholder.

@@ -107,5 +107,3 @@ forms-tx-err-variable = { $name } is not something Pronto can fill in. It can fi
 forms-tx-err-at-line = { $field }, line { $line }: { $what }
 forms-tx-err-in = { $field }: { $what }
 forms-tx-err-long = At most 4,000 characters of text and 500 of subject.
-audit-forms-saved = Web form saved
-audit-forms-deleted = Web form deleted
