@@ -424,7 +424,7 @@ pub fn check_text(template: &str, text: &str, subject: Option<&str>) -> Result<(
             Ok(r) => r,
             Err((_, errors)) => {
                 let e = &errors[0];
-                let line = value_line(&src, e.pos.start);
+                let line = value_line(&src, e.pos.start).min(value.trim().lines().count().max(1));
                 return err(field, Some(line), TextProblem::Syntax { kind: e.kind.to_string(), near: snippet(&src, e.pos.clone()) });
             }
         };

@@ -272,3 +272,114 @@ async fn message_texts_edited_in_the_admin_pages(engine: Engine) {
     let kinds: Vec<&str> = audit["items"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["messages.reset", "messages.set"], "{audit}");
 }
+
+/// Serves `html` at any path of a local address of its own (the company's website).
+async fn company_site(html: String) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            let html = html.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf).await;
+                let head = format!("HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", html.len());
+                let _ = s.write_all(head.as_bytes()).await;
+                let _ = s.write_all(html.as_bytes()).await;
+            });
+        }
+    });
+    format!("http://{addr}/kontakt.html")
+}
+
+async fn sign_in_browser(b: &crate::browser::Browser, app: &App, login: &str) {
+    b.goto(&app.url("/login")).await;
+    b.fill("#login", login).await;
+    b.fill("#password", "a long enough password").await;
+    b.click("button[type=submit]").await;
+    b.wait_for("nav[aria-label=main]", 10).await;
+}
+
+/// In real Chromium: an admin builds a form with the phone required and consent, copies its
+/// snippet into a page of the company's site; a visitor in Czech sends it and reads the Czech
+/// thank-you; the lead has the consent. Then a message text is edited with its preview
+/// following the typing. Screenshots: forms-list, form-edit, texts-edit (desktop, phone, Hebrew).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_built_in_the_browser_takes_a_czech_visitor_and_a_text_is_previewed_as_typed() {
+    use crate::browser::Browser;
+    let app = app_at(Engine::Sqlite, TUESDAY_9).await;
+    user(&app, "boss", "admin", "+420 777 000 009").await;
+    let b = Browser::start("cs").await;
+    sign_in_browser(&b, &app, "boss").await;
+    b.goto(&app.url("/admin/forms")).await;
+    b.click("#forms-new").await;
+    b.wait_for("#forms-edit", 10).await;
+    b.fill("#f-key", "kontakt").await;
+    b.click("#r_phone").await;
+    b.click("#f_consent").await;
+    b.fill("#consent_cs", "Souhlasím se zpracováním osobních údajů za účelem odpovědi.").await;
+    b.fill("#thanks_cs", "Děkujeme! Ozveme se vám do hodiny.").await;
+    b.click("#forms-save").await;
+    b.wait_for("#forms-snippet-code", 10).await;
+    assert!(b.text("#forms-notice").await.contains("Uloženo"));
+    b.screenshot("form-edit").await;
+    let snippet = b.js("return document.getElementById('forms-snippet-code').textContent").await.as_str().unwrap().to_owned();
+    assert!(snippet.contains("name=\"pronto_hp\"") && snippet.contains("type=\"tel\""), "{snippet}");
+
+    // The company's page with the snippet pasted in, visited in Czech.
+    let site = company_site(format!("<!doctype html><html lang=\"cs\"><head><meta charset=\"utf-8\"><title>Firma</title></head><body><h1>Napište nám</h1>\n{snippet}\n</body></html>")).await;
+    b.goto(&site).await;
+    b.wait_for("form input[name=name]", 10).await;
+    b.fill("input[name=name]", "Jana Nováková").await;
+    b.fill("input[name=email]", "jana@example.cz").await;
+    // The phone is required: the browser itself stops an empty one.
+    b.click("button[type=submit]").await;
+    assert!(b.url().await.starts_with(&site), "the browser kept the form: {}", b.url().await);
+    b.fill("input[name=phone]", "777 123 456").await;
+    b.click("input[name=consent]").await;
+    b.click("button[type=submit]").await;
+    b.wait_text("Děkujeme! Ozveme se vám do hodiny.", 10).await;
+    assert_eq!(b.js("return document.documentElement.lang").await, "cs");
+    let leads = app.all_leads("").await;
+    assert_eq!(leads.len(), 1);
+    assert_eq!(leads[0]["contact"]["phone"], "+420777123456");
+    assert_eq!(leads[0]["extra"]["consent"], "yes: Souhlasím se zpracováním osobních údajů za účelem odpovědi.");
+
+    b.goto(&app.url("/admin/forms")).await;
+    b.wait_for("#forms-list", 10).await;
+    b.screenshot("forms-list").await;
+
+    // A message text, the preview following the typing.
+    b.goto(&app.url("/admin/texts/agency/new_lead/cs")).await;
+    b.wait_for("#texts-edit", 10).await;
+    b.fill("#tx-text", "Volejte hned: { $contact_name }, { $contact_phone }").await;
+    b.wait_text("Volejte hned: Jana Nováková, +420 777 123 456", 10).await;
+    b.fill("#tx-text", "Volejte hned:\n{ $zakaznik }").await;
+    b.wait_for("#texts-preview-error", 10).await;
+    assert!(b.text("#texts-preview-error").await.contains("řádek 2"));
+    b.fill("#tx-text", "Volejte hned: { $contact_name }, { $contact_phone }").await;
+    b.wait_text("Volejte hned: Jana Nováková, +420 777 123 456", 10).await;
+    b.screenshot("texts-edit").await;
+    b.click("#texts-save").await;
+    b.wait_for("#texts-reset", 10).await;
+    b.close().await;
+
+    // On a phone and in Hebrew.
+    for (lang, phone, suffix) in [("cs", true, "-phone"), ("he", false, "-he")] {
+        let b = if phone { Browser::phone(lang).await } else { Browser::start(lang).await };
+        sign_in_browser(&b, &app, "boss").await;
+        for (path, name, wait) in [
+            ("/admin/forms", "forms-list", "#forms-list"),
+            ("/admin/forms/kontakt", "form-edit", "#forms-edit"),
+            ("/admin/texts/agency/new_lead/cs", "texts-edit", "#texts-edit"),
+        ] {
+            b.goto(&app.url(path)).await;
+            b.wait_for(wait, 10).await;
+            let wide = b.js("return document.documentElement.scrollWidth > window.innerWidth").await;
+            assert_eq!(wide, false, "{lang} {path} scrolls sideways");
+            b.screenshot(&format!("{name}{suffix}")).await;
+        }
+        b.close().await;
+    }
+}

@@ -28,8 +28,8 @@ pub struct FormOut {
     pub snippet: Option<String>,
 }
 
-fn out(st: &AppState, i: uc::FormItem) -> FormOut {
-    let action = uc::action_url(st, &i.key);
+fn out(st: &AppState, i: uc::FormItem, headers: &HeaderMap) -> FormOut {
+    let action = uc::action_url(st, &i.key, uc::seen_base(headers).as_deref());
     let snippet = i.spec.as_ref().map(|s| s.snippet(&action, &Tr::new(&s.language)));
     FormOut { key: i.key, in_file: i.in_file, form: i.spec, action, snippet }
 }
@@ -38,18 +38,18 @@ fn out(st: &AppState, i: uc::FormItem) -> FormOut {
 #[utoipa::path(get, path = "/api/v1/forms", tag = "forms",
     responses((status = 200, body = Vec<FormOut>), (status = 401, body = Problem), (status = 403, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<Vec<FormOut>>> {
+pub async fn list(State(st): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Json<Vec<FormOut>>> {
     let items = uc::list(&st, &caller).await?;
-    Ok(Json(items.into_iter().map(|i| out(&st, i)).collect()))
+    Ok(Json(items.into_iter().map(|i| out(&st, i, &headers)).collect()))
 }
 
 /// One web form.
 #[utoipa::path(get, path = "/api/v1/forms/{key}", tag = "forms", params(("key" = String, Path)),
     responses((status = 200, body = FormOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
-pub async fn get(State(st): State<AppState>, caller: Caller, Path(key): Path<String>) -> ApiResult<Json<FormOut>> {
+pub async fn get(State(st): State<AppState>, caller: Caller, Path(key): Path<String>, headers: HeaderMap) -> ApiResult<Json<FormOut>> {
     let item = uc::get(&st, &caller, &key).await?;
-    Ok(Json(out(&st, item)))
+    Ok(Json(out(&st, item, &headers)))
 }
 
 /// Creates or replaces a web form; it takes submissions at `/forms/{key}` at once.
@@ -61,7 +61,7 @@ pub async fn put(State(st): State<AppState>, caller: Caller, Path(key): Path<Str
     let (spec, _): (FormSpec, _) = json_body(&headers, body, st.config.body_limit).await?;
     uc::save(&st, &caller, &key, spec, false, &Tr::new("en")).await?;
     let item = uc::get(&st, &caller, &key).await?;
-    Ok(Json(out(&st, item)))
+    Ok(Json(out(&st, item, &headers)))
 }
 
 /// Removes a web form built in the admin pages.

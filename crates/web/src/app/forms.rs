@@ -22,6 +22,16 @@ pub struct FormItem {
 }
 
 /// The names of the playbooks in use (for the form's process).
+/// The address a request reached Pronto by (its `Host`, https when a proxy says so).
+pub fn seen_base(headers: &axum::http::HeaderMap) -> Option<String> {
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    if host.is_empty() || !host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)) {
+        return None;
+    }
+    let https = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
+    Some(format!("{}://{host}", if https { "https" } else { "http" }))
+}
+
 pub fn playbook_names(st: &AppState) -> Vec<String> {
     st.store.playbooks().list().into_iter().map(|(n, _, _)| n).collect()
 }
@@ -102,8 +112,9 @@ pub async fn delete(st: &AppState, c: &Caller, key: &str) -> Result<()> {
     })
 }
 
-/// Where the company's site posts the form: Pronto's public address, else a placeholder.
-pub fn action_url(st: &AppState, key: &str) -> String {
-    let base = st.config.public_url.clone().unwrap_or_else(|| "https://YOUR-PRONTO".into());
+/// Where the company's site posts the form: Pronto's public address, else the address the
+/// admin reached Pronto by (`seen`: `http://host:port`), else a placeholder.
+pub fn action_url(st: &AppState, key: &str, seen: Option<&str>) -> String {
+    let base = st.config.public_url.clone().or_else(|| seen.map(str::to_owned)).unwrap_or_else(|| "https://YOUR-PRONTO".into());
     format!("{}/forms/{key}", base.trim_end_matches('/'))
 }

@@ -12,7 +12,7 @@ use crate::auth::Caller;
 use crate::form_spec::{FIELDS, FieldSpec, FormSpec};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -184,6 +184,7 @@ fn edit_page(
     back: Option<String>,
     snippet_lang: &'static str,
     notice: Option<String>,
+    seen: Option<String>,
 ) -> EditPage {
     let fields = FIELDS
         .iter()
@@ -224,7 +225,7 @@ fn edit_page(
         .collect();
     let reg = st.store.playbooks();
     let playbooks = reg.list().into_iter().map(|(n, _, pb)| (n, pb.title.clone())).collect();
-    let public_action = uc::action_url(st, key);
+    let public_action = uc::action_url(st, key, seen.as_deref());
     let snippet = (stored && errors.is_empty()).then(|| spec.snippet(&public_action, &Tr::new(snippet_lang)));
     EditPage {
         admin: true,
@@ -283,21 +284,27 @@ fn snippet_lang(q: &HashMap<String, String>, spec: &FormSpec) -> &'static str {
     q.get("lang").and_then(|l| pronto_playbook::messages::language(l)).unwrap_or_else(|| pronto_playbook::messages::language(&spec.language).unwrap_or("en"))
 }
 
-pub(super) async fn new_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>) -> PageResult {
+pub(super) async fn new_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Query<HashMap<String, String>>, headers: HeaderMap) -> PageResult {
     admin_only(&st, &c, &t)?;
     let spec = FormSpec::starter(t.lang);
     let lang = snippet_lang(&q, &spec);
-    Ok(page(edit_page(&st, &c, t, "", true, &spec, false, false, BTreeMap::new(), back_of(&q), lang, None)))
+    Ok(page(edit_page(&st, &c, t, "", true, &spec, false, false, BTreeMap::new(), back_of(&q), lang, None, uc::seen_base(&headers))))
 }
 
-pub(super) async fn edit(State(st): State<AppState>, Signed(c, t): Signed, Path(key): Path<String>, Query(q): Query<HashMap<String, String>>) -> PageResult {
+pub(super) async fn edit(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path(key): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> PageResult {
     admin_only(&st, &c, &t)?;
     let item = uc::get(&st, &c, &key).await.map_err(fail(&st, &c, &t, "/admin/forms"))?;
     let stored = item.spec.is_some();
     let spec = item.spec.unwrap_or_else(|| FormSpec::starter(t.lang));
     let lang = snippet_lang(&q, &spec);
     let notice = q.get("saved").map(|_| t.t("forms-saved"));
-    Ok(page(edit_page(&st, &c, t, &key, false, &spec, item.in_file, stored, BTreeMap::new(), back_of(&q), lang, notice)))
+    Ok(page(edit_page(&st, &c, t, &key, false, &spec, item.in_file, stored, BTreeMap::new(), back_of(&q), lang, notice, uc::seen_base(&headers))))
 }
 
 async fn save(st: AppState, c: Caller, t: Arc<Tr>, key: String, new: bool, f: HashMap<String, String>) -> PageResult {
@@ -316,7 +323,7 @@ async fn save(st: AppState, c: Caller, t: Arc<Tr>, key: String, new: bool, f: Ha
             let errors = e.0.into_iter().map(|f| (f.field, f.message)).collect();
             let in_file = st.config.forms.contains_key(&key);
             let lang = pronto_playbook::messages::language(&spec.language).unwrap_or("en");
-            let mut r = page(edit_page(&st, &c, t, &key, new, &spec, in_file, !new, errors, back, lang, None));
+            let mut r = page(edit_page(&st, &c, t, &key, new, &spec, in_file, !new, errors, back, lang, None, None));
             *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(r)
         }
