@@ -82,10 +82,15 @@ pub fn preview(st: &AppState, playbook: &str, template: &str, language: &str, te
         subject: subject.map(|s| s.trim().to_owned()),
     });
     let fresh = Messages::new(overrides, m.default_language, m.public_url.clone());
-    // The channel arrives translated, as in a real message.
+    // The example inquiry came by phone; the channel arrives translated, as in a real message.
     let vars: Vec<(&str, String)> = crate::api::messages::example_vars()
         .into_iter()
-        .map(|(k, v)| if k == "channel" { (k, fresh.channel(language, &v)) } else { (k, v) })
+        .map(|(k, v)| match k {
+            "channel" => (k, fresh.channel(language, "phone")),
+            "lead_product" => (k, "e-shop".to_owned()),
+            "lead_subject" => (k, "E-shop 2031".to_owned()),
+            _ => (k, v),
+        })
         .collect();
     Ok(fresh.render(playbook, language, template, &vars).unwrap_or_default())
 }
