@@ -338,21 +338,83 @@ fn source_of(id: &str, text: &str, subject: Option<&str>) -> String {
     s
 }
 
+/// What is wrong with a company's text (see [`check_text`]); `Display` is the API's English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextProblem {
+    /// The template's name is not an identifier.
+    TemplateName(String),
+    Empty,
+    SubjectEmpty,
+    SubjectLines,
+    /// Not valid Fluent: what the parser said, near `near`.
+    Syntax { kind: String, near: String },
+    Junk,
+    /// A line beginning with `.`, `[` or `*`, or an `id =` line.
+    FluentSyntax,
+    CommentsOrTerms,
+    NotOne,
+    /// A variable that is not one of [`VARIABLES`].
+    UnknownVariable(String),
+}
+
+/// A problem of the `field` (`text` or `subject`), on `line` (1-based, of that field) when
+/// it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextError {
+    pub field: &'static str,
+    pub line: Option<usize>,
+    pub problem: TextProblem,
+}
+
+impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let field = self.field;
+        match &self.problem {
+            TextProblem::TemplateName(t) => write!(f, "template `{t}`: a name is a letter followed by letters, digits, `_` or `-`"),
+            TextProblem::Empty => write!(f, "text: must not be empty"),
+            TextProblem::SubjectEmpty => write!(f, "subject: must not be empty when given"),
+            TextProblem::SubjectLines => write!(f, "subject: must be one line"),
+            TextProblem::Syntax { kind, near } => write!(f, "{field}: not valid Fluent: {kind} (at `{near}`)"),
+            TextProblem::Junk => write!(f, "{field}: not valid Fluent"),
+            TextProblem::FluentSyntax => {
+                write!(f, "{field}: a line beginning with `.`, `[` or `*`, or an `id =` line, is Fluent syntax; write it differently")
+            }
+            TextProblem::CommentsOrTerms => write!(f, "{field}: comments and terms are not allowed in a message"),
+            TextProblem::NotOne => write!(f, "{field}: must be one message"),
+            TextProblem::UnknownVariable(bad) => {
+                write!(f, "{field}: unknown variable `${bad}`; known: {}", VARIABLES.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", "))
+            }
+        }
+    }
+}
+
 /// Checks a company's text before it is stored: it must parse as one Fluent message, say
 /// something, use only known variables and, for a subject, stay on one line.
 pub fn check_override(template: &str, text: &str, subject: Option<&str>) -> Result<(), String> {
+    check_text(template, text, subject).map_err(|e| e.to_string())
+}
+
+/// The line (1-based) of `value` that byte `pos` of `source_of("m", value)` falls on.
+fn value_line(src: &str, pos: usize) -> usize {
+    // `m =` is the first line; the value's lines follow, one source line each.
+    src[..pos.min(src.len())].matches('\n').count().max(1)
+}
+
+/// [`check_override`] with what is wrong as data: the field, the line and the problem.
+pub fn check_text(template: &str, text: &str, subject: Option<&str>) -> Result<(), TextError> {
+    let err = |field: &'static str, line: Option<usize>, problem: TextProblem| Err(TextError { field, line, problem });
     if !is_identifier(template) {
-        return Err(format!("template `{template}`: a name is a letter followed by letters, digits, `_` or `-`"));
+        return err("text", None, TextProblem::TemplateName(template.to_owned()));
     }
     if text.trim().is_empty() {
-        return Err("text: must not be empty".into());
+        return err("text", None, TextProblem::Empty);
     }
     if let Some(s) = subject {
         if s.trim().is_empty() {
-            return Err("subject: must not be empty when given".into());
+            return err("subject", None, TextProblem::SubjectEmpty);
         }
         if s.contains(['\r', '\n']) {
-            return Err("subject: must be one line".into());
+            return err("subject", None, TextProblem::SubjectLines);
         }
     }
     for (field, value) in [("text", Some(text)), ("subject", subject)] {
@@ -362,7 +424,8 @@ pub fn check_override(template: &str, text: &str, subject: Option<&str>) -> Resu
             Ok(r) => r,
             Err((_, errors)) => {
                 let e = &errors[0];
-                return Err(format!("{field}: not valid Fluent: {} (at `{}`)", e.kind, snippet(&src, e.pos.clone())));
+                let line = value_line(&src, e.pos.start).min(value.trim().lines().count().max(1));
+                return err(field, Some(line), TextProblem::Syntax { kind: e.kind.to_string(), near: snippet(&src, e.pos.clone()) });
             }
         };
         let mut used = BTreeSet::new();
@@ -372,21 +435,23 @@ pub fn check_override(template: &str, text: &str, subject: Option<&str>) -> Resu
                 ast::Entry::Message(m) => {
                     count += 1;
                     if m.id.name != "m" || !m.attributes.is_empty() {
-                        return Err(format!("{field}: a line beginning with `.`, `[` or `*`, or an `id =` line, is Fluent syntax; write it differently"));
+                        return err(field, None, TextProblem::FluentSyntax);
                     }
                     if let Some(p) = &m.value {
                         variables(p, &mut used);
                     }
                 }
-                ast::Entry::Junk { .. } => return Err(format!("{field}: not valid Fluent")),
-                _ => return Err(format!("{field}: comments and terms are not allowed in a message")),
+                ast::Entry::Junk { .. } => return err(field, None, TextProblem::Junk),
+                _ => return err(field, None, TextProblem::CommentsOrTerms),
             }
         }
         if count != 1 {
-            return Err(format!("{field}: must be one message"));
+            return err(field, None, TextProblem::NotOne);
         }
         if let Some(bad) = used.iter().find(|v| !VARIABLES.contains(&v.as_str())) {
-            return Err(format!("{field}: unknown variable `${bad}`; known: {}", VARIABLES.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")));
+            let needle = format!("${bad}");
+            let line = value.lines().position(|l| l.contains(&needle)).map(|i| i + 1);
+            return err(field, line, TextProblem::UnknownVariable(bad.clone()));
         }
     }
     Ok(())
@@ -455,6 +520,23 @@ mod tests {
 
     fn vars() -> Vec<(&'static str, String)> {
         vec![("contact_name", "Jana".into()), ("lead_id", "7".into()), ("lead_url", String::new())]
+    }
+
+    #[test]
+    fn a_text_problem_names_its_field_and_line() {
+        let table: &[(&str, Option<&str>, &str, Option<usize>, &str)] = &[
+            ("Hi\nthere { $customer }", None, "text", Some(2), "unknown variable `$customer`"),
+            ("Hi\n{ $contact_name", None, "text", Some(2), "not valid Fluent"),
+            ("Hi", Some("Re: { $nope }"), "subject", Some(1), "unknown variable `$nope`"),
+            ("Hi", Some("a\nb"), "subject", None, "one line"),
+            ("   ", None, "text", None, "must not be empty"),
+        ];
+        for (text, subject, field, line, says) in table {
+            let e = check_text("new_lead", text, *subject).unwrap_err();
+            assert_eq!((e.field, e.line), (*field, *line), "{text:?}: {e}");
+            assert!(e.to_string().contains(says), "{e}");
+            assert_eq!(check_override("new_lead", text, *subject).unwrap_err(), e.to_string(), "the API's words are the same check");
+        }
     }
 
     #[test]

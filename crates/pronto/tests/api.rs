@@ -37,6 +37,8 @@ mod errors;
 mod flow;
 #[path = "api/forms.rs"]
 mod forms;
+#[path = "api/forms_admin.rs"]
+mod forms_admin;
 #[path = "api/hardening.rs"]
 mod hardening;
 #[path = "api/journey.rs"]

@@ -35,6 +35,7 @@ mod sqlite;
 pub mod timers;
 pub mod tracking;
 mod tx;
+pub mod web_forms;
 mod write;
 mod writer;
 
@@ -312,6 +313,13 @@ pub trait Store: Send + Sync {
     /// Changes one section's settings (secrets sealed) and appends its audit row, in one
     /// transaction.
     async fn save_settings(&self, change: SettingsChange) -> Result<()>;
+    /// The web forms built in the admin pages, by key.
+    async fn web_forms(&self) -> Result<Vec<web_forms::FormRecord>>;
+    /// The stored web form `key`, if there is one.
+    async fn web_form(&self, key: String) -> Result<Option<web_forms::FormRecord>>;
+    /// Stores a web form's definition (`None`: removes it; `NotFound` when there was none)
+    /// and the audit row `audit` in one transaction.
+    async fn save_web_form(&self, key: String, definition: Option<String>, audit: AuditEntry) -> Result<()>;
     /// Marks every queued notification as sent (in-app ones delivered and read): for a history
     /// filled by `pronto demo`, whose alerts are long past. Returns how many.
     async fn settle_outbox(&self) -> Result<i64>;

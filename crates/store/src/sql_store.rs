@@ -578,6 +578,15 @@ impl Store for SqlStore {
     async fn audit(&self, entry: AuditEntry) -> Result<i64> {
         self.writer.submit(config::AppendAudit { entry }).await
     }
+    async fn web_forms(&self) -> Result<Vec<crate::web_forms::FormRecord>> {
+        self.read(|c| Box::pin(crate::web_forms::list(c))).await
+    }
+    async fn web_form(&self, key: String) -> Result<Option<crate::web_forms::FormRecord>> {
+        self.read(move |c| Box::pin(async move { crate::web_forms::get(c, &key).await })).await
+    }
+    async fn save_web_form(&self, key: String, definition: Option<String>, audit: AuditEntry) -> Result<()> {
+        self.writer.submit(crate::web_forms::SaveForm { key, definition, audit }).await
+    }
     async fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>> {
         let filter = filter.clone();
         self.read(move |c| Box::pin(async move { crate::audit::list(c, &filter).await })).await

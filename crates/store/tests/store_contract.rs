@@ -57,6 +57,8 @@
 //!    rebuild from the registry gives.
 //! 12. **The customer's page and webhooks** [customer] — page tokens, the customer's actions,
 //!    sealed documents; a webhook delivery never triggers a webhook.
+//! 14. **Web forms** [forms] — a form built in the admin pages is stored, replaced, listed and
+//!    removed with its audit row in one transaction; removing a missing one is `NotFound`.
 //! 13. **Lists** [lists] — leads and contacts sorted by any column (stable), paged and counted;
 //!    a merge of two contacts undone leaves every row it touched as it was (within a day, while
 //!    neither changed); "late now": overdue tasks, SLAs breached or at risk, who holds them.
@@ -78,6 +80,8 @@ mod customer;
 mod durability;
 #[path = "contract/flow.rs"]
 mod flow;
+#[path = "contract/forms.rs"]
+mod forms;
 #[path = "contract/intake.rs"]
 mod intake;
 #[path = "contract/leads.rs"]

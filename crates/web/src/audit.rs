@@ -40,6 +40,9 @@ pub mod kind {
     pub const SETTINGS_CHANGED: &str = "settings.changed";
     pub const SETTINGS_REMOVED: &str = "settings.removed";
     pub const SETTINGS_TESTED: &str = "settings.tested";
+    /// A web form built in the admin pages saved, or removed.
+    pub const FORM_SAVED: &str = "forms.saved";
+    pub const FORM_DELETED: &str = "forms.deleted";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -67,6 +70,8 @@ pub mod kind {
         SETTINGS_CHANGED,
         SETTINGS_REMOVED,
         SETTINGS_TESTED,
+        FORM_SAVED,
+        FORM_DELETED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

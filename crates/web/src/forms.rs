@@ -8,8 +8,10 @@ use crate::api::leads::idempotency_key;
 use crate::dto::FormReceipt;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{media_type, parse_json, read_body};
+use crate::form_spec::FormSpec;
+use crate::ui::i18n::Tr;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, FromRequest, Path, Request, State};
+use axum::extract::{ConnectInfo, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
@@ -142,41 +144,136 @@ fn draft(form_key: &str, fields: Vec<(String, String)>, headers: &HeaderMap) -> 
     (d, bot)
 }
 
+/// The form behind a key: the config file's (which wins for its key) or one built in the
+/// admin pages (read at every submission, so a change takes effect at once).
+pub(crate) struct Resolved {
+    pub source: Option<String>,
+    pub playbook: Option<String>,
+    /// The config file's redirect.
+    pub redirect: Option<String>,
+    /// The definition, for a form built in the admin pages.
+    pub spec: Option<FormSpec>,
+}
+
+pub(crate) async fn resolve(st: &AppState, form_key: &str) -> ApiResult<Option<Resolved>> {
+    if let Some(f) = st.config.forms.get(form_key) {
+        return Ok(Some(Resolved { source: f.source.clone(), playbook: f.playbook.clone(), redirect: f.redirect.clone(), spec: None }));
+    }
+    if !crate::form_spec::valid_key(form_key) {
+        return Ok(None);
+    }
+    let Some(rec) = st.store.web_form(form_key.to_owned()).await? else { return Ok(None) };
+    let spec: FormSpec = serde_json::from_str(&rec.definition).map_err(|e| ApiError::Internal(format!("stored form `{form_key}`: {e}")))?;
+    Ok(Some(Resolved { source: spec.source.clone(), playbook: spec.playbook.clone(), redirect: None, spec: Some(spec) }))
+}
+
+/// The visitor's language for the pages: the form's `language` field, else the browser's,
+/// else the form's own, else English.
+fn visitor_language(field: Option<&str>, headers: &HeaderMap, form: Option<&FormSpec>) -> &'static str {
+    let browser = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(|v| {
+        v.split(',').map(|p| p.split(';').next().unwrap_or_default().trim()).find_map(pronto_playbook::messages::language)
+    });
+    field
+        .and_then(pronto_playbook::messages::language)
+        .or(browser)
+        .or_else(|| form.and_then(|f| pronto_playbook::messages::language(&f.language)))
+        .unwrap_or("en")
+}
+
 async fn submit(State(st): State<AppState>, Path(form_key): Path<String>, req: Request) -> Response {
     let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let (parts, body) = req.into_parts();
     let headers = parts.headers;
     let json = wants_json(&headers);
-    match accept(&st, &form_key, peer, &headers, body).await {
+    let mut lang = visitor_language(None, &headers, None);
+    let form = match resolve(&st, &form_key).await {
+        Ok(Some(f)) => f,
+        Ok(None) if json => return ApiError::not_found("form").into_response(),
+        Ok(None) => return error_page(&ApiError::not_found("form"), lang, None),
+        Err(e) if json => return e.into_response(),
+        Err(e) => return error_page(&e, lang, None),
+    };
+    match accept(&st, &form_key, &form, peer, &headers, body, &mut lang).await {
         Ok(receipt) if json => (StatusCode::CREATED, Json(receipt)).into_response(),
         Ok(_) => {
-            let target =
-                st.config.forms.get(&form_key).and_then(|f| f.redirect.clone()).unwrap_or_else(|| format!("/forms/{form_key}/thanks"));
+            let target = form
+                .spec
+                .as_ref()
+                .and_then(|s| s.redirect_to(lang).map(str::to_owned))
+                .or_else(|| form.redirect.clone())
+                .unwrap_or_else(|| format!("/forms/{form_key}/thanks?lang={lang}"));
             let mut res = StatusCode::SEE_OTHER.into_response();
             if let Ok(v) = HeaderValue::from_str(&target) {
                 res.headers_mut().insert(header::LOCATION, v);
             }
             res
         }
-        Err(e) if json => e.into_response(),
-        Err(e) => error_page(&e),
+        Err(Refused::Api(e)) if json => e.into_response(),
+        Err(Refused::Api(e)) => error_page(&e, lang, form.spec.as_ref()),
+        Err(Refused::Form(spec, problems)) if json => {
+            let en = Tr::new("en");
+            ApiError::Invalid(FieldErrors(
+                problems.iter().map(|p| pronto_domain::FieldError { field: p.field.clone(), message: en.s(p.key, &spec.label(&p.field, &en)) }).collect(),
+            ))
+            .into_response()
+        }
+        Err(Refused::Form(spec, problems)) => {
+            let t = Tr::new(lang);
+            let items = problems.iter().map(|p| {
+                let label = spec.label(&p.field, &t);
+                (label.clone(), t.s(p.key, &label))
+            });
+            problem_page(StatusCode::UNPROCESSABLE_ENTITY, lang, items.collect())
+        }
     }
 }
 
-async fn accept(st: &AppState, form_key: &str, peer: Option<SocketAddr>, headers: &HeaderMap, body: Body) -> ApiResult<FormReceipt> {
-    let form = st.config.forms.get(form_key).ok_or_else(|| ApiError::not_found("form"))?;
+/// Why a submission was not taken: as any request (`Api`), or the form's own rules (`Form`).
+enum Refused {
+    Api(ApiError),
+    Form(FormSpec, Vec<crate::form_spec::Problem>),
+}
+
+impl<E: Into<ApiError>> From<E> for Refused {
+    fn from(e: E) -> Self {
+        Refused::Api(e.into())
+    }
+}
+
+async fn accept(
+    st: &AppState,
+    form_key: &str,
+    form: &Resolved,
+    peer: Option<SocketAddr>,
+    headers: &HeaderMap,
+    body: Body,
+    lang: &mut &'static str,
+) -> Result<FormReceipt, Refused> {
     if !st.form_limiter.check(client_ip(st, headers, peer)) {
         metrics::counter!("pronto_form_rate_limited_total").increment(1);
-        return Err(ApiError::RateLimited("too many submissions from your address; try again in a minute".into()));
+        return Err(ApiError::RateLimited("too many submissions from your address; try again in a minute".into()).into());
     }
     let bytes = read_body(body, st.config.body_limit).await?;
     let idem = idempotency_key(headers, format!("form:{form_key}"), &bytes)?;
-    let (mut draft, bot) = draft(form_key, fields(headers, bytes).await?, headers);
+    let fields = fields(headers, bytes).await?;
+    *lang = visitor_language(fields.iter().find(|(k, _)| k == "language").map(|(_, v)| v.as_str()), headers, form.spec.as_ref());
+    let consent = match &form.spec {
+        Some(spec) if !fields.iter().any(|(k, v)| k == HONEYPOT && !v.trim().is_empty()) => {
+            spec.check_submission(&fields, lang).map_err(|problems| Refused::Form(spec.clone(), problems))?
+        }
+        _ => None,
+    };
+    let (mut draft, bot) = draft(form_key, fields, headers);
     let now = st.clock.now();
     if bot {
         // Answer as if accepted, so the bot learns nothing; keep nothing.
         metrics::counter!("pronto_form_honeypot_total").increment(1);
         return Ok(FormReceipt { status: "received".into(), id: None, received_at: now.to_string() });
+    }
+    if let Some(text) = consent {
+        // What the visitor agreed to, in the words they were shown, on the lead.
+        draft.extra.retain(|(k, _)| k != "consent");
+        draft.extra.push(("consent".into(), if text.is_empty() { "yes".into() } else { format!("yes: {text}") }));
     }
     if let Some(source) = &form.source
         && draft.source.as_deref() == Some(&format!("form:{form_key}"))
@@ -209,11 +306,12 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-fn page(title: &str, body: &str) -> String {
+fn page(lang: &str, title: &str, body: &str) -> String {
+    let dir = if lang == "he" { "rtl" } else { "ltr" };
     format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+        "<!doctype html><html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\"><title>{t}</title>\
-         <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}}</style></head>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;overflow-wrap:anywhere}}</style></head>\
          <body><h1>{t}</h1>{body}</body></html>",
         t = escape(title)
     )
@@ -235,22 +333,70 @@ fn html_page(status: StatusCode, html: String) -> Response {
     r
 }
 
-fn error_page(e: &ApiError) -> Response {
-    let p = e.problem();
-    let mut items = String::new();
-    for f in &p.errors {
-        items.push_str(&format!("<li><b>{}</b>: {}</li>", escape(&f.field), escape(&f.message)));
+/// A field's problem in the visitor's words (Pronto's checks speak English to the API).
+fn field_message(t: &Tr, field: &str, message: &str) -> String {
+    match field {
+        "phone" => t.t("forms-pub-bad-phone"),
+        "email" => t.t("forms-pub-bad-email"),
+        "company_id" => t.t("forms-pub-bad-company-id"),
+        "name" if message.starts_with("give at least one") => t.t("forms-pub-who"),
+        _ => t.t("forms-pub-bad-field"),
     }
-    let body = if items.is_empty() { format!("<p>{}</p>", escape(&p.detail)) } else { format!("<ul>{items}</ul>") };
-    let html = page(&p.title, &format!("{body}<p>Please go back to the form, correct this and send it again.</p>"));
-    html_page(e.status(), html)
 }
 
-async fn thanks(State(st): State<AppState>, Path(form_key): Path<String>) -> Response {
-    if !st.config.forms.contains_key(&form_key) {
-        return ApiError::not_found("form").into_response();
+/// The error page in the visitor's language `lang`: what is wrong, field by field, under the
+/// form's own labels.
+fn error_page(e: &ApiError, lang: &str, spec: Option<&FormSpec>) -> Response {
+    let t = Tr::new(lang);
+    let status = e.status();
+    let mut items = Vec::new();
+    if let ApiError::Invalid(errors) = e {
+        let starter = FormSpec::starter(lang);
+        let spec = spec.unwrap_or(&starter);
+        for f in &errors.0 {
+            let label = if crate::form_spec::FIELDS.contains(&f.field.as_str()) { spec.label(&f.field, &t) } else { f.field.clone() };
+            items.push((label, field_message(&t, &f.field, &f.message)));
+        }
     }
-    html_page(StatusCode::OK, page("Thank you", "<p>We have received your inquiry and will contact you shortly.</p>"))
+    problem_page(status, lang, items)
+}
+
+/// The page of a refused submission: `items` (label, message), else what the status means.
+fn problem_page(status: StatusCode, lang: &str, items: Vec<(String, String)>) -> Response {
+    let t = Tr::new(lang);
+    let body = if items.is_empty() {
+        let detail = match status.as_u16() {
+            404 => t.t("forms-pub-no-form"),
+            413 => t.t("forms-pub-too-big"),
+            429 => t.t("forms-pub-too-many"),
+            400..=499 => t.t("forms-pub-bad-request"),
+            _ => t.t("forms-pub-failed"),
+        };
+        format!("<p>{}</p>", escape(&detail))
+    } else {
+        let li: String = items.iter().map(|(l, m)| format!("<li><b>{}</b>: {}</li>", escape(l), escape(m))).collect();
+        format!("<ul>{li}</ul>")
+    };
+    let html = page(lang, &t.t("forms-pub-error-title"), &format!("{body}<p>{}</p>", escape(&t.t("forms-pub-go-back"))));
+    html_page(status, html)
+}
+
+#[derive(serde::Deserialize)]
+struct ThanksQuery {
+    lang: Option<String>,
+}
+
+async fn thanks(State(st): State<AppState>, Path(form_key): Path<String>, Query(q): Query<ThanksQuery>, headers: HeaderMap) -> Response {
+    let form = match resolve(&st, &form_key).await {
+        Ok(Some(f)) => f,
+        Ok(None) => return error_page(&ApiError::not_found("form"), visitor_language(q.lang.as_deref(), &headers, None), None),
+        Err(e) => return error_page(&e, visitor_language(q.lang.as_deref(), &headers, None), None),
+    };
+    let lang = visitor_language(q.lang.as_deref(), &headers, form.spec.as_ref());
+    let t = Tr::new(lang);
+    let text = form.spec.as_ref().and_then(|s| s.thanks_text(lang)).map(str::to_owned).unwrap_or_else(|| t.t("forms-pub-thanks-text"));
+    let body: String = text.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("<p>{}</p>", escape(l))).collect();
+    html_page(StatusCode::OK, page(lang, &t.t("forms-pub-thanks-title"), &body))
 }
 
 #[cfg(test)]

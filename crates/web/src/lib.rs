@@ -19,6 +19,7 @@ pub mod dto;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod form_spec;
 pub mod forms;
 pub mod limits;
 pub mod metrics;

@@ -13,7 +13,9 @@ hooks tell the generator about them so that it only calls "valid" what the serve
 - two documented rules about the record a request names, not about its shape: a task's
   outcome must be one of *that* task's outcomes (a call's `no_answer`, a to-do's `done`), and an
   e-mail without `to` needs a lead whose contact has an address. A 422 saying exactly that is
-  the rule working, not a gap in the description, so `filter_failure` drops those two.
+  the rule working, not a gap in the description, so `filter_failure` drops those two;
+- a web form's meaning (`PUT /api/v1/forms/{key}`: known fields, one of name/e-mail/phone, a
+  consent text in the form's language …) and its key's shape (the path's record).
 """
 
 import base64
@@ -76,6 +78,14 @@ def _time(s):
 RECORD_RULES = [
     ("/api/v1/tasks/{id}/complete", "is not an outcome of this task"),
     ("/api/v1/leads/{id}/emails", "the lead's contact has no e-mail address; give `to`"),
+    # A web form's key is its address: a few lower-case letters (the path names the record).
+    ("/api/v1/forms/{key}", "The form's name in its address"),
+    # … and what a form means, which JSON Schema cannot say (FormSpec::check).
+    ("/api/v1/forms/{key}", "Ask for at least one of: name, e-mail, phone"),
+    ("/api/v1/forms/{key}", "Write the consent text in the form's language"),
+    ("/api/v1/forms/{key}", "Choose the fields from the list offered"),
+    ("/api/v1/forms/{key}", "Choose one of the languages offered"),
+    ("/api/v1/forms/{key}", "Choose one of the processes offered"),
     # The current password is the caller's secret, which no generator knows.
     ("/api/v1/me/password", "is not your current password"),
 ]
@@ -90,9 +100,52 @@ def filter_failure(ctx, failure, case, response):
     return True
 
 
+FORM_LANGS = ["en", "cs", "ru", "pl", "he"]
+FORM_FIELDS = ["name", "email", "phone", "company", "message", "product", "postal_code", "customer_type", "consent"]
+
+
+def _line(v, n):
+    return isinstance(v, str) and len(v) <= n and not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in v)
+
+
+def _form(body):
+    """A web form's meaning (FormSpec::check): known fields once each, one of name/e-mail/phone,
+    labels one line, languages of the five, a consent text in the form's language, redirects
+    that are addresses, a playbook the server has."""
+    fs = body.get("fields")
+    if not isinstance(body.get("language"), str) or not isinstance(fs, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fs):
+        return body  # not the schema's shape: the server must refuse it as it is
+    lang = body.get("language") if body.get("language") in FORM_LANGS else "cs"
+    body["language"] = lang
+    fields, seen = [], set()
+    for f in body.get("fields") or []:
+        if isinstance(f, dict) and f.get("name") in FORM_FIELDS and f["name"] not in seen:
+            seen.add(f["name"])
+            labels = f.get("labels") if isinstance(f.get("labels"), dict) else {}
+            f["labels"] = {k: v for k, v in labels.items() if k in FORM_LANGS and _line(v, 200)}
+            fields.append(f)
+    if not seen & {"name", "email", "phone"}:
+        fields.insert(0, {"name": "phone", "required": True, "labels": {}})
+    body["fields"] = fields
+    for key, n in (("consent_text", 2000), ("thanks", 2000)):
+        m = body.get(key) if isinstance(body.get(key), dict) else {}
+        body[key] = {k: v for k, v in m.items() if k in FORM_LANGS and isinstance(v, str) and len(v) <= n}
+    m = body.get("redirect") if isinstance(body.get("redirect"), dict) else {}
+    body["redirect"] = {k: "https://www.example.com/thanks" for k in m if k in FORM_LANGS}
+    if "consent" in seen and not str(body["consent_text"].get(lang, "")).strip():
+        body["consent_text"][lang] = "I agree to the processing of my personal data."
+    if not _line(body.get("source"), 100):
+        body["source"] = None
+    if body.get("playbook") is not None:
+        body["playbook"] = "agency"
+    return body
+
+
 @schemathesis.hook
 def map_body(ctx, body):
     op = ctx.operation
+    if op is not None and op.path == "/api/v1/forms/{key}" and isinstance(body, dict):
+        return _form(body)
     if op is not None and op.path in ("/api/v1/leads", "/api/v1/leads/{id}") and isinstance(body, dict):
         owner = body.get("owner")
         if isinstance(owner, (int, float)) and not isinstance(owner, bool) and owner >= 1 and float(owner).is_integer():

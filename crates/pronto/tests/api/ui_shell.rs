@@ -18,7 +18,9 @@ const PAGES: &[&str] =
     &["/inbox", "/tasks", "/board", "/contacts", "/reports", "/admin", "/admin/audit", "/account", "/late", "/notifications", "/leads/new",
     // Settings (issue 19).
     "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone",
-    "/admin/settings/general"];
+    "/admin/settings/general",
+    // Forms and texts (issue 19).
+    "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/agency/new_lead/cs"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {

@@ -135,7 +135,12 @@ async fn no_page_shows_an_internal_id_in_any_language(engine: Engine) {
         "/account".to_owned(),
     ];
     let mut failures = Vec::new();
-    for (login, extra) in [("sveta", vec![]), ("ivan", vec![]), ("adela", ["/admin", "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone", "/admin/settings/general"].map(str::to_owned).to_vec())] {
+    let admin_pages = [
+        "/admin",
+        "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone", "/admin/settings/general",
+        "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/distributor/new_request/cs",
+    ];
+    for (login, extra) in [("sveta", vec![]), ("ivan", vec![]), ("adela", admin_pages.map(str::to_owned).to_vec())] {
         let c = sign_in(&app, login).await;
         for lang in LANGUAGES {
             for path in pages.iter().chain(&extra) {

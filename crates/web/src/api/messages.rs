@@ -59,7 +59,7 @@ pub struct MessageIn {
     pub subject: Option<String>,
 }
 
-fn example_vars() -> Vec<(&'static str, String)> {
+pub(crate) fn example_vars() -> Vec<(&'static str, String)> {
     messages::VARIABLES
         .iter()
         .map(|v| {

@@ -6,6 +6,7 @@ pub mod calls;
 pub mod events;
 pub mod leads;
 pub mod mail;
+pub mod forms;
 pub mod messages;
 pub mod notifications;
 pub mod playbooks;
@@ -129,6 +130,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mail::attachment))
         .routes(routes!(messages::list))
         .routes(routes!(messages::set, messages::reset))
+        .routes(routes!(forms::list))
+        .routes(routes!(forms::get, forms::put, forms::delete))
         .routes(routes!(webhooks::create, webhooks::list))
         .routes(routes!(webhooks::delete))
         .routes(routes!(users::create_user, users::list_users))

@@ -17,10 +17,13 @@
 //! | [`mail`] | write to the customer from Pronto (its Message-ID and reply address) |
 //! | [`users`] | add a user, change one's details, role or being active, reset a password, one's own password change, revoke an API token |
 //! | [`notifications`] | mark read, queue a failed one again, queue a test message (SMS, e-mail) |
+//! | [`forms`] | web forms built in the admin pages: list, read, save (checked), remove |
+//! | [`texts`] | message texts: check one as typed, preview it on an example lead, save it as the company's own, back to Pronto's |
 //! | [`playbooks`] | check a playbook's text, load it as the next version |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
 pub mod entry;
+pub mod forms;
 pub mod leads;
 pub mod mail;
 pub mod next;
@@ -29,6 +32,7 @@ pub mod playbooks;
 pub mod reports;
 pub mod settings;
 pub mod tasks;
+pub mod texts;
 pub mod users;
 
 use pronto_domain::FieldErrors;

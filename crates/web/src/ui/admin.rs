@@ -80,9 +80,7 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
         .map(|k| {
             (
                 k.clone(),
-                format!(
-                    "<form method=\"post\" action=\"{base}/forms/{k}\">\n  <input name=\"name\" placeholder=\"Name\">\n  <input name=\"phone\" placeholder=\"Phone\">\n  <input name=\"email\" type=\"email\" placeholder=\"E-mail\">\n  <textarea name=\"message\"></textarea>\n  <input name=\"website\" style=\"display:none\" tabindex=\"-1\" autocomplete=\"off\">\n  <button>Send</button>\n</form>"
-                ),
+                crate::form_spec::FormSpec::starter(t.lang).snippet(&format!("{base}/forms/{k}"), &t),
             )
         })
         .collect();

@@ -20,6 +20,7 @@ mod contacts;
 mod entry;
 pub(crate) mod error;
 mod flash;
+mod forms_admin;
 pub mod i18n;
 mod inbox;
 mod late;
@@ -33,6 +34,7 @@ mod reports;
 mod settings;
 mod shell;
 mod tasks;
+mod texts;
 pub mod markdown;
 pub mod words;
 
@@ -98,6 +100,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
         .merge(settings::routes())
+        .merge(forms_admin::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
 }
