@@ -208,6 +208,14 @@ pub async fn backup(config: &Config, file: &Path, now: jiff::Timestamp) -> Resul
     Ok(())
 }
 
+/// A store error's message without its kind (a refusal reads as a sentence).
+fn plain(e: pronto_store::StoreError) -> AnyError {
+    match e {
+        pronto_store::StoreError::Conflict(m) => m.into(),
+        other => other.into(),
+    }
+}
+
 fn read_entry(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Result<Vec<u8>, AnyError> {
     let mut e = zip.by_name(name).map_err(|_| format!("the backup has no {name}; it is damaged or not a Pronto backup"))?;
     let mut buf = Vec::new();
@@ -232,7 +240,7 @@ pub async fn restore(config: &Config, file: &Path) -> Result<(), AnyError> {
                 let mut e = zip.by_name("database.sqlite").map_err(|_| "the backup has no database.sqlite; it is damaged")?;
                 std::io::copy(&mut e, &mut std::fs::File::create(&copy)?)?;
             }
-            backup::sqlite_restore(db, &copy).await?;
+            backup::sqlite_restore(db, &copy).await.map_err(plain)?;
         }
         Target::Postgres(url) => {
             let mut names: Vec<String> = zip
@@ -247,7 +255,7 @@ pub async fn restore(config: &Config, file: &Path) -> Result<(), AnyError> {
                 let text = String::from_utf8(read_entry(&mut zip, &name)?)?;
                 tables.push(TableRows { name: table, rows: text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect() });
             }
-            backup::pg_restore(url, manifest.schema_version, tables).await?;
+            backup::pg_restore(url, manifest.schema_version, tables).await.map_err(plain)?;
         }
     }
     let mut files = 0;

@@ -13,6 +13,8 @@ mod audit;
 mod agency;
 #[path = "api/alerts.rs"]
 mod alerts;
+#[path = "api/backup.rs"]
+mod backup;
 #[path = "api/browser.rs"]
 mod browser;
 #[path = "api/browser_smoke.rs"]
