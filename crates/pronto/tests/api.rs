@@ -59,6 +59,8 @@ mod outbound;
 mod phone;
 #[path = "api/playbooks.rs"]
 mod playbooks;
+#[path = "api/playbook_editor.rs"]
+mod playbook_editor;
 #[path = "api/reports.rs"]
 mod reports;
 #[path = "api/ui_reports_views.rs"]
