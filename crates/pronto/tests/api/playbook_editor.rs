@@ -154,3 +154,74 @@ async fn the_playbook_editor_is_for_admins_only(engine: Engine) {
     assert_eq!(r.status().as_u16(), 403);
     assert_eq!(app.get("/api/v1/audit?kind=playbook.loaded").await.expect(200)["items"].as_array().unwrap().len(), 0);
 }
+
+async fn browser_sign_in(b: &crate::browser::Browser, app: &App) {
+    b.goto(&app.url("/login")).await;
+    b.fill("#login", "admin").await;
+    b.fill("#password", ADMIN_PASSWORD).await;
+    b.click("button[type=submit]").await;
+    b.wait_for("nav[aria-label=main]", 10).await;
+}
+
+/// In real Chromium: open the editor from the list, break a line by typing, see the problem on
+/// its line (the gutter's number marked, the message named by its line), fix it, load it as the
+/// next version. Screenshots: the list and the editor (desktop, phone, Hebrew). SQLite only: it
+/// tests the browser, not the storage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chromium_a_broken_line_is_shown_on_its_line_then_fixed_and_loaded() {
+    use crate::browser::Browser;
+    let app = spawn_app_with(Engine::Sqlite, Options::default()).await;
+    let v1 = app.get("/api/v1/playbooks/agency").await.expect(200)["version"].as_i64().unwrap();
+    let b = Browser::start("en").await;
+    browser_sign_in(&b, &app).await;
+    b.goto(&app.url("/admin/playbooks")).await;
+    b.wait_for("#pb-agency", 10).await;
+    b.screenshot("playbooks-list").await;
+    b.click("#pb-agency h2 a").await;
+    b.wait_for("#pb-source", 10).await;
+    assert_eq!(b.js("return document.getElementById('pb-diagram').hidden").await, false, "the diagram is beside the text");
+
+    // Typing a line that is not TOML at the end of the text.
+    b.wait_for("#pb-source", 5).await.send_keys("\nnot toml at all").await.unwrap();
+    let line = b.js("return document.getElementById('pb-source').value.split('\\n').length").await.as_i64().unwrap();
+    b.wait_for(&format!("#pb-problems li[data-line='{line}']"), 10).await;
+    let marked = b.js("return Array.from(document.querySelectorAll('#pb-gutter span.bad')).map(s => s.textContent)").await;
+    assert_eq!(marked, serde_json::json!([line.to_string()]), "the problem's line is marked in the gutter");
+    assert!(b.text("#pb-problems").await.contains(&format!("Line {line}:")));
+    assert!(b.text("#pb-summary").await.contains("1 problem"));
+    b.screenshot("playbook-editor").await;
+
+    // Fixed: the line becomes a comment; the problem goes, the change shows.
+    let el = b.wait_for("#pb-source", 5).await;
+    el.send_keys(&"\u{e003}".repeat("not toml at all".len())).await.unwrap();
+    el.send_keys("# edited in Chromium").await.unwrap();
+    b.wait_text("No problems", 10).await;
+    assert_eq!(b.js("return document.querySelectorAll('#pb-gutter span.bad').length").await, 0);
+    assert!(b.text("#pb-diff").await.contains("+ "), "the added line is in the changes");
+    b.click("#pb-load").await;
+    b.wait_for("#pb-notice", 10).await;
+    assert!(b.text("#pb-notice").await.contains(&format!("Version {} is running now", v1 + 1)));
+    let now = app.get("/api/v1/playbooks/agency").await.expect(200);
+    assert_eq!(now["version"], v1 + 1);
+    assert!(now["source"].as_str().unwrap().trim_end().ends_with("# edited in Chromium"));
+    b.close().await;
+
+    let phone = Browser::phone("en").await;
+    browser_sign_in(&phone, &app).await;
+    phone.goto(&app.url(&format!("/admin/playbooks/agency?version={v1}"))).await;
+    phone.wait_for("#pb-source", 10).await;
+    let wide = phone.js("return document.documentElement.scrollWidth > window.innerWidth + 1").await;
+    assert_eq!(wide, false, "the editor does not scroll sideways on a phone");
+    phone.screenshot("playbook-editor-phone").await;
+    phone.close().await;
+
+    let he = Browser::start("he").await;
+    browser_sign_in(&he, &app).await;
+    he.goto(&app.url(&format!("/admin/playbooks/agency?version={v1}"))).await;
+    he.wait_for("#pb-source", 10).await;
+    he.screenshot("playbook-editor-he").await;
+    he.goto(&app.url("/admin/playbooks")).await;
+    he.wait_for("#pb-agency", 10).await;
+    he.screenshot("playbooks-list-he").await;
+    he.close().await;
+}

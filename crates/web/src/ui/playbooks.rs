@@ -63,12 +63,13 @@ pub fn line_diff(old: &str, new: &str) -> Vec<DiffLine> {
             out.push(DiffLine { op: '=', no: i + 1, text: a[i].to_owned() });
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push(DiffLine { op: '+', no: j + 1, text: b[j].to_owned() });
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // What went comes before what came in its place.
             out.push(DiffLine { op: '-', no: i + 1, text: a[i].to_owned() });
             i += 1;
+        } else {
+            out.push(DiffLine { op: '+', no: j + 1, text: b[j].to_owned() });
+            j += 1;
         }
     }
     out
