@@ -251,7 +251,12 @@ pub async fn restore(config: &Config, file: &Path) -> Result<(), AnyError> {
             names.sort();
             let mut tables = Vec::new();
             for name in names {
-                let table = name.trim_start_matches("tables/").trim_end_matches(".jsonl").split_once('-').map(|(_, t)| t.to_owned()).unwrap_or_default();
+                let table = name
+                    .trim_start_matches("tables/")
+                    .trim_end_matches(".jsonl")
+                    .split_once('-')
+                    .map(|(_, t)| t.to_owned())
+                    .unwrap_or_default();
                 let text = String::from_utf8(read_entry(&mut zip, &name)?)?;
                 tables.push(TableRows { name: table, rows: text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect() });
             }

@@ -77,7 +77,8 @@ fn raw(path: &Path) -> Result<rusqlite::Connection> {
 }
 
 fn sqlite_version(conn: &rusqlite::Connection) -> Result<i64> {
-    let has: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", [], |r| r.get(0))?;
+    let has: i64 =
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", [], |r| r.get(0))?;
     if has == 0 {
         return Ok(0);
     }
@@ -270,11 +271,7 @@ pub async fn schema_version(url: &str) -> Result<i64> {
             if !path.exists() {
                 return Ok(0);
             }
-            tokio::task::spawn_blocking(move || {
-                sqlite_version(&raw(&path)?)
-            })
-            .await
-            .map_err(blocking_err)?
+            tokio::task::spawn_blocking(move || sqlite_version(&raw(&path)?)).await.map_err(blocking_err)?
         }
         Target::Postgres(url) => {
             let mut c = pg_connect(&url).await?;

@@ -56,7 +56,7 @@ async fn a_backup_taken_while_serving_restores_leads_documents_links_and_logins(
             app.create_lead(&json!({ "channel": "web", "language": "en",
                 "contact": { "name": name, "email": format!("c{i}@example.com"), "phone": format!("+420 777 123 45{i}") },
                 "message": "Potřebuji web" }))
-            .await,
+                .await,
         );
     }
     let lid = leads[0]["id"].as_i64().unwrap();

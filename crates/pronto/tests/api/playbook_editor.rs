@@ -13,7 +13,14 @@ both!(the_playbook_editor_checks_loads_and_goes_back, the_playbook_editor_is_for
 const ADMIN_PASSWORD: &str = "it-admin-password-1234";
 
 pub(crate) async fn session(app: &App, login: &str, password: &str) -> String {
-    let r = app.client.post(app.url("/login")).header("origin", app.base()).form(&[("login", login), ("password", password)]).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", app.base())
+        .form(&[("login", login), ("password", password)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 303);
     let c = r.headers().get("set-cookie").unwrap().to_str().unwrap();
     c.split(';').next().unwrap().to_owned()
@@ -69,7 +76,9 @@ async fn the_playbook_editor_checks_loads_and_goes_back(engine: Engine) {
     assert_eq!(r["problems"][0]["line"], title_line as i64, "{r}");
     assert!(r["summary"].as_str().unwrap().contains("1 problem"), "{r}");
     // The same check as `pronto playbook check` / the API's.
-    let api = app.send(app.req(reqwest::Method::POST, "/api/v1/playbooks/check").header("content-type", "application/toml").body(broken.clone())).await;
+    let api = app
+        .send(app.req(reqwest::Method::POST, "/api/v1/playbooks/check").header("content-type", "application/toml").body(broken.clone()))
+        .await;
     let api: Value = serde_json::from_str(&api.text).unwrap();
     assert_eq!(api["problems"][0]["line"], r["problems"][0]["line"]);
     assert_eq!(api["problems"][0]["message"], r["problems"][0]["message"]);
@@ -80,8 +89,13 @@ async fn the_playbook_editor_checks_loads_and_goes_back(engine: Engine) {
     let r: Value = serde_json::from_str(&c.body).unwrap();
     assert_eq!(r["valid"], true, "{r}");
     assert!(r["diagram"].as_str().unwrap().starts_with("data:image/svg+xml;base64,"));
-    let ops: Vec<(String, String)> =
-        r["changes"].as_array().unwrap().iter().filter(|l| !l.is_null()).map(|l| (l["op"].as_str().unwrap().into(), l["text"].as_str().unwrap().into())).collect();
+    let ops: Vec<(String, String)> = r["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| !l.is_null())
+        .map(|l| (l["op"].as_str().unwrap().into(), l["text"].as_str().unwrap().into()))
+        .collect();
     assert!(ops.contains(&("+".into(), "title = \"Agency, edited in the UI\"".into())), "{ops:?}");
     assert!(ops.iter().any(|(op, t)| op == "-" && t.starts_with("title")), "{ops:?}");
 
@@ -102,7 +116,11 @@ async fn the_playbook_editor_checks_loads_and_goes_back(engine: Engine) {
     assert!(after.body.contains(&format!("Version {} is running now", v1 + 1)), "{}", after.body);
     assert!(after.body.contains("No changes."), "the running version is open");
     let list = send(&app, &admin, "/admin/playbooks", None).await;
-    assert!(list.body.contains("<bdi>Admin</bdi>") || list.body.contains("<bdi>admin</bdi>") || list.body.contains("Administrator"), "who loaded it: {}", list.body);
+    assert!(
+        list.body.contains("<bdi>Admin</bdi>") || list.body.contains("<bdi>admin</bdi>") || list.body.contains("Administrator"),
+        "who loaded it: {}",
+        list.body
+    );
 
     // Go back to the first version: its text becomes the next version.
     let old = send(&app, &admin, &format!("/admin/playbooks/agency?version={v1}"), None).await;

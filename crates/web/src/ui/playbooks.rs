@@ -77,9 +77,8 @@ pub fn line_diff(old: &str, new: &str) -> Vec<DiffLine> {
 
 /// Only the changed lines and `context` lines around each change; `None` marks a gap.
 pub fn changes(diff: &[DiffLine], context: usize) -> Vec<Option<DiffLine>> {
-    let near: Vec<bool> = (0..diff.len())
-        .map(|k| diff[k.saturating_sub(context)..(k + context + 1).min(diff.len())].iter().any(|d| d.op != '='))
-        .collect();
+    let near: Vec<bool> =
+        (0..diff.len()).map(|k| diff[k.saturating_sub(context)..(k + context + 1).min(diff.len())].iter().any(|d| d.op != '=')).collect();
     let mut out = Vec::new();
     for (k, d) in diff.iter().enumerate() {
         if near[k] {
@@ -135,7 +134,14 @@ fn checked(t: &Tr, c: &Caller, source: &str, running: &str) -> crate::app::Resul
                     ProblemOut { line, column, message: p.message.clone() }
                 })
                 .collect();
-            Checked { valid: false, name: None, summary: t.n("playbooks-problems", problems.len() as i64), problems, diagram: None, changes }
+            Checked {
+                valid: false,
+                name: None,
+                summary: t.n("playbooks-problems", problems.len() as i64),
+                problems,
+                diagram: None,
+                changes,
+            }
         }
     })
 }
@@ -248,7 +254,15 @@ struct EditorPage {
 }
 
 /// The editor for `name` with `source` in it (the text of `version`).
-async fn editor(st: &AppState, c: &Caller, t: Arc<Tr>, name: &str, version: i64, source: String, notice: Option<String>) -> crate::app::Result<EditorPage> {
+async fn editor(
+    st: &AppState,
+    c: &Caller,
+    t: Arc<Tr>,
+    name: &str,
+    version: i64,
+    source: String,
+    notice: Option<String>,
+) -> crate::app::Result<EditorPage> {
     let all = versions(st, c, &t, name).await;
     let (running, running_text) =
         all.iter().find(|(v, _)| v.running).map(|(v, s)| (v.version, s.clone())).unwrap_or((version, source.clone()));
@@ -276,7 +290,12 @@ async fn editor(st: &AppState, c: &Caller, t: Arc<Tr>, name: &str, version: i64,
     })
 }
 
-async fn editor_page(State(st): State<AppState>, Signed(c, t): Signed, Path(name): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn editor_page(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path(name): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     if let Err(e) = crate::app::require_admin(&c) {
         return refuse(&st, &c, &t, e);
     }
@@ -311,7 +330,8 @@ async fn check(State(st): State<AppState>, Signed(c, t): Signed, Path(name): Pat
     if let Err(e) = crate::app::require_admin(&c) {
         return (StatusCode::FORBIDDEN, Json(serde_json::json!({ "message": e.to_string() }))).into_response();
     }
-    let running = st.store.playbook_versions(Some(&name)).await.unwrap_or_default().into_iter().last().map(|v| v.source).unwrap_or_default();
+    let running =
+        st.store.playbook_versions(Some(&name)).await.unwrap_or_default().into_iter().last().map(|v| v.source).unwrap_or_default();
     match checked(&t, &c, &f.source, &running) {
         Ok(ch) => Json(ch).into_response(),
         Err(e) => (super::error::status(&e), Json(serde_json::json!({ "message": e.to_string() }))).into_response(),
