@@ -6,9 +6,11 @@
 //! - `accept`: the accept loop `serve` runs HTTP/1 on (connection limits, timeouts);
 //! - `config`: flags, environment and `pronto.toml` resolved into one [`config::Config`];
 //! - `commands`: `migrate`, `user …`, `token …`, `playbook check|show`;
+//! - `backup`: `pronto backup` and `pronto restore`, one zip archive;
 //! - `demo`: `pronto demo`, a realistic history; `demo_data`: its made-up customers.
 
 pub mod accept;
+pub mod backup;
 pub mod commands;
 pub mod config;
 pub mod demo;

@@ -4,7 +4,7 @@
 
 use clap::{Parser, Subcommand};
 use pronto::config::{Config, Flags};
-use pronto::{commands, demo, serve};
+use pronto::{backup, commands, demo, serve};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -39,6 +39,17 @@ enum Command {
     },
     /// Fill an empty database with a realistic history (leads, calls, stages, quality calls).
     Demo(demo::DemoArgs),
+    /// Write a backup of the database and the stored files to FILE (a zip archive), while
+    /// `pronto serve` may be running.
+    Backup {
+        /// The archive to write (must not exist yet).
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup made by `pronto backup` into an empty database and the data directory.
+    Restore {
+        /// The archive to read.
+        file: std::path::PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -73,6 +84,8 @@ fn main() -> ExitCode {
             Command::User { command } => commands::user(&config, command).await,
             Command::Token { command } => commands::token(&config, command).await,
             Command::Demo(args) => demo::run(&config, args).await,
+            Command::Backup { file } => backup::backup(&config, &file, serve::clock(&config).now()).await,
+            Command::Restore { file } => backup::restore(&config, &file).await,
             Command::Playbook { .. } => unreachable!("handled before the runtime starts"),
         }
     });

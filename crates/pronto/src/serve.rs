@@ -44,6 +44,20 @@ pub async fn ensure_admin(store: &dyn Store, config: &Config) -> Result<(), AnyE
     Ok(())
 }
 
+/// What `pronto serve` says at start when `PRONTO_ADMIN_PASSWORD` is set but users exist
+/// already (the password only ever sets the first admin's): `admins` are the active admins'
+/// logins; `admin` is named when it is one of them.
+pub fn admin_password_notice(password_set: bool, users_exist: bool, admins: &[&str]) -> Option<String> {
+    if !password_set || !users_exist {
+        return None;
+    }
+    let who = admins.iter().find(|a| **a == "admin").or(admins.first()).copied().unwrap_or("admin");
+    Some(format!(
+        "PRONTO_ADMIN_PASSWORD is set but the admin `{who}` exists already: the password was not changed; \
+         use `pronto user reset-password --login {who}` (or change it on the account page) and unset PRONTO_ADMIN_PASSWORD"
+    ))
+}
+
 /// Makes the configured playbook (a built-in name, a loaded name, or a file) the default.
 /// A file is loaded as a new version when its text changed. An invalid file is refused: the
 /// problems are logged as FILE:LINE:COLUMN, and the last good version of that playbook stays
@@ -87,7 +101,13 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     // Report days are the office's (the default playbook's zone): rebuilt if that changed.
     store.sync_report_facts().await?;
     store.configure_reports(config.reports.clone()).await?;
+    let existing = store.users().await?;
     ensure_admin(store.as_ref(), &config).await?;
+    let admins: Vec<&str> = existing.iter().filter(|u| u.role == "admin" && u.active).map(|u| u.login.as_str()).collect();
+    if let Some(notice) = admin_password_notice(config.admin_password.is_some(), !existing.is_empty(), &admins) {
+        println!("{notice}");
+        tracing::warn!("{notice}");
+    }
     let live = Arc::new(pronto_alerts::Live::default());
     // What commits (new leads, tasks, stage changes …) reaches live clients at once.
     let relay = tokio::spawn(pronto_alerts::live::relay(store.committed(), live.clone()));
@@ -188,4 +208,27 @@ fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
     Ok(async {
         let _ = tokio::signal::ctrl_c().await;
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::admin_password_notice;
+
+    #[test]
+    fn an_ignored_admin_password_is_said_at_start() {
+        let cases: [(bool, bool, &[&str], Option<&str>); 5] = [
+            (false, true, &["admin"], None),
+            (true, false, &[], None),
+            (true, true, &["admin"], Some("the admin `admin` exists already: the password was not changed")),
+            (true, true, &["boss", "admin"], Some("`pronto user reset-password --login admin`")),
+            (true, true, &["boss"], Some("the admin `boss` exists already")),
+        ];
+        for (set, exist, admins, want) in cases {
+            let got = admin_password_notice(set, exist, admins);
+            match want {
+                None => assert_eq!(got, None),
+                Some(w) => assert!(got.as_deref().is_some_and(|g| g.starts_with("PRONTO_ADMIN_PASSWORD is set") && g.contains(w)), "{got:?}"),
+            }
+        }
+    }
 }

@@ -13,6 +13,8 @@ mod audit;
 mod agency;
 #[path = "api/alerts.rs"]
 mod alerts;
+#[path = "api/backup.rs"]
+mod backup;
 #[path = "api/browser.rs"]
 mod browser;
 #[path = "api/browser_smoke.rs"]
@@ -59,6 +61,8 @@ mod outbound;
 mod phone;
 #[path = "api/playbooks.rs"]
 mod playbooks;
+#[path = "api/playbook_editor.rs"]
+mod playbook_editor;
 #[path = "api/reports.rs"]
 mod reports;
 #[path = "api/ui_reports_views.rs"]

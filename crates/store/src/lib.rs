@@ -13,6 +13,7 @@
 //! configuration files; it receives validated domain values and returns plain records.
 
 mod audit;
+pub mod backup;
 mod calls;
 mod centre;
 mod customer;

@@ -53,21 +53,33 @@ pub(crate) const POSTGRES: &[Migration] = &[
 /// Applies every migration not yet recorded; returns the versions applied now. On
 /// PostgreSQL an advisory lock keeps several nodes starting at once from racing.
 pub(crate) async fn run(c: &mut dyn Conn, dialect: Dialect) -> Result<Vec<i64>, StoreError> {
-    let list = match dialect {
+    run_to(c, dialect, i64::MAX).await
+}
+
+/// The migrations of `dialect`.
+pub(crate) fn list(dialect: Dialect) -> &'static [Migration] {
+    match dialect {
         Dialect::Sqlite => SQLITE,
         Dialect::Postgres => POSTGRES,
-    };
+    }
+}
+
+/// Like [`run`], stopping after version `upto` (a restore loads its rows at the backup's
+/// schema version, then applies the rest).
+pub(crate) async fn run_to(c: &mut dyn Conn, dialect: Dialect, upto: i64) -> Result<Vec<i64>, StoreError> {
+    let all = list(dialect);
+    let list = &all[..all.iter().take_while(|m| m.version <= upto).count()];
     if dialect == Dialect::Postgres {
         c.exec("SELECT pg_advisory_lock(7243100)", vec![]).await?;
     }
-    let result = apply_all(c, dialect, list).await;
+    let result = apply_all(c, dialect, list, all).await;
     if dialect == Dialect::Postgres {
         let _ = c.exec("SELECT pg_advisory_unlock(7243100)", vec![]).await;
     }
     result
 }
 
-async fn apply_all(c: &mut dyn Conn, dialect: Dialect, list: &[Migration]) -> Result<Vec<i64>, StoreError> {
+async fn apply_all(c: &mut dyn Conn, dialect: Dialect, list: &[Migration], all: &[Migration]) -> Result<Vec<i64>, StoreError> {
     c.script("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)")
         .await?;
     let mut applied = Vec::new();
@@ -91,7 +103,7 @@ async fn apply_all(c: &mut dyn Conn, dialect: Dialect, list: &[Migration]) -> Re
     }
     let newest =
         c.row("SELECT MAX(version) AS v FROM schema_migrations", vec![]).await?.and_then(|r| r.opt_i64("v").ok().flatten()).unwrap_or(0);
-    let known = list.last().map(|m| m.version).unwrap_or(0);
+    let known = all.last().map(|m| m.version).unwrap_or(0);
     if newest > known {
         return Err(StoreError::Internal(format!(
             "the database is at schema version {newest}, newer than this pronto knows ({known}); upgrade pronto"

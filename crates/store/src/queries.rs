@@ -447,8 +447,22 @@ pub(crate) async fn message_overrides(c: &mut dyn Conn) -> Result<Vec<pronto_pla
 
 pub(crate) async fn playbook_versions(c: &mut dyn Conn, name: Option<&str>) -> Result<Vec<PlaybookVersion>> {
     let rows = match name {
-        Some(n) => c.rows("SELECT name, version, source, loaded_at FROM playbooks WHERE name = $1 ORDER BY version", params![n]).await?,
-        None => c.rows("SELECT name, version, source, loaded_at FROM playbooks ORDER BY name, version", vec![]).await?,
+        Some(n) => {
+            c.rows(
+                "SELECT p.name, p.version, p.source, p.loaded_at, u.name AS loaded_by FROM playbooks p LEFT JOIN users u ON u.id = p.loaded_by \
+                 WHERE p.name = $1 ORDER BY p.version",
+                params![n],
+            )
+            .await?
+        }
+        None => {
+            c.rows(
+                "SELECT p.name, p.version, p.source, p.loaded_at, u.name AS loaded_by FROM playbooks p LEFT JOIN users u ON u.id = p.loaded_by \
+                 ORDER BY p.name, p.version",
+                vec![],
+            )
+            .await?
+        }
     };
     rows.iter()
         .map(|r| {
@@ -457,6 +471,7 @@ pub(crate) async fn playbook_versions(c: &mut dyn Conn, name: Option<&str>) -> R
                 version: r.i64("version")?,
                 source: r.str("source")?,
                 loaded_at: from_micros(r.i64("loaded_at")?),
+                loaded_by: r.opt_str("loaded_by")?,
             })
         })
         .collect()

@@ -405,6 +405,8 @@ pub struct PlaybookVersion {
     pub version: i64,
     pub source: String,
     pub loaded_at: Timestamp,
+    /// Who loaded it (their name), when a user did.
+    pub loaded_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -207,3 +207,86 @@ async fn demo_fills_an_empty_database(engine: Engine) {
     let (sent, queued) = (sent["items"].as_array().unwrap().len(), queued["items"].as_array().unwrap().len());
     assert!(sent >= 150 && queued < 20, "sent {sent}, queued {queued}");
 }
+
+/// The README's "Try Pronto on demo data": its two `cargo run --release -- …` commands, run
+/// as written (with the binary the tests built) in an empty directory. The first fills
+/// ./pronto-data and prints admin's password; the second serves it, and says at start that a
+/// `PRONTO_ADMIN_PASSWORD` given now does not change the existing admin; the demo's password
+/// signs in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_tries_pronto_on_demo_data_in_two_commands() {
+    use tokio::io::AsyncBufReadExt;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let section = readme.split("**Try Pronto on demo data**").nth(1).expect("the README's demo section");
+    let commands: Vec<Vec<&str>> = section
+        .lines()
+        .take_while(|l| !l.starts_with("`demo` refuses"))
+        .filter_map(|l| l.strip_prefix("cargo run --release -- "))
+        .map(|l| l.split('#').next().unwrap().split_whitespace().collect())
+        .collect();
+    assert_eq!(commands.len(), 2, "two commands: {commands:?}");
+    assert_eq!(commands[0][0], "demo");
+    assert_eq!(commands[1], ["serve"]);
+    let dir = tempfile::tempdir().unwrap();
+    let clean = |cmd: &mut Command| {
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PRONTO_") {
+                cmd.env_remove(k);
+            }
+        }
+    };
+    let mut demo = Command::new(env!("CARGO_BIN_EXE_pronto"));
+    clean(&mut demo);
+    let out = demo.args(&commands[0]).current_dir(dir.path()).stdin(Stdio::null()).output().unwrap();
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let password = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("created user `admin` with password "))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("the demo prints admin's password: {stdout}"))
+        .to_owned();
+    assert!(dir.path().join("pronto-data").join("pronto.db").exists());
+
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_pronto"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("PRONTO_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.args(&commands[1]).args(["--listen", "127.0.0.1:0"]).env("PRONTO_ADMIN_PASSWORD", "a different password 123");
+    let mut child =
+        cmd.current_dir(dir.path()).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).kill_on_drop(true).spawn().unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut said = Vec::new();
+    let addr = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(a) = line.strip_prefix("listening on ") {
+                return a.to_owned();
+            }
+            said.push(line);
+        }
+        panic!("no `listening on` line: {said:?}");
+    })
+    .await
+    .expect("started in time");
+    assert!(
+        said.iter().any(|l| l.starts_with("PRONTO_ADMIN_PASSWORD is set but the admin `admin` exists already: the password was not changed")),
+        "{said:?}"
+    );
+    let client = testkit::client();
+    let login = |p: String| {
+        let (client, addr) = (client.clone(), addr.clone());
+        async move {
+            let r = client.post(format!("{addr}/login")).header("origin", &addr).form(&[("login", "admin"), ("password", p.as_str())]);
+            r.send().await.unwrap().status().as_u16()
+        }
+    };
+    assert_eq!(login(password).await, 303, "the demo's password signs in");
+    assert_ne!(login("a different password 123".into()).await, 303, "the ignored one does not");
+    let leads = client.get(format!("{addr}/")).send().await.unwrap();
+    assert!(leads.status().as_u16() < 500);
+    let pid = child.id().unwrap().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let _ = tokio::time::timeout(Duration::from_secs(30), child.wait()).await;
+}

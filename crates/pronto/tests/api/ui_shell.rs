@@ -20,7 +20,9 @@ const PAGES: &[&str] =
     "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone",
     "/admin/settings/general",
     // Forms and texts (issue 19).
-    "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/agency/new_lead/cs"];
+    "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/agency/new_lead/cs",
+    // The playbook editor (issue 19).
+    "/admin/playbooks", "/admin/playbooks/agency"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {

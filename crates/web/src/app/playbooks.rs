@@ -29,3 +29,18 @@ pub async fn load(st: &AppState, caller: &Caller, source: String) -> Result<Load
         .await;
     Ok(Loaded { name, version, created })
 }
+
+/// Goes back to an old version of `name`: its text loaded as the new current version
+/// (audited as a load, with the version gone back to).
+pub async fn go_back(st: &AppState, caller: &Caller, name: &str, version: i64, source: String) -> Result<Loaded> {
+    caller.require(Action::ManagePlaybooks)?;
+    let (loaded, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
+    st.audit_change(
+        caller,
+        crate::audit::kind::PLAYBOOK_LOADED,
+        Some(format!("playbook/{name}")),
+        serde_json::json!({ "version": loaded, "new": created, "back_to": version }),
+    )
+    .await;
+    Ok(Loaded { name: name.to_owned(), version: loaded, created })
+}

@@ -28,6 +28,7 @@ mod lead_actions;
 mod lead_card;
 mod lists;
 mod login;
+mod playbooks;
 pub(crate) mod notify;
 pub mod redirect;
 mod reports;
@@ -103,6 +104,7 @@ pub fn router() -> Router<AppState> {
         .merge(forms_admin::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
+        .merge(playbooks::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
