@@ -26,6 +26,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/sqlite/0013_audit.sql") },
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/sqlite/0014_lists.sql") },
     Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/sqlite/0015_lead_phone.sql") },
+    Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/sqlite/0017_company.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -44,6 +45,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 13, name: "the audit log", sql: include_str!("../migrations/postgres/0013_audit.sql") },
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/postgres/0014_lists.sql") },
     Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/postgres/0015_lead_phone.sql") },
+    Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/postgres/0017_company.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On
