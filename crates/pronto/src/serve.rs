@@ -118,6 +118,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     }
     let state =
         AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone()).with_mail(mail_status);
+    // The company's language and region, where the configuration sets none.
+    state.load_company().await;
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
     // Delivers what the outbox holds (what was left when the process stopped first), then every

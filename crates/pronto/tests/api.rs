@@ -65,6 +65,10 @@ mod ui_reports_views;
 mod robustness;
 #[path = "api/schema.rs"]
 mod schema;
+#[path = "api/setup.rs"]
+mod setup;
+#[path = "api/setup_browser.rs"]
+mod setup_browser;
 #[path = "api/system.rs"]
 mod system;
 #[path = "api/tracking.rs"]

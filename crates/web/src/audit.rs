@@ -36,6 +36,13 @@ pub mod kind {
     pub const ATTACHMENT_READ: &str = "attachment.read";
     /// An admin moved a lead to a stage its playbook does not name next.
     pub const STAGE_OVERRIDE: &str = "lead.stage_override";
+    /// The company's identity, language or region (`/admin/company`).
+    pub const COMPANY_CHANGED: &str = "company.changed";
+    pub const COMPANY_LOGO: &str = "company.logo";
+    /// The office calendar or a user's own hours (`/admin/calendars`).
+    pub const CALENDAR_CHANGED: &str = "calendar.changed";
+    /// A step of the first-start guide done, skipped, or the guide finished.
+    pub const GUIDE_CHANGED: &str = "guide.changed";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -60,6 +67,10 @@ pub mod kind {
         DOCUMENT_READ,
         ATTACHMENT_READ,
         STAGE_OVERRIDE,
+        COMPANY_CHANGED,
+        COMPANY_LOGO,
+        CALENDAR_CHANGED,
+        GUIDE_CHANGED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod charts;
 pub mod client_ip;
+pub mod company;
 pub mod dto;
 pub mod error;
 pub mod export;
@@ -49,6 +50,12 @@ pub struct FormConfig {
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     pub region: Region,
+    /// Whether the environment or the config file set the region (it then wins over the
+    /// company's profile).
+    pub region_pinned: bool,
+    /// Whether the environment or the config file set the team's language (it then wins over
+    /// the company's profile).
+    pub language_pinned: bool,
     pub default_playbook: String,
     /// `PRONTO_ADMIN_TOKEN`: a token of `admin` given from outside (automation).
     pub admin_token: Option<String>,
@@ -103,6 +110,8 @@ impl Default for WebConfig {
         forms.insert("default".to_owned(), FormConfig::default());
         WebConfig {
             region: Region::default(),
+            region_pinned: false,
+            language_pinned: false,
             default_playbook: "agency".into(),
             admin_token: None,
             body_limit: 1024 * 1024,
@@ -143,6 +152,8 @@ pub struct AppState {
     pub mail: Arc<pronto_mail::imap::MailStatus>,
     /// Live event streams open per user (`streams_per_user`).
     pub streams: Arc<limits::Streams>,
+    /// The company's language and region as stored (see [`company`]).
+    pub company: Arc<company::Live>,
 }
 
 impl AppState {
@@ -162,6 +173,7 @@ impl AppState {
             live: Arc::default(),
             mail: Arc::default(),
             streams: Arc::default(),
+            company: Arc::default(),
         }
     }
 

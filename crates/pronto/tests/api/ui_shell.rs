@@ -15,7 +15,8 @@ const PASSWORD: &str = "a long enough password";
 const COMPANY: &str = "Pekárna Svoboda s.r.o.";
 /// Every staff page (those that do not exist yet answer 404 and are skipped).
 const PAGES: &[&str] =
-    &["/inbox", "/tasks", "/board", "/contacts", "/reports", "/admin", "/admin/audit", "/account", "/late", "/notifications", "/leads/new"];
+    &["/inbox", "/tasks", "/board", "/contacts", "/reports", "/admin", "/admin/audit", "/account", "/late", "/notifications", "/leads/new",
+      "/admin/company", "/admin/calendars", "/admin/guide"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {

@@ -18,8 +18,10 @@
 //! | [`users`] | add a user, change one's details, role or being active, reset a password, one's own password change, revoke an API token |
 //! | [`notifications`] | mark read, queue a failed one again, queue a test message (SMS, e-mail) |
 //! | [`playbooks`] | check a playbook's text, load it as the next version |
+//! | [`company`] | the company's identity, logo, language and region; the office calendar and a user's own hours as a form (with the public holidays of a country); the first-start guide; a test inquiry |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
+pub mod company;
 pub mod entry;
 pub mod leads;
 pub mod mail;

@@ -30,6 +30,7 @@ mod login;
 pub(crate) mod notify;
 pub mod redirect;
 mod reports;
+pub(crate) mod setup;
 mod shell;
 mod tasks;
 pub mod markdown;
@@ -96,6 +97,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
+        .merge(setup::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
 }
