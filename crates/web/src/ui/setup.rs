@@ -62,7 +62,7 @@ struct CompanyPage {
     logo_url: Option<String>,
     language_pinned: bool,
     region_pinned: bool,
-    logo_kb: usize,
+    logo_kb: i64,
 }
 
 async fn company_render(st: &AppState, c: &Caller, t: Arc<Tr>, f: Option<IdentityIn>, notice: Option<String>, errors: Vec<String>) -> Response {
@@ -90,7 +90,7 @@ async fn company_render(st: &AppState, c: &Caller, t: Arc<Tr>, f: Option<Identit
         logo_url: p.logo_type.as_ref().map(|_| format!("/company/logo?v={}", p.logo_version)),
         language_pinned: st.config.language_pinned,
         region_pinned: st.config.region_pinned,
-        logo_kb: co::LOGO_MAX / 1024,
+        logo_kb: (co::LOGO_MAX / 1024) as i64,
         t,
     });
     *r.status_mut() = status;
