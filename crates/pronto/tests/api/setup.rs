@@ -13,6 +13,7 @@ both!(
     the_company_is_set_through_the_api_and_shown_to_customers,
     the_office_calendar_is_a_form_and_the_sla_clock_follows_it,
     the_guide_and_the_empty_inbox_work_through_the_pages,
+    mail_to_customers_is_signed_by_the_company,
 );
 
 const ADMIN_PASSWORD: &str = "it-admin-password-1234";
@@ -290,4 +291,64 @@ async fn the_guide_and_the_empty_inbox_work_through_the_pages(engine: Engine) {
     let (_, token) = app.user_with_token("olga", "coordinator").await;
     let r = app.send(app.client.get(app.url("/api/v1/company/guide")).bearer_auth(&token)).await;
     r.problem(403);
+}
+
+/// The text of a message with its transfer encodings undone (quoted-printable soft breaks,
+/// base64 blocks), for looking into.
+fn readable(mail: &str) -> String {
+    fn b64(s: &str) -> Vec<u8> {
+        let val = |c: u8| match c {
+            b'A'..=b'Z' => Some(c - b'A'),
+            b'a'..=b'z' => Some(c - b'a' + 26),
+            b'0'..=b'9' => Some(c - b'0' + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        };
+        let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+        for v in s.bytes().filter_map(val) {
+            acc = (acc << 6) | u32::from(v);
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((acc >> bits) as u8);
+            }
+        }
+        out
+    }
+    let mut out = mail.replace("=\r\n", "").replace("=\n", "");
+    let mut block = String::new();
+    for line in mail.lines().chain(std::iter::once("")) {
+        let l = line.trim();
+        if l.len() >= 16 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=') {
+            block.push_str(l);
+        } else if !block.is_empty() {
+            out.push_str(&String::from_utf8_lossy(&b64(&block)));
+            block.clear();
+        }
+    }
+    out
+}
+
+async fn mail_to_customers_is_signed_by_the_company(engine: Engine) {
+    let smtp = testkit::smtp::SmtpServer::start().await;
+    // Tuesday 19:00 in Prague: the agency acknowledges the inquiry to the customer by e-mail.
+    let app = testkit::spawn_app_with(
+        engine,
+        testkit::Options::default()
+            .manual_clock("2031-05-06T17:00:00Z")
+            .env("PRONTO_SMTP_URL", format!("smtp://127.0.0.1:{}", smtp.port))
+            .env("PRONTO_SMTP_FROM", "pronto@agency.example"),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let company = json!({ "name": "Okna Novak", "address": "Dlouha 12, Brno", "web": "okna-novak.example" });
+    put(&app, "/api/v1/company", &company, "en").await.expect(200);
+    app.create_lead(&json!({ "channel": "web", "contact": { "name": "Jana Nováková", "email": "jana@example.cz" } })).await;
+    let to_customer = || smtp.messages().into_iter().find(|m| m.contains("To: jana@example.cz"));
+    assert!(testkit::eventually(std::time::Duration::from_secs(10), || async { to_customer().is_some() }).await, "no mail arrived");
+    let mail = to_customer().unwrap();
+    assert!(mail.contains("From: \"Okna Novak\" <pronto@agency.example>") || mail.contains("From: Okna Novak <pronto@agency.example>"), "{mail}");
+    let text = readable(&mail);
+    assert!(text.contains("Dlouha 12, Brno") && text.contains("https://okna-novak.example"), "the company's signature: {text}");
 }
