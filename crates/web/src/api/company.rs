@@ -38,7 +38,7 @@ fn words(headers: &HeaderMap) -> Arc<Tr> {
 
 /// The company as customers see it, and its defaults.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct CompanyOut {
+pub struct CompanyProfileOut {
     pub name: Option<String>,
     pub accent: Option<String>,
     pub address: Option<String>,
@@ -56,8 +56,8 @@ pub struct CompanyOut {
     pub logo_url: Option<String>,
 }
 
-pub(crate) fn out(st: &AppState, p: pronto_store::company::CompanyProfile) -> CompanyOut {
-    CompanyOut {
+pub(crate) fn out(st: &AppState, p: pronto_store::company::CompanyProfile) -> CompanyProfileOut {
+    CompanyProfileOut {
         logo_url: p.logo_type.as_ref().map(|_| format!("/company/logo?v={}", p.logo_version)),
         name: p.name,
         accent: p.accent,
@@ -74,18 +74,18 @@ pub(crate) fn out(st: &AppState, p: pronto_store::company::CompanyProfile) -> Co
 
 /// The company's identity and defaults.
 #[utoipa::path(get, path = "/api/v1/company", tag = "company",
-    responses((status = 200, body = CompanyOut), (status = 401, body = Problem), (status = 403, body = Problem)),
+    responses((status = 200, body = CompanyProfileOut), (status = 401, body = Problem), (status = 403, body = Problem)),
     security(("bearer" = [])))]
-pub async fn get_company(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<CompanyOut>> {
+pub async fn get_company(State(st): State<AppState>, caller: Caller) -> ApiResult<Json<CompanyProfileOut>> {
     let p = app::company::profile(&st, &caller).await?;
     Ok(Json(out(&st, p)))
 }
 
 /// Set the company's identity and defaults (every field; a blank or missing one is cleared).
 #[utoipa::path(put, path = "/api/v1/company", tag = "company", request_body = IdentityIn,
-    responses((status = 200, body = CompanyOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
+    responses((status = 200, body = CompanyProfileOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn put_company(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<CompanyOut>> {
+pub async fn put_company(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<Json<CompanyProfileOut>> {
     app::require_admin(&caller)?;
     let (input, _): (IdentityIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let p = app::company::save_identity(&st, &caller, &words(&headers), &input).await?;

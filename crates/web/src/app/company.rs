@@ -20,26 +20,27 @@ pub const LOGO_MAX: usize = 512 * 1024;
 /// The identity as typed (every field optional; blank clears it).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct IdentityIn {
-    /// The company's name as customers see it (at most 120 characters).
-    #[schema(max_length = 120)]
+    /// The company's name as customers see it (at most 120 characters, one line).
+    #[schema(max_length = 120, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
     /// The accent colour, `#1a6cff`.
     #[schema(pattern = r"^(#[0-9A-Fa-f]{6})?$")]
     pub accent: Option<String>,
     #[schema(max_length = 300)]
     pub address: Option<String>,
-    #[schema(max_length = 40)]
+    /// Any notation a valid number is written in.
+    #[schema(max_length = 40, format = "phone")]
     pub phone: Option<String>,
-    #[schema(max_length = 254)]
+    #[schema(max_length = 254, pattern = r"^([A-Za-z0-9]([A-Za-z0-9_%+-]{0,62}[A-Za-z0-9])?@[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10})?$")]
     pub email: Option<String>,
-    /// `https://…`
-    #[schema(max_length = 300)]
+    /// `https://firma.cz` (or just `firma.cz`).
+    #[schema(max_length = 300, pattern = r"^((https?://)?[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,20}[A-Za-z0-9])?)*\.[A-Za-z]{2,10}(/[A-Za-z0-9._~/-]*)?)?$")]
     pub web: Option<String>,
     /// `cs`, `en`, `pl`, `ru` or `he`: the language new users and customers get.
     #[schema(pattern = r"^(cs|en|pl|ru|he)?$")]
     pub language: Option<String>,
     /// ISO 3166 code (`CZ`): the country phone numbers without a prefix are read in.
-    #[schema(pattern = r"^([A-Za-z]{2})?$")]
+    #[schema(format = "region")]
     pub region: Option<String>,
 }
 
