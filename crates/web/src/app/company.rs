@@ -61,7 +61,7 @@ pub fn web_address(v: &str) -> Option<String> {
     let full = if v.contains("://") { v.to_owned() } else { format!("https://{v}") };
     let rest = full.strip_prefix("https://").or_else(|| full.strip_prefix("http://"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    (!host.is_empty() && host.contains('.') && !full.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') && full.len() <= 300)
+    (!host.is_empty() && host.contains('.') && !full.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') && full.len() <= 310)
         .then_some(full)
 }
 
