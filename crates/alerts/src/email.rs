@@ -40,6 +40,10 @@ pub struct Threading {
     pub reply_to: Option<String>,
     /// Written by a person (a reply from Pronto), not an automatic alert.
     pub personal: bool,
+    /// The company's name (`/admin/company`): the sender's name when `PRONTO_SMTP_FROM` gives none.
+    pub sender_name: Option<String>,
+    /// The company's signature, appended to the text (mail to customers).
+    pub footer: Option<String>,
 }
 
 pub struct EmailSender {
@@ -176,12 +180,24 @@ impl EmailSender {
     /// person's e-mail (`personal`) is not marked `Auto-Submitted`.
     pub async fn send_with(&self, to: &str, subject: &str, text: &str, key: &str, t: &Threading) -> Result<Sent, SendError> {
         let to: Mailbox = to.parse().map_err(|e| SendError::fatal(format!("`{to}` is not an e-mail address: {e}")))?;
+        let signed;
+        let text = match t.footer.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+            Some(f) => {
+                signed = format!("{}\n\n-- \n{f}", text.trim_end());
+                signed.as_str()
+            }
+            None => text,
+        };
+        let from = match (&self.from.name, t.sender_name.as_deref().map(str::trim).filter(|n| !n.is_empty())) {
+            (None, Some(name)) => Mailbox::new(Some(header_safe(name)), self.from.email.clone()),
+            _ => self.from.clone(),
+        };
         let html = format!(
             "<!doctype html><html><body><p style=\"font-family:sans-serif\">{}</p></body></html>",
             linkify(&html_escape(text)).replace('\n', "<br>")
         );
         let id = |s: &str| format!("<{}>", header_safe(s).replace(['<', '>', ' '], ""));
-        let mut b = Message::builder().from(self.from.clone()).to(to).subject(header_safe(subject)).header(ProntoKey(header_safe(key)));
+        let mut b = Message::builder().from(from).to(to).subject(header_safe(subject)).header(ProntoKey(header_safe(key)));
         if !t.personal {
             b = b.header(AutoSubmitted);
         }

@@ -210,7 +210,17 @@ impl Outbox {
                     references: p["references"].as_array().map(|a| a.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect()).unwrap_or_default(),
                     reply_to: p["reply_to"].as_str().map(str::to_owned),
                     personal: p["personal"].as_bool().unwrap_or(false),
+                    ..Default::default()
                 };
+                // The company's name as the sender, and its signature on mail to a customer.
+                let mut threading = threading;
+                if let Ok(c) = self.store.company_profile().await {
+                    if n.recipient_user.is_none() && n.recipient_role.is_none() {
+                        let lines: Vec<&str> = [&c.name, &c.address, &c.phone, &c.email, &c.web].into_iter().filter_map(|v| v.as_deref()).collect();
+                        threading.footer = (!lines.is_empty()).then(|| lines.join("\n"));
+                    }
+                    threading.sender_name = c.name;
+                }
                 email.send_with(to, &subject, text, &n.idempotency_key, &threading).await
             }
             "webhook" => self.webhook(n).await,

@@ -14,6 +14,7 @@ pub mod error;
 pub mod intake;
 pub mod lead;
 pub mod netaddr;
+pub mod office_hours;
 pub mod password;
 pub mod search;
 pub mod signin;

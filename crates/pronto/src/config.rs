@@ -236,11 +236,13 @@ impl Config {
             ),
             None => None,
         };
-        let region = match env("PRONTO_DEFAULT_REGION").or(file.default_region) {
+        let region_given = env("PRONTO_DEFAULT_REGION").or(file.default_region);
+        let region_pinned = region_given.is_some();
+        let region = match region_given {
             Some(r) => Region::parse(&r).map_err(|e| ConfigError(format!("default_region: {e}")))?,
             None => Region::default(),
         };
-        let mut web = WebConfig { region, ..WebConfig::default() };
+        let mut web = WebConfig { region, region_pinned, ..WebConfig::default() };
         if let Some(p) = flags.playbook.clone().or(file.playbook) {
             web.default_playbook = p;
         }
@@ -335,7 +337,9 @@ impl Config {
             .unwrap_or_default();
         // The same list lets a mailbox typed into the test reach a host inside the network.
         web.outbound_allow = pronto_domain::netaddr::AllowList::new(&webhook_allow);
-        let language = env("PRONTO_LANGUAGE").or(file.language).unwrap_or_else(|| "en".into());
+        let language = env("PRONTO_LANGUAGE").or(file.language);
+        web.language_pinned = language.is_some();
+        let language = language.unwrap_or_else(|| "en".into());
         let language = match pronto_playbook::messages::language(language.trim()) {
             Some(l) => l.to_owned(),
             None => {

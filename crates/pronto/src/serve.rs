@@ -131,6 +131,8 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         status: mail_status,
         own_addresses: own,
     });
+    // The company's language and region, where the configuration sets none.
+    state.load_company().await;
     // The settings saved in the admin pages, over the environment's and the file's.
     state.reload_settings().await.map_err(|e| format!("cannot read the settings: {e}"))?;
     if state.settings.public_url().is_none() {

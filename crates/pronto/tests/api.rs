@@ -73,6 +73,10 @@ mod robustness;
 mod schema;
 #[path = "api/settings.rs"]
 mod settings;
+#[path = "api/setup.rs"]
+mod setup;
+#[path = "api/setup_browser.rs"]
+mod setup_browser;
 #[path = "api/system.rs"]
 mod system;
 #[path = "api/tracking.rs"]

@@ -16,6 +16,7 @@ mod audit;
 pub mod backup;
 mod calls;
 mod centre;
+pub mod company;
 mod customer;
 pub mod engine;
 mod error;
@@ -326,6 +327,12 @@ pub trait Store: Send + Sync {
     async fn settle_outbox(&self) -> Result<i64>;
     /// The office's time zone (the default playbook's calendar), which report days are in.
     fn office_zone(&self) -> jiff::tz::TimeZone;
+    /// The company's own profile (identity, language, region, office calendar, guide).
+    async fn company_profile(&self) -> Result<company::CompanyProfile>;
+    /// The company's logo: its media type and bytes, when there is one.
+    async fn company_logo(&self) -> Result<Option<(String, Vec<u8>)>>;
+    /// Changes the profile; a new office calendar takes effect for the next timer set.
+    async fn change_company(&self, change: company::CompanyChange, actor: Option<i64>) -> Result<()>;
     /// How many open leads each stage holds.
     async fn stage_counts(&self) -> Result<Vec<(String, i64)>>;
     async fn timeline(&self, lead_id: i64) -> Result<Vec<EventRecord>>;

@@ -27,6 +27,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/sqlite/0014_lists.sql") },
     Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/sqlite/0015_lead_phone.sql") },
     Migration { version: 16, name: "settings", sql: include_str!("../migrations/sqlite/0016_settings.sql") },
+    Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/sqlite/0017_company.sql") },
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/sqlite/0018_forms.sql") },
 ];
 
@@ -47,6 +48,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 14, name: "lists: merges that can be undone", sql: include_str!("../migrations/postgres/0014_lists.sql") },
     Migration { version: 15, name: "the phone of each inquiry", sql: include_str!("../migrations/postgres/0015_lead_phone.sql") },
     Migration { version: 16, name: "settings", sql: include_str!("../migrations/postgres/0016_settings.sql") },
+    Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/postgres/0017_company.sql") },
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/postgres/0018_forms.sql") },
 ];
 

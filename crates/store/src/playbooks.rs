@@ -8,7 +8,12 @@ use std::sync::{Arc, RwLock};
 
 #[derive(Default)]
 struct Inner {
+    /// What runs: each version as loaded, with the office calendar in place of its own when one is set.
     versions: BTreeMap<(String, i64), Arc<Playbook>>,
+    /// Each version as loaded (its own calendar).
+    loaded: BTreeMap<(String, i64), Arc<Playbook>>,
+    /// The office calendar of the company's profile (`/admin/calendars`), when set.
+    office: Option<pronto_domain::calendar::Calendar>,
     current: BTreeMap<String, i64>,
     default: String,
 }
@@ -95,8 +100,41 @@ impl Playbooks {
     pub(crate) fn insert(&self, version: i64, pb: Playbook) {
         let mut inner = self.inner.write().expect("lock");
         let name = pb.name.clone();
-        inner.versions.insert((name.clone(), version), Arc::new(pb));
+        let pb = Arc::new(pb);
+        let running = with_office(&pb, inner.office.as_ref());
+        inner.loaded.insert((name.clone(), version), pb);
+        inner.versions.insert((name.clone(), version), running);
         let cur = inner.current.entry(name).or_insert(version);
         *cur = (*cur).max(version);
+    }
+
+    /// Puts `office` in force as every playbook's calendar (the SLA clock, working-time
+    /// conditions and timers), or, with none, each playbook's own calendar again. A user's own
+    /// hours still win for what is theirs.
+    pub fn set_office_calendar(&self, office: Option<pronto_domain::calendar::Calendar>) {
+        let mut inner = self.inner.write().expect("lock");
+        let running: BTreeMap<(String, i64), Arc<Playbook>> =
+            inner.loaded.iter().map(|(k, pb)| (k.clone(), with_office(pb, office.as_ref()))).collect();
+        inner.versions = running;
+        inner.office = office;
+    }
+
+    /// The office calendar in force, when one is set.
+    pub fn office_calendar(&self) -> Option<pronto_domain::calendar::Calendar> {
+        self.inner.read().expect("lock").office.clone()
+    }
+
+    /// The current version of `name` as loaded, with its own calendar.
+    pub fn own_calendar(&self, name: &str) -> Option<pronto_domain::calendar::Calendar> {
+        let inner = self.inner.read().expect("lock");
+        let v = *inner.current.get(name)?;
+        inner.loaded.get(&(name.to_owned(), v)).map(|p| p.calendar.clone())
+    }
+}
+
+fn with_office(pb: &Arc<Playbook>, office: Option<&pronto_domain::calendar::Calendar>) -> Arc<Playbook> {
+    match office {
+        Some(c) => Arc::new(Playbook { calendar: c.clone(), ..(**pb).clone() }),
+        None => pb.clone(),
     }
 }

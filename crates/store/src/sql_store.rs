@@ -58,6 +58,7 @@ impl SqlStore {
             self.load_playbook((*source).to_owned(), None).await?;
         }
         self.reload_messages().await?;
+        self.reload_office_calendar().await?;
         self.sync_report_facts().await?;
         let mut tokens = 0;
         loop {
@@ -98,6 +99,20 @@ impl SqlStore {
 
     fn keys(&self) -> Result<Arc<crate::tracking::SiteKeys>> {
         self.playbooks.site_keys().ok_or_else(|| StoreError::Internal("the installation's keys are not loaded yet".into()))
+    }
+
+    /// Puts the office calendar stored in the company's profile in force (over the playbooks' own).
+    async fn reload_office_calendar(&self) -> Result<()> {
+        let p = self.read(|c| Box::pin(crate::company::profile(c))).await?;
+        let cal = p.office_hours.as_deref().and_then(|h| match crate::parse_hours(h) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                tracing::warn!(error = %e, "the stored office calendar does not load; the playbooks' own calendars stay in force");
+                None
+            }
+        });
+        self.playbooks.set_office_calendar(cal);
+        Ok(())
     }
 
     /// Rebuilds the message texts from the stored overrides.
@@ -603,6 +618,20 @@ impl Store for SqlStore {
     }
     fn office_zone(&self) -> jiff::tz::TimeZone {
         crate::facts::office_zone(&self.playbooks)
+    }
+    async fn company_profile(&self) -> Result<crate::company::CompanyProfile> {
+        self.read(|c| Box::pin(crate::company::profile(c))).await
+    }
+    async fn company_logo(&self) -> Result<Option<(String, Vec<u8>)>> {
+        self.read(|c| Box::pin(crate::company::logo(c))).await
+    }
+    async fn change_company(&self, change: crate::company::CompanyChange, actor: Option<i64>) -> Result<()> {
+        let hours = matches!(change, crate::company::CompanyChange::OfficeHours(_));
+        self.writer.submit(crate::company::ChangeCompany { change, actor }).await?;
+        if hours {
+            self.reload_office_calendar().await?;
+        }
+        Ok(())
     }
     async fn slas_at_risk(&self, limit: i64) -> Result<Vec<(String, i64, Option<String>, jiff::Timestamp)>> {
         self.read(move |c| Box::pin(queries::slas_at_risk(c, limit))).await

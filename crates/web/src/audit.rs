@@ -43,6 +43,13 @@ pub mod kind {
     /// A web form built in the admin pages saved, or removed.
     pub const FORM_SAVED: &str = "forms.saved";
     pub const FORM_DELETED: &str = "forms.deleted";
+    /// The company's identity, language or region (`/admin/company`).
+    pub const COMPANY_CHANGED: &str = "company.changed";
+    pub const COMPANY_LOGO: &str = "company.logo";
+    /// The office calendar or a user's own hours (`/admin/calendars`).
+    pub const CALENDAR_CHANGED: &str = "calendar.changed";
+    /// A step of the first-start guide done, skipped, or the guide finished.
+    pub const GUIDE_CHANGED: &str = "guide.changed";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -72,6 +79,10 @@ pub mod kind {
         SETTINGS_TESTED,
         FORM_SAVED,
         FORM_DELETED,
+        COMPANY_CHANGED,
+        COMPANY_LOGO,
+        CALENDAR_CHANGED,
+        GUIDE_CHANGED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

@@ -280,7 +280,7 @@ async fn accept(
     {
         draft.source = Some(source.clone());
     }
-    let mut lead = draft.parse(st.config.region, now).map_err(rename_contact_fields)?;
+    let mut lead = draft.parse(st.region(), now).map_err(rename_contact_fields)?;
     if let Some(playbook) = form.playbook.as_deref() {
         lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
     }

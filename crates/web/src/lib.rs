@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod charts;
 pub mod client_ip;
+pub mod company;
 pub mod dto;
 pub mod error;
 pub mod export;
@@ -51,6 +52,12 @@ pub struct FormConfig {
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     pub region: Region,
+    /// Whether the environment or the config file set the region (it then wins over the
+    /// company's profile).
+    pub region_pinned: bool,
+    /// Whether the environment or the config file set the team's language (it then wins over
+    /// the company's profile).
+    pub language_pinned: bool,
     pub default_playbook: String,
     /// `PRONTO_ADMIN_TOKEN`: a token of `admin` given from outside (automation).
     pub admin_token: Option<String>,
@@ -108,6 +115,8 @@ impl Default for WebConfig {
         forms.insert("default".to_owned(), FormConfig::default());
         WebConfig {
             region: Region::default(),
+            region_pinned: false,
+            language_pinned: false,
             default_playbook: "agency".into(),
             admin_token: None,
             body_limit: 1024 * 1024,
@@ -151,6 +160,8 @@ pub struct AppState {
     pub streams: Arc<limits::Streams>,
     /// The settings as they apply now (changed in the admin pages without a restart).
     pub settings: Arc<settings::Settings>,
+    /// The company's language and region as stored (see [`company`]).
+    pub company: Arc<company::Live>,
 }
 
 impl AppState {
@@ -172,6 +183,7 @@ impl AppState {
             mail: Arc::default(),
             streams: Arc::default(),
             settings,
+            company: Arc::default(),
         }
     }
 

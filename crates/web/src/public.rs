@@ -208,7 +208,7 @@ fn line(t: &Tr, pb: &Playbook, at: Timestamp, h: &Happened) -> Option<Line> {
 
 #[derive(Template)]
 #[template(path = "customer.html")]
-struct Page {
+struct Page<'a> {
     t: Arc<Tr>,
     token: String,
     languages: &'static [(&'static str, &'static str)],
@@ -231,11 +231,14 @@ struct Page {
     callback_note: String,
     upload_help: String,
     open: bool,
+    brand: &'a crate::ui::setup::Brand,
 }
 
 struct Shown {
     rec: TrackingRecord,
     pb: Arc<Playbook>,
+    /// The company's name, logo and contact.
+    brand: crate::ui::setup::Brand,
 }
 
 /// The lead behind a token, or the one 404.
@@ -249,7 +252,7 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
         .playbooks()
         .get(&rec.playbook, rec.playbook_version)
         .ok_or_else(|| StoreError::Internal(format!("playbook {} version {} is not loaded", rec.playbook, rec.playbook_version)))?;
-    Ok(Shown { rec, pb })
+    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await })
 }
 
 /// The rate limit, then the lead behind the token; the answer to give when either says no.
@@ -343,6 +346,7 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
     html(
         status,
         Page {
+            brand: &s.brand,
             token: token.to_owned(),
             languages: LANGUAGES,
             hello,
@@ -607,6 +611,7 @@ struct ProcessPage {
     title: String,
     languages: &'static [(&'static str, &'static str)],
     steps: Vec<StepView>,
+    brand: crate::ui::setup::Brand,
 }
 
 async fn process_page(
@@ -622,7 +627,8 @@ async fn process_page(
     let Some((_, pb)) = st.store.playbooks().current(&name) else { return missing(&headers) };
     let t = language(q.lang.as_deref(), None, Some(&pb), &headers);
     let steps = process(&pb, t.lang).iter().map(|s| step_view(&t, s)).collect();
-    html(StatusCode::OK, ProcessPage { name, title: pb.title.clone(), languages: LANGUAGES, steps, t })
+    let brand = crate::ui::setup::Brand::load(&st).await;
+    html(StatusCode::OK, ProcessPage { name, title: pb.title.clone(), languages: LANGUAGES, steps, brand, t })
 }
 
 #[cfg(test)]

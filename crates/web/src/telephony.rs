@@ -50,7 +50,7 @@ async fn hook(State(st): State<AppState>, OriginalUri(uri): OriginalUri, headers
     } else {
         return Err(ApiError::UnsupportedMediaType("application/json (signed per Standard Webhooks) or a Twilio form callback".into()));
     };
-    let region = st.config.region;
+    let region = st.region();
     let mut event = event;
     // The registry keeps numbers in E.164 (as sent when they are not phone numbers: an
     // extension, "anonymous").

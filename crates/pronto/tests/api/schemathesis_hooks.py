@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 fmt = schemathesis.openapi.format
 
 fmt("phone", st.sampled_from(["777 123 456", "+420 777 123 457", "+420601234567", "+48 601 234 567", "+44 20 7946 0958", "603 111 222"]))
+fmt("region", st.sampled_from(["", "CZ", "SK", "pl", "DE", "GB"]))
 fmt("company-id", st.sampled_from(["25596641", "255 966 41", "CZ25596641", "1234567890", "PL5260250274"]))
 fmt("stage-id", st.sampled_from(["received", "contacted", "qualified", "offer", "won", "lost"]))
 fmt("playbook-name", st.sampled_from(["agency"]))

@@ -22,7 +22,9 @@ const PAGES: &[&str] =
     // Forms and texts (issue 19).
     "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/agency/new_lead/cs",
     // The playbook editor (issue 19).
-    "/admin/playbooks", "/admin/playbooks/agency"];
+    "/admin/playbooks", "/admin/playbooks/agency",
+    // Identity, calendars, the guide (issue 19).
+    "/admin/company", "/admin/calendars", "/admin/guide"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {

@@ -140,6 +140,7 @@ async fn no_page_shows_an_internal_id_in_any_language(engine: Engine) {
         "/admin/settings", "/admin/settings/sms", "/admin/settings/email", "/admin/settings/mailboxes", "/admin/settings/phone", "/admin/settings/general",
         "/admin/forms", "/admin/forms/new", "/admin/texts", "/admin/texts/distributor/new_request/cs",
         "/admin/playbooks",
+        "/admin/company", "/admin/calendars", "/admin/guide",
     ];
     for (login, extra) in [("sveta", vec![]), ("ivan", vec![]), ("adela", admin_pages.map(str::to_owned).to_vec())] {
         let c = sign_in(&app, login).await;

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod calls;
+pub mod company;
 pub mod events;
 pub mod leads;
 pub mod mail;
@@ -146,6 +147,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::change_password))
         .routes(routes!(system::get_clock))
         .routes(routes!(system::advance_clock))
+        .merge(company::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -30,7 +30,7 @@ pub const SUGGESTIONS: i64 = 5;
 /// typed so far; nothing while no value is complete.
 pub async fn similar(st: &AppState, caller: &Caller, phone: &str, email: &str, company_id: &str) -> Result<Vec<Suggestion>> {
     caller.require(Action::ReadLeads)?;
-    let probe = Probe::read(phone, email, company_id, st.config.region);
+    let probe = Probe::read(phone, email, company_id, st.region());
     if probe.is_empty() {
         return Ok(vec![]);
     }

@@ -22,7 +22,7 @@ pub struct Created {
 /// Takes in a lead as its sender typed it. Without a `playbook` the default playbook runs it.
 pub async fn create(st: &AppState, caller: &Caller, draft: LeadDraft, idem: Option<IdempotencyKey>) -> Result<Created> {
     caller.require(Action::CreateLead)?;
-    let lead = draft.parse(st.config.region, st.clock.now())?;
+    let lead = draft.parse(st.region(), st.clock.now())?;
     let done = st.store.create_lead(lead, Some(caller.user.id), idem).await?;
     metrics::counter!("pronto_leads_received_total", "via" => "api").increment(u64::from(done.created));
     Ok(Created { lead: st.store.lead(done.id).await?, created: done.created })

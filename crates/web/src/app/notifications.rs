@@ -54,7 +54,7 @@ pub async fn queue_test(st: &AppState, caller: &Caller, channel: &str, to: &str)
     require_admin(caller)?;
     let to = to.trim();
     let address = match channel {
-        "sms" => pronto_domain::values::Phone::parse(to, st.config.region).map(|p| p.as_str().to_owned()).map_err(|e| e.to_string()),
+        "sms" => pronto_domain::values::Phone::parse(to, st.region()).map(|p| p.as_str().to_owned()).map_err(|e| e.to_string()),
         "email" => pronto_domain::values::Email::parse(to).map(|e| e.as_str().to_owned()).map_err(|e| e.to_string()),
         _ => return Err(Error::not_found(&format!("channel `{channel}`"))),
     }

@@ -29,7 +29,7 @@ pub async fn create(st: &AppState, caller: &Caller, input: UserIn) -> Result<Use
     let login = required(&mut e, "login", &input.login).and_then(|v| e.take("login", Login::parse(&v)));
     let role = required(&mut e, "role", &input.role).and_then(|v| e.take("role", Role::parse(&v)));
     let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let phone = e.take_opt("phone", blank(&input.phone).map(|v| Phone::parse(&v, st.config.region)));
+    let phone = e.take_opt("phone", blank(&input.phone).map(|v| Phone::parse(&v, st.region())));
     let email = e.take_opt("email", blank(&input.email).map(|v| Email::parse(&v)));
     let context: Vec<&str> = [input.login.as_deref(), input.name.as_deref()].into_iter().flatten().collect();
     let password = e.take_opt("password", input.password.as_deref().map(|p| Password::parse_for(p, &context)));
@@ -102,7 +102,7 @@ pub async fn patch(st: &AppState, caller: &Caller, id: i64, input: UserPatchIn) 
     };
     let blank = |v: Option<Option<String>>| v.map(|x| x.filter(|s| !s.trim().is_empty()));
     let phone =
-        blank(input.phone).map(|p| p.and_then(|p| e.take("phone", Phone::parse(&p, st.config.region)).map(|p| p.as_str().to_owned())));
+        blank(input.phone).map(|p| p.and_then(|p| e.take("phone", Phone::parse(&p, st.region())).map(|p| p.as_str().to_owned())));
     let email = blank(input.email).map(|m| m.and_then(|m| e.take("email", Email::parse(&m)).map(|m| m.as_str().to_owned())));
     let language = blank(input.language).map(|l| {
         l.and_then(|l| {

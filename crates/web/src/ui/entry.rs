@@ -258,7 +258,7 @@ pub(super) async fn create(State(st): State<AppState>, Signed(c, t): Signed, For
     if !f.playbook.trim().is_empty() && !known_playbook {
         errors.insert("playbook", t.t("entry-err-playbook"));
     }
-    if let Err(fe) = draft.parse(st.config.region, st.clock.now()) {
+    if let Err(fe) = draft.parse(st.region(), st.clock.now()) {
         for e in &fe.0 {
             let (field, key) = field_of(&e.field);
             errors.entry(field).or_insert_with(|| t.t(key));

@@ -46,6 +46,10 @@ struct InboxPage {
     /// `/inbox` or `/leads`.
     path: &'static str,
     rows: Vec<LeadRow>,
+    /// Nothing has come in yet (no filter): what will appear here and how to try it.
+    first_run: bool,
+    /// The first-start guide's progress, while an admin has not finished it.
+    guide: Option<String>,
     q: String,
     channel: String,
     stage: String,
@@ -207,6 +211,8 @@ async fn list(st: AppState, c: crate::auth::Caller, t: Arc<Tr>, raw: Option<Stri
         page: if inbox { "inbox" } else { "leads" },
         languages: LANGUAGES,
         path,
+        first_run: inbox && total == 0 && ["q", "channel", "stage", "owner", "age"].iter().all(|k| p.get(k).is_empty()),
+        guide: if inbox { super::setup::guide_banner(&st, &c, &t).await } else { None },
         rows,
         q: p.get("q").to_owned(),
         channel: p.get("channel").to_owned(),

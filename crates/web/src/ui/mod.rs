@@ -33,6 +33,7 @@ pub(crate) mod notify;
 pub mod redirect;
 mod reports;
 mod settings;
+pub(crate) mod setup;
 mod shell;
 mod tasks;
 mod texts;
@@ -102,6 +103,7 @@ pub fn router() -> Router<AppState> {
         .merge(notify::routes())
         .merge(settings::routes())
         .merge(forms_admin::routes())
+        .merge(setup::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
         .merge(playbooks::routes())
