@@ -85,15 +85,19 @@ fn sqlite_version(conn: &rusqlite::Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?)
 }
 
-/// The tables of a SQLite database that hold rows (beyond `schema_migrations`), each with
-/// its row count.
+/// Tables whose rows the migrations themselves write (the company's one profile row): an empty
+/// database has them, so they do not make a target "not empty", and a restore replaces them.
+pub(crate) const SEEDED_BY_MIGRATIONS: &[&str] = &["company_profile"];
+
+/// The tables of a SQLite database that hold rows (beyond `schema_migrations` and what the
+/// migrations seed), each with its row count.
 fn sqlite_nonempty(conn: &rusqlite::Connection) -> Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
     )?;
     let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     let mut out = Vec::new();
-    for n in names {
+    for n in names.into_iter().filter(|n| !SEEDED_BY_MIGRATIONS.contains(&n.as_str())) {
         let count: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {}", quote(&n)), [], |r| r.get(0))?;
         if count > 0 {
             out.push((n, count));
@@ -299,7 +303,7 @@ pub async fn pg_restore(url: &str, version: i64, tables: Vec<TableRows>) -> Resu
     }
     migrate::run_to(&mut c as &mut dyn Conn, Dialect::Postgres, version).await?;
     let mut full = Vec::new();
-    for t in pg_tables(&mut c).await? {
+    for t in pg_tables(&mut c).await?.into_iter().filter(|t| !SEEDED_BY_MIGRATIONS.contains(&t.as_str())) {
         let n: i64 = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {}", quote(&t)))).fetch_one(&mut c).await?.get(0);
         if n > 0 {
             full.push((t, n));
@@ -313,6 +317,9 @@ pub async fn pg_restore(url: &str, version: i64, tables: Vec<TableRows>) -> Resu
     for t in &tables {
         if !known.contains(&t.name) {
             return Err(StoreError::Internal(format!("the backup has a table `{}` this schema does not", t.name)));
+        }
+        if SEEDED_BY_MIGRATIONS.contains(&t.name.as_str()) {
+            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {}", quote(&t.name)))).execute(&mut *tx).await?;
         }
         let cols = pg_columns(&mut tx, &t.name).await?.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
         let sql = format!(

@@ -28,7 +28,7 @@ fn hmac(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
 pub struct SiteKeys {
     token: [u8; 32],
     files: [u8; 32],
-    /// Seals the secrets of the settings (an SMS token, passwords): see `crate::settings`.
+    /// Seals the secrets of the settings (an SMS token, passwords): see the settings module.
     settings: [u8; 32],
 }
 

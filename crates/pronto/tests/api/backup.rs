@@ -71,6 +71,9 @@ async fn a_backup_taken_while_serving_restores_leads_documents_links_and_logins(
     let stored = app.storage.dir.path().join("attachments").join("ab").join(&sha);
     std::fs::create_dir_all(stored.parent().unwrap()).unwrap();
     std::fs::write(&stored, b"attachment bytes \x00\x01\x02").unwrap();
+    // The company's profile: a row the migrations seed, replaced by the backup's.
+    let company = json!({ "name": "Pekárna Svoboda s.r.o.", "accent": "#1a6cff" });
+    app.send(app.req(reqwest::Method::PUT, "/api/v1/company").json(&company)).await.expect(200);
     let before = app.get("/api/v1/leads?limit=100").await.expect(200);
     let docs_before = app.get(&format!("/api/v1/leads/{lid}/documents")).await.expect(200);
 
@@ -104,6 +107,7 @@ async fn a_backup_taken_while_serving_restores_leads_documents_links_and_logins(
     // Every lead, as it was.
     let after = restored.get("/api/v1/leads?limit=100").await.expect(200);
     assert_eq!(after["items"], before["items"]);
+    assert_eq!(restored.get("/api/v1/company").await.expect(200)["name"], "Pekárna Svoboda s.r.o.");
     // The document and its bytes.
     let docs = restored.get(&format!("/api/v1/leads/{lid}/documents")).await.expect(200);
     assert_eq!(docs, docs_before);

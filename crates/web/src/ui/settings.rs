@@ -32,12 +32,8 @@ pub fn routes() -> Router<AppState> {
 
 /// Where to go after saving: a local path (one `/`, not `//`), else `None`.
 pub fn local_back(back: &str) -> Option<&str> {
-    let ok = back.starts_with('/')
-        && !back.starts_with("//")
-        && !back.starts_with("/\\")
-        && back.len() <= 200
-        && !back.chars().any(|c| c.is_control() || c == '\\' || c == ' ');
-    ok.then_some(back)
+    // The site's one rule for a way back (`ui::redirect`), with a bound on its length.
+    (back.len() <= 200 && super::redirect::is_local_path(back) && !back.contains(['\\', ' '])).then_some(back)
 }
 
 struct Sentence {
