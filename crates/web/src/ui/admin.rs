@@ -93,7 +93,8 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
     let reg = st.store.playbooks();
     let playbooks = reg.list().into_iter().map(|(n, v, pb)| (n, pb.title.clone(), v)).collect();
     let webhooks = st.store.webhooks().await.unwrap_or_default().into_iter().map(|w| (w.id, w.url, w.events.join(", "))).collect();
-    let set = |b: bool| if b { "configured" } else { "not configured" };
+    // In the reader's words (the details are on /admin/settings).
+    let set = |b: bool| t.t(if b { "settings-state-set" } else { "settings-state-unset" });
     page(AdminPage {
         admin: true,
         now_iso: st.clock.now().to_string(),
@@ -105,13 +106,11 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
         presences: pronto_playbook::Presence::WORDS.iter().map(|p| (*p, super::words::presence(&t, p))).collect(),
         roles: pronto_domain::user::Role::ALL.iter().map(|r| (r.as_str(), super::words::role(&t, r.as_str()))).collect(),
         forms,
-        sms: st.settings.current().sms.provider.clone(),
-        smtp: set(st.settings.senders.email().is_some()).into(),
+        sms: t.t(&format!("settings-choice-sms-{}", st.settings.current().sms.provider)),
+        smtp: set(st.settings.senders.email().is_some()),
         telephony: format!(
-            "{} — POST {base}/hooks/telephony (JSON {}, Twilio {})",
-            set(st.settings.telephony_secret().is_some() || st.config.twilio_token.is_some()),
-            set(st.settings.telephony_secret().is_some()),
-            set(st.config.twilio_token.is_some())
+            "{} — {base}/hooks/telephony",
+            set(st.settings.telephony_secret().is_some() || st.config.twilio_token.is_some())
         ),
         mailboxes,
         playbooks,

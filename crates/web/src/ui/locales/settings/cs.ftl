@@ -113,3 +113,6 @@ settings-test-mailbox-ok = Připojeno a přihlášeno: ve složce { $folder } je
 audit-settings-changed = Změna nastavení
 audit-settings-removed = Odebraná schránka
 audit-settings-tested = Zkouška nastavení
+settings-state-set = Nastaveno
+settings-state-unset = Nenastaveno
+settings-all = Všechna nastavení odesílání a příjmu

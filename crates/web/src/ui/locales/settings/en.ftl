@@ -113,3 +113,6 @@ settings-test-mailbox-ok = Connected and logged in: { $folder } holds { $count }
 audit-settings-changed = Settings changed
 audit-settings-removed = Mailbox removed
 audit-settings-tested = Settings tested
+settings-state-set = Set up
+settings-state-unset = Not set up
+settings-all = All settings of sending and receiving

@@ -113,3 +113,6 @@ settings-test-mailbox-ok = מחובר ומזוהה: ב-{ $folder } ממתינו�
 audit-settings-changed = שינוי הגדרות
 audit-settings-removed = הוסרה תיבת דואר
 audit-settings-tested = בדיקת הגדרות
+settings-state-set = מוגדר
+settings-state-unset = לא מוגדר
+settings-all = כל הגדרות השליחה והקבלה

@@ -113,3 +113,6 @@ settings-test-mailbox-ok = Połączono i zalogowano: w { $folder } czeka { $coun
 audit-settings-changed = Zmiana ustawień
 audit-settings-removed = Usunięta skrzynka
 audit-settings-tested = Test ustawień
+settings-state-set = Skonfigurowano
+settings-state-unset = Nie skonfigurowano
+settings-all = Wszystkie ustawienia wysyłania i odbioru

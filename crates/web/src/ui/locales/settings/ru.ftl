@@ -113,3 +113,6 @@ settings-test-mailbox-ok = Подключено, вход выполнен: в {
 audit-settings-changed = Изменение настроек
 audit-settings-removed = Удалён почтовый ящик
 audit-settings-tested = Проверка настроек
+settings-state-set = Настроено
+settings-state-unset = Не настроено
+settings-all = Все настройки отправки и приёма
