@@ -96,8 +96,13 @@ fn sqlite_nonempty(conn: &rusqlite::Connection) -> Result<Vec<(String, i64)>> {
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name",
     )?;
     let names: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    // Search indexes (FTS5 virtual tables, migration 19) and their shadow tables hold nothing
+    // of their own: they follow the rows they index.
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")?;
+    let virtual_tables: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let derived = |n: &str| virtual_tables.iter().any(|v| n == v || n.strip_prefix(v.as_str()).is_some_and(|rest| rest.starts_with('_')));
     let mut out = Vec::new();
-    for n in names.into_iter().filter(|n| !SEEDED_BY_MIGRATIONS.contains(&n.as_str())) {
+    for n in names.into_iter().filter(|n| !SEEDED_BY_MIGRATIONS.contains(&n.as_str()) && !derived(n)) {
         let count: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {}", quote(&n)), [], |r| r.get(0))?;
         if count > 0 {
             out.push((n, count));

@@ -97,32 +97,38 @@ pub(crate) async fn late_now(c: &mut dyn Conn, playbooks: &Playbooks, f: &LateFi
     };
 
     // SLAs running: at risk from their warning's time (the playbook's threshold, in working
-    // time), else `at_risk_within` before the deadline; past the deadline and not fired yet:
-    // breached.
+    // time, carried on the deadline's timer as `warn_at`), else `at_risk_within` before the
+    // deadline; past the deadline and not fired yet: breached. Two ranges of two indexes
+    // (`timers_due`, `timers_warn`), so that the running SLAs that are not at risk are never read.
     let soon = micros(f.now + f.at_risk_within);
-    let mut ps: Vec<P> = vec![soon.into(), now.into()];
-    let sc = scope(f, "l.owner_id", &mut ps);
-    ps.push(limit.into());
-    let sql = format!(
-        "SELECT t.kind, t.lead_id, t.due_at, l.owner_id AS holder_id, h.name AS holder_name, l.playbook, l.playbook_version, {CONTACT_COLS}
-         FROM timers t JOIN leads l ON l.id = t.lead_id JOIN contacts c ON c.id = l.contact_id LEFT JOIN users h ON h.id = l.owner_id
-         WHERE t.status = 'pending' AND t.kind LIKE 'sla:%:breach' AND l.status = 'open'
-           AND (t.due_at <= $1 OR EXISTS (SELECT 1 FROM timers w WHERE w.lead_id = t.lead_id AND w.created_at = t.created_at
-                AND w.kind = REPLACE(t.kind, ':breach', ':warn') AND w.due_at <= $2 AND w.status <> 'cancelled')){sc}
-         ORDER BY t.due_at, t.id LIMIT ${}",
-        ps.len()
-    );
-    for r in c.rows(&sql, ps).await? {
-        let sla = sla_id(&r.str("kind")?);
-        let due = r.i64("due_at")?;
-        let title = title(&r.str("playbook")?, r.i64("playbook_version")?, &sla);
-        out.push(LateRecord {
-            what: if due <= now { Late::SlaBreached { sla, title } } else { Late::SlaAtRisk { sla, title } },
-            lead_id: r.i64("lead_id")?,
-            contact: contact(&r)?,
-            holder: holder(&r)?,
-            due_at: from_micros(due),
-        });
+    let mut seen = std::collections::HashSet::new();
+    let ranges = [("t.due_at <= $1", "t.due_at", soon), ("t.warn_at IS NOT NULL AND t.warn_at <= $1", "t.warn_at", now)];
+    for (at_risk, order, bound) in ranges {
+        let mut ps: Vec<P> = vec![bound.into()];
+        let sc = scope(f, "l.owner_id", &mut ps);
+        ps.push(limit.into());
+        let sql = format!(
+            "SELECT t.id, t.kind, t.lead_id, t.due_at, l.owner_id AS holder_id, h.name AS holder_name, l.playbook, l.playbook_version, {CONTACT_COLS}
+             FROM timers t JOIN leads l ON l.id = t.lead_id JOIN contacts c ON c.id = l.contact_id LEFT JOIN users h ON h.id = l.owner_id
+             WHERE t.status = 'pending' AND {at_risk} AND t.kind LIKE 'sla:%:breach' AND l.status = 'open'{sc}
+             ORDER BY {order}, t.id LIMIT ${}",
+            ps.len()
+        );
+        for r in c.rows(&sql, ps).await? {
+            if !seen.insert(r.i64("id")?) {
+                continue;
+            }
+            let sla = sla_id(&r.str("kind")?);
+            let due = r.i64("due_at")?;
+            let title = title(&r.str("playbook")?, r.i64("playbook_version")?, &sla);
+            out.push(LateRecord {
+                what: if due <= now { Late::SlaBreached { sla, title } } else { Late::SlaAtRisk { sla, title } },
+                lead_id: r.i64("lead_id")?,
+                contact: contact(&r)?,
+                holder: holder(&r)?,
+                due_at: from_micros(due),
+            });
+        }
     }
 
     // SLAs breached (their deadline fired) on open leads, the newest run of each, while what

@@ -43,6 +43,8 @@ mod writer;
 
 #[cfg(test)]
 mod layering;
+#[cfg(test)]
+mod plans;
 
 use async_trait::async_trait;
 use pronto_domain::lead::{LeadPatch, NewActivity, NewLead};

@@ -1,7 +1,7 @@
 //! The read side: the shared SQL that turns rows into records. Plain reads on a pooled
 //! connection; they never write.
 
-use crate::engine::{Conn, P, Row};
+use crate::engine::{Conn, Dialect, P, Row};
 use crate::records::*;
 use crate::{Result, StoreError, from_micros, params};
 use serde_json::Value;
@@ -88,44 +88,71 @@ fn like_pattern(term: &str) -> String {
     p
 }
 
+/// The conditions that select the leads (`l`) whose folded search text holds every term of
+/// `query` (at most eight), their parameters pushed onto `ps`. On SQLite the terms of three or
+/// more characters are looked up together in the trigram index `leads_fts` (migration 19)
+/// and shorter ones matched with `LIKE`; on PostgreSQL every term is a `LIKE`, which its
+/// trigram index answers.
+fn search_conditions(dialect: Dialect, query: &str, ps: &mut Vec<P>) -> Vec<String> {
+    let terms: Vec<String> = pronto_domain::search::terms(query).into_iter().take(8).collect();
+    let mut conds = Vec::new();
+    let (indexed, short): (Vec<&String>, Vec<&String>) = match dialect {
+        Dialect::Sqlite => terms.iter().partition(|t| t.chars().count() >= 3),
+        Dialect::Postgres => (Vec::new(), terms.iter().collect()),
+    };
+    if !indexed.is_empty() {
+        ps.push(fts_phrases(&indexed).into());
+        conds.push(format!("l.id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ${})", ps.len()));
+    }
+    for term in short {
+        ps.push(like_pattern(term).into());
+        conds.push(format!("l.search LIKE ${} ESCAPE '\\'", ps.len()));
+    }
+    conds
+}
+
+/// An FTS5 query that holds every term as a phrase (`"a" "b"`: both, each a substring with
+/// the trigram tokenizer), quotes doubled so that no term is read as query syntax.
+fn fts_phrases(terms: &[&String]) -> String {
+    terms.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect::<Vec<_>>().join(" ")
+}
+
 /// The WHERE clause of `f` (empty when it selects every lead) and its parameters.
-fn lead_conditions(f: &LeadFilter) -> (String, Vec<P>) {
+fn lead_conditions(f: &LeadFilter, dialect: Dialect) -> (String, Vec<P>) {
     let mut conds: Vec<String> = Vec::new();
     let mut ps: Vec<P> = Vec::new();
-    let mut bind = |cond: &str, p: P, conds: &mut Vec<String>| {
+    let bind = |cond: &str, p: P, conds: &mut Vec<String>, ps: &mut Vec<P>| {
         ps.push(p);
         conds.push(cond.replace('?', &format!("${}", ps.len())));
     };
     if let Some(v) = &f.stage {
-        bind("l.stage = ?", v.as_str().into(), &mut conds);
+        bind("l.stage = ?", v.as_str().into(), &mut conds, &mut ps);
     }
     if let Some(v) = &f.status {
-        bind("l.status = ?", v.as_str().into(), &mut conds);
+        bind("l.status = ?", v.as_str().into(), &mut conds, &mut ps);
     }
     if let Some(v) = &f.channel {
-        bind("l.channel = ?", v.as_str().into(), &mut conds);
+        bind("l.channel = ?", v.as_str().into(), &mut conds, &mut ps);
     }
     match f.owner {
-        Some(Some(id)) => bind("l.owner_id = ?", id.into(), &mut conds),
+        Some(Some(id)) => bind("l.owner_id = ?", id.into(), &mut conds, &mut ps),
         Some(None) => conds.push("l.owner_id IS NULL".into()),
         None => {}
     }
     if let Some(id) = f.contact {
-        bind("l.contact_id = ?", id.into(), &mut conds);
+        bind("l.contact_id = ?", id.into(), &mut conds, &mut ps);
     }
     if let Some(id) = f.company {
-        bind("l.company_id = ?", id.into(), &mut conds);
+        bind("l.company_id = ?", id.into(), &mut conds, &mut ps);
     }
     if let Some(q) = &f.query {
-        for term in pronto_domain::search::terms(q).into_iter().take(8) {
-            bind("l.search LIKE ? ESCAPE '\\'", like_pattern(&term).into(), &mut conds);
-        }
+        conds.extend(search_conditions(dialect, q, &mut ps));
     }
     if let Some(after) = f.received_after {
-        bind("l.received_at >= ?", from_ts(after).into(), &mut conds);
+        bind("l.received_at >= ?", from_ts(after).into(), &mut conds, &mut ps);
     }
     if let Some(before) = f.before {
-        bind("l.id < ?", before.into(), &mut conds);
+        bind("l.id < ?", before.into(), &mut conds, &mut ps);
     }
     let wh = if conds.is_empty() { String::new() } else { format!(" WHERE {}", conds.join(" AND ")) };
     (wh, ps)
@@ -137,7 +164,9 @@ fn lead_order(f: &LeadFilter) -> String {
     let col = match f.sort {
         None => return "l.id DESC".into(),
         Some(LeadSort::Received) => "l.received_at",
-        Some(LeadSort::Contact) => "LOWER(COALESCE(c.name, c.email, c.phone, ''))",
+        // The contact's id before the lead's: the contacts' index `contacts_sort_name` (migration
+        // 19) gives this order, and each contact's leads come by `leads_contact` in id order.
+        Some(LeadSort::Contact) => return format!("LOWER(COALESCE(c.name, c.email, c.phone, '')) {dir}, c.id {dir}, l.id {dir}"),
         Some(LeadSort::Subject) => "LOWER(COALESCE(l.subject, ''))",
         Some(LeadSort::Channel) => "l.channel",
         Some(LeadSort::Stage) => "l.stage",
@@ -148,7 +177,7 @@ fn lead_order(f: &LeadFilter) -> String {
 }
 
 pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRecord>> {
-    let (wh, mut ps) = lead_conditions(f);
+    let (wh, mut ps) = lead_conditions(f, c.dialect());
     let mut sql = format!("{LEAD_SELECT}{wh} ORDER BY {}", lead_order(f));
     ps.push(P::from(i64::from(f.limit.clamp(1, 1000))));
     sql.push_str(&format!(" LIMIT ${}", ps.len()));
@@ -161,7 +190,7 @@ pub(crate) async fn leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<Vec<LeadRe
 
 /// How many leads `f` selects (its limit, offset and order aside).
 pub(crate) async fn count_leads(c: &mut dyn Conn, f: &LeadFilter) -> Result<i64> {
-    let (wh, ps) = lead_conditions(f);
+    let (wh, ps) = lead_conditions(f, c.dialect());
     let r = c.row(&format!("SELECT COUNT(*) AS n FROM leads l{wh}"), ps).await?.ok_or(StoreError::NotFound)?;
     Ok(r.i64("n")?)
 }
@@ -632,15 +661,11 @@ pub(crate) async fn contacts(c: &mut dyn Conn, query: Option<&str>, limit: i64) 
 }
 
 /// The WHERE clause of a contacts list and its parameters.
-fn contact_conditions(f: &ContactFilter) -> (String, Vec<P>) {
+fn contact_conditions(f: &ContactFilter, dialect: Dialect) -> (String, Vec<P>) {
     let mut conds = vec!["ct.merged_into IS NULL".to_owned()];
     let mut ps: Vec<P> = Vec::new();
     if let Some(q) = &f.query {
-        let mut terms = Vec::new();
-        for term in pronto_domain::search::terms(q).into_iter().take(8) {
-            ps.push(like_pattern(&term).into());
-            terms.push(format!("l.search LIKE ${} ESCAPE '\\'", ps.len()));
-        }
+        let terms = search_conditions(dialect, q, &mut ps);
         if !terms.is_empty() {
             conds.push(format!("ct.id IN (SELECT l.contact_id FROM leads l WHERE {})", terms.join(" AND ")));
         }
@@ -658,7 +683,7 @@ pub(crate) async fn contact_page(
     f: &ContactFilter,
     count: bool,
 ) -> Result<(Vec<crate::records::ContactListItem>, i64)> {
-    let (wh, mut ps) = contact_conditions(f);
+    let (wh, mut ps) = contact_conditions(f, c.dialect());
     let total = if count {
         let r = c.row(&format!("SELECT COUNT(*) AS n FROM contacts ct{wh}"), ps.clone()).await?.ok_or(StoreError::NotFound)?;
         r.i64("n")?

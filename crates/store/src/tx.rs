@@ -276,17 +276,26 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> Result<()>
             ]
         })
         .collect();
-    let timers: Vec<[P; 7]> = std::mem::take(&mut pending.timers)
-        .into_iter()
+    let set = std::mem::take(&mut pending.timers);
+    // An SLA's deadline carries the time of its warning (set with it, in the same run), so that
+    // "late now" finds the SLAs at risk through an index (`timers_warn`, migration 19).
+    let warn_at = |t: &TimerRow| {
+        let warn = t.kind.strip_suffix(":breach").filter(|k| k.starts_with("sla:"))?;
+        let warn = format!("{warn}:warn");
+        set.iter().rev().find(|w| w.kind == warn && w.lead_id == t.lead_id && w.created_at == t.created_at).map(|w| micros(w.due_at))
+    };
+    let timers: Vec<[P; 8]> = set
+        .iter()
         .map(|t| {
             [
                 t.lead_id.into(),
-                t.kind.into(),
+                t.kind.clone().into(),
                 micros(t.due_at).into(),
                 t.payload.to_string().into(),
                 micros(t.created_at).into(),
                 if t.cancelled_at.is_some() { "cancelled" } else { "pending" }.into(),
                 t.cancelled_at.map(micros).into(),
+                warn_at(t).into(),
             ]
         })
         .collect();
@@ -298,7 +307,7 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> Result<()>
         outbox,
     )
     .await?;
-    insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at) VALUES", "", timers).await?;
+    insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at, warn_at) VALUES", "", timers).await?;
     // The reports' facts and tallies of every lead this wrote events for (after the events:
     // a lead's stage changes are read from them).
     crate::facts::sync(c, &pending.playbooks, &leads, &mut pending.report_deltas).await

@@ -137,6 +137,44 @@ async fn search_matches_wildcards_literally(store: Arc<dyn Store>, clock: Arc<Ma
 }
 contract_test!(search_matches_wildcards_literally);
 
+/// The search by parts of words (on SQLite through the trigram index of migration 19, on
+/// PostgreSQL through `LIKE`, with pg_trgm's index where it is installed): a part inside a word,
+/// terms of one or two characters beside longer ones, a quote that is text, not query syntax,
+/// and the index following an edit.
+async fn search_finds_parts_of_words_and_follows_edits(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let jana = create(&store, &clock, person(Some("Jana Nováková"), Some("777 123 456"), None)).await.id;
+    let quoted =
+        create(&store, &clock, LeadDraft { subject: Some("Okna \"Premium\" AND dveře".into()), ..person(Some("Ota Su"), None, None) })
+            .await
+            .id;
+    let search = |q: &str| {
+        let store = store.clone();
+        let q = q.to_owned();
+        async move {
+            let f = LeadFilter { query: Some(q), limit: 100, ..Default::default() };
+            let found = ids(&store.leads(&f).await.unwrap());
+            assert_eq!(store.count_leads(&f).await.unwrap(), found.len() as i64, "the count agrees with the list");
+            found
+        }
+    };
+    assert_eq!(search("vako").await, [jana], "a part inside a word");
+    assert_eq!(search("ja vako").await, [jana], "a two-character term beside a longer one");
+    assert_eq!(search("su").await, [quoted], "a two-character term alone");
+    assert_eq!(search("o").await, [quoted, jana], "one character");
+    assert_eq!(search("\"premium\"").await, [quoted], "quotes are text");
+    assert_eq!(search("\"premium").await, [quoted]);
+    assert_eq!(search("premium\" OR \"jana").await, Vec::<i64>::new(), "no query syntax: every term must match");
+    assert_eq!(search("and").await, [quoted], "an operator's name is a word like any other");
+    assert_eq!(search("NEAR(okna").await, Vec::<i64>::new());
+    assert_eq!(search("23 456").await, [jana], "digits");
+    // The index follows an edit of the searched text, old words gone, new ones found.
+    let patch = LeadPatch { subject: Some(Some(Line::parse("Střecha", 300).unwrap())), ..Default::default() };
+    store.patch_lead(quoted, patch, None).await.unwrap();
+    assert_eq!(search("premium").await, Vec::<i64>::new());
+    assert_eq!(search("strech").await, [quoted]);
+}
+contract_test!(search_finds_parts_of_words_and_follows_edits);
+
 // ═══════════════════════════════════════════════════════════════════════════════════════════
 // 5. patch_lead
 // ═══════════════════════════════════════════════════════════════════════════════════════════

@@ -114,6 +114,8 @@ async fn a_merge_undone_leaves_every_row_as_it_was(store: Arc<dyn Store>, clock:
     clock.advance(SignedDuration::from_mins(30));
     store.undo_merge(merge, None).await.unwrap();
     assert_eq!(rows_of(&db, k, o).await, before, "contacts, leads (and their search), activities and identities as before");
+    let found = store.leads(&LeadFilter { query: Some("maly".into()), limit: 10, ..Default::default() }).await.unwrap();
+    assert_eq!(ids_of(&found), [second.id, other.id], "the search follows the undo: the kept contact's lead no longer has the name");
     assert!(store.contact_merge(merge).await.unwrap().undone_at.is_some());
     assert!(matches!(store.undo_merge(merge, None).await, Err(StoreError::Conflict(_))), "once");
     let kinds = db.texts_raw(&format!("SELECT kind FROM events ORDER BY id")).await;
@@ -176,8 +178,24 @@ async fn late_now_lists_overdue_tasks_and_slas_with_who_holds_them(store: Arc<dy
     assert!(now.contains(&("at-risk", a, Some("Jana Nováková".into()))) && now.contains(&("at-risk", b, Some("Petr Malý".into()))), "{now:?}");
     // Jana sees her own (and nobody's), not Petr's.
     assert!(late(Some(jana)).await.iter().all(|(_, l, _)| *l == a));
+    // With a narrow window an SLA is at risk from its own warning's time (5 of its 10 working
+    // minutes), not before.
+    let narrow = || {
+        let store = store.clone();
+        let now = clock.now();
+        async move {
+            let f = LateFilter { now, at_risk_within: SignedDuration::from_mins(1), holder: None, limit: 100 };
+            let mut at_risk: Vec<i64> =
+                store.late_now(&f).await.unwrap().into_iter().filter(|l| matches!(l.what, Late::SlaAtRisk { .. })).map(|l| l.lead_id).collect();
+            at_risk.sort();
+            at_risk
+        }
+    };
+    assert_eq!(narrow().await, Vec::<i64>::new(), "the warnings are 5 minutes ahead");
+    clock.advance(SignedDuration::from_mins(6));
+    assert_eq!(narrow().await, [a, b], "past the warnings, 4 minutes before the deadlines");
     // Past the deadline, the breach fired: breached, and the tasks are overdue.
-    clock.advance(SignedDuration::from_mins(11));
+    clock.advance(SignedDuration::from_mins(5));
     while store.fire_due_timers(100).await.unwrap() > 0 {}
     let now = late(None).await;
     assert!(now.contains(&("breached", a, Some("Jana Nováková".into()))), "{now:?}");
