@@ -26,7 +26,9 @@ macro_rules! ftl {
             include_str!(concat!("locales/settings/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/setup/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/forms/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/playbooks/", $lang, ".ftl"))
+            include_str!(concat!("locales/playbooks/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/catalogue/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/offers/", $lang, ".ftl"))
         ))),*]
     };
 }

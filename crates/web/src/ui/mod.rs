@@ -125,7 +125,9 @@ macro_rules! areas {
             include_str!(concat!("../../static/", $dir, "/settings.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/setup.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/forms.", $ext)), "\n",
-            include_str!(concat!("../../static/", $dir, "/playbooks.", $ext))
+            include_str!(concat!("../../static/", $dir, "/playbooks.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/catalogue.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/offers.", $ext))
         )
     };
 }

@@ -1,0 +1,1 @@
+# The offers area's words (ru).
