@@ -22,30 +22,30 @@ const CACHE_MAX_AGE: usize = 10;
 
 /// What the template reads from `/data.json`.
 #[derive(Serialize)]
-struct View<'a> {
+struct View {
     lang: &'static str,
     rtl: bool,
     font: &'static str,
     labels: &'static Labels,
     validity: String,
-    company: CompanyView<'a>,
-    customer: CustomerView<'a>,
-    heading: HeadingView<'a>,
-    lines: Vec<LineView<'a>>,
-    vat_summary: Vec<VatView<'a>>,
-    totals: TotalsView<'a>,
-    texts: TextsView<'a>,
+    company: CompanyView,
+    customer: CustomerView,
+    heading: HeadingView,
+    lines: Vec<LineView>,
+    vat_summary: Vec<VatView>,
+    totals: TotalsView,
+    texts: TextsView,
 }
 
 #[derive(Serialize)]
-struct CompanyView<'a> {
-    name: &'a str,
-    address_lines: &'a [String],
-    company_id: &'a str,
-    vat_id: &'a str,
-    phone: &'a str,
-    email: &'a str,
-    web: &'a str,
+struct CompanyView {
+    name: String,
+    address_lines: Vec<String>,
+    company_id: String,
+    vat_id: String,
+    phone: String,
+    email: String,
+    web: String,
     /// `null` without a logo, else the path and typst's name of the format.
     logo: Option<LogoView>,
 }
@@ -57,125 +57,149 @@ struct LogoView {
 }
 
 #[derive(Serialize)]
-struct CustomerView<'a> {
-    name: &'a str,
-    company: &'a str,
-    address_lines: &'a [String],
+struct CustomerView {
+    name: String,
+    company: String,
+    address_lines: Vec<String>,
 }
 
 #[derive(Serialize)]
-struct HeadingView<'a> {
-    title: &'a str,
-    number: &'a str,
+struct HeadingView {
+    title: String,
+    number: String,
     version: u32,
-    issued: &'a str,
-    valid_until: &'a str,
-    delivery: &'a str,
+    issued: String,
+    valid_until: String,
+    delivery: String,
 }
 
 #[derive(Serialize)]
-struct LineView<'a> {
+struct LineView {
     position: usize,
-    name: &'a str,
-    sku: &'a str,
-    quantity: &'a str,
-    unit_price: &'a str,
-    discount: &'a str,
-    vat_rate: &'a str,
-    total: &'a str,
-    availability: &'a str,
+    name: String,
+    sku: String,
+    quantity: String,
+    unit_price: String,
+    discount: String,
+    vat_rate: String,
+    total: String,
+    availability: String,
 }
 
 #[derive(Serialize)]
-struct VatView<'a> {
-    rate: &'a str,
-    base: &'a str,
-    vat: &'a str,
-    gross: &'a str,
+struct VatView {
+    rate: String,
+    base: String,
+    vat: String,
+    gross: String,
 }
 
 #[derive(Serialize)]
-struct TotalsView<'a> {
-    net: &'a str,
-    vat: &'a str,
-    gross: &'a str,
-    currency: &'a str,
+struct TotalsView {
+    /// Each amount with its currency.
+    net: String,
+    vat: String,
+    gross: String,
 }
 
 #[derive(Serialize)]
-struct TextsView<'a> {
-    cooperation: &'a str,
-    customer_provides: &'a str,
-    we_do: &'a str,
-    note: &'a str,
+struct TextsView {
+    cooperation: String,
+    customer_provides: String,
+    we_do: String,
+    note: String,
 }
 
-fn line_view((index, line): (usize, &OfferLine)) -> LineView<'_> {
+/// A short value (a name, an address line, an amount, a date) wrapped in Unicode's "first
+/// strong isolate" (U+2068 … U+2069): it keeps its own direction inside a paragraph of the other
+/// direction, like HTML's `dir="auto"` (a Latin address stays in order in a Hebrew document, a
+/// Hebrew name in an English one). Empty stays empty, so the template can leave it out.
+fn isolated(value: &str) -> String {
+    let value = value.trim();
+    if value.is_empty() { String::new() } else { format!("\u{2068}{value}\u{2069}") }
+}
+
+fn all_isolated(values: &[String]) -> Vec<String> {
+    values.iter().map(|value| isolated(value)).filter(|value| !value.is_empty()).collect()
+}
+
+fn line_view((index, line): (usize, &OfferLine)) -> LineView {
     LineView {
         position: index + 1,
-        name: &line.name,
-        sku: &line.sku,
-        quantity: &line.quantity,
-        unit_price: &line.unit_price,
-        discount: &line.discount,
-        vat_rate: &line.vat_rate,
-        total: &line.total,
-        availability: &line.availability,
+        name: isolated(&line.name),
+        sku: isolated(&line.sku),
+        quantity: isolated(&line.quantity),
+        unit_price: isolated(&line.unit_price),
+        discount: isolated(&line.discount),
+        vat_rate: isolated(&line.vat_rate),
+        total: isolated(&line.total),
+        availability: isolated(&line.availability),
     }
 }
 
-fn vat_view(row: &VatSummaryRow) -> VatView<'_> {
-    VatView { rate: &row.rate, base: &row.base, vat: &row.vat, gross: &row.gross }
+fn vat_view(row: &VatSummaryRow) -> VatView {
+    VatView {
+        rate: isolated(&row.rate),
+        base: isolated(&row.base),
+        vat: isolated(&row.vat),
+        gross: isolated(&row.gross),
+    }
 }
 
-fn view(doc: &OfferDocument) -> View<'_> {
+/// An amount with its currency, kept together as one left-to-right unit.
+fn money(amount: &str, currency: &str) -> String {
+    isolated(&format!("{}\u{a0}{}", amount.trim(), currency.trim()))
+}
+
+fn view(doc: &OfferDocument) -> View {
     let words = labels(doc.language);
+    let company = &doc.company;
+    let totals = &doc.totals;
     View {
         lang: doc.language.code(),
         rtl: doc.language.direction() == Direction::RightToLeft,
         font: FAMILY,
         labels: words,
-        validity: words.validity.replace("{date}", &doc.heading.valid_until),
+        validity: words.validity.replace("{date}", &isolated(&doc.heading.valid_until)),
         company: CompanyView {
-            name: &doc.company.name,
-            address_lines: &doc.company.address_lines,
-            company_id: &doc.company.company_id,
-            vat_id: &doc.company.vat_id,
-            phone: &doc.company.phone,
-            email: &doc.company.email,
-            web: &doc.company.web,
-            logo: doc
-                .company
+            name: isolated(&company.name),
+            address_lines: all_isolated(&company.address_lines),
+            company_id: isolated(&company.company_id),
+            vat_id: isolated(&company.vat_id),
+            phone: isolated(&company.phone),
+            email: isolated(&company.email),
+            web: isolated(&company.web),
+            logo: company
                 .logo
                 .as_ref()
                 .map(|logo| LogoView { path: LOGO_PATH, format: logo.format.typst_name() }),
         },
         customer: CustomerView {
-            name: &doc.customer.name,
-            company: &doc.customer.company,
-            address_lines: &doc.customer.address_lines,
+            name: isolated(&doc.customer.name),
+            company: isolated(&doc.customer.company),
+            address_lines: all_isolated(&doc.customer.address_lines),
         },
         heading: HeadingView {
-            title: &doc.heading.title,
-            number: &doc.heading.number,
+            title: isolated(&doc.heading.title),
+            number: isolated(&doc.heading.number),
             version: doc.heading.version,
-            issued: &doc.heading.issued,
-            valid_until: &doc.heading.valid_until,
-            delivery: &doc.heading.delivery,
+            issued: isolated(&doc.heading.issued),
+            valid_until: isolated(&doc.heading.valid_until),
+            delivery: isolated(&doc.heading.delivery),
         },
         lines: doc.lines.iter().enumerate().map(line_view).collect(),
         vat_summary: doc.vat_summary.iter().map(vat_view).collect(),
         totals: TotalsView {
-            net: &doc.totals.net,
-            vat: &doc.totals.vat,
-            gross: &doc.totals.gross,
-            currency: &doc.totals.currency,
+            net: money(&totals.net, &totals.currency),
+            vat: money(&totals.vat, &totals.currency),
+            gross: money(&totals.gross, &totals.currency),
         },
+        // Long texts are written in the document's language: its direction, no isolation.
         texts: TextsView {
-            cooperation: &doc.texts.cooperation,
-            customer_provides: &doc.texts.customer_provides,
-            we_do: &doc.texts.we_do,
-            note: &doc.texts.note,
+            cooperation: doc.texts.cooperation.clone(),
+            customer_provides: doc.texts.customer_provides.clone(),
+            we_do: doc.texts.we_do.clone(),
+            note: doc.texts.note.clone(),
         },
     }
 }
