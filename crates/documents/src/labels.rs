@@ -240,3 +240,60 @@ pub fn labels(language: Language) -> &'static Labels {
         Language::He => &HE,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Direction;
+
+    /// Every word of a table, by name, for the checks below.
+    fn words(l: &Labels) -> Vec<(String, String)> {
+        let value = serde_json::to_value(l).expect("labels serialize");
+        let map = value.as_object().expect("an object");
+        map.iter().map(|(name, word)| (name.clone(), word.as_str().expect("a string").into())).collect()
+    }
+
+    #[test]
+    fn every_word_is_written_in_every_language() {
+        for language in Language::ALL {
+            for (name, word) in words(labels(language)) {
+                assert!(!word.trim().is_empty(), "{language:?}: {name} is empty");
+            }
+            assert!(labels(language).validity.contains("{date}"), "{language:?}: the date's place");
+        }
+    }
+
+    #[test]
+    fn the_other_languages_do_not_fall_back_to_english() {
+        // Words that are the same in English and the other language by nature.
+        let shared = ["position", "email", "web", "vat_rate", "vat", "total_vat"];
+        let english = words(labels(Language::En));
+        for language in [Language::Cs, Language::Ru, Language::Pl, Language::He] {
+            for ((name, en), (_, word)) in english.iter().zip(words(labels(language))) {
+                if !shared.contains(&name.as_str()) {
+                    assert_ne!(*en, word, "{language:?}: {name} is still English");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn languages_by_code_and_their_direction() {
+        let cases = [
+            ("en", Some(Language::En), Direction::LeftToRight),
+            ("cs", Some(Language::Cs), Direction::LeftToRight),
+            ("ru", Some(Language::Ru), Direction::LeftToRight),
+            ("pl", Some(Language::Pl), Direction::LeftToRight),
+            ("he", Some(Language::He), Direction::RightToLeft),
+        ];
+        for (code, language, direction) in cases {
+            assert_eq!(Language::from_code(code), language, "{code}");
+            let language = language.expect("a known code");
+            assert_eq!(language.code(), code);
+            assert_eq!(language.direction(), direction, "{code}");
+        }
+        for unknown in ["", "de", "EN", "he-IL"] {
+            assert_eq!(Language::from_code(unknown), None, "{unknown:?}");
+        }
+    }
+}

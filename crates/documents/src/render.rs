@@ -28,6 +28,8 @@ struct View {
     font: &'static str,
     labels: &'static Labels,
     validity: String,
+    /// The PDF's title and author (plain, without the isolates of the printed values).
+    meta: MetaView,
     company: CompanyView,
     customer: CustomerView,
     heading: HeadingView,
@@ -35,6 +37,12 @@ struct View {
     vat_summary: Vec<VatView>,
     totals: TotalsView,
     texts: TextsView,
+}
+
+#[derive(Serialize)]
+struct MetaView {
+    title: String,
+    author: String,
 }
 
 #[derive(Serialize)]
@@ -161,6 +169,10 @@ fn view(doc: &OfferDocument) -> View {
         font: FAMILY,
         labels: words,
         validity: words.validity.replace("{date}", &isolated(&doc.heading.valid_until)),
+        meta: MetaView {
+            title: format!("{} {}", words.offer, doc.heading.number.trim()).trim().to_owned(),
+            author: company.name.trim().to_owned(),
+        },
         company: CompanyView {
             name: isolated(&company.name),
             address_lines: all_isolated(&company.address_lines),

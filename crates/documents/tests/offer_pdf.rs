@@ -340,3 +340,29 @@ fn empty_texts_and_fields_are_left_out() {
     }
     assert_contains(&text, l.total_gross, "the totals stay");
 }
+
+/// `pdfinfo`'s value for `key` (poppler-utils, like pdftotext).
+fn pdf_info(pdf: &[u8], key: &str) -> Option<String> {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("offer.pdf");
+    std::fs::write(&path, pdf).expect("the PDF written");
+    let output = Command::new("pdfinfo").arg(&path).output().unwrap_or_else(|error| {
+        panic!("`pdfinfo` from Debian's poppler-utils is needed (apt-get install poppler-utils): {error}")
+    });
+    assert!(output.status.success(), "pdfinfo failed");
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{key}:")).map(|v| v.trim().to_owned()))
+}
+
+#[test]
+fn the_pdf_is_titled_in_the_language_and_names_the_company_but_no_date() {
+    for (language, title) in [(Language::Cs, "Nabídka 2026-0042"), (Language::He, "הצעת מחיר 2026-0042")] {
+        let pdf = render(&sample::offer(language));
+        assert_eq!(pdf_info(&pdf, "Title").as_deref(), Some(title), "{language:?}");
+        assert_eq!(pdf_info(&pdf, "Author").as_deref(), Some(sample::COMPANY), "{language:?}");
+        assert_eq!(pdf_info(&pdf, "CreationDate"), None, "{language:?}: no creation date");
+        assert_eq!(pdf_info(&pdf, "Pages").as_deref(), Some("1"), "{language:?}");
+    }
+}
