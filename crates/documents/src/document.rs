@@ -23,8 +23,7 @@ pub enum Direction {
 
 impl Language {
     /// Every language a document can be written in.
-    pub const ALL: [Language; 5] =
-        [Language::En, Language::Cs, Language::Ru, Language::Pl, Language::He];
+    pub const ALL: [Language; 5] = [Language::En, Language::Cs, Language::Ru, Language::Pl, Language::He];
 
     /// The language's BCP 47 code: `en`, `cs`, `ru`, `pl`, `he`.
     pub fn code(self) -> &'static str {

@@ -17,8 +17,7 @@ mod render;
 mod world;
 
 pub use document::{
-    Company, Customer, Direction, Language, Logo, LogoFormat, OfferDocument, OfferHeading,
-    OfferLine, OfferTexts, Totals, VatSummaryRow,
+    Company, Customer, Direction, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow,
 };
 pub use labels::{Labels, labels};
 pub use render::offer_pdf;

@@ -8,11 +8,11 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
+use crate::DocumentError;
 use crate::document::{Direction, OfferDocument, OfferLine, VatSummaryRow};
 use crate::fonts::FAMILY;
 use crate::labels::{Labels, labels};
 use crate::world::{LOGO_PATH, OfferWorld};
-use crate::DocumentError;
 
 /// The template, compiled into the binary.
 const TEMPLATE: &str = include_str!("offer.typ");
@@ -146,12 +146,7 @@ fn line_view((index, line): (usize, &OfferLine)) -> LineView {
 }
 
 fn vat_view(row: &VatSummaryRow) -> VatView {
-    VatView {
-        rate: isolated(&row.rate),
-        base: isolated(&row.base),
-        vat: isolated(&row.vat),
-        gross: isolated(&row.gross),
-    }
+    VatView { rate: isolated(&row.rate), base: isolated(&row.base), vat: isolated(&row.vat), gross: isolated(&row.gross) }
 }
 
 /// An amount with its currency, kept together as one left-to-right unit.
@@ -181,10 +176,7 @@ fn view(doc: &OfferDocument) -> View {
             phone: isolated(&company.phone),
             email: isolated(&company.email),
             web: isolated(&company.web),
-            logo: company
-                .logo
-                .as_ref()
-                .map(|logo| LogoView { path: LOGO_PATH, format: logo.format.typst_name() }),
+            logo: company.logo.as_ref().map(|logo| LogoView { path: LOGO_PATH, format: logo.format.typst_name() }),
         },
         customer: CustomerView {
             name: isolated(&doc.customer.name),
@@ -219,12 +211,7 @@ fn view(doc: &OfferDocument) -> View {
 /// A stable identifier for the PDF, made from the offer (typst-pdf hashes it into the file's
 /// `/ID`), so that the same offer gives the same bytes.
 fn ident(doc: &OfferDocument) -> String {
-    format!(
-        "pronto-offer:{}:{}:{}",
-        doc.heading.number,
-        doc.heading.version,
-        doc.language.code()
-    )
+    format!("pronto-offer:{}:{}:{}", doc.heading.number, doc.heading.version, doc.language.code())
 }
 
 fn messages(diagnostics: &[SourceDiagnostic]) -> String {
@@ -237,18 +224,15 @@ pub fn offer_pdf(doc: &OfferDocument) -> Result<Vec<u8>, DocumentError> {
     let logo = doc.company.logo.as_ref().map(|logo| logo.bytes.clone());
     let world = OfferWorld::new(TEMPLATE, data, logo);
     let compiled = typst::compile::<PagedDocument>(&world).output;
-    let result = compiled.map_err(|errors| DocumentError::Layout(messages(&errors))).and_then(
-        |document| {
-            let options = PdfOptions {
-                ident: Smart::Custom(ident(doc)),
-                creator: Smart::Custom(Some("Pronto".into())),
-                timestamp: None,
-                ..PdfOptions::default()
-            };
-            typst_pdf::pdf(&document, &options)
-                .map_err(|errors| DocumentError::Pdf(messages(&errors)))
-        },
-    );
+    let result = compiled.map_err(|errors| DocumentError::Layout(messages(&errors))).and_then(|document| {
+        let options = PdfOptions {
+            ident: Smart::Custom(ident(doc)),
+            creator: Smart::Custom(Some("Pronto".into())),
+            timestamp: None,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Pdf(messages(&errors)))
+    });
     typst::comemo::evict(CACHE_MAX_AGE);
     result
 }

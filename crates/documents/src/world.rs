@@ -38,11 +38,7 @@ pub struct OfferWorld {
 
 impl OfferWorld {
     pub fn new(template: &str, data: Vec<u8>, logo: Option<Vec<u8>>) -> Self {
-        OfferWorld {
-            main: Source::new(*MAIN, template.to_owned()),
-            data: Bytes::new(data),
-            logo: logo.map(Bytes::new),
-        }
+        OfferWorld { main: Source::new(*MAIN, template.to_owned()), data: Bytes::new(data), logo: logo.map(Bytes::new) }
     }
 }
 

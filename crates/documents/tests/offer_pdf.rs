@@ -7,41 +7,27 @@ mod sample;
 
 use std::process::Command;
 
-use pronto_documents::{
-    DocumentError, Language, Logo, LogoFormat, OfferDocument, labels, offer_pdf,
-};
+use pronto_documents::{DocumentError, Language, Logo, LogoFormat, OfferDocument, labels, offer_pdf};
 
 /// Runs poppler's `pdftotext` with `args` on the PDF and returns what it printed.
 fn poppler(pdf: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("offer.pdf");
     std::fs::write(&path, pdf).expect("the PDF written to the temporary directory");
-    let output = Command::new("pdftotext")
-        .args(args)
-        .arg(&path)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|error| {
-            panic!(
-                "these tests read the PDF's text with `pdftotext` from Debian's poppler-utils \
+    let output = Command::new("pdftotext").args(args).arg(&path).arg("-").output().unwrap_or_else(|error| {
+        panic!(
+            "these tests read the PDF's text with `pdftotext` from Debian's poppler-utils \
                  (apt-get install poppler-utils): {error}"
-            )
-        });
-    assert!(
-        output.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+        )
+    });
+    assert!(output.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout).expect("pdftotext prints UTF-8")
 }
 
 /// The PDF's text, pages separated by a form feed, every run of spaces and newlines one space.
 fn pdf_text(pdf: &[u8]) -> String {
     let raw = poppler(pdf, &["-enc", "UTF-8"]);
-    raw.split('\u{c}')
-        .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\u{c}")
+    raw.split('\u{c}').map(|page| page.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\u{c}")
 }
 
 fn render(doc: &OfferDocument) -> Vec<u8> {
@@ -72,13 +58,8 @@ fn is_hebrew(text: &str) -> bool {
 }
 
 fn assert_contains(text: &str, wanted: &str, what: &str) {
-    let found = comparable(text).contains(&comparable(wanted))
-        || (is_hebrew(text) && compact(text).contains(&compact(wanted)));
-    assert!(
-        found,
-        "{what}: {wanted:?} is missing from the PDF's text:\n{}",
-        comparable(text)
-    );
+    let found = comparable(text).contains(&comparable(wanted)) || (is_hebrew(text) && compact(text).contains(&compact(wanted)));
+    assert!(found, "{what}: {wanted:?} is missing from the PDF's text:\n{}", comparable(text));
 }
 
 #[test]
@@ -184,10 +165,7 @@ fn no_english_words_in_the_other_languages() {
     for language in [Language::Cs, Language::Ru, Language::Pl, Language::He] {
         let text = pdf_text(&render(&sample::offer(language))).to_lowercase();
         for word in words {
-            assert!(
-                !text.contains(&word.to_lowercase()),
-                "{language:?}: the English {word:?} is in the PDF:\n{text}"
-            );
+            assert!(!text.contains(&word.to_lowercase()), "{language:?}: the English {word:?} is in the PDF:\n{text}");
         }
     }
 }
@@ -291,16 +269,11 @@ fn a_long_offer_breaks_across_pages_and_repeats_the_table_header() {
     let mut from = 0;
     for i in 1..=60 {
         let needle = format!("SKU-{i} ");
-        let at = text[from..]
-            .find(&needle)
-            .unwrap_or_else(|| panic!("line {i} is missing or out of order"));
+        let at = text[from..].find(&needle).unwrap_or_else(|| panic!("line {i} is missing or out of order"));
         from += at + needle.len();
     }
     let last = pages.len();
-    assert!(
-        pages[last - 1].contains(&format!("{} {last} / {last}", l.page)),
-        "the footer counts the pages"
-    );
+    assert!(pages[last - 1].contains(&format!("{} {last} / {last}", l.page)), "the footer counts the pages");
 }
 
 #[test]
@@ -346,9 +319,10 @@ fn pdf_info(pdf: &[u8], key: &str) -> Option<String> {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("offer.pdf");
     std::fs::write(&path, pdf).expect("the PDF written");
-    let output = Command::new("pdfinfo").arg(&path).output().unwrap_or_else(|error| {
-        panic!("`pdfinfo` from Debian's poppler-utils is needed (apt-get install poppler-utils): {error}")
-    });
+    let output = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|error| panic!("`pdfinfo` from Debian's poppler-utils is needed (apt-get install poppler-utils): {error}"));
     assert!(output.status.success(), "pdfinfo failed");
     String::from_utf8(output.stdout)
         .expect("UTF-8")

@@ -2,8 +2,7 @@
 #![allow(dead_code)]
 
 use pronto_documents::{
-    Company, Customer, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine,
-    OfferTexts, Totals, VatSummaryRow,
+    Company, Customer, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow,
 };
 
 /// The company's name stays Latin in every language (a Latin name inside a Hebrew document).
@@ -211,19 +210,9 @@ pub fn offer(language: Language) -> OfferDocument {
         vat_summary: a
             .vat_rows
             .iter()
-            .map(|r| VatSummaryRow {
-                rate: r[0].into(),
-                base: r[1].into(),
-                vat: r[2].into(),
-                gross: r[3].into(),
-            })
+            .map(|r| VatSummaryRow { rate: r[0].into(), base: r[1].into(), vat: r[2].into(), gross: r[3].into() })
             .collect(),
-        totals: Totals {
-            net: a.net.into(),
-            vat: a.vat.into(),
-            gross: a.gross.into(),
-            currency: "CZK".into(),
-        },
+        totals: Totals { net: a.net.into(), vat: a.vat.into(), gross: a.gross.into(), currency: "CZK".into() },
         texts: OfferTexts {
             cooperation: w.cooperation.into(),
             customer_provides: w.provides.into(),
