@@ -145,14 +145,14 @@ fn out(r: ProductRecord, lang: &str) -> ProductOut {
 
 /// The reader's language for `name` in answers.
 fn reader_language(st: &AppState, headers: &HeaderMap) -> String {
-    header_language(headers, header::ACCEPT_LANGUAGE).map(str::to_owned).unwrap_or_else(|| st.store.playbooks().messages().default_language.clone())
+    header_language(headers, header::ACCEPT_LANGUAGE).map(str::to_owned).unwrap_or_else(|| st.store.playbooks().messages().default_language.to_owned())
 }
 
 /// The draft of a body: `name` (a string in the request's language, or an object) and `names`.
 fn draft(st: &AppState, headers: &HeaderMap, input: ProductIn) -> ApiResult<ProductDraft> {
     let lang = header_language(headers, header::CONTENT_LANGUAGE)
         .map(str::to_owned)
-        .unwrap_or_else(|| st.store.playbooks().messages().default_language.clone());
+        .unwrap_or_else(|| st.store.playbooks().messages().default_language.to_owned());
     let mut names: Vec<(String, String)> = Vec::new();
     match input.name {
         None | Some(serde_json::Value::Null) => {}

@@ -70,6 +70,12 @@ struct ListPage {
     limit_hit: bool,
 }
 
+impl ListPage {
+    fn count(&self) -> i64 {
+        self.rows.len() as i64
+    }
+}
+
 struct NameInput {
     code: &'static str,
     language: &'static str,
