@@ -135,7 +135,7 @@ async fn sku_taken(c: &mut dyn Conn, sku: &str, other_than: Option<i64>) -> crat
     Ok(())
 }
 
-async fn insert(c: &mut dyn Conn, p: &Product, now: Timestamp) -> crate::Result<i64> {
+async fn insert(c: &mut dyn Conn, p: &Product, active: bool, now: Timestamp) -> crate::Result<i64> {
     Ok(c.insert_id(
         "INSERT INTO products (sku, sku_folded, names, unit, price, currency, vat_rate, supplier, supplier_sku, search, active, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)",
@@ -150,7 +150,7 @@ async fn insert(c: &mut dyn Conn, p: &Product, now: Timestamp) -> crate::Result<
             p.supplier.clone(),
             p.supplier_sku.clone(),
             p.search_text(),
-            true,
+            active,
             micros(now)
         ],
     )
@@ -190,6 +190,7 @@ async fn update(c: &mut dyn Conn, id: i64, p: &Product, active: Option<bool>, no
 /// Adds a product (`Conflict` when its article number is taken); returns its id.
 pub(crate) struct CreateProduct {
     pub product: Product,
+    pub active: bool,
     pub audit: AuditEntry,
 }
 
@@ -198,7 +199,7 @@ impl Command for CreateProduct {
     type Output = i64;
     async fn apply(&self, c: &mut dyn Conn, _pending: &mut Pending, now: Timestamp) -> crate::Result<i64> {
         sku_taken(c, &self.product.sku, None).await?;
-        let id = insert(c, &self.product, now).await?;
+        let id = insert(c, &self.product, self.active, now).await?;
         let mut audit = self.audit.clone();
         audit.target = Some(format!("product/{id}"));
         crate::audit::append(c, &audit, now).await?;
@@ -253,7 +254,7 @@ impl Command for ImportProducts {
                     out.updated += 1;
                 }
                 None => {
-                    insert(c, p, now).await?;
+                    insert(c, p, true, now).await?;
                     out.created += 1;
                 }
             }

@@ -358,9 +358,9 @@ pub trait Store: Send + Sync {
     async fn close(&self);
 
     // The catalogue (issue 20, `catalogue.rs`).
-    /// Adds a product with its audit row (`Conflict` when the article number is taken);
-    /// returns its id.
-    async fn create_product(&self, product: pronto_domain::catalogue::Product, audit: AuditEntry) -> Result<i64>;
+    /// Adds a product (offered or not) with its audit row (`Conflict` when the article number
+    /// is taken); returns its id.
+    async fn create_product(&self, product: pronto_domain::catalogue::Product, active: bool, audit: AuditEntry) -> Result<i64>;
     /// Changes a product with its audit row (`NotFound`; `Conflict` when the new article
     /// number is another product's); `active` `None` keeps it.
     async fn update_product(&self, id: i64, product: pronto_domain::catalogue::Product, active: Option<bool>, audit: AuditEntry) -> Result<()>;

@@ -707,8 +707,8 @@ impl Store for SqlStore {
     }
 
     // The catalogue (issue 20).
-    async fn create_product(&self, product: pronto_domain::catalogue::Product, audit: AuditEntry) -> Result<i64> {
-        self.writer.submit(crate::catalogue::CreateProduct { product, audit }).await
+    async fn create_product(&self, product: pronto_domain::catalogue::Product, active: bool, audit: AuditEntry) -> Result<i64> {
+        self.writer.submit(crate::catalogue::CreateProduct { product, active, audit }).await
     }
     async fn update_product(&self, id: i64, product: pronto_domain::catalogue::Product, active: Option<bool>, audit: AuditEntry) -> Result<()> {
         self.writer.submit(crate::catalogue::UpdateProduct { id, product, active, audit }).await

@@ -39,7 +39,7 @@ async fn kinds(store: &Arc<dyn Store>) -> Vec<String> {
 
 async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let kotel = product("KT-100", &[("cs", "Kotel Vaillant ecoTEC"), ("en", "Vaillant boiler")], "12500.50");
-    let id = store.create_product(kotel.clone(), audit("catalogue.product_created")).await.unwrap();
+    let id = store.create_product(kotel.clone(), true, audit("catalogue.product_created")).await.unwrap();
     let got = store.product(id).await.unwrap();
     assert_eq!(got.product, kotel, "kept exactly: names, decimal price and rate, supplier");
     assert!(got.active);
@@ -49,11 +49,11 @@ async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dy
     assert!(matches!(store.product(id + 1000).await, Err(StoreError::NotFound)));
 
     // The same article number again: a conflict that writes nothing.
-    let err = store.create_product(product("KT-100", &[("en", "Other")], "1"), audit("catalogue.product_created")).await.unwrap_err();
+    let err = store.create_product(product("KT-100", &[("en", "Other")], "1"), true, audit("catalogue.product_created")).await.unwrap_err();
     assert!(matches!(&err, StoreError::Conflict(m) if m.contains("KT-100")), "{err:?}");
 
-    store.create_product(product("SRV-2", &[("cs", "Servisní prohlídka kotle")], "890"), audit("catalogue.product_created")).await.unwrap();
-    store.create_product(product("ŁÓDŹ-7", &[("pl", "Żółta pompa")], "10"), audit("catalogue.product_created")).await.unwrap();
+    store.create_product(product("SRV-2", &[("cs", "Servisní prohlídka kotle")], "890"), true, audit("catalogue.product_created")).await.unwrap();
+    store.create_product(product("ŁÓDŹ-7", &[("pl", "Żółta pompa")], "10"), true, audit("catalogue.product_created")).await.unwrap();
     // Searching: article number by prefix, names by substring (every word), case and
     // diacritics ignored.
     let cases: &[(&str, &[&str])] = &[
@@ -104,7 +104,7 @@ async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dy
 }
 
 async fn an_import_adds_and_changes_by_article_number_all_or_nothing(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
-    let id = store.create_product(product("KT-100", &[("cs", "Kotel")], "100"), audit("catalogue.product_created")).await.unwrap();
+    let id = store.create_product(product("KT-100", &[("cs", "Kotel")], "100"), true, audit("catalogue.product_created")).await.unwrap();
     store.update_product(id, product("KT-100", &[("cs", "Kotel")], "100"), Some(false), audit("catalogue.product_changed")).await.unwrap();
     let file = "sku;name_cs;name_en;unit;price;currency;vat_rate\nKT-100;Kotel nový;Boiler;ks;120;CZK;21\nP-1;Čerpadlo;Pump;ks;30.5;EUR;12\n";
     let products = read_csv(file.as_bytes()).unwrap();

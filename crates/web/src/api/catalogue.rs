@@ -40,11 +40,11 @@ pub struct ProductIn {
     #[schema(value_type = String, required = true, min_length = 1, max_length = 64, format = "sku")]
     pub sku: Option<String>,
     /// The name in the request's language, at most 200 characters on one line.
-    #[schema(value_type = String, min_length = 1, max_length = 200, format = "product-name")]
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 200, format = "product-name")]
     pub name: Option<serde_json::Value>,
     /// Names per language (`en`, `cs`, `ru`, `pl`, `he`), each at most 200 characters.
     #[schema(value_type = Option<ProductNames>)]
-    pub names: Option<BTreeMap<String, String>>,
+    pub names: Option<BTreeMap<String, Option<String>>>,
     /// The unit (`pcs`, `h`, `m²`), 1–20 characters.
     #[schema(value_type = String, required = true, min_length = 1, max_length = 20, format = "unit")]
     pub unit: Option<String>,
@@ -63,12 +63,13 @@ pub struct ProductIn {
     /// The supplier's article number, at most 64 characters on one line.
     #[schema(value_type = Option<String>, max_length = 64, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub supplier_sku: Option<String>,
-    /// Offered (default: yes; only a change may set it).
+    /// Offered (default: yes).
     pub active: Option<bool>,
 }
 
 /// A product's names per language.
 #[derive(Debug, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct ProductNames {
     #[schema(max_length = 200, format = "product-name")]
@@ -167,7 +168,7 @@ fn draft(st: &AppState, headers: &HeaderMap, input: ProductIn) -> ApiResult<Prod
         }
         Some(_) => return Err(ApiError::invalid("name", "must be a string (the name in the request's language) or an object of names per language")),
     }
-    for (l, n) in input.names.unwrap_or_default() {
+    for (l, n) in input.names.unwrap_or_default().into_iter().filter_map(|(l, n)| n.map(|n| (l, n))) {
         if let Some(i) = names.iter().position(|(x, _)| *x == l) {
             names[i].1 = n;
         } else {
@@ -193,18 +194,16 @@ fn draft(st: &AppState, headers: &HeaderMap, input: ProductIn) -> ApiResult<Prod
 pub async fn create_product(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<ProductOut>)> {
     caller.require(pronto_domain::user::Action::ManageCatalogue)?;
     let (input, _): (ProductIn, _) = json_body(&headers, body, st.config.body_limit).await?;
-    if input.active.is_some() {
-        return Err(ApiError::invalid("active", "a new product is active; change it afterwards with PUT"));
-    }
+    let active = input.active.unwrap_or(true);
     let d = draft(&st, &headers, input)?;
-    let r = uc::create(&st, &caller, &d).await?;
+    let r = uc::create(&st, &caller, &d, active).await?;
     Ok((StatusCode::CREATED, Json(out(r, &reader_language(&st, &headers)))))
 }
 
 /// The catalogue: with `q`, the products whose article number starts with it or whose names
 /// hold every word of it (case and diacritics ignored); by article number, at most 500.
 #[utoipa::path(get, path = "/api/v1/products", tag = "catalogue",
-    params(("q" = Option<String>, Query, description = "Words to search for", max_length = 200),
+    params(("q" = Option<String>, Query, description = "Words to search for"),
            ("all" = Option<bool>, Query, description = "Inactive products too")),
     responses((status = 200, body = ProductList), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]

@@ -23,9 +23,6 @@ pub fn may_manage(c: &Caller) -> bool {
 /// (case and diacritics ignored); `all`: inactive ones too.
 pub async fn list(st: &AppState, _c: &Caller, q: Option<&str>, all: bool) -> Result<Vec<ProductRecord>> {
     let q = q.map(str::trim).filter(|q| !q.is_empty());
-    if q.is_some_and(|q| q.chars().count() > 200) {
-        return Err(Error::invalid("q", "must be at most 200 characters"));
-    }
     Ok(st.store.products(&ProductFilter { q: q.map(str::to_owned), all, limit: LIST_LIMIT }).await?)
 }
 
@@ -47,11 +44,11 @@ fn detail(p: &Product) -> serde_json::Value {
 }
 
 /// Adds a product; a taken article number is a `Conflict`.
-pub async fn create(st: &AppState, c: &Caller, draft: &ProductDraft) -> Result<ProductRecord> {
+pub async fn create(st: &AppState, c: &Caller, draft: &ProductDraft, active: bool) -> Result<ProductRecord> {
     c.require(Action::ManageCatalogue)?;
     let product = draft.parse().map_err(|p| invalid(&p))?;
     let audit = crate::audit::entry(Some(&c.user), c.ip.clone(), kind::PRODUCT_CREATED, None, detail(&product));
-    let id = st.store.create_product(product, audit).await.map_err(conflict_as_sku)?;
+    let id = st.store.create_product(product, active, audit).await.map_err(conflict_as_sku)?;
     get(st, c, id).await
 }
 

@@ -333,7 +333,7 @@ async fn save(st: AppState, c: Caller, t: Arc<Tr>, id: Option<i64>, f: HashMap<S
         return Ok(refuse(problems.iter().map(|p| (p.field.clone(), message(&t, p))).collect()));
     }
     let result = match id {
-        None => uc::create(&st, &c, &d).await,
+        None => uc::create(&st, &c, &d, true).await,
         Some(id) => uc::update(&st, &c, id, &d, Some(active)).await,
     };
     match result {
