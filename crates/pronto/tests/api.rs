@@ -21,6 +21,8 @@ mod browser;
 mod browser_smoke;
 #[path = "api/catalogue.rs"]
 mod catalogue;
+#[path = "api/catalogue_browser.rs"]
+mod catalogue_browser;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/distributor.rs"]
