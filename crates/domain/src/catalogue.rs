@@ -18,8 +18,8 @@ pub const LANGUAGES: [&str; 5] = ["en", "cs", "ru", "pl", "he"];
 
 /// The ISO 4217 codes the catalogue accepts.
 pub const CURRENCIES: &[&str] = &[
-    "AED", "AUD", "BGN", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "ILS", "INR", "ISK", "JPY", "KRW",
-    "KZT", "MDL", "MXN", "NOK", "NZD", "PLN", "RON", "RSD", "RUB", "SEK", "SGD", "THB", "TRY", "UAH", "USD", "ZAR",
+    "AED", "AUD", "BGN", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "ILS", "INR", "ISK", "JPY", "KRW", "KZT",
+    "MDL", "MXN", "NOK", "NZD", "PLN", "RON", "RSD", "RUB", "SEK", "SGD", "THB", "TRY", "UAH", "USD", "ZAR",
 ];
 
 /// The CSV's columns, in the order the export writes them.
@@ -293,7 +293,12 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Product>, Vec<Problem>> {
     let mut index = std::collections::BTreeMap::new();
     for (i, name) in header.iter().enumerate() {
         if !COLUMNS.contains(&name.as_str()) {
-            problems.push(at(1, name, "column_unknown", format!("is not a column of the catalogue; the columns are {}", COLUMNS.join(", "))));
+            problems.push(at(
+                1,
+                name,
+                "column_unknown",
+                format!("is not a column of the catalogue; the columns are {}", COLUMNS.join(", ")),
+            ));
         } else if index.insert(name.clone(), i).is_some() {
             problems.push(at(1, name, "column_twice", "is a column given twice".into()));
         }
@@ -302,7 +307,12 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Product>, Vec<Problem>> {
         problems.push(at(1, "sku", "column_missing", "the column sku is missing".into()));
     }
     if !index.keys().any(|k| k.starts_with("name_")) {
-        problems.push(at(1, "name", "column_missing", "no name column: give at least one of name_en, name_cs, name_ru, name_pl, name_he".into()));
+        problems.push(at(
+            1,
+            "name",
+            "column_missing",
+            "no name column: give at least one of name_en, name_cs, name_ru, name_pl, name_he".into(),
+        ));
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -71,7 +71,8 @@ fn record(r: &Row) -> crate::Result<ProductRecord> {
 }
 
 fn names_json(p: &Product) -> String {
-    let m: serde_json::Map<String, serde_json::Value> = p.names.iter().map(|(l, n)| (l.clone(), serde_json::Value::from(n.as_str()))).collect();
+    let m: serde_json::Map<String, serde_json::Value> =
+        p.names.iter().map(|(l, n)| (l.clone(), serde_json::Value::from(n.as_str()))).collect();
     serde_json::Value::Object(m).to_string()
 }
 

@@ -22,7 +22,8 @@ fn kotel() -> Value {
 }
 
 async fn post_csv(app: &App, token: &str, csv: &str) -> testkit::Resp {
-    app.send(app.client.post(app.url("/api/v1/products/import")).bearer_auth(token).header("content-type", "text/csv").body(csv.to_owned())).await
+    app.send(app.client.post(app.url("/api/v1/products/import")).bearer_auth(token).header("content-type", "text/csv").body(csv.to_owned()))
+        .await
 }
 
 async fn skus(app: &App, token: &str, q: &str) -> Vec<String> {
@@ -36,12 +37,22 @@ async fn products_through_the_api(engine: Engine) {
     let consultant = token_of(&app, user(&app, "karel", "consultant", "+420 777 000 002").await).await;
 
     // Added by a manager: the name given as a string is in the request's language.
-    let r = app.send(app.client.post(app.url("/api/v1/products")).bearer_auth(&manager).header("content-language", "cs").json(&kotel())).await;
+    let r =
+        app.send(app.client.post(app.url("/api/v1/products")).bearer_auth(&manager).header("content-language", "cs").json(&kotel())).await;
     let p = r.expect(201);
     let id = p["id"].as_i64().unwrap();
     assert_eq!(
         (&p["sku"], &p["names"], &p["price"], &p["currency"], &p["vat_rate"], &p["unit"], &p["supplier"], &p["active"]),
-        (&json!("KT-100"), &json!({ "cs": "Kotel Vaillant ecoTEC" }), &json!("12500.5"), &json!("CZK"), &json!("21"), &json!("ks"), &json!("Vaillant"), &json!(true)),
+        (
+            &json!("KT-100"),
+            &json!({ "cs": "Kotel Vaillant ecoTEC" }),
+            &json!("12500.5"),
+            &json!("CZK"),
+            &json!("21"),
+            &json!("ks"),
+            &json!("Vaillant"),
+            &json!(true)
+        ),
         "{p}"
     );
     // Names per language (the extension), and the supplier's article number.
@@ -50,9 +61,15 @@ async fn products_through_the_api(engine: Engine) {
     let p2 = app.post_as(&manager, "/api/v1/products", &pump).await.expect(201);
     assert_eq!((&p2["supplier_sku"], &p2["names"]["en"]), (&json!("GR-99"), &json!("Grundfos circulation pump")));
     // Read in the reader's language, else the first name given.
-    let got = app.send(app.client.get(app.url(&format!("/api/v1/products/{}", p2["id"]))).bearer_auth(&consultant).header("accept-language", "en")).await.expect(200);
+    let got = app
+        .send(app.client.get(app.url(&format!("/api/v1/products/{}", p2["id"]))).bearer_auth(&consultant).header("accept-language", "en"))
+        .await
+        .expect(200);
     assert_eq!(got["name"], "Grundfos circulation pump");
-    let got = app.send(app.client.get(app.url(&format!("/api/v1/products/{id}"))).bearer_auth(&consultant).header("accept-language", "he")).await.expect(200);
+    let got = app
+        .send(app.client.get(app.url(&format!("/api/v1/products/{id}"))).bearer_auth(&consultant).header("accept-language", "he"))
+        .await
+        .expect(200);
     assert_eq!(got["name"], "Kotel Vaillant ecoTEC");
 
     // Everyone signed in searches: article number by its start, names by any part, case and
@@ -72,9 +89,13 @@ async fn products_through_the_api(engine: Engine) {
     app.anon(Method::GET, "/api/v1/products").send().await.map(|r| assert_eq!(r.status(), 401)).unwrap();
 
     // Who may change it: admins and managers; the consultant is refused and nothing changes.
-    app.post_as(&consultant, "/api/v1/products", &json!({ "sku": "X-1", "name": "x", "unit": "ks", "price": "1", "currency": "CZK", "vat_rate": "21" }))
-        .await
-        .problem(403);
+    app.post_as(
+        &consultant,
+        "/api/v1/products",
+        &json!({ "sku": "X-1", "name": "x", "unit": "ks", "price": "1", "currency": "CZK", "vat_rate": "21" }),
+    )
+    .await
+    .problem(403);
     let put = app.send(app.client.put(app.url(&format!("/api/v1/products/{id}"))).bearer_auth(&consultant).json(&kotel())).await;
     put.problem(403);
     post_csv(&app, &consultant, "sku,name_en\nX,Y\n").await.problem(403);
@@ -82,14 +103,25 @@ async fn products_through_the_api(engine: Engine) {
 
     // A client's mistakes: precise, every field at once; a taken article number is 409.
     let bad = json!({ "sku": " ", "name": "", "unit": "", "price": "-5", "currency": "Kč", "vat_rate": "150", "supplier": "a\nb" });
-    let p = app.post_as(&manager, "/api/v1/products", &bad).await.invalid(&["sku", "name", "unit", "price", "currency", "vat_rate", "supplier"]);
+    let p = app
+        .post_as(&manager, "/api/v1/products", &bad)
+        .await
+        .invalid(&["sku", "name", "unit", "price", "currency", "vat_rate", "supplier"]);
     assert!(p.to_string().contains("must not be negative") && p.to_string().contains("from 0 to 100"), "{p}");
-    app.post_as(&manager, "/api/v1/products", &json!({ "sku": "N-1", "name": "x", "unit": "ks", "price": 12.5, "currency": "EUR", "vat_rate": "21" }))
-        .await
-        .invalid(&["price"]);
-    app.post_as(&manager, "/api/v1/products", &json!({ "sku": "N-1", "name": { "de": "Kessel" }, "unit": "ks", "price": "1", "currency": "EUR", "vat_rate": "21" }))
-        .await
-        .invalid(&["name_de"]);
+    app.post_as(
+        &manager,
+        "/api/v1/products",
+        &json!({ "sku": "N-1", "name": "x", "unit": "ks", "price": 12.5, "currency": "EUR", "vat_rate": "21" }),
+    )
+    .await
+    .invalid(&["price"]);
+    app.post_as(
+        &manager,
+        "/api/v1/products",
+        &json!({ "sku": "N-1", "name": { "de": "Kessel" }, "unit": "ks", "price": "1", "currency": "EUR", "vat_rate": "21" }),
+    )
+    .await
+    .invalid(&["name_de"]);
     let dup = app.post_as(&manager, "/api/v1/products", &kotel()).await.problem(409);
     assert!(dup["detail"].as_str().unwrap().contains("KT-100"), "{dup}");
     app.get_as(&manager, "/api/v1/products/999999").await.problem(404);
@@ -105,7 +137,14 @@ async fn products_through_the_api(engine: Engine) {
     assert_eq!(skus(&app, &consultant, "kt").await, Vec::<String>::new(), "not offered: not found");
     let all = app.get_as(&consultant, "/api/v1/products?q=kt&all=true").await.expect(200);
     assert_eq!(all["items"].as_array().unwrap().len(), 1);
-    let put = app.send(app.client.put(app.url(&format!("/api/v1/products/{id}"))).bearer_auth(&manager).json(&json!({ "sku": "CP-7", "name": "x", "unit": "ks", "price": "1", "currency": "CZK", "vat_rate": "21" }))).await;
+    let put = app
+        .send(
+            app.client
+                .put(app.url(&format!("/api/v1/products/{id}")))
+                .bearer_auth(&manager)
+                .json(&json!({ "sku": "CP-7", "name": "x", "unit": "ks", "price": "1", "currency": "CZK", "vat_rate": "21" })),
+        )
+        .await;
     put.problem(409);
 
     // A file with bad rows: each named by its line and column, and nothing saved.
@@ -115,7 +154,11 @@ async fn products_through_the_api(engine: Engine) {
     assert_eq!(app.get_as(&manager, &format!("/api/v1/products/{id}")).await.expect(200)["price"], "12990", "nothing saved");
     assert!(skus(&app, &manager, "new").await.is_empty());
     post_csv(&app, &manager, "sku,name_en,colour\nA,B,red\n").await.invalid(&["line 1: colour"]);
-    let r = app.send(app.client.post(app.url("/api/v1/products/import")).bearer_auth(&manager).header("content-type", "application/json").body("{}")).await;
+    let r = app
+        .send(
+            app.client.post(app.url("/api/v1/products/import")).bearer_auth(&manager).header("content-type", "application/json").body("{}"),
+        )
+        .await;
     r.problem(415);
     // A good one (with a BOM, `;`): added and changed by article number.
     let good = "\u{feff}sku;name_cs;name_en;unit;price;currency;vat_rate;supplier;supplier_sku\nKT-100;Kotel;Boiler;ks;13500;CZK;21;Vaillant;V-1\nNEW-1;Nový kotel;New boiler;ks;9990.90;CZK;21;;\n";
@@ -127,19 +170,38 @@ async fn products_through_the_api(engine: Engine) {
     let r = app.get_as(&consultant, "/api/v1/products/export").await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").unwrap().starts_with("text/csv"), "{:?}", r.headers);
-    assert!(r.text.starts_with("\u{feff}sku,name_en,name_cs,name_ru,name_pl,name_he,unit,price,currency,vat_rate,supplier,supplier_sku"), "{}", r.text);
+    assert!(
+        r.text.starts_with("\u{feff}sku,name_en,name_cs,name_ru,name_pl,name_he,unit,price,currency,vat_rate,supplier,supplier_sku"),
+        "{}",
+        r.text
+    );
     assert!(r.text.contains("KT-100,Boiler,Kotel,,,,ks,13500,CZK,21,Vaillant,V-1"), "{}", r.text);
     let before = app.get_as(&manager, "/api/v1/products?all=true").await.expect(200);
     let o = post_csv(&app, &manager, &r.text).await.expect(200);
     assert_eq!(o, json!({ "created": 0, "updated": 3 }));
     let after = app.get_as(&manager, "/api/v1/products?all=true").await.expect(200);
-    let strip = |v: &Value| v["items"].as_array().unwrap().iter().map(|p| { let mut p = p.clone(); p["updated_at"] = json!(null); p }).collect::<Vec<_>>();
+    let strip = |v: &Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                p["updated_at"] = json!(null);
+                p
+            })
+            .collect::<Vec<_>>()
+    };
     assert_eq!(strip(&before), strip(&after));
 
     // Each change is in the audit log.
     let log = app.get("/api/v1/audit?kind=catalogue").await.expect(200);
     let kinds: Vec<&str> = log["items"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["catalogue.imported", "catalogue.imported", "catalogue.product_changed", "catalogue.product_created", "catalogue.product_created"], "{log}");
+    assert_eq!(
+        kinds,
+        ["catalogue.imported", "catalogue.imported", "catalogue.product_changed", "catalogue.product_created", "catalogue.product_created"],
+        "{log}"
+    );
 }
 
 async fn the_catalogue_page(engine: Engine) {
@@ -165,11 +227,24 @@ async fn the_catalogue_page(engine: Engine) {
     assert!(html.contains("value=\"KT-100\"") && html.contains("value=\"12 500\""), "kept: {html}");
 
     // Added: back to the list, which says what happens next and shows the price with its currency.
-    let good = [("sku", "KT-100"), ("name_cs", "Kotel Vaillant ecoTEC"), ("name_en", "Vaillant boiler"), ("unit", "ks"), ("price", "12500,50"), ("currency", "CZK"), ("vat_rate", "21"), ("supplier", "Vaillant"), ("supplier_sku", "")];
+    let good = [
+        ("sku", "KT-100"),
+        ("name_cs", "Kotel Vaillant ecoTEC"),
+        ("name_en", "Vaillant boiler"),
+        ("unit", "ks"),
+        ("price", "12500,50"),
+        ("currency", "CZK"),
+        ("vat_rate", "21"),
+        ("supplier", "Vaillant"),
+        ("supplier_sku", ""),
+    ];
     let (status, _, location) = page(&app, Method::POST, "/catalogue/new", &marta, "cs", Some(&good)).await;
     assert_eq!((status, location.as_deref()), (303, Some("/catalogue?saved=KT-100")));
     let (_, html, _) = page(&app, Method::GET, "/catalogue?saved=KT-100", &marta, "cs", None).await;
-    assert!(html.contains("Uloženo: KT-100") && html.contains("12\u{a0}500,50\u{a0}CZK") && html.contains("Kotel Vaillant ecoTEC"), "{html}");
+    assert!(
+        html.contains("Uloženo: KT-100") && html.contains("12\u{a0}500,50\u{a0}CZK") && html.contains("Kotel Vaillant ecoTEC"),
+        "{html}"
+    );
     // Found without diacritics; the same article number again is refused at its field.
     let (_, html, _) = page(&app, Method::GET, "/catalogue?q=vaillant+ecotec", &karel, "en", None).await;
     assert!(html.contains("Vaillant boiler") && !html.contains("id=\"catalogue-add\""), "the consultant reads, in English: {html}");
@@ -186,7 +261,10 @@ async fn the_catalogue_page(engine: Engine) {
     // Changed: the edit page holds the values; unticked "offered" hides it from the search.
     let id = app.get("/api/v1/products?q=kt").await.expect(200)["items"][0]["id"].as_i64().unwrap();
     let (_, html, _) = page(&app, Method::GET, &format!("/catalogue/{id}"), &marta, "en", None).await;
-    assert!(html.contains("value=\"12500.5\"") && html.contains("value=\"Vaillant boiler\"") && html.contains("<option value=\"CZK\" selected"), "{html}");
+    assert!(
+        html.contains("value=\"12500.5\"") && html.contains("value=\"Vaillant boiler\"") && html.contains("<option value=\"CZK\" selected"),
+        "{html}"
+    );
     let changed: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, if *k == "price" { "13000" } else { *v })).collect();
     let (status, _, location) = page(&app, Method::POST, &format!("/catalogue/{id}"), &marta, "en", Some(&changed)).await;
     assert_eq!((status, location.as_deref()), (303, Some("/catalogue?saved=KT-100")));
@@ -197,7 +275,13 @@ async fn the_catalogue_page(engine: Engine) {
     let bad_file = "sku;name_cs;unit;price;currency;vat_rate\nA-1;Čerpadlo;ks;100;CZK;21\nA-2;;ks;x;CZK;21\n";
     let (status, html) = upload(&app, &marta, "cs", bad_file).await;
     assert_eq!(status, 422, "{html}");
-    assert!(html.contains("id=\"catalogue-problems\"") && html.contains("Nic se neuložilo") && html.contains("<td>3</td>") && html.contains("Cena bez DPH"), "{html}");
+    assert!(
+        html.contains("id=\"catalogue-problems\"")
+            && html.contains("Nic se neuložilo")
+            && html.contains("<td>3</td>")
+            && html.contains("Cena bez DPH"),
+        "{html}"
+    );
     assert!(app.get("/api/v1/products?q=a-").await.expect(200)["items"].as_array().unwrap().is_empty());
     // A good one: imported, and the list says so.
     let (status, html) = upload(&app, &marta, "cs", "sku;name_cs;unit;price;currency;vat_rate\nA-1;Čerpadlo;ks;100;CZK;21\n").await;

@@ -52,7 +52,10 @@ async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dy
     let err = store.create_product(product("KT-100", &[("en", "Other")], "1"), true, audit("catalogue.product_created")).await.unwrap_err();
     assert!(matches!(&err, StoreError::Conflict(m) if m.contains("KT-100")), "{err:?}");
 
-    store.create_product(product("SRV-2", &[("cs", "Servisní prohlídka kotle")], "890"), true, audit("catalogue.product_created")).await.unwrap();
+    store
+        .create_product(product("SRV-2", &[("cs", "Servisní prohlídka kotle")], "890"), true, audit("catalogue.product_created"))
+        .await
+        .unwrap();
     store.create_product(product("ŁÓDŹ-7", &[("pl", "Żółta pompa")], "10"), true, audit("catalogue.product_created")).await.unwrap();
     // Searching: article number by prefix, names by substring (every word), case and
     // diacritics ignored.
@@ -93,7 +96,8 @@ async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dy
     // Another product's article number is a conflict; an unknown id is NotFound.
     let err = store.update_product(id, product("SRV-2", &[("en", "x")], "1"), None, audit("catalogue.product_changed")).await.unwrap_err();
     assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
-    let err = store.update_product(id + 1000, product("NEW", &[("en", "x")], "1"), None, audit("catalogue.product_changed")).await.unwrap_err();
+    let err =
+        store.update_product(id + 1000, product("NEW", &[("en", "x")], "1"), None, audit("catalogue.product_changed")).await.unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");
 
     assert_eq!(
@@ -106,12 +110,17 @@ async fn products_are_kept_found_and_changed_with_their_audit_rows(store: Arc<dy
 async fn an_import_adds_and_changes_by_article_number_all_or_nothing(store: Arc<dyn Store>, _clock: Arc<ManualClock>) {
     let id = store.create_product(product("KT-100", &[("cs", "Kotel")], "100"), true, audit("catalogue.product_created")).await.unwrap();
     store.update_product(id, product("KT-100", &[("cs", "Kotel")], "100"), Some(false), audit("catalogue.product_changed")).await.unwrap();
-    let file = "sku;name_cs;name_en;unit;price;currency;vat_rate\nKT-100;Kotel nový;Boiler;ks;120;CZK;21\nP-1;Čerpadlo;Pump;ks;30.5;EUR;12\n";
+    let file =
+        "sku;name_cs;name_en;unit;price;currency;vat_rate\nKT-100;Kotel nový;Boiler;ks;120;CZK;21\nP-1;Čerpadlo;Pump;ks;30.5;EUR;12\n";
     let products = read_csv(file.as_bytes()).unwrap();
     let out = store.import_products(products.clone(), audit("catalogue.imported")).await.unwrap();
     assert_eq!(out, ImportOutcome { created: 1, updated: 1 });
     let kt = store.product_by_sku("KT-100").await.unwrap().unwrap();
-    assert_eq!((kt.id, kt.product.name_in("cs"), kt.product.price.to_string(), kt.active), (id, "Kotel nový", "120".into(), false), "changed in place, still inactive");
+    assert_eq!(
+        (kt.id, kt.product.name_in("cs"), kt.product.price.to_string(), kt.active),
+        (id, "Kotel nový", "120".into(), false),
+        "changed in place, still inactive"
+    );
     let exported: Vec<Product> = store.export_products().await.unwrap().into_iter().map(|r| r.product).collect();
     assert_eq!(exported, products, "what was imported is what is exported");
     let log = store.audit_log(&AuditFilter { limit: 1, ..AuditFilter::default() }).await.unwrap();
@@ -120,7 +129,8 @@ async fn an_import_adds_and_changes_by_article_number_all_or_nothing(store: Arc<
     // All or nothing: the batch's third row repeats the first's article number; the rows
     // written before it are rolled back with it, and no audit row is written.
     let before = kinds(&store).await.len();
-    let batch = vec![product("NEW-1", &[("en", "One")], "1"), product("NEW-2", &[("en", "Two")], "2"), product("NEW-1", &[("en", "Again")], "3")];
+    let batch =
+        vec![product("NEW-1", &[("en", "One")], "1"), product("NEW-2", &[("en", "Two")], "2"), product("NEW-1", &[("en", "Again")], "3")];
     let err = store.import_products(batch, audit("catalogue.imported")).await.unwrap_err();
     assert!(matches!(&err, StoreError::Invalid(e) if e.to_string().contains("NEW-1")), "{err:?}");
     assert_eq!(store.product_by_sku("NEW-1").await.unwrap(), None);

@@ -146,7 +146,9 @@ fn out(r: ProductRecord, lang: &str) -> ProductOut {
 
 /// The reader's language for `name` in answers.
 fn reader_language(st: &AppState, headers: &HeaderMap) -> String {
-    header_language(headers, header::ACCEPT_LANGUAGE).map(str::to_owned).unwrap_or_else(|| st.store.playbooks().messages().default_language.to_owned())
+    header_language(headers, header::ACCEPT_LANGUAGE)
+        .map(str::to_owned)
+        .unwrap_or_else(|| st.store.playbooks().messages().default_language.to_owned())
 }
 
 /// The draft of a body: `name` (a string in the request's language, or an object) and `names`.
@@ -166,7 +168,12 @@ fn draft(st: &AppState, headers: &HeaderMap, input: ProductIn) -> ApiResult<Prod
                 }
             }
         }
-        Some(_) => return Err(ApiError::invalid("name", "must be a string (the name in the request's language) or an object of names per language")),
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "name",
+                "must be a string (the name in the request's language) or an object of names per language",
+            ));
+        }
     }
     for (l, n) in input.names.unwrap_or_default().into_iter().filter_map(|(l, n)| n.map(|n| (l, n))) {
         if let Some(i) = names.iter().position(|(x, _)| *x == l) {
@@ -191,7 +198,12 @@ fn draft(st: &AppState, headers: &HeaderMap, input: ProductIn) -> ApiResult<Prod
 #[utoipa::path(post, path = "/api/v1/products", tag = "catalogue", request_body = ProductIn,
     responses((status = 201, body = ProductOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn create_product(State(st): State<AppState>, caller: Caller, headers: HeaderMap, body: Body) -> ApiResult<(StatusCode, Json<ProductOut>)> {
+pub async fn create_product(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<ProductOut>)> {
     caller.require(pronto_domain::user::Action::ManageCatalogue)?;
     let (input, _): (ProductIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let active = input.active.unwrap_or(true);
@@ -207,7 +219,12 @@ pub async fn create_product(State(st): State<AppState>, caller: Caller, headers:
            ("all" = Option<bool>, Query, description = "Inactive products too")),
     responses((status = 200, body = ProductList), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list_products(State(st): State<AppState>, caller: Caller, headers: HeaderMap, Query(q): Query<HashMap<String, String>>) -> ApiResult<Json<ProductList>> {
+pub async fn list_products(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> ApiResult<Json<ProductList>> {
     let all = match q.get("all").map(|s| s.trim()) {
         None | Some("") | Some("false") => false,
         Some("true") => true,
@@ -222,7 +239,12 @@ pub async fn list_products(State(st): State<AppState>, caller: Caller, headers: 
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalogue", params(("id" = i64, Path, minimum = 1)),
     responses((status = 200, body = ProductOut), (status = 401, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
-pub async fn get_product(State(st): State<AppState>, caller: Caller, headers: HeaderMap, Path(id): Path<String>) -> ApiResult<Json<ProductOut>> {
+pub async fn get_product(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ProductOut>> {
     let id = path_id(&id, "product")?;
     let r = uc::get(&st, &caller, id).await?;
     Ok(Json(out(r, &reader_language(&st, &headers))))
@@ -232,7 +254,13 @@ pub async fn get_product(State(st): State<AppState>, caller: Caller, headers: He
 #[utoipa::path(put, path = "/api/v1/products/{id}", tag = "catalogue", params(("id" = i64, Path, minimum = 1)), request_body = ProductIn,
     responses((status = 200, body = ProductOut), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn put_product(State(st): State<AppState>, caller: Caller, headers: HeaderMap, Path(id): Path<String>, body: Body) -> ApiResult<Json<ProductOut>> {
+pub async fn put_product(
+    State(st): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Body,
+) -> ApiResult<Json<ProductOut>> {
     caller.require(pronto_domain::user::Action::ManageCatalogue)?;
     let id = path_id(&id, "product")?;
     let (input, _): (ProductIn, _) = json_body(&headers, body, st.config.body_limit).await?;

@@ -5,10 +5,10 @@
 
 use super::{Error, Result, or_not_found};
 use crate::AppState;
+use crate::audit::kind;
 use crate::auth::Caller;
 use pronto_domain::catalogue::{self, Problem, Product, ProductDraft};
 use pronto_domain::user::Action;
-use crate::audit::kind;
 use pronto_store::catalogue::{ImportOutcome, ProductFilter, ProductRecord};
 
 /// How many products a list shows at most.

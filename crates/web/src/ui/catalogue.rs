@@ -250,7 +250,15 @@ async fn list_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Q
 }
 
 #[allow(clippy::too_many_arguments)]
-fn edit_render(st: &AppState, c: &Caller, t: Arc<Tr>, id: Option<i64>, d: &ProductDraft, active: bool, errors: BTreeMap<String, String>) -> EditPage {
+fn edit_render(
+    st: &AppState,
+    c: &Caller,
+    t: Arc<Tr>,
+    id: Option<i64>,
+    d: &ProductDraft,
+    active: bool,
+    errors: BTreeMap<String, String>,
+) -> EditPage {
     // The reader's language first, then the others in the catalogue's order.
     let mut order: Vec<&'static str> = NAME_LANGUAGES.to_vec();
     order.sort_by_key(|l| *l != t.lang);
@@ -354,7 +362,12 @@ async fn create(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<
     save(st, c, t, None, f).await
 }
 
-async fn update(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> PageResult {
+async fn update(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> PageResult {
     let id = id.parse::<i64>().ok().filter(|i| *i > 0);
     match id {
         Some(id) => save(st, c, t, Some(id), f).await,
@@ -371,7 +384,11 @@ async fn file_of(mut m: Multipart) -> Option<Vec<u8>> {
     None
 }
 
-async fn import(State(st): State<AppState>, Signed(c, t): Signed, m: Result<Multipart, axum::extract::multipart::MultipartRejection>) -> PageResult {
+async fn import(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    m: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> PageResult {
     may_manage(&st, &c, &t)?;
     let bytes = match m {
         Ok(m) => file_of(m).await.unwrap_or_default(),
@@ -447,9 +464,29 @@ mod tests {
     #[test]
     fn every_problem_code_has_words() {
         let codes = [
-            "required", "too_long", "one_line", "language", "language_twice", "name_required", "not_a_number", "negative", "scale",
-            "too_large", "currency", "currency_unknown", "vat_range", "encoding", "empty", "csv", "column_unknown", "column_twice",
-            "column_missing", "sku_twice", "columns", "too_many", "sku_taken",
+            "required",
+            "too_long",
+            "one_line",
+            "language",
+            "language_twice",
+            "name_required",
+            "not_a_number",
+            "negative",
+            "scale",
+            "too_large",
+            "currency",
+            "currency_unknown",
+            "vat_range",
+            "encoding",
+            "empty",
+            "csv",
+            "column_unknown",
+            "column_twice",
+            "column_missing",
+            "sku_twice",
+            "columns",
+            "too_many",
+            "sku_taken",
         ];
         for lang in ["en", "cs", "ru", "pl", "he"] {
             let t = Tr::new(lang);
