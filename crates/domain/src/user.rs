@@ -64,6 +64,9 @@ pub enum Action {
     ManageMail,
     /// Read the audit log.
     ReadAudit,
+    /// Add and change the catalogue's products, import a catalogue file (everyone signed in
+    /// reads the catalogue).
+    ManageCatalogue,
 }
 
 impl Action {
@@ -85,6 +88,7 @@ impl Action {
         Action::ManageWebhooks,
         Action::ManageMail,
         Action::ReadAudit,
+        Action::ManageCatalogue,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -107,6 +111,7 @@ impl Action {
             Action::ManageWebhooks => "manage webhooks",
             Action::ManageMail => "manage mailboxes",
             Action::ReadAudit => "read the audit log",
+            Action::ManageCatalogue => "change the catalogue of products",
         }
     }
 }
@@ -136,7 +141,7 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -188,6 +193,9 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         // Everyone's notifications: managers and admins.
         ("admin manager", ReadAllNotifications, "*", true),
         ("consultant specialist coordinator secretary", ReadAllNotifications, "*", false),
+        // The catalogue's products: managers and admins change them (everyone reads them).
+        ("admin manager", ManageCatalogue, "*", true),
+        ("consultant specialist coordinator secretary", ManageCatalogue, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

@@ -19,6 +19,10 @@ mod backup;
 mod browser;
 #[path = "api/browser_smoke.rs"]
 mod browser_smoke;
+#[path = "api/catalogue.rs"]
+mod catalogue;
+#[path = "api/catalogue_browser.rs"]
+mod catalogue_browser;
 #[path = "api/cli.rs"]
 mod cli;
 #[path = "api/distributor.rs"]

@@ -15,6 +15,7 @@
 mod audit;
 pub mod backup;
 mod calls;
+pub mod catalogue;
 mod centre;
 pub mod company;
 mod customer;
@@ -355,6 +356,24 @@ pub trait Store: Send + Sync {
 
     /// Lets the writer finish what is queued and stops it.
     async fn close(&self);
+
+    // The catalogue (issue 20, `catalogue.rs`).
+    /// Adds a product (offered or not) with its audit row (`Conflict` when the article number
+    /// is taken); returns its id.
+    async fn create_product(&self, product: pronto_domain::catalogue::Product, active: bool, audit: AuditEntry) -> Result<i64>;
+    /// Changes a product with its audit row (`NotFound`; `Conflict` when the new article
+    /// number is another product's); `active` `None` keeps it.
+    async fn update_product(&self, id: i64, product: pronto_domain::catalogue::Product, active: Option<bool>, audit: AuditEntry) -> Result<()>;
+    async fn product(&self, id: i64) -> Result<catalogue::ProductRecord>;
+    /// The product with this article number, if any.
+    async fn product_by_sku(&self, sku: &str) -> Result<Option<catalogue::ProductRecord>>;
+    /// The products `filter` selects, by article number.
+    async fn products(&self, filter: &catalogue::ProductFilter) -> Result<Vec<catalogue::ProductRecord>>;
+    /// Takes a whole file: each product added or changed by article number, all or none, in
+    /// one transaction with the audit row.
+    async fn import_products(&self, products: Vec<pronto_domain::catalogue::Product>, audit: AuditEntry) -> Result<catalogue::ImportOutcome>;
+    /// Every product, active or not, by article number (for the CSV export).
+    async fn export_products(&self) -> Result<Vec<catalogue::ProductRecord>>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

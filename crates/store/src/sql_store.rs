@@ -705,4 +705,30 @@ impl Store for SqlStore {
             ReadPool::Pg(p) => p.close().await,
         }
     }
+
+    // The catalogue (issue 20).
+    async fn create_product(&self, product: pronto_domain::catalogue::Product, active: bool, audit: AuditEntry) -> Result<i64> {
+        self.writer.submit(crate::catalogue::CreateProduct { product, active, audit }).await
+    }
+    async fn update_product(&self, id: i64, product: pronto_domain::catalogue::Product, active: Option<bool>, audit: AuditEntry) -> Result<()> {
+        self.writer.submit(crate::catalogue::UpdateProduct { id, product, active, audit }).await
+    }
+    async fn product(&self, id: i64) -> Result<crate::catalogue::ProductRecord> {
+        self.read(move |c| Box::pin(crate::catalogue::get(c, id))).await
+    }
+    async fn product_by_sku(&self, sku: &str) -> Result<Option<crate::catalogue::ProductRecord>> {
+        let sku = sku.to_owned();
+        self.read(move |c| Box::pin(async move { crate::catalogue::by_sku(c, &sku).await })).await
+    }
+    async fn products(&self, filter: &crate::catalogue::ProductFilter) -> Result<Vec<crate::catalogue::ProductRecord>> {
+        let f = filter.clone();
+        self.read(move |c| Box::pin(async move { crate::catalogue::list(c, &f).await })).await
+    }
+    async fn import_products(&self, products: Vec<pronto_domain::catalogue::Product>, audit: AuditEntry) -> Result<crate::catalogue::ImportOutcome> {
+        self.writer.submit(crate::catalogue::ImportProducts { products, audit }).await
+    }
+    async fn export_products(&self) -> Result<Vec<crate::catalogue::ProductRecord>> {
+        let f = crate::catalogue::ProductFilter { all: true, ..Default::default() };
+        self.read(move |c| Box::pin(async move { crate::catalogue::list(c, &f).await })).await
+    }
 }

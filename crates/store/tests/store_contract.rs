@@ -67,6 +67,9 @@
 //!    the phone given with its inquiry; what the customer sent is marked answered.
 //! 15. **Settings** [settings] — saved per section and field, secrets sealed at rest and opened
 //!    for the process, a change and its audit row together, kept across a reopen.
+//! 16. **The catalogue** [catalogue] — products added, changed, found by article number
+//!    (prefix) and name (substring, diacritics ignored), each with its audit row; an import
+//!    adds and changes by article number in one transaction.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -74,6 +77,8 @@ mod harness;
 #[path = "contract/helpers.rs"]
 mod helpers;
 
+#[path = "contract/catalogue.rs"]
+mod catalogue;
 #[path = "contract/customer.rs"]
 mod customer;
 #[path = "contract/durability.rs"]

@@ -50,6 +50,10 @@ pub mod kind {
     pub const CALENDAR_CHANGED: &str = "calendar.changed";
     /// A step of the first-start guide done, skipped, or the guide finished.
     pub const GUIDE_CHANGED: &str = "guide.changed";
+    /// The catalogue: a product added or changed, a catalogue file imported.
+    pub const PRODUCT_CREATED: &str = "catalogue.product_created";
+    pub const PRODUCT_CHANGED: &str = "catalogue.product_changed";
+    pub const CATALOGUE_IMPORTED: &str = "catalogue.imported";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -83,6 +87,9 @@ pub mod kind {
         COMPANY_LOGO,
         CALENDAR_CHANGED,
         GUIDE_CHANGED,
+        PRODUCT_CREATED,
+        PRODUCT_CHANGED,
+        CATALOGUE_IMPORTED,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

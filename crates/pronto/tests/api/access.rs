@@ -156,7 +156,8 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                     | Action::ManagePlaybooks
                     | Action::ManageWebhooks
                     | Action::ManageMail
-                    | Action::ReadAudit => {
+                    | Action::ReadAudit
+                    | Action::ManageCatalogue => {
                         if !tried.insert((role, format!("{action:?}"))) {
                             continue;
                         }
@@ -262,6 +263,10 @@ async fn general(app: &App, token: &str, action: Action, role: &str) -> Resp {
         Action::ManageWebhooks => app.get_as(token, "/api/v1/webhooks").await,
         Action::ManageMail => app.get_as(token, "/api/v1/mailboxes").await,
         Action::ReadAudit => app.get_as(token, "/api/v1/audit").await,
+        Action::ManageCatalogue => {
+            let body = json!({ "sku": format!("ACCESS-{role}"), "name": "Boiler", "unit": "pcs", "price": "100", "currency": "EUR", "vat_rate": "21" });
+            app.post_as(token, "/api/v1/products", &body).await
+        }
         other => panic!("{other:?} is about a record"),
     }
 }

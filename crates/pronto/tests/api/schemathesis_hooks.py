@@ -42,6 +42,15 @@ fmt("new-password", st.sampled_from(["violet tractor maple sunrise", "Mlha nad r
 fmt("future-time", st.sampled_from(["2031-06-01T00:00:00Z", "2032-01-01T12:00:00+01:00", "2040-12-31T23:59:59Z"]))
 fmt("cursor", st.integers(min_value=1, max_value=50).map(lambda n: base64.urlsafe_b64encode(f"lead:{n}".encode()).decode().rstrip("=")))
 
+# The catalogue (issue 20): values a person would type; the article number is made unique per
+# request in map_body (a taken one is a 409 by design).
+fmt("sku", st.sampled_from(["KT-100", "SRV 2", "ŁÓDŹ-7", "a"]))
+fmt("product-name", st.sampled_from(["Kotel Vaillant ecoTEC", "Oběhové čerpadlo", "Котёл", "דוד חימום", "Pump"]))
+fmt("unit", st.sampled_from(["ks", "pcs", "h", "m²", "balení"]))
+fmt("money", st.sampled_from(["0", "1", "12500.50", "0.0001", "999999999999.9999", "10,5"]))
+fmt("currency", st.sampled_from(["CZK", "EUR", "usd", "PLN", "ILS"]))
+fmt("vat-rate", st.sampled_from(["0", "10", "21", "12.5", "100"]))
+
 REPORT_PATHS = ("/api/v1/reports/",)
 
 
@@ -142,9 +151,22 @@ def _form(body):
     return body
 
 
+_SKU = [0]
+
+
+def _product(body):
+    """A new article number for every product sent (the catalogue's numbers are unique)."""
+    if isinstance(body.get("sku"), str) and body["sku"].strip():
+        _SKU[0] += 1
+        body["sku"] = f"{body['sku'].strip()[:50]}-{_SKU[0]}"
+    return body
+
+
 @schemathesis.hook
 def map_body(ctx, body):
     op = ctx.operation
+    if op is not None and op.path in ("/api/v1/products", "/api/v1/products/{id}") and isinstance(body, dict):
+        return _product(body)
     if op is not None and op.path == "/api/v1/forms/{key}" and isinstance(body, dict):
         return _form(body)
     if op is not None and op.path in ("/api/v1/leads", "/api/v1/leads/{id}") and isinstance(body, dict):

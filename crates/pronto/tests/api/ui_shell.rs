@@ -24,7 +24,9 @@ const PAGES: &[&str] =
     // The playbook editor (issue 19).
     "/admin/playbooks", "/admin/playbooks/agency",
     // Identity, calendars, the guide (issue 19).
-    "/admin/company", "/admin/calendars", "/admin/guide"];
+    "/admin/company", "/admin/calendars", "/admin/guide",
+    // The catalogue (issue 20).
+    "/catalogue", "/catalogue/new"];
 const LANGUAGES: &[&str] = &["en", "cs", "pl", "ru", "he"];
 
 fn own(app: &App) -> String {

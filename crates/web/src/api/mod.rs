@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod calls;
+pub mod catalogue;
 pub mod company;
 pub mod events;
 pub mod leads;
@@ -148,6 +149,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(system::get_clock))
         .routes(routes!(system::advance_clock))
         .merge(company::routes())
+        .merge(catalogue::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -20,9 +20,11 @@
 //! | [`forms`] | web forms built in the admin pages: list, read, save (checked), remove |
 //! | [`texts`] | message texts: check one as typed, preview it on an example lead, save it as the company's own, back to Pronto's |
 //! | [`playbooks`] | check a playbook's text, load it as the next version |
+//! | [`catalogue`] | the catalogue of products: list and search (everyone), add, change, import a file (admins, managers), export |
 //! | [`company`] | the company's identity, logo, language and region; the office calendar and a user's own hours as a form (with the public holidays of a country); the first-start guide; a test inquiry |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
+pub mod catalogue;
 pub mod company;
 pub mod entry;
 pub mod forms;

@@ -16,6 +16,7 @@ mod admin_users;
 mod audit;
 mod board;
 mod bulk;
+mod catalogue;
 mod contacts;
 mod entry;
 pub(crate) mod error;
@@ -107,6 +108,7 @@ pub fn router() -> Router<AppState> {
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))
         .merge(shell::router())
         .merge(playbooks::routes())
+        .merge(catalogue::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
