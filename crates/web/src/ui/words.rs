@@ -374,6 +374,19 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::ContactUpdated { phone, .. } => say("contact-updated", &[("phone", &phone)]),
         E::CustomerCallback { at: when, .. } => say("customer-callback", &[("at", &at(when))]),
         E::CustomerDocument { filename, .. } => say("customer-document", &[("file", &filename)]),
+        E::OfferCreated { version, gross, currency, .. } => {
+            say("offer-created", &[("version", &version.to_string()), ("gross", &gross), ("currency", &currency)])
+        }
+        E::OfferSent { version, .. } => say("offer-sent", &[("version", &version.to_string())]),
+        E::OfferDecided { version, decision, note, .. } => {
+            let v = version.to_string();
+            let note = note.unwrap_or_default();
+            match decision.as_str() {
+                "accept" => say("offer-accepted", &[("version", &v), ("note", &note)]),
+                "decline" => say("offer-declined", &[("version", &v), ("note", &note)]),
+                _ => say("offer-changes-requested", &[("version", &v), ("note", &note)]),
+            }
+        }
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
