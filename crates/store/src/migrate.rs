@@ -30,6 +30,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/sqlite/0017_company.sql") },
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/sqlite/0018_forms.sql") },
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/sqlite/0019_fast_lists.sql") },
+    Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -52,6 +53,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 17, name: "the company's profile", sql: include_str!("../migrations/postgres/0017_company.sql") },
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/postgres/0018_forms.sql") },
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/postgres/0019_fast_lists.sql") },
+    Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On
