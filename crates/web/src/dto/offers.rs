@@ -20,20 +20,20 @@ fn decimal_text(v: Option<Value>) -> Option<String> {
 /// unless set here) or a free line by `name`.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct OfferItemIn {
-    #[schema(max_length = 64)]
+    #[schema(max_length = 64, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub sku: Option<String>,
-    #[schema(max_length = 300)]
+    #[schema(value_type = String, required = true, max_length = 300, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$")]
     pub name: Option<String>,
-    #[schema(max_length = 20)]
+    #[schema(max_length = 20, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub unit: Option<String>,
     /// Greater than 0, e.g. `"2"` or `"1.5"`.
-    #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,9}(\.[0-9]{1,6})?$")]
+    #[schema(value_type = String, required = true, pattern = r"^[1-9][0-9]{0,5}(\.[0-9]{1,4})?$")]
     pub quantity: Option<Value>,
     /// In the offer's currency, e.g. `"1234.50"`.
-    #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,9}(\.[0-9]{1,6})?$")]
+    #[schema(value_type = String, required = true, pattern = r"^[0-9]{1,8}(\.[0-9]{1,2})?$")]
     pub unit_price: Option<Value>,
     /// Percent, 0 to 100, e.g. `"21"`.
-    #[schema(value_type = Option<String>, pattern = r"^(100|[0-9]{1,2}(\.[0-9]{1,2})?)$")]
+    #[schema(value_type = String, required = true, pattern = r"^(100|[0-9]{1,2}(\.[0-9]{1,2})?)$")]
     pub vat_rate: Option<Value>,
     /// Percent off, 0 to 100.
     #[schema(value_type = Option<String>, pattern = r"^(100|[0-9]{1,2}(\.[0-9]{1,2})?)$")]
@@ -41,8 +41,8 @@ pub struct OfferItemIn {
     /// The supplier's availability: `in_stock`, `on_order` (with `available_on`), `not_available`.
     #[schema(pattern = r"^(in_stock|on_order|not_available)$")]
     pub availability: Option<String>,
-    /// The supplier's date for a line `on_order`.
-    #[schema(format = Date)]
+    /// The supplier's date for a line `on_order` (only then).
+    #[schema(format = "offer-date")]
     pub available_on: Option<String>,
 }
 
@@ -50,26 +50,27 @@ pub struct OfferItemIn {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 pub struct OfferIn {
     #[serde(default)]
-    #[schema(min_items = 1, max_items = 200)]
+    #[schema(required = true, min_items = 1, max_items = 200)]
     pub items: Vec<OfferItemIn>,
     /// ISO 4217; by default the products' currency, else the region's.
-    #[schema(pattern = r"^[A-Za-z]{3}$")]
+    #[schema(pattern = r"^(CZK|EUR|USD|GBP|PLN|HUF|ILS|RUB|CHF|JPY|KWD)$")]
     pub currency: Option<String>,
-    /// The last day the offer is valid (not in the past).
-    #[schema(format = Date)]
+    /// The last day the offer is valid (`2031-12-31`; not in the past, at most three years ahead).
+    #[schema(value_type = String, required = true, format = "offer-date")]
     pub valid_until: Option<String>,
-    #[schema(format = Date)]
+    /// `2031-12-31`, not in the past.
+    #[schema(format = "offer-date")]
     pub delivery_date: Option<String>,
     /// The course of cooperation.
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub cooperation: Option<String>,
     /// What the customer provides.
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub customer_provides: Option<String>,
     /// What we do.
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub we_provide: Option<String>,
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, pattern = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$")]
     pub note: Option<String>,
 }
 
