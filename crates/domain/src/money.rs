@@ -115,10 +115,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, Invalid> {
     let int = parts.next().unwrap_or("");
     let frac = parts.next();
     let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() && frac.is_none_or(str::is_empty)
-        || !digits_ok(int)
-        || frac.is_some_and(|f| f.is_empty() || !digits_ok(f))
-    {
+    if int.is_empty() && frac.is_none_or(str::is_empty) || !digits_ok(int) || frac.is_some_and(|f| f.is_empty() || !digits_ok(f)) {
         return Err(Invalid(format!("`{t}` is not a decimal number like 1234.50")));
     }
     if frac.is_some_and(|f| f.len() > 10) {
@@ -337,7 +334,12 @@ mod tests {
             },
             Case {
                 currency: "CZK",
-                lines: vec![line("2", "1000", "0", "21"), line("1", "500", "10", "12"), line("3", "100", "0", "0"), line("1", "250", "0", "21")],
+                lines: vec![
+                    line("2", "1000", "0", "21"),
+                    line("1", "500", "10", "12"),
+                    line("3", "100", "0", "0"),
+                    line("1", "250", "0", "21"),
+                ],
                 rows: vec![("0", "300.00", "0.00"), ("12", "450.00", "54.00"), ("21", "2250.00", "472.50")],
                 net: "3000.00",
                 vat: "526.50",

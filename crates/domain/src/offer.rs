@@ -403,9 +403,7 @@ impl OfferDraft {
         let we_provide = text(&self.we_provide, "we_provide", &mut e);
         let note = text(&self.note, "note", &mut e);
         e.into_result()?;
-        let (Some(currency), Some(valid_until)) = (currency, valid_until) else {
-            unreachable!("every missing field was reported")
-        };
+        let (Some(currency), Some(valid_until)) = (currency, valid_until) else { unreachable!("every missing field was reported") };
         let lines: Vec<LineInput> = items.iter().map(OfferItem::money).collect();
         // At most 200 lines of 10^9 × 10^9: far inside `Decimal`'s range, so no sum overflows.
         let totals = money::totals(&lines, currency);
@@ -463,7 +461,14 @@ mod tests {
             currency: "CZK".into(),
             vat_rate: d("21"),
         };
-        let e = CatalogueProduct { sku: "EU-1".into(), name: "Pump".into(), unit: None, price: d("99.90"), currency: "EUR".into(), vat_rate: d("20") };
+        let e = CatalogueProduct {
+            sku: "EU-1".into(),
+            name: "Pump".into(),
+            unit: None,
+            price: d("99.90"),
+            currency: "EUR".into(),
+            vat_rate: d("20"),
+        };
         HashMap::from([(p.sku.clone(), p), (e.sku.clone(), e)])
     }
     fn errors(draft: &OfferDraft) -> Vec<(String, String)> {
@@ -493,7 +498,14 @@ mod tests {
         let cases: Vec<(OfferItemDraft, Option<&str>, &str, &str, &str, &str)> = vec![
             (by_sku("WEB-1"), None, "Website", "20000", "21", "CZK"),
             (OfferItemDraft { unit_price: Some("15000".into()), ..by_sku("WEB-1") }, None, "Website", "15000", "21", "CZK"),
-            (OfferItemDraft { name: Some("Small site".into()), vat_rate: Some("0".into()), ..by_sku("WEB-1") }, None, "Small site", "20000", "0", "CZK"),
+            (
+                OfferItemDraft { name: Some("Small site".into()), vat_rate: Some("0".into()), ..by_sku("WEB-1") },
+                None,
+                "Small site",
+                "20000",
+                "0",
+                "CZK",
+            ),
             // the product's currency is the offer's when the offer names none
             (by_sku("EU-1"), None, "Pump", "99.90", "20", "EUR"),
             (by_sku("EU-1"), Some("eur"), "Pump", "99.90", "20", "EUR"),
@@ -514,14 +526,29 @@ mod tests {
         let cases: Vec<(OfferDraft, Vec<(String, String)>)> = vec![
             (draft(vec![]), vec![field("items", "give at least one line")]),
             (OfferDraft { valid_until: None, ..draft(vec![item("A", "1", "1", "21")]) }, vec![field("valid_until", "is required")]),
-            (OfferDraft { valid_until: Some("2026-12-02".into()), ..draft(vec![item("A", "1", "1", "21")]) }, vec![field("valid_until", "2026-12-02 is in the past")]),
-            (OfferDraft { valid_until: Some("31.12.2026".into()), ..draft(vec![item("A", "1", "1", "21")]) }, vec![field("valid_until", "`31.12.2026` is not a date like 2026-12-31")]),
-            (OfferDraft { delivery_date: Some("2026-01-01".into()), ..draft(vec![item("A", "1", "1", "21")]) }, vec![field("delivery_date", "2026-01-01 is in the past")]),
-            (OfferDraft { currency: Some("XYZ".into()), ..draft(vec![item("A", "1", "1", "21")]) }, vec![field("currency", "`XYZ` is not a currency Pronto knows")]),
+            (
+                OfferDraft { valid_until: Some("2026-12-02".into()), ..draft(vec![item("A", "1", "1", "21")]) },
+                vec![field("valid_until", "2026-12-02 is in the past")],
+            ),
+            (
+                OfferDraft { valid_until: Some("31.12.2026".into()), ..draft(vec![item("A", "1", "1", "21")]) },
+                vec![field("valid_until", "`31.12.2026` is not a date like 2026-12-31")],
+            ),
+            (
+                OfferDraft { delivery_date: Some("2026-01-01".into()), ..draft(vec![item("A", "1", "1", "21")]) },
+                vec![field("delivery_date", "2026-01-01 is in the past")],
+            ),
+            (
+                OfferDraft { currency: Some("XYZ".into()), ..draft(vec![item("A", "1", "1", "21")]) },
+                vec![field("currency", "`XYZ` is not a currency Pronto knows")],
+            ),
             (draft(vec![item("A", "0", "1", "21")]), vec![field("items[0].quantity", "must be greater than 0")]),
             (draft(vec![item("A", "-1", "1", "21")]), vec![field("items[0].quantity", "must be greater than 0")]),
             (draft(vec![item("A", "1", "-0.01", "21")]), vec![field("items[0].unit_price", "must not be negative")]),
-            (draft(vec![item("A", "1", "1.5e3", "21")]), vec![field("items[0].unit_price", "`1.5e3` is not a decimal number like 1234.50")]),
+            (
+                draft(vec![item("A", "1", "1.5e3", "21")]),
+                vec![field("items[0].unit_price", "`1.5e3` is not a decimal number like 1234.50")],
+            ),
             (draft(vec![item("A", "1", "1", "101")]), vec![field("items[0].vat_rate", "`101` is not a percentage from 0 to 100")]),
             (draft(vec![item("A", "1", "1", "-1")]), vec![field("items[0].vat_rate", "`-1` is not a percentage from 0 to 100")]),
             (
@@ -537,11 +564,17 @@ mod tests {
                 vec![field("items[0].sku", "no product with the article number `NOPE`; give the line's name, price and VAT rate")],
             ),
             (
-                draft(vec![OfferItemDraft { sku: Some("EU-1".into()), quantity: Some("1".into()), ..Default::default() }, item("A", "1", "1", "21")]),
+                draft(vec![
+                    OfferItemDraft { sku: Some("EU-1".into()), quantity: Some("1".into()), ..Default::default() },
+                    item("A", "1", "1", "21"),
+                ]),
                 vec![],
             ),
             (
-                OfferDraft { currency: Some("CZK".into()), ..draft(vec![OfferItemDraft { sku: Some("EU-1".into()), quantity: Some("1".into()), ..Default::default() }]) },
+                OfferDraft {
+                    currency: Some("CZK".into()),
+                    ..draft(vec![OfferItemDraft { sku: Some("EU-1".into()), quantity: Some("1".into()), ..Default::default() }])
+                },
                 vec![field("items[0].unit_price", "the product's price is in EUR, the offer in CZK; give the price in CZK")],
             ),
             (
@@ -549,7 +582,11 @@ mod tests {
                 vec![field("items[0].available_on", "give the supplier's date for a line on order")],
             ),
             (
-                draft(vec![OfferItemDraft { availability: Some("in_stock".into()), available_on: Some("2027-01-01".into()), ..item("A", "1", "1", "21") }]),
+                draft(vec![OfferItemDraft {
+                    availability: Some("in_stock".into()),
+                    available_on: Some("2027-01-01".into()),
+                    ..item("A", "1", "1", "21")
+                }]),
                 vec![field("items[0].available_on", "only a line `on_order` has the supplier's date")],
             ),
             (

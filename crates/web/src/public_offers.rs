@@ -172,7 +172,9 @@ mod tests {
         ] {
             assert_eq!(amount(&Tr::new(lang), raw), want, "{lang} {raw}");
         }
-        for (lang, raw, want) in [("cs", "2026-12-31", "31. 12. 2026"), ("en", "2026-12-31", "31 Dec 2026"), ("he", "2027-01-05", "05.01.2027")] {
+        for (lang, raw, want) in
+            [("cs", "2026-12-31", "31. 12. 2026"), ("en", "2026-12-31", "31 Dec 2026"), ("he", "2027-01-05", "05.01.2027")]
+        {
             assert_eq!(date(&Tr::new(lang), raw), want, "{lang}");
         }
         assert_eq!(number(&Tr::new("cs"), "10.5"), "10,5");

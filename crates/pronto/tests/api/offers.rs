@@ -26,7 +26,7 @@ fn offer_body(valid_until: &str) -> Value {
     json!({
         "items": [
             { "name": "Website", "quantity": "1", "unit_price": "20000", "vat_rate": "21" },
-            { "name": "Training", "quantity": 2, "unit_price": "2500.00", "vat_rate": "12", "discount": "10",
+            { "name": "Training", "quantity": "2", "unit_price": "2500.00", "vat_rate": "12", "discount": "10",
               "availability": "on_order", "available_on": "2031-05-15" }
         ],
         "valid_until": valid_until,
@@ -73,8 +73,14 @@ async fn offers_are_made_versioned_sent_and_decided(engine: Engine) {
         assert!(o.get(f).is_some(), "no {f} in {o}");
     }
     assert_eq!((o["lead_id"].as_i64(), o["version"].as_i64(), o["status"].as_str()), (Some(lid), Some(1), Some("draft")));
-    assert_eq!((o["net"].as_str(), o["vat"].as_str(), o["gross"].as_str(), o["currency"].as_str()), (Some("24500.00"), Some("4740.00"), Some("29240.00"), Some("CZK")));
-    assert_eq!(o["vat_summary"], json!([{ "rate": "12", "base": "4500.00", "vat": "540.00" }, { "rate": "21", "base": "20000.00", "vat": "4200.00" }]));
+    assert_eq!(
+        (o["net"].as_str(), o["vat"].as_str(), o["gross"].as_str(), o["currency"].as_str()),
+        (Some("24500.00"), Some("4740.00"), Some("29240.00"), Some("CZK"))
+    );
+    assert_eq!(
+        o["vat_summary"],
+        json!([{ "rate": "12", "base": "4500.00", "vat": "540.00" }, { "rate": "21", "base": "20000.00", "vat": "4200.00" }])
+    );
     assert_eq!(o["items"][1]["net"], "4500.00");
     assert_eq!((o["items"][1]["availability"].as_str(), o["items"][1]["available_on"].as_str()), (Some("on_order"), Some("2031-05-15")));
     assert_eq!(o["valid_until"], VALID);
@@ -83,14 +89,28 @@ async fn offers_are_made_versioned_sent_and_decided(engine: Engine) {
 
     // Every mistake named at once; never a 5xx.
     let bad = app
-        .post(&format!("/api/v1/leads/{lid}/offers"), &json!({ "items": [{ "name": "X", "quantity": "0", "unit_price": "1e3", "vat_rate": "120" }], "valid_until": "2031-05-01" }))
+        .post(
+            &format!("/api/v1/leads/{lid}/offers"),
+            &json!({ "items": [{ "name": "X", "quantity": "0", "unit_price": "1e3", "vat_rate": "120" }], "valid_until": "2031-05-01" }),
+        )
         .await
         .expect(422);
     let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["valid_until", "items[0].quantity", "items[0].unit_price", "items[0].vat_rate"], "{bad}");
-    let by_sku = app.post(&format!("/api/v1/leads/{lid}/offers"), &json!({ "items": [{ "sku": "NOPE-1", "quantity": "1" }], "valid_until": VALID })).await.expect(422);
+    let by_sku = app
+        .post(&format!("/api/v1/leads/{lid}/offers"), &json!({ "items": [{ "sku": "NOPE-1", "quantity": "1" }], "valid_until": VALID }))
+        .await
+        .expect(422);
     assert_eq!(by_sku["errors"][0]["field"], "items[0].sku");
     app.post(&format!("/api/v1/leads/{lid}/offers"), &json!({ "valid_until": VALID })).await.expect(422);
+    // Money travels as decimal strings, never as a (float) number.
+    let num = app
+        .post(
+            &format!("/api/v1/leads/{lid}/offers"),
+            &json!({ "items": [{ "name": "X", "quantity": "1", "unit_price": 0.1, "vat_rate": "21" }], "valid_until": VALID }),
+        )
+        .await;
+    assert!([400, 422].contains(&num.status), "{}", num.text);
     app.post("/api/v1/leads/999999/offers", &offer_body(VALID)).await.expect(404);
     app.get("/api/v1/offers/999999").await.expect(404);
     // The deal is not the secretary's: neither making nor sending; reading is.
@@ -113,18 +133,37 @@ async fn offers_are_made_versioned_sent_and_decided(engine: Engine) {
 
     // On the page, in Czech: lines, totals per rate, validity, the three choices.
     let html = get_page(&app, &page).await;
-    for want in ["Naše nabídka (verze 1)", "Platí do 20. 5. 2031", "29\u{a0}240,00\u{a0}CZK", "DPH 12 % ze 4\u{a0}500,00\u{a0}CZK: 540,00\u{a0}CZK", "na objednávku, očekáváme 15. 5. 2031", "Přijmout nabídku", "Odmítnout", "Požádat o změny", "Začít jednou nebo dvěma službami", "Texts and photos."] {
+    for want in [
+        "Naše nabídka (verze 1)",
+        "Platí do 20. 5. 2031",
+        "29\u{a0}240,00\u{a0}CZK",
+        "DPH 12 % ze 4\u{a0}500,00\u{a0}CZK: 540,00\u{a0}CZK",
+        "na objednávku, očekáváme 15. 5. 2031",
+        "Přijmout nabídku",
+        "Odmítnout",
+        "Požádat o změny",
+        "Začít jednou nebo dvěma službami",
+        "Texts and photos.",
+    ] {
         assert!(html.contains(want), "no {want:?} on the page");
     }
     assert!(html.contains(&format!("action=\"{page}/offers/{v1}\"")));
 
     // The customer asks for a smaller start (the suggested reason): 303 back, saying so.
-    let r = post_form(&app, &format!("{page}/offers/{v1}"), &[("decision", "changes"), ("note", "Začít jednou nebo dvěma službami"), ("lang", "cs")]).await;
+    let r = post_form(
+        &app,
+        &format!("{page}/offers/{v1}"),
+        &[("decision", "changes"), ("note", "Začít jednou nebo dvěma službami"), ("lang", "cs")],
+    )
+    .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(r.location.as_deref(), Some(format!("{page}?lang=cs&sent=offer-changes").as_str()));
     assert!(get_page(&app, r.location.as_deref().unwrap()).await.contains("Vaši žádost o změny máme."));
     let o1 = app.get(&format!("/api/v1/offers/{v1}")).await.expect(200);
-    assert_eq!((o1["status"].as_str(), o1["decision_note"].as_str()), (Some("changes_requested"), Some("Začít jednou nebo dvěma službami")));
+    assert_eq!(
+        (o1["status"].as_str(), o1["decision_note"].as_str()),
+        (Some("changes_requested"), Some("Začít jednou nebo dvěma službami"))
+    );
     // The owner hears at once: SMS and in the app.
     let ns = notes(&app, lid).await;
     let to_jana = |ch: &str| ns.iter().any(|n| n["kind"] == "offer_changes" && n["recipient"]["user_id"] == jana && n["channel"] == ch);
@@ -138,7 +177,8 @@ async fn offers_are_made_versioned_sent_and_decided(engine: Engine) {
     let v2 = id(&o2);
     assert_eq!(app.get(&format!("/api/v1/offers/{v1}")).await.expect(200)["status"], "superseded");
     let list = app.get(&format!("/api/v1/leads/{lid}/offers")).await.expect(200);
-    let versions: Vec<(i64, &str)> = list["items"].as_array().unwrap().iter().map(|o| (o["version"].as_i64().unwrap(), o["status"].as_str().unwrap())).collect();
+    let versions: Vec<(i64, &str)> =
+        list["items"].as_array().unwrap().iter().map(|o| (o["version"].as_i64().unwrap(), o["status"].as_str().unwrap())).collect();
     assert_eq!(versions, [(1, "superseded"), (2, "draft")]);
     app.post(&format!("/api/v1/offers/{v2}/send"), &json!({})).await.expect(200);
     let r = post_form(&app, &format!("{page}/offers/{v2}"), &[("decision", "accept"), ("lang", "en")]).await;
@@ -154,6 +194,27 @@ async fn offers_are_made_versioned_sent_and_decided(engine: Engine) {
     let other = lead(&app, "en").await;
     let other_page = other["tracking_url"].as_str().unwrap().to_owned();
     assert_eq!(post_form(&app, &format!("{other_page}/offers/{v2}"), &[("decision", "accept")]).await.status, 404);
+
+    // The lead card lists the versions with their status and total, in the reader's words.
+    let own = app.base().trim_end_matches('/').to_owned();
+    let r = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", &own)
+        .form(&[("login", "jana"), ("password", "a long enough password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let cookie = r.headers().get("set-cookie").and_then(|v| v.to_str().ok()).and_then(|c| c.split(';').next()).unwrap().to_owned();
+    let card =
+        app.client.get(app.url(&format!("/leads/{lid}"))).header("cookie", cookie).header("accept-language", "en").send().await.unwrap();
+    let card = card.text().await.unwrap();
+    for want in
+        ["Offers", "Version 2", "accepted", "24,200.00\u{a0}CZK", "Version 1", "replaced by a newer version", "valid until 20 May 2031"]
+    {
+        assert!(card.contains(want), "no {want:?} on the card");
+    }
 }
 
 async fn an_expired_or_superseded_offer_is_refused_with_409(engine: Engine) {

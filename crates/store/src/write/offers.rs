@@ -211,8 +211,7 @@ async fn send(c: &mut dyn Conn, pending: &mut Pending, cmd: &SendOffer, now: Tim
     let e = DomainEvent::OfferSent { offer_id: o.id, version: o.version, to: cmd.message.as_ref().map(|m| m.address.clone()) };
     process::push_event(pending, &ctx, e, now);
     let refusals = refusals(c, o.lead_id).await?;
-    let trigger =
-        Trigger::Offer { kind: TriggerKind::OfferSent, offer_id: o.id, version: o.version, note: None, refusals, by: cmd.actor };
+    let trigger = Trigger::Offer { kind: TriggerKind::OfferSent, offer_id: o.id, version: o.version, note: None, refusals, by: cmd.actor };
     process::run(c, pending, &state, &ctx, trigger, &format!("o{}s{t}", o.id), now).await?;
     offer(c, o.id).await
 }
@@ -244,7 +243,12 @@ async fn decide(c: &mut dyn Conn, pending: &mut Pending, cmd: &DecideOffer, now:
     .await?;
     c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, o.lead_id]).await?;
     let (state, ctx) = process::lead_state(c, pending, o.lead_id).await?;
-    let e = DomainEvent::OfferDecided { offer_id: o.id, version: o.version, decision: cmd.decision.as_str().to_owned(), note: cmd.note.clone() };
+    let e = DomainEvent::OfferDecided {
+        offer_id: o.id,
+        version: o.version,
+        decision: cmd.decision.as_str().to_owned(),
+        note: cmd.note.clone(),
+    };
     process::push_event(pending, &ctx, e, now);
     let refusals = refusals(c, o.lead_id).await?;
     let kind = match cmd.decision {
@@ -265,10 +269,7 @@ async fn decide(c: &mut dyn Conn, pending: &mut Pending, cmd: &DecideOffer, now:
 /// The lead closed as lost on a refusal: its note lists every objection the customer gave.
 async fn record_objections(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, now: Timestamp) -> R<()> {
     let rows = c
-        .rows(
-            "SELECT version, decision_note FROM offers WHERE lead_id = $1 AND status = 'declined' ORDER BY version",
-            params![lead_id],
-        )
+        .rows("SELECT version, decision_note FROM offers WHERE lead_id = $1 AND status = 'declined' ORDER BY version", params![lead_id])
         .await?;
     let mut text = format!("Closed as lost: the customer declined {} offer(s). Objections:", rows.len());
     for r in &rows {
@@ -287,7 +288,14 @@ async fn record_objections(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64
 
 /// The owner hears of the customer's decision at once: by SMS (when they have a phone) and in
 /// the app; a lead without an owner tells the managers and admins in the app.
-async fn alert_owner(c: &mut dyn Conn, pending: &mut Pending, o: &OfferRecord, cmd: &DecideOffer, contact_id: i64, now: Timestamp) -> R<()> {
+async fn alert_owner(
+    c: &mut dyn Conn,
+    pending: &mut Pending,
+    o: &OfferRecord,
+    cmd: &DecideOffer,
+    contact_id: i64,
+    now: Timestamp,
+) -> R<()> {
     let lead = c.row("SELECT owner_id FROM leads WHERE id = $1", params![o.lead_id]).await?.ok_or(StoreError::NotFound)?;
     let name = c
         .row("SELECT name FROM contacts WHERE id = $1", params![contact_id])
@@ -314,10 +322,7 @@ async fn alert_owner(c: &mut dyn Conn, pending: &mut Pending, o: &OfferRecord, c
             to.push(("in_app".into(), u, None));
         }
         None => {
-            for r in c
-                .rows("SELECT id FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY id", params![true])
-                .await?
-            {
+            for r in c.rows("SELECT id FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY id", params![true]).await? {
                 to.push(("in_app".into(), r.i64("id")?, None));
             }
         }

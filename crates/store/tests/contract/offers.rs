@@ -74,7 +74,10 @@ async fn offers_versions_totals_sending_and_decisions(store: Arc<dyn Store>, clo
 
     // Version 2 supersedes the sent version 1, in the same transaction as its event.
     clock.advance(mins(1));
-    let v2 = store.create_offer(id, draft(&clock, vec![line("Audit only", "1", "8000", "21")], 14), expires(&clock, 14), Some(owner)).await.unwrap();
+    let v2 = store
+        .create_offer(id, draft(&clock, vec![line("Audit only", "1", "8000", "21")], 14), expires(&clock, 14), Some(owner))
+        .await
+        .unwrap();
     assert_eq!((v2.version, v2.status.as_str(), v2.gross.as_str()), (2, "draft", "9680.00"));
     let v1 = store.offer(v1.id).await.unwrap();
     assert_eq!((v1.status.as_str(), v1.superseded_by), ("superseded", Some(v2.id)));
@@ -120,14 +123,16 @@ async fn offers_versions_totals_sending_and_decisions(store: Arc<dyn Store>, clo
     assert_eq!(pronto_store::offer_refusal(&e), Some("decided"));
 
     // Version 3 (smaller), sent and declined: the first refusal keeps the lead open.
-    let v3 = store.create_offer(id, draft(&clock, vec![line("Audit", "1", "6000", "21")], 7), expires(&clock, 7), Some(owner)).await.unwrap();
+    let v3 =
+        store.create_offer(id, draft(&clock, vec![line("Audit", "1", "6000", "21")], 7), expires(&clock, 7), Some(owner)).await.unwrap();
     assert_eq!(store.offer(v2.id).await.unwrap().status, "superseded", "changes asked for: superseded by the next version");
     store.send_offer(v3.id, Some(owner), None).await.unwrap();
     store.decide_offer(id, v3.id, Decision::Decline, Some("Too expensive".into())).await.unwrap();
     assert_eq!(store.lead(id).await.unwrap().status, "open");
     // Version 4 declined too: the suite's playbook closes the lead as lost on the second refusal,
     // and the note lists the objections.
-    let v4 = store.create_offer(id, draft(&clock, vec![line("Audit", "1", "5000", "21")], 7), expires(&clock, 7), Some(owner)).await.unwrap();
+    let v4 =
+        store.create_offer(id, draft(&clock, vec![line("Audit", "1", "5000", "21")], 7), expires(&clock, 7), Some(owner)).await.unwrap();
     assert_eq!(store.offer(v3.id).await.unwrap().status, "declined", "a declined offer stays declined");
     store.send_offer(v4.id, Some(owner), None).await.unwrap();
     store.decide_offer(id, v4.id, Decision::Decline, Some("We chose another agency".into())).await.unwrap();
@@ -150,7 +155,8 @@ async fn an_accepted_offer_runs_the_playbook_and_an_expired_one_is_refused(store
     let id = create(&store, &clock, person(Some("Eva Malá"), Some("777 123 456"), Some("eva@example.com"))).await.id;
 
     // Accepted: the suite's playbook moves the lead to `won`.
-    let o = store.create_offer(id, draft(&clock, vec![line("Website", "1", "20000", "21")], 3), expires(&clock, 3), Some(owner)).await.unwrap();
+    let o =
+        store.create_offer(id, draft(&clock, vec![line("Website", "1", "20000", "21")], 3), expires(&clock, 3), Some(owner)).await.unwrap();
     store.send_offer(o.id, Some(owner), mail("eva@example.com")).await.unwrap();
     let accepted = store.decide_offer(id, o.id, Decision::Accept, None).await.unwrap();
     assert_eq!(accepted.status, "accepted");
@@ -162,7 +168,10 @@ async fn an_accepted_offer_runs_the_playbook_and_an_expired_one_is_refused(store
 
     // Past its validity: neither sent nor decided, and nothing written.
     let id2 = create(&store, &clock, person(Some("Jan"), Some("777 999 888"), None)).await.id;
-    let o2 = store.create_offer(id2, draft(&clock, vec![line("Website", "1", "20000", "21")], 1), expires(&clock, 1), Some(owner)).await.unwrap();
+    let o2 = store
+        .create_offer(id2, draft(&clock, vec![line("Website", "1", "20000", "21")], 1), expires(&clock, 1), Some(owner))
+        .await
+        .unwrap();
     store.send_offer(o2.id, Some(owner), None).await.unwrap();
     clock.advance(SignedDuration::from_hours(24 * 3));
     let before = (store.timeline(id2).await.unwrap().len(), store.outbox(id2).await.unwrap().len());

@@ -17,10 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(create_offer, list_offers))
-        .routes(routes!(get_offer))
-        .routes(routes!(send_offer))
+    OpenApiRouter::new().routes(routes!(create_offer, list_offers)).routes(routes!(get_offer)).routes(routes!(send_offer))
 }
 
 /// Make an offer on a lead: the next version of the lead's offer (the earlier open one is
@@ -31,7 +28,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn create_offer(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<Response> {
+pub async fn create_offer(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Response> {
     let id = path_id(&id, "lead")?;
     let (input, _): (OfferIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let o = app::offers::create(&st, &caller, id, &input.into_draft()).await?;

@@ -19,11 +19,7 @@ use std::collections::HashMap;
 
 /// The office's time zone for a lead: its playbook's calendar.
 pub fn lead_zone(st: &AppState, lead: &LeadRecord) -> TimeZone {
-    st.store
-        .playbooks()
-        .get(&lead.playbook, lead.playbook_version)
-        .map(|pb| pb.calendar.time_zone().clone())
-        .unwrap_or(TimeZone::UTC)
+    st.store.playbooks().get(&lead.playbook, lead.playbook_version).map(|pb| pb.calendar.time_zone().clone()).unwrap_or(TimeZone::UTC)
 }
 
 /// The currency an offer is in when neither the request nor a product names one: the
@@ -52,12 +48,7 @@ pub fn default_currency(region: &str) -> Currency {
 /// The first moment the offer is no longer valid: the start of the day after `valid_until`
 /// in the office's time zone.
 pub fn expires_at(valid_until: Date, zone: &TimeZone) -> Timestamp {
-    valid_until
-        .tomorrow()
-        .ok()
-        .and_then(|d| d.to_zoned(zone.clone()).ok())
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::MAX)
+    valid_until.tomorrow().ok().and_then(|d| d.to_zoned(zone.clone()).ok()).map(|z| z.timestamp()).unwrap_or(Timestamp::MAX)
 }
 
 async fn lead(st: &AppState, id: i64) -> Result<LeadRecord> {
@@ -115,7 +106,13 @@ pub fn message_for(lead: &LeadRecord, offer: &OfferRecord, company: Option<&str>
     let version = offer.version.to_string();
     let total = format!("{} {}", offer.gross, offer.currency);
     let company = company.unwrap_or_default();
-    let vars = [("link", link.as_str()), ("version", version.as_str()), ("total", total.as_str()), ("until", offer.valid_until.as_str()), ("company", company)];
+    let vars = [
+        ("link", link.as_str()),
+        ("version", version.as_str()),
+        ("total", total.as_str()),
+        ("until", offer.valid_until.as_str()),
+        ("company", company),
+    ];
     if let Some(email) = lead.contact.email.clone() {
         return Some(OfferMessage {
             channel: "email".into(),
@@ -124,7 +121,12 @@ pub fn message_for(lead: &LeadRecord, offer: &OfferRecord, company: Option<&str>
             text: t.with("offer-mail-text", &vars),
         });
     }
-    lead.contact.phone.clone().map(|phone| OfferMessage { channel: "sms".into(), address: phone, subject: None, text: t.with("offer-sms-text", &vars) })
+    lead.contact.phone.clone().map(|phone| OfferMessage {
+        channel: "sms".into(),
+        address: phone,
+        subject: None,
+        text: t.with("offer-sms-text", &vars),
+    })
 }
 
 /// Sends an offer to the customer.

@@ -5,17 +5,6 @@ use super::*;
 use pronto_domain::offer::{OfferDraft, OfferItemDraft, OfferStatus, effective_status};
 use pronto_store::{OfferItemRecord, OfferRecord};
 
-/// A decimal given as a string (`"1234.50"`) or a JSON number (`2`): kept as its text, so it
-/// is parsed exactly (never through a float) by the domain.
-fn decimal_text(v: Option<Value>) -> Option<String> {
-    match v? {
-        Value::Null => None,
-        Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
-        other => Some(format!("{other}")),
-    }
-}
-
 /// One line of a new offer: a product of the catalogue by `sku` (its name, price and rate
 /// unless set here) or a free line by `name`.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -26,20 +15,20 @@ pub struct OfferItemIn {
     pub name: Option<String>,
     #[schema(max_length = 20, pattern = r"^[^\u0000-\u001f\u007f-\u009f]*$")]
     pub unit: Option<String>,
-    /// Greater than 0, e.g. `"2"` or `"1.5"`.
-    #[schema(value_type = String, required = true, pattern = r"^[1-9][0-9]{0,5}(\.[0-9]{1,4})?$")]
-    pub quantity: Option<Value>,
+    /// Greater than 0, as a decimal string: `"2"`, `"1.5"`.
+    #[schema(value_type = String, required = true, pattern = r"^ *[1-9][0-9]{0,5}(\.[0-9]{1,4})? *$")]
+    pub quantity: Option<String>,
     /// In the offer's currency, e.g. `"1234.50"`.
-    #[schema(value_type = String, required = true, pattern = r"^[0-9]{1,8}(\.[0-9]{1,2})?$")]
-    pub unit_price: Option<Value>,
+    #[schema(value_type = String, required = true, pattern = r"^ *[0-9]{1,8}(\.[0-9]{1,2})? *$")]
+    pub unit_price: Option<String>,
     /// Percent, 0 to 100, e.g. `"21"`.
-    #[schema(value_type = String, required = true, pattern = r"^(100|[0-9]{1,2}(\.[0-9]{1,2})?)$")]
-    pub vat_rate: Option<Value>,
+    #[schema(value_type = String, required = true, pattern = r"^ *(100|[0-9]{1,2}(\.[0-9]{1,2})?) *$")]
+    pub vat_rate: Option<String>,
     /// Percent off, 0 to 100.
-    #[schema(value_type = Option<String>, pattern = r"^(100|[0-9]{1,2}(\.[0-9]{1,2})?)$")]
-    pub discount: Option<Value>,
+    #[schema(pattern = r"^ *(100|[0-9]{1,2}(\.[0-9]{1,2})?)? *$")]
+    pub discount: Option<String>,
     /// The supplier's availability: `in_stock`, `on_order` (with `available_on`), `not_available`.
-    #[schema(pattern = r"^(in_stock|on_order|not_available)$")]
+    #[schema(pattern = r"^ *(in_stock|on_order|not_available)? *$")]
     pub availability: Option<String>,
     /// The supplier's date for a line `on_order` (only then).
     #[schema(format = "offer-date")]
@@ -53,7 +42,7 @@ pub struct OfferIn {
     #[schema(required = true, min_items = 1, max_items = 200)]
     pub items: Vec<OfferItemIn>,
     /// ISO 4217; by default the products' currency, else the region's.
-    #[schema(pattern = r"^(CZK|EUR|USD|GBP|PLN|HUF|ILS|RUB|CHF|JPY|KWD)$")]
+    #[schema(pattern = r"^ *(CZK|EUR|USD|GBP|PLN|HUF|ILS|RUB|CHF|JPY|KWD)? *$")]
     pub currency: Option<String>,
     /// The last day the offer is valid (`2031-12-31`; not in the past, at most three years ahead).
     #[schema(value_type = String, required = true, format = "offer-date")]
@@ -84,10 +73,10 @@ impl OfferIn {
                     sku: i.sku,
                     name: i.name,
                     unit: i.unit,
-                    quantity: decimal_text(i.quantity),
-                    unit_price: decimal_text(i.unit_price),
-                    vat_rate: decimal_text(i.vat_rate),
-                    discount: decimal_text(i.discount),
+                    quantity: i.quantity,
+                    unit_price: i.unit_price,
+                    vat_rate: i.vat_rate,
+                    discount: i.discount,
                     availability: i.availability,
                     available_on: i.available_on,
                 })

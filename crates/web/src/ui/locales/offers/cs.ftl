@@ -57,3 +57,15 @@ offer-mail-text =
     Podívejte se na ni a přijměte ji, odmítněte nebo požádejte o změny na své stránce:
     { $link }
 offer-sms-text = Vaše nabídka je připravená ({ $total }, platí do { $until }): { $link }
+
+## The lead card's offers
+offers-card-title = Nabídky
+offers-card-version = Verze { $version }
+offers-card-valid = platí do { $date }
+offers-status-draft = koncept
+offers-status-sent = odesláno zákazníkovi
+offers-status-accepted = přijato
+offers-status-declined = odmítnuto
+offers-status-changes_requested = žádost o změny
+offers-status-superseded = nahrazeno novější verzí
+offers-status-expired = platnost skončila

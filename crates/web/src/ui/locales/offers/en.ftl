@@ -57,3 +57,15 @@ offer-mail-text =
     See it and accept it, decline it or ask for changes on your page:
     { $link }
 offer-sms-text = Your offer is ready ({ $total }, valid until { $until }): { $link }
+
+## The lead card's offers
+offers-card-title = Offers
+offers-card-version = Version { $version }
+offers-card-valid = valid until { $date }
+offers-status-draft = draft
+offers-status-sent = sent to the customer
+offers-status-accepted = accepted
+offers-status-declined = declined
+offers-status-changes_requested = changes asked for
+offers-status-superseded = replaced by a newer version
+offers-status-expired = expired

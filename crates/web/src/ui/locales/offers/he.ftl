@@ -57,3 +57,15 @@ offer-mail-text =
     עיינו בה וקבלו, דחו או בקשו שינויים בדף שלכם:
     { $link }
 offer-sms-text = ההצעה שלכם מוכנה ({ $total }, בתוקף עד { $until }): { $link }
+
+## The lead card's offers
+offers-card-title = הצעות
+offers-card-version = גרסה { $version }
+offers-card-valid = בתוקף עד { $date }
+offers-status-draft = טיוטה
+offers-status-sent = נשלחה ללקוח
+offers-status-accepted = התקבלה
+offers-status-declined = נדחתה
+offers-status-changes_requested = התבקשו שינויים
+offers-status-superseded = הוחלפה בגרסה חדשה
+offers-status-expired = פג תוקף

@@ -57,3 +57,15 @@ offer-mail-text =
     Zobacz ją i przyjmij, odrzuć lub poproś o zmiany na swojej stronie:
     { $link }
 offer-sms-text = Twoja oferta jest gotowa ({ $total }, ważna do { $until }): { $link }
+
+## The lead card's offers
+offers-card-title = Oferty
+offers-card-version = Wersja { $version }
+offers-card-valid = ważna do { $date }
+offers-status-draft = szkic
+offers-status-sent = wysłana do klienta
+offers-status-accepted = przyjęta
+offers-status-declined = odrzucona
+offers-status-changes_requested = prośba o zmiany
+offers-status-superseded = zastąpiona nowszą wersją
+offers-status-expired = wygasła

@@ -57,3 +57,15 @@ offer-mail-text =
     Посмотрите его и примите, отклоните или попросите изменения на своей странице:
     { $link }
 offer-sms-text = Ваше предложение готово ({ $total }, действует до { $until }): { $link }
+
+## The lead card's offers
+offers-card-title = Предложения
+offers-card-version = Версия { $version }
+offers-card-valid = действует до { $date }
+offers-status-draft = черновик
+offers-status-sent = отправлено клиенту
+offers-status-accepted = принято
+offers-status-declined = отклонено
+offers-status-changes_requested = запрошены изменения
+offers-status-superseded = заменено новой версией
+offers-status-expired = срок истёк
