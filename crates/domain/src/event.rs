@@ -236,6 +236,14 @@ domain_events! {
     "call.event" => CallEvent { call: i64, event: String, direction: String, at: Timestamp, duration_s: Option<i64> },
     "report.sent" => ReportSent { report: String, from: Timestamp, to: Timestamp, recipients: u64 },
 
+    // --- Offers (issue 20) -------------------------------------------------------------------
+    /// A new offer (version `version`); `superseded` lists the earlier versions it replaced.
+    "offer.created" => OfferCreated { offer_id: i64, version: i64, gross: String, currency: String, superseded: Vec<i64> },
+    /// The offer went to the customer (an e-mail with the link to their page).
+    "offer.sent" => OfferSent { offer_id: i64, version: i64, to: Option<String> },
+    /// The customer decided on their page: `accept`, `decline` or `changes`.
+    "offer.decided" => OfferDecided { offer_id: i64, version: i64, decision: String, note: Option<String> },
+
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },
     /// What changed: a key per field given; `hours`, `phone`, `email` and `language` may be

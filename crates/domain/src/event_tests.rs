@@ -312,6 +312,18 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             "contact.updated",
             json!({ "phone": "+420777000111", "from": "the e-mail signature" }),
         ),
+        // offers
+        (
+            OfferCreated { offer_id: 3, version: 2, gross: s("1210.00"), currency: s("CZK"), superseded: vec![2] },
+            "offer.created",
+            json!({ "offer_id": 3, "version": 2, "gross": "1210.00", "currency": "CZK", "superseded": [2] }),
+        ),
+        (OfferSent { offer_id: 3, version: 2, to: Some(s("jan@example.com")) }, "offer.sent", json!({ "offer_id": 3, "version": 2, "to": "jan@example.com" })),
+        (
+            OfferDecided { offer_id: 3, version: 2, decision: s("changes"), note: None },
+            "offer.decided",
+            json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": null }),
+        ),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

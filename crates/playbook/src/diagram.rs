@@ -130,7 +130,13 @@ impl Flow {
         };
         let base: BTreeSet<Ctx> = match rule.on {
             TriggerKind::LeadReceived => BTreeSet::from([Some(0)]),
-            TriggerKind::StageEntered | TriggerKind::ActivityLogged | TriggerKind::FieldChanged => BTreeSet::from([None]),
+            TriggerKind::StageEntered
+            | TriggerKind::ActivityLogged
+            | TriggerKind::FieldChanged
+            | TriggerKind::OfferSent
+            | TriggerKind::OfferAccepted
+            | TriggerKind::OfferDeclined
+            | TriggerKind::OfferChangesRequested => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };

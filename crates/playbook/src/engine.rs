@@ -140,6 +140,10 @@ pub enum Trigger {
     ActivityLogged { kind: String, direction: Option<String>, outcome: Option<String>, response: bool, by: Option<i64> },
     TimerElapsed { kind: String, payload: Value },
     FieldChanged { field: String, from: Value, to: Value },
+    /// Something happened to one of the lead's offers (issue 20): it was sent, or the customer
+    /// decided on it. `kind` is one of the `offer.*` trigger kinds; `refusals` counts the
+    /// lead's declined offers, this one included; `note` is the customer's reason.
+    Offer { kind: TriggerKind, offer_id: i64, version: i64, note: Option<String>, refusals: u32, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -242,7 +246,7 @@ const MAX_DEPTH: u32 = 8;
 /// for activity 17, `t42` for timer 42 …) and makes notification keys stable.
 pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
     let actor = match trigger {
-        Trigger::TaskCompleted { by, .. } | Trigger::ActivityLogged { by, .. } => *by,
+        Trigger::TaskCompleted { by, .. } | Trigger::ActivityLogged { by, .. } | Trigger::Offer { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -373,6 +377,7 @@ impl<'a> Run<'a> {
             Trigger::ActivityLogged { .. } => TriggerKind::ActivityLogged,
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
+            Trigger::Offer { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {
@@ -638,6 +643,9 @@ impl<'a> Run<'a> {
                 c.timer.is_empty() || kind.strip_prefix("t:").is_some_and(|n| c.timer.iter().any(|x| x == n))
             }
             Some(Trigger::FieldChanged { field, .. }) => any(&c.field, Some(field)),
+            Some(Trigger::Offer { refusals, .. }) => {
+                c.min_refusals.is_none_or(|m| *refusals >= m) && c.max_refusals.is_none_or(|m| *refusals <= m)
+            }
             _ => true,
         }
     }

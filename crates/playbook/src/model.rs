@@ -328,11 +328,32 @@ pub enum TriggerKind {
     ActivityLogged,
     TimerElapsed,
     FieldChanged,
+    /// An offer went to the customer.
+    OfferSent,
+    /// The customer accepted an offer on their page.
+    OfferAccepted,
+    /// The customer declined an offer.
+    OfferDeclined,
+    /// The customer asked for changes (a smaller offer, …).
+    OfferChangesRequested,
 }
 
 impl TriggerKind {
-    pub const WORDS: &'static [&'static str] =
-        &["lead.received", "stage.entered", "task.completed", "activity.logged", "timer.elapsed", "field.changed"];
+    pub const WORDS: &'static [&'static str] = &[
+        "lead.received",
+        "stage.entered",
+        "task.completed",
+        "activity.logged",
+        "timer.elapsed",
+        "field.changed",
+        "offer.sent",
+        "offer.accepted",
+        "offer.declined",
+        "offer.changes_requested",
+    ];
+    /// The triggers of an offer's life.
+    pub const OFFERS: &'static [TriggerKind] =
+        &[TriggerKind::OfferSent, TriggerKind::OfferAccepted, TriggerKind::OfferDeclined, TriggerKind::OfferChangesRequested];
     pub fn as_str(self) -> &'static str {
         Self::WORDS[self as usize]
     }
@@ -345,6 +366,10 @@ impl TriggerKind {
                 TriggerKind::ActivityLogged,
                 TriggerKind::TimerElapsed,
                 TriggerKind::FieldChanged,
+                TriggerKind::OfferSent,
+                TriggerKind::OfferAccepted,
+                TriggerKind::OfferDeclined,
+                TriggerKind::OfferChangesRequested,
             ][i]
         })
     }
@@ -411,6 +436,10 @@ pub struct Conditions {
     pub responded: Option<bool>,
     pub timer: Vec<String>,
     pub field: Vec<String>,
+    /// `offer.*` rules: the lead's declined offers (this one included) are at least this many.
+    pub min_refusals: Option<u32>,
+    /// `offer.*` rules: … at most this many.
+    pub max_refusals: Option<u32>,
 }
 
 #[derive(Debug, Clone)]

@@ -1223,6 +1223,8 @@ const CONDITION_KEYS: &[&str] = &[
     "responded",
     "timer",
     "field",
+    "min_refusals",
+    "max_refusals",
 ];
 
 /// The fields a `field.changed` rule may watch.
@@ -1249,6 +1251,18 @@ fn conditions(cx: &mut Cx, ids: &Ids, v: &V, on: Option<TriggerKind>) -> Conditi
                 c.response = cx.boolean(v, "`response`")
             }
             "responded" => c.responded = cx.boolean(v, "`responded`"),
+            "min_refusals" | "max_refusals" => {
+                only(cx, TriggerKind::OFFERS);
+                let n = match v.get_ref() {
+                    DeValue::Integer(i) => i.as_str().parse::<u32>().ok().filter(|n| (1..=100).contains(n)),
+                    _ => None,
+                };
+                match n {
+                    None => cx.err(v.span(), format!("`{key}` must be a whole number from 1 to 100")),
+                    Some(n) if key == "min_refusals" => c.min_refusals = Some(n),
+                    Some(n) => c.max_refusals = Some(n),
+                }
+            }
             "time" => match cx.string(v, "`time`") {
                 Some("working") => c.working_time = Some(true),
                 Some("after_hours") => c.working_time = Some(false),

@@ -272,6 +272,19 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
             let cause = format!("p1-{field}");
             (Trigger::FieldChanged { field, from: json(&mut f, "from"), to: json(&mut f, "to") }, cause)
         }
+        "offer.sent" | "offer.accepted" | "offer.declined" | "offer.changes_requested" => {
+            let kind = pronto_playbook::model::TriggerKind::parse(&on).expect("an offer trigger");
+            let offer_id = f.int("offer_id").unwrap_or(1);
+            let t = Trigger::Offer {
+                kind,
+                offer_id,
+                version: f.int("version").unwrap_or(1),
+                note: f.str("note"),
+                refusals: f.int("refusals").unwrap_or(0) as u32,
+                by: by(&mut f),
+            };
+            (t, format!("o{offer_id}"))
+        }
         other => panic!("{file}: `{other}` is not a trigger"),
     };
     f.done();

@@ -62,6 +62,7 @@ pub use settings::{SettingsChange, StoredSettings};
 pub use timers::Timers;
 pub use write::access::TOKEN_USE_GRAIN;
 pub use write::leads::IdempotencyKey;
+pub use write::offers::refusal_of as offer_refusal;
 pub use write::users::{NewUserRecord, UserPatch};
 
 /// Options that shape how a store is opened.
@@ -353,6 +354,28 @@ pub trait Store: Send + Sync {
     async fn task(&self, id: i64) -> Result<TaskRecord>;
     async fn tasks(&self, filter: &TaskFilter) -> Result<Vec<TaskRecord>>;
     async fn playbook_versions(&self, name: Option<&str>) -> Result<Vec<PlaybookVersion>>;
+
+    // ── offers (issue 20) ──
+    /// A new offer on the lead: its next version; the lead's open offers are superseded, in
+    /// the same transaction, with the `offer.created` event. `expires_at` is the end of
+    /// `valid_until` in the office's time zone.
+    async fn create_offer(&self, lead_id: i64, offer: pronto_domain::offer::NewOffer, expires_at: jiff::Timestamp, actor: Option<i64>) -> Result<OfferRecord>;
+    /// Sends the offer: `sent`, the customer's message queued, the playbook's `offer.sent`.
+    /// A decided, superseded or expired offer is a `Conflict` (see [`offer_refusal`]).
+    async fn send_offer(&self, offer_id: i64, actor: Option<i64>, message: Option<OfferMessage>) -> Result<OfferRecord>;
+    /// The customer's decision on their page (the lead is the page's): only a `sent` offer
+    /// before its end; otherwise a `Conflict` naming why ([`offer_refusal`]). Runs the playbook
+    /// and alerts the owner.
+    async fn decide_offer(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        decision: pronto_domain::offer::Decision,
+        note: Option<String>,
+    ) -> Result<OfferRecord>;
+    async fn offer(&self, id: i64) -> Result<OfferRecord>;
+    /// The lead's offers, oldest version first; `NotFound` for no such lead.
+    async fn lead_offers(&self, lead_id: i64) -> Result<Vec<OfferRecord>>;
 
     /// Lets the writer finish what is queued and stops it.
     async fn close(&self);

@@ -31,6 +31,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/sqlite/0018_forms.sql") },
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/sqlite/0019_fast_lists.sql") },
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/sqlite/0020_catalogue.sql") },
+    Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -54,6 +55,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 18, name: "web forms", sql: include_str!("../migrations/postgres/0018_forms.sql") },
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/postgres/0019_fast_lists.sql") },
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/postgres/0020_catalogue.sql") },
+    Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -756,3 +756,78 @@ pub struct AuditFilter {
     pub before: Option<i64>,
     pub limit: u32,
 }
+
+// ── Offers (issue 20) ──────────────────────────────────────────────────────────────────────
+
+/// One line of an offer as stored: money as decimal text, exactly as computed when made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferItemRecord {
+    pub position: i64,
+    pub sku: Option<String>,
+    pub name: String,
+    pub unit: Option<String>,
+    pub quantity: String,
+    pub unit_price: String,
+    pub discount: String,
+    pub vat_rate: String,
+    pub net: String,
+    pub vat: String,
+    pub gross: String,
+    /// `in_stock`, `on_order` (with `available_on`), `not_available`, or not checked.
+    pub availability: Option<String>,
+    pub available_on: Option<String>,
+}
+
+/// One VAT rate's part of an offer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferVatRecord {
+    pub rate: String,
+    pub base: String,
+    pub vat: String,
+}
+
+/// An offer: one version of a lead's offer, its lines and totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferRecord {
+    pub id: i64,
+    pub lead_id: i64,
+    pub version: i64,
+    /// As stored: `draft`, `sent`, `accepted`, `declined`, `changes_requested`, `superseded`
+    /// (see `pronto_domain::offer::effective_status` for `expired`).
+    pub status: String,
+    pub currency: String,
+    pub net: String,
+    pub vat: String,
+    pub gross: String,
+    pub vat_summary: Vec<OfferVatRecord>,
+    /// The last day it is valid (`2026-12-31`).
+    pub valid_until: String,
+    /// The end of that day in the office's time zone.
+    pub expires_at: Timestamp,
+    pub delivery_date: Option<String>,
+    pub cooperation: Option<String>,
+    pub customer_provides: Option<String>,
+    pub we_provide: Option<String>,
+    pub note: Option<String>,
+    pub created_at: Timestamp,
+    pub created_by: Option<i64>,
+    pub sent_at: Option<Timestamp>,
+    pub sent_by: Option<i64>,
+    pub decided_at: Option<Timestamp>,
+    /// `accept`, `decline` or `changes`.
+    pub decision: Option<String>,
+    pub decision_note: Option<String>,
+    pub superseded_by: Option<i64>,
+    pub items: Vec<OfferItemRecord>,
+}
+
+/// How the customer is told an offer was sent: a message to their address, written by the
+/// caller in the customer's language (with the link to their page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferMessage {
+    /// `email` or `sms`.
+    pub channel: String,
+    pub address: String,
+    pub subject: Option<String>,
+    pub text: String,
+}

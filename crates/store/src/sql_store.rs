@@ -698,6 +698,35 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(queries::timers(c, lead_id))).await
     }
 
+    // ── offers (issue 20) ──
+    async fn create_offer(
+        &self,
+        lead_id: i64,
+        offer: pronto_domain::offer::NewOffer,
+        expires_at: jiff::Timestamp,
+        actor: Option<i64>,
+    ) -> Result<OfferRecord> {
+        self.writer.submit(crate::write::offers::CreateOffer { lead_id, offer, expires_at, actor }).await
+    }
+    async fn send_offer(&self, offer_id: i64, actor: Option<i64>, message: Option<OfferMessage>) -> Result<OfferRecord> {
+        self.writer.submit(crate::write::offers::SendOffer { offer_id, actor, message }).await
+    }
+    async fn decide_offer(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        decision: pronto_domain::offer::Decision,
+        note: Option<String>,
+    ) -> Result<OfferRecord> {
+        self.writer.submit(crate::write::offers::DecideOffer { lead_id, offer_id, decision, note }).await
+    }
+    async fn offer(&self, id: i64) -> Result<OfferRecord> {
+        self.read(move |c| Box::pin(crate::write::offers::offer(c, id))).await
+    }
+    async fn lead_offers(&self, lead_id: i64) -> Result<Vec<OfferRecord>> {
+        self.read(move |c| Box::pin(crate::write::offers::offers_of_lead(c, lead_id))).await
+    }
+
     async fn close(&self) {
         self.writer.close().await;
         match &self.pool {

@@ -65,6 +65,11 @@
 //! 14. **What happens next** [flow] — a scheduled retry is an open task at once and its timer
 //!    makes the same task due; a queued e-mail is a response only once it left; a lead keeps
 //!    the phone given with its inquiry; what the customer sent is marked answered.
+//! 16. **Offers** [offers] — versions (a new one supersedes the open one), totals stored exactly
+//!    per VAT rate, sending (the customer's message in the outbox), the customer's decisions
+//!    (the playbook's `offer.*` rules, the owner's SMS and in-app alert, the objections listed
+//!    when refusals close the lead), refusals (superseded, expired, decided, not sent) that
+//!    write nothing.
 //! 15. **Settings** [settings] — saved per section and field, secrets sealed at rest and opened
 //!    for the process, a change and its audit row together, kept across a reopen.
 //! 16. **The catalogue** [catalogue] — products added, changed, found by article number
@@ -97,6 +102,8 @@ mod lists;
 mod log_and_timers;
 #[path = "contract/notify.rs"]
 mod notify;
+#[path = "contract/offers.rs"]
+mod offers;
 #[path = "contract/settings.rs"]
 mod settings;
 #[path = "contract/users.rs"]

@@ -11,10 +11,12 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 pub mod exact;
+mod offers;
 mod playbooks;
 mod users;
 mod work;
 
+pub use offers::*;
 pub use playbooks::*;
 pub use users::*;
 pub use work::*;

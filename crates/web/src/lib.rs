@@ -26,6 +26,7 @@ pub mod limits;
 pub mod metrics;
 pub mod office;
 pub mod public;
+pub mod public_offers;
 pub mod ratelimit;
 pub mod settings;
 pub mod telephony;

@@ -44,12 +44,13 @@ pub fn router() -> Router<AppState> {
         .route("/t/{token}/message", post(message))
         .route("/t/{token}/callback", post(callback))
         .route("/t/{token}/upload", post(upload).layer(DefaultBodyLimit::max(UPLOAD_MAX + 64 * 1024)))
+        .route("/t/{token}/offers/{id}", post(decide_offer))
         .route("/process/{playbook}", get(process_page))
         .route("/static/customer.css", get(|| async { css() }))
 }
 
 fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], include_str!("../static/customer.css"))
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css")))
         .into_response()
 }
 
@@ -232,6 +233,8 @@ struct Page<'a> {
     upload_help: String,
     open: bool,
     brand: &'a crate::ui::setup::Brand,
+    /// The offers sent to the customer (issue 20), newest first.
+    offers: Vec<crate::public_offers::OfferView>,
 }
 
 struct Shown {
@@ -239,6 +242,8 @@ struct Shown {
     pb: Arc<Playbook>,
     /// The company's name, logo and contact.
     brand: crate::ui::setup::Brand,
+    /// The lead's offers (the page shows those sent to the customer).
+    offers: Vec<pronto_store::OfferRecord>,
 }
 
 /// The lead behind a token, or the one 404.
@@ -252,7 +257,8 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
         .playbooks()
         .get(&rec.playbook, rec.playbook_version)
         .ok_or_else(|| StoreError::Internal(format!("playbook {} version {} is not loaded", rec.playbook, rec.playbook_version)))?;
-    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await })
+    let offers = st.store.lead_offers(rec.lead_id).await?;
+    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers })
 }
 
 /// The rate limit, then the lead behind the token; the answer to give when either says no.
@@ -367,6 +373,7 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
             callback_note: d.note,
             upload_help,
             open: p.closed.is_none(),
+            offers: crate::public_offers::views(&t, &s.offers, now),
             t,
         },
     )
@@ -388,6 +395,7 @@ async fn tracking_page(
         Some("message") => Some(t.t("c-sent-message")),
         Some("callback") => Some(t.t("c-sent-callback")),
         Some("document") => Some(t.t("c-sent-document")),
+        Some(w @ ("offer-accept" | "offer-decline" | "offer-changes")) => Some(t.t(&format!("c-sent-{w}"))),
         _ => None,
     };
     let d = Draft { notice, ..Default::default() };
@@ -426,6 +434,49 @@ async fn message(
         return render(&st, &token, &s, t, d, StatusCode::UNPROCESSABLE_ENTITY);
     }
     act(&st, &token, &s, CustomerAction::Message { text: text.to_owned() }, "message", t.lang, &headers).await
+}
+
+#[derive(Deserialize)]
+struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    lang: String,
+}
+
+/// The customer's decision on an offer (issue 20): `303` back to the page saying so; `409`
+/// with a page saying why when the offer is expired, superseded or decided; `404` for an offer
+/// that is not this page's.
+async fn decide_offer(
+    State(st): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    Form(f): Form<DecisionForm>,
+) -> Response {
+    let s = match enter(&st, &token, &headers, peer).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let t = s.words(Some(&f.lang), &headers);
+    let Some(id) = id.parse::<i64>().ok().filter(|i| *i > 0 && s.offers.iter().any(|o| o.id == *i)) else {
+        return missing(&headers);
+    };
+    let (decision, note) = match pronto_domain::offer::parse_decision(Some(&f.decision), Some(&f.note)) {
+        Ok(d) => d,
+        Err(e) => {
+            let error = Some(e.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "));
+            return render(&st, &token, &s, t, Draft { error, ..Default::default() }, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    match crate::app::offers::decide(&st, s.rec.lead_id, id, decision, note).await {
+        Ok(crate::app::offers::Decided::Done(_)) => sent(&token, &format!("offer-{}", decision.as_str()), t.lang),
+        Ok(crate::app::offers::Decided::Refused(key)) => html(StatusCode::CONFLICT, crate::public_offers::Refused::new(t, &token, key)),
+        Err(crate::app::Error::NotFound(_)) => missing(&headers),
+        Err(e) => crate::error::ApiError::from(e).into_response(),
+    }
 }
 
 #[derive(Deserialize)]

@@ -1,12 +1,13 @@
 //! The write side's areas, each a set of [`Command`](crate::tx::Command)s over the
 //! transaction buffer (`tx`). Dependencies point down only:
 //! `tx` ← `process` ← `users` ← `access`, `work` ← `customer` ← `leads` ← `mail`, `calls`;
-//! `delivery`, `config`, `schedule` ← `timers`.
+//! `delivery`, `config`, `schedule` ← `timers`; `work` ← `offers`.
 
 pub(crate) mod access;
 pub(crate) mod config;
 pub(crate) mod delivery;
 pub(crate) mod leads;
+pub(crate) mod offers;
 pub(crate) mod timers;
 pub(crate) mod users;
 pub(crate) mod work;

@@ -11,6 +11,7 @@ pub mod mail;
 pub mod forms;
 pub mod messages;
 pub mod notifications;
+pub mod offers;
 pub mod playbooks;
 pub mod reports;
 pub mod settings;
@@ -150,6 +151,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(system::advance_clock))
         .merge(company::routes())
         .merge(catalogue::routes())
+        .merge(offers::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -27,6 +27,7 @@ mod inbox;
 mod late;
 mod lead_actions;
 mod lead_card;
+mod offers_card;
 mod lists;
 mod login;
 mod playbooks;

@@ -374,6 +374,19 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::ContactUpdated { phone, .. } => say("contact-updated", &[("phone", &phone)]),
         E::CustomerCallback { at: when, .. } => say("customer-callback", &[("at", &at(when))]),
         E::CustomerDocument { filename, .. } => say("customer-document", &[("file", &filename)]),
+        E::OfferCreated { version, gross, currency, .. } => {
+            say("offer-created", &[("version", &version.to_string()), ("gross", &gross), ("currency", &currency)])
+        }
+        E::OfferSent { version, .. } => say("offer-sent", &[("version", &version.to_string())]),
+        E::OfferDecided { version, decision, note, .. } => {
+            let v = version.to_string();
+            let note = note.unwrap_or_default();
+            match decision.as_str() {
+                "accept" => say("offer-accepted", &[("version", &v), ("note", &note)]),
+                "decline" => say("offer-declined", &[("version", &v), ("note", &note)]),
+                _ => say("offer-changes-requested", &[("version", &v), ("note", &note)]),
+            }
+        }
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
@@ -583,6 +596,9 @@ mod tests {
             ("contact.unmerged", json!({ "kept": 3, "merged": 4, "leads_moved": [1, 2] })),
             ("contact.updated", json!({ "phone": "+420601234567", "from": "call" })),
             ("customer.callback", json!({ "at": t, "task_id": 4 })),
+            ("offer.created", json!({ "offer_id": 3, "version": 2, "gross": "1210.00", "currency": "CZK", "superseded": [2] })),
+            ("offer.sent", json!({ "offer_id": 3, "version": 2, "to": "eva@example.com" })),
+            ("offer.decided", json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": "Start with one service" })),
             ("customer.document", json!({ "file_id": 1, "filename": "Objednávka 12", "content_type": "application/pdf", "size": 1000 })),
             ("email.received", json!({ "email_id": 1, "from": "Jana Nováková", "subject": "Dotaz", "reply": false, "attachments": 0, "mailbox": "sales" })),
             ("email.ignored", json!({ "mailbox": "sales", "from": "Jana Nováková", "subject": "Spam", "reason": "auto_reply" })),
