@@ -17,6 +17,7 @@ pub mod lead;
 pub mod money;
 pub mod netaddr;
 pub mod offer;
+pub mod offer_report;
 pub mod office_hours;
 pub mod password;
 pub mod search;

@@ -61,6 +61,8 @@ mod net;
 mod notify;
 #[path = "api/offers.rs"]
 mod offers;
+#[path = "api/offer_reports.rs"]
+mod offer_reports;
 #[path = "api/outbound.rs"]
 mod outbound;
 #[path = "api/phone.rs"]

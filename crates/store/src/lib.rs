@@ -25,6 +25,7 @@ mod facts;
 mod late;
 mod mail;
 mod migrate;
+mod offer_facts;
 pub mod playbooks;
 mod pool;
 mod postgres;
@@ -397,6 +398,16 @@ pub trait Store: Send + Sync {
     async fn import_products(&self, products: Vec<pronto_domain::catalogue::Product>, audit: AuditEntry) -> Result<catalogue::ImportOutcome>;
     /// Every product, active or not, by article number (for the CSV export).
     async fn export_products(&self) -> Result<Vec<catalogue::ProductRecord>>;
+
+    // ── offer reports (issue 20, helper "reports") ──
+    /// The leads received in `[from, to)` that have offers (of `playbook` only, when given),
+    /// each with its report fact and its offer versions (`pronto_domain::offer_report`).
+    async fn report_offers(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        playbook: Option<String>,
+    ) -> Result<Vec<pronto_domain::offer_report::LeadOffers>>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

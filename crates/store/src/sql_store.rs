@@ -760,4 +760,15 @@ impl Store for SqlStore {
         let f = crate::catalogue::ProductFilter { all: true, ..Default::default() };
         self.read(move |c| Box::pin(async move { crate::catalogue::list(c, &f).await })).await
     }
+
+    // ── offer reports (issue 20, helper "reports") ──
+    async fn report_offers(
+        &self,
+        from: jiff::Timestamp,
+        to: jiff::Timestamp,
+        playbook: Option<String>,
+    ) -> Result<Vec<pronto_domain::offer_report::LeadOffers>> {
+        let pbs = self.playbooks.clone();
+        self.read(move |c| Box::pin(async move { crate::offer_facts::lead_offers(c, &pbs, from, to, playbook.as_deref()).await })).await
+    }
 }

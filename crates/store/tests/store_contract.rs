@@ -75,6 +75,8 @@
 //! 16. **The catalogue** [catalogue] — products added, changed, found by article number
 //!    (prefix) and name (substring, diacritics ignored), each with its audit row; an import
 //!    adds and changes by article number in one transaction.
+//! 17. **Offer reports** [offer_reports] — offers made, sent and decided across owners and
+//!    channels give the counts, the money per currency and the times the reports show.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -104,6 +106,8 @@ mod log_and_timers;
 mod notify;
 #[path = "contract/offers.rs"]
 mod offers;
+#[path = "contract/offer_reports.rs"]
+mod offer_reports;
 #[path = "contract/settings.rs"]
 mod settings;
 #[path = "contract/users.rs"]

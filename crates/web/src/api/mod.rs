@@ -125,6 +125,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::trend))
         .routes(routes!(reports::drill))
         .routes(routes!(reports::scheduled))
+        .routes(routes!(reports::offers))
         .routes(routes!(mail::list_mailboxes))
         .routes(routes!(mail::test_mailbox))
         .routes(routes!(mail::test_settings))

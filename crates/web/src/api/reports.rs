@@ -388,3 +388,63 @@ pub async fn scheduled(
     }
     Ok(Json(composed).into_response())
 }
+
+// ── offers (issue 20) ──
+
+/// Offers of the leads received in `[from, to)`, per group: versions made, sent, accepted,
+/// declined and with changes requested; the value offered (each lead's latest sent version)
+/// and won, gross per currency; the time from the inquiry to the first offer sent and from an
+/// offer sent to the customer's decision (median, 90th percentile), in wall-clock or working
+/// time. With `playbook`, only that playbook's leads.
+#[utoipa::path(get, path = "/api/v1/reports/offers", tag = "reports", params(ReportQuery),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((OffersReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn offers(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let r = offers_report(&st, &c, q.playbook.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
+    answer(c.format, &r, || offers_table(&r), "offers")
+}
+
+/// The offers report as a sheet: one column per currency for each amount.
+pub(crate) fn offers_table(r: &OffersReport) -> Table {
+    let currencies = |f: fn(&OffersGroup) -> &Vec<Money>| -> Vec<String> { f(&r.total).iter().map(|m| m.currency.clone()).collect() };
+    let (offered, won) = (currencies(|g| &g.value_offered), currencies(|g| &g.value_won));
+    let mut columns: Vec<String> =
+        ["group", "leads", "leads sent", "made", "sent", "accepted", "declined", "changes requested", "acceptance"].map(String::from).to_vec();
+    columns.extend(offered.iter().map(|c| format!("value offered {c}")));
+    columns.extend(won.iter().map(|c| format!("value won {c}")));
+    columns.extend(
+        ["median_to_offer_seconds", "p90_to_offer_seconds", "median_to_decision_seconds", "p90_to_decision_seconds"].map(String::from),
+    );
+    // Money stays the exact decimal it travels as (never a float).
+    let amount = |m: &[Money], c: &str| m.iter().find(|m| m.currency == c).map(|m| Cell::Text(m.amount.clone())).unwrap_or(Cell::Empty);
+    let rows = r
+        .groups
+        .iter()
+        .chain([&r.total])
+        .map(|g| {
+            let mut row = vec![
+                Cell::Text(g.key.clone()),
+                Cell::Int(g.leads),
+                Cell::Int(g.leads_sent),
+                Cell::Int(g.made),
+                Cell::Int(g.sent),
+                Cell::Int(g.accepted),
+                Cell::Int(g.declined),
+                Cell::Int(g.changes_requested),
+                opt_num(g.acceptance),
+            ];
+            row.extend(offered.iter().map(|c| amount(&g.value_offered, c)));
+            row.extend(won.iter().map(|c| amount(&g.value_won, c)));
+            row.extend([
+                opt_num(g.median_to_offer_seconds),
+                opt_num(g.p90_to_offer_seconds),
+                opt_num(g.median_to_decision_seconds),
+                opt_num(g.p90_to_decision_seconds),
+            ]);
+            row
+        })
+        .collect();
+    Table { title: "Offers".into(), columns, rows }
+}

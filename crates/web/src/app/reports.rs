@@ -284,6 +284,10 @@ pub(crate) async fn response_report(st: &AppState, c: &Checked) -> Result<Respon
 pub struct FunnelStage {
     pub id: String,
     pub title: String,
+    /// The offers' money (issue 20): gross per currency offered to the leads that reached
+    /// this stage (each lead's latest sent offer), and won from them.
+    pub value_offered: Vec<Money>,
+    pub value_won: Vec<Money>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -341,11 +345,16 @@ pub(crate) async fn funnel_report(st: &AppState, c: &Checked, playbook: Option<&
     let Some((_, pb)) = st.store.playbooks().current(&name) else {
         return Err(FieldErrors::single("playbook", format!("no playbook `{name}`")).into());
     };
+    let offers = st.store.report_offers(c.from, c.to, Some(name.clone())).await?;
+    let money_at = pronto_domain::offer_report::stage_money(&offers);
     let stages: Vec<FunnelStage> = pb
         .stages
         .iter()
         .filter(|s| s.status.map(|st| st.as_str()) != Some("lost"))
-        .map(|s| FunnelStage { id: s.id.clone(), title: s.title.clone() })
+        .map(|s| {
+            let (offered, won) = money_at.get(&s.id).map(|(o, w)| (money(o), money(w))).unwrap_or_default();
+            FunnelStage { id: s.id.clone(), title: s.title.clone(), value_offered: offered, value_won: won }
+        })
         .collect();
     let r = tallies_of(st, c.dim, c.from, c.to, Some(&name)).await?;
     let names = labels(st, c.dim).await?;
@@ -699,3 +708,108 @@ pub struct ScheduledQuery {
     pub format: Option<String>,
 }
 
+
+// ── offers (issue 20) ──
+
+/// An amount of one currency, as money travels (`"1234.50"`, ISO 4217).
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct Money {
+    pub currency: String,
+    pub amount: String,
+}
+
+/// Money per currency, never converted: with the currency's minor digits, by currency.
+pub(crate) fn money(m: &pronto_domain::offer_report::Amounts) -> Vec<Money> {
+    m.iter()
+        .map(|(c, v)| Money {
+            currency: c.clone(),
+            amount: pronto_domain::money::Currency::parse(c)
+                .map(|cur| pronto_domain::money::format_amount(*v, cur))
+                .unwrap_or_else(|_| v.normalize().to_string()),
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OffersGroup {
+    pub key: String,
+    pub value: String,
+    /// Leads with an offer made, and with one sent.
+    pub leads: i64,
+    pub leads_sent: i64,
+    /// Offer versions made, sent, accepted, declined, with changes requested.
+    pub made: i64,
+    pub sent: i64,
+    pub accepted: i64,
+    pub declined: i64,
+    pub changes_requested: i64,
+    /// accepted / decided; null when none was decided.
+    pub acceptance: Option<f64>,
+    /// Gross, per currency: each lead's latest sent version, and the accepted ones.
+    pub value_offered: Vec<Money>,
+    pub value_won: Vec<Money>,
+    /// Inquiry → the lead's first offer sent, in `time`'s basis.
+    pub median_to_offer_seconds: Option<f64>,
+    pub p90_to_offer_seconds: Option<f64>,
+    /// An offer sent → the customer's decision.
+    pub median_to_decision_seconds: Option<f64>,
+    pub p90_to_decision_seconds: Option<f64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OffersReport {
+    pub from: String,
+    pub to: String,
+    pub group_by: String,
+    pub time: String,
+    /// Only this playbook's leads; null: every lead's.
+    pub playbook: Option<String>,
+    pub total: OffersGroup,
+    pub groups: Vec<OffersGroup>,
+}
+
+pub(crate) fn offers_group(key: String, value: String, t: &pronto_domain::offer_report::OfferTally, business: bool) -> OffersGroup {
+    use pronto_domain::offer_report::{median, p90, pick};
+    OffersGroup {
+        key,
+        value,
+        leads: t.leads,
+        leads_sent: t.leads_sent,
+        made: t.made,
+        sent: t.sent,
+        accepted: t.accepted,
+        declined: t.declined,
+        changes_requested: t.changes,
+        acceptance: t.acceptance(),
+        value_offered: money(&t.value_offered),
+        value_won: money(&t.value_won),
+        median_to_offer_seconds: median(pick(&t.to_offer, business)),
+        p90_to_offer_seconds: p90(pick(&t.to_offer, business)),
+        median_to_decision_seconds: median(pick(&t.to_decision, business)),
+        p90_to_decision_seconds: p90(pick(&t.to_decision, business)),
+    }
+}
+
+/// Offers of the leads received in `[from, to)`, of one playbook's leads (`None`: every lead's).
+pub(crate) async fn offers_report(st: &AppState, c: &Checked, playbook: Option<&str>) -> Result<OffersReport> {
+    use pronto_domain::offer_report::{OfferTally, group};
+    let leads = st.store.report_offers(c.from, c.to, playbook.map(str::to_owned)).await?;
+    let groups = group(&leads, c.dim);
+    let names = labels(st, c.dim).await?;
+    let mut all = OfferTally::default();
+    for t in groups.values() {
+        all.merge(t);
+    }
+    Ok(OffersReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        group_by: c.dim.name().into(),
+        time: if c.business { "business" } else { "wall" }.into(),
+        playbook: playbook.map(str::to_owned),
+        total: offers_group("all".into(), "all".into(), &all, c.business),
+        groups: groups
+            .iter()
+            .map(|(v, t)| offers_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t, c.business))
+            .collect(),
+    })
+}

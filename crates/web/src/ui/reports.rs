@@ -26,6 +26,7 @@ use std::sync::Arc;
 use words::*;
 
 mod drill;
+mod offers;
 mod presets;
 mod words;
 
@@ -466,6 +467,7 @@ async fn sections(st: &AppState, x: &Ctx<'_>, reader: &TimeZone) -> Result<Vec<S
         trend(x, &api::trend_report(st, x.c).await?),
         sla(x, &api::sla_report(st, x.c.from, x.c.to, playbook).await?, reader),
         feedback(&Ctx { c: &by_owner, playbook: x.playbook.clone(), ..*x }, &api::feedback_report(st, &by_owner).await?),
+        offers::offers(x, &api::offers_report(st, x.c, playbook).await?),
     ])
 }
 
@@ -584,7 +586,9 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
     let stages = Tbl::new(
         "funnel-stages",
         None,
-        ["stage", "rep-reached", "rep-share", "rep-mean-in-stage"].map(|k| t.t(k)).to_vec(),
+        ["stage", "rep-reached", "rep-share", "rep-mean-in-stage", "reports-offers-funnel-offered", "reports-offers-funnel-won"]
+            .map(|k| t.t(k))
+            .to_vec(),
         f
             .stages
             .iter()
@@ -597,6 +601,8 @@ fn funnel(x: &Ctx, f: &api::FunnelReport) -> Section {
                     Fig::text(pct(t, share(n, all.leads))),
                     Fig::text(opt_duration(t, all.mean_stage_seconds.get(i).copied().flatten()))
                         .keyed(all.mean_stage_seconds.get(i).copied().flatten()),
+                    offers::money_fig(t, &s.value_offered),
+                    offers::money_fig(t, &s.value_won),
                 ]
             })
             .collect(),
