@@ -61,6 +61,8 @@ mod net;
 mod notify;
 #[path = "api/offers.rs"]
 mod offers;
+#[path = "api/offers_editor.rs"]
+mod offers_editor;
 #[path = "api/outbound.rs"]
 mod outbound;
 #[path = "api/phone.rs"]
