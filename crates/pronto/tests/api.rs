@@ -63,6 +63,8 @@ mod notify;
 mod offers;
 #[path = "api/offer_reports.rs"]
 mod offer_reports;
+#[path = "api/offers_editor.rs"]
+mod offers_editor;
 #[path = "api/outbound.rs"]
 mod outbound;
 #[path = "api/phone.rs"]

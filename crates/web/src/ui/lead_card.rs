@@ -102,8 +102,8 @@ struct LeadPage {
     may_documents: bool,
     may_email: bool,
     may_revoke: bool,
-    /// The lead's offers, newest first (issue 20).
-    offers: Vec<super::offers_card::OfferRow>,
+    /// The lead's offers, newest first, with the editor's buttons and the comparison (issue 20).
+    offers: super::offers_card::OffersCard,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -266,7 +266,7 @@ pub(super) async fn lead_page(
         Vec::new()
     };
     let flash = super::flash::sentence(&st, &t, &zone, &q).await;
-    let offers = super::offers_card::rows(&t, &st.store.lead_offers(id).await.unwrap_or_default(), now);
+    let offers = super::offers_card::card(&t, id, &st.store.lead_offers(id).await.unwrap_or_default(), now, may(Action::WorkDeal), &q);
     Ok(page(LeadPage {
         offers,
         admin: c.role == pronto_domain::user::Role::Admin,

@@ -28,6 +28,8 @@ mod late;
 mod lead_actions;
 mod lead_card;
 mod offers_card;
+mod offers_diff;
+mod offers_editor;
 mod lists;
 mod login;
 mod playbooks;
@@ -110,6 +112,7 @@ pub fn router() -> Router<AppState> {
         .merge(shell::router())
         .merge(playbooks::routes())
         .merge(catalogue::routes())
+        .merge(offers_editor::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

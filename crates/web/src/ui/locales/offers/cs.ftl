@@ -69,3 +69,110 @@ offers-status-declined = odmítnuto
 offers-status-changes_requested = žádost o změny
 offers-status-superseded = nahrazeno novější verzí
 offers-status-expired = platnost skončila
+
+# editor
+## Editor nabídek a verze vedle sebe na kartě poptávky
+offers-ed-title = Nabídka verze { $version } pro { $who }
+offers-ed-intro = Řádky z katalogu (napište kód nebo název) nebo volný text. Součty se při uložení spočítají znovu.
+offers-ed-intro-version = Nová verze vyplněná podle předchozí: změňte, o co zákazník požádal. Předchozí verze zůstane a bude označena jako nahrazená.
+offers-ed-back = ← Zpět na poptávku
+offers-ed-errors = { $n ->
+    [one] Opravte prosím { $n } pole. Nic z napsaného se neztratilo.
+    [few] Opravte prosím { $n } pole. Nic z napsaného se neztratilo.
+   *[other] Opravte prosím { $n } polí. Nic z napsaného se neztratilo.
+}
+offers-ed-lines = Řádky
+offers-ed-lines-hint = Prázdné řádky se vynechají.
+offers-ed-line-n = Řádek { $v }
+offers-ed-name = Položka (název, nebo hledejte v katalogu)
+offers-ed-sku = Kód zboží
+offers-ed-quantity = Množství
+offers-ed-unit = Jednotka
+offers-ed-unit_price = Cena za jednotku
+offers-ed-discount = Sleva %
+offers-ed-vat_rate = DPH %
+offers-ed-availability = U dodavatele
+offers-ed-avail-unknown = neověřeno
+offers-ed-avail-in_stock = skladem
+offers-ed-avail-on_order = na objednávku
+offers-ed-avail-not_available = nedostupné
+offers-ed-available_on = Termín dodavatele (na objednávku)
+offers-ed-remove = Odebrat řádek
+offers-ed-add = Přidat řádek
+offers-ed-totals = Součty
+offers-ed-totals-hint = Náhled: přesné součty spočítá server při uložení.
+offers-ed-terms = Podmínky
+offers-ed-currency = Měna
+offers-ed-valid_until = Platí do
+offers-ed-delivery_date = Termín dodání
+offers-ed-cooperation = Průběh spolupráce
+offers-ed-customer_provides = Co zajistí zákazník
+offers-ed-we_provide = Co zajistíme my
+offers-ed-note = Poznámka
+offers-ed-save = Uložit jako koncept
+offers-ed-save-hint = Zákazníkovi nic neodejde, dokud nabídku neodešlete.
+offers-ed-err-sku = Zboží s tímto kódem není v katalogu. Vyberte z návrhů, nebo vyplňte název, cenu a sazbu DPH.
+offers-ed-err-name = Vyplňte název položky nebo vyberte zboží z katalogu.
+offers-ed-err-quantity = Zadejte množství větší než 0, např. 2 nebo 1,5.
+offers-ed-err-unit = Zadejte krátkou jednotku, např. ks nebo hod (nejvýše 20 znaků).
+offers-ed-err-unit_price = Zadejte cenu za jednotku číslem, např. 1250,50.
+offers-ed-err-unit_price-currency = Cena zboží je v jiné měně: zadejte cenu v měně nabídky.
+offers-ed-err-discount = Zadejte slevu v procentech od 0 do 100.
+offers-ed-err-vat_rate = Zadejte sazbu DPH v procentech od 0 do 100, např. 21.
+offers-ed-err-availability = Vyberte dostupnost ze seznamu.
+offers-ed-err-available_on = Zadejte termín dodavatele pro položku na objednávku.
+offers-ed-err-currency = Vyberte měnu ze seznamu.
+offers-ed-err-valid_until = Zadejte poslední den platnosti: dnes nebo později, nejvýše tři roky dopředu.
+offers-ed-err-delivery_date = Zadejte termín dodání ode dneška.
+offers-ed-err-cooperation = Text je příliš dlouhý (nejvýše 10 000 znaků).
+offers-ed-err-customer_provides = Text je příliš dlouhý (nejvýše 10 000 znaků).
+offers-ed-err-we_provide = Text je příliš dlouhý (nejvýše 10 000 znaků).
+offers-ed-err-note = Text je příliš dlouhý (nejvýše 10 000 znaků).
+offers-ed-err-items = Vyplňte alespoň jeden řádek (nejvýše 200).
+offers-ed-err-form = Ve formuláři něco nesedí, zkontrolujte ho prosím.
+offers-ed-saved = Nabídka verze { $version } je uložena jako koncept. Až bude hotová, odešlete ji zákazníkovi.
+offers-ed-sent-email = Nabídka verze { $version } odešla zákazníkovi e-mailem s odkazem na jeho stránku. Jakmile ji přijme, odmítne nebo požádá o změny, hned se to dozvíte.
+offers-ed-sent-sms = Nabídka verze { $version } odešla zákazníkovi SMS s odkazem na jeho stránku. Jakmile ji přijme, odmítne nebo požádá o změny, hned se to dozvíte.
+offers-ed-sent-none = Nabídka verze { $version } je na stránce zákazníka; nemá e-mail ani telefon, pošlete mu odkaz sami. Jakmile se rozhodne, hned se to dozvíte.
+offers-ed-none = Zatím žádná nabídka.
+offers-ed-send = Odeslat zákazníkovi
+offers-ed-new-version = Nová verze
+offers-ed-new = Nová nabídka
+offers-cmp-title = Verze vedle sebe
+offers-cmp-a = Dřívější
+offers-cmp-b = Pozdější
+offers-cmp-show = Porovnat
+offers-cmp-added = přidáno
+offers-cmp-removed = odebráno
+offers-cmp-changed = změněno
+offers-cmp-f-name = název
+offers-cmp-f-quantity = množství
+offers-cmp-f-unit = jednotka
+offers-cmp-f-unit_price = cena
+offers-cmp-f-discount = sleva
+offers-cmp-f-vat_rate = sazba DPH
+offers-cmp-f-availability = dostupnost
+offers-cmp-f-cooperation = průběh spolupráce
+offers-cmp-f-customer_provides = co zajistí zákazník
+offers-cmp-f-we_provide = co zajistíme my
+offers-cmp-f-note = poznámka
+offers-cmp-n-added = { $n ->
+    [one] { $n } řádek přidán
+    [few] { $n } řádky přidány
+   *[other] { $n } řádků přidáno
+}
+offers-cmp-n-removed = { $n ->
+    [one] { $n } řádek odebrán
+    [few] { $n } řádky odebrány
+   *[other] { $n } řádků odebráno
+}
+offers-cmp-n-changed = { $n ->
+    [one] { $n } řádek změněn
+    [few] { $n } řádky změněny
+   *[other] { $n } řádků změněno
+}
+offers-cmp-totals = součty
+offers-cmp-validity = platnost
+offers-cmp-delivery = termín dodání
+offers-cmp-nothing = Mezi těmito verzemi se nic nezměnilo.
+offers-cmp-summary = Co se změnilo: { $v }.

@@ -69,3 +69,110 @@ offers-status-declined = odrzucona
 offers-status-changes_requested = prośba o zmiany
 offers-status-superseded = zastąpiona nowszą wersją
 offers-status-expired = wygasła
+
+# editor
+## Edytor ofert i wersje obok siebie na karcie zapytania
+offers-ed-title = Oferta w wersji { $version } dla { $who }
+offers-ed-intro = Pozycje z katalogu (wpisz kod lub nazwę) albo dowolny tekst. Sumy są liczone ponownie przy zapisie.
+offers-ed-intro-version = Nowa wersja wypełniona na podstawie poprzedniej: zmień to, o co prosił klient. Poprzednia wersja zostaje i jest oznaczona jako zastąpiona.
+offers-ed-back = ← Wróć do zapytania
+offers-ed-errors = { $n ->
+    [one] Popraw { $n } pole. Nic z wpisanego nie zginęło.
+    [few] Popraw { $n } pola. Nic z wpisanego nie zginęło.
+   *[other] Popraw { $n } pól. Nic z wpisanego nie zginęło.
+}
+offers-ed-lines = Pozycje
+offers-ed-lines-hint = Puste pozycje są pomijane.
+offers-ed-line-n = Pozycja { $v }
+offers-ed-name = Pozycja (nazwa lub szukaj w katalogu)
+offers-ed-sku = Kod towaru
+offers-ed-quantity = Ilość
+offers-ed-unit = Jednostka
+offers-ed-unit_price = Cena jednostkowa
+offers-ed-discount = Rabat %
+offers-ed-vat_rate = VAT %
+offers-ed-availability = U dostawcy
+offers-ed-avail-unknown = nie sprawdzono
+offers-ed-avail-in_stock = na stanie
+offers-ed-avail-on_order = na zamówienie
+offers-ed-avail-not_available = niedostępne
+offers-ed-available_on = Termin dostawcy (na zamówienie)
+offers-ed-remove = Usuń pozycję
+offers-ed-add = Dodaj pozycję
+offers-ed-totals = Sumy
+offers-ed-totals-hint = Podgląd: dokładne sumy serwer liczy przy zapisie.
+offers-ed-terms = Warunki
+offers-ed-currency = Waluta
+offers-ed-valid_until = Ważna do
+offers-ed-delivery_date = Termin dostawy
+offers-ed-cooperation = Przebieg współpracy
+offers-ed-customer_provides = Co zapewnia klient
+offers-ed-we_provide = Co robimy my
+offers-ed-note = Uwaga
+offers-ed-save = Zapisz jako szkic
+offers-ed-save-hint = Nic nie trafi do klienta, dopóki nie wyślesz oferty.
+offers-ed-err-sku = Brak towaru o tym kodzie. Wybierz z podpowiedzi albo podaj nazwę, cenę i stawkę VAT.
+offers-ed-err-name = Podaj nazwę pozycji lub wybierz towar z katalogu.
+offers-ed-err-quantity = Podaj ilość większą od 0, np. 2 lub 1,5.
+offers-ed-err-unit = Podaj krótką jednostkę, np. szt. lub godz. (najwyżej 20 znaków).
+offers-ed-err-unit_price = Podaj cenę jednostkową liczbą, np. 1250,50.
+offers-ed-err-unit_price-currency = Cena towaru jest w innej walucie: podaj cenę w walucie oferty.
+offers-ed-err-discount = Podaj rabat w procentach od 0 do 100.
+offers-ed-err-vat_rate = Podaj stawkę VAT w procentach od 0 do 100, np. 23.
+offers-ed-err-availability = Wybierz dostępność z listy.
+offers-ed-err-available_on = Podaj termin dostawcy dla pozycji na zamówienie.
+offers-ed-err-currency = Wybierz walutę z listy.
+offers-ed-err-valid_until = Podaj ostatni dzień ważności: dziś lub później, najwyżej trzy lata naprzód.
+offers-ed-err-delivery_date = Podaj termin dostawy od dziś.
+offers-ed-err-cooperation = Tekst jest za długi (najwyżej 10 000 znaków).
+offers-ed-err-customer_provides = Tekst jest za długi (najwyżej 10 000 znaków).
+offers-ed-err-we_provide = Tekst jest za długi (najwyżej 10 000 znaków).
+offers-ed-err-note = Tekst jest za długi (najwyżej 10 000 znaków).
+offers-ed-err-items = Wypełnij co najmniej jedną pozycję (najwyżej 200).
+offers-ed-err-form = Coś w formularzu się nie zgadza, sprawdź go.
+offers-ed-saved = Oferta w wersji { $version } zapisana jako szkic. Wyślij ją klientowi, gdy będzie gotowa.
+offers-ed-sent-email = Oferta w wersji { $version } wysłana klientowi e-mailem z linkiem do jego strony. Gdy ją przyjmie, odrzuci lub poprosi o zmiany, od razu się dowiesz.
+offers-ed-sent-sms = Oferta w wersji { $version } wysłana klientowi SMS-em z linkiem do jego strony. Gdy ją przyjmie, odrzuci lub poprosi o zmiany, od razu się dowiesz.
+offers-ed-sent-none = Oferta w wersji { $version } jest na stronie klienta; nie ma e-maila ani telefonu, przekaż mu link sam. Gdy zdecyduje, od razu się dowiesz.
+offers-ed-none = Jeszcze nie ma oferty.
+offers-ed-send = Wyślij klientowi
+offers-ed-new-version = Nowa wersja
+offers-ed-new = Nowa oferta
+offers-cmp-title = Wersje obok siebie
+offers-cmp-a = Wcześniejsza
+offers-cmp-b = Późniejsza
+offers-cmp-show = Porównaj
+offers-cmp-added = dodano
+offers-cmp-removed = usunięto
+offers-cmp-changed = zmieniono
+offers-cmp-f-name = nazwa
+offers-cmp-f-quantity = ilość
+offers-cmp-f-unit = jednostka
+offers-cmp-f-unit_price = cena
+offers-cmp-f-discount = rabat
+offers-cmp-f-vat_rate = stawka VAT
+offers-cmp-f-availability = dostępność
+offers-cmp-f-cooperation = przebieg współpracy
+offers-cmp-f-customer_provides = co zapewnia klient
+offers-cmp-f-we_provide = co robimy my
+offers-cmp-f-note = uwaga
+offers-cmp-n-added = { $n ->
+    [one] { $n } pozycja dodana
+    [few] { $n } pozycje dodane
+   *[other] { $n } pozycji dodanych
+}
+offers-cmp-n-removed = { $n ->
+    [one] { $n } pozycja usunięta
+    [few] { $n } pozycje usunięte
+   *[other] { $n } pozycji usuniętych
+}
+offers-cmp-n-changed = { $n ->
+    [one] { $n } pozycja zmieniona
+    [few] { $n } pozycje zmienione
+   *[other] { $n } pozycji zmienionych
+}
+offers-cmp-totals = sumy
+offers-cmp-validity = ważność
+offers-cmp-delivery = termin dostawy
+offers-cmp-nothing = Między tymi wersjami nic się nie zmieniło.
+offers-cmp-summary = Co się zmieniło: { $v }.
