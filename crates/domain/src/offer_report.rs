@@ -209,12 +209,7 @@ mod tests {
 
     fn lead(channel: &str, owner: Option<i64>, reached: &[&str], offers: Vec<OfferFact>, first: Option<i64>) -> LeadOffers {
         LeadOffers {
-            lead: Fact {
-                channel: channel.into(),
-                owner,
-                reached: reached.iter().map(|s| s.to_string()).collect(),
-                ..Fact::default()
-            },
+            lead: Fact { channel: channel.into(), owner, reached: reached.iter().map(|s| s.to_string()).collect(), ..Fact::default() },
             offers,
             to_first_sent: first.map(|s| (s, s / 3)),
         }
@@ -238,7 +233,10 @@ mod tests {
                     "web",
                     Some(1),
                     &[],
-                    vec![offer(1, "CZK", "1000.50", true, Some("changes"), Some(60)), offer(2, "CZK", "600.25", true, Some("accept"), Some(30))],
+                    vec![
+                        offer(1, "CZK", "1000.50", true, Some("changes"), Some(60)),
+                        offer(2, "CZK", "600.25", true, Some("accept"), Some(30)),
+                    ],
                     Some(100),
                 )],
                 Dim::Channel,

@@ -45,7 +45,8 @@ async fn offer_reports_count_money_and_times_per_owner_and_channel(store: Arc<dy
         d.channel = Some(channel.into());
         parse(&clock, d)
     };
-    let drafts = [(lead(1, "web"), jana), (lead(2, "email"), petr), (lead(3, "web"), petr), (lead(4, "phone"), jana), (lead(5, "email"), jana)];
+    let drafts =
+        [(lead(1, "web"), jana), (lead(2, "email"), petr), (lead(3, "web"), petr), (lead(4, "phone"), jana), (lead(5, "email"), jana)];
     let mut ids = Vec::new();
     for (d, owner) in drafts {
         let id = store.create_lead(d, None, None).await.unwrap().id;

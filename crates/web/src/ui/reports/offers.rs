@@ -64,9 +64,7 @@ pub(super) fn offers(x: &Ctx, r: &api::OffersReport) -> Section {
         c.dedup();
         c
     };
-    let money = rows(&|g| {
-        currencies.iter().flat_map(|c| [amount_fig(t, &g.value_offered, c), amount_fig(t, &g.value_won, c)]).collect()
-    });
+    let money = rows(&|g| currencies.iter().flat_map(|c| [amount_fig(t, &g.value_offered, c), amount_fig(t, &g.value_won, c)]).collect());
     let time = |s: Option<f64>| Fig::text(opt_duration(t, s)).keyed(s);
     let times = rows(&|g| {
         vec![
