@@ -109,7 +109,10 @@ pub fn diff(old: &OfferRecord, new: &OfferRecord) -> OfferDiff {
             lines.push(LineDiff { old: Some(o.clone()), new: None, change: Change::Removed });
         }
     }
-    let totals = old.currency != new.currency || !same_number(&old.net, &new.net) || !same_number(&old.vat, &new.vat) || !same_number(&old.gross, &new.gross);
+    let totals = old.currency != new.currency
+        || !same_number(&old.net, &new.net)
+        || !same_number(&old.vat, &new.vat)
+        || !same_number(&old.gross, &new.gross);
     let texts = [
         ("cooperation", &old.cooperation, &new.cooperation),
         ("customer_provides", &old.customer_provides, &new.customer_provides),
@@ -229,7 +232,11 @@ mod tests {
             (
                 "free text matched by name, case ignored; availability changed",
                 offer(vec![web.clone()], "20000", "2031-05-20"),
-                offer(vec![OfferItemRecord { name: " website ".into(), availability: Some("in_stock".into()), ..web.clone() }], "20000", "2031-05-20"),
+                offer(
+                    vec![OfferItemRecord { name: " website ".into(), availability: Some("in_stock".into()), ..web.clone() }],
+                    "20000",
+                    "2031-05-20",
+                ),
                 vec![(" website ", c(&["name", "availability"]))],
                 false,
                 false,
