@@ -188,7 +188,9 @@ mod tests {
         let training = item(Some("TR-1"), "Training", "2", "2500.00");
         let pump = item(Some("CP-7"), "Pump", "1", "4890.5");
         let c = |f: &[&'static str]| Change::Changed(f.to_vec());
-        let cases: Vec<(&str, OfferRecord, OfferRecord, Vec<(&str, Change)>, bool, bool)> = vec![
+        // (what, earlier, later, each line's change, totals changed, validity changed)
+        type Case = (&'static str, OfferRecord, OfferRecord, Vec<(&'static str, Change)>, bool, bool);
+        let cases: Vec<Case> = vec![
             (
                 "the same offer",
                 offer(vec![web.clone(), training.clone()], "25000", "2031-05-20"),

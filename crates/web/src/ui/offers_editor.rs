@@ -294,6 +294,7 @@ impl EditorPage {
     }
 }
 
+#[allow(clippy::result_large_err)] // the page's refusal, as every page's
 fn may_work(st: &AppState, c: &Caller, t: &Arc<Tr>, back: &str) -> Result<(), super::error::UiError> {
     c.require(Action::WorkDeal).map_err(|e| fail(st, c, t, back)(e))
 }
@@ -371,10 +372,12 @@ fn render(
     r
 }
 
+#[allow(clippy::result_large_err)]
 fn lead_id(st: &AppState, c: &Caller, t: &Arc<Tr>, id: &str) -> Result<i64, super::error::UiError> {
     id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(st, c, t, "/inbox")(app::Error::not_found("lead")))
 }
 
+#[allow(clippy::result_large_err)]
 async fn load_lead(st: &AppState, c: &Caller, t: &Arc<Tr>, id: i64) -> Result<pronto_store::LeadRecord, super::error::UiError> {
     st.store.lead(id).await.map_err(|e| fail(st, c, t, "/inbox")(app::or_not_found(e, "lead")))
 }
