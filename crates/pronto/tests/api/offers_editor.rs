@@ -28,14 +28,28 @@ fn own(app: &App) -> String {
 }
 
 async fn sign_in(app: &App, login: &str) -> String {
-    let r = app.client.post(app.url("/login")).header("origin", own(app)).form(&[("login", login), ("password", PASSWORD)]).send().await.unwrap();
+    let r = app
+        .client
+        .post(app.url("/login"))
+        .header("origin", own(app))
+        .form(&[("login", login), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303);
     let set = r.headers()["set-cookie"].to_str().unwrap();
     set.strip_prefix("pronto_session=").unwrap().split(';').next().unwrap().to_owned()
 }
 
 async fn get(app: &App, path: &str, cookie: &str) -> Page {
-    let r = app.client.get(app.url(path)).header("accept-language", "en").header("cookie", format!("pronto_session={cookie}")).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", "en")
+        .header("cookie", format!("pronto_session={cookie}"))
+        .send()
+        .await
+        .unwrap();
     Page { status: r.status().as_u16(), location: String::new(), html: r.text().await.unwrap() }
 }
 
@@ -120,7 +134,8 @@ async fn the_editor_refuses_a_bad_line_keeps_what_was_typed_and_saves_versions(e
     assert!(bad.html.contains("Give a quantity greater than 0"), "in the reader's words");
     assert!(bad.html.contains("id=\"err-sku-1\"") && bad.html.contains("No product with this article number"));
     assert!(bad.html.contains("id=\"err-available_on-0\""), "on order needs the supplier's date");
-    for kept in ["value=\"Montáž kotle\"", "value=\"4 500,50\"", "value=\"NOPE-1\"", "Nejdřív prohlídka.", &format!("value=\"{VALID}\"")] {
+    for kept in ["value=\"Montáž kotle\"", "value=\"4 500,50\"", "value=\"NOPE-1\"", "Nejdřív prohlídka.", &format!("value=\"{VALID}\"")]
+    {
         assert!(bad.html.contains(kept), "{kept} kept");
     }
     assert!(offers(&app, lid).await.is_empty(), "nothing saved");
@@ -167,13 +182,24 @@ async fn the_editor_refuses_a_bad_line_keeps_what_was_typed_and_saves_versions(e
     let v1_id = id(v1);
     let again = get(&app, &format!("{new}?from={v1_id}"), &jana).await;
     assert_eq!(again.status, 200);
-    assert!(again.html.contains("value=\"Montáž kotle\"") && again.html.contains("value=\"KT-100\"") && again.html.contains("Montáž a revize."), "prefilled");
+    assert!(
+        again.html.contains("value=\"Montáž kotle\"") && again.html.contains("value=\"KT-100\"") && again.html.contains("Montáž a revize."),
+        "prefilled"
+    );
     let v2 = post(
         &app,
         &new,
         &jana,
         &origin,
-        &[("from", &v1_id.to_string()), ("sku_0", "KT-100"), ("name_0", "Kotel Vaillant ecoTEC plus"), ("quantity_0", "1"), ("unit_price_0", "32900"), ("vat_rate_0", "21"), ("valid_until", "2031-05-27")],
+        &[
+            ("from", &v1_id.to_string()),
+            ("sku_0", "KT-100"),
+            ("name_0", "Kotel Vaillant ecoTEC plus"),
+            ("quantity_0", "1"),
+            ("unit_price_0", "32900"),
+            ("vat_rate_0", "21"),
+            ("valid_until", "2031-05-27"),
+        ],
     )
     .await;
     assert_eq!(v2.status, 303, "{}", v2.html);
@@ -185,7 +211,13 @@ async fn the_editor_refuses_a_bad_line_keeps_what_was_typed_and_saves_versions(e
     let card = get(&app, &format!("/leads/{lid}"), &jana).await;
     assert!(card.html.contains("id=\"offer-compare\""));
     let summary = card.html.split("id=\"offer-compare-summary\">").nth(1).unwrap().split("</p>").next().unwrap();
-    assert!(summary.contains("1 line removed") && summary.contains("1 line changed") && summary.contains("the totals") && summary.contains("the validity"), "{summary}");
+    assert!(
+        summary.contains("1 line removed")
+            && summary.contains("1 line changed")
+            && summary.contains("the totals")
+            && summary.contains("the validity"),
+        "{summary}"
+    );
     assert!(card.html.contains("offer-cmp-removed") && card.html.contains("offer-cmp-changed"));
     assert!(!card.html.contains("id=\"offer-send-1\""), "a superseded version is not sent");
 
@@ -204,10 +236,24 @@ async fn the_editor_refuses_a_bad_line_keeps_what_was_typed_and_saves_versions(e
     assert_eq!(card.status, 200);
     assert!(!card.html.contains("offer-new-version") && !card.html.contains(&format!("href=\"{new}\"")), "no buttons");
     assert_eq!(get(&app, &new, &sara).await.status, 403);
-    let refused = post(&app, &new, &sara, &origin, &[("name_0", "X"), ("quantity_0", "1"), ("unit_price_0", "1"), ("vat_rate_0", "21"), ("valid_until", VALID)]).await;
+    let refused = post(
+        &app,
+        &new,
+        &sara,
+        &origin,
+        &[("name_0", "X"), ("quantity_0", "1"), ("unit_price_0", "1"), ("vat_rate_0", "21"), ("valid_until", VALID)],
+    )
+    .await;
     assert_eq!(refused.status, 403);
     // A post from another site: refused before anything is written.
-    let cross = post(&app, &new, &jana, "https://evil.example", &[("name_0", "X"), ("quantity_0", "1"), ("unit_price_0", "1"), ("vat_rate_0", "21"), ("valid_until", VALID)]).await;
+    let cross = post(
+        &app,
+        &new,
+        &jana,
+        "https://evil.example",
+        &[("name_0", "X"), ("quantity_0", "1"), ("unit_price_0", "1"), ("vat_rate_0", "21"), ("valid_until", VALID)],
+    )
+    .await;
     assert_eq!(cross.status, 403);
     assert_eq!(offers(&app, lid).await.len(), 2, "nothing written by the refused posts");
 }
@@ -248,16 +294,18 @@ async fn a_line_is_filled_from_the_catalogue_suggestion_and_saved() {
     b.fill("#o-quantity-1", "3").await;
     b.fill("#o-unit_price-1", "850").await;
     b.fill("#o-vat_rate-1", "12").await;
-    b.click("#offer-add-line").await;
     b.wait_for("#offer-totals:not([hidden])", 10).await;
     let totals = b.text("#offer-totals").await;
     assert!(totals.contains("665,00"), "live totals: {totals}");
+    b.js("document.getElementById('offer-line-0').scrollIntoView()").await;
     b.screenshot("offers-editor").await;
     fits(&b, "the editor").await;
+    b.click("#offer-add-line").await;
+    b.wait_for("#offer-line-3", 10).await;
     b.click("#offer-save").await;
     b.wait_for("#offers-notice", 10).await;
     assert!(b.text("#offers-notice").await.contains("verze 1"), "what happens next is said");
-    let o = &app.get(&format!("/api/v1/leads/{lid}/offers")).await.expect(200)["items"][0];
+    let o = app.get(&format!("/api/v1/leads/{lid}/offers")).await.expect(200)["items"][0].clone();
     assert_eq!((o["items"][0]["sku"].as_str(), o["gross"].as_str()), (Some("KT-100"), Some("42665.00")), "{o}");
 
     // A second version: one more boiler, the assembly gone; side by side.
@@ -284,4 +332,13 @@ async fn a_line_is_filled_from_the_catalogue_suggestion_and_saved() {
     fits(&p, "the versions on a phone").await;
     p.screenshot("offers-versions-phone").await;
     p.close().await;
+
+    let h = Browser::start("he").await;
+    browser_sign_in(&h, &app, "jana").await;
+    h.goto(&app.url(&format!("/leads/{lid}/offers/new?from={}", o["id"]))).await;
+    h.wait_for("#offer-form", 10).await;
+    fits(&h, "the editor in Hebrew").await;
+    h.js("document.getElementById('offer-lines').scrollIntoView()").await;
+    h.screenshot("offers-editor-he").await;
+    h.close().await;
 }

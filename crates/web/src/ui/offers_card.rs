@@ -166,7 +166,7 @@ pub fn compare(t: &Tr, old: &OfferRecord, new: &OfferRecord) -> Compare {
     for f in &d.texts {
         parts.push(t.t(&format!("offers-cmp-f-{f}")));
     }
-    let summary = if parts.is_empty() { t.t("offers-cmp-nothing") } else { t.s("offers-cmp-summary", &parts.join(", ")) };
+    let summary = if d.is_empty() { t.t("offers-cmp-nothing") } else { t.s("offers-cmp-summary", &parts.join(", ")) };
     let total = |o: &OfferRecord| format!("{}\u{a0}{}", amount(t, &o.gross), o.currency);
     Compare {
         old_title: t.with("offers-card-version", &[("version", &old.version.to_string())]),
@@ -198,7 +198,14 @@ pub fn notice(t: &Tr, q: &std::collections::HashMap<String, String>) -> Option<S
 
 /// The card: the versions, the buttons for who works the deal, the comparison (`?cmp_a=&cmp_b=`
 /// version numbers, else the latest two).
-pub fn card(t: &Tr, lead_id: i64, offers: &[OfferRecord], now: jiff::Timestamp, may_work: bool, q: &std::collections::HashMap<String, String>) -> OffersCard {
+pub fn card(
+    t: &Tr,
+    lead_id: i64,
+    offers: &[OfferRecord],
+    now: jiff::Timestamp,
+    may_work: bool,
+    q: &std::collections::HashMap<String, String>,
+) -> OffersCard {
     let by_version = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).and_then(|v| offers.iter().find(|o| o.version == v));
     let pair = match (by_version("cmp_a"), by_version("cmp_b")) {
         (Some(a), Some(b)) if a.version != b.version => Some(if a.version < b.version { (a, b) } else { (b, a) }),

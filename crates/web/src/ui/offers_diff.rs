@@ -109,7 +109,10 @@ pub fn diff(old: &OfferRecord, new: &OfferRecord) -> OfferDiff {
             lines.push(LineDiff { old: Some(o.clone()), new: None, change: Change::Removed });
         }
     }
-    let totals = old.currency != new.currency || !same_number(&old.net, &new.net) || !same_number(&old.vat, &new.vat) || !same_number(&old.gross, &new.gross);
+    let totals = old.currency != new.currency
+        || !same_number(&old.net, &new.net)
+        || !same_number(&old.vat, &new.vat)
+        || !same_number(&old.gross, &new.gross);
     let texts = [
         ("cooperation", &old.cooperation, &new.cooperation),
         ("customer_provides", &old.customer_provides, &new.customer_provides),
@@ -185,7 +188,9 @@ mod tests {
         let training = item(Some("TR-1"), "Training", "2", "2500.00");
         let pump = item(Some("CP-7"), "Pump", "1", "4890.5");
         let c = |f: &[&'static str]| Change::Changed(f.to_vec());
-        let cases: Vec<(&str, OfferRecord, OfferRecord, Vec<(&str, Change)>, bool, bool)> = vec![
+        // (what, earlier, later, each line's change, totals changed, validity changed)
+        type Case = (&'static str, OfferRecord, OfferRecord, Vec<(&'static str, Change)>, bool, bool);
+        let cases: Vec<Case> = vec![
             (
                 "the same offer",
                 offer(vec![web.clone(), training.clone()], "25000", "2031-05-20"),
@@ -229,7 +234,11 @@ mod tests {
             (
                 "free text matched by name, case ignored; availability changed",
                 offer(vec![web.clone()], "20000", "2031-05-20"),
-                offer(vec![OfferItemRecord { name: " website ".into(), availability: Some("in_stock".into()), ..web.clone() }], "20000", "2031-05-20"),
+                offer(
+                    vec![OfferItemRecord { name: " website ".into(), availability: Some("in_stock".into()), ..web.clone() }],
+                    "20000",
+                    "2031-05-20",
+                ),
                 vec![(" website ", c(&["name", "availability"]))],
                 false,
                 false,

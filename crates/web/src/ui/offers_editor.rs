@@ -294,12 +294,19 @@ impl EditorPage {
     }
 }
 
+#[allow(clippy::result_large_err)] // the page's refusal, as every page's
 fn may_work(st: &AppState, c: &Caller, t: &Arc<Tr>, back: &str) -> Result<(), super::error::UiError> {
     c.require(Action::WorkDeal).map_err(|e| fail(st, c, t, back)(e))
 }
 
 fn who(l: &pronto_store::LeadRecord) -> String {
-    l.contact.name.clone().or(l.company.as_ref().and_then(|c| c.name.clone())).or(l.contact.email.clone()).or(l.contact.phone.clone()).unwrap_or_default()
+    l.contact
+        .name
+        .clone()
+        .or(l.company.as_ref().and_then(|c| c.name.clone()))
+        .or(l.contact.email.clone())
+        .or(l.contact.phone.clone())
+        .unwrap_or_default()
 }
 
 /// The office's today and a fortnight from it (`YYYY-MM-DD`), the default validity.
@@ -310,7 +317,16 @@ fn fortnight(st: &AppState, l: &pronto_store::LeadRecord) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn render(st: &AppState, c: &Caller, t: Arc<Tr>, l: &pronto_store::LeadRecord, next_version: i64, from: Option<i64>, f: Typed, errors: HashMap<String, String>) -> Response {
+fn render(
+    st: &AppState,
+    c: &Caller,
+    t: Arc<Tr>,
+    l: &pronto_store::LeadRecord,
+    next_version: i64,
+    from: Option<i64>,
+    f: Typed,
+    errors: HashMap<String, String>,
+) -> Response {
     let mut lines = f.lines.clone();
     // The filled rows, then always [`EMPTY_ROWS`] empty ones.
     while lines.last().is_some_and(LineTyped::is_empty) {
@@ -356,10 +372,12 @@ fn render(st: &AppState, c: &Caller, t: Arc<Tr>, l: &pronto_store::LeadRecord, n
     r
 }
 
+#[allow(clippy::result_large_err)]
 fn lead_id(st: &AppState, c: &Caller, t: &Arc<Tr>, id: &str) -> Result<i64, super::error::UiError> {
     id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(st, c, t, "/inbox")(app::Error::not_found("lead")))
 }
 
+#[allow(clippy::result_large_err)]
 async fn load_lead(st: &AppState, c: &Caller, t: &Arc<Tr>, id: i64) -> Result<pronto_store::LeadRecord, super::error::UiError> {
     st.store.lead(id).await.map_err(|e| fail(st, c, t, "/inbox")(app::or_not_found(e, "lead")))
 }
@@ -370,7 +388,12 @@ async fn next_version(st: &AppState, c: &Caller, lead: i64) -> i64 {
 }
 
 /// `GET /leads/{id}/offers/new[?from={offer}]`.
-async fn new_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> PageResult {
+async fn new_page(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> PageResult {
     let id = lead_id(&st, &c, &t, &id)?;
     let back = format!("/leads/{id}");
     may_work(&st, &c, &t, &back)?;
@@ -393,7 +416,12 @@ async fn new_page(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Pa
 
 /// `POST /leads/{id}/offers/new`: the use case checks every field; refused → the form again with
 /// the messages and what was typed; saved → the lead card saying what happens next.
-async fn create(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<String>, Form(form): Form<HashMap<String, String>>) -> PageResult {
+async fn create(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> PageResult {
     let id = lead_id(&st, &c, &t, &id)?;
     let back = format!("/leads/{id}");
     may_work(&st, &c, &t, &back)?;
@@ -475,7 +503,15 @@ async fn products(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Qu
                     let p = r.product;
                     let name = p.name_in(lang).to_owned();
                     let money = super::catalogue::money(&t, &p.price.to_string(), &p.currency);
-                    Suggestion { label: format!("{} · {} · {}", p.sku, name, money), sku: p.sku, name, unit: p.unit, price: p.price.to_string(), currency: p.currency, vat_rate: p.vat_rate.to_string() }
+                    Suggestion {
+                        label: format!("{} · {} · {}", p.sku, name, money),
+                        sku: p.sku,
+                        name,
+                        unit: p.unit,
+                        price: p.price.to_string(),
+                        currency: p.currency,
+                        vat_rate: p.vat_rate.to_string(),
+                    }
                 })
                 .collect();
             let mut r = Json(out).into_response();
