@@ -69,3 +69,7 @@ offers-status-declined = odmítnuto
 offers-status-changes_requested = žádost o změny
 offers-status-superseded = nahrazeno novější verzí
 offers-status-expired = platnost skončila
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Stáhnout nabídku (PDF)
+offers-card-pdf = PDF

@@ -69,3 +69,7 @@ offers-status-declined = declined
 offers-status-changes_requested = changes asked for
 offers-status-superseded = replaced by a newer version
 offers-status-expired = expired
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Download the offer (PDF)
+offers-card-pdf = PDF

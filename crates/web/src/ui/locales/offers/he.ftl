@@ -69,3 +69,7 @@ offers-status-declined = נדחתה
 offers-status-changes_requested = התבקשו שינויים
 offers-status-superseded = הוחלפה בגרסה חדשה
 offers-status-expired = פג תוקף
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = הורדת ההצעה (PDF)
+offers-card-pdf = PDF

@@ -69,3 +69,7 @@ offers-status-declined = odrzucona
 offers-status-changes_requested = prośba o zmiany
 offers-status-superseded = zastąpiona nowszą wersją
 offers-status-expired = wygasła
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Pobierz ofertę (PDF)
+offers-card-pdf = PDF

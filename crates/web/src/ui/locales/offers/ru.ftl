@@ -69,3 +69,7 @@ offers-status-declined = отклонено
 offers-status-changes_requested = запрошены изменения
 offers-status-superseded = заменено новой версией
 offers-status-expired = срок истёк
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Скачать предложение (PDF)
+offers-card-pdf = PDF
