@@ -482,12 +482,19 @@ async fn decide_offer(
 
 /// The offer as a PDF for the customer (issue 20): only an offer of this page's lead, and only
 /// once it was sent to them; the same 404 as an unknown token otherwise.
-async fn offer_pdf(State(st): State<AppState>, Path((token, id)): Path<(String, String)>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+async fn offer_pdf(
+    State(st): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+) -> Response {
     let s = match enter(&st, &token, &headers, peer).await {
         Ok(s) => s,
         Err(r) => return r,
     };
-    let Some(id) = id.parse::<i64>().ok().filter(|i| *i > 0 && s.offers.iter().any(|o| o.id == *i && crate::app::offer_pdf::shown_to_customer(o))) else {
+    let Some(id) =
+        id.parse::<i64>().ok().filter(|i| *i > 0 && s.offers.iter().any(|o| o.id == *i && crate::app::offer_pdf::shown_to_customer(o)))
+    else {
         return missing(&headers);
     };
     match crate::app::offer_pdf::for_customer(&st, s.rec.lead_id, id).await {

@@ -18,10 +18,11 @@ both!(the_offer_is_a_pdf_for_the_team_and_for_its_customer_only, a_hebrew_leads_
 const LOGO_PNG: &[u8] = include_bytes!("../../../documents/tests/fixtures/logo.png");
 
 async fn company(app: &App) {
-    let identity =
-        json!({ "name": "Studio Pronto", "address": "Dlouhá 1, 110 00 Praha", "phone": "+420 222 333 444", "email": "hello@studio.example" });
+    let identity = json!({ "name": "Studio Pronto", "address": "Dlouhá 1, 110 00 Praha", "phone": "+420 222 333 444", "email": "hello@studio.example" });
     app.send(app.req(Method::PUT, "/api/v1/company").json(&identity)).await.expect(200);
-    let r = app.send(app.req(Method::PUT, "/api/v1/company/logo").header("content-type", "application/octet-stream").body(LOGO_PNG.to_vec())).await;
+    let r = app
+        .send(app.req(Method::PUT, "/api/v1/company/logo").header("content-type", "application/octet-stream").body(LOGO_PNG.to_vec()))
+        .await;
     assert!(r.status < 300, "the logo is stored: {} {}", r.status, r.text);
 }
 
@@ -80,7 +81,8 @@ fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
 /// The PDF's text without direction marks, every run of white space (no-break too) one space.
 fn text(pdf: &[u8]) -> String {
     let raw = poppler("pdftotext", pdf, &["-enc", "UTF-8"]);
-    let plain: String = raw.chars().filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).collect();
+    let plain: String =
+        raw.chars().filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')).collect();
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -108,7 +110,8 @@ async fn the_offer_is_a_pdf_for_the_team_and_for_its_customer_only(engine: Engin
     assert!(got.bytes.starts_with(b"%PDF-"), "the body is a PDF");
     assert_eq!(got.disposition, format!("inline; filename=\"offer-2031-{lid:04}-v1.pdf\""));
     let words = text(&got.bytes);
-    for want in ["Studio Pronto", "Eva Malá", "Website", "Training", "Nabídka", "29 240,00 CZK", "na objednávku, očekáváme 15. 5. 2031"] {
+    for want in ["Studio Pronto", "Eva Malá", "Website", "Training", "Nabídka", "29 240,00 CZK", "na objednávku, očekáváme 15. 5. 2031"]
+    {
         assert!(words.contains(want), "{want:?} is not in the PDF's text:\n{words}");
     }
     let images = poppler("pdfimages", &got.bytes, &["-list"]).lines().skip(2).filter(|l| !l.trim().is_empty()).count();
@@ -164,7 +167,8 @@ async fn a_hebrew_leads_offer_is_printed_in_hebrew(engine: Engine) {
     let got = staff_pdf(&app, id(&o)).await;
     assert_eq!((got.status, got.content_type.as_str()), (200, "application/pdf"));
     let words = text(&got.bytes);
-    for want in ["הצעת מחיר", "סה״כ כולל מע״מ", "בהזמנה", "Studio Pronto", "Dana Levi", "Website", "29,240.00 CZK"] {
+    for want in ["הצעת מחיר", "סה״כ כולל מע״מ", "בהזמנה", "Studio Pronto", "Dana Levi", "Website", "29,240.00 CZK"]
+    {
         assert!(compact(&words).contains(&compact(want)), "{want:?} is not in the Hebrew PDF's text:\n{words}");
     }
     assert!(!words.contains("Offer no."), "no English label in a Hebrew offer");

@@ -17,7 +17,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create_offer, list_offers)).routes(routes!(get_offer)).routes(routes!(send_offer)).routes(routes!(offer_pdf))
+    OpenApiRouter::new()
+        .routes(routes!(create_offer, list_offers))
+        .routes(routes!(get_offer))
+        .routes(routes!(send_offer))
+        .routes(routes!(offer_pdf))
 }
 
 /// Make an offer on a lead: the next version of the lead's offer (the earlier open one is

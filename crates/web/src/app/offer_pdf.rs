@@ -14,7 +14,8 @@ use crate::ui::i18n::Tr;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use pronto_documents::{
-    Company, Customer, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow, labels, offer_pdf,
+    Company, Customer, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow, labels,
+    offer_pdf,
 };
 use pronto_domain::money::parse_decimal;
 use pronto_store::company::CompanyProfile;
@@ -72,9 +73,9 @@ async fn render(st: &AppState, offer: OfferRecord) -> Result<Pdf> {
             None => Err(e),
         })
     })
-        .await
-        .map_err(|e| Error::Internal(format!("the offer's PDF was not made: {e}")))?
-        .map_err(|e| Error::Internal(format!("offer {}: {e}", offer.id)))?;
+    .await
+    .map_err(|e| Error::Internal(format!("the offer's PDF was not made: {e}")))?
+    .map_err(|e| Error::Internal(format!("offer {}: {e}", offer.id)))?;
     Ok(Pdf { filename, bytes })
 }
 
@@ -115,13 +116,24 @@ pub fn document(s: &Sources) -> OfferDocument {
     let filled = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let company = Company {
         name: filled(&p.name).unwrap_or_default(),
-        address_lines: p.address.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+        address_lines: p
+            .address
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
         company_id: String::new(),
         vat_id: String::new(),
         phone: filled(&p.phone).unwrap_or_default(),
         email: filled(&p.email).unwrap_or_default(),
         web: filled(&p.web).unwrap_or_default(),
-        logo: s.logo.as_ref().and_then(|(kind, bytes)| LogoFormat::from_media_type(kind).map(|format| Logo { format, bytes: bytes.clone() })),
+        logo: s
+            .logo
+            .as_ref()
+            .and_then(|(kind, bytes)| LogoFormat::from_media_type(kind).map(|format| Logo { format, bytes: bytes.clone() })),
     };
     let firm = lead.company.as_ref();
     let customer = Customer {
@@ -152,7 +164,12 @@ pub fn document(s: &Sources) -> OfferDocument {
         vat_summary: o
             .vat_summary
             .iter()
-            .map(|r| VatSummaryRow { rate: rate(&t, &r.rate), base: amount(&t, &r.base), vat: amount(&t, &r.vat), gross: amount(&t, &sum(&r.base, &r.vat)) })
+            .map(|r| VatSummaryRow {
+                rate: rate(&t, &r.rate),
+                base: amount(&t, &r.base),
+                vat: amount(&t, &r.vat),
+                gross: amount(&t, &sum(&r.base, &r.vat)),
+            })
             .collect(),
         totals: Totals { net: amount(&t, &o.net), vat: amount(&t, &o.vat), gross: amount(&t, &o.gross), currency: o.currency.clone() },
         texts: OfferTexts {
@@ -214,7 +231,12 @@ mod tests {
             stage: "new".into(),
             status: "open".into(),
             owner: None,
-            contact: ContactSummary { id: 1, name: Some("Eva Malá".into()), email: Some("eva@example.com".into()), phone: Some("+420777123456".into()) },
+            contact: ContactSummary {
+                id: 1,
+                name: Some("Eva Malá".into()),
+                email: Some("eva@example.com".into()),
+                phone: Some("+420777123456".into()),
+            },
             company: Some(CompanyRecord { id: 2, name: Some("Malá s.r.o.".into()), company_id: Some("27074358".into()) }),
             customer_type: None,
             subject: None,
@@ -239,7 +261,16 @@ mod tests {
         }
     }
 
-    fn item(name: &str, quantity: &str, unit: Option<&str>, price: &str, discount: &str, rate: &str, net: &str, avail: Option<&str>) -> OfferItemRecord {
+    fn item(
+        name: &str,
+        quantity: &str,
+        unit: Option<&str>,
+        price: &str,
+        discount: &str,
+        rate: &str,
+        net: &str,
+        avail: Option<&str>,
+    ) -> OfferItemRecord {
         OfferItemRecord {
             position: 1,
             sku: None,
@@ -325,14 +356,54 @@ mod tests {
     fn every_value_is_written_in_the_documents_language() {
         // (language, quantity with unit, unit price, discount, rate, total, availability on order, gross, issued, VAT row's gross)
         for (lang, qty, price, discount, rate, total, avail, gross, issued, row_gross) in [
-            ("cs", "2,5\u{a0}h", "2\u{a0}500,00", "10\u{a0}%", "12\u{a0}%", "4\u{a0}500,00", "na objednávku, očekáváme 15. 5. 2031", "29\u{a0}240,00", "7. 5. 2031", "5\u{a0}040,00"),
-            ("en", "2.5\u{a0}h", "2,500.00", "10\u{a0}%", "12\u{a0}%", "4,500.00", "on order, expected 15 May 2031", "29,240.00", "7 May 2031", "5,040.00"),
-            ("he", "2.5\u{a0}h", "2,500.00", "10\u{a0}%", "12\u{a0}%", "4,500.00", "בהזמנה, צפוי ב־15.05.2031", "29,240.00", "07.05.2031", "5,040.00"),
+            (
+                "cs",
+                "2,5\u{a0}h",
+                "2\u{a0}500,00",
+                "10\u{a0}%",
+                "12\u{a0}%",
+                "4\u{a0}500,00",
+                "na objednávku, očekáváme 15. 5. 2031",
+                "29\u{a0}240,00",
+                "7. 5. 2031",
+                "5\u{a0}040,00",
+            ),
+            (
+                "en",
+                "2.5\u{a0}h",
+                "2,500.00",
+                "10\u{a0}%",
+                "12\u{a0}%",
+                "4,500.00",
+                "on order, expected 15 May 2031",
+                "29,240.00",
+                "7 May 2031",
+                "5,040.00",
+            ),
+            (
+                "he",
+                "2.5\u{a0}h",
+                "2,500.00",
+                "10\u{a0}%",
+                "12\u{a0}%",
+                "4,500.00",
+                "בהזמנה, צפוי ב־15.05.2031",
+                "29,240.00",
+                "07.05.2031",
+                "5,040.00",
+            ),
         ] {
             let d = doc(Language::from_code(lang).unwrap(), Some(lang));
             let l = &d.lines[1];
             assert_eq!(
-                (l.quantity.as_str(), l.unit_price.as_str(), l.discount.as_str(), l.vat_rate.as_str(), l.total.as_str(), l.availability.as_str()),
+                (
+                    l.quantity.as_str(),
+                    l.unit_price.as_str(),
+                    l.discount.as_str(),
+                    l.vat_rate.as_str(),
+                    l.total.as_str(),
+                    l.availability.as_str()
+                ),
                 (qty, price, discount, rate, total, avail),
                 "{lang}"
             );
