@@ -261,16 +261,8 @@ mod tests {
         }
     }
 
-    fn item(
-        name: &str,
-        quantity: &str,
-        unit: Option<&str>,
-        price: &str,
-        discount: &str,
-        rate: &str,
-        net: &str,
-        avail: Option<&str>,
-    ) -> OfferItemRecord {
+    /// A line: `[quantity, unit price, discount, VAT rate, net]` as stored.
+    fn item(name: &str, unit: Option<&str>, [quantity, price, discount, rate, net]: [&str; 5], avail: Option<&str>) -> OfferItemRecord {
         OfferItemRecord {
             position: 1,
             sku: None,
@@ -319,9 +311,9 @@ mod tests {
             decision_note: None,
             superseded_by: None,
             items: vec![
-                item("Website", "1", None, "20000", "0", "21", "20000.00", Some("in_stock")),
-                item("Training", "2.5", Some("h"), "2500.00", "10", "12", "4500.00", Some("on_order")),
-                item("Hosting", "1", None, "0", "0.00", "12", "0", None),
+                item("Website", None, ["1", "20000", "0", "21", "20000.00"], Some("in_stock")),
+                item("Training", Some("h"), ["2.5", "2500.00", "10", "12", "4500.00"], Some("on_order")),
+                item("Hosting", None, ["1", "0", "0.00", "12", "0"], None),
             ],
         }
     }
