@@ -98,13 +98,31 @@ pub struct Logo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LogoFormat {
     Png,
+    /// JPEG, as the company's profile may store it.
+    Jpeg,
+    /// WebP, as the company's profile may store it.
+    Webp,
     Svg,
 }
 
 impl LogoFormat {
+    /// The format of a media type the company's profile stores (`image/png`, `image/jpeg`,
+    /// `image/webp`, `image/svg+xml`); `None` for any other.
+    pub fn from_media_type(media_type: &str) -> Option<LogoFormat> {
+        match media_type.trim().to_ascii_lowercase().as_str() {
+            "image/png" => Some(LogoFormat::Png),
+            "image/jpeg" | "image/jpg" => Some(LogoFormat::Jpeg),
+            "image/webp" => Some(LogoFormat::Webp),
+            "image/svg+xml" => Some(LogoFormat::Svg),
+            _ => None,
+        }
+    }
+
     pub(crate) fn typst_name(self) -> &'static str {
         match self {
             LogoFormat::Png => "png",
+            LogoFormat::Jpeg => "jpg",
+            LogoFormat::Webp => "webp",
             LogoFormat::Svg => "svg",
         }
     }

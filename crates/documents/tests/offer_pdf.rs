@@ -24,6 +24,16 @@ fn poppler(pdf: &[u8], args: &[&str]) -> String {
     String::from_utf8(output.stdout).expect("pdftotext prints UTF-8")
 }
 
+/// How many raster images the PDF holds (poppler's `pdfimages -list`: two lines of heading).
+fn images(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("offer.pdf");
+    std::fs::write(&path, pdf).expect("the PDF written to the temporary directory");
+    let output = Command::new("pdfimages").arg("-list").arg(&path).output().expect("pdfimages (poppler-utils) runs");
+    assert!(output.status.success(), "pdfimages failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).lines().skip(2).filter(|l| !l.trim().is_empty()).count()
+}
+
 /// The PDF's text, pages separated by a form feed, every run of spaces and newlines one space.
 fn pdf_text(pdf: &[u8]) -> String {
     let raw = poppler(pdf, &["-enc", "UTF-8"]);
@@ -277,17 +287,29 @@ fn a_long_offer_breaks_across_pages_and_repeats_the_table_header() {
 }
 
 #[test]
-fn a_png_logo_an_svg_logo_and_no_logo_all_render() {
+fn a_png_jpeg_webp_or_svg_logo_and_no_logo_all_render() {
+    // The company's profile stores PNG, JPEG or WebP; the documents take SVG too.
+    const LOGO_JPEG: &[u8] = include_bytes!("fixtures/logo.jpg");
+    const LOGO_WEBP: &[u8] = include_bytes!("fixtures/logo.webp");
     let mut doc = sample::offer(Language::Pl);
-    for logo in [
-        Some(Logo { format: LogoFormat::Png, bytes: sample::LOGO_PNG.to_vec() }),
-        Some(Logo { format: LogoFormat::Svg, bytes: sample::LOGO_SVG.to_vec() }),
-        None,
+    for (logo, media_type) in [
+        (Some(Logo { format: LogoFormat::Png, bytes: sample::LOGO_PNG.to_vec() }), "image/png"),
+        (Some(Logo { format: LogoFormat::Jpeg, bytes: LOGO_JPEG.to_vec() }), "image/jpeg"),
+        (Some(Logo { format: LogoFormat::Webp, bytes: LOGO_WEBP.to_vec() }), "image/webp"),
+        (Some(Logo { format: LogoFormat::Svg, bytes: sample::LOGO_SVG.to_vec() }), "image/svg+xml"),
+        (None, ""),
     ] {
+        let raster = logo.as_ref().is_some_and(|l| l.format != LogoFormat::Svg);
+        if let Some(l) = &logo {
+            assert_eq!(LogoFormat::from_media_type(media_type), Some(l.format), "{media_type}");
+        }
         doc.company.logo = logo;
-        let text = pdf_text(&render(&doc));
+        let pdf = render(&doc);
+        let text = pdf_text(&pdf);
         assert_contains(&text, sample::COMPANY, "the company's name next to the logo");
+        assert_eq!(images(&pdf) > 0, raster, "{media_type:?}: a raster logo is an image in the PDF, and only then");
     }
+    assert_eq!(LogoFormat::from_media_type("image/gif"), None, "a format the profile does not store");
 }
 
 #[test]

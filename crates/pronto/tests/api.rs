@@ -59,6 +59,8 @@ mod mail;
 mod net;
 #[path = "api/notify.rs"]
 mod notify;
+#[path = "api/offer_pdf.rs"]
+mod offer_pdf;
 #[path = "api/offers.rs"]
 mod offers;
 #[path = "api/offer_reports.rs"]

@@ -45,6 +45,7 @@ pub fn router() -> Router<AppState> {
         .route("/t/{token}/callback", post(callback))
         .route("/t/{token}/upload", post(upload).layer(DefaultBodyLimit::max(UPLOAD_MAX + 64 * 1024)))
         .route("/t/{token}/offers/{id}", post(decide_offer))
+        .route("/t/{token}/offers/{id}/pdf", get(offer_pdf))
         .route("/process/{playbook}", get(process_page))
         .route("/static/customer.css", get(|| async { css() }))
 }
@@ -474,6 +475,36 @@ async fn decide_offer(
     match crate::app::offers::decide(&st, s.rec.lead_id, id, decision, note).await {
         Ok(crate::app::offers::Decided::Done(_)) => sent(&token, &format!("offer-{}", decision.as_str()), t.lang),
         Ok(crate::app::offers::Decided::Refused(key)) => html(StatusCode::CONFLICT, crate::public_offers::Refused::new(t, &token, key)),
+        Err(crate::app::Error::NotFound(_)) => missing(&headers),
+        Err(e) => crate::error::ApiError::from(e).into_response(),
+    }
+}
+
+/// The offer as a PDF for the customer (issue 20): only an offer of this page's lead, and only
+/// once it was sent to them; the same 404 as an unknown token otherwise.
+async fn offer_pdf(
+    State(st): State<AppState>,
+    Path((token, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+) -> Response {
+    let s = match enter(&st, &token, &headers, peer).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let Some(id) =
+        id.parse::<i64>().ok().filter(|i| *i > 0 && s.offers.iter().any(|o| o.id == *i && crate::app::offer_pdf::shown_to_customer(o)))
+    else {
+        return missing(&headers);
+    };
+    match crate::app::offer_pdf::for_customer(&st, s.rec.lead_id, id).await {
+        Ok(pdf) => {
+            let mut r = crate::api::offers::pdf_response(pdf);
+            let h = r.headers_mut();
+            h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+            h.insert(header::HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex, nofollow"));
+            r
+        }
         Err(crate::app::Error::NotFound(_)) => missing(&headers),
         Err(e) => crate::error::ApiError::from(e).into_response(),
     }

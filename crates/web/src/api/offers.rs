@@ -11,13 +11,17 @@ use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create_offer, list_offers)).routes(routes!(get_offer)).routes(routes!(send_offer))
+    OpenApiRouter::new()
+        .routes(routes!(create_offer, list_offers))
+        .routes(routes!(get_offer))
+        .routes(routes!(send_offer))
+        .routes(routes!(offer_pdf))
 }
 
 /// Make an offer on a lead: the next version of the lead's offer (the earlier open one is
@@ -74,4 +78,30 @@ pub async fn get_offer(State(st): State<AppState>, caller: Caller, Path(id): Pat
 pub async fn send_offer(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<OfferOut>> {
     let id = path_id(&id, "offer")?;
     Ok(Json(OfferOut::at(app::offers::send(&st, &caller, id).await?, st.clock.now())))
+}
+
+/// The offer as a PDF (`application/pdf`) in the lead's language (else the company's): the
+/// company's name, logo and contacts, the customer, the lines, the VAT per rate and the
+/// totals. Whoever may read the offer may read its PDF. The same offer gives the same bytes.
+#[utoipa::path(get, path = "/api/v1/offers/{id}/pdf", tag = "offers",
+    params(("id" = i64, Path)),
+    responses((status = 200, description = "The offer as a PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn offer_pdf(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Response> {
+    let id = path_id(&id, "offer")?;
+    Ok(pdf_response(app::offer_pdf::staff(&st, &caller, id).await?))
+}
+
+/// A PDF shown in the browser (`inline`) under its name; never sniffed, never cached.
+pub(crate) fn pdf_response(pdf: app::offer_pdf::Pdf) -> Response {
+    let mut res = (StatusCode::OK, pdf.bytes).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{}\"", pdf.filename)) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
 }

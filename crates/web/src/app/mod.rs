@@ -33,6 +33,7 @@ pub mod leads;
 pub mod mail;
 pub mod next;
 pub mod notifications;
+pub mod offer_pdf;
 pub mod offers;
 pub mod playbooks;
 pub mod reports;

@@ -21,6 +21,8 @@ pub struct OfferRow {
     pub gross: String,
     pub valid: String,
     pub note: Option<String>,
+    /// The version as a PDF (the API's address: the session's cookie opens it).
+    pub pdf: String,
 }
 
 pub fn rows(t: &Tr, offers: &[OfferRecord], now: jiff::Timestamp) -> Vec<OfferRow> {
@@ -39,6 +41,7 @@ pub fn rows(t: &Tr, offers: &[OfferRecord], now: jiff::Timestamp) -> Vec<OfferRo
                 gross: format!("{}\u{a0}{}", amount(t, &o.gross), o.currency),
                 valid: t.with("offers-card-valid", &[("date", &date(t, &o.valid_until))]),
                 note: o.decision_note.clone(),
+                pdf: format!("/api/v1/offers/{}/pdf", o.id),
             }
         })
         .collect()

@@ -176,3 +176,7 @@ offers-cmp-validity = platnost
 offers-cmp-delivery = termín dodání
 offers-cmp-nothing = Mezi těmito verzemi se nic nezměnilo.
 offers-cmp-summary = Co se změnilo: { $v }.
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Stáhnout nabídku (PDF)
+offers-card-pdf = PDF

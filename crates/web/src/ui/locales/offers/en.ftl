@@ -172,3 +172,7 @@ offers-cmp-validity = the validity
 offers-cmp-delivery = the delivery date
 offers-cmp-nothing = Nothing changed between these versions.
 offers-cmp-summary = What changed: { $v }.
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Download the offer (PDF)
+offers-card-pdf = PDF

@@ -172,3 +172,7 @@ offers-cmp-validity = התוקף
 offers-cmp-delivery = מועד האספקה
 offers-cmp-nothing = לא השתנה דבר בין הגרסאות האלה.
 offers-cmp-summary = מה השתנה: { $v }.
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = הורדת ההצעה (PDF)
+offers-card-pdf = PDF

@@ -176,3 +176,7 @@ offers-cmp-validity = ważność
 offers-cmp-delivery = termin dostawy
 offers-cmp-nothing = Między tymi wersjami nic się nie zmieniło.
 offers-cmp-summary = Co się zmieniło: { $v }.
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Pobierz ofertę (PDF)
+offers-card-pdf = PDF

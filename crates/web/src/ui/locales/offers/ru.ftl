@@ -176,3 +176,7 @@ offers-cmp-validity = срок действия
 offers-cmp-delivery = срок поставки
 offers-cmp-nothing = Между этими версиями ничего не изменилось.
 offers-cmp-summary = Что изменилось: { $v }.
+
+# The offer as a PDF (issue 20, item 3)
+c-offer-pdf = Скачать предложение (PDF)
+offers-card-pdf = PDF
