@@ -32,6 +32,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/sqlite/0019_fast_lists.sql") },
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/sqlite/0020_catalogue.sql") },
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
+    Migration { version: 22, name: "requisites", sql: include_str!("../migrations/sqlite/0022_requisites.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -56,6 +57,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 19, name: "lists that stay fast", sql: include_str!("../migrations/postgres/0019_fast_lists.sql") },
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/postgres/0020_catalogue.sql") },
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
+    Migration { version: 22, name: "requisites", sql: include_str!("../migrations/postgres/0022_requisites.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

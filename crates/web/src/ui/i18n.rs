@@ -28,7 +28,9 @@ macro_rules! ftl {
             include_str!(concat!("locales/forms/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/playbooks/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/catalogue/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/offers/", $lang, ".ftl"))
+            include_str!(concat!("locales/offers/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/requisites/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/invoices/", $lang, ".ftl"))
         ))),*]
     };
 }

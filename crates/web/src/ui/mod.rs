@@ -133,7 +133,9 @@ macro_rules! areas {
             include_str!(concat!("../../static/", $dir, "/forms.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/playbooks.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/catalogue.", $ext)), "\n",
-            include_str!(concat!("../../static/", $dir, "/offers.", $ext))
+            include_str!(concat!("../../static/", $dir, "/offers.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/requisites.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/invoices.", $ext))
         )
     };
 }

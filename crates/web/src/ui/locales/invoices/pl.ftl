@@ -1,0 +1,1 @@
+# The invoices area's words (issue 21).

@@ -1,0 +1,1 @@
+# The requisites area's words (issue 21).

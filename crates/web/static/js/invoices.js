@@ -1,0 +1,1 @@
+// The invoices area (issue 21).

@@ -1,0 +1,1 @@
+// The requisites area (issue 21).
