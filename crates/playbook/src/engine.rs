@@ -368,6 +368,7 @@ impl<'a> Run<'a> {
             Trigger::FieldChanged { field, to, .. } if field == "status" && to.as_str() != Some(LeadStatus::Open.as_str()) => {
                 self.closed(to.as_str().unwrap_or("closed"));
             }
+            Trigger::Offer { kind, .. } => self.offer_work_done(*kind, depth),
             _ => {}
         }
         let kind = match trigger {
@@ -485,6 +486,39 @@ impl<'a> Run<'a> {
                     self.act(a, 0);
                 }
             }
+        }
+    }
+
+    /// The offer's step a task waited for happened (issue 20): a new version made completes
+    /// the open `offer = "prepare"` tasks with `done`, the offer sent the `offer = "send"` ones
+    /// with `sent`; the playbook reacts as if a person had completed them.
+    fn offer_work_done(&mut self, kind: TriggerKind, depth: u32) {
+        let done: Vec<(OpenTask, &'static str)> = self
+            .lead
+            .open_tasks
+            .iter()
+            .filter_map(|t| {
+                let w = self.pb.tasks.get(&t.task)?.offer?;
+                (w.completed_by() == kind).then(|| (t.clone(), w.outcome()))
+            })
+            .collect();
+        for (t, outcome) in done {
+            if !self.lead.open_tasks.iter().any(|x| x.id == t.id && x.task == t.task && x.attempt == t.attempt) {
+                continue;
+            }
+            let reason = match kind {
+                TriggerKind::OfferCreated => "the offer was prepared",
+                _ => "the offer was sent to the customer",
+            };
+            self.out.push(Cmd::CompleteTask {
+                task_id: t.id,
+                task: t.task.clone(),
+                attempt: t.attempt,
+                outcome: outcome.to_owned(),
+                reason: reason.into(),
+            });
+            let trigger = Trigger::TaskCompleted { task_id: t.id, task: t.task, outcome: outcome.to_owned(), by: self.actor, attempt: t.attempt };
+            self.react(&trigger, depth + 1);
         }
     }
 

@@ -221,6 +221,44 @@ pub struct TaskDef {
     /// A response to the customer (a reached call, an e-mail that left, a meeting) completes
     /// the task with this outcome, and its `task.completed` rules run, instead of cancelling it.
     pub response_outcome: Option<String>,
+    /// The task's part in the lead's offer (issue 20): `prepare` opens the offer editor and is
+    /// done (`done`) when a new version of the offer is made; `send` sends the latest draft
+    /// and is done (`sent`) when an offer goes to the customer.
+    pub offer: Option<OfferWork>,
+}
+
+/// What a task does with the lead's offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferWork {
+    /// Prepare it in the offer editor; a new version completes the task with `done`.
+    Prepare,
+    /// Present and send it; the offer sent completes the task with `sent`.
+    Send,
+}
+
+impl OfferWork {
+    pub const WORDS: &'static [&'static str] = &["prepare", "send"];
+    pub fn parse(s: &str) -> Option<OfferWork> {
+        match s {
+            "prepare" => Some(OfferWork::Prepare),
+            "send" => Some(OfferWork::Send),
+            _ => None,
+        }
+    }
+    /// The outcome the offer's step completes the task with.
+    pub fn outcome(self) -> &'static str {
+        match self {
+            OfferWork::Prepare => "done",
+            OfferWork::Send => "sent",
+        }
+    }
+    /// The offer trigger that completes such a task.
+    pub fn completed_by(self) -> TriggerKind {
+        match self {
+            OfferWork::Prepare => TriggerKind::OfferCreated,
+            OfferWork::Send => TriggerKind::OfferSent,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -336,6 +374,8 @@ pub enum TriggerKind {
     OfferDeclined,
     /// The customer asked for changes (a smaller offer, …).
     OfferChangesRequested,
+    /// A new version of the lead's offer was made (a draft).
+    OfferCreated,
 }
 
 impl TriggerKind {
@@ -350,10 +390,17 @@ impl TriggerKind {
         "offer.accepted",
         "offer.declined",
         "offer.changes_requested",
+        "offer.created",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] =
-        &[TriggerKind::OfferSent, TriggerKind::OfferAccepted, TriggerKind::OfferDeclined, TriggerKind::OfferChangesRequested];
+        &[
+        TriggerKind::OfferSent,
+        TriggerKind::OfferAccepted,
+        TriggerKind::OfferDeclined,
+        TriggerKind::OfferChangesRequested,
+        TriggerKind::OfferCreated,
+    ];
     pub fn as_str(self) -> &'static str {
         Self::WORDS[self as usize]
     }
@@ -370,6 +417,7 @@ impl TriggerKind {
                 TriggerKind::OfferAccepted,
                 TriggerKind::OfferDeclined,
                 TriggerKind::OfferChangesRequested,
+                TriggerKind::OfferCreated,
             ][i]
         })
     }

@@ -581,7 +581,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
             let what = format!("task `{id}`");
             let Some(tt) = cx.table(v, &what) else { continue };
             task_spans.push((id.clone(), k.span()));
-            cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response", "response_outcome"], &what);
+            cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response", "response_outcome", "offer"], &what);
             let title = cx.req_str(tt, "title", k.span(), &what).map(|(s, _)| s.to_owned()).unwrap_or_default();
             let kind = match cx.opt_str(tt, "kind", &what) {
                 Some((s, span)) if !TASK_KINDS.contains(&s) => {
@@ -640,11 +640,22 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                     None
                 }
             });
+            let offer = cx.opt_str(tt, "offer", &what).and_then(|(s, span)| match OfferWork::parse(s) {
+                None => {
+                    cx.err(span, format!("`{s}` is not an offer step: use {}", OfferWork::WORDS.join(", ")));
+                    None
+                }
+                Some(w) if !outcomes.iter().any(|o| o == w.outcome()) => {
+                    cx.err(span, format!("{what} with `offer = \"{s}\"` is completed with `{}`: add it to its outcomes", w.outcome()));
+                    None
+                }
+                Some(w) => Some(w),
+            });
             let until_response =
                 tt.get("until_response").and_then(|b| cx.boolean(b, "`until_response`")).unwrap_or(false) || response_outcome.is_some();
             tasks.insert(
                 id.clone(),
-                TaskDef { id, title, kind, assignee, priority, due, script, outcomes, retry, until_response, response_outcome },
+                TaskDef { id, title, kind, assignee, priority, due, script, outcomes, retry, until_response, response_outcome, offer },
             );
         }
     }

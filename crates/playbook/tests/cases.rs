@@ -272,7 +272,7 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
             let cause = format!("p1-{field}");
             (Trigger::FieldChanged { field, from: json(&mut f, "from"), to: json(&mut f, "to") }, cause)
         }
-        "offer.sent" | "offer.accepted" | "offer.declined" | "offer.changes_requested" => {
+        "offer.sent" | "offer.accepted" | "offer.declined" | "offer.changes_requested" | "offer.created" => {
             let kind = pronto_playbook::model::TriggerKind::parse(&on).expect("an offer trigger");
             let offer_id = f.int("offer_id").unwrap_or(1);
             let t = Trigger::Offer {

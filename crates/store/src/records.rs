@@ -787,7 +787,7 @@ pub struct OfferVatRecord {
 }
 
 /// An offer: one version of a lead's offer, its lines and totals.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct OfferRecord {
     pub id: i64,
     pub lead_id: i64,

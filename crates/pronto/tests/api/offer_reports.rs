@@ -89,6 +89,13 @@ async fn offer_reports_count_the_money_and_the_times(engine: Engine) {
     let f = app.get("/api/v1/reports/funnel?playbook=agency").await.expect(200);
     assert_eq!(f["stages"][0]["value_offered"], r["total"]["value_offered"], "{f}");
     assert_eq!(f["stages"][0]["value_won"], json!([{ "currency": "CZK", "amount": "1210.00" }]));
+    let csv = app.client.get(app.url("/api/v1/reports/funnel?playbook=agency&format=csv")).bearer_auth(&app.token).send().await.unwrap();
+    let csv = csv.text().await.unwrap();
+    let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let won_at = head.iter().position(|c| c.trim_matches('"') == "value won in received").expect("the stage money's columns");
+    let total = csv.lines().last().unwrap();
+    assert!(total.contains("1210.00 CZK"), "the money on the total's row: {csv}");
+    assert!(head.len() > won_at, "{csv}");
 
     // The page: the section with the figures, in the reader's language.
     let cookie = {

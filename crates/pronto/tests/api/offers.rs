@@ -5,13 +5,18 @@
 //! owner alerted; `409` with a page saying why for a superseded, expired or decided offer.
 //! And in Chromium: the customer decides through the page's real form, on a phone.
 
-use crate::agency::{TUESDAY_9, advance, app_at, id, notes, timeline, token_of, user};
+use crate::agency::{TUESDAY_9, advance, app_at, complete, id, notes, tasks, timeline, token_of, user};
 use crate::browser::Browser;
 use serde_json::{Value, json};
 use testkit::both;
 use testkit::{App, Engine};
 
-both!(offers_are_made_versioned_sent_and_decided, an_expired_or_superseded_offer_is_refused_with_409, a_line_given_by_sku_takes_the_catalogues_product,);
+both!(
+    offers_are_made_versioned_sent_and_decided,
+    an_expired_or_superseded_offer_is_refused_with_409,
+    a_line_given_by_sku_takes_the_catalogues_product,
+    the_playbooks_tasks_prepare_and_send_the_offer,
+);
 
 /// Tuesday 2031-05-06 09:00 in Prague: valid for two weeks.
 const VALID: &str = "2031-05-20";
@@ -346,4 +351,120 @@ async fn a_line_given_by_sku_takes_the_catalogues_product(engine: Engine) {
     withdrawn["active"] = json!(false);
     app.send(app.req(reqwest::Method::PUT, &format!("/api/v1/products/{}", p["id"])).json(&withdrawn)).await.expect(200);
     app.post(&format!("/api/v1/leads/{lid}/offers"), &body(json!([{ "sku": "WEB-01", "quantity": "1" }]))).await.expect(422);
+}
+
+/// Item 5: the agency's "prepare the offer" task opens the editor and is done by saving a
+/// version there; "present the offer" sends the draft from the task and is done by that; the
+/// customer's request for changes gives the specialist the smaller version's task, and the
+/// acceptance the coordinator's start. The owner hears of each decision in her own language.
+async fn the_playbooks_tasks_prepare_and_send_the_offer(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    let jana = app
+        .post(
+            "/api/v1/users",
+            &json!({ "name": "Jana Veselá", "login": "jana", "role": "consultant", "phone": "+420 777 000 001",
+                     "password": "a long enough password" }),
+        )
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap();
+    app.patch(&format!("/api/v1/users/{jana}"), &json!({ "language": "cs" })).await.expect(200);
+    user(&app, "olga", "coordinator", "+420 777 000 002").await;
+    user(&app, "sima", "specialist", "+420 777 000 005").await;
+    let l = lead(&app, "en").await;
+    let lid = id(&l);
+    let page = l["tracking_url"].as_str().unwrap().to_owned();
+    let open_names = |v: &[Value]| v.iter().map(|t| t["task"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+    let first = tasks(&app, lid, "open").await.into_iter().find(|t| t["task"] == "first_call").unwrap();
+    complete(&app, id(&first), "reached").await;
+    app.patch(&format!("/api/v1/leads/{lid}"), &json!({ "stage": "qualified" })).await.expect(200);
+    for _ in 0..2 {
+        let t = tasks(&app, lid, "open").await.remove(0);
+        complete(&app, id(&t), "done").await;
+    }
+    assert_eq!(open_names(&tasks(&app, lid, "open").await), ["prepare_offer"]);
+
+    // The specialists' task (their queue's) opens the editor from the lead card; saving is what
+    // completes it.
+    let sima = crate::playbook_editor::session(&app, "sima", "a long enough password").await;
+    let html = page_as(&app, &sima, &format!("/leads/{lid}")).await;
+    assert!(html.contains(&format!("href=\"/leads/{lid}/offers/new\"")) && html.contains("Open the offer editor"), "{html}");
+    let editor = page_as(&app, &sima, &format!("/leads/{lid}/offers/new")).await;
+    assert!(editor.contains("Saving this version completes your task"), "the editor says what saving does");
+    let saved = app
+        .client
+        .post(app.url(&format!("/leads/{lid}/offers/new")))
+        .header("cookie", &sima)
+        .header("origin", app.base())
+        .header("accept-language", "en")
+        .form(&[("valid_until", VALID), ("currency", "CZK"), ("name_0", "Website"), ("quantity_0", "1"), ("unit_price_0", "20000"), ("vat_rate_0", "21")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status().as_u16(), 303);
+    let to = saved.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.contains("offer=saved") && to.contains("task=done"), "{to}");
+    assert!(page_as(&app, &sima, &to).await.contains("your task to prepare it is done"));
+    let done = tasks(&app, lid, "done").await;
+    let prepared = done.iter().find(|t| t["task"] == "prepare_offer").expect("prepare_offer done");
+    assert_eq!(prepared["outcome"], "done");
+    let open = tasks(&app, lid, "open").await;
+    assert_eq!(open_names(&open), ["present_offer"]);
+    assert_eq!(open[0]["assignee"]["id"].as_i64(), Some(jana));
+    let v1 = id(&app.get(&format!("/api/v1/leads/{lid}/offers")).await.expect(200)["items"][0]);
+
+    // The consultant's task sends the draft: the button on her tasks and on the card.
+    let jana_s = crate::playbook_editor::session(&app, "jana", "a long enough password").await;
+    let send_action = format!("action=\"/leads/{lid}/offers/{v1}/send\"");
+    let mine = page_as(&app, &jana_s, "/tasks").await;
+    assert!(mine.contains(&send_action) && !mine.contains("value=\"sent\""), "{mine}");
+    assert!(mine.contains("value=\"accepted\""), "a decision heard at the meeting stays a button");
+    assert!(page_as(&app, &jana_s, &format!("/leads/{lid}")).await.contains(&send_action));
+    let r = app
+        .client
+        .post(app.url(&format!("/leads/{lid}/offers/{v1}/send")))
+        .header("cookie", &jana_s)
+        .header("origin", app.base())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    assert_eq!(app.get(&format!("/api/v1/offers/{v1}")).await.expect(200)["status"], "sent");
+    let done = tasks(&app, lid, "done").await;
+    assert_eq!(done.iter().find(|t| t["task"] == "present_offer").map(|t| t["outcome"].clone()), Some(json!("sent")));
+    assert!(tasks(&app, lid, "open").await.is_empty(), "the customer decides next");
+
+    // Changes asked for: the specialist's smaller version, done by saving it; sent again.
+    let r = post_form(&app, &format!("{page}/offers/{v1}"), &[("decision", "changes"), ("note", "Start with one service")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(open_names(&tasks(&app, lid, "open").await), ["prepare_smaller_offer"]);
+    let ns = notes(&app, lid).await;
+    let sms = ns.iter().find(|n| n["kind"] == "offer_changes" && n["recipient"]["user_id"] == jana && n["channel"] == "sms").expect("an SMS");
+    let text = sms["text"].as_str().unwrap();
+    assert!(text.starts_with("Eva Malá žádá změny nabídky 1") && text.contains("Lead 1: “Start with one service”"), "in Czech: {text}");
+    let card = page_as(&app, &sima, &format!("/leads/{lid}")).await;
+    assert!(card.contains(&format!("href=\"/leads/{lid}/offers/new?from={v1}\"")), "the smaller version starts from the last");
+    let mut body = offer_body(VALID);
+    body["items"] = json!([{ "name": "Website", "quantity": "1", "unit_price": "20000", "vat_rate": "21" }]);
+    let v2 = id(&app.post(&format!("/api/v1/leads/{lid}/offers"), &body).await.expect(201));
+    assert_eq!(open_names(&tasks(&app, lid, "open").await), ["present_offer"]);
+    app.post(&format!("/api/v1/offers/{v2}/send"), &json!({})).await.expect(200);
+    assert!(tasks(&app, lid, "open").await.is_empty());
+
+    // Accepted: won, and the coordinator starts the cooperation; the owner told in Czech.
+    let r = post_form(&app, &format!("{page}/offers/{v2}"), &[("decision", "accept")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let lead = app.get(&format!("/api/v1/leads/{lid}")).await.expect(200);
+    assert_eq!((lead["stage"].as_str(), lead["status"].as_str()), (Some("won"), Some("won")));
+    assert_eq!(open_names(&tasks(&app, lid, "open").await), ["start_cooperation"]);
+    let ns = notes(&app, lid).await;
+    let sms = ns.iter().find(|n| n["kind"] == "offer_accept" && n["channel"] == "sms").expect("an SMS");
+    assert!(sms["text"].as_str().unwrap().starts_with("Eva Malá přijal(a) nabídku 2"), "{sms}");
+}
+
+async fn page_as(app: &App, cookie: &str, path: &str) -> String {
+    let r = app.client.get(app.url(path)).header("cookie", cookie).header("accept-language", "en").send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 200, "{path}");
+    r.text().await.unwrap()
 }

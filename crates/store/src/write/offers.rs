@@ -183,6 +183,13 @@ async fn create(c: &mut dyn Conn, pending: &mut Pending, cmd: &CreateOffer, now:
         superseded: open,
     };
     pending.record(e, Some(cmd.lead_id), Some(contact_id), cmd.actor, now);
+    // The playbook hears of it (`offer.created`): a task that waited for the offer to be
+    // prepared is done.
+    let (state, mut ctx) = process::lead_state(c, pending, cmd.lead_id).await?;
+    ctx.actor = cmd.actor;
+    let refusals = refusals(c, cmd.lead_id).await?;
+    let trigger = Trigger::Offer { kind: TriggerKind::OfferCreated, offer_id: id, version, note: None, refusals, by: cmd.actor };
+    process::run(c, pending, &state, &ctx, trigger, &format!("o{id}c"), now).await?;
     offer(c, id).await
 }
 
@@ -266,15 +273,19 @@ async fn decide(c: &mut dyn Conn, pending: &mut Pending, cmd: &DecideOffer, now:
     offer(c, o.id).await
 }
 
-/// The lead closed as lost on a refusal: its note lists every objection the customer gave.
+/// The lead closed as lost on a refusal: its note lists every objection the customer gave,
+/// in the team's language (`offer-objections` of the playbooks' common texts).
 async fn record_objections(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, now: Timestamp) -> R<()> {
     let rows = c
         .rows("SELECT version, decision_note FROM offers WHERE lead_id = $1 AND status = 'declined' ORDER BY version", params![lead_id])
         .await?;
-    let mut text = format!("Closed as lost: the customer declined {} offer(s). Objections:", rows.len());
+    let m = pending.playbooks.messages();
+    let lang = m.default_language;
+    let mut text = m.common_text(lang, "offer-objections", &[("count", rows.len().to_string())]);
     for r in &rows {
-        let note = r.opt_str("decision_note")?.unwrap_or_else(|| "(no reason given)".into());
-        text.push_str(&format!("\n- version {}: {note}", r.i64("version")?));
+        let note = r.opt_str("decision_note")?.unwrap_or_else(|| m.common_text(lang, "offer-no-reason", &[]));
+        text.push('\n');
+        text.push_str(&m.common_text(lang, "offer-objection", &[("version", r.i64("version")?.to_string()), ("note", note)]));
     }
     let a = NewActivity {
         kind: ActivityKind::Note,
@@ -286,8 +297,27 @@ async fn record_objections(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64
     record_activity(c, pending, lead_id, &a, None, now).await.map(|_| ())
 }
 
+/// The words of an owner's alert about a decision (`offer-alert-accept|decline|changes` of the
+/// playbooks' common texts), in `lang`.
+pub(crate) fn alert_text(m: &pronto_playbook::Messages, lang: &str, decision: Decision, who: Option<&str>, o: &OfferRecord, note: Option<&str>) -> String {
+    let who = who.map(str::to_owned).unwrap_or_else(|| m.common_text(lang, "offer-alert-someone", &[]));
+    let vars = [
+        ("who", who),
+        ("version", o.version.to_string()),
+        ("amount", format!("{} {}", o.gross, o.currency)),
+        ("lead", o.lead_id.to_string()),
+        ("url", m.lead_url(o.lead_id)),
+    ];
+    let mut text = m.common_text(lang, &format!("offer-alert-{}", decision.as_str()), &vars).trim_end().to_owned();
+    if let Some(n) = note.map(str::trim).filter(|n| !n.is_empty()) {
+        text.push_str(&format!(": “{}”", n.chars().take(200).collect::<String>()));
+    }
+    text
+}
+
 /// The owner hears of the customer's decision at once: by SMS (when they have a phone) and in
-/// the app; a lead without an owner tells the managers and admins in the app.
+/// the app, in their own language; a lead without an owner tells the managers and admins in
+/// the app.
 async fn alert_owner(
     c: &mut dyn Conn,
     pending: &mut Pending,
@@ -297,37 +327,30 @@ async fn alert_owner(
     now: Timestamp,
 ) -> R<()> {
     let lead = c.row("SELECT owner_id FROM leads WHERE id = $1", params![o.lead_id]).await?.ok_or(StoreError::NotFound)?;
-    let name = c
-        .row("SELECT name FROM contacts WHERE id = $1", params![contact_id])
-        .await?
-        .and_then(|r| r.opt_str("name").ok().flatten())
-        .unwrap_or_else(|| "The customer".into());
-    let what = match cmd.decision {
-        Decision::Accept => "accepted",
-        Decision::Decline => "declined",
-        Decision::Changes => "asked for changes to",
-    };
-    let mut text = format!("{name} {what} offer {} ({} {}) on their page. Lead {}", o.version, o.gross, o.currency, o.lead_id);
-    if let Some(n) = &cmd.note {
-        text.push_str(&format!(": “{}”", n.chars().take(200).collect::<String>()));
-    }
+    let name = c.row("SELECT name FROM contacts WHERE id = $1", params![contact_id]).await?.and_then(|r| r.opt_str("name").ok().flatten());
     let template = format!("offer_{}", cmd.decision.as_str());
-    let mut to: Vec<(String, i64, Option<String>)> = Vec::new();
+    // (channel, user, address, language)
+    let mut to: Vec<(String, i64, Option<String>, Option<String>)> = Vec::new();
     match lead.opt_i64("owner_id")? {
         Some(u) => {
-            let phone = c.row("SELECT phone FROM users WHERE id = $1", params![u]).await?.and_then(|r| r.opt_str("phone").ok().flatten());
+            let user = c.row("SELECT phone, language FROM users WHERE id = $1", params![u]).await?;
+            let phone = user.as_ref().and_then(|r| r.opt_str("phone").ok().flatten());
+            let lang = user.as_ref().and_then(|r| r.opt_str("language").ok().flatten());
             if let Some(p) = phone {
-                to.push(("sms".into(), u, Some(p)));
+                to.push(("sms".into(), u, Some(p), lang.clone()));
             }
-            to.push(("in_app".into(), u, None));
+            to.push(("in_app".into(), u, None, lang));
         }
         None => {
-            for r in c.rows("SELECT id FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY id", params![true]).await? {
-                to.push(("in_app".into(), r.i64("id")?, None));
+            for r in c.rows("SELECT id, language FROM users WHERE active = $1 AND role IN ('manager', 'admin') ORDER BY id", params![true]).await? {
+                to.push(("in_app".into(), r.i64("id")?, None, r.opt_str("language")?));
             }
         }
     }
-    for (channel, user, address) in to {
+    let m = pending.playbooks.messages();
+    for (channel, user, address, lang) in to {
+        let lang = lang.as_deref().and_then(pronto_playbook::messages::language).unwrap_or(m.default_language);
+        let text = alert_text(&m, lang, cmd.decision, name.as_deref(), o, cmd.note.as_deref());
         pending.outbox.push(OutboxRow {
             created_at: now,
             lead_id: Some(o.lead_id),

@@ -135,16 +135,29 @@ pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<
         columns.extend(["won", "lost", "open", "conversion"].map(String::from));
         columns.extend(r.stages.iter().map(|s| format!("mean seconds in {}", s.id)));
         columns.extend(["0 calls", "1 call", "2 calls", "3 calls", "4+ calls"].map(String::from));
+        // The offers' money per stage (issue 20) is the whole window's: on the total's row.
+        columns.extend(r.stages.iter().map(|s| format!("value offered in {}", s.id)));
+        columns.extend(r.stages.iter().map(|s| format!("value won in {}", s.id)));
+        let money = |m: &[crate::app::reports::Money]| {
+            Cell::Text(m.iter().map(|m| format!("{} {}", m.amount, m.currency)).collect::<Vec<_>>().join("; "))
+        };
         let rows = r
             .groups
             .iter()
-            .chain([&r.total])
-            .map(|g| {
+            .map(|g| (g, false))
+            .chain([(&r.total, true)])
+            .map(|(g, total)| {
                 let mut row = vec![Cell::Text(g.key.clone()), Cell::Int(g.leads)];
                 row.extend(g.reached.iter().map(|n| Cell::Int(*n)));
                 row.extend([Cell::Int(g.won), Cell::Int(g.lost), Cell::Int(g.open), Cell::Num(g.conversion)]);
                 row.extend(g.mean_stage_seconds.iter().map(|s| opt_num(*s)));
                 row.extend(g.call_attempts.iter().map(|n| Cell::Int(*n)));
+                if total {
+                    row.extend(r.stages.iter().map(|s| money(&s.value_offered)));
+                    row.extend(r.stages.iter().map(|s| money(&s.value_won)));
+                } else {
+                    row.extend(r.stages.iter().flat_map(|_| [Cell::Text(String::new()), Cell::Text(String::new())]));
+                }
                 row
             })
             .collect();

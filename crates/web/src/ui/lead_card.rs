@@ -35,6 +35,8 @@ struct OpenTask {
     due_iso: String,
     due_local: String,
     assignee: Option<String>,
+    /// The offer's editor or the draft's sending, for a task that prepares or sends the offer.
+    offer: Option<super::offer_tasks::TaskOffer>,
 }
 
 /// What the customer sent from their page and nobody answered yet: shown on top.
@@ -196,8 +198,12 @@ pub(super) async fn lead_page(
         .tasks(&TaskFilter { lead: Some(id), status: Some("open".into()), limit: 50, ..Default::default() })
         .await
         .unwrap_or_default();
+    let lead_offers = st.store.lead_offers(id).await.unwrap_or_default();
     // A scheduled retry is an open task due at its time: "Call again — 10:55".
     let row = |k: &pronto_store::TaskRecord| OpenTask {
+        offer: super::offer_tasks::work(&st, &l.playbook, l.playbook_version, &k.task)
+            .filter(|_| may(Action::WorkDeal))
+            .map(|w| super::offer_tasks::action(&t, id, w, &lead_offers, now)),
         title: if k.kind == "call" && k.attempt > 1 {
             format!("{} — {}", t.t("flow-call-again"), super::flash::when(k.due_at, now, &zone))
         } else {
@@ -266,7 +272,7 @@ pub(super) async fn lead_page(
         Vec::new()
     };
     let flash = super::flash::sentence(&st, &t, &zone, &q).await;
-    let offers = super::offers_card::card(&t, id, &st.store.lead_offers(id).await.unwrap_or_default(), now, may(Action::WorkDeal), &q);
+    let offers = super::offers_card::card(&t, id, &lead_offers, now, may(Action::WorkDeal), &q);
     Ok(page(LeadPage {
         offers,
         admin: c.role == pronto_domain::user::Role::Admin,

@@ -27,6 +27,7 @@ mod inbox;
 mod late;
 mod lead_actions;
 mod lead_card;
+mod offer_tasks;
 mod offers_card;
 mod offers_diff;
 mod offers_editor;

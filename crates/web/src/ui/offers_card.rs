@@ -192,6 +192,7 @@ pub fn compare(t: &Tr, old: &OfferRecord, new: &OfferRecord) -> Compare {
 pub fn notice(t: &Tr, q: &std::collections::HashMap<String, String>) -> Option<String> {
     let v = q.get("v").and_then(|v| v.parse::<i64>().ok()).filter(|v| *v > 0)?.to_string();
     match (q.get("offer").map(String::as_str), q.get("via").map(String::as_str)) {
+        (Some("saved"), _) if q.get("task").is_some_and(|k| k == "done") => Some(t.with("offers-ed-saved-task", &[("version", &v)])),
         (Some("saved"), _) => Some(t.with("offers-ed-saved", &[("version", &v)])),
         (Some("sent"), Some(via @ ("email" | "sms"))) => Some(t.with(&format!("offers-ed-sent-{via}"), &[("version", &v)])),
         (Some("sent"), _) => Some(t.with("offers-ed-sent-none", &[("version", &v)])),

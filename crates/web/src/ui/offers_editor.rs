@@ -253,6 +253,8 @@ struct EditorPage {
     /// The version this one is made from (`?from=`), kept through a refused save.
     from: Option<i64>,
     intro: String,
+    /// "Saving this version completes your task …" when a task waits for it.
+    task_hint: Option<String>,
     f: Typed,
     rows: Vec<Row>,
     currencies: &'static [&'static str],
@@ -326,6 +328,7 @@ fn render(
     from: Option<i64>,
     f: Typed,
     errors: HashMap<String, String>,
+    task: Option<String>,
 ) -> Response {
     let mut lines = f.lines.clone();
     // The filled rows, then always [`EMPTY_ROWS`] empty ones.
@@ -355,6 +358,7 @@ fn render(
         heading,
         from,
         intro,
+        task_hint: task.map(|k| t.with("offers-ed-completes-task", &[("task", &k)])),
         f,
         rows,
         currencies: CURRENCIES,
@@ -380,6 +384,19 @@ fn lead_id(st: &AppState, c: &Caller, t: &Arc<Tr>, id: &str) -> Result<i64, supe
 #[allow(clippy::result_large_err)]
 async fn load_lead(st: &AppState, c: &Caller, t: &Arc<Tr>, id: i64) -> Result<pronto_store::LeadRecord, super::error::UiError> {
     st.store.lead(id).await.map_err(|e| fail(st, c, t, "/inbox")(app::or_not_found(e, "lead")))
+}
+
+/// The title of the lead's open task that a new version of the offer completes, if any.
+async fn preparing_task(st: &AppState, l: &pronto_store::LeadRecord) -> Option<pronto_store::TaskRecord> {
+    let filter = pronto_store::TaskFilter { lead: Some(l.id), status: Some("open".into()), limit: 50, ..Default::default() };
+    st.store.tasks(&filter).await.ok()?.into_iter().find(|k| {
+        super::offer_tasks::work(st, &l.playbook, l.playbook_version, &k.task) == Some(pronto_playbook::model::OfferWork::Prepare)
+    })
+}
+
+/// A task's title in the reader's language.
+fn task_title(st: &AppState, t: &Tr, l: &pronto_store::LeadRecord, k: &pronto_store::TaskRecord) -> String {
+    super::words::Namer::new(st).task_title(t, &l.playbook, l.playbook_version, &k.task, &k.title)
 }
 
 /// The version a new offer on the lead gets.
@@ -411,7 +428,8 @@ async fn new_page(
         None => Typed { valid_until: valid, currency: uc::default_currency(&st.region().code()).code().to_owned(), ..Default::default() },
     };
     let v = next_version(&st, &c, id).await;
-    Ok(render(&st, &c, t, &l, v, from, f, HashMap::new()))
+    let task = preparing_task(&st, &l).await.map(|k| task_title(&st, &t, &l, &k));
+    Ok(render(&st, &c, t, &l, v, from, f, HashMap::new(), task))
 }
 
 /// `POST /leads/{id}/offers/new`: the use case checks every field; refused → the form again with
@@ -429,7 +447,11 @@ async fn create(
     let f = Typed::read(&form);
     let from = form.get("from").and_then(|v| v.parse::<i64>().ok());
     let (draft, rows) = f.draft();
+    // A task waiting for the offer to be prepared is done by this save (the playbook's
+    // `offer = "prepare"`): the card says so.
+    let preparing = preparing_task(&st, &l).await;
     match uc::create(&st, &c, id, &draft).await {
+        Ok(o) if preparing.is_some() => Ok(Redirect::to(&format!("/leads/{id}?offer=saved&v={}&task=done#offers", o.version)).into_response()),
         Ok(o) => Ok(Redirect::to(&format!("/leads/{id}?offer=saved&v={}#offers", o.version)).into_response()),
         Err(app::Error::Invalid(fe)) => {
             let mut errors: HashMap<String, String> = HashMap::new();
@@ -438,7 +460,8 @@ async fn create(
                 errors.entry(field).or_insert_with(|| t.t(&key));
             }
             let v = next_version(&st, &c, id).await;
-            Ok(render(&st, &c, t, &l, v, from, f, errors))
+            let task = preparing.map(|k| task_title(&st, &t, &l, &k));
+            Ok(render(&st, &c, t, &l, v, from, f, errors, task))
         }
         Err(e) => Err(fail(&st, &c, &t, &back)(e)),
     }

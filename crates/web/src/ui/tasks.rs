@@ -28,6 +28,8 @@ struct TaskRow {
     /// The call script as HTML (rendered Markdown; HTML in the source escaped).
     script: Option<String>,
     outcomes: Vec<(String, String)>,
+    /// The offer's editor or the draft's sending, for a task that prepares or sends the offer.
+    offer: Option<super::offer_tasks::TaskOffer>,
 }
 
 struct Group {
@@ -78,6 +80,16 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed,
             .and_then(|l| reg.get(&l.playbook, l.playbook_version))
             .and_then(|pb| pb.tasks.get(&k.task).map(|d| d.outcomes.clone()))
             .unwrap_or_else(|| vec!["done".into()]);
+        // A task that prepares or sends the offer opens the editor or sends the draft (issue 20).
+        let work = lead.as_ref().and_then(|l| super::offer_tasks::work(&st, &l.playbook, l.playbook_version, &k.task));
+        let offer = match work {
+            Some(w) if c.require(pronto_domain::user::Action::WorkDeal).is_ok() => {
+                let offers = st.store.lead_offers(k.lead_id).await.unwrap_or_default();
+                Some(super::offer_tasks::action(&t, k.lead_id, w, &offers, now))
+            }
+            _ => None,
+        };
+        let outcomes = super::offer_tasks::outcomes_by_hand(outcomes, work);
         let g = group_of(k.due_at, now);
         // A scheduled retry says so: "Call again — 10:55".
         let again = k.kind == "call" && k.attempt > 1;
@@ -115,6 +127,7 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed,
                     (o, label)
                 })
                 .collect(),
+            offer,
         });
     }
     let overdue = groups[0].tasks.len() as i64;

@@ -32,7 +32,17 @@ outcome-missed = Zmeškaný hovor
 outcome-transferred = Přepojeno na manažera
 outcome-manager_busy = Manažer má obsazeno
 outcome-done = Hotovo
+outcome-sent = Odesláno zákazníkovi
 kind-call = Hovor
 kind-email = E-mail
 kind-meeting = Schůzka
 kind-todo = Úkol
+
+# Upozornění vlastníka, když zákazník rozhodne o nabídce na své stránce, a poznámka s námitkami.
+offer-alert-accept = { $who } přijal(a) nabídku { $version } ({ $amount }) na své stránce. Lead { $lead } { $url }
+offer-alert-decline = { $who } odmítl(a) nabídku { $version } ({ $amount }) na své stránce. Lead { $lead } { $url }
+offer-alert-changes = { $who } žádá změny nabídky { $version } ({ $amount }). Lead { $lead } { $url }
+offer-alert-someone = Zákazník
+offer-objections = Uzavřeno jako ztracené: zákazník nabídku odmítl { $count }×. Námitky:
+offer-objection = - verze { $version }: { $note }
+offer-no-reason = (bez udání důvodu)

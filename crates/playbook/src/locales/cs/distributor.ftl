@@ -56,6 +56,7 @@ task-route_driver = Dodávka v Moskvě: naplánujte trasu řidiče
 task-handle_objection = Zavolejte znovu a vypořádejte se s námitkou
 task-check_availability = Ověřte dostupnost u dodavatele (katalogové číslo, nebo název, když číslo chybí)
 task-ask_supplier = Není skladem: zeptejte se manažera dodavatele
+task-manager_offer = Pošlete nabídku: cena, termín dodání a příslušenství
 task-order_confirmation = Pošlete e-mailem potvrzení objednávky a vyžádejte osobní údaje (jméno, telefon, adresa, údaje z pasu pro dopravce)
 task-company_details = Pošlete e-mailem potvrzení objednávky a vyžádejte údaje o firmě
 task-invoice_and_contract = Připravte fakturu a smlouvu (právnická osoba) s platebními a dodacími podmínkami

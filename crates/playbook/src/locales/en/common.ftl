@@ -33,7 +33,18 @@ outcome-missed = Missed call
 outcome-transferred = Transferred to a manager
 outcome-manager_busy = Manager busy
 outcome-done = Done
+outcome-sent = Sent to the customer
 kind-call = Call
 kind-email = E-mail
 kind-meeting = Meeting
 kind-todo = To do
+
+# The owner's alert when the customer decides on an offer on their page (issue 20), and the
+# note listing the objections when the last refusal closes the lead.
+offer-alert-accept = { $who } accepted offer { $version } ({ $amount }) on their page. Lead { $lead } { $url }
+offer-alert-decline = { $who } declined offer { $version } ({ $amount }) on their page. Lead { $lead } { $url }
+offer-alert-changes = { $who } asked for changes to offer { $version } ({ $amount }) on their page. Lead { $lead } { $url }
+offer-alert-someone = The customer
+offer-objections = Closed as lost: the customer declined the offer { $count } times. Objections:
+offer-objection = - version { $version }: { $note }
+offer-no-reason = (no reason given)

@@ -56,6 +56,7 @@ task-route_driver = Moscow delivery: plan the driver's route
 task-handle_objection = Call again and work the objection
 task-check_availability = Check availability at the supplier (article number, or name when there is none)
 task-ask_supplier = Out of stock: ask the supplier's manager
+task-manager_offer = Send the offer: price, delivery date and accessories
 task-order_confirmation = E-mail the order confirmation and ask for the personal data (name, phone, address, passport data for the carrier)
 task-company_details = E-mail the order confirmation and ask for the company details
 task-invoice_and_contract = Prepare the invoice and the contract (legal entity) with payment and delivery terms

@@ -32,7 +32,17 @@ outcome-missed = שיחה שלא נענתה
 outcome-transferred = הועבר למנהל
 outcome-manager_busy = המנהל תפוס
 outcome-done = בוצע
+outcome-sent = נשלח ללקוח
 kind-call = שיחה
 kind-email = דוא״ל
 kind-meeting = פגישה
 kind-todo = משימה
+
+# התראה לבעלים כשהלקוח מחליט על הצעה בדף שלו, והערה עם ההתנגדויות.
+offer-alert-accept = { $who }: הצעה { $version } ({ $amount }) התקבלה בדף הלקוח. ליד { $lead } { $url }
+offer-alert-decline = { $who }: הצעה { $version } ({ $amount }) נדחתה בדף הלקוח. ליד { $lead } { $url }
+offer-alert-changes = { $who }: מבקש/ת שינויים בהצעה { $version } ({ $amount }). ליד { $lead } { $url }
+offer-alert-someone = הלקוח
+offer-objections = נסגר כאבוד: הלקוח דחה את ההצעה { $count } פעמים. התנגדויות:
+offer-objection = - גרסה { $version }: { $note }
+offer-no-reason = (לא צוינה סיבה)

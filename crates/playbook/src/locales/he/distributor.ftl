@@ -56,6 +56,7 @@ task-route_driver = משלוח במוסקבה: תכננו את מסלול הנה
 task-handle_objection = התקשרו שוב וטפלו בהתנגדות
 task-check_availability = בדקו זמינות אצל הספק (מק״ט, או שם כשאין מק״ט)
 task-ask_supplier = אזל מהמלאי: שאלו את מנהל הספק
+task-manager_offer = שלחו את ההצעה: מחיר, מועד אספקה ואביזרים
 task-order_confirmation = שלחו בדוא״ל אישור הזמנה ובקשו פרטים אישיים (שם, טלפון, כתובת, פרטי דרכון למוביל)
 task-company_details = שלחו בדוא״ל אישור הזמנה ובקשו את פרטי החברה
 task-invoice_and_contract = הכינו חשבונית וחוזה (לקוח עסקי) עם תנאי תשלום ואספקה

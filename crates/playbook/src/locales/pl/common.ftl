@@ -32,7 +32,17 @@ outcome-missed = Nieodebrane połączenie
 outcome-transferred = Przełączono do menedżera
 outcome-manager_busy = Menedżer zajęty
 outcome-done = Gotowe
+outcome-sent = Wysłano klientowi
 kind-call = Telefon
 kind-email = E-mail
 kind-meeting = Spotkanie
 kind-todo = Zadanie
+
+# Powiadomienie właściciela o decyzji klienta w sprawie oferty i notatka z zastrzeżeniami.
+offer-alert-accept = { $who }: oferta { $version } ({ $amount }) przyjęta na stronie klienta. Lead { $lead } { $url }
+offer-alert-decline = { $who }: oferta { $version } ({ $amount }) odrzucona na stronie klienta. Lead { $lead } { $url }
+offer-alert-changes = { $who }: prośba o zmiany w ofercie { $version } ({ $amount }). Lead { $lead } { $url }
+offer-alert-someone = Klient
+offer-objections = Zamknięty jako utracony: klient odrzucił ofertę { $count } raz(y). Zastrzeżenia:
+offer-objection = - wersja { $version }: { $note }
+offer-no-reason = (bez podania powodu)

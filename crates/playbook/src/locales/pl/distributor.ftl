@@ -56,6 +56,7 @@ task-route_driver = Dostawa w Moskwie: zaplanuj trasę kierowcy
 task-handle_objection = Zadzwoń ponownie i odpowiedz na zastrzeżenie
 task-check_availability = Sprawdź dostępność u dostawcy (numer katalogowy albo nazwa, gdy go brak)
 task-ask_supplier = Brak w magazynie: zapytaj menedżera dostawcy
+task-manager_offer = Wyślij ofertę: cena, termin dostawy i akcesoria
 task-order_confirmation = Wyślij e-mailem potwierdzenie zamówienia i poproś o dane osobowe (imię, telefon, adres, dane paszportowe dla przewoźnika)
 task-company_details = Wyślij e-mailem potwierdzenie zamówienia i poproś o dane firmy
 task-invoice_and_contract = Przygotuj fakturę i umowę (firma) z warunkami płatności i dostawy

@@ -32,7 +32,17 @@ outcome-missed = Пропущенный звонок
 outcome-transferred = Переведён на менеджера
 outcome-manager_busy = Менеджер занят
 outcome-done = Готово
+outcome-sent = Отправлено клиенту
 kind-call = Звонок
 kind-email = Письмо
 kind-meeting = Встреча
 kind-todo = Задача
+
+# Оповещение владельца о решении клиента по предложению и заметка с возражениями.
+offer-alert-accept = { $who }: предложение { $version } ({ $amount }) принято на странице клиента. Лид { $lead } { $url }
+offer-alert-decline = { $who }: предложение { $version } ({ $amount }) отклонено на странице клиента. Лид { $lead } { $url }
+offer-alert-changes = { $who }: просит изменить предложение { $version } ({ $amount }). Лид { $lead } { $url }
+offer-alert-someone = Клиент
+offer-objections = Закрыт как проигранный: клиент отклонил предложение { $count } раз(а). Возражения:
+offer-objection = - версия { $version }: { $note }
+offer-no-reason = (причина не указана)

@@ -180,3 +180,10 @@ offers-cmp-summary = Co se změnilo: { $v }.
 # The offer as a PDF (issue 20, item 3)
 c-offer-pdf = Stáhnout nabídku (PDF)
 offers-card-pdf = PDF
+
+# A playbook task's part in the offer (item 5): the editor opened from the task, the draft sent from it.
+offers-task-editor = Otevřít editor nabídky
+offers-task-new-version = Otevřít editor: nová verze z verze { $version }
+offers-task-send = Poslat zákazníkovi verzi { $version }
+offers-ed-saved-task = Verze nabídky { $version } uložena a váš úkol ji připravit je hotový. Co následuje, najdete v otevřených úkolech níže.
+offers-ed-completes-task = Uložením této verze dokončíte svůj úkol „{ $task }“.

@@ -176,3 +176,10 @@ offers-cmp-summary = What changed: { $v }.
 # The offer as a PDF (issue 20, item 3)
 c-offer-pdf = Download the offer (PDF)
 offers-card-pdf = PDF
+
+# A playbook task's part in the offer (item 5): the editor opened from the task, the draft sent from it.
+offers-task-editor = Open the offer editor
+offers-task-new-version = Open the editor: new version from version { $version }
+offers-task-send = Send version { $version } to the customer
+offers-ed-saved-task = Offer version { $version } saved, and your task to prepare it is done. What follows is in the open tasks below.
+offers-ed-completes-task = Saving this version completes your task “{ $task }”.

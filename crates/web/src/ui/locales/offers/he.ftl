@@ -176,3 +176,10 @@ offers-cmp-summary = מה השתנה: { $v }.
 # The offer as a PDF (issue 20, item 3)
 c-offer-pdf = הורדת ההצעה (PDF)
 offers-card-pdf = PDF
+
+# A playbook task's part in the offer (item 5): the editor opened from the task, the draft sent from it.
+offers-task-editor = פתחו את עורך ההצעה
+offers-task-new-version = פתחו את העורך: גרסה חדשה על בסיס גרסה { $version }
+offers-task-send = שלחו ללקוח את גרסה { $version }
+offers-ed-saved-task = גרסה { $version } של ההצעה נשמרה, והמשימה להכין אותה בוצעה. ההמשך במשימות הפתוחות למטה.
+offers-ed-completes-task = שמירת הגרסה הזו תשלים את המשימה „{ $task }”.

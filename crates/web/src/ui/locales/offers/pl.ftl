@@ -180,3 +180,10 @@ offers-cmp-summary = Co się zmieniło: { $v }.
 # The offer as a PDF (issue 20, item 3)
 c-offer-pdf = Pobierz ofertę (PDF)
 offers-card-pdf = PDF
+
+# A playbook task's part in the offer (item 5): the editor opened from the task, the draft sent from it.
+offers-task-editor = Otwórz edytor oferty
+offers-task-new-version = Otwórz edytor: nowa wersja na podstawie wersji { $version }
+offers-task-send = Wyślij klientowi wersję { $version }
+offers-ed-saved-task = Wersja oferty { $version } zapisana, a Twoje zadanie jej przygotowania jest wykonane. Co dalej — w otwartych zadaniach poniżej.
+offers-ed-completes-task = Zapisanie tej wersji zakończy Twoje zadanie „{ $task }”.

@@ -180,3 +180,10 @@ offers-cmp-summary = Что изменилось: { $v }.
 # The offer as a PDF (issue 20, item 3)
 c-offer-pdf = Скачать предложение (PDF)
 offers-card-pdf = PDF
+
+# A playbook task's part in the offer (item 5): the editor opened from the task, the draft sent from it.
+offers-task-editor = Открыть редактор предложения
+offers-task-new-version = Открыть редактор: новая версия на основе версии { $version }
+offers-task-send = Отправить клиенту версию { $version }
+offers-ed-saved-task = Версия предложения { $version } сохранена, ваша задача её подготовить выполнена. Что дальше — в открытых задачах ниже.
+offers-ed-completes-task = Сохранение этой версии завершит вашу задачу «{ $task }».
