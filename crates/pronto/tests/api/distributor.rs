@@ -166,15 +166,15 @@ async fn contract_only_for_legal_entities(engine: Engine) {
     assert!(tasks(&app, local, "open").await.iter().any(|t| t["task"] == "route_driver"));
 }
 
-/// BP7: a quality call after delivery (the diagram's 2 days); negative → the complaint goes to
-/// management.
+/// BP7: a quality call a week after delivery (the seed's text; the diagram's 2 days would be
+/// the rule's `after`); negative → the complaint goes to management.
 async fn quality_call_after_delivery(engine: Engine) {
     let app = app_at(engine, TUESDAY_9_MSK).await;
     let (_, ivan) = team(&app).await;
     let l = request(&app, json!({})).await;
     app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "delivered" })).await.expect(200);
-    advance(&app, 2 * 86_400 - 1).await;
-    assert!(tasks(&app, l, "open").await.iter().all(|t| t["task"] != "quality_call"), "not before 2 days");
+    advance(&app, 7 * 86_400 - 1).await;
+    assert!(tasks(&app, l, "open").await.iter().all(|t| t["task"] != "quality_call"), "not before a week");
     advance(&app, 1).await;
     let open = tasks(&app, l, "open").await;
     let call = open.iter().find(|t| t["task"] == "quality_call").unwrap_or_else(|| panic!("{open:?}"));
