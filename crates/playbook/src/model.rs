@@ -336,6 +336,9 @@ pub enum TriggerKind {
     OfferDeclined,
     /// The customer asked for changes (a smaller offer, …).
     OfferChangesRequested,
+    /// The customer's requisites were entered or changed (issue 21: by staff, the API or the
+    /// customer on their page).
+    RequisitesReceived,
 }
 
 impl TriggerKind {
@@ -350,6 +353,7 @@ impl TriggerKind {
         "offer.accepted",
         "offer.declined",
         "offer.changes_requested",
+        "requisites.received",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] =
@@ -370,6 +374,7 @@ impl TriggerKind {
                 TriggerKind::OfferAccepted,
                 TriggerKind::OfferDeclined,
                 TriggerKind::OfferChangesRequested,
+                TriggerKind::RequisitesReceived,
             ][i]
         })
     }

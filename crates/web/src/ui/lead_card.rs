@@ -104,6 +104,8 @@ struct LeadPage {
     may_revoke: bool,
     /// The lead's offers, newest first, with the editor's buttons and the comparison (issue 20).
     offers: super::offers_card::OffersCard,
+    /// The customer's requisites (issue 21).
+    rq_card: super::requisites::Card,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -173,10 +175,16 @@ pub(crate) fn snippet(message: &str) -> String {
 
 pub(super) async fn lead_page(
     State(st): State<AppState>,
-    Signed(c, t): Signed,
+    signed: Signed,
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
 ) -> PageResult {
+    card_page(st, signed, id, q, false).await
+}
+
+/// The lead card; `reveal_id_document`: the customer's passport data shown (issue 21: the
+/// caller checked the reader may, and the read is audited).
+pub(super) async fn card_page(st: AppState, Signed(c, t): Signed, id: i64, q: HashMap<String, String>, reveal_id_document: bool) -> PageResult {
     let l = st.store.lead(id).await.map_err(|e| fail(&st, &c, &t, "/inbox")(or_not_found(e, "lead")))?;
     let zone = user_tz(&st, &c);
     let now = st.clock.now();
@@ -267,8 +275,20 @@ pub(super) async fn lead_page(
     };
     let flash = super::flash::sentence(&st, &t, &zone, &q).await;
     let offers = super::offers_card::card(&t, id, &st.store.lead_offers(id).await.unwrap_or_default(), now, may(Action::WorkDeal), &q);
+    // The customer's requisites (issue 21, helper "requisites").
+    let stored = st.store.requisites(id).await.ok().flatten();
+    let shown = if reveal_id_document && may(Action::ReadIdDocument) {
+        crate::app::requisites::get(&st, &c, id, true).await.map_err(fail(&st, &c, &t, "/inbox"))?.and_then(|v| match v.id_document {
+            crate::app::requisites::IdDocument::Shown(s) => Some(s),
+            _ => None,
+        })
+    } else {
+        None
+    };
+    let rq_card = super::requisites::card(&t, id, stored.as_ref(), shown, may(Action::ReadIdDocument), may(Action::EditRequisites), |at| local(at, &zone), &q);
     Ok(page(LeadPage {
         offers,
+        rq_card,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),
