@@ -122,6 +122,14 @@ async fn save(c: &mut dyn Conn, pending: &mut Pending, cmd: &SaveRequisites, now
     .await?;
     c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, cmd.lead_id]).await?;
     if let Some(m) = &cmd.message {
+        // The n-th save of this lead's requisites: one confirmation each, even within one
+        // microsecond (a manual clock).
+        let n = c
+            .row("SELECT COUNT(*) AS n FROM events WHERE lead_id = $1 AND kind = 'requisites.received'", params![cmd.lead_id])
+            .await?
+            .map(|r| r.i64("n"))
+            .transpose()?
+            .unwrap_or(0);
         pending.outbox.push(OutboxRow {
             created_at: now,
             lead_id: Some(cmd.lead_id),
@@ -130,7 +138,7 @@ async fn save(c: &mut dyn Conn, pending: &mut Pending, cmd: &SaveRequisites, now
             recipient_role: None,
             recipient_address: Some(m.address.clone()),
             kind: "requisites_received".into(),
-            idempotency_key: format!("requisites/{}/received/{t}", cmd.lead_id),
+            idempotency_key: format!("requisites/{}/received/{n}/{t}", cmd.lead_id),
             payload: json!({ "lead_id": cmd.lead_id, "template": "requisites_received", "text": m.text, "subject": m.subject, "urgent": false }),
             next_attempt_at: now,
         });
