@@ -244,6 +244,11 @@ domain_events! {
     /// The customer decided on their page: `accept`, `decline` or `changes`.
     "offer.decided" => OfferDecided { offer_id: i64, version: i64, decision: String, note: Option<String> },
 
+    // --- Requisites (issue 21) ----------------------------------------------------------------
+    /// The customer's requisites were entered or changed: `customer_type` `b2c` or `b2b`;
+    /// `source` `staff`, `api` or `customer` (on their page). Never the values themselves.
+    "requisites.received" => RequisitesReceived { customer_type: String, source: String },
+
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },
     /// What changed: a key per field given; `hours`, `phone`, `email` and `language` may be

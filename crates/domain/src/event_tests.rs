@@ -324,6 +324,12 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             "offer.decided",
             json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": null }),
         ),
+        // requisites (issue 21)
+        (
+            RequisitesReceived { customer_type: s("b2b"), source: s("customer") },
+            "requisites.received",
+            json!({ "customer_type": "b2b", "source": "customer" }),
+        ),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

@@ -20,6 +20,7 @@ pub mod offer;
 pub mod offer_report;
 pub mod office_hours;
 pub mod password;
+pub mod requisites;
 pub mod search;
 pub mod signin;
 pub mod similar;

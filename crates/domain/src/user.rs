@@ -67,6 +67,12 @@ pub enum Action {
     /// Add and change the catalogue's products, import a catalogue file (everyone signed in
     /// reads the catalogue).
     ManageCatalogue,
+    /// Enter or change the customer's requisites (issue 21): the lead's owner, the assignee
+    /// of an open task on it (the task asking for them), managers and admins.
+    EditRequisites,
+    /// Read the passport data in the customer's requisites (issue 21; each read audited): the
+    /// lead's owner, managers and admins — not an assignee, who needs no more than the rest.
+    ReadIdDocument,
 }
 
 impl Action {
@@ -89,6 +95,8 @@ impl Action {
         Action::ManageMail,
         Action::ReadAudit,
         Action::ManageCatalogue,
+        Action::EditRequisites,
+        Action::ReadIdDocument,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -112,6 +120,8 @@ impl Action {
             Action::ManageMail => "manage mailboxes",
             Action::ReadAudit => "read the audit log",
             Action::ManageCatalogue => "change the catalogue of products",
+            Action::EditRequisites => "enter the customer's requisites on a lead they neither own nor have an open task on",
+            Action::ReadIdDocument => "read the passport data of the customer of a lead they do not own",
         }
     }
 }
@@ -150,8 +160,8 @@ impl Role {
             | Action::WorkTasks
             | Action::ReadPlaybooks => true,
             Action::WorkDeal => self != Role::Secretary,
-            Action::SendEmail => privileged || on.owner || on.assignee,
-            Action::ReadPersonalData | Action::RevokeLink => privileged || on.owner,
+            Action::SendEmail | Action::EditRequisites => privileged || on.owner || on.assignee,
+            Action::ReadPersonalData | Action::RevokeLink | Action::ReadIdDocument => privileged || on.owner,
         }
     }
 }
@@ -196,6 +206,16 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         // The catalogue's products: managers and admins change them (everyone reads them).
         ("admin manager", ManageCatalogue, "*", true),
         ("consultant specialist coordinator secretary", ManageCatalogue, "*", false),
+        // The customer's requisites (issue 21): entered by the owner, the task's assignee,
+        // managers and admins; the passport data in them read by the owner, managers and admins.
+        ("admin manager", EditRequisites, "*", true),
+        ("consultant specialist coordinator secretary", EditRequisites, "owner", true),
+        ("consultant specialist coordinator secretary", EditRequisites, "assignee", true),
+        ("consultant specialist coordinator secretary", EditRequisites, "other", false),
+        ("admin manager", ReadIdDocument, "*", true),
+        ("consultant specialist coordinator secretary", ReadIdDocument, "owner", true),
+        ("consultant specialist coordinator secretary", ReadIdDocument, "assignee", false),
+        ("consultant specialist coordinator secretary", ReadIdDocument, "other", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

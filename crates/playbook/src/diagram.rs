@@ -137,7 +137,8 @@ impl Flow {
             | TriggerKind::OfferAccepted
             | TriggerKind::OfferDeclined
             | TriggerKind::OfferChangesRequested
-            | TriggerKind::OfferCreated => BTreeSet::from([None]),
+            | TriggerKind::OfferCreated
+            | TriggerKind::RequisitesReceived => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };

@@ -144,6 +144,9 @@ pub enum Trigger {
     /// decided on it. `kind` is one of the `offer.*` trigger kinds; `refusals` counts the
     /// lead's declined offers, this one included; `note` is the customer's reason.
     Offer { kind: TriggerKind, offer_id: i64, version: i64, note: Option<String>, refusals: u32, by: Option<i64> },
+    /// The customer's requisites were entered or changed (issue 21): `customer_type` `b2c` or
+    /// `b2b`; `by` the user who entered them (none: the customer on their page).
+    RequisitesReceived { customer_type: String, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -246,7 +249,10 @@ const MAX_DEPTH: u32 = 8;
 /// for activity 17, `t42` for timer 42 …) and makes notification keys stable.
 pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
     let actor = match trigger {
-        Trigger::TaskCompleted { by, .. } | Trigger::ActivityLogged { by, .. } | Trigger::Offer { by, .. } => *by,
+        Trigger::TaskCompleted { by, .. }
+        | Trigger::ActivityLogged { by, .. }
+        | Trigger::Offer { by, .. }
+        | Trigger::RequisitesReceived { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -379,6 +385,7 @@ impl<'a> Run<'a> {
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
             Trigger::Offer { kind, .. } => *kind,
+            Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

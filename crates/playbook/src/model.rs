@@ -376,6 +376,9 @@ pub enum TriggerKind {
     OfferChangesRequested,
     /// A new version of the lead's offer was made (a draft).
     OfferCreated,
+    /// The customer's requisites were entered or changed (issue 21: by staff, the API or the
+    /// customer on their page).
+    RequisitesReceived,
 }
 
 impl TriggerKind {
@@ -391,10 +394,10 @@ impl TriggerKind {
         "offer.declined",
         "offer.changes_requested",
         "offer.created",
+        "requisites.received",
     ];
     /// The triggers of an offer's life.
-    pub const OFFERS: &'static [TriggerKind] =
-        &[
+    pub const OFFERS: &'static [TriggerKind] = &[
         TriggerKind::OfferSent,
         TriggerKind::OfferAccepted,
         TriggerKind::OfferDeclined,
@@ -418,6 +421,7 @@ impl TriggerKind {
                 TriggerKind::OfferDeclined,
                 TriggerKind::OfferChangesRequested,
                 TriggerKind::OfferCreated,
+                TriggerKind::RequisitesReceived,
             ][i]
         })
     }

@@ -285,6 +285,9 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
             };
             (t, format!("o{offer_id}"))
         }
+        "requisites.received" => {
+            (Trigger::RequisitesReceived { customer_type: f.req("customer_type"), by: by(&mut f) }, "r1".to_owned())
+        }
         other => panic!("{file}: `{other}` is not a trigger"),
     };
     f.done();

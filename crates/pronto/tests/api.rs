@@ -75,6 +75,8 @@ mod phone;
 mod playbooks;
 #[path = "api/playbook_editor.rs"]
 mod playbook_editor;
+#[path = "api/requisites.rs"]
+mod requisites;
 #[path = "api/reports.rs"]
 mod reports;
 #[path = "api/ui_reports_views.rs"]

@@ -408,6 +408,25 @@ pub trait Store: Send + Sync {
         to: jiff::Timestamp,
         playbook: Option<String>,
     ) -> Result<Vec<pronto_domain::offer_report::LeadOffers>>;
+
+    // ── requisites (issue 21, helper "requisites") ──
+    /// Enters or replaces the lead's requisites in one transaction: the row (the passport data
+    /// sealed), the `requisites.received` event, `message` to the customer in the outbox and
+    /// the playbook's `requisites.received`. `source`: `staff`, `api` or `customer`.
+    async fn save_requisites(
+        &self,
+        lead_id: i64,
+        requisites: pronto_domain::requisites::Requisites,
+        source: &'static str,
+        actor: Option<i64>,
+        message: Option<OfferMessage>,
+    ) -> Result<RequisitesRecord>;
+    /// The lead's requisites without the passport data; `None` before any were entered,
+    /// `NotFound` for no such lead.
+    async fn requisites(&self, lead_id: i64) -> Result<Option<RequisitesRecord>>;
+    /// Opens the passport data with `audit` appended in the same transaction; `None` when
+    /// there is none.
+    async fn reveal_id_document(&self, lead_id: i64, audit: AuditEntry) -> Result<Option<String>>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

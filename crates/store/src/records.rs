@@ -831,3 +831,29 @@ pub struct OfferMessage {
     pub subject: Option<String>,
     pub text: String,
 }
+
+// ── requisites (issue 21, helper "requisites") ──
+
+/// The customer's requisites on a lead, as read without the passport data: `has_id_document`
+/// says it is there (it is opened only by [`Store::reveal_id_document`](crate::Store), audited).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequisitesRecord {
+    pub lead_id: i64,
+    /// `b2c` or `b2b`.
+    pub customer_type: String,
+    pub full_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: String,
+    pub has_id_document: bool,
+    pub company: Option<String>,
+    pub company_id: Option<String>,
+    pub vat_id: Option<String>,
+    pub contact_person: Option<String>,
+    /// The VAT id's country (ISO 3166), when there is one.
+    pub country: Option<String>,
+    /// `staff`, `api` or `customer`.
+    pub source: String,
+    pub updated_at: Timestamp,
+    pub updated_by: Option<i64>,
+}

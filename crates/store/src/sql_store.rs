@@ -771,4 +771,22 @@ impl Store for SqlStore {
         let pbs = self.playbooks.clone();
         self.read(move |c| Box::pin(async move { crate::offer_facts::lead_offers(c, &pbs, from, to, playbook.as_deref()).await })).await
     }
+
+    // ── requisites (issue 21, helper "requisites") ──
+    async fn save_requisites(
+        &self,
+        lead_id: i64,
+        requisites: pronto_domain::requisites::Requisites,
+        source: &'static str,
+        actor: Option<i64>,
+        message: Option<OfferMessage>,
+    ) -> Result<RequisitesRecord> {
+        self.writer.submit(crate::write::requisites::SaveRequisites { lead_id, requisites, source, actor, message }).await
+    }
+    async fn requisites(&self, lead_id: i64) -> Result<Option<RequisitesRecord>> {
+        self.read(move |c| Box::pin(crate::write::requisites::requisites(c, lead_id))).await
+    }
+    async fn reveal_id_document(&self, lead_id: i64, audit: AuditEntry) -> Result<Option<String>> {
+        self.writer.submit(crate::write::requisites::RevealIdDocument { lead_id, audit }).await
+    }
 }

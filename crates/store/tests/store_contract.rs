@@ -77,6 +77,9 @@
 //!    adds and changes by article number in one transaction.
 //! 17. **Offer reports** [offer_reports] — offers made, sent and decided across owners and
 //!    channels give the counts, the money per currency and the times the reports show.
+//! 18. **Requisites** [requisites] — saved with the event, the customer's confirmation and the
+//!    playbook's `requisites.received` in one transaction; the passport data sealed at rest
+//!    (neither in the row nor in the database file) and opened only with its audit row.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -108,6 +111,8 @@ mod notify;
 mod offers;
 #[path = "contract/offer_reports.rs"]
 mod offer_reports;
+#[path = "contract/requisites.rs"]
+mod requisites;
 #[path = "contract/settings.rs"]
 mod settings;
 #[path = "contract/users.rs"]

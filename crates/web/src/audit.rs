@@ -54,6 +54,8 @@ pub mod kind {
     pub const PRODUCT_CREATED: &str = "catalogue.product_created";
     pub const PRODUCT_CHANGED: &str = "catalogue.product_changed";
     pub const CATALOGUE_IMPORTED: &str = "catalogue.imported";
+    /// The passport data of a customer's requisites was read (issue 21).
+    pub const ID_DOCUMENT_READ: &str = "requisites.id_document_read";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -90,6 +92,7 @@ pub mod kind {
         PRODUCT_CREATED,
         PRODUCT_CHANGED,
         CATALOGUE_IMPORTED,
+        ID_DOCUMENT_READ,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

@@ -13,11 +13,13 @@ use utoipa::ToSchema;
 pub mod exact;
 mod offers;
 mod playbooks;
+mod requisites;
 mod users;
 mod work;
 
 pub use offers::*;
 pub use playbooks::*;
+pub use requisites::*;
 pub use users::*;
 pub use work::*;
 

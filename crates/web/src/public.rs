@@ -46,12 +46,14 @@ pub fn router() -> Router<AppState> {
         .route("/t/{token}/upload", post(upload).layer(DefaultBodyLimit::max(UPLOAD_MAX + 64 * 1024)))
         .route("/t/{token}/offers/{id}", post(decide_offer))
         .route("/t/{token}/offers/{id}/pdf", get(offer_pdf))
+        // The customer's requisites (issue 21, helper "requisites").
+        .route("/t/{token}/requisites", post(requisites))
         .route("/process/{playbook}", get(process_page))
         .route("/static/customer.css", get(|| async { css() }))
 }
 
 fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css")))
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css"), "\n", include_str!("../static/css/requisites.css")))
         .into_response()
 }
 
@@ -80,6 +82,8 @@ fn html(status: StatusCode, t: impl Template) -> Response {
 struct PageQuery {
     lang: Option<String>,
     sent: Option<String>,
+    /// The requisites' type chosen (issue 21).
+    rq_type: Option<String>,
 }
 
 /// The customer's language: asked for in the address, else the inquiry's, else the playbook's
@@ -236,6 +240,9 @@ struct Page<'a> {
     brand: &'a crate::ui::setup::Brand,
     /// The offers sent to the customer (issue 20), newest first.
     offers: Vec<crate::public_offers::OfferView>,
+    /// The customer's requisites (issue 21): what the page says, and the form.
+    rq_section: crate::public_requisites::Section,
+    rq: crate::ui::requisites::RqForm,
 }
 
 struct Shown {
@@ -245,6 +252,8 @@ struct Shown {
     brand: crate::ui::setup::Brand,
     /// The lead's offers (the page shows those sent to the customer).
     offers: Vec<pronto_store::OfferRecord>,
+    /// The customer's requisites on file (issue 21).
+    requisites: Option<pronto_store::RequisitesRecord>,
 }
 
 /// The lead behind a token, or the one 404.
@@ -259,7 +268,8 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
         .get(&rec.playbook, rec.playbook_version)
         .ok_or_else(|| StoreError::Internal(format!("playbook {} version {} is not loaded", rec.playbook, rec.playbook_version)))?;
     let offers = st.store.lead_offers(rec.lead_id).await?;
-    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers })
+    let requisites = st.store.requisites(rec.lead_id).await?;
+    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers, requisites })
 }
 
 /// The rate limit, then the lead behind the token; the answer to give when either says no.
@@ -300,6 +310,9 @@ struct Draft {
     message: String,
     callback: String,
     note: String,
+    /// The requisites' type asked for, and a refused requisites form with its problems.
+    rq_type: Option<String>,
+    requisites: Option<(pronto_domain::requisites::RequisitesDraft, pronto_domain::requisites::Problems)>,
 }
 
 fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: StatusCode) -> Response {
@@ -350,6 +363,8 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
     let history: Vec<Line> = rec.history.iter().rev().filter_map(|(at, h)| line(&t, pb, *at, h)).collect();
     let local_now = now.to_zoned(pb.calendar.time_zone().clone());
     let upload_help = t.with("c-upload-help", &[("mb", &(UPLOAD_MAX / 1024 / 1024).to_string())]);
+    let (rq_section, rq) =
+        crate::public_requisites::section(&t, token, &s.offers, s.requisites.as_ref(), d.rq_type.as_deref(), d.requisites);
     html(
         status,
         Page {
@@ -375,6 +390,8 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
             upload_help,
             open: p.closed.is_none(),
             offers: crate::public_offers::views(&t, &s.offers, now),
+            rq_section,
+            rq,
             t,
         },
     )
@@ -397,9 +414,10 @@ async fn tracking_page(
         Some("callback") => Some(t.t("c-sent-callback")),
         Some("document") => Some(t.t("c-sent-document")),
         Some(w @ ("offer-accept" | "offer-decline" | "offer-changes")) => Some(t.t(&format!("c-sent-{w}"))),
+        Some("requisites") => Some(t.t("c-sent-requisites")),
         _ => None,
     };
-    let d = Draft { notice, ..Default::default() };
+    let d = Draft { notice, rq_type: q.rq_type.filter(|k| k == "b2c" || k == "b2b"), ..Default::default() };
     render(&st, &token, &s, t, d, StatusCode::OK)
 }
 
@@ -435,6 +453,36 @@ async fn message(
         return render(&st, &token, &s, t, d, StatusCode::UNPROCESSABLE_ENTITY);
     }
     act(&st, &token, &s, CustomerAction::Message { text: text.to_owned() }, "message", t.lang, &headers).await
+}
+
+/// The customer's requisites from their page (issue 21): refused → the page again (422) with
+/// each message next to its field and what was typed; saved → back to the page saying so.
+async fn requisites(
+    State(st): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    Form(f): Form<Vec<(String, String)>>,
+) -> Response {
+    let s = match enter(&st, &token, &headers, peer).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let lang = f.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.clone());
+    let t = s.words(lang.as_deref(), &headers);
+    let draft = crate::app::requisites::draft_of(&f);
+    let lead = match st.store.lead(s.rec.lead_id).await {
+        Ok(l) => l,
+        Err(e) => return failed(e, &headers),
+    };
+    match crate::app::requisites::save_by_customer(&st, &lead, &draft).await {
+        Ok(_) => sent(&token, "requisites", t.lang),
+        Err(crate::app::requisites::Refused::Invalid(p)) => {
+            let d = Draft { requisites: Some((draft, p)), ..Default::default() };
+            render(&st, &token, &s, t, d, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(crate::app::requisites::Refused::Error(e)) => crate::error::ApiError::from(e).into_response(),
+    }
 }
 
 #[derive(Deserialize)]

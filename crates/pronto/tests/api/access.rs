@@ -206,6 +206,14 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                     Action::RevokeLink => {
                         vec![app.send(as_(&app, token, Method::POST, &format!("/api/v1/leads/{l}/tracking/revoke"))).await]
                     }
+                    // The customer's requisites (issue 21).
+                    Action::EditRequisites => vec![
+                        app.send(as_(&app, token, Method::PUT, &format!("/api/v1/leads/{l}/requisites")).json(&json!({
+                            "customer_type": "b2b", "company": format!("Firma {role}"), "company_id": "27082440",
+                            "address": "Dlouhá 5, Praha", "contact_person": "Eva Malá" })))
+                        .await,
+                    ],
+                    Action::ReadIdDocument => vec![app.get_as(token, &format!("/api/v1/leads/{l}/requisites/id_document")).await],
                 };
                 for r in &answers {
                     check(r, *allowed, &format!("{what} ({})", r.what), role);

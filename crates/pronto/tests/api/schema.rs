@@ -38,6 +38,7 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("put_calendar", "PUT /api/v1/company/calendar: a calendar's validity (a zone's name, a day's end after its start, a break inside the day) is about meaning; tests/api/setup.rs covers it"),
     ("put_logo", "PUT /api/v1/company/logo takes an image's bytes, checked by their content (PNG, JPEG, WebP), which schemathesis cannot generate"),
     ("import_products", "POST /api/v1/products/import takes a catalogue file (text/csv) whose rows' meaning (article numbers, decimal prices, currencies) schemathesis cannot generate; tests/api/catalogue.rs covers it"),
+    ("put_requisites", "PUT /api/v1/leads/{id}/requisites: a phone number, an e-mail address, an IČO's checksum and a VAT id's format per country are about meaning; tests/api/requisites.rs covers it"),
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
 ];
 

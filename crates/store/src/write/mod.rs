@@ -1,13 +1,14 @@
 //! The write side's areas, each a set of [`Command`](crate::tx::Command)s over the
 //! transaction buffer (`tx`). Dependencies point down only:
 //! `tx` ← `process` ← `users` ← `access`, `work` ← `customer` ← `leads` ← `mail`, `calls`;
-//! `delivery`, `config`, `schedule` ← `timers`; `work` ← `offers`.
+//! `delivery`, `config`, `schedule` ← `timers`; `work` ← `offers`; `process` ← `requisites`.
 
 pub(crate) mod access;
 pub(crate) mod config;
 pub(crate) mod delivery;
 pub(crate) mod leads;
 pub(crate) mod offers;
+pub(crate) mod requisites;
 pub(crate) mod timers;
 pub(crate) mod users;
 pub(crate) mod work;

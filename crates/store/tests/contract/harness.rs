@@ -99,6 +99,11 @@ impl Db {
         rows.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// The SQLite database's file (the requisites' check for plain text at rest).
+    pub(crate) fn sqlite_file(&self) -> &str {
+        self.sqlite_path()
+    }
+
     fn sqlite_path(&self) -> &str {
         self.url.strip_prefix("sqlite://").expect("a sqlite:// URL")
     }

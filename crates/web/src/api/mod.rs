@@ -12,6 +12,7 @@ pub mod forms;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
+pub mod requisites;
 pub mod playbooks;
 pub mod reports;
 pub mod settings;
@@ -153,6 +154,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(company::routes())
         .merge(catalogue::routes())
         .merge(offers::routes())
+        // The customer's requisites (issue 21, helper "requisites").
+        .merge(requisites::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

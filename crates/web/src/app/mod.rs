@@ -37,6 +37,7 @@ pub mod offer_pdf;
 pub mod offers;
 pub mod playbooks;
 pub mod reports;
+pub mod requisites;
 pub mod settings;
 pub mod tasks;
 pub mod texts;

@@ -184,11 +184,11 @@ mod tests {
     #[test]
     fn every_kind_has_words_in_every_language() {
         let files = [
-            ("en", concat!(include_str!("locales/en.ftl"), "\n", include_str!("locales/settings/en.ftl"), "\n", include_str!("locales/setup/en.ftl"), "\n", include_str!("locales/forms/en.ftl"), "\n", include_str!("locales/playbooks/en.ftl"), "\n", include_str!("locales/catalogue/en.ftl"))),
-            ("cs", concat!(include_str!("locales/cs.ftl"), "\n", include_str!("locales/settings/cs.ftl"), "\n", include_str!("locales/setup/cs.ftl"), "\n", include_str!("locales/forms/cs.ftl"), "\n", include_str!("locales/playbooks/cs.ftl"), "\n", include_str!("locales/catalogue/cs.ftl"))),
-            ("ru", concat!(include_str!("locales/ru.ftl"), "\n", include_str!("locales/settings/ru.ftl"), "\n", include_str!("locales/setup/ru.ftl"), "\n", include_str!("locales/forms/ru.ftl"), "\n", include_str!("locales/playbooks/ru.ftl"), "\n", include_str!("locales/catalogue/ru.ftl"))),
-            ("pl", concat!(include_str!("locales/pl.ftl"), "\n", include_str!("locales/settings/pl.ftl"), "\n", include_str!("locales/setup/pl.ftl"), "\n", include_str!("locales/forms/pl.ftl"), "\n", include_str!("locales/playbooks/pl.ftl"), "\n", include_str!("locales/catalogue/pl.ftl"))),
-            ("he", concat!(include_str!("locales/he.ftl"), "\n", include_str!("locales/settings/he.ftl"), "\n", include_str!("locales/setup/he.ftl"), "\n", include_str!("locales/forms/he.ftl"), "\n", include_str!("locales/playbooks/he.ftl"), "\n", include_str!("locales/catalogue/he.ftl"))),
+            ("en", concat!(include_str!("locales/en.ftl"), "\n", include_str!("locales/settings/en.ftl"), "\n", include_str!("locales/setup/en.ftl"), "\n", include_str!("locales/forms/en.ftl"), "\n", include_str!("locales/playbooks/en.ftl"), "\n", include_str!("locales/catalogue/en.ftl"), "\n", include_str!("locales/requisites/en.ftl"))),
+            ("cs", concat!(include_str!("locales/cs.ftl"), "\n", include_str!("locales/settings/cs.ftl"), "\n", include_str!("locales/setup/cs.ftl"), "\n", include_str!("locales/forms/cs.ftl"), "\n", include_str!("locales/playbooks/cs.ftl"), "\n", include_str!("locales/catalogue/cs.ftl"), "\n", include_str!("locales/requisites/cs.ftl"))),
+            ("ru", concat!(include_str!("locales/ru.ftl"), "\n", include_str!("locales/settings/ru.ftl"), "\n", include_str!("locales/setup/ru.ftl"), "\n", include_str!("locales/forms/ru.ftl"), "\n", include_str!("locales/playbooks/ru.ftl"), "\n", include_str!("locales/catalogue/ru.ftl"), "\n", include_str!("locales/requisites/ru.ftl"))),
+            ("pl", concat!(include_str!("locales/pl.ftl"), "\n", include_str!("locales/settings/pl.ftl"), "\n", include_str!("locales/setup/pl.ftl"), "\n", include_str!("locales/forms/pl.ftl"), "\n", include_str!("locales/playbooks/pl.ftl"), "\n", include_str!("locales/catalogue/pl.ftl"), "\n", include_str!("locales/requisites/pl.ftl"))),
+            ("he", concat!(include_str!("locales/he.ftl"), "\n", include_str!("locales/settings/he.ftl"), "\n", include_str!("locales/setup/he.ftl"), "\n", include_str!("locales/forms/he.ftl"), "\n", include_str!("locales/playbooks/he.ftl"), "\n", include_str!("locales/catalogue/he.ftl"), "\n", include_str!("locales/requisites/he.ftl"))),
         ];
         let page_words = [
             "audit",

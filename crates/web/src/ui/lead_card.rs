@@ -106,6 +106,8 @@ struct LeadPage {
     may_revoke: bool,
     /// The lead's offers, newest first, with the editor's buttons and the comparison (issue 20).
     offers: super::offers_card::OffersCard,
+    /// The customer's requisites (issue 21).
+    rq_card: super::requisites::Card,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -116,7 +118,14 @@ pub(crate) fn stage_title(pb: &pronto_playbook::Playbook, id: &str) -> String {
 /// The stages the select offers: the one the lead is in and what the playbook says follows
 /// it; an admin sees every other stage too, marked as an override. The deal's stages only to
 /// those who work the deal.
-fn stage_options(pb: &pronto_playbook::Playbook, current: &str, admin: bool, deal: bool, t: &Tr, title_of: &dyn Fn(&str) -> String) -> Vec<StageOption> {
+fn stage_options(
+    pb: &pronto_playbook::Playbook,
+    current: &str,
+    admin: bool,
+    deal: bool,
+    t: &Tr,
+    title_of: &dyn Fn(&str) -> String,
+) -> Vec<StageOption> {
     use pronto_playbook::model::StageMove;
     pb.stage_ids()
         .into_iter()
@@ -175,9 +184,21 @@ pub(crate) fn snippet(message: &str) -> String {
 
 pub(super) async fn lead_page(
     State(st): State<AppState>,
-    Signed(c, t): Signed,
+    signed: Signed,
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
+) -> PageResult {
+    card_page(st, signed, id, q, false).await
+}
+
+/// The lead card; `reveal_id_document`: the customer's passport data shown (issue 21: the
+/// caller checked the reader may, and the read is audited).
+pub(super) async fn card_page(
+    st: AppState,
+    Signed(c, t): Signed,
+    id: i64,
+    q: HashMap<String, String>,
+    reveal_id_document: bool,
 ) -> PageResult {
     let l = st.store.lead(id).await.map_err(|e| fail(&st, &c, &t, "/inbox")(or_not_found(e, "lead")))?;
     let zone = user_tz(&st, &c);
@@ -273,8 +294,29 @@ pub(super) async fn lead_page(
     };
     let flash = super::flash::sentence(&st, &t, &zone, &q).await;
     let offers = super::offers_card::card(&t, id, &lead_offers, now, may(Action::WorkDeal), &q);
+    // The customer's requisites (issue 21, helper "requisites").
+    let stored = st.store.requisites(id).await.ok().flatten();
+    let shown = if reveal_id_document && may(Action::ReadIdDocument) {
+        crate::app::requisites::get(&st, &c, id, true).await.map_err(fail(&st, &c, &t, "/inbox"))?.and_then(|v| match v.id_document {
+            crate::app::requisites::IdDocument::Shown(s) => Some(s),
+            _ => None,
+        })
+    } else {
+        None
+    };
+    let rq_card = super::requisites::card(
+        &t,
+        id,
+        stored.as_ref(),
+        shown,
+        may(Action::ReadIdDocument),
+        may(Action::EditRequisites),
+        |at| local(at, &zone),
+        &q,
+    );
     Ok(page(LeadPage {
         offers,
+        rq_card,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),
@@ -346,7 +388,13 @@ async fn timeline(st: &AppState, t: &Tr, l: &pronto_store::LeadRecord, zone: &ji
         .map(|e| TimelineRow {
             at_iso: e.at.to_string(),
             at_local: local_time(e.at, now, zone),
-            text: sentence(t, &book, &Stored { at: e.at, kind: &e.kind, data: &e.data, actor: e.actor.as_ref().map(|a| a.name.as_str()) }, &names, zone),
+            text: sentence(
+                t,
+                &book,
+                &Stored { at: e.at, kind: &e.kind, data: &e.data, actor: e.actor.as_ref().map(|a| a.name.as_str()) },
+                &names,
+                zone,
+            ),
         })
         .collect()
 }
@@ -388,10 +436,20 @@ mod flow_tests {
         let table: Vec<(&str, Vec<ActivityRecord>, Option<i64>, Vec<i64>)> = vec![
             ("nothing sent", vec![act(1, 0, "note", None, None, true)], None, vec![]),
             ("a message", vec![msg(1, 0)], None, vec![1]),
-            ("a message, a call-back request and a document", vec![msg(1, 0), act(2, 1, "callback", None, None, false), act(3, 2, "document", None, None, false)], None, vec![1, 2, 3]),
+            (
+                "a message, a call-back request and a document",
+                vec![msg(1, 0), act(2, 1, "callback", None, None, false), act(3, 2, "document", None, None, false)],
+                None,
+                vec![1, 2, 3],
+            ),
             ("answered by e-mail", vec![msg(1, 0), act(2, 5, "email", Some("out"), None, true)], None, vec![]),
             ("answered by a call that reached them", vec![msg(1, 0), act(2, 5, "call", Some("out"), Some("reached"), true)], None, vec![]),
-            ("a call nobody answered is no answer", vec![msg(1, 0), act(2, 5, "call", Some("out"), Some("no_answer"), true)], None, vec![1]),
+            (
+                "a call nobody answered is no answer",
+                vec![msg(1, 0), act(2, 5, "call", Some("out"), Some("no_answer"), true)],
+                None,
+                vec![1],
+            ),
             ("a note by the team", vec![msg(1, 0), act(2, 5, "note", None, None, true)], None, vec![]),
             ("an e-mail that came in is no answer", vec![msg(1, 0), act(2, 5, "email", Some("in"), None, false)], None, vec![1]),
             ("the answer came before the message", vec![act(1, 0, "email", Some("out"), None, true), msg(2, 5)], None, vec![2]),

@@ -34,6 +34,7 @@ mod offers_editor;
 mod lists;
 mod login;
 mod playbooks;
+pub mod requisites;
 pub(crate) mod notify;
 pub mod redirect;
 mod reports;
@@ -114,6 +115,8 @@ pub fn router() -> Router<AppState> {
         .merge(playbooks::routes())
         .merge(catalogue::routes())
         .merge(offers_editor::routes())
+        // The customer's requisites (issue 21, helper "requisites").
+        .merge(requisites::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

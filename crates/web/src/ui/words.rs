@@ -387,6 +387,9 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
                 _ => say("offer-changes-requested", &[("version", &v), ("note", &note)]),
             }
         }
+        E::RequisitesReceived { customer_type, source } => {
+            say(&format!("requisites-{source}-{customer_type}"), &[])
+        }
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
@@ -599,6 +602,7 @@ mod tests {
             ("offer.created", json!({ "offer_id": 3, "version": 2, "gross": "1210.00", "currency": "CZK", "superseded": [2] })),
             ("offer.sent", json!({ "offer_id": 3, "version": 2, "to": "eva@example.com" })),
             ("offer.decided", json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": "Start with one service" })),
+            ("requisites.received", json!({ "customer_type": "b2b", "source": "customer" })),
             ("customer.document", json!({ "file_id": 1, "filename": "Objednávka 12", "content_type": "application/pdf", "size": 1000 })),
             ("email.received", json!({ "email_id": 1, "from": "Jana Nováková", "subject": "Dotaz", "reply": false, "attachments": 0, "mailbox": "sales" })),
             ("email.ignored", json!({ "mailbox": "sales", "from": "Jana Nováková", "subject": "Spam", "reason": "auto_reply" })),

@@ -47,6 +47,7 @@ task-specialist_meeting = Kontaktujte zákazníka a domluvte schůzku
 task-prepare_offer = Připravte nabídku: termíny, ceny, průběh spolupráce, kdo co zajišťuje
 task-present_offer = Představte nabídku
 task-start_cooperation = Zahajte spolupráci: přístupy, kontakty a první pracovní schůzka
+task-ask_requisites = Požádejte zákazníka o fakturační údaje: u soukromé osoby jméno, telefon, e-mail, adresu a doklad, u firmy její údaje
 task-prepare_smaller_offer = Připravte menší verzi nabídky: zákazník požádal o změny
 task-offer_follow_up = Připomeňte nabídku: rozhodl se zákazník?
 task-call_notes = Zapište, o čem byl hovor

@@ -47,6 +47,7 @@ task-specialist_meeting = Contact the customer and arrange a meeting
 task-prepare_offer = Prepare the offer: dates, prices, the course of cooperation, who provides what
 task-present_offer = Present the offer
 task-start_cooperation = Start the cooperation: access, contacts and the first working meeting
+task-ask_requisites = Ask the customer for the invoice details: a private person's name, phone, e-mail, address and ID, or the company's details
 task-prepare_smaller_offer = Prepare a smaller version of the offer: the customer asked for changes
 task-offer_follow_up = Follow up the offer: has the customer decided?
 task-call_notes = Write down what the call was about
