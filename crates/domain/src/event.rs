@@ -244,6 +244,20 @@ domain_events! {
     /// The customer decided on their page: `accept`, `decline` or `changes`.
     "offer.decided" => OfferDecided { offer_id: i64, version: i64, decision: String, note: Option<String> },
 
+    // --- Invoices (issue 21, invoices) ---------------------------------------------------------
+    /// An invoice was issued for an accepted offer; `contract` when a contract goes with it (a
+    /// legal entity); `to` is where the customer's message went.
+    "invoice.issued" => InvoiceIssued {
+        invoice_id: i64,
+        offer_id: i64,
+        number: String,
+        gross: String,
+        currency: String,
+        due_date: String,
+        contract: bool,
+        to: Option<String>,
+    },
+
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },
     /// What changed: a key per field given; `hours`, `phone`, `email` and `language` may be

@@ -136,7 +136,8 @@ impl Flow {
             | TriggerKind::OfferSent
             | TriggerKind::OfferAccepted
             | TriggerKind::OfferDeclined
-            | TriggerKind::OfferChangesRequested => BTreeSet::from([None]),
+            | TriggerKind::OfferChangesRequested
+            | TriggerKind::InvoiceIssued => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };

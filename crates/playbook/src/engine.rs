@@ -144,6 +144,9 @@ pub enum Trigger {
     /// decided on it. `kind` is one of the `offer.*` trigger kinds; `refusals` counts the
     /// lead's declined offers, this one included; `note` is the customer's reason.
     Offer { kind: TriggerKind, offer_id: i64, version: i64, note: Option<String>, refusals: u32, by: Option<i64> },
+    /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
+    /// `contract` says a contract went with it (a legal entity).
+    Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -246,7 +249,10 @@ const MAX_DEPTH: u32 = 8;
 /// for activity 17, `t42` for timer 42 …) and makes notification keys stable.
 pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
     let actor = match trigger {
-        Trigger::TaskCompleted { by, .. } | Trigger::ActivityLogged { by, .. } | Trigger::Offer { by, .. } => *by,
+        Trigger::TaskCompleted { by, .. }
+        | Trigger::ActivityLogged { by, .. }
+        | Trigger::Offer { by, .. }
+        | Trigger::Invoice { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -377,7 +383,7 @@ impl<'a> Run<'a> {
             Trigger::ActivityLogged { .. } => TriggerKind::ActivityLogged,
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
-            Trigger::Offer { kind, .. } => *kind,
+            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

@@ -336,6 +336,8 @@ pub enum TriggerKind {
     OfferDeclined,
     /// The customer asked for changes (a smaller offer, …).
     OfferChangesRequested,
+    /// An invoice was issued (issue 21, invoices): the documents went to the customer.
+    InvoiceIssued,
 }
 
 impl TriggerKind {
@@ -350,6 +352,7 @@ impl TriggerKind {
         "offer.accepted",
         "offer.declined",
         "offer.changes_requested",
+        "invoice.issued",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] =
@@ -370,6 +373,7 @@ impl TriggerKind {
                 TriggerKind::OfferAccepted,
                 TriggerKind::OfferDeclined,
                 TriggerKind::OfferChangesRequested,
+                TriggerKind::InvoiceIssued,
             ][i]
         })
     }

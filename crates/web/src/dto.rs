@@ -11,11 +11,13 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 pub mod exact;
+mod invoices;
 mod offers;
 mod playbooks;
 mod users;
 mod work;
 
+pub use invoices::*;
 pub use offers::*;
 pub use playbooks::*;
 pub use users::*;

@@ -9,6 +9,7 @@ pub mod events;
 pub mod leads;
 pub mod mail;
 pub mod forms;
+pub mod invoices;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -153,6 +154,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(company::routes())
         .merge(catalogue::routes())
         .merge(offers::routes())
+        // ── invoices (issue 21, helper "invoices") ──
+        .merge(invoices::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -104,6 +104,8 @@ struct LeadPage {
     may_revoke: bool,
     /// The lead's offers, newest first, with the editor's buttons and the comparison (issue 20).
     offers: super::offers_card::OffersCard,
+    /// The lead's invoices and "Issue the invoice" (issue 21, invoices).
+    invoices: super::invoices_card::InvoicesCard,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -266,9 +268,13 @@ pub(super) async fn lead_page(
         Vec::new()
     };
     let flash = super::flash::sentence(&st, &t, &zone, &q).await;
-    let offers = super::offers_card::card(&t, id, &st.store.lead_offers(id).await.unwrap_or_default(), now, may(Action::WorkDeal), &q);
+    let offer_list = st.store.lead_offers(id).await.unwrap_or_default();
+    let offers = super::offers_card::card(&t, id, &offer_list, now, may(Action::WorkDeal), &q);
+    let invoices =
+        super::invoices_card::card(&t, id, &st.store.lead_invoices(id).await.unwrap_or_default(), &offer_list, now, may(Action::WorkDeal), &q);
     Ok(page(LeadPage {
         offers,
+        invoices,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),

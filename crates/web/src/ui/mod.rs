@@ -24,6 +24,8 @@ mod flash;
 mod forms_admin;
 pub mod i18n;
 mod inbox;
+mod invoices_card;
+pub mod invoices_customer;
 mod late;
 mod lead_actions;
 mod lead_card;
@@ -113,6 +115,8 @@ pub fn router() -> Router<AppState> {
         .merge(playbooks::routes())
         .merge(catalogue::routes())
         .merge(offers_editor::routes())
+        // ── invoices (issue 21, helper "invoices") ──
+        .merge(invoices_card::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

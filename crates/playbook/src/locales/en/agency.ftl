@@ -48,6 +48,7 @@ task-prepare_offer = Prepare the offer: dates, prices, the course of cooperation
 task-present_offer = Present the offer
 task-start_cooperation = Start the cooperation: access, contacts and the first working meeting
 task-prepare_smaller_offer = Prepare a smaller version of the offer: the customer asked for changes
+task-confirm_documents = Call to confirm the invoice and the documents arrived
 task-offer_follow_up = Follow up the offer: has the customer decided?
 task-call_notes = Write down what the call was about
 task-call_back = Call back: a missed call

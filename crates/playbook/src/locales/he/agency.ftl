@@ -48,6 +48,7 @@ task-prepare_offer = הכינו את ההצעה: מועדים, מחירים, מ�
 task-present_offer = הציגו את ההצעה
 task-start_cooperation = התחילו את שיתוף הפעולה: גישות, אנשי קשר ופגישת העבודה הראשונה
 task-prepare_smaller_offer = הכינו גרסה קטנה יותר של ההצעה: הלקוח ביקש שינויים
+task-confirm_documents = התקשרו לוודא שהחשבונית והמסמכים הגיעו
 task-offer_follow_up = עקבו אחרי ההצעה: האם הלקוח החליט?
 task-call_notes = תעדו על מה הייתה השיחה
 task-call_back = חזרו ללקוח: שיחה שלא נענתה

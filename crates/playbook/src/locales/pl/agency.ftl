@@ -48,6 +48,7 @@ task-prepare_offer = Przygotuj ofertę: terminy, ceny, przebieg współpracy, kt
 task-present_offer = Przedstaw ofertę
 task-start_cooperation = Rozpocznij współpracę: dostępy, kontakty i pierwsze spotkanie robocze
 task-prepare_smaller_offer = Przygotuj mniejszą wersję oferty: klient poprosił o zmiany
+task-confirm_documents = Zadzwoń i potwierdź, że faktura i dokumenty dotarły
 task-offer_follow_up = Przypomnij o ofercie: czy klient zdecydował?
 task-call_notes = Zapisz, czego dotyczyła rozmowa
 task-call_back = Oddzwoń: nieodebrane połączenie
