@@ -178,11 +178,11 @@ async fn invoices_issued_at_once_are_numbered_without_gaps(store: Arc<dyn Store>
     let (_, bad_offer) = pairs[1];
     let mut tasks = Vec::new();
     for (i, (lead, offer)) in pairs.iter().copied().enumerate() {
-        let store = store.clone();
-        tasks.push(tokio::spawn(async move { store.issue_invoice(lead, offer, zone(), message(), None).await }));
+        let s = store.clone();
+        tasks.push(tokio::spawn(async move { s.issue_invoice(lead, offer, zone(), message(), None).await }));
         if i == N / 2 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move { store.issue_invoice(bad_lead, bad_offer, zone(), message(), None).await }));
+            let s = store.clone();
+            tasks.push(tokio::spawn(async move { s.issue_invoice(bad_lead, bad_offer, zone(), message(), None).await }));
         }
     }
     let mut seqs = Vec::new();
