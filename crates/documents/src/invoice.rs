@@ -524,7 +524,11 @@ fn view(
         gross: money(&totals.gross, &totals.currency),
         pay_note: fill(l.pay_note, &pairs),
         price_text: fill(l.price_text, &pairs),
-        delivery_text: if delivery.trim().is_empty() { l.delivery_agreed.to_owned() } else { fill(l.delivery_text, &[("{date}", delivery)]) },
+        delivery_text: if delivery.trim().is_empty() {
+            l.delivery_agreed.to_owned()
+        } else {
+            fill(l.delivery_text, &[("{date}", delivery)])
+        },
     }
 }
 

@@ -42,13 +42,31 @@ fn company() -> Company {
 }
 
 fn customer() -> Customer {
-    Customer { name: "Petr Malý".into(), company: "Malý obchod s.r.o.".into(), address_lines: vec!["Krátká 2, Brno".into(), "IČO 27074358".into()] }
+    Customer {
+        name: "Petr Malý".into(),
+        company: "Malý obchod s.r.o.".into(),
+        address_lines: vec!["Krátká 2, Brno".into(), "IČO 27074358".into()],
+    }
 }
 
 fn lines() -> Vec<OfferLine> {
     vec![
-        OfferLine { name: "Website #1 *bold* $x$".into(), quantity: "1".into(), unit_price: "20,000.00".into(), vat_rate: "21 %".into(), total: "20,000.00".into(), ..Default::default() },
-        OfferLine { name: "Training".into(), quantity: "2 h".into(), unit_price: "2,500.00".into(), vat_rate: "12 %".into(), total: "5,000.00".into(), ..Default::default() },
+        OfferLine {
+            name: "Website #1 *bold* $x$".into(),
+            quantity: "1".into(),
+            unit_price: "20,000.00".into(),
+            vat_rate: "21 %".into(),
+            total: "20,000.00".into(),
+            ..Default::default()
+        },
+        OfferLine {
+            name: "Training".into(),
+            quantity: "2 h".into(),
+            unit_price: "2,500.00".into(),
+            vat_rate: "12 %".into(),
+            total: "5,000.00".into(),
+            ..Default::default()
+        },
     ]
 }
 
@@ -132,7 +150,21 @@ fn each_language_prints_the_contract_with_the_parties_and_the_price() {
         let pdf = contract_pdf(&contract(language)).unwrap_or_else(|e| panic!("{language:?}: {e}"));
         let text = compact(&pdf_text(&pdf));
         let l = invoice_labels(language);
-        for want in [l.contract, l.parties, l.seller, l.buyer, l.delivery_agreed, l.signature_buyer, "20310007", "Malý obchod s.r.o.", "IČO 27074358", "Studio Pronto", "12345678", "29,800.00 CZK", "Training"] {
+        for want in [
+            l.contract,
+            l.parties,
+            l.seller,
+            l.buyer,
+            l.delivery_agreed,
+            l.signature_buyer,
+            "20310007",
+            "Malý obchod s.r.o.",
+            "IČO 27074358",
+            "Studio Pronto",
+            "12345678",
+            "29,800.00 CZK",
+            "Training",
+        ] {
             assert!(text.contains(&compact(want)), "{language:?}: {want:?} is not in\n{}", pdf_text(&pdf));
         }
         assert_eq!(contract_pdf(&contract(language)).unwrap(), pdf, "{language:?}: reproducible");

@@ -350,7 +350,8 @@ mod tests {
     #[test]
     fn the_vat_summary_is_the_offers_arithmetic() {
         let czk = Currency::parse("CZK").unwrap();
-        let line = |q: &str, p: &str, disc: &str, vat: &str| LineInput { quantity: d(q), unit_price: d(p), discount: d(disc), vat_rate: d(vat) };
+        let line =
+            |q: &str, p: &str, disc: &str, vat: &str| LineInput { quantity: d(q), unit_price: d(p), discount: d(disc), vat_rate: d(vat) };
         // (lines, [(rate, base, vat)], net, vat, gross)
         let cases: Vec<(Vec<LineInput>, Vec<(&str, &str, &str)>, &str, &str, &str)> = vec![
             (vec![line("1", "10000", "0", "21")], vec![("21", "10000.00", "2100.00")], "10000.00", "2100.00", "12100.00"),
@@ -371,8 +372,11 @@ mod tests {
         ];
         for (lines, rows, net, vat, gross) in cases {
             let t = totals(&lines, czk);
-            let got: Vec<(String, String, String)> =
-                t.vat_rows.iter().map(|r| (money::format_rate(r.rate), money::format_amount(r.base, czk), money::format_amount(r.vat, czk))).collect();
+            let got: Vec<(String, String, String)> = t
+                .vat_rows
+                .iter()
+                .map(|r| (money::format_rate(r.rate), money::format_amount(r.base, czk), money::format_amount(r.vat, czk)))
+                .collect();
             let want: Vec<(String, String, String)> = rows.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
             assert_eq!(got, want);
             assert_eq!(

@@ -137,19 +137,18 @@ async fn issue(c: &mut dyn Conn, pending: &mut Pending, cmd: &IssueInvoice, now:
     let lead = c.row("SELECT contact_id FROM leads WHERE id = $1", params![cmd.lead_id]).await?.ok_or(StoreError::NotFound)?;
     let contact_id = lead.i64("contact_id")?;
     let offer = c
-        .row("SELECT id, lead_id, status, currency, net, vat, gross, vat_summary, delivery_date FROM offers WHERE id = $1", params![cmd.offer_id])
+        .row(
+            "SELECT id, lead_id, status, currency, net, vat, gross, vat_summary, delivery_date FROM offers WHERE id = $1",
+            params![cmd.offer_id],
+        )
         .await?
         .filter(|o| o.i64("lead_id").ok() == Some(cmd.lead_id))
         .ok_or_else(|| invalid("offer_id", format!("{} is not an offer of this lead", cmd.offer_id)))?;
     let status = offer.str("status")?;
     if status != "accepted" {
-        return Err(StoreError::Conflict(format!(
-            "the offer is {status}: only an offer the customer accepted is invoiced"
-        )));
+        return Err(StoreError::Conflict(format!("the offer is {status}: only an offer the customer accepted is invoiced")));
     }
-    if let Some(r) =
-        c.row("SELECT number FROM invoices WHERE offer_id = $1 AND status <> 'cancelled'", params![cmd.offer_id]).await?
-    {
+    if let Some(r) = c.row("SELECT number FROM invoices WHERE offer_id = $1 AND status <> 'cancelled'", params![cmd.offer_id]).await? {
         return Err(StoreError::Conflict(format!("the offer is already invoiced: invoice {}", r.str("number")?)));
     }
     let Some(req) = c
@@ -160,10 +159,7 @@ async fn issue(c: &mut dyn Conn, pending: &mut Pending, cmd: &IssueInvoice, now:
         )
         .await?
     else {
-        return Err(invalid(
-            "requisites",
-            "the customer's requisites are missing: enter the personal data or the company details first",
-        ));
+        return Err(invalid("requisites", "the customer's requisites are missing: enter the personal data or the company details first"));
     };
     let customer_type = req.str("customer_type")?;
     let b2b = customer_type == "b2b";
@@ -193,12 +189,7 @@ async fn issue(c: &mut dyn Conn, pending: &mut Pending, cmd: &IssueInvoice, now:
         .unwrap_or_else(|| NumberPattern::parse(invoice::DEFAULT_PATTERN).expect("the default pattern is valid"));
     let issue_date = now.to_zoned(cmd.zone.clone()).date();
     let due_date = invoice::due_date(issue_date, terms);
-    let due_at = due_date
-        .tomorrow()
-        .ok()
-        .and_then(|d| d.to_zoned(cmd.zone.clone()).ok())
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::MAX);
+    let due_at = due_date.tomorrow().ok().and_then(|d| d.to_zoned(cmd.zone.clone()).ok()).map(|z| z.timestamp()).unwrap_or(Timestamp::MAX);
     let year = issue_date.year();
 
     // The next number of the series in this year: the row is created once, then bumped; the

@@ -21,12 +21,9 @@ both!(an_invoice_for_a_private_customer_and_a_legal_entity, invoices_are_refused
 fn sql(app: &App, statement: &str) {
     let out = match &app.storage.database_url {
         Some(url) => Command::new("psql").arg(url).arg("-v").arg("ON_ERROR_STOP=1").arg("-c").arg(statement).output(),
-        None => Command::new("sqlite3")
-            .arg("-cmd")
-            .arg(".timeout 5000")
-            .arg(app.storage.dir.path().join("pronto.db"))
-            .arg(statement)
-            .output(),
+        None => {
+            Command::new("sqlite3").arg("-cmd").arg(".timeout 5000").arg(app.storage.dir.path().join("pronto.db")).arg(statement).output()
+        }
     }
     .expect("the sqlite3 / psql client runs");
     assert!(out.status.success(), "{statement}: {}", String::from_utf8_lossy(&out.stderr));
@@ -65,7 +62,9 @@ async fn company(app: &App) {
 /// A lead whose offer the customer accepted on their page: (lead, offer, the page's address).
 async fn accepted(app: &App, name: &str, email: &str) -> (i64, i64, String) {
     let l = app
-        .create_lead(&json!({ "channel": "web", "language": "cs", "contact": { "name": name, "email": email, "phone": "+420 777 123 456" } }))
+        .create_lead(
+            &json!({ "channel": "web", "language": "cs", "contact": { "name": name, "email": email, "phone": "+420 777 123 456" } }),
+        )
         .await;
     let lid = id(&l);
     let page = l["tracking_url"].as_str().unwrap().to_owned();
@@ -119,12 +118,10 @@ async fn an_invoice_for_a_private_customer_and_a_legal_entity(engine: Engine) {
     assert_eq!(inv["number"], "20310001");
     assert_eq!(inv["variable_symbol"], "20310001");
     assert_eq!((inv["status"].as_str(), inv["currency"].as_str()), (Some("issued"), Some("CZK")));
-    assert_eq!((inv["net"].as_str(), inv["vat"].as_str(), inv["gross"].as_str(), inv["paid"].as_str()), (
-        Some("25000.00"),
-        Some("4800.00"),
-        Some("29800.00"),
-        Some("0.00")
-    ));
+    assert_eq!(
+        (inv["net"].as_str(), inv["vat"].as_str(), inv["gross"].as_str(), inv["paid"].as_str()),
+        (Some("25000.00"), Some("4800.00"), Some("29800.00"), Some("0.00"))
+    );
     assert_eq!((inv["issue_date"].as_str(), inv["due_date"].as_str()), (Some("2031-05-06"), Some("2031-05-16")), "ten days' terms");
     assert!(inv["due_at"].as_str().unwrap().starts_with("2031-05-16T21:59:59"), "the end of the due day in Prague: {}", inv["due_at"]);
     assert_eq!(inv["documents"], json!([{ "kind": "invoice", "url": format!("/api/v1/invoices/{iid}/pdf") }]));
@@ -135,7 +132,19 @@ async fn an_invoice_for_a_private_customer_and_a_legal_entity(engine: Engine) {
     let (status, ct, pdf) = fetch(&app, &format!("/api/v1/invoices/{iid}/pdf"), true).await;
     assert_eq!((status, ct.as_str()), (200, "application/pdf"), "{}", String::from_utf8_lossy(&pdf));
     let words = pdf_text(&pdf);
-    for want in ["Faktura", "20310001", "Eva Malá", "Krátká 2", "Studio Pronto", "29 800,00 CZK", "25 000,00", "4 800,00", "CZ6508000000192000145399", "16. 5. 2031", "Website"] {
+    for want in [
+        "Faktura",
+        "20310001",
+        "Eva Malá",
+        "Krátká 2",
+        "Studio Pronto",
+        "29 800,00 CZK",
+        "25 000,00",
+        "4 800,00",
+        "CZ6508000000192000145399",
+        "16. 5. 2031",
+        "Website",
+    ] {
         assert!(words.contains(want), "{want:?} is not in the invoice's text:\n{words}");
     }
     assert!(fetch(&app, &format!("/api/v1/invoices/{iid}/pdf"), true).await.2 == pdf, "the same invoice gives the same bytes");
@@ -149,7 +158,10 @@ async fn an_invoice_for_a_private_customer_and_a_legal_entity(engine: Engine) {
     assert_eq!((mails[0]["channel"].as_str(), mails[0]["recipient"]["address"].as_str()), (Some("email"), Some("eva.billing@example.com")));
     // The playbook: a task to call and confirm the documents arrived.
     let open = tasks(&app, lid, "open").await;
-    assert!(open.iter().any(|t| t["kind"] == "call" && t["title"].as_str().is_some_and(|s| s.contains("doklady") || s.contains("documents"))), "{open:?}");
+    assert!(
+        open.iter().any(|t| t["kind"] == "call" && t["title"].as_str().is_some_and(|s| s.contains("doklady") || s.contains("documents"))),
+        "{open:?}"
+    );
     // The timeline.
     let tl = app.get(&format!("/api/v1/leads/{lid}/timeline")).await.expect(200);
     assert!(tl["items"].as_array().unwrap().iter().any(|e| e["kind"] == "invoice.issued"), "{tl}");
@@ -177,7 +189,9 @@ async fn an_invoice_for_a_private_customer_and_a_legal_entity(engine: Engine) {
     let (status, ct, contract) = fetch(&app, &format!("/api/v1/invoices/{iid2}/contract.pdf"), true).await;
     assert_eq!((status, ct.as_str()), (200, "application/pdf"));
     let words = pdf_text(&contract);
-    for want in ["Smlouva", "20310002", "Malý obchod s.r.o.", "27074358", "CZ27074358", "Studio Pronto", "12345678", "29 800,00 CZK", "Website"] {
+    for want in
+        ["Smlouva", "20310002", "Malý obchod s.r.o.", "27074358", "CZ27074358", "Studio Pronto", "12345678", "29 800,00 CZK", "Website"]
+    {
         assert!(words.contains(want), "{want:?} is not in the contract's text:\n{words}");
     }
     let words = pdf_text(&fetch(&app, &format!("/api/v1/invoices/{iid2}/pdf"), true).await.2);

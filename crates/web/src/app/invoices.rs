@@ -31,7 +31,12 @@ fn invoice_not_found(e: StoreError) -> Error {
 /// The message that tells the customer, in the inquiry's language: the total, the due day, the
 /// variable symbol and the bank account, and the link to their page where the documents are
 /// (`{number}` and `{vs}` are filled in by the store with the invoice's own).
-pub fn message_for(lead: &LeadRecord, offer: &OfferRecord, profile: &pronto_store::company::CompanyProfile, today: jiff::civil::Date) -> InvoiceMessage {
+pub fn message_for(
+    lead: &LeadRecord,
+    offer: &OfferRecord,
+    profile: &pronto_store::company::CompanyProfile,
+    today: jiff::civil::Date,
+) -> InvoiceMessage {
     let t = Tr::new(lead.language.as_deref().unwrap_or("en"));
     let link = lead.tracking_url.clone().unwrap_or_default();
     let inv = &profile.invoicing;
@@ -57,11 +62,7 @@ pub fn message_for(lead: &LeadRecord, offer: &OfferRecord, profile: &pronto_stor
         ("delivery", delivery.as_str()),
         ("company", company.as_str()),
     ];
-    InvoiceMessage {
-        subject: t.with("inv-mail-subject", &vars),
-        text: t.with("inv-mail-text", &vars),
-        sms: t.with("inv-sms-text", &vars),
-    }
+    InvoiceMessage { subject: t.with("inv-mail-subject", &vars), text: t.with("inv-mail-text", &vars), sms: t.with("inv-sms-text", &vars) }
 }
 
 /// Issues the invoice for the accepted offer `offer_id` of lead `lead_id`.
@@ -72,7 +73,9 @@ pub async fn issue(st: &AppState, caller: &Caller, lead_id: i64, offer_id: Optio
     };
     let lead = st.store.lead(lead_id).await.map_err(lead_not_found)?;
     let offer = st.store.offer(offer_id).await.map_err(|e| match e {
-        StoreError::NotFound => Error::Invalid(pronto_domain::FieldErrors::single("offer_id", format!("{offer_id} is not an offer of this lead"))),
+        StoreError::NotFound => {
+            Error::Invalid(pronto_domain::FieldErrors::single("offer_id", format!("{offer_id} is not an offer of this lead")))
+        }
         other => other.into(),
     })?;
     let profile = st.store.company_profile().await?;

@@ -154,7 +154,16 @@ mod tests {
             for k in ["no-requisites", "not-accepted", "invoiced"] {
                 assert!(!t.t(&format!("inv-card-refused-{k}")).starts_with("inv-"), "{lang} {k}");
             }
-            for k in ["inv-card-title", "inv-doc-invoice", "inv-doc-contract", "inv-card-none", "c-inv-title", "inv-mail-subject", "inv-mail-text", "inv-sms-text"] {
+            for k in [
+                "inv-card-title",
+                "inv-doc-invoice",
+                "inv-doc-contract",
+                "inv-card-none",
+                "c-inv-title",
+                "inv-mail-subject",
+                "inv-mail-text",
+                "inv-sms-text",
+            ] {
                 assert!(!t.t(k).starts_with("inv-") && !t.t(k).starts_with("c-inv-"), "{lang} {k}");
             }
         }
