@@ -1,4 +1,4 @@
-//! Pronto's documents: the offer as a PDF. It knows nothing of the store or the web: the caller
+//! Pronto's documents: the offer, the invoice and the contract as PDFs. It knows nothing of the store or the web: the caller
 //! hands it an [`OfferDocument`] with every value decided and formatted, and gets the PDF's
 //! bytes back. Typst is used as a library with its own minimal world (`world.rs`): one built-in
 //! template (`offer.typ`), the document's data as a JSON file, embedded fonts (`fonts.rs`); no
@@ -12,6 +12,7 @@
 
 mod document;
 mod fonts;
+mod invoice;
 mod labels;
 mod render;
 mod world;
@@ -19,6 +20,7 @@ mod world;
 pub use document::{
     Company, Customer, Direction, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow,
 };
+pub use invoice::{BankDetails, ContractDocument, InvoiceDocument, InvoiceLabels, contract_pdf, invoice_labels, invoice_pdf};
 pub use labels::{Labels, labels};
 pub use render::offer_pdf;
 

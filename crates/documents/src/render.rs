@@ -122,12 +122,12 @@ struct TextsView {
 /// strong isolate" (U+2068 … U+2069): it keeps its own direction inside a paragraph of the other
 /// direction, like HTML's `dir="auto"` (a Latin address stays in order in a Hebrew document, a
 /// Hebrew name in an English one). Empty stays empty, so the template can leave it out.
-fn isolated(value: &str) -> String {
+pub(crate) fn isolated(value: &str) -> String {
     let value = value.trim();
     if value.is_empty() { String::new() } else { format!("\u{2068}{value}\u{2069}") }
 }
 
-fn all_isolated(values: &[String]) -> Vec<String> {
+pub(crate) fn all_isolated(values: &[String]) -> Vec<String> {
     values.iter().map(|value| isolated(value)).filter(|value| !value.is_empty()).collect()
 }
 
@@ -150,7 +150,7 @@ fn vat_view(row: &VatSummaryRow) -> VatView {
 }
 
 /// An amount with its currency, kept together as one left-to-right unit.
-fn money(amount: &str, currency: &str) -> String {
+pub(crate) fn money(amount: &str, currency: &str) -> String {
     isolated(&format!("{}\u{a0}{}", amount.trim(), currency.trim()))
 }
 
@@ -222,11 +222,16 @@ fn messages(diagnostics: &[SourceDiagnostic]) -> String {
 pub fn offer_pdf(doc: &OfferDocument) -> Result<Vec<u8>, DocumentError> {
     let data = serde_json::to_vec(&view(doc)).map_err(|e| DocumentError::Data(e.to_string()))?;
     let logo = doc.company.logo.as_ref().map(|logo| logo.bytes.clone());
-    let world = OfferWorld::new(TEMPLATE, data, logo);
+    compile(TEMPLATE, data, logo, ident(doc))
+}
+
+/// Lays a template out on its data (and logo) and writes it as PDF with the identifier `ident`.
+pub(crate) fn compile(template: &str, data: Vec<u8>, logo: Option<Vec<u8>>, ident: String) -> Result<Vec<u8>, DocumentError> {
+    let world = OfferWorld::new(template, data, logo);
     let compiled = typst::compile::<PagedDocument>(&world).output;
     let result = compiled.map_err(|errors| DocumentError::Layout(messages(&errors))).and_then(|document| {
         let options = PdfOptions {
-            ident: Smart::Custom(ident(doc)),
+            ident: Smart::Custom(ident),
             creator: Smart::Custom(Some("Pronto".into())),
             timestamp: None,
             ..PdfOptions::default()

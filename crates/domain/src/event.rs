@@ -248,6 +248,19 @@ domain_events! {
     /// The customer's requisites were entered or changed: `customer_type` `b2c` or `b2b`;
     /// `source` `staff`, `api` or `customer` (on their page). Never the values themselves.
     "requisites.received" => RequisitesReceived { customer_type: String, source: String },
+    // --- Invoices (issue 21, invoices) ---------------------------------------------------------
+    /// An invoice was issued for an accepted offer; `contract` when a contract goes with it (a
+    /// legal entity); `to` is where the customer's message went.
+    "invoice.issued" => InvoiceIssued {
+        invoice_id: i64,
+        offer_id: i64,
+        number: String,
+        gross: String,
+        currency: String,
+        due_date: String,
+        contract: bool,
+        to: Option<String>,
+    },
 
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },

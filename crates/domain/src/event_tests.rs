@@ -330,6 +330,21 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             "requisites.received",
             json!({ "customer_type": "b2b", "source": "customer" }),
         ),
+        // invoices
+        (
+            InvoiceIssued {
+                invoice_id: 4,
+                offer_id: 3,
+                number: s("20260001"),
+                gross: s("1210.00"),
+                currency: s("CZK"),
+                due_date: s("2026-12-17"),
+                contract: true,
+                to: Some(s("jan@example.com")),
+            },
+            "invoice.issued",
+            json!({ "invoice_id": 4, "offer_id": 3, "number": "20260001", "gross": "1210.00", "currency": "CZK", "due_date": "2026-12-17", "contract": true, "to": "jan@example.com" }),
+        ),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

@@ -13,6 +13,7 @@ pub mod effects;
 pub mod event;
 pub mod error;
 pub mod intake;
+pub mod invoice;
 pub mod lead;
 pub mod money;
 pub mod netaddr;

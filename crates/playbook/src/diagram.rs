@@ -138,7 +138,8 @@ impl Flow {
             | TriggerKind::OfferDeclined
             | TriggerKind::OfferChangesRequested
             | TriggerKind::OfferCreated
-            | TriggerKind::RequisitesReceived => BTreeSet::from([None]),
+            | TriggerKind::RequisitesReceived
+            | TriggerKind::InvoiceIssued => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };
@@ -920,7 +921,8 @@ mod tests {
         assert!(flow.edges.contains(&(at("deal").unwrap(), at("invoiced").unwrap())));
         assert!(flow.items[&at("delivered")].iter().any(|i| matches!(i, Item::Timer { timer, .. } if timer == "quality_call")));
         assert!(flow.items[&at("confirmed")].iter().any(|i| matches!(i, Item::Sla { sla } if sla == "manager_call")));
-        // What reacts to calls from the exchange can happen at any stage: drawn apart.
+        // What reacts to calls from the exchange, or to an invoice issued (issue 21), can happen
+        // at any stage: drawn apart.
         let anywhere: Vec<String> = flow.items[&None]
             .iter()
             .filter_map(|i| match i {
@@ -928,7 +930,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(anywhere, ["call_notes", "call_back"]);
+        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents"]);
     }
 
     #[test]

@@ -147,6 +147,9 @@ pub enum Trigger {
     /// The customer's requisites were entered or changed (issue 21): `customer_type` `b2c` or
     /// `b2b`; `by` the user who entered them (none: the customer on their page).
     RequisitesReceived { customer_type: String, by: Option<i64> },
+    /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
+    /// `contract` says a contract went with it (a legal entity).
+    Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -252,7 +255,8 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         Trigger::TaskCompleted { by, .. }
         | Trigger::ActivityLogged { by, .. }
         | Trigger::Offer { by, .. }
-        | Trigger::RequisitesReceived { by, .. } => *by,
+        | Trigger::RequisitesReceived { by, .. }
+        | Trigger::Invoice { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -384,8 +388,8 @@ impl<'a> Run<'a> {
             Trigger::ActivityLogged { .. } => TriggerKind::ActivityLogged,
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
-            Trigger::Offer { kind, .. } => *kind,
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
+            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

@@ -379,6 +379,8 @@ pub enum TriggerKind {
     /// The customer's requisites were entered or changed (issue 21: by staff, the API or the
     /// customer on their page).
     RequisitesReceived,
+    /// An invoice was issued (issue 21, invoices): the documents went to the customer.
+    InvoiceIssued,
 }
 
 impl TriggerKind {
@@ -395,6 +397,7 @@ impl TriggerKind {
         "offer.changes_requested",
         "offer.created",
         "requisites.received",
+        "invoice.issued",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -422,6 +425,7 @@ impl TriggerKind {
                 TriggerKind::OfferChangesRequested,
                 TriggerKind::OfferCreated,
                 TriggerKind::RequisitesReceived,
+                TriggerKind::InvoiceIssued,
             ][i]
         })
     }

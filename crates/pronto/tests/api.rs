@@ -51,6 +51,8 @@ mod hardening;
 mod journey;
 #[path = "api/journeys.rs"]
 mod journeys;
+#[path = "api/invoices.rs"]
+mod invoices;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]

@@ -33,6 +33,36 @@ pub struct CompanyProfile {
     /// The first-start guide's progress as JSON.
     pub guide: Option<String>,
     pub updated_at: Option<Timestamp>,
+    /// What invoices need (issue 21, invoices).
+    pub invoicing: CompanyInvoicing,
+}
+
+/// What the company's invoices say of it and how they are numbered (issue 21, invoices): the
+/// registration and VAT ids, the bank account (local notation, IBAN, BIC), the payment terms in
+/// days and the number pattern (`pronto_domain::invoice::NumberPattern`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyInvoicing {
+    pub registration_id: Option<String>,
+    pub vat_id: Option<String>,
+    pub bank_account: Option<String>,
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    pub payment_terms_days: i64,
+    pub invoice_pattern: String,
+}
+
+impl Default for CompanyInvoicing {
+    fn default() -> Self {
+        CompanyInvoicing {
+            registration_id: None,
+            vat_id: None,
+            bank_account: None,
+            iban: None,
+            bic: None,
+            payment_terms_days: i64::from(pronto_domain::invoice::DEFAULT_TERMS_DAYS),
+            invoice_pattern: pronto_domain::invoice::DEFAULT_PATTERN.to_owned(),
+        }
+    }
 }
 
 /// The identity's fields, set together.
@@ -56,12 +86,15 @@ pub enum CompanyChange {
     Logo(Option<(String, Vec<u8>)>),
     OfficeHours(Option<String>),
     Guide(String),
+    /// What invoices need (issue 21, invoices).
+    Invoicing(CompanyInvoicing),
 }
 
 pub(crate) async fn profile(c: &mut dyn Conn) -> R<CompanyProfile> {
     let Some(r) = c
         .row(
-            "SELECT name, accent, address, phone, email, web, language, region, logo_type, logo_version, office_hours, guide, updated_at
+            "SELECT name, accent, address, phone, email, web, language, region, logo_type, logo_version, office_hours, guide, updated_at,
+                registration_id, vat_id, bank_account, iban, bic, payment_terms_days, invoice_pattern
              FROM company_profile WHERE id = 1",
             params![],
         )
@@ -83,6 +116,15 @@ pub(crate) async fn profile(c: &mut dyn Conn) -> R<CompanyProfile> {
         office_hours: r.opt_str("office_hours")?,
         guide: r.opt_str("guide")?,
         updated_at: r.opt_i64("updated_at")?.map(from_micros),
+        invoicing: CompanyInvoicing {
+            registration_id: r.opt_str("registration_id")?,
+            vat_id: r.opt_str("vat_id")?,
+            bank_account: r.opt_str("bank_account")?,
+            iban: r.opt_str("iban")?,
+            bic: r.opt_str("bic")?,
+            payment_terms_days: r.i64("payment_terms_days")?,
+            invoice_pattern: r.str("invoice_pattern")?,
+        },
     })
 }
 
@@ -147,6 +189,24 @@ impl Command for ChangeCompany {
             CompanyChange::OfficeHours(h) => {
                 c.exec("UPDATE company_profile SET office_hours = $1, updated_at = $2, updated_by = $3 WHERE id = 1", params![h.clone(), at, by])
                     .await?;
+            }
+            CompanyChange::Invoicing(i) => {
+                c.exec(
+                    "UPDATE company_profile SET registration_id = $1, vat_id = $2, bank_account = $3, iban = $4, bic = $5,
+                     payment_terms_days = $6, invoice_pattern = $7, updated_at = $8, updated_by = $9 WHERE id = 1",
+                    params![
+                        i.registration_id.clone(),
+                        i.vat_id.clone(),
+                        i.bank_account.clone(),
+                        i.iban.clone(),
+                        i.bic.clone(),
+                        i.payment_terms_days,
+                        i.invoice_pattern.clone(),
+                        at,
+                        by
+                    ],
+                )
+                .await?;
             }
             CompanyChange::Guide(g) => {
                 c.exec("UPDATE company_profile SET guide = $1, updated_at = $2, updated_by = $3 WHERE id = 1", params![g.as_str(), at, by]).await?;

@@ -22,6 +22,7 @@ mod customer;
 pub mod engine;
 mod error;
 mod facts;
+pub mod invoices;
 mod late;
 mod mail;
 mod migrate;
@@ -427,6 +428,23 @@ pub trait Store: Send + Sync {
     /// Opens the passport data with `audit` appended in the same transaction; `None` when
     /// there is none.
     async fn reveal_id_document(&self, lead_id: i64, audit: AuditEntry) -> Result<Option<String>>;
+    // ── invoices (issue 21, helper "invoices") ──
+    /// Issues the invoice for the lead's accepted offer in one transaction: the next number of
+    /// the series and year (no gaps, none twice, under concurrent issue on both engines), the
+    /// lines copied, the customer from the requisites, the `invoice.issued` event and trigger,
+    /// and one message to the customer. No requisites: `Invalid` naming `requisites`; another
+    /// lead's offer: `Invalid` naming `offer_id`; not accepted or already invoiced: `Conflict`.
+    async fn issue_invoice(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        zone: jiff::tz::TimeZone,
+        message: invoices::InvoiceMessage,
+        actor: Option<i64>,
+    ) -> Result<invoices::InvoiceRecord>;
+    async fn invoice(&self, id: i64) -> Result<invoices::InvoiceRecord>;
+    /// The lead's invoices, oldest first; `NotFound` for no such lead.
+    async fn lead_invoices(&self, lead_id: i64) -> Result<Vec<invoices::InvoiceRecord>>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

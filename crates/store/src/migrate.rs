@@ -33,6 +33,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/sqlite/0020_catalogue.sql") },
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/sqlite/0022_requisites.sql") },
+    Migration { version: 23, name: "invoices", sql: include_str!("../migrations/sqlite/0023_invoices.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -58,6 +59,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 20, name: "the catalogue", sql: include_str!("../migrations/postgres/0020_catalogue.sql") },
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/postgres/0022_requisites.sql") },
+    Migration { version: 23, name: "invoices", sql: include_str!("../migrations/postgres/0023_invoices.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -789,4 +789,21 @@ impl Store for SqlStore {
     async fn reveal_id_document(&self, lead_id: i64, audit: AuditEntry) -> Result<Option<String>> {
         self.writer.submit(crate::write::requisites::RevealIdDocument { lead_id, audit }).await
     }
+    // ── invoices (issue 21, helper "invoices") ──
+    async fn issue_invoice(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        zone: jiff::tz::TimeZone,
+        message: crate::invoices::InvoiceMessage,
+        actor: Option<i64>,
+    ) -> Result<crate::invoices::InvoiceRecord> {
+        self.writer.submit(crate::invoices::IssueInvoice { lead_id, offer_id, zone, message, actor }).await
+    }
+    async fn invoice(&self, id: i64) -> Result<crate::invoices::InvoiceRecord> {
+        self.read(move |c| Box::pin(crate::invoices::invoice(c, id))).await
+    }
+    async fn lead_invoices(&self, lead_id: i64) -> Result<Vec<crate::invoices::InvoiceRecord>> {
+        self.read(move |c| Box::pin(crate::invoices::invoices_of_lead(c, lead_id))).await
+    }
 }

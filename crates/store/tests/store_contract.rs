@@ -99,6 +99,8 @@ mod flow;
 mod forms;
 #[path = "contract/intake.rs"]
 mod intake;
+#[path = "contract/invoices.rs"]
+mod invoices;
 #[path = "contract/leads.rs"]
 mod leads;
 #[path = "contract/lists.rs"]

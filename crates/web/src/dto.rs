@@ -11,12 +11,14 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 pub mod exact;
+mod invoices;
 mod offers;
 mod playbooks;
 mod requisites;
 mod users;
 mod work;
 
+pub use invoices::*;
 pub use offers::*;
 pub use playbooks::*;
 pub use requisites::*;

@@ -48,12 +48,15 @@ pub fn router() -> Router<AppState> {
         .route("/t/{token}/offers/{id}/pdf", get(offer_pdf))
         // The customer's requisites (issue 21, helper "requisites").
         .route("/t/{token}/requisites", post(requisites))
+        // ── invoices (issue 21, helper "invoices") ──
+        .route("/t/{token}/invoices/{id}/pdf", get(invoice_pdf))
+        .route("/t/{token}/invoices/{id}/contract.pdf", get(contract_pdf))
         .route("/process/{playbook}", get(process_page))
         .route("/static/customer.css", get(|| async { css() }))
 }
 
 fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css"), "\n", include_str!("../static/css/requisites.css")))
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css"), "\n", include_str!("../static/css/requisites.css"), "\n", include_str!("../static/css/invoices.css")))
         .into_response()
 }
 
@@ -243,6 +246,8 @@ struct Page<'a> {
     /// The customer's requisites (issue 21): what the page says, and the form.
     rq_section: crate::public_requisites::Section,
     rq: crate::ui::requisites::RqForm,
+    /// The customer's invoices and their documents (issue 21, invoices), newest first.
+    invoices: Vec<crate::ui::invoices_customer::CustomerInvoice>,
 }
 
 struct Shown {
@@ -254,6 +259,8 @@ struct Shown {
     offers: Vec<pronto_store::OfferRecord>,
     /// The customer's requisites on file (issue 21).
     requisites: Option<pronto_store::RequisitesRecord>,
+    /// The lead's invoices not cancelled (issue 21, invoices).
+    invoices: Vec<pronto_store::invoices::InvoiceRecord>,
 }
 
 /// The lead behind a token, or the one 404.
@@ -269,7 +276,8 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
         .ok_or_else(|| StoreError::Internal(format!("playbook {} version {} is not loaded", rec.playbook, rec.playbook_version)))?;
     let offers = st.store.lead_offers(rec.lead_id).await?;
     let requisites = st.store.requisites(rec.lead_id).await?;
-    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers, requisites })
+    let invoices = st.store.lead_invoices(rec.lead_id).await?.into_iter().filter(|i| i.status != "cancelled").collect();
+    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers, requisites, invoices })
 }
 
 /// The rate limit, then the lead behind the token; the answer to give when either says no.
@@ -392,6 +400,7 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
             offers: crate::public_offers::views(&t, &s.offers, now),
             rq_section,
             rq,
+            invoices: crate::ui::invoices_customer::views(&t, &s.invoices, now),
             t,
         },
     )
@@ -546,6 +555,44 @@ async fn offer_pdf(
         return missing(&headers);
     };
     match crate::app::offer_pdf::for_customer(&st, s.rec.lead_id, id).await {
+        Ok(pdf) => {
+            let mut r = crate::api::offers::pdf_response(pdf);
+            let h = r.headers_mut();
+            h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+            h.insert(header::HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex, nofollow"));
+            r
+        }
+        Err(crate::app::Error::NotFound(_)) => missing(&headers),
+        Err(e) => crate::error::ApiError::from(e).into_response(),
+    }
+}
+
+/// `GET /t/{token}/invoices/{id}/pdf` (issue 21, invoices): the customer's invoice.
+async fn invoice_pdf(State(st): State<AppState>, Path((token, id)): Path<(String, String)>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+    invoice_document(st, token, id, headers, peer, crate::app::invoice_pdf::Kind::Invoice).await
+}
+
+/// `GET /t/{token}/invoices/{id}/contract.pdf`: the contract of a legal entity's invoice.
+async fn contract_pdf(State(st): State<AppState>, Path((token, id)): Path<(String, String)>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+    invoice_document(st, token, id, headers, peer, crate::app::invoice_pdf::Kind::Contract).await
+}
+
+async fn invoice_document(
+    st: AppState,
+    token: String,
+    id: String,
+    headers: HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+    kind: crate::app::invoice_pdf::Kind,
+) -> Response {
+    let s = match enter(&st, &token, &headers, peer).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let Some(id) = id.parse::<i64>().ok().filter(|i| *i > 0 && s.invoices.iter().any(|o| o.id == *i)) else {
+        return missing(&headers);
+    };
+    match crate::app::invoice_pdf::for_customer(&st, s.rec.lead_id, id, kind).await {
         Ok(pdf) => {
             let mut r = crate::api::offers::pdf_response(pdf);
             let h = r.headers_mut();

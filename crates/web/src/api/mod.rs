@@ -9,6 +9,7 @@ pub mod events;
 pub mod leads;
 pub mod mail;
 pub mod forms;
+pub mod invoices;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -156,6 +157,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(offers::routes())
         // The customer's requisites (issue 21, helper "requisites").
         .merge(requisites::routes())
+        // ── invoices (issue 21, helper "invoices") ──
+        .merge(invoices::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

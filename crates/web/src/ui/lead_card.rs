@@ -108,6 +108,8 @@ struct LeadPage {
     offers: super::offers_card::OffersCard,
     /// The customer's requisites (issue 21).
     rq_card: super::requisites::Card,
+    /// The lead's invoices and "Issue the invoice" (issue 21, invoices).
+    invoices: super::invoices_card::InvoicesCard,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -314,9 +316,12 @@ pub(super) async fn card_page(
         |at| local(at, &zone),
         &q,
     );
+    let invoices =
+        super::invoices_card::card(&t, id, &st.store.lead_invoices(id).await.unwrap_or_default(), &lead_offers, now, may(Action::WorkDeal), &q);
     Ok(page(LeadPage {
         offers,
         rq_card,
+        invoices,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),

@@ -24,6 +24,8 @@ mod flash;
 mod forms_admin;
 pub mod i18n;
 mod inbox;
+mod invoices_card;
+pub mod invoices_customer;
 mod late;
 mod lead_actions;
 mod lead_card;
@@ -117,6 +119,8 @@ pub fn router() -> Router<AppState> {
         .merge(offers_editor::routes())
         // The customer's requisites (issue 21, helper "requisites").
         .merge(requisites::routes())
+        // ── invoices (issue 21, helper "invoices") ──
+        .merge(invoices_card::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

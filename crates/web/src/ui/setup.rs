@@ -24,6 +24,8 @@ pub(super) fn routes() -> Router<AppState> {
         .route("/admin/company", get(company_page).post(save_company))
         .route("/admin/company/logo", post(upload_logo).layer(DefaultBodyLimit::max(co::LOGO_MAX + 64 * 1024)))
         .route("/admin/company/logo/delete", post(delete_logo))
+        // ── invoices (issue 21, helper "invoices") ──
+        .route("/admin/company/invoicing", post(save_invoicing))
         .route("/admin/calendars", get(office_page).post(save_office))
         .route("/admin/calendars/users/{id}", get(user_page).post(save_user))
         .route("/admin/guide", get(guide_page))
@@ -63,10 +65,39 @@ struct CompanyPage {
     language_pinned: bool,
     region_pinned: bool,
     logo_kb: i64,
+    /// What invoices need (issue 21, invoices), as stored or as typed.
+    inv: crate::app::invoices::InvoicingIn,
+    inv_terms: String,
 }
 
 async fn company_render(st: &AppState, c: &Caller, t: Arc<Tr>, f: Option<IdentityIn>, notice: Option<String>, errors: Vec<String>) -> Response {
+    company_render_with(st, c, t, f, None, notice, errors).await
+}
+
+async fn company_render_with(
+    st: &AppState,
+    c: &Caller,
+    t: Arc<Tr>,
+    f: Option<IdentityIn>,
+    inv: Option<crate::app::invoices::InvoicingIn>,
+    notice: Option<String>,
+    errors: Vec<String>,
+) -> Response {
     let p = st.store.company_profile().await.unwrap_or_default();
+    let inv = inv.unwrap_or_else(|| crate::app::invoices::InvoicingIn {
+        registration_id: p.invoicing.registration_id.clone(),
+        vat_id: p.invoicing.vat_id.clone(),
+        bank_account: p.invoicing.bank_account.clone(),
+        iban: p.invoicing.iban.clone(),
+        bic: p.invoicing.bic.clone(),
+        payment_terms_days: Some(serde_json::Value::String(p.invoicing.payment_terms_days.to_string())),
+        invoice_pattern: Some(p.invoicing.invoice_pattern.clone()),
+    });
+    let inv_terms = match &inv.payment_terms_days {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    };
     let f = f.unwrap_or_else(|| IdentityIn {
         name: p.name.clone(),
         accent: p.accent.clone(),
@@ -91,6 +122,8 @@ async fn company_render(st: &AppState, c: &Caller, t: Arc<Tr>, f: Option<Identit
         language_pinned: st.config.language_pinned,
         region_pinned: st.config.region_pinned,
         logo_kb: (co::LOGO_MAX / 1024) as i64,
+        inv,
+        inv_terms,
         t,
     });
     *r.status_mut() = status;
@@ -122,6 +155,26 @@ async fn save_company(State(st): State<AppState>, Signed(c, t): Signed, Form(f):
     match co::save_identity(&st, &c, &t, &input).await {
         Ok(_) => Ok(company_render(&st, &c, t.clone(), None, Some(t.t("setup-saved")), vec![]).await),
         Err(e @ Error::Invalid(_)) => Ok(company_render(&st, &c, t, Some(input), None, problems(&e)).await),
+        Err(e) => Err(fail(&st, &c, &t, "/admin/company")(e)),
+    }
+}
+
+/// `POST /admin/company/invoicing` (issue 21, invoices): what invoices need, checked.
+async fn save_invoicing(State(st): State<AppState>, Signed(c, t): Signed, Form(f): Form<HashMap<String, String>>) -> PageResult {
+    admin_only(&st, &c, &t)?;
+    let g = |k: &str| f.get(k).cloned();
+    let input = crate::app::invoices::InvoicingIn {
+        registration_id: g("registration_id"),
+        vat_id: g("vat_id"),
+        bank_account: g("bank_account"),
+        iban: g("iban"),
+        bic: g("bic"),
+        payment_terms_days: g("payment_terms_days").map(serde_json::Value::String),
+        invoice_pattern: g("invoice_pattern"),
+    };
+    match crate::app::invoices::save_invoicing(&st, &c, &t, &input).await {
+        Ok(_) => Ok(company_render(&st, &c, t.clone(), None, Some(t.t("inv-set-saved")), vec![]).await),
+        Err(e @ Error::Invalid(_)) => Ok(company_render_with(&st, &c, t, None, Some(input), None, problems(&e)).await),
         Err(e) => Err(fail(&st, &c, &t, "/admin/company")(e)),
     }
 }

@@ -390,6 +390,10 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::RequisitesReceived { customer_type, source } => {
             say(&format!("requisites-{source}-{customer_type}"), &[])
         }
+        E::InvoiceIssued { number, gross, currency, due_date, .. } => say(
+            "invoice-issued",
+            &[("number", &number), ("gross", &gross), ("currency", &currency), ("due", &crate::public_offers::date(t, &due_date))],
+        ),
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
@@ -603,6 +607,7 @@ mod tests {
             ("offer.sent", json!({ "offer_id": 3, "version": 2, "to": "eva@example.com" })),
             ("offer.decided", json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": "Start with one service" })),
             ("requisites.received", json!({ "customer_type": "b2b", "source": "customer" })),
+            ("invoice.issued", json!({ "invoice_id": 4, "offer_id": 3, "number": "20260001", "gross": "1210.00", "currency": "CZK", "due_date": "2026-12-17", "contract": false, "to": "eva@example.com" })),
             ("customer.document", json!({ "file_id": 1, "filename": "Objednávka 12", "content_type": "application/pdf", "size": 1000 })),
             ("email.received", json!({ "email_id": 1, "from": "Jana Nováková", "subject": "Dotaz", "reply": false, "attachments": 0, "mailbox": "sales" })),
             ("email.ignored", json!({ "mailbox": "sales", "from": "Jana Nováková", "subject": "Spam", "reason": "auto_reply" })),

@@ -49,6 +49,7 @@ task-present_offer = Představte nabídku
 task-start_cooperation = Zahajte spolupráci: přístupy, kontakty a první pracovní schůzka
 task-ask_requisites = Požádejte zákazníka o fakturační údaje: u soukromé osoby jméno, telefon, e-mail, adresu a doklad, u firmy její údaje
 task-prepare_smaller_offer = Připravte menší verzi nabídky: zákazník požádal o změny
+task-confirm_documents = Zavolejte a ověřte, že faktura a doklady dorazily
 task-offer_follow_up = Připomeňte nabídku: rozhodl se zákazník?
 task-call_notes = Zapište, o čem byl hovor
 task-call_back = Zavolejte zpět: zmeškaný hovor

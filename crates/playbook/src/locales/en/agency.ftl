@@ -49,6 +49,7 @@ task-present_offer = Present the offer
 task-start_cooperation = Start the cooperation: access, contacts and the first working meeting
 task-ask_requisites = Ask the customer for the invoice details: a private person's name, phone, e-mail, address and ID, or the company's details
 task-prepare_smaller_offer = Prepare a smaller version of the offer: the customer asked for changes
+task-confirm_documents = Call to confirm the invoice and the documents arrived
 task-offer_follow_up = Follow up the offer: has the customer decided?
 task-call_notes = Write down what the call was about
 task-call_back = Call back: a missed call

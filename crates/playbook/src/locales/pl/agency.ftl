@@ -49,6 +49,7 @@ task-present_offer = Przedstaw ofertę
 task-start_cooperation = Rozpocznij współpracę: dostępy, kontakty i pierwsze spotkanie robocze
 task-ask_requisites = Poproś klienta o dane do faktury: od osoby prywatnej imię i nazwisko, telefon, e-mail, adres i dokument, od firmy jej dane
 task-prepare_smaller_offer = Przygotuj mniejszą wersję oferty: klient poprosił o zmiany
+task-confirm_documents = Zadzwoń i potwierdź, że faktura i dokumenty dotarły
 task-offer_follow_up = Przypomnij o ofercie: czy klient zdecydował?
 task-call_notes = Zapisz, czego dotyczyła rozmowa
 task-call_back = Oddzwoń: nieodebrane połączenie
