@@ -39,6 +39,8 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("put_logo", "PUT /api/v1/company/logo takes an image's bytes, checked by their content (PNG, JPEG, WebP), which schemathesis cannot generate"),
     ("import_products", "POST /api/v1/products/import takes a catalogue file (text/csv) whose rows' meaning (article numbers, decimal prices, currencies) schemathesis cannot generate; tests/api/catalogue.rs covers it"),
     ("put_requisites", "PUT /api/v1/leads/{id}/requisites: a phone number, an e-mail address, an IČO's checksum and a VAT id's format per country are about meaning; tests/api/requisites.rs covers it"),
+    ("issue_invoice", "POST /api/v1/leads/{id}/invoices: whether the offer is this lead's, accepted and not yet invoiced, and whether the requisites exist, is about meaning; tests/api/invoices.rs covers it"),
+    ("put_invoicing", "PUT /api/v1/company/invoicing: an IBAN's checksum, a number pattern's placeholders and the ids' formats are about meaning; tests/api/invoices.rs covers it"),
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
 ];
 
