@@ -77,7 +77,7 @@ async fn deliveries_pack_deliver_and_complain(store: Arc<dyn Store>, clock: Arc<
     assert!(matches!(store.mark_delivered(d.id, None, None).await, Err(StoreError::Conflict(_))));
     assert!(matches!(store.mark_delivered(999_999, None, None).await, Err(StoreError::NotFound)));
     assert!(kinds(store.timeline(lead).await.unwrap()).iter().any(|k| k == "delivery.done"));
-    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers WHERE kind = 'quality_call' AND status = 'pending'").await, 1);
+    assert_eq!(db.count_raw("SELECT COUNT(*) FROM timers WHERE kind = 't:quality_call' AND status = 'pending'").await, 1);
 
     clock.advance(SignedDuration::from_hours(7 * 24));
     store.fire_due_timers(100).await.unwrap();
