@@ -46,7 +46,9 @@ fn note(language: Language) -> DeliveryNoteDocument {
     DeliveryNoteDocument {
         language,
         company: company(),
-        customer: Customer { name: "Petr Malý".into(), company: "Malý obchod s.r.o.".into(), address_lines: vec!["+420777123456".into()] },
+        customer: Customer {
+            name: "Petr Malý".into(), company: "Malý obchod s.r.o.".into(), address_lines: vec!["+420777123456".into()]
+        },
         number: "2031-0005".into(),
         date: "8 May 2031".into(),
         address: "Krátká 2, Brno".into(),
@@ -114,7 +116,14 @@ fn the_vat_invoice_is_the_invoice_titled_as_one() {
             due: "16 May 2031".into(),
             delivery: String::new(),
             bank: BankDetails::default(),
-            lines: vec![OfferLine { name: "Boiler".into(), quantity: "1".into(), unit_price: "100.00".into(), vat_rate: "21 %".into(), total: "100.00".into(), ..Default::default() }],
+            lines: vec![OfferLine {
+                name: "Boiler".into(),
+                quantity: "1".into(),
+                unit_price: "100.00".into(),
+                vat_rate: "21 %".into(),
+                total: "100.00".into(),
+                ..Default::default()
+            }],
             vat_summary: vec![],
             totals: Totals { net: "100.00".into(), vat: "21.00".into(), gross: "121.00".into(), currency: "CZK".into() },
         };

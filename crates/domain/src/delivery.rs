@@ -68,7 +68,8 @@ impl DeliveryDraft {
             }
             Some(a) => e.take("address", Text::parse(a, ADDRESS_MAX)),
         };
-        let driver = e.take_opt("driver", self.driver.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|d| Line::parse(d, DRIVER_MAX)));
+        let driver =
+            e.take_opt("driver", self.driver.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|d| Line::parse(d, DRIVER_MAX)));
         match (date, address) {
             (Some(date), Some(address)) if e.is_empty() => Ok(NewDelivery { date, address, driver }),
             _ => Err(e),

@@ -94,7 +94,10 @@ impl Command for ResolveComplaint {
     type Output = ComplaintRecord;
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<ComplaintRecord> {
         let row = c
-            .row("SELECT k.lead_id, k.status, l.contact_id FROM complaints k JOIN leads l ON l.id = k.lead_id WHERE k.id = $1", params![self.id])
+            .row(
+                "SELECT k.lead_id, k.status, l.contact_id FROM complaints k JOIN leads l ON l.id = k.lead_id WHERE k.id = $1",
+                params![self.id],
+            )
             .await?
             .ok_or(StoreError::NotFound)?;
         if row.str("status")? != "open" {

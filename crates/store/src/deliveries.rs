@@ -134,7 +134,12 @@ impl Command for PlanDelivery {
 /// invoice not cancelled goes in, the status is `pack_ready`, `delivery.pack_ready` is recorded.
 /// A delivery already delivered, or whose pack is made, is left as it is.
 pub(crate) async fn make_pack(c: &mut dyn Conn, pending: &mut Pending, id: i64, now: Timestamp) -> R<()> {
-    let Some(row) = c.row("SELECT d.lead_id, d.date, d.status, l.contact_id FROM deliveries d JOIN leads l ON l.id = d.lead_id WHERE d.id = $1", params![id]).await?
+    let Some(row) = c
+        .row(
+            "SELECT d.lead_id, d.date, d.status, l.contact_id FROM deliveries d JOIN leads l ON l.id = d.lead_id WHERE d.id = $1",
+            params![id],
+        )
+        .await?
     else {
         return Ok(());
     };

@@ -105,7 +105,14 @@ async fn the_pack_is_made_the_evening_before_or_on_the_day(engine: Engine) {
     let session = sign_in(&app, "sveta").await;
     let (status, html) = ui(&app, Method::GET, "/deliveries?date=2031-05-08", &session, None).await;
     assert_eq!(status, 200);
-    for want in ["Olga Petrova", "Tverskaya 1, Moscow", "+79161234567", &format!("/api/v1/deliveries/{did}/delivery_note.pdf"), &format!("action=\"/deliveries/{did}/delivered\""), "data-print"] {
+    for want in [
+        "Olga Petrova",
+        "Tverskaya 1, Moscow",
+        "+79161234567",
+        &format!("/api/v1/deliveries/{did}/delivery_note.pdf"),
+        &format!("action=\"/deliveries/{did}/delivered\""),
+        "data-print",
+    ] {
         assert!(html.contains(want), "{want} on the driver's page");
     }
     assert!(!html.contains("Arbat 2"), "another day's delivery");
@@ -134,7 +141,10 @@ async fn delivered_then_the_quality_call_and_a_complaint_for_management(engine: 
     let first = app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["owner"]["id"].as_i64().unwrap();
     assert_eq!(first, sveta);
     app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "paid" })).await.expect(200);
-    let d = id(&app.post(&format!("/api/v1/leads/{l}/deliveries"), &json!({ "date": "2031-05-06", "address": "Tverskaya 1" })).await.expect(201));
+    let d = id(&app
+        .post(&format!("/api/v1/leads/{l}/deliveries"), &json!({ "date": "2031-05-06", "address": "Tverskaya 1" }))
+        .await
+        .expect(201));
 
     // Delivered: not in the future; once.
     let p = app.post(&format!("/api/v1/deliveries/{d}/delivered"), &json!({ "at": "2031-05-06T07:00:00Z" })).await.problem(422);
@@ -204,7 +214,10 @@ async fn delivered_then_the_quality_call_and_a_complaint_for_management(engine: 
     let (status, ct, csv) = fetch(&app, "/api/v1/complaints?format=csv").await;
     assert_eq!((status, ct.as_str()), (200, "text/csv; charset=utf-8"));
     let csv = String::from_utf8(csv).unwrap();
-    assert!(csv.contains("Olga Petrova") && csv.contains("scratched") && csv.contains(if owner == ivan { "Ivan" } else { "Sveta" }), "{csv}");
+    assert!(
+        csv.contains("Olga Petrova") && csv.contains("scratched") && csv.contains(if owner == ivan { "Ivan" } else { "Sveta" }),
+        "{csv}"
+    );
     let (status, ct, xlsx) = fetch(&app, "/api/v1/complaints?format=xlsx").await;
     assert_eq!((status, ct.as_str()), (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     assert!(xlsx.starts_with(b"PK"), "a zip");

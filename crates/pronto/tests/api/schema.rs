@@ -40,6 +40,9 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("import_products", "POST /api/v1/products/import takes a catalogue file (text/csv) whose rows' meaning (article numbers, decimal prices, currencies) schemathesis cannot generate; tests/api/catalogue.rs covers it"),
     ("put_requisites", "PUT /api/v1/leads/{id}/requisites: a phone number, an e-mail address, an IČO's checksum and a VAT id's format per country are about meaning; tests/api/requisites.rs covers it"),
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
+    ("plan_delivery", "POST /api/v1/leads/{id}/deliveries: a delivery day not in the past in the office's zone is about meaning; tests/api/deliveries.rs covers it"),
+    ("mark_delivered", "POST /api/v1/deliveries/{id}/delivered: not in the future, and once only (the second example is a 409); tests/api/deliveries.rs covers it"),
+    ("resolve_complaint", "POST /api/v1/complaints/{id}/resolve: once only (the second example is a 409), a note of text not only spaces; tests/api/deliveries.rs covers it"),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

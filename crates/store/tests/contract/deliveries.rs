@@ -103,7 +103,8 @@ async fn deliveries_pack_deliver_and_complain(store: Arc<dyn Store>, clock: Arc<
     assert_eq!(store.task(call.id).await.unwrap().status, "done");
 
     // Filters.
-    let f = |status: Option<&str>, from: Option<Timestamp>, to: Option<Timestamp>| ComplaintFilter { status: status.map(Into::into), from, to };
+    let f =
+        |status: Option<&str>, from: Option<Timestamp>, to: Option<Timestamp>| ComplaintFilter { status: status.map(Into::into), from, to };
     assert_eq!(store.complaints(f(Some("open"), None, None)).await.unwrap().len(), 1);
     assert!(store.complaints(f(Some("resolved"), None, None)).await.unwrap().is_empty());
     assert!(store.complaints(f(None, Some(clock.now() + mins(1)), None)).await.unwrap().is_empty());

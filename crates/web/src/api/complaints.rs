@@ -27,12 +27,16 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[into_params(parameter_in = Query)]
 pub struct ComplaintQuery {
     /// `open` or `resolved`; both when absent.
+    #[param(pattern = r"^(open|resolved)?$")]
     pub status: Option<String>,
-    /// Recorded from (a day `YYYY-MM-DD` in the office's zone, or an RFC 3339 time).
+    /// Recorded from (a day `YYYY-MM-DD` in the office's zone; an RFC 3339 time is taken too).
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8]))?$")]
     pub from: Option<String>,
-    /// Recorded until (a day, inclusive, or a time, exclusive).
+    /// Recorded until (a day, inclusive; a time, exclusive, is taken too).
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8]))?$")]
     pub to: Option<String>,
     /// `json` (the default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
 }
 
@@ -78,10 +82,7 @@ pub async fn list_complaints(State(st): State<AppState>, caller: Caller, Query(q
     Ok(match format.as_str() {
         "json" => Json(ComplaintList { items }).into_response(),
         "csv" => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"complaints.csv\""),
-            ],
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"complaints.csv\"")],
             crate::export::csv(&table(&items)),
         )
             .into_response(),
@@ -94,7 +95,9 @@ pub async fn list_complaints(State(st): State<AppState>, caller: Caller, Query(q
         )
             .into_response(),
         other => {
-            return Err(app::Error::Invalid(FieldErrors::single("format", format!("`{other}` is not a format: use json, csv or xlsx"))).into());
+            return Err(
+                app::Error::Invalid(FieldErrors::single("format", format!("`{other}` is not a format: use json, csv or xlsx"))).into()
+            );
         }
     })
 }
@@ -106,7 +109,13 @@ pub async fn list_complaints(State(st): State<AppState>, caller: Caller, Query(q
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn resolve_complaint(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<Json<ComplaintOut>> {
+pub async fn resolve_complaint(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<ComplaintOut>> {
     let id = path_id(&id, "complaint")?;
     let (input, _): (ResolveIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     Ok(Json(app::complaints::resolve(&st, &caller, id, input.note.as_deref()).await?.into()))

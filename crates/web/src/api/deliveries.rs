@@ -38,7 +38,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn plan_delivery(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<Response> {
+pub async fn plan_delivery(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Response> {
     let id = path_id(&id, "lead")?;
     let (input, _): (DeliveryIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let draft = DeliveryDraft { date: input.date, address: input.address, driver: input.driver };
@@ -76,7 +82,13 @@ pub async fn get_delivery(State(st): State<AppState>, caller: Caller, Path(id): 
         (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn mark_delivered(State(st): State<AppState>, caller: Caller, Path(id): Path<String>, headers: HeaderMap, body: Body) -> ApiResult<Json<DeliveryOut>> {
+pub async fn mark_delivered(
+    State(st): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Json<DeliveryOut>> {
     let id = path_id(&id, "delivery")?;
     let (input, _): (DeliveredIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     Ok(Json(app::deliveries::delivered(&st, &caller, id, input.at.as_deref()).await?.into()))

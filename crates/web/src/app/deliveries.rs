@@ -39,10 +39,9 @@ pub async fn delivered(st: &AppState, caller: &Caller, id: i64, at: Option<&str>
     caller.require(Action::EditLead)?;
     let at = match at.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(
-            s.parse::<Timestamp>()
-                .map_err(|_| Error::Invalid(FieldErrors::single("at", format!("`{s}` is not a time (RFC 3339, e.g. 2026-12-10T14:30:00Z)"))))?,
-        ),
+        Some(s) => Some(s.parse::<Timestamp>().map_err(|_| {
+            Error::Invalid(FieldErrors::single("at", format!("`{s}` is not a time (RFC 3339, e.g. 2026-12-10T14:30:00Z)")))
+        })?),
     };
     Ok(st.store.mark_delivered(id, at, Some(caller.user.id)).await.map_err(not_found("delivery"))?)
 }

@@ -53,10 +53,8 @@ pub struct DeliveryOut {
 
 impl From<DeliveryRecord> for DeliveryOut {
     fn from(d: DeliveryRecord) -> Self {
-        let documents = crate::app::deliveries::documents(&d)
-            .into_iter()
-            .map(|(kind, url)| DeliveryDocumentOut { kind: kind.into(), url })
-            .collect();
+        let documents =
+            crate::app::deliveries::documents(&d).into_iter().map(|(kind, url)| DeliveryDocumentOut { kind: kind.into(), url }).collect();
         DeliveryOut {
             id: d.id,
             lead_id: d.lead_id,

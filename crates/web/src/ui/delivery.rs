@@ -100,7 +100,15 @@ pub struct DeliveryCard {
     pub error: Option<String>,
 }
 
-pub fn card(t: &Tr, lead_id: i64, deliveries: &[DeliveryRecord], zone: &TimeZone, now: Timestamp, may_plan: bool, q: &HashMap<String, String>) -> DeliveryCard {
+pub fn card(
+    t: &Tr,
+    lead_id: i64,
+    deliveries: &[DeliveryRecord],
+    zone: &TimeZone,
+    now: Timestamp,
+    may_plan: bool,
+    q: &HashMap<String, String>,
+) -> DeliveryCard {
     let notice = match q.get("delivery").map(String::as_str) {
         Some("planned") => Some(t.t("dlv-flash-planned")),
         Some("delivered") => Some(t.t("dlv-flash-delivered")),
@@ -154,7 +162,8 @@ async fn plan(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<S
 /// `POST /deliveries/{id}/delivered`: back to the page it was pressed on (the card or the
 /// driver's page).
 async fn delivered(State(st): State<AppState>, headers: HeaderMap, Signed(c, t): Signed, Path(id): Path<String>) -> PageResult {
-    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/deliveries")(app::Error::not_found("delivery")))?;
+    let id =
+        id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/deliveries")(app::Error::not_found("delivery")))?;
     let from_day = headers
         .get(axum::http::header::REFERER)
         .and_then(|v| v.to_str().ok())
@@ -268,7 +277,9 @@ struct ComplaintsPage {
 }
 
 fn enc(s: &str) -> String {
-    s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-._".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 /// `GET /complaints` (managers and admins).
@@ -284,7 +295,9 @@ async fn complaints_render(st: &AppState, c: &Caller, t: Arc<Tr>, q: &HashMap<St
     let query = cuc::Query { status: Some(status.clone()), from: Some(from.clone()), to: Some(to.clone()) };
     let (items, mut error) = match cuc::list(st, c, &query).await {
         Ok(items) => (items, None),
-        Err(app::Error::Invalid(_)) => (cuc::list(st, c, &cuc::Query::default()).await.map_err(fail(st, c, &t, "/inbox"))?, Some(t.t("cmp-err-filter"))),
+        Err(app::Error::Invalid(_)) => {
+            (cuc::list(st, c, &cuc::Query::default()).await.map_err(fail(st, c, &t, "/inbox"))?, Some(t.t("cmp-err-filter")))
+        }
         Err(e) => return Err(fail(st, c, &t, "/inbox")(e)),
     };
     if q.get("complaint").map(String::as_str) == Some("err-note") {
@@ -338,7 +351,8 @@ struct ResolveForm {
 
 /// `POST /complaints/{id}/resolve` (`note`): back to the table, saying how.
 async fn resolve(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<String>, Form(f): Form<ResolveForm>) -> PageResult {
-    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/complaints")(app::Error::not_found("complaint")))?;
+    let id =
+        id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/complaints")(app::Error::not_found("complaint")))?;
     match cuc::resolve(&st, &c, id, Some(&f.note)).await {
         Ok(_) => Ok(Redirect::to(&format!("/complaints?complaint=resolved#complaint-{id}")).into_response()),
         Err(app::Error::Invalid(_)) => Ok(Redirect::to(&format!("/complaints?complaint=err-note#complaint-{id}")).into_response()),
@@ -353,8 +367,11 @@ mod tests {
     #[test]
     fn every_word_of_the_area_is_there_in_every_language() {
         let en = include_str!("locales/delivery/en.ftl");
-        let keys: Vec<&str> =
-            en.lines().filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = ")).map(|l| l.split(" = ").next().unwrap()).collect();
+        let keys: Vec<&str> = en
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+            .map(|l| l.split(" = ").next().unwrap())
+            .collect();
         assert!(keys.len() > 40);
         for lang in ["en", "cs", "ru", "pl", "he"] {
             let t = Tr::new(lang);
