@@ -67,6 +67,8 @@ pub struct ContractDocument {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct InvoiceLabels {
     pub invoice: &'static str,
+    /// The invoice's title as the tax document of the driver's pack (issue 21, delivery).
+    pub vat_invoice: &'static str,
     pub number: &'static str,
     pub issued: &'static str,
     pub due: &'static str,
@@ -119,6 +121,7 @@ pub struct InvoiceLabels {
 
 const EN: InvoiceLabels = InvoiceLabels {
     invoice: "Invoice",
+    vat_invoice: "VAT invoice",
     number: "Invoice no.",
     issued: "Issued",
     due: "Due",
@@ -168,6 +171,7 @@ const EN: InvoiceLabels = InvoiceLabels {
 
 const CS: InvoiceLabels = InvoiceLabels {
     invoice: "Faktura",
+    vat_invoice: "Faktura – daňový doklad",
     number: "Faktura č.",
     issued: "Datum vystavení",
     due: "Datum splatnosti",
@@ -217,6 +221,7 @@ const CS: InvoiceLabels = InvoiceLabels {
 
 const RU: InvoiceLabels = InvoiceLabels {
     invoice: "Счёт",
+    vat_invoice: "Счёт-фактура",
     number: "Счёт №",
     issued: "Дата",
     due: "Оплатить до",
@@ -266,6 +271,7 @@ const RU: InvoiceLabels = InvoiceLabels {
 
 const PL: InvoiceLabels = InvoiceLabels {
     invoice: "Faktura",
+    vat_invoice: "Faktura VAT",
     number: "Faktura nr",
     issued: "Data wystawienia",
     due: "Termin płatności",
@@ -315,6 +321,7 @@ const PL: InvoiceLabels = InvoiceLabels {
 
 const HE: InvoiceLabels = InvoiceLabels {
     invoice: "חשבונית",
+    vat_invoice: "חשבונית מס",
     number: "חשבונית מס׳",
     issued: "תאריך הנפקה",
     due: "לתשלום עד",
@@ -408,6 +415,8 @@ struct View {
     rtl: bool,
     font: &'static str,
     labels: &'static InvoiceLabels,
+    /// The word printed at the top: "Invoice", "VAT invoice" or "Contract".
+    heading: String,
     title: String,
     author: String,
     logo: Option<(&'static str, &'static str)>,
@@ -503,6 +512,7 @@ fn view(
         rtl: language.direction() == Direction::RightToLeft,
         font: FAMILY,
         labels: l,
+        heading: title.to_owned(),
         title: format!("{title} {}", number.trim()).trim().to_owned(),
         author: company.name.trim().to_owned(),
         logo: company.logo.as_ref().map(|logo| (LOGO_PATH, logo.format.typst_name())),
@@ -534,10 +544,19 @@ fn view(
 
 /// Lays the invoice out and writes it as PDF.
 pub fn invoice_pdf(doc: &InvoiceDocument) -> Result<Vec<u8>, DocumentError> {
+    titled_invoice_pdf(doc, false)
+}
+
+/// The same invoice titled "VAT invoice" (the tax document of the driver's pack, issue 21).
+pub fn vat_invoice_pdf(doc: &InvoiceDocument) -> Result<Vec<u8>, DocumentError> {
+    titled_invoice_pdf(doc, true)
+}
+
+fn titled_invoice_pdf(doc: &InvoiceDocument, vat: bool) -> Result<Vec<u8>, DocumentError> {
     let l = invoice_labels(doc.language);
     let v = view(
         doc.language,
-        l.invoice,
+        if vat { l.vat_invoice } else { l.invoice },
         &doc.company,
         &doc.customer,
         &doc.number,
@@ -552,7 +571,8 @@ pub fn invoice_pdf(doc: &InvoiceDocument) -> Result<Vec<u8>, DocumentError> {
     );
     let data = serde_json::to_vec(&v).map_err(|e| DocumentError::Data(e.to_string()))?;
     let logo = doc.company.logo.as_ref().map(|logo| logo.bytes.clone());
-    compile(INVOICE_TEMPLATE, data, logo, format!("pronto-invoice:{}:{}", doc.number, doc.language.code()))
+    let id = if vat { "pronto-vat-invoice" } else { "pronto-invoice" };
+    compile(INVOICE_TEMPLATE, data, logo, format!("{id}:{}:{}", doc.number, doc.language.code()))
 }
 
 /// Lays the contract out and writes it as PDF.

@@ -1,4 +1,4 @@
-//! Pronto's documents: the offer, the invoice and the contract as PDFs. It knows nothing of the store or the web: the caller
+//! Pronto's documents: the offer, the invoice (also titled as the VAT invoice), the contract and the delivery note as PDFs. It knows nothing of the store or the web: the caller
 //! hands it an [`OfferDocument`] with every value decided and formatted, and gets the PDF's
 //! bytes back. Typst is used as a library with its own minimal world (`world.rs`): one built-in
 //! template (`offer.typ`), the document's data as a JSON file, embedded fonts (`fonts.rs`); no
@@ -10,6 +10,7 @@
 //! - Reproducible: no creation date, the PDF's identifier is made from the offer's number,
 //!   version and language; the same document gives the same bytes.
 
+mod delivery_note;
 mod document;
 mod fonts;
 mod invoice;
@@ -20,7 +21,8 @@ mod world;
 pub use document::{
     Company, Customer, Direction, Language, Logo, LogoFormat, OfferDocument, OfferHeading, OfferLine, OfferTexts, Totals, VatSummaryRow,
 };
-pub use invoice::{BankDetails, ContractDocument, InvoiceDocument, InvoiceLabels, contract_pdf, invoice_labels, invoice_pdf};
+pub use delivery_note::{DeliveryNoteDocument, DeliveryNoteLabels, DeliveryNoteLine, delivery_note_labels, delivery_note_pdf};
+pub use invoice::{BankDetails, ContractDocument, InvoiceDocument, InvoiceLabels, contract_pdf, invoice_labels, invoice_pdf, vat_invoice_pdf};
 pub use labels::{Labels, labels};
 pub use render::offer_pdf;
 

@@ -262,6 +262,20 @@ domain_events! {
         to: Option<String>,
     },
 
+    // --- Deliveries and complaints (issue 21, delivery) ---------------------------------------
+    /// A delivery was planned for `date` (the office's day); the driver's pack is made at
+    /// `pack_at` (the evening before, or at once on the day).
+    "delivery.planned" => DeliveryPlanned { delivery_id: i64, date: String, driver: Option<String>, pack_at: Timestamp },
+    /// The driver's pack is ready: the documents it holds (`invoice`, `vat_invoice`,
+    /// `delivery_note`).
+    "delivery.pack_ready" => DeliveryPackReady { delivery_id: i64, date: String, documents: Vec<String> },
+    /// The goods were delivered at `at`.
+    "delivery.done" => DeliveryDone { delivery_id: i64, at: Timestamp },
+    /// A negative quality call recorded a complaint (its text is in the complaints table).
+    "complaint.recorded" => ComplaintRecorded { complaint_id: i64, task_id: i64, owner_id: Option<i64>, channel: String },
+    /// A complaint was resolved (the note is in the complaints table).
+    "complaint.resolved" => ComplaintResolved { complaint_id: i64 },
+
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },
     /// What changed: a key per field given; `hours`, `phone`, `email` and `language` may be

@@ -345,6 +345,24 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             "invoice.issued",
             json!({ "invoice_id": 4, "offer_id": 3, "number": "20260001", "gross": "1210.00", "currency": "CZK", "due_date": "2026-12-17", "contract": true, "to": "jan@example.com" }),
         ),
+        // deliveries and complaints
+        (
+            DeliveryPlanned { delivery_id: 5, date: s("2026-12-10"), driver: Some(s("Ivan")), pack_at: t },
+            "delivery.planned",
+            json!({ "delivery_id": 5, "date": "2026-12-10", "driver": "Ivan", "pack_at": "2026-03-02T09:00:00Z" }),
+        ),
+        (
+            DeliveryPackReady { delivery_id: 5, date: s("2026-12-10"), documents: vec![s("invoice"), s("delivery_note")] },
+            "delivery.pack_ready",
+            json!({ "delivery_id": 5, "date": "2026-12-10", "documents": ["invoice", "delivery_note"] }),
+        ),
+        (DeliveryDone { delivery_id: 5, at: t }, "delivery.done", json!({ "delivery_id": 5, "at": "2026-03-02T09:00:00Z" })),
+        (
+            ComplaintRecorded { complaint_id: 6, task_id: 23, owner_id: Some(2), channel: s("phone") },
+            "complaint.recorded",
+            json!({ "complaint_id": 6, "task_id": 23, "owner_id": 2, "channel": "phone" }),
+        ),
+        (ComplaintResolved { complaint_id: 6 }, "complaint.resolved", json!({ "complaint_id": 6 })),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod call;
 pub mod clock;
+pub mod delivery;
 pub mod effects;
 pub mod event;
 pub mod error;

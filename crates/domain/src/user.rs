@@ -73,6 +73,9 @@ pub enum Action {
     /// Read the passport data in the customer's requisites (issue 21; each read audited): the
     /// lead's owner, managers and admins — not an assignee, who needs no more than the rest.
     ReadIdDocument,
+    /// Read the customers' complaints (management's table, its exports) and resolve them
+    /// (issue 21, quality): managers and admins.
+    ManageComplaints,
 }
 
 impl Action {
@@ -97,6 +100,7 @@ impl Action {
         Action::ManageCatalogue,
         Action::EditRequisites,
         Action::ReadIdDocument,
+        Action::ManageComplaints,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -122,6 +126,7 @@ impl Action {
             Action::ManageCatalogue => "change the catalogue of products",
             Action::EditRequisites => "enter the customer's requisites on a lead they neither own nor have an open task on",
             Action::ReadIdDocument => "read the passport data of the customer of a lead they do not own",
+            Action::ManageComplaints => "read and resolve the customers' complaints",
         }
     }
 }
@@ -151,7 +156,7 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications | Action::ManageCatalogue => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManageComplaints => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -216,6 +221,10 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         ("consultant specialist coordinator secretary", ReadIdDocument, "owner", true),
         ("consultant specialist coordinator secretary", ReadIdDocument, "assignee", false),
         ("consultant specialist coordinator secretary", ReadIdDocument, "other", false),
+        // The customers' complaints (issue 21): management's table, read and resolved by
+        // managers and admins.
+        ("admin manager", ManageComplaints, "*", true),
+        ("consultant specialist coordinator secretary", ManageComplaints, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

@@ -150,6 +150,8 @@ pub enum Trigger {
     /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
     /// `contract` says a contract went with it (a legal entity).
     Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, by: Option<i64> },
+    /// One of the lead's deliveries was made (issue 21, delivery): `delivery.done`.
+    Delivery { kind: TriggerKind, delivery_id: i64, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -256,7 +258,8 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         | Trigger::ActivityLogged { by, .. }
         | Trigger::Offer { by, .. }
         | Trigger::RequisitesReceived { by, .. }
-        | Trigger::Invoice { by, .. } => *by,
+        | Trigger::Invoice { by, .. }
+        | Trigger::Delivery { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -389,7 +392,7 @@ impl<'a> Run<'a> {
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
-            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } => *kind,
+            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } | Trigger::Delivery { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

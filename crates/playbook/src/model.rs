@@ -225,6 +225,10 @@ pub struct TaskDef {
     /// done (`done`) when a new version of the offer is made; `send` sends the latest draft
     /// and is done (`sent`) when an offer goes to the customer.
     pub offer: Option<OfferWork>,
+    /// The outcome that records a complaint (issue 21, quality): completing the task with it
+    /// needs a note — the complaint's substance —, and the complaint goes to management's table
+    /// in the same transaction (the distributor's quality call: `negative`).
+    pub complaint: Option<String>,
 }
 
 /// What a task does with the lead's offer.
@@ -381,6 +385,8 @@ pub enum TriggerKind {
     RequisitesReceived,
     /// An invoice was issued (issue 21, invoices): the documents went to the customer.
     InvoiceIssued,
+    /// A delivery was made (issue 21, delivery): the goods are with the customer.
+    DeliveryDone,
 }
 
 impl TriggerKind {
@@ -398,6 +404,7 @@ impl TriggerKind {
         "offer.created",
         "requisites.received",
         "invoice.issued",
+        "delivery.done",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -426,6 +433,7 @@ impl TriggerKind {
                 TriggerKind::OfferCreated,
                 TriggerKind::RequisitesReceived,
                 TriggerKind::InvoiceIssued,
+                TriggerKind::DeliveryDone,
             ][i]
         })
     }

@@ -581,7 +581,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
             let what = format!("task `{id}`");
             let Some(tt) = cx.table(v, &what) else { continue };
             task_spans.push((id.clone(), k.span()));
-            cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response", "response_outcome", "offer"], &what);
+            cx.known_keys(tt, &["title", "kind", "assignee", "priority", "due", "script", "outcomes", "retry", "until_response", "response_outcome", "offer", "complaint"], &what);
             let title = cx.req_str(tt, "title", k.span(), &what).map(|(s, _)| s.to_owned()).unwrap_or_default();
             let kind = match cx.opt_str(tt, "kind", &what) {
                 Some((s, span)) if !TASK_KINDS.contains(&s) => {
@@ -651,11 +651,19 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
                 }
                 Some(w) => Some(w),
             });
+            let complaint = cx.opt_str(tt, "complaint", &what).and_then(|(s, span)| {
+                if outcomes.iter().any(|o| o == s) {
+                    Some(s.to_owned())
+                } else {
+                    cx.err(span, format!("`{s}` is not an outcome of {what}: use {}", outcomes.join(", ")));
+                    None
+                }
+            });
             let until_response =
                 tt.get("until_response").and_then(|b| cx.boolean(b, "`until_response`")).unwrap_or(false) || response_outcome.is_some();
             tasks.insert(
                 id.clone(),
-                TaskDef { id, title, kind, assignee, priority, due, script, outcomes, retry, until_response, response_outcome, offer },
+                TaskDef { id, title, kind, assignee, priority, due, script, outcomes, retry, until_response, response_outcome, offer, complaint },
             );
         }
     }

@@ -296,6 +296,12 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
             let t = Trigger::Invoice { kind, invoice_id, number, contract, by: by(&mut f) };
             (t, format!("i{invoice_id}"))
         }
+        "delivery.done" => {
+            let kind = pronto_playbook::model::TriggerKind::parse(&on).expect("a delivery trigger");
+            let delivery_id = f.int("delivery_id").unwrap_or(1);
+            let t = Trigger::Delivery { kind, delivery_id, by: by(&mut f) };
+            (t, format!("d{delivery_id}"))
+        }
         other => panic!("{file}: `{other}` is not a trigger"),
     };
     f.done();

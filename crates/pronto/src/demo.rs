@@ -14,8 +14,8 @@
 //! minutes; a third of the team is slower) and at the next working morning otherwise. Phone
 //! numbers are called once (70%), twice (20%) or three times before someone answers. Then the
 //! leads move through their playbook's stages — each step with a chance to stop there and be
-//! lost after a while — to won. Delivered distributor orders get their quality call two days
-//! later: positive (85%) or negative, which opens a complaint. At the end the notifications the
+//! lost after a while — to won. Delivered distributor orders (a delivery recorded) get their quality call a week
+//! later: positive (85%) or negative, which records a complaint. At the end the notifications the
 //! history queued are marked sent, so that a server started on the database does not send a
 //! year of old alerts.
 
@@ -178,9 +178,9 @@ fn plan(i: u64, at: Timestamp, distributor: bool, has_phone: bool, cal: &pronto_
         out.push((t, Action::Stage(stage)));
     }
     if distributor {
-        // The quality call comes two days after delivery (the playbook's timer); answered
-        // within a few hours of it.
-        out.push((t + SignedDuration::from_hours(48) + secs(3600.0 + unit(i, 250) * 4.0 * 3600.0), Action::Quality(unit(i, 251) < 0.85)));
+        // The quality call comes a week after delivery (the playbook's timer); answered within
+        // a few hours of it.
+        out.push((t + SignedDuration::from_hours(7 * 24) + secs(3600.0 + unit(i, 250) * 4.0 * 3600.0), Action::Quality(unit(i, 251) < 0.85)));
     } else if unit(i, 252) < 0.45 {
         out.push((t + secs(86_400.0 + unit(i, 253) * 10.0 * 86_400.0), Action::Stage("won")));
     } else if unit(i, 254) < 0.8 {
@@ -357,6 +357,16 @@ async fn run_lead(
                     let a = NewActivity { kind: ActivityKind::Email, direction: Some(Direction::Out), outcome: None, body, at: *at };
                     store.log_activity(id, a, None).await.map_err(|e| e.to_string())?;
                 }
+                // A distributor's order is delivered as the team records it (issue 21): a delivery
+                // today, marked delivered — the playbook moves the lead on and sets the quality call.
+                Action::Stage("delivered") => {
+                    let zone = jiff::tz::TimeZone::get("Europe/Moscow").unwrap_or(jiff::tz::TimeZone::UTC);
+                    let today = at.to_zoned(zone.clone()).date();
+                    let address = pronto_domain::values::Text::parse("Tverskaya 1, Moscow", 100).map_err(|e| e.to_string())?;
+                    let new = pronto_domain::delivery::NewDelivery { date: today, address, driver: None };
+                    let d = store.plan_delivery(id, new, zone, None).await.map_err(|e| e.to_string())?;
+                    store.mark_delivered(d.id, None, None).await.map_err(|e| e.to_string())?;
+                }
                 Action::Stage(stage) => {
                     let patch = LeadPatch { stage: Some((*stage).into()), ..Default::default() };
                     store.patch_lead(id, patch, None).await.map_err(|e| e.to_string())?;
@@ -366,7 +376,9 @@ async fn run_lead(
                     let tasks = store.tasks(&filter).await.map_err(|e| e.to_string())?;
                     let task = tasks.iter().find(|t| t.task == "quality_call").ok_or("no quality call yet")?;
                     let outcome = if *positive { "positive" } else { "negative" };
-                    store.complete_task(task.id, outcome.into(), None, None).await.map_err(|e| e.to_string())?;
+                    // A negative answer records a complaint: its substance is the note.
+                    let note = (!*positive).then(|| pick(COMPLAINTS, i, 402).to_owned());
+                    store.complete_task(task.id, outcome.into(), note, None).await.map_err(|e| e.to_string())?;
                 }
             }
             Ok(())
@@ -384,6 +396,13 @@ const REPLIES: &[&str] = &[
     "Dobrý den, děkujeme za poptávku. Kdy se vám hodí krátký hovor?",
     "Dobrý den, posíláme první informace a ozveme se s nabídkou.",
     "Děkujeme, rádi vám pomůžeme. Můžete nám poslat telefon?",
+];
+
+/// What a customer complains about on a negative quality call (the distributor is in Moscow).
+const COMPLAINTS: &[&str] = &[
+    "Доставили на два дня позже обещанного.",
+    "Коробка повреждена, на корпусе царапина.",
+    "Водитель не привёз товарную накладную.",
 ];
 
 pub async fn run(config: &crate::config::Config, args: DemoArgs) -> Result<(), AnyError> {

@@ -58,7 +58,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
         "SELECT l.id, l.received_at, l.first_response_at, l.playbook, l.playbook_version, l.channel, l.owner_id, l.source,
                 l.customer_type, l.stage, l.status,
                 (SELECT COUNT(*) FROM activities a WHERE a.lead_id = l.id AND a.kind = 'call' AND a.direction = 'out') AS calls,
-                (SELECT COUNT(*) FROM tasks t WHERE t.lead_id = l.id AND t.task = 'complaint') AS complaints,
+                (SELECT COUNT(*) FROM complaints k WHERE k.lead_id = l.id) AS complaints,
                 (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
                  ORDER BY t.id DESC LIMIT 1) AS quality
          FROM leads l WHERE l.id IN ({})",
@@ -105,7 +105,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
 }
 
 /// The events that may change what a lead's fact holds (its row's reported columns, its stage
-/// history, outgoing calls, quality-call and complaint tasks); a lead whose events in a
+/// history, outgoing calls, quality-call tasks and complaints (issue 21: the complaints table)); a lead whose events in a
 /// transaction are all others (timers firing, alerts, SLA bookkeeping) keeps its fact.
 pub(crate) const CHANGES_FACTS: &[&str] = &[
     "lead.received",
@@ -120,6 +120,7 @@ pub(crate) const CHANGES_FACTS: &[&str] = &[
     "task.completed",
     "sla.met",
     "sla.breached",
+    "complaint.recorded",
 ];
 
 /// What a transaction changes in the daily tallies, applied just before it commits.

@@ -18,7 +18,9 @@ mod calls;
 pub mod catalogue;
 mod centre;
 pub mod company;
+pub mod complaints;
 mod customer;
+pub mod deliveries;
 pub mod engine;
 mod error;
 mod facts;
@@ -445,6 +447,31 @@ pub trait Store: Send + Sync {
     async fn invoice(&self, id: i64) -> Result<invoices::InvoiceRecord>;
     /// The lead's invoices, oldest first; `NotFound` for no such lead.
     async fn lead_invoices(&self, lead_id: i64) -> Result<Vec<invoices::InvoiceRecord>>;
+    // ── delivery (issue 21, helper "delivery") ──
+    /// Plans a delivery in one transaction: the row, `delivery.planned`, and the timer that
+    /// makes the driver's pack at 18:00 office time the evening before (at once on the day).
+    /// A day in the past: `Invalid` naming `date`; no such lead: `NotFound`.
+    async fn plan_delivery(
+        &self,
+        lead_id: i64,
+        delivery: pronto_domain::delivery::NewDelivery,
+        zone: jiff::tz::TimeZone,
+        actor: Option<i64>,
+    ) -> Result<deliveries::DeliveryRecord>;
+    /// The goods were delivered at `at` (now when `None`): the status, `delivery.done` and the
+    /// playbook's `delivery.done` trigger. Already delivered: `Conflict`; `at` in the future:
+    /// `Invalid` naming `at`.
+    async fn mark_delivered(&self, id: i64, at: Option<jiff::Timestamp>, actor: Option<i64>) -> Result<deliveries::DeliveryRecord>;
+    async fn delivery(&self, id: i64) -> Result<deliveries::DeliveryRecord>;
+    /// The lead's deliveries, oldest first; `NotFound` for no such lead.
+    async fn lead_deliveries(&self, lead_id: i64) -> Result<Vec<deliveries::DeliveryRecord>>;
+    /// The deliveries of one day (`YYYY-MM-DD`), with the customer, in the order planned.
+    async fn deliveries_on(&self, date: String) -> Result<Vec<deliveries::DeliveryStop>>;
+    /// The complaints the filter lets through, newest first.
+    async fn complaints(&self, filter: complaints::ComplaintFilter) -> Result<Vec<complaints::ComplaintRecord>>;
+    async fn complaint(&self, id: i64) -> Result<complaints::ComplaintRecord>;
+    /// Resolves an open complaint with a note (`complaint.resolved`); already resolved: `Conflict`.
+    async fn resolve_complaint(&self, id: i64, note: String, actor: Option<i64>) -> Result<complaints::ComplaintRecord>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

@@ -806,4 +806,35 @@ impl Store for SqlStore {
     async fn lead_invoices(&self, lead_id: i64) -> Result<Vec<crate::invoices::InvoiceRecord>> {
         self.read(move |c| Box::pin(crate::invoices::invoices_of_lead(c, lead_id))).await
     }
+    // ── delivery (issue 21, helper "delivery") ──
+    async fn plan_delivery(
+        &self,
+        lead_id: i64,
+        delivery: pronto_domain::delivery::NewDelivery,
+        zone: jiff::tz::TimeZone,
+        actor: Option<i64>,
+    ) -> Result<crate::deliveries::DeliveryRecord> {
+        self.writer.submit(crate::deliveries::PlanDelivery { lead_id, delivery, zone, actor }).await
+    }
+    async fn mark_delivered(&self, id: i64, at: Option<jiff::Timestamp>, actor: Option<i64>) -> Result<crate::deliveries::DeliveryRecord> {
+        self.writer.submit(crate::deliveries::MarkDelivered { id, at, actor }).await
+    }
+    async fn delivery(&self, id: i64) -> Result<crate::deliveries::DeliveryRecord> {
+        self.read(move |c| Box::pin(crate::deliveries::delivery(c, id))).await
+    }
+    async fn lead_deliveries(&self, lead_id: i64) -> Result<Vec<crate::deliveries::DeliveryRecord>> {
+        self.read(move |c| Box::pin(crate::deliveries::of_lead(c, lead_id))).await
+    }
+    async fn deliveries_on(&self, date: String) -> Result<Vec<crate::deliveries::DeliveryStop>> {
+        self.read(move |c| Box::pin(async move { crate::deliveries::on_day(c, &date).await })).await
+    }
+    async fn complaints(&self, filter: crate::complaints::ComplaintFilter) -> Result<Vec<crate::complaints::ComplaintRecord>> {
+        self.read(move |c| Box::pin(async move { crate::complaints::list(c, &filter).await })).await
+    }
+    async fn complaint(&self, id: i64) -> Result<crate::complaints::ComplaintRecord> {
+        self.read(move |c| Box::pin(crate::complaints::one(c, id))).await
+    }
+    async fn resolve_complaint(&self, id: i64, note: String, actor: Option<i64>) -> Result<crate::complaints::ComplaintRecord> {
+        self.writer.submit(crate::complaints::ResolveComplaint { id, note, actor }).await
+    }
 }

@@ -91,6 +91,8 @@ mod helpers;
 mod catalogue;
 #[path = "contract/customer.rs"]
 mod customer;
+#[path = "contract/deliveries.rs"]
+mod deliveries;
 #[path = "contract/durability.rs"]
 mod durability;
 #[path = "contract/flow.rs"]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
+mod deliveries;
 pub mod exact;
 mod invoices;
 mod offers;
@@ -18,6 +19,7 @@ mod requisites;
 mod users;
 mod work;
 
+pub use deliveries::*;
 pub use invoices::*;
 pub use offers::*;
 pub use playbooks::*;

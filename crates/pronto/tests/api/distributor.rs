@@ -167,24 +167,27 @@ async fn contract_only_for_legal_entities(engine: Engine) {
 }
 
 /// BP7: a quality call a week after delivery (the seed's text; the diagram's 2 days would be
-/// the rule's `after`); negative → the complaint goes to management.
+/// the rule's `after`); negative → the complaint goes to management's table, managers told.
 async fn quality_call_after_delivery(engine: Engine) {
     let app = app_at(engine, TUESDAY_9_MSK).await;
     let (_, ivan) = team(&app).await;
     let l = request(&app, json!({})).await;
-    app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "delivered" })).await.expect(200);
+    app.patch(&format!("/api/v1/leads/{l}"), &json!({ "stage": "paid" })).await.expect(200);
+    let d = id(&app.post(&format!("/api/v1/leads/{l}/deliveries"), &json!({ "date": "2031-05-06", "address": "Tverskaya 1" })).await.expect(201));
+    app.post(&format!("/api/v1/deliveries/{d}/delivered"), &json!({})).await.expect(200);
     advance(&app, 7 * 86_400 - 1).await;
     assert!(tasks(&app, l, "open").await.iter().all(|t| t["task"] != "quality_call"), "not before a week");
     advance(&app, 1).await;
     let open = tasks(&app, l, "open").await;
     let call = open.iter().find(|t| t["task"] == "quality_call").unwrap_or_else(|| panic!("{open:?}"));
     assert_eq!(call["role"], "secretary");
-    complete(&app, id(call), "negative").await;
+    app.post(&format!("/api/v1/tasks/{}/complete", id(call)), &json!({ "outcome": "negative", "note": "Late and damaged" })).await.expect(200);
     let lead = app.get(&format!("/api/v1/leads/{l}")).await.expect(200);
     assert_eq!(lead["status"], "won");
-    let complaint = tasks(&app, l, "open").await;
-    assert_eq!((complaint[0]["task"].as_str(), complaint[0]["role"].as_str()), (Some("complaint"), Some("manager")));
-    assert_eq!(to_user(&notes(&app, l).await, ivan, "email").len(), 1, "management is told by e-mail");
+    let complaints = app.get("/api/v1/complaints").await.expect(200);
+    assert_eq!(complaints["items"][0]["text"], "Late and damaged", "{complaints}");
+    assert_eq!(to_user(&notes(&app, l).await, ivan, "email").iter().filter(|n| n["kind"] == "complaint").count(), 1, "management is told by e-mail");
+    assert_eq!(to_user(&notes(&app, l).await, ivan, "in_app").iter().filter(|n| n["kind"] == "complaint").count(), 1, "and in the app");
 }
 
 /// "Objections are worked up to 3 refusals": the manager's call refused, the objection call

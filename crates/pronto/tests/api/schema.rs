@@ -42,6 +42,9 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("issue_invoice", "POST /api/v1/leads/{id}/invoices: whether the offer is this lead's, accepted and not yet invoiced, and whether the requisites exist, is about meaning; tests/api/invoices.rs covers it"),
     ("put_invoicing", "PUT /api/v1/company/invoicing: an IBAN's checksum, a number pattern's placeholders and the ids' formats are about meaning; tests/api/invoices.rs covers it"),
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
+    ("plan_delivery", "POST /api/v1/leads/{id}/deliveries: a delivery day not in the past in the office's zone is about meaning; tests/api/deliveries.rs covers it"),
+    ("mark_delivered", "POST /api/v1/deliveries/{id}/delivered: not in the future, and once only (the second example is a 409); tests/api/deliveries.rs covers it"),
+    ("resolve_complaint", "POST /api/v1/complaints/{id}/resolve: once only (the second example is a 409), a note of text not only spaces; tests/api/deliveries.rs covers it"),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -86,6 +86,14 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
             crate::schedule::fire(c, pending, &kind, due_at, now).await?;
             continue;
         };
+        // A delivery's pack (issue 21, delivery): made by the store, not a playbook timer.
+        if kind == crate::deliveries::PACK_TIMER {
+            let payload: Value = serde_json::from_str(&row.str("payload")?).unwrap_or(Value::Null);
+            if let Some(delivery_id) = payload["delivery_id"].as_i64() {
+                crate::deliveries::make_pack(c, pending, delivery_id, now).await?;
+            }
+            continue;
+        }
         let (mut state, ctx) = match states.remove(&lead_id) {
             Some(s) => s,
             None => process::lead_state(c, pending, lead_id).await?,

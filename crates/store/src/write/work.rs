@@ -313,8 +313,15 @@ async fn complete_task(
         "meeting" => Some((ActivityKind::Meeting, None, None)),
         _ => None,
     };
-    check_outcome(c, pending, id, outcome).await?;
+    // An outcome that records a complaint (the quality call's `negative`) needs its substance.
+    let complaint = match check_outcome(c, pending, id, outcome).await? {
+        Some(o) if o == outcome => Some(pronto_domain::delivery::complaint_text(note).map_err(StoreError::Invalid)?),
+        _ => None,
+    };
     let done = mark_done(c, pending, id, outcome, note, actor, now).await?;
+    if let Some(text) = &complaint {
+        crate::complaints::record(c, pending, lead_id, id, text.as_str(), actor, now).await?;
+    }
     if let Some((kind, direction, call_outcome)) = activity {
         let a = NewActivity {
             kind,
@@ -328,14 +335,16 @@ async fn complete_task(
     task_completed(c, pending, done, actor, now).await
 }
 
-/// Refuses an outcome the task's definition does not know, naming the ones it does.
-async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &str) -> R<()> {
+/// Refuses an outcome the task's definition does not know, naming the ones it does; returns
+/// the definition's outcome that records a complaint, if it has one.
+async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &str) -> R<Option<String>> {
     let row = c
         .row("SELECT t.task, l.playbook, l.playbook_version FROM tasks t JOIN leads l ON l.id = t.lead_id WHERE t.id = $1", params![id])
         .await?
         .ok_or(StoreError::NotFound)?;
     let pb = process::playbook_of(pending, &row.str("playbook")?, row.i64("playbook_version")?)?;
-    let allowed: Vec<String> = match pb.tasks.get(&row.str("task")?) {
+    let def = pb.tasks.get(&row.str("task")?);
+    let allowed: Vec<String> = match def {
         Some(def) => def.outcomes.clone(),
         None => vec!["done".into()],
     };
@@ -345,7 +354,7 @@ async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &s
             format!("`{outcome}` is not an outcome of this task: use {}", allowed.join(", ")),
         )));
     }
-    Ok(())
+    Ok(def.and_then(|d| d.complaint.clone()))
 }
 
 /// A task just completed, for the playbook's reaction.

@@ -10,6 +10,8 @@ pub mod leads;
 pub mod mail;
 pub mod forms;
 pub mod invoices;
+pub mod deliveries;
+pub mod complaints;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -159,6 +161,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(requisites::routes())
         // ── invoices (issue 21, helper "invoices") ──
         .merge(invoices::routes())
+        // ── delivery (issue 21, helper "delivery") ──
+        .merge(deliveries::routes())
+        .merge(complaints::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -15,7 +15,7 @@ use crate::public_offers::{amount, date, number as decimal};
 use crate::ui::i18n::Tr;
 use pronto_documents::{
     BankDetails, Company, ContractDocument, Customer, InvoiceDocument, Language, Logo, LogoFormat, OfferLine, Totals, VatSummaryRow,
-    contract_pdf, invoice_labels, invoice_pdf,
+    contract_pdf, invoice_labels, invoice_pdf, vat_invoice_pdf,
 };
 use pronto_domain::money::parse_decimal;
 use pronto_store::StoreError;
@@ -26,6 +26,9 @@ use pronto_store::invoices::{InvoiceLineRecord, InvoiceRecord};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Invoice,
+    /// The invoice titled "VAT invoice": the tax document of the driver's pack (issue 21,
+    /// delivery).
+    VatInvoice,
     Contract,
 }
 
@@ -61,6 +64,7 @@ async fn render(st: &AppState, inv: InvoiceRecord, kind: Kind) -> Result<Pdf> {
     let lang = language(lead.language.as_deref(), &fallback);
     let filename = match kind {
         Kind::Invoice => format!("invoice-{}.pdf", safe(&inv.number)),
+        Kind::VatInvoice => format!("vat-invoice-{}.pdf", safe(&inv.number)),
         Kind::Contract => format!("contract-{}.pdf", safe(&inv.number)),
     };
     // A logo typst cannot read does not keep the document from being printed: without it.
@@ -69,6 +73,12 @@ async fn render(st: &AppState, inv: InvoiceRecord, kind: Kind) -> Result<Pdf> {
             let mut doc = invoice_document(&inv, &profile, logo, lang);
             Box::new(move || invoice_pdf(&doc).or_else(|e| if doc.company.logo.take().is_some() { invoice_pdf(&doc) } else { Err(e) }))
                 as Box<dyn FnOnce() -> std::result::Result<Vec<u8>, pronto_documents::DocumentError> + Send>
+        }
+        Kind::VatInvoice => {
+            let mut doc = invoice_document(&inv, &profile, logo, lang);
+            Box::new(move || {
+                vat_invoice_pdf(&doc).or_else(|e| if doc.company.logo.take().is_some() { vat_invoice_pdf(&doc) } else { Err(e) })
+            })
         }
         Kind::Contract => {
             let mut doc = contract_document(&inv, &profile, logo, lang);
@@ -83,19 +93,19 @@ async fn render(st: &AppState, inv: InvoiceRecord, kind: Kind) -> Result<Pdf> {
 }
 
 /// A number as a file name: letters, digits and `-` (`FV-2026/005` → `FV-2026-005`).
-fn safe(number: &str) -> String {
+pub(crate) fn safe(number: &str) -> String {
     number.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' }).collect()
 }
 
-fn filled(v: &Option<String>) -> Option<String> {
+pub(crate) fn filled(v: &Option<String>) -> Option<String> {
     v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
-fn lines_of(text: &Option<String>) -> Vec<String> {
+pub(crate) fn lines_of(text: &Option<String>) -> Vec<String> {
     text.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
-fn company(p: &CompanyProfile, logo: Option<(String, Vec<u8>)>) -> Company {
+pub(crate) fn company(p: &CompanyProfile, logo: Option<(String, Vec<u8>)>) -> Company {
     Company {
         name: filled(&p.name).unwrap_or_default(),
         address_lines: lines_of(&p.address),

@@ -28,6 +28,9 @@
 
 pub mod catalogue;
 pub mod company;
+pub mod complaints;
+pub mod deliveries;
+pub mod delivery_pdf;
 pub mod entry;
 pub mod invoice_pdf;
 pub mod invoices;

@@ -110,6 +110,8 @@ struct LeadPage {
     rq_card: super::requisites::Card,
     /// The lead's invoices and "Issue the invoice" (issue 21, invoices).
     invoices: super::invoices_card::InvoicesCard,
+    /// The lead's deliveries and the form to plan one (issue 21, delivery).
+    delivery: super::delivery::DeliveryCard,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -318,10 +320,15 @@ pub(super) async fn card_page(
     );
     let invoices =
         super::invoices_card::card(&t, id, &st.store.lead_invoices(id).await.unwrap_or_default(), &lead_offers, now, may(Action::WorkDeal), &q);
+    let delivery = {
+        let office = crate::app::offers::lead_zone(&st, &l);
+        super::delivery::card(&t, id, &st.store.lead_deliveries(id).await.unwrap_or_default(), &office, now, may(Action::WorkDeal), &q)
+    };
     Ok(page(LeadPage {
         offers,
         rq_card,
         invoices,
+        delivery,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),

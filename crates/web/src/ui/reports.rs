@@ -128,6 +128,8 @@ struct ReportsPage {
     /// The drill-down's next page and the way back to the reports.
     next: Option<String>,
     back: Option<String>,
+    /// Managers and admins: the link to the complaints' table (issue 21, quality).
+    complaints_link: bool,
 }
 
 impl ReportsPage {
@@ -146,6 +148,7 @@ impl ReportsPage {
             sections: vec![],
             next: None,
             back: None,
+            complaints_link: c.role.may(pronto_domain::user::Action::ManageComplaints, &pronto_domain::user::On::NOTHING),
         }
     }
 

@@ -28,6 +28,9 @@ struct TaskRow {
     /// The call script as HTML (rendered Markdown; HTML in the source escaped).
     script: Option<String>,
     outcomes: Vec<(String, String)>,
+    /// The task records a complaint on one of its outcomes (the quality call's `negative`,
+    /// issue 21): the outcomes' form asks for its substance.
+    complaint_note: bool,
     /// The offer's editor or the draft's sending, for a task that prepares or sends the offer.
     offer: Option<super::offer_tasks::TaskOffer>,
 }
@@ -80,6 +83,11 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed,
             .and_then(|l| reg.get(&l.playbook, l.playbook_version))
             .and_then(|pb| pb.tasks.get(&k.task).map(|d| d.outcomes.clone()))
             .unwrap_or_else(|| vec!["done".into()]);
+        let complaint_note = lead
+            .as_ref()
+            .and_then(|l| reg.get(&l.playbook, l.playbook_version))
+            .and_then(|pb| pb.tasks.get(&k.task).map(|d| d.complaint.is_some()))
+            .unwrap_or(false);
         // A task that prepares or sends the offer opens the editor or sends the draft (issue 20).
         let work = lead.as_ref().and_then(|l| super::offer_tasks::work(&st, &l.playbook, l.playbook_version, &k.task));
         let offer = match work {
@@ -128,6 +136,7 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed,
                 })
                 .collect(),
             offer,
+            complaint_note,
         });
     }
     let overdue = groups[0].tasks.len() as i64;
@@ -149,6 +158,9 @@ pub(super) async fn tasks_page(State(st): State<AppState>, Signed(c, t): Signed,
 #[derive(Deserialize)]
 pub(super) struct OutcomeForm {
     outcome: String,
+    /// What the customer said (the complaint's substance on a negative quality call).
+    #[serde(default)]
+    note: String,
 }
 
 pub(super) async fn complete(
@@ -163,7 +175,7 @@ pub(super) async fn complete(
         Some(l) => next::owner_of(&st, l).await,
         None => None,
     };
-    let done = crate::app::tasks::complete(&st, &c, id, Some(&f.outcome), None).await.map_err(fail(&st, &c, &t, "/tasks"))?;
+    let done = crate::app::tasks::complete(&st, &c, id, Some(&f.outcome), Some(f.note.trim()).filter(|n| !n.is_empty())).await.map_err(fail(&st, &c, &t, "/tasks"))?;
     let then = next::after(&st, done.lead_id, c.user.id, owner_before).await;
     let what = match done.kind.as_str() {
         "call" => Done::Call(CallOutcome::parse(&f.outcome)),

@@ -17,7 +17,7 @@ payment_received = Děkujeme, { $contact_name }: vaši platbu jsme přijali a p�
 thanks = Děkujeme za vaši zpětnou vazbu, { $contact_name }.
     .subject = Děkujeme
 
-complaint = Reklamace od { $contact_name } { $contact_phone } po dodání (lead { $lead_id }) — viz úkol kontrolního hovoru. { $lead_url }
+complaint = Reklamace od { $contact_name } { $contact_phone } po dodání (lead { $lead_id }) — viz přehled reklamací. { $lead_url }
     .subject = Reklamace po dodání
 missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět do 10 minut. Lead { $lead_id } { $lead_url }
 
@@ -64,4 +64,3 @@ task-invoice_only = Připravte fakturu s platebními a dodacími podmínkami (so
 task-confirm_documents = Zavolejte a ověřte, že doklady dorazily
 task-delivery_documents = Vytiskněte pro řidiče fakturu, daňový doklad a dodací list (TORG-12)
 task-quality_call = Kontrolní hovor: dodání a kvalita zboží
-task-complaint = Reklamace po dodání: předejte ji vedení

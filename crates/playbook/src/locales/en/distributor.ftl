@@ -17,7 +17,7 @@ payment_received = Thank you, { $contact_name }: we have received your payment a
 thanks = Thank you for your feedback, { $contact_name }.
     .subject = Thank you
 
-complaint = Complaint from { $contact_name } { $contact_phone } after delivery (lead { $lead_id }) — see the quality-call task. { $lead_url }
+complaint = Complaint from { $contact_name } { $contact_phone } after delivery (lead { $lead_id }) — see the complaints table. { $lead_url }
     .subject = Complaint after delivery
 missed_call = Missed call from { $contact_name } { $contact_phone } — call back within 10 minutes. Lead { $lead_id } { $lead_url }
 
@@ -64,4 +64,3 @@ task-invoice_only = Prepare the invoice with payment and delivery terms (private
 task-confirm_documents = Call to confirm the documents arrived
 task-delivery_documents = Print the invoice, VAT invoice and delivery note (TORG-12) for the driver
 task-quality_call = Quality call: delivery and product quality
-task-complaint = Complaint after delivery: pass it to management

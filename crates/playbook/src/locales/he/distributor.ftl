@@ -17,7 +17,7 @@ payment_received = תודה, { $contact_name }: קיבלנו את התשלום �
 thanks = תודה על המשוב, { $contact_name }.
     .subject = תודה
 
-complaint = תלונה של { $contact_name } { $contact_phone } אחרי המשלוח (ליד { $lead_id }) — ראו את משימת שיחת האיכות. { $lead_url }
+complaint = תלונה של { $contact_name } { $contact_phone } אחרי המשלוח (ליד { $lead_id }) — ראו את טבלת התלונות. { $lead_url }
     .subject = תלונה אחרי משלוח
 missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור תוך 10 דקות. ליד { $lead_id } { $lead_url }
 
@@ -64,4 +64,3 @@ task-invoice_only = הכינו חשבונית עם תנאי תשלום ואספ�
 task-confirm_documents = התקשרו לוודא שהמסמכים הגיעו
 task-delivery_documents = הדפיסו לנהג חשבונית, חשבונית מס ותעודת משלוח (TORG-12)
 task-quality_call = שיחת איכות: המשלוח ואיכות המוצר
-task-complaint = תלונה אחרי משלוח: העבירו להנהלה

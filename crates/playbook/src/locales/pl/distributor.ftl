@@ -17,7 +17,7 @@ payment_received = Dziękujemy, { $contact_name }: otrzymaliśmy Państwa płatn
 thanks = Dziękujemy za Państwa opinię, { $contact_name }.
     .subject = Dziękujemy
 
-complaint = Reklamacja od { $contact_name } { $contact_phone } po dostawie (lead { $lead_id }) — zobacz zadanie rozmowy jakościowej. { $lead_url }
+complaint = Reklamacja od { $contact_name } { $contact_phone } po dostawie (lead { $lead_id }) — zobacz tabelę reklamacji. { $lead_url }
     .subject = Reklamacja po dostawie
 missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń w ciągu 10 minut. Lead { $lead_id } { $lead_url }
 
@@ -64,4 +64,3 @@ task-invoice_only = Przygotuj fakturę z warunkami płatności i dostawy (klient
 task-confirm_documents = Zadzwoń i potwierdź, że dokumenty dotarły
 task-delivery_documents = Wydrukuj dla kierowcy fakturę, fakturę VAT i dowód dostawy (TORG-12)
 task-quality_call = Rozmowa o jakości: dostawa i jakość towaru
-task-complaint = Reklamacja po dostawie: przekaż ją kierownictwu

@@ -17,7 +17,7 @@ payment_received = Спасибо, { $contact_name }: мы получили ва
 thanks = Спасибо за ваш отзыв, { $contact_name }.
     .subject = Спасибо
 
-complaint = Жалоба от { $contact_name } { $contact_phone } после доставки (лид { $lead_id }) — см. задачу «контрольный звонок». { $lead_url }
+complaint = Жалоба от { $contact_name } { $contact_phone } после доставки (лид { $lead_id }) — см. таблицу жалоб. { $lead_url }
     .subject = Жалоба после доставки
 missed_call = Пропущенный звонок от { $contact_name } { $contact_phone } — перезвоните в течение 10 минут. Лид { $lead_id } { $lead_url }
 
@@ -64,4 +64,3 @@ task-invoice_only = Подготовьте счёт с условиями опл
 task-confirm_documents = Позвоните и убедитесь, что документы получены
 task-delivery_documents = Распечатайте для водителя счёт, счёт-фактуру и накладную (ТОРГ-12)
 task-quality_call = Звонок о качестве: доставка и качество товара
-task-complaint = Жалоба после доставки: передайте руководству
