@@ -381,6 +381,8 @@ pub enum TriggerKind {
     RequisitesReceived,
     /// An invoice was issued (issue 21, invoices): the documents went to the customer.
     InvoiceIssued,
+    /// An invoice was paid in full (issue 21, payments): the customer has been told.
+    InvoicePaid,
 }
 
 impl TriggerKind {
@@ -398,6 +400,7 @@ impl TriggerKind {
         "offer.created",
         "requisites.received",
         "invoice.issued",
+        "invoice.paid",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -426,6 +429,7 @@ impl TriggerKind {
                 TriggerKind::OfferCreated,
                 TriggerKind::RequisitesReceived,
                 TriggerKind::InvoiceIssued,
+                TriggerKind::InvoicePaid,
             ][i]
         })
     }

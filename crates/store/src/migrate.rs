@@ -34,6 +34,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/sqlite/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/sqlite/0023_invoices.sql") },
+    Migration { version: 24, name: "payments", sql: include_str!("../migrations/sqlite/0024_payments.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -60,6 +61,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/postgres/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/postgres/0023_invoices.sql") },
+    Migration { version: 24, name: "payments", sql: include_str!("../migrations/postgres/0024_payments.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On
