@@ -73,6 +73,11 @@ pub enum Action {
     /// Read the passport data in the customer's requisites (issue 21; each read audited): the
     /// lead's owner, managers and admins — not an assignee, who needs no more than the rest.
     ReadIdDocument,
+    /// Record a payment on an invoice (issue 21): the lead's owner, managers and admins.
+    RecordPayment,
+    /// Import bank statements and work the review list of unmatched lines (issue 21):
+    /// managers and admins.
+    ReconcilePayments,
 }
 
 impl Action {
@@ -97,6 +102,8 @@ impl Action {
         Action::ManageCatalogue,
         Action::EditRequisites,
         Action::ReadIdDocument,
+        Action::RecordPayment,
+        Action::ReconcilePayments,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -122,6 +129,8 @@ impl Action {
             Action::ManageCatalogue => "change the catalogue of products",
             Action::EditRequisites => "enter the customer's requisites on a lead they neither own nor have an open task on",
             Action::ReadIdDocument => "read the passport data of the customer of a lead they do not own",
+            Action::RecordPayment => "record a payment on an invoice of a lead they do not own",
+            Action::ReconcilePayments => "import bank statements or work the review list of payments",
         }
     }
 }
@@ -151,7 +160,7 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications | Action::ManageCatalogue => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ReconcilePayments => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -161,7 +170,9 @@ impl Role {
             | Action::ReadPlaybooks => true,
             Action::WorkDeal => self != Role::Secretary,
             Action::SendEmail | Action::EditRequisites => privileged || on.owner || on.assignee,
-            Action::ReadPersonalData | Action::RevokeLink | Action::ReadIdDocument => privileged || on.owner,
+            Action::ReadPersonalData | Action::RevokeLink | Action::ReadIdDocument | Action::RecordPayment => {
+                privileged || on.owner
+            }
         }
     }
 }
@@ -216,6 +227,14 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         ("consultant specialist coordinator secretary", ReadIdDocument, "owner", true),
         ("consultant specialist coordinator secretary", ReadIdDocument, "assignee", false),
         ("consultant specialist coordinator secretary", ReadIdDocument, "other", false),
+        // Payments (issue 21): recorded by the lead's owner, managers and admins; statements
+        // imported and the review list worked by managers and admins.
+        ("admin manager", RecordPayment, "*", true),
+        ("consultant specialist coordinator secretary", RecordPayment, "owner", true),
+        ("consultant specialist coordinator secretary", RecordPayment, "assignee", false),
+        ("consultant specialist coordinator secretary", RecordPayment, "other", false),
+        ("admin manager", ReconcilePayments, "*", true),
+        ("consultant specialist coordinator secretary", ReconcilePayments, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

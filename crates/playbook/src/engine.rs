@@ -492,7 +492,9 @@ impl<'a> Run<'a> {
             }
             return false;
         }
-        open
+        // An invoice's timer (the dunning, issue 21) goes on after the deal is won: the money is
+        // still owed (the store lets it through only while the invoice is unpaid).
+        open || payload.get("invoice_id").is_some()
     }
 
     fn task_completed(&mut self, task: &str, outcome: &str, attempt: u32) {

@@ -10,6 +10,7 @@ pub mod leads;
 pub mod mail;
 pub mod forms;
 pub mod invoices;
+pub mod payments;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -159,6 +160,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(requisites::routes())
         // ── invoices (issue 21, helper "invoices") ──
         .merge(invoices::routes())
+        // ── payments (issue 21, helper "payments") ──
+        .merge(payments::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

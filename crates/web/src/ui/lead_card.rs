@@ -317,7 +317,17 @@ pub(super) async fn card_page(
         &q,
     );
     let invoices =
-        super::invoices_card::card(&t, id, &st.store.lead_invoices(id).await.unwrap_or_default(), &lead_offers, now, may(Action::WorkDeal), &q);
+        super::invoices_card::card(
+        &t,
+        id,
+        &st.store.lead_invoices(id).await.unwrap_or_default(),
+        &lead_offers,
+        now,
+        may(Action::WorkDeal),
+        may(Action::RecordPayment),
+        now.to_zoned(crate::app::offers::lead_zone(&st, &l)).date(),
+        &q,
+    );
     Ok(page(LeadPage {
         offers,
         rq_card,

@@ -17,6 +17,7 @@ mod audit;
 mod board;
 mod bulk;
 mod catalogue;
+mod payments;
 mod contacts;
 mod entry;
 pub(crate) mod error;
@@ -121,6 +122,8 @@ pub fn router() -> Router<AppState> {
         .merge(requisites::routes())
         // ── invoices (issue 21, helper "invoices") ──
         .merge(invoices_card::routes())
+        // ── payments (issue 21, helper "payments") ──
+        .merge(payments::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

@@ -394,6 +394,24 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
             "invoice-issued",
             &[("number", &number), ("gross", &gross), ("currency", &currency), ("due", &crate::public_offers::date(t, &due_date))],
         ),
+        E::PaymentRecorded { number, amount: a, currency, left, .. } => say(
+            "payment-recorded",
+            &[("number", &number), ("amount", &crate::public_offers::amount(t, &a)), ("currency", &currency), ("left", &crate::public_offers::amount(t, &left))],
+        ),
+        E::InvoicePaid { number, gross, currency, .. } => {
+            say("invoice-paid", &[("number", &number), ("gross", &crate::public_offers::amount(t, &gross)), ("currency", &currency)])
+        }
+        E::StatementImported { lines, matched, unmatched, .. } => say(
+            "payments-imported",
+            &[("lines", &lines.to_string()), ("matched", &matched.to_string()), ("unmatched", &unmatched.to_string())],
+        ),
+        E::StatementLineReviewed { decision, .. } => {
+            say(if decision == "assigned" { "payments-reviewed-assigned" } else { "payments-reviewed-dismissed" }, &[])
+        }
+        E::InvoiceOverdue { number, step, left, .. } => say(
+            if step == "escalation" { "invoice-overdue-escalation" } else { "invoice-overdue-reminder" },
+            &[("number", &number), ("left", &crate::public_offers::amount(t, &left))],
+        ),
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
@@ -608,6 +626,11 @@ mod tests {
             ("offer.decided", json!({ "offer_id": 3, "version": 2, "decision": "changes", "note": "Start with one service" })),
             ("requisites.received", json!({ "customer_type": "b2b", "source": "customer" })),
             ("invoice.issued", json!({ "invoice_id": 4, "offer_id": 3, "number": "20260001", "gross": "1210.00", "currency": "CZK", "due_date": "2026-12-17", "contract": false, "to": "eva@example.com" })),
+            ("payment.recorded", json!({ "invoice_id": 4, "payment_id": 9, "number": "20260001", "amount": "210.00", "currency": "CZK", "paid": "210.00", "left": "1000.00", "source": "api" })),
+            ("invoice.paid", json!({ "invoice_id": 4, "number": "20260001", "gross": "1210.00", "currency": "CZK", "to": "eva@example.com" })),
+            ("payments.imported", json!({ "statement_id": 2, "format": "gpc", "lines": 5, "matched": 3, "unmatched": 2 })),
+            ("payments.reviewed", json!({ "line_id": 7, "decision": "assigned", "invoice_id": 4 })),
+            ("invoice.overdue", json!({ "invoice_id": 4, "number": "20260001", "step": "reminder", "left": "1210.00" })),
             ("customer.document", json!({ "file_id": 1, "filename": "Objednávka 12", "content_type": "application/pdf", "size": 1000 })),
             ("email.received", json!({ "email_id": 1, "from": "Jana Nováková", "subject": "Dotaz", "reply": false, "attachments": 0, "mailbox": "sales" })),
             ("email.ignored", json!({ "mailbox": "sales", "from": "Jana Nováková", "subject": "Spam", "reason": "auto_reply" })),
