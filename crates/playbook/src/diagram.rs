@@ -931,7 +931,9 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents"]);
+        // … and what reacts to an invoice paid or unpaid after its due day (issue 21, payments).
+        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents", "pay_supplier", "unpaid_invoice_call", "unpaid_invoice_escalation"]);
+        assert!(tasks_in("paid").contains(&"arrange_delivery".to_owned()));
     }
 
     #[test]
