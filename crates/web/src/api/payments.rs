@@ -138,6 +138,7 @@ pub struct ImportOut {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// `csv` (columns date, amount, currency, reference, counterparty, message; `;` or `,`) or
     /// `gpc` (ABO/GPC, the Czech banks' fixed-width `074`/`075` records).
@@ -147,6 +148,7 @@ pub struct ImportQuery {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LinesQuery {
     /// `unmatched` (the default: the review list), `matched`, `assigned`, `dismissed`, `all`.
     pub status: Option<String>,
