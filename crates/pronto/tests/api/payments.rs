@@ -204,7 +204,7 @@ async fn statements_are_matched_and_reviewed(engine: Engine) {
     assert_eq!(p["errors"][0]["field"], "format", "{p}");
     let t = token_of(&app, consultant).await;
     app.get_as(&t, "/api/v1/payments/unmatched").await.problem(403);
-    app.send(app.req(Method::POST, "/api/v1/payments/import?format=csv").header("authorization", format!("Bearer {t}")).body("x"))
+    app.send(app.client.request(Method::POST, app.url("/api/v1/payments/import?format=csv")).bearer_auth(&t).body("x"))
         .await
         .problem(403);
 }
