@@ -6,6 +6,7 @@
 //! who may do what; an unpaid invoice reminds the customer and gives the owner a call 3 days
 //! after its due day, a manager the debt 10 days after it, and a paid one nothing.
 
+use crate::access::{sign_in, ui};
 use crate::agency::{TUESDAY_9, advance, app_at, id, notes, tasks, timeline, token_of, user};
 use crate::invoices::{accepted, company, private_requisites};
 use reqwest::Method;
@@ -18,6 +19,7 @@ both!(
     payments_at_once_never_overpay,
     statements_are_matched_and_reviewed,
     an_unpaid_invoice_is_chased_after_its_due_day,
+    the_pages_record_and_review_payments,
 );
 
 /// An issued invoice of 29 800.00 CZK for a private customer who accepted on their page.
@@ -244,4 +246,81 @@ async fn an_unpaid_invoice_is_chased_after_its_due_day(engine: Engine) {
     // Paid late: the owner's call about it is cancelled.
     app.post(&format!("/api/v1/invoices/{}/payments", id(&unpaid)), &json!({ "amount": "29800.00" })).await.expect(201);
     assert!(!has(&tasks(&app, lu, "open").await, "unpaid_invoice_call"));
+}
+
+/// The lead card's "Record a payment" (the amount prefilled with what is left, a clear answer of
+/// what happened) and the managers' page `/payments` (a statement uploaded, the review list
+/// worked); a consultant who does not own the lead gets no form and no page.
+async fn the_pages_record_and_review_payments(engine: Engine) {
+    let app = app_at(engine, TUESDAY_9).await;
+    let jana = user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let ota = user(&app, "ota", "consultant", "+420 777 000 004").await;
+    user(&app, "petra", "manager", "+420 777 000 005").await;
+    company(&app).await;
+    let inv = invoice(&app, "Eva Malá", "eva@example.com").await;
+    let (iid, lid) = (id(&inv), inv["lead_id"].as_i64().unwrap());
+    let owner = app.get(&format!("/api/v1/leads/{lid}")).await.expect(200)["owner"]["id"].as_i64().unwrap();
+    let (mine, theirs) = if owner == jana { ("jana", "ota") } else { ("ota", "jana") };
+    assert!(owner == jana || owner == ota);
+    let action = format!("action=\"/leads/{lid}/invoices/{iid}/payments\"");
+
+    let s = sign_in(&app, theirs).await;
+    let (code, html) = ui(&app, Method::GET, &format!("/leads/{lid}"), &s, None).await;
+    assert_eq!(code, 200);
+    assert!(!html.contains(&action), "no payment form for a colleague who does not own the lead");
+    assert_eq!(ui(&app, Method::GET, "/payments", &s, None).await.0, 403);
+
+    let s = sign_in(&app, mine).await;
+    let (_, html) = ui(&app, Method::GET, &format!("/leads/{lid}"), &s, None).await;
+    assert!(html.contains(&action), "the owner records payments");
+    assert!(html.contains("value=\"29800.00\""), "the amount is what is left");
+    let path = format!("/leads/{lid}/invoices/{iid}/payments");
+    let (code, _) = ui(&app, Method::POST, &path, &s, Some(&[("amount", "99999"), ("paid_at", "2031-05-06"), ("reference", "")])).await;
+    assert_eq!(code, 303);
+    let (_, html) = ui(&app, Method::GET, &format!("/leads/{lid}?payment=over"), &s, None).await;
+    assert!(html.contains("more than is left to pay"), "the refusal says why");
+    let form = [("amount", "9800.00"), ("paid_at", "2031-05-06"), ("reference", "20310001")];
+    let r = app
+        .client
+        .post(app.url(&path))
+        .header("cookie", format!("pronto_session={s}"))
+        .header("origin", app.base().trim_end_matches('/'))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let back = r.headers()["location"].to_str().unwrap().to_owned();
+    let (_, html) = ui(&app, Method::GET, &back, &s, None).await;
+    assert!(html.contains("Payment recorded") && html.contains("20,000.00"), "what is left is said");
+    assert_eq!(app.get(&format!("/api/v1/invoices/{iid}")).await.expect(200)["paid"], "9800.00");
+
+    // The manager's page: a statement with one line nobody's; assigned by the invoice's number.
+    let m = sign_in(&app, "petra").await;
+    let (code, html) = ui(&app, Method::GET, "/payments", &m, None).await;
+    assert_eq!(code, 200);
+    assert!(html.contains("action=\"/payments/import\"") && html.contains("Nothing to review"));
+    let csv = "date;amount;currency;reference;counterparty;message\n2031-05-06;20000,00;CZK;777;Eva Malá;doplatek\n";
+    let part = reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("vypis.csv").mime_str("text/csv").unwrap();
+    let mp = reqwest::multipart::Form::new().text("format", "csv").part("file", part);
+    let r = app
+        .client
+        .post(app.url("/payments/import"))
+        .header("cookie", format!("pronto_session={m}"))
+        .header("origin", app.base().trim_end_matches('/'))
+        .multipart(mp)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    let (_, html) = ui(&app, Method::GET, r.headers()["location"].to_str().unwrap(), &m, None).await;
+    assert!(html.contains("0 payments recorded, 1 left for review"), "{html}");
+    assert!(html.contains("no invoice has this reference"));
+    let line = app.get("/api/v1/payments/unmatched").await.expect(200)["items"][0]["id"].as_i64().unwrap();
+    let (code, _) = ui(&app, Method::POST, &format!("/payments/lines/{line}/assign"), &m, Some(&[("number", inv["number"].as_str().unwrap())])).await;
+    assert_eq!(code, 303);
+    let got = app.get(&format!("/api/v1/invoices/{iid}")).await.expect(200);
+    assert_eq!((got["paid"].as_str(), got["status"].as_str()), (Some("29800.00"), Some("paid")));
+    let (_, html) = ui(&app, Method::GET, "/payments", &m, None).await;
+    assert!(html.contains("Nothing to review"));
 }
