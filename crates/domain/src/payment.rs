@@ -66,11 +66,7 @@ pub fn parse_amount(text: &str, currency: Currency) -> Result<Decimal, Refusal> 
         return Err(Refusal::Amount(format!("`{}` is not a positive amount", text.trim())));
     }
     if d.normalize().scale() > currency.minor_units() {
-        return Err(Refusal::Amount(format!(
-            "`{}` has more decimal places than {currency} has ({})",
-            text.trim(),
-            currency.minor_units()
-        )));
+        return Err(Refusal::Amount(format!("`{}` has more decimal places than {currency} has ({})", text.trim(), currency.minor_units())));
     }
     if d > money::AMOUNT_MAX {
         return Err(Refusal::Amount(format!("`{}` is too large", text.trim())));
@@ -106,8 +102,8 @@ pub fn normalize_reference(text: &str) -> String {
         return String::new();
     }
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    let only_digits = t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-.".contains(c))
-        || t.to_ascii_uppercase().starts_with("VS");
+    let only_digits =
+        t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-.".contains(c)) || t.to_ascii_uppercase().starts_with("VS");
     if only_digits && !digits.is_empty() {
         let trimmed = digits.trim_start_matches('0');
         return if trimmed.is_empty() { "0".into() } else { trimmed.into() };
@@ -198,7 +194,10 @@ const CSV_COLUMNS: &[(&str, &[&str])] = &[
             "tytuł",
         ],
     ),
-    ("counterparty", &["counterparty", "protiúčet", "protiucet", "název protiúčtu", "nazev protiuctu", "name", "plátce", "platce", "payer"]),
+    (
+        "counterparty",
+        &["counterparty", "protiúčet", "protiucet", "název protiúčtu", "nazev protiuctu", "name", "plátce", "platce", "payer"],
+    ),
     ("message", &["message", "zpráva", "zprava", "zpráva pro příjemce", "poznámka", "poznamka", "note", "description", "popis"]),
 ];
 
@@ -212,9 +211,12 @@ pub fn read_csv(bytes: &[u8]) -> Result<Statement, Invalid> {
     let text = String::from_utf8_lossy(bytes);
     let header_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
     if header_line.trim().is_empty() {
-        return Err(Invalid("the file is empty; its first line names the columns date, amount, currency, reference, counterparty, message".into()));
+        return Err(Invalid(
+            "the file is empty; its first line names the columns date, amount, currency, reference, counterparty, message".into(),
+        ));
     }
-    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() && header_line.contains(';') { b';' } else { b',' };
+    let delimiter =
+        if header_line.matches(';').count() >= header_line.matches(',').count() && header_line.contains(';') { b';' } else { b',' };
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let header: Vec<String> = reader
@@ -228,11 +230,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Statement, Invalid> {
         header.iter().position(|h| names.contains(&h.as_str()))
     };
     let (date, amount, reference) = (col("date"), col("amount"), col("reference"));
-    let missing: Vec<&str> = [("date", date), ("amount", amount), ("reference", reference)]
-        .iter()
-        .filter(|(_, c)| c.is_none())
-        .map(|(n, _)| *n)
-        .collect();
+    let missing: Vec<&str> =
+        [("date", date), ("amount", amount), ("reference", reference)].iter().filter(|(_, c)| c.is_none()).map(|(n, _)| *n).collect();
     if !missing.is_empty() {
         return Err(Invalid(format!(
             "the header has no column {}; the columns are date, amount, currency, reference, counterparty, message",
@@ -521,16 +520,12 @@ mod tests {
             ("1210.00", "0.00", "0.00", Err(Refusal::Amount("`0.00` is not a positive amount".into()))),
         ];
         for (gross, paid, amount, want) in cases {
-            let got = apply(d(amount), d(gross), d(paid), czk()).map(|a| {
-                (money::format_amount(a.paid, czk()), money::format_amount(a.left, czk()), a.in_full)
-            });
+            let got = apply(d(amount), d(gross), d(paid), czk())
+                .map(|a| (money::format_amount(a.paid, czk()), money::format_amount(a.left, czk()), a.in_full));
             let want = want.map(|(p, l, f)| (p.to_owned(), l.to_owned(), f));
             assert_eq!(got, want, "{gross} paid {paid} + {amount}");
         }
-        assert_eq!(
-            Refusal::Overpayment { left: "210.00".into() }.message(czk()),
-            "is more than what is left to pay: 210.00 CZK"
-        );
+        assert_eq!(Refusal::Overpayment { left: "210.00".into() }.message(czk()), "is more than what is left to pay: 210.00 CZK");
     }
 
     #[test]
@@ -620,7 +615,9 @@ mod tests {
         assert_eq!(st.lines[0].counterparty, "Novák, s.r.o.");
         assert_eq!(st.lines[1].currency.as_deref(), Some("EUR"));
 
-        for (text, needle) in [("", "is empty"), ("date;amount\n2026-12-05;1\n", "no column reference"), ("a,b\n", "date, amount, reference")] {
+        for (text, needle) in
+            [("", "is empty"), ("date;amount\n2026-12-05;1\n", "no column reference"), ("a,b\n", "date, amount, reference")]
+        {
             let e = read_csv(text.as_bytes()).unwrap_err().0;
             assert!(e.contains(needle), "{text:?}: {e}");
         }

@@ -384,14 +384,7 @@ async fn import(c: &mut dyn Conn, pending: &mut Pending, s: &NewStatement, now: 
         .insert_id(
             "INSERT INTO bank_statements (format, file_name, account, lines, matched, imported_by, imported_at)
              VALUES ($1, $2, $3, $4, 0, $5, $6)",
-            params![
-                s.format.clone(),
-                s.file_name.clone(),
-                s.statement.account.clone(),
-                s.statement.lines.len() as i64,
-                s.actor,
-                t
-            ],
+            params![s.format.clone(), s.file_name.clone(), s.statement.account.clone(), s.statement.lines.len() as i64, s.actor, t],
         )
         .await?;
     let (mut matched, mut unmatched) = (0i64, 0i64);
@@ -443,11 +436,8 @@ async fn import(c: &mut dyn Conn, pending: &mut Pending, s: &NewStatement, now: 
         match decided {
             Ok(invoice_id) => {
                 matched += 1;
-                c.exec(
-                    "UPDATE statement_lines SET status = 'matched', invoice_id = $1 WHERE id = $2",
-                    params![invoice_id, line_id],
-                )
-                .await?;
+                c.exec("UPDATE statement_lines SET status = 'matched', invoice_id = $1 WHERE id = $2", params![invoice_id, line_id])
+                    .await?;
             }
             Err(why) => {
                 unmatched += 1;
@@ -594,19 +584,11 @@ impl Command for ReviewLine {
 /// A fired timer that an invoice's rule set (its payload names the invoice): the playbook sees
 /// it only while the invoice is unpaid and not cancelled; then the lead's timeline says the
 /// invoice is overdue. Timers of no invoice always go on.
-pub(crate) async fn invoice_timer_due(
-    c: &mut dyn Conn,
-    pending: &mut Pending,
-    lead_id: i64,
-    payload: &Value,
-    now: Timestamp,
-) -> R<bool> {
+pub(crate) async fn invoice_timer_due(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, payload: &Value, now: Timestamp) -> R<bool> {
     let Some(invoice_id) = payload["invoice_id"].as_i64() else {
         return Ok(true);
     };
-    let Some(inv) =
-        c.row("SELECT number, status, currency, gross, paid FROM invoices WHERE id = $1", params![invoice_id]).await?
-    else {
+    let Some(inv) = c.row("SELECT number, status, currency, gross, paid FROM invoices WHERE id = $1", params![invoice_id]).await? else {
         return Ok(false);
     };
     let cur = currency(&inv.str("currency")?)?;

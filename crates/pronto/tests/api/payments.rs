@@ -135,7 +135,8 @@ async fn statements_are_matched_and_reviewed(engine: Engine) {
     let a = invoice(&app, "Eva Malá", "eva@example.com").await;
     let b = invoice(&app, "Petr Malý", "petr@example.com").await;
     let c = invoice(&app, "Adam Novák", "adam@example.com").await;
-    let (vs_a, vs_b, vs_c) = (a["variable_symbol"].as_str().unwrap(), b["variable_symbol"].as_str().unwrap(), c["variable_symbol"].as_str().unwrap());
+    let (vs_a, vs_b, vs_c) =
+        (a["variable_symbol"].as_str().unwrap(), b["variable_symbol"].as_str().unwrap(), c["variable_symbol"].as_str().unwrap());
 
     // CSV with `;` and the Czech decimal comma: a in full, b in part, one nobody's.
     let csv = format!(
@@ -181,10 +182,7 @@ async fn statements_are_matched_and_reviewed(engine: Engine) {
     assert_eq!(refs, ["not_a_credit", "overpayment", "unknown_reference"]);
     // The unknown 123.00 is b's: assigned by number; the money sent is dismissed; twice is 409.
     let unknown = id(&review[2]);
-    let l = app
-        .post(&format!("/api/v1/payments/unmatched/{unknown}/assign"), &json!({ "number": b["number"] }))
-        .await
-        .expect(200);
+    let l = app.post(&format!("/api/v1/payments/unmatched/{unknown}/assign"), &json!({ "number": b["number"] })).await.expect(200);
     assert_eq!((l["status"].as_str(), l["invoice_id"].as_i64()), (Some("assigned"), Some(id(&b))));
     assert_eq!(app.get(&format!("/api/v1/invoices/{}", id(&b))).await.expect(200)["paid"], "923.00");
     let sent = id(&review[0]);
@@ -206,9 +204,7 @@ async fn statements_are_matched_and_reviewed(engine: Engine) {
     assert_eq!(p["errors"][0]["field"], "format", "{p}");
     let t = token_of(&app, consultant).await;
     app.get_as(&t, "/api/v1/payments/unmatched").await.problem(403);
-    app.send(app.client.request(Method::POST, app.url("/api/v1/payments/import?format=csv")).bearer_auth(&t).body("x"))
-        .await
-        .problem(403);
+    app.send(app.client.request(Method::POST, app.url("/api/v1/payments/import?format=csv")).bearer_auth(&t).body("x")).await.problem(403);
 }
 
 async fn an_unpaid_invoice_is_chased_after_its_due_day(engine: Engine) {
@@ -317,7 +313,8 @@ async fn the_pages_record_and_review_payments(engine: Engine) {
     assert!(html.contains("0 payments recorded, 1 left for review"), "{html}");
     assert!(html.contains("no invoice has this reference"));
     let line = app.get("/api/v1/payments/unmatched").await.expect(200)["items"][0]["id"].as_i64().unwrap();
-    let (code, _) = ui(&app, Method::POST, &format!("/payments/lines/{line}/assign"), &m, Some(&[("number", inv["number"].as_str().unwrap())])).await;
+    let (code, _) =
+        ui(&app, Method::POST, &format!("/payments/lines/{line}/assign"), &m, Some(&[("number", inv["number"].as_str().unwrap())])).await;
     assert_eq!(code, 303);
     let got = app.get(&format!("/api/v1/invoices/{iid}")).await.expect(200);
     assert_eq!((got["paid"].as_str(), got["status"].as_str()), (Some("29800.00"), Some("paid")));

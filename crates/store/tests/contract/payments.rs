@@ -182,11 +182,11 @@ async fn statements_match_by_reference_and_amount(store: Arc<dyn Store>, clock: 
     let statement = Statement {
         account: Some("1234567890".into()),
         lines: vec![
-            line(1, &a.variable_symbol, "1210.00", Some("CZK")), // a: paid in full
+            line(1, &a.variable_symbol, "1210.00", Some("CZK")),          // a: paid in full
             line(2, &format!("00{}", b.variable_symbol), "500.00", None), // b: a part
-            line(3, &b.variable_symbol, "900.00", Some("CZK")), // b: more than is left
-            line(4, "99999", "10.00", Some("CZK")),             // nobody's
-            line(5, "", "-300.00", Some("CZK")),                // money sent
+            line(3, &b.variable_symbol, "900.00", Some("CZK")),           // b: more than is left
+            line(4, "99999", "10.00", Some("CZK")),                       // nobody's
+            line(5, "", "-300.00", Some("CZK")),                          // money sent
         ],
         problems: vec![],
     };
@@ -240,9 +240,7 @@ async fn an_unpaid_invoice_is_chased_and_a_paid_one_is_not(store: Arc<dyn Store>
     let unpaid = invoiced(&store, &clock, &db, 1).await;
     let paid = invoiced(&store, &clock, &db, 2).await;
     store.record_payment(payment(paid.id, "1210.00", today(&clock))).await.unwrap();
-    let fire = || async {
-        while store.fire_due_timers(100).await.unwrap() > 0 {}
-    };
+    let fire = || async { while store.fire_due_timers(100).await.unwrap() > 0 {} };
     // The due day's end + 3 days, less a minute: nothing yet.
     let reminder = unpaid.due_at + SignedDuration::from_hours(72);
     to(&clock, reminder - mins(1));

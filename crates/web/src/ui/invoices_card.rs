@@ -52,6 +52,8 @@ pub struct InvoicesCard {
     pub may_work: bool,
     /// May record payments (issue 21: the owner, managers, admins).
     pub may_pay: bool,
+    /// May import statements and work the review list (managers, admins): a link to `/payments`.
+    pub may_reconcile: bool,
     /// Today in the office's zone: the payment form's date.
     pub today: String,
     pub notice: Option<String>,
@@ -153,6 +155,7 @@ pub fn card(
         issuable,
         may_work,
         may_pay,
+        may_reconcile: false,
         today: today.to_string(),
         notice,
         error,

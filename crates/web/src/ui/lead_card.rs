@@ -316,7 +316,7 @@ pub(super) async fn card_page(
         |at| local(at, &zone),
         &q,
     );
-    let invoices =
+    let mut invoices =
         super::invoices_card::card(
         &t,
         id,
@@ -328,6 +328,7 @@ pub(super) async fn card_page(
         now.to_zoned(crate::app::offers::lead_zone(&st, &l)).date(),
         &q,
     );
+    invoices.may_reconcile = may(Action::ReconcilePayments);
     Ok(page(LeadPage {
         offers,
         rq_card,

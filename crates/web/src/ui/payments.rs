@@ -59,10 +59,7 @@ async fn page_get(State(st): State<AppState>, Signed(c, t): Signed, Query(q): Qu
     let notice = match q.get("done").map(String::as_str) {
         Some("imported") => Some(t.with(
             "pay-imported",
-            &[
-                ("matched", q.get("m").map(String::as_str).unwrap_or("0")),
-                ("unmatched", q.get("u").map(String::as_str).unwrap_or("0")),
-            ],
+            &[("matched", q.get("m").map(String::as_str).unwrap_or("0")), ("unmatched", q.get("u").map(String::as_str).unwrap_or("0"))],
         )),
         Some("assigned") => Some(t.with("pay-assigned", &[("number", q.get("n").map(String::as_str).unwrap_or_default())])),
         Some("dismissed") => Some(t.t("pay-dismissed")),
@@ -145,7 +142,8 @@ async fn assign(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path
     let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/payments")(app::Error::not_found("line")))?;
     match uc::assign(&st, &c, id, None, Some(&f.number)).await {
         Ok((l, _)) => {
-            let n: String = l.invoice_number.unwrap_or_default().chars().filter(|c| c.is_ascii_alphanumeric() || "-._".contains(*c)).collect();
+            let n: String =
+                l.invoice_number.unwrap_or_default().chars().filter(|c| c.is_ascii_alphanumeric() || "-._".contains(*c)).collect();
             Ok(Redirect::to(&format!("/payments?done=assigned&n={n}")).into_response())
         }
         Err(e @ (app::Error::Invalid(_) | app::Error::Conflict(_))) => {
