@@ -275,6 +275,27 @@ domain_events! {
     "complaint.recorded" => ComplaintRecorded { complaint_id: i64, task_id: i64, owner_id: Option<i64>, channel: String },
     /// A complaint was resolved (the note is in the complaints table).
     "complaint.resolved" => ComplaintResolved { complaint_id: i64 },
+    // --- Payments (issue 21, payments) ---------------------------------------------------------
+    /// A payment was recorded on an invoice (`source`: `manual`, `api`, `import`); `paid` is the
+    /// invoice's total paid after it, `left` what is still to pay.
+    "payment.recorded" => PaymentRecorded {
+        invoice_id: i64,
+        payment_id: i64,
+        number: String,
+        amount: String,
+        currency: String,
+        paid: String,
+        left: String,
+        source: String,
+    },
+    /// The invoice is paid in full; `to` is where the customer's message went.
+    "invoice.paid" => InvoicePaid { invoice_id: i64, number: String, gross: String, currency: String, to: Option<String> },
+    /// A bank statement was imported: its lines, how many became payments, how many wait for review.
+    "payments.imported" => StatementImported { statement_id: i64, format: String, lines: i64, matched: i64, unmatched: i64 },
+    /// A statement line in review was assigned to an invoice (`decision = assigned`) or dismissed.
+    "payments.reviewed" => StatementLineReviewed { line_id: i64, decision: String, invoice_id: Option<i64> },
+    /// An unpaid invoice's dunning step fired (`step`: `reminder`, `escalation`).
+    "invoice.overdue" => InvoiceOverdue { invoice_id: i64, number: String, step: String, left: String },
 
     // --- Users, sessions, tokens, settings ---------------------------------------------------
     "user.created" => UserCreated { user_id: i64, login: String, role: String },

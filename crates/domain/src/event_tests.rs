@@ -363,6 +363,41 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             json!({ "complaint_id": 6, "task_id": 23, "owner_id": 2, "channel": "phone" }),
         ),
         (ComplaintResolved { complaint_id: 6 }, "complaint.resolved", json!({ "complaint_id": 6 })),
+        // payments
+        (
+            PaymentRecorded {
+                invoice_id: 4,
+                payment_id: 9,
+                number: s("20260001"),
+                amount: s("210.00"),
+                currency: s("CZK"),
+                paid: s("210.00"),
+                left: s("1000.00"),
+                source: s("api"),
+            },
+            "payment.recorded",
+            json!({ "invoice_id": 4, "payment_id": 9, "number": "20260001", "amount": "210.00", "currency": "CZK", "paid": "210.00", "left": "1000.00", "source": "api" }),
+        ),
+        (
+            InvoicePaid { invoice_id: 4, number: s("20260001"), gross: s("1210.00"), currency: s("CZK"), to: None },
+            "invoice.paid",
+            json!({ "invoice_id": 4, "number": "20260001", "gross": "1210.00", "currency": "CZK", "to": null }),
+        ),
+        (
+            StatementImported { statement_id: 2, format: s("gpc"), lines: 5, matched: 3, unmatched: 2 },
+            "payments.imported",
+            json!({ "statement_id": 2, "format": "gpc", "lines": 5, "matched": 3, "unmatched": 2 }),
+        ),
+        (
+            StatementLineReviewed { line_id: 7, decision: s("assigned"), invoice_id: Some(4) },
+            "payments.reviewed",
+            json!({ "line_id": 7, "decision": "assigned", "invoice_id": 4 }),
+        ),
+        (
+            InvoiceOverdue { invoice_id: 4, number: s("20260001"), step: s("reminder"), left: s("1210.00") },
+            "invoice.overdue",
+            json!({ "invoice_id": 4, "number": "20260001", "step": "reminder", "left": "1210.00" }),
+        ),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

@@ -20,6 +20,7 @@ pub mod money;
 pub mod netaddr;
 pub mod offer;
 pub mod offer_report;
+pub mod payment;
 pub mod office_hours;
 pub mod password;
 pub mod requisites;

@@ -76,6 +76,11 @@ pub enum Action {
     /// Read the customers' complaints (management's table, its exports) and resolve them
     /// (issue 21, quality): managers and admins.
     ManageComplaints,
+    /// Record a payment on an invoice (issue 21): the lead's owner, managers and admins.
+    RecordPayment,
+    /// Import bank statements and work the review list of unmatched lines (issue 21):
+    /// managers and admins.
+    ReconcilePayments,
 }
 
 impl Action {
@@ -101,6 +106,8 @@ impl Action {
         Action::EditRequisites,
         Action::ReadIdDocument,
         Action::ManageComplaints,
+        Action::RecordPayment,
+        Action::ReconcilePayments,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -127,6 +134,8 @@ impl Action {
             Action::EditRequisites => "enter the customer's requisites on a lead they neither own nor have an open task on",
             Action::ReadIdDocument => "read the passport data of the customer of a lead they do not own",
             Action::ManageComplaints => "read and resolve the customers' complaints",
+            Action::RecordPayment => "record a payment on an invoice of a lead they do not own",
+            Action::ReconcilePayments => "import bank statements or work the review list of payments",
         }
     }
 }
@@ -156,7 +165,7 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManageComplaints => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManageComplaints | Action::ReconcilePayments => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -166,7 +175,9 @@ impl Role {
             | Action::ReadPlaybooks => true,
             Action::WorkDeal => self != Role::Secretary,
             Action::SendEmail | Action::EditRequisites => privileged || on.owner || on.assignee,
-            Action::ReadPersonalData | Action::RevokeLink | Action::ReadIdDocument => privileged || on.owner,
+            Action::ReadPersonalData | Action::RevokeLink | Action::ReadIdDocument | Action::RecordPayment => {
+                privileged || on.owner
+            }
         }
     }
 }
@@ -225,6 +236,14 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         // managers and admins.
         ("admin manager", ManageComplaints, "*", true),
         ("consultant specialist coordinator secretary", ManageComplaints, "*", false),
+        // Payments (issue 21): recorded by the lead's owner, managers and admins; statements
+        // imported and the review list worked by managers and admins.
+        ("admin manager", RecordPayment, "*", true),
+        ("consultant specialist coordinator secretary", RecordPayment, "owner", true),
+        ("consultant specialist coordinator secretary", RecordPayment, "assignee", false),
+        ("consultant specialist coordinator secretary", RecordPayment, "other", false),
+        ("admin manager", ReconcilePayments, "*", true),
+        ("consultant specialist coordinator secretary", ReconcilePayments, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

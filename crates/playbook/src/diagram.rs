@@ -140,7 +140,8 @@ impl Flow {
             | TriggerKind::OfferCreated
             | TriggerKind::RequisitesReceived
             | TriggerKind::InvoiceIssued
-            | TriggerKind::DeliveryDone => BTreeSet::from([None]),
+            | TriggerKind::DeliveryDone
+            | TriggerKind::InvoicePaid => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };
@@ -932,7 +933,9 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents", "quality_call"]);
+        // … and what reacts to an invoice paid or unpaid after its due day (issue 21, payments).
+        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents", "pay_supplier", "unpaid_invoice_call", "unpaid_invoice_escalation"]);
+        assert!(tasks_in("paid").contains(&"arrange_delivery".to_owned()));
     }
 
     #[test]

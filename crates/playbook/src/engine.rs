@@ -147,11 +147,13 @@ pub enum Trigger {
     /// The customer's requisites were entered or changed (issue 21): `customer_type` `b2c` or
     /// `b2b`; `by` the user who entered them (none: the customer on their page).
     RequisitesReceived { customer_type: String, by: Option<i64> },
-    /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
-    /// `contract` says a contract went with it (a legal entity).
-    Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, by: Option<i64> },
     /// One of the lead's deliveries was made (issue 21, delivery): `delivery.done`.
     Delivery { kind: TriggerKind, delivery_id: i64, by: Option<i64> },
+    /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`,
+    /// `invoice.paid`. `contract` says a contract went with it (a legal entity). `due_at` is the
+    /// end of the invoice's due day: a timer its rules set counts from it (the dunning's
+    /// "3 days after the due day"), and carries the invoice's id.
+    Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, due_at: Option<Timestamp>, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -273,6 +275,7 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         seq: 0,
         arrival: matches!(trigger, Trigger::LeadReceived),
         actor,
+        invoice_timers: None,
     };
     run.react(trigger, 0);
     run.out
@@ -283,7 +286,18 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
 /// role (else the first pool a rule assigns with), skipping whoever cannot take work now; their
 /// open tasks on the lead follow the new owner, or wait unassigned in their role's queue.
 pub fn hand_back(pb: &Playbook, lead: &LeadState, departed: i64, role: Role, now: Timestamp, dir: &Directory) -> Vec<Cmd> {
-    let mut run = Run { pb, dir, now, cause: "handback", lead: lead.clone(), out: Vec::new(), seq: 0, arrival: false, actor: None };
+    let mut run = Run {
+        pb,
+        dir,
+        now,
+        cause: "handback",
+        lead: lead.clone(),
+        out: Vec::new(),
+        seq: 0,
+        arrival: false,
+        actor: None,
+        invoice_timers: None,
+    };
     run.hand_back(departed, role);
     run.out
 }
@@ -312,6 +326,9 @@ struct Run<'a> {
     arrival: bool,
     /// Who did what triggered this (completed the task, logged the activity, entered the lead).
     actor: Option<i64>,
+    /// While an invoice's rules run: the end of its due day (their timers count from it) and
+    /// its id (their timers carry it).
+    invoice_timers: Option<(Timestamp, i64)>,
 }
 
 impl<'a> Run<'a> {
@@ -394,14 +411,23 @@ impl<'a> Run<'a> {
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
             Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } | Trigger::Delivery { kind, .. } => *kind,
         };
+        // An invoice's rules set their timers from its due day; what they cascade into (a stage
+        // entered) counts from now as always.
+        let outer = self.invoice_timers.take();
+        let invoice = match trigger {
+            Trigger::Invoice { due_at: Some(due), invoice_id, .. } => Some((*due, *invoice_id)),
+            _ => None,
+        };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {
                 self.event(DomainEvent::PlaybookRule { rule: rule.id.clone(), on: kind.as_str().to_owned() });
                 for a in &rule.actions {
+                    self.invoice_timers = invoice;
                     self.act(a, depth);
                 }
             }
         }
+        self.invoice_timers = outer;
     }
 
     /// A closed lead needs nothing more: no task, no timer.
@@ -469,7 +495,9 @@ impl<'a> Run<'a> {
             }
             return false;
         }
-        open
+        // An invoice's timer (the dunning, issue 21) goes on after the deal is won: the money is
+        // still owed (the store lets it through only while the invoice is unpaid).
+        open || payload.get("invoice_id").is_some()
     }
 
     fn task_completed(&mut self, task: &str, outcome: &str, attempt: u32) {
@@ -731,10 +759,16 @@ impl<'a> Run<'a> {
                     self.react(&Trigger::StageEntered { from: Some(from) }, depth + 1);
                 }
             }
-            Action::SetTimer { timer, due } => {
-                let at = self.due_at(*due, None);
-                self.set_timer(format!("t:{timer}"), at, json!({ "timer": timer }));
-            }
+            Action::SetTimer { timer, due } => match self.invoice_timers {
+                Some((from, invoice_id)) => {
+                    let at = due_at(*due, from, &self.pb.calendar);
+                    self.set_timer(format!("t:{timer}"), at, json!({ "timer": timer, "invoice_id": invoice_id }));
+                }
+                None => {
+                    let at = self.due_at(*due, None);
+                    self.set_timer(format!("t:{timer}"), at, json!({ "timer": timer }));
+                }
+            },
             Action::CancelTimer { timer } => self.cancel_timers(&format!("t:{timer}"), false),
             Action::Webhook { url, template } => {
                 let text = template.as_ref().map(|t| self.texts(t, self.dir.messages.default_language, None).0).unwrap_or_default();

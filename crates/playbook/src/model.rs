@@ -387,6 +387,8 @@ pub enum TriggerKind {
     InvoiceIssued,
     /// A delivery was made (issue 21, delivery): the goods are with the customer.
     DeliveryDone,
+    /// An invoice was paid in full (issue 21, payments): the customer has been told.
+    InvoicePaid,
 }
 
 impl TriggerKind {
@@ -405,6 +407,7 @@ impl TriggerKind {
         "requisites.received",
         "invoice.issued",
         "delivery.done",
+        "invoice.paid",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -434,6 +437,7 @@ impl TriggerKind {
                 TriggerKind::RequisitesReceived,
                 TriggerKind::InvoiceIssued,
                 TriggerKind::DeliveryDone,
+                TriggerKind::InvoicePaid,
             ][i]
         })
     }

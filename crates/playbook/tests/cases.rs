@@ -288,12 +288,13 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
         "requisites.received" => {
             (Trigger::RequisitesReceived { customer_type: f.req("customer_type"), by: by(&mut f) }, "r1".to_owned())
         }
-        "invoice.issued" => {
+        "invoice.issued" | "invoice.paid" => {
             let kind = pronto_playbook::model::TriggerKind::parse(&on).expect("an invoice trigger");
             let invoice_id = f.int("invoice_id").unwrap_or(1);
             let number = f.str("number").unwrap_or_else(|| "20310001".to_owned());
             let contract = f.take("contract").and_then(|v| v.as_bool()).unwrap_or(false);
-            let t = Trigger::Invoice { kind, invoice_id, number, contract, by: by(&mut f) };
+            let due_at = f.time("due_at");
+            let t = Trigger::Invoice { kind, invoice_id, number, contract, due_at, by: by(&mut f) };
             (t, format!("i{invoice_id}"))
         }
         "delivery.done" => {

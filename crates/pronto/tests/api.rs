@@ -55,6 +55,8 @@ mod journeys;
 mod invoices;
 #[path = "api/deliveries.rs"]
 mod deliveries;
+#[path = "api/payments.rs"]
+mod payments;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]

@@ -304,7 +304,8 @@ async fn issue(c: &mut dyn Conn, pending: &mut Pending, cmd: &IssueInvoice, now:
         to: to.as_ref().map(|(_, a, _, _)| a.clone()),
     };
     process::push_event(pending, &ctx, e, now);
-    let trigger = Trigger::Invoice { kind: TriggerKind::InvoiceIssued, invoice_id: id, number, contract: b2b, by: cmd.actor };
+    let trigger =
+        Trigger::Invoice { kind: TriggerKind::InvoiceIssued, invoice_id: id, number, contract: b2b, due_at: Some(due_at), by: cmd.actor };
     process::run(c, pending, &state, &ctx, trigger, &format!("i{id}"), now).await?;
     invoice(c, id).await
 }

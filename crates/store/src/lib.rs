@@ -29,6 +29,7 @@ mod late;
 mod mail;
 mod migrate;
 mod offer_facts;
+pub mod payments;
 pub mod playbooks;
 mod pool;
 mod postgres;
@@ -472,6 +473,32 @@ pub trait Store: Send + Sync {
     async fn complaint(&self, id: i64) -> Result<complaints::ComplaintRecord>;
     /// Resolves an open complaint with a note (`complaint.resolved`); already resolved: `Conflict`.
     async fn resolve_complaint(&self, id: i64, note: String, actor: Option<i64>) -> Result<complaints::ComplaintRecord>;
+    // ── payments (issue 21, helper "payments") ──
+    /// Records a payment in one transaction: the invoice locked, the amount checked against
+    /// what is left (more: `Invalid` naming `amount`; a cancelled invoice: `Conflict`), `paid`
+    /// raised, `payment.recorded`; paid in full: `invoice.paid`, the customer's message and the
+    /// playbook's `invoice.paid`. `NotFound` for no such invoice.
+    async fn record_payment(&self, payment: payments::NewPayment) -> Result<payments::PaymentOutcome>;
+    /// The invoice's payments, oldest first; `NotFound` for no such invoice.
+    async fn invoice_payments(&self, invoice_id: i64) -> Result<Vec<payments::PaymentRecord>>;
+    /// The invoices whose variable symbol or number is one of `references`.
+    async fn invoices_by_reference(&self, references: Vec<String>) -> Result<Vec<invoices::InvoiceRecord>>;
+    /// Imports a bank statement in one transaction: its lines kept, each matched by reference
+    /// and amount recorded as a payment (as [`Store::record_payment`]), the rest in review.
+    async fn import_statement(&self, statement: payments::NewStatement) -> Result<payments::ImportOutcome>;
+    /// Statement lines, newest first, at most `limit`: those in `status` (`unmatched` is the
+    /// review list), or all.
+    async fn statement_lines(&self, status: Option<String>, limit: i64) -> Result<Vec<payments::StatementLineRecord>>;
+    async fn statement_line(&self, id: i64) -> Result<payments::StatementLineRecord>;
+    /// Decides a line in review: assigned to `invoice_id` (recorded as its payment) or, with
+    /// none, dismissed. A line not in review: `Conflict`.
+    async fn review_statement_line(
+        &self,
+        line_id: i64,
+        invoice_id: Option<i64>,
+        message: Option<invoices::InvoiceMessage>,
+        actor: Option<i64>,
+    ) -> Result<(payments::StatementLineRecord, Option<payments::PaymentOutcome>)>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

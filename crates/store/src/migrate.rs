@@ -34,7 +34,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/sqlite/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/sqlite/0023_invoices.sql") },
-    // 24 (payments) is another helper's (issue 21); the merge puts it here.
+    Migration { version: 24, name: "payments", sql: include_str!("../migrations/sqlite/0024_payments.sql") },
     Migration { version: 25, name: "deliveries", sql: include_str!("../migrations/sqlite/0025_deliveries.sql") },
     Migration { version: 26, name: "complaints", sql: include_str!("../migrations/sqlite/0026_complaints.sql") },
 ];
@@ -63,7 +63,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/postgres/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/postgres/0023_invoices.sql") },
-    // 24 (payments) is another helper's (issue 21); the merge puts it here.
+    Migration { version: 24, name: "payments", sql: include_str!("../migrations/postgres/0024_payments.sql") },
     Migration { version: 25, name: "deliveries", sql: include_str!("../migrations/postgres/0025_deliveries.sql") },
     Migration { version: 26, name: "complaints", sql: include_str!("../migrations/postgres/0026_complaints.sql") },
 ];

@@ -836,5 +836,32 @@ impl Store for SqlStore {
     }
     async fn resolve_complaint(&self, id: i64, note: String, actor: Option<i64>) -> Result<crate::complaints::ComplaintRecord> {
         self.writer.submit(crate::complaints::ResolveComplaint { id, note, actor }).await
+    // ── payments (issue 21, helper "payments") ──
+    async fn record_payment(&self, payment: crate::payments::NewPayment) -> Result<crate::payments::PaymentOutcome> {
+        self.writer.submit(crate::payments::RecordPayment(payment)).await
+    }
+    async fn invoice_payments(&self, invoice_id: i64) -> Result<Vec<crate::payments::PaymentRecord>> {
+        self.read(move |c| Box::pin(crate::payments::invoice_payments(c, invoice_id))).await
+    }
+    async fn invoices_by_reference(&self, references: Vec<String>) -> Result<Vec<crate::invoices::InvoiceRecord>> {
+        self.read(move |c| Box::pin(async move { crate::payments::invoices_by_reference(c, &references).await })).await
+    }
+    async fn import_statement(&self, statement: crate::payments::NewStatement) -> Result<crate::payments::ImportOutcome> {
+        self.writer.submit(crate::payments::ImportStatement(statement)).await
+    }
+    async fn statement_lines(&self, status: Option<String>, limit: i64) -> Result<Vec<crate::payments::StatementLineRecord>> {
+        self.read(move |c| Box::pin(crate::payments::statement_lines(c, status, limit))).await
+    }
+    async fn statement_line(&self, id: i64) -> Result<crate::payments::StatementLineRecord> {
+        self.read(move |c| Box::pin(crate::payments::statement_line(c, id))).await
+    }
+    async fn review_statement_line(
+        &self,
+        line_id: i64,
+        invoice_id: Option<i64>,
+        message: Option<crate::invoices::InvoiceMessage>,
+        actor: Option<i64>,
+    ) -> Result<(crate::payments::StatementLineRecord, Option<crate::payments::PaymentOutcome>)> {
+        self.writer.submit(crate::payments::ReviewLine { line_id, invoice_id, message, actor }).await
     }
 }

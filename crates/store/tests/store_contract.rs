@@ -109,6 +109,8 @@ mod leads;
 mod lists;
 #[path = "contract/log_and_timers.rs"]
 mod log_and_timers;
+#[path = "contract/payments.rs"]
+mod payments;
 #[path = "contract/notify.rs"]
 mod notify;
 #[path = "contract/offers.rs"]

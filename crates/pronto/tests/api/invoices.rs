@@ -18,7 +18,7 @@ use testkit::{App, Engine};
 both!(an_invoice_for_a_private_customer_and_a_legal_entity, invoices_are_refused_with_a_reason,);
 
 /// One SQL statement on the test server's database.
-fn sql(app: &App, statement: &str) {
+pub(crate) fn sql(app: &App, statement: &str) {
     let out = match &app.storage.database_url {
         Some(url) => Command::new("psql").arg(url).arg("-v").arg("ON_ERROR_STOP=1").arg("-c").arg(statement).output(),
         None => {
@@ -29,7 +29,7 @@ fn sql(app: &App, statement: &str) {
     assert!(out.status.success(), "{statement}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-fn private_requisites(app: &App, lead: i64) {
+pub(crate) fn private_requisites(app: &App, lead: i64) {
     sql(
         app,
         &format!(
@@ -49,7 +49,7 @@ fn company_requisites(app: &App, lead: i64) {
     );
 }
 
-async fn company(app: &App) {
+pub(crate) async fn company(app: &App) {
     let identity = json!({ "name": "Studio Pronto", "address": "Dlouhá 1, 110 00 Praha", "email": "hello@studio.example" });
     app.send(app.req(Method::PUT, "/api/v1/company").json(&identity)).await.expect(200);
     let invoicing = json!({ "registration_id": "12345678", "vat_id": "CZ12345678", "bank_account": "123456789/0800",
@@ -60,7 +60,7 @@ async fn company(app: &App) {
 }
 
 /// A lead whose offer the customer accepted on their page: (lead, offer, the page's address).
-async fn accepted(app: &App, name: &str, email: &str) -> (i64, i64, String) {
+pub(crate) async fn accepted(app: &App, name: &str, email: &str) -> (i64, i64, String) {
     let l = app
         .create_lead(
             &json!({ "channel": "web", "language": "cs", "contact": { "name": name, "email": email, "phone": "+420 777 123 456" } }),

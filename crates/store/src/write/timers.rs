@@ -103,6 +103,11 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
             state.timers.remove(i);
         }
         let payload: Value = serde_json::from_str(&row.str("payload")?).unwrap_or(Value::Null);
+        // An invoice's timer (the dunning, issue 21) does nothing once it is paid or cancelled.
+        if !crate::payments::invoice_timer_due(c, pending, lead_id, &payload, now).await? {
+            states.insert(lead_id, (state, ctx));
+            continue;
+        }
         let trigger = Trigger::TimerElapsed { kind, payload };
         let changed = process::run(c, pending, &state, &ctx, trigger, &format!("t{id}"), now).await?;
         if !changed {

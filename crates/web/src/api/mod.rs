@@ -12,6 +12,7 @@ pub mod forms;
 pub mod invoices;
 pub mod deliveries;
 pub mod complaints;
+pub mod payments;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -164,6 +165,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         // ── delivery (issue 21, helper "delivery") ──
         .merge(deliveries::routes())
         .merge(complaints::routes())
+        // ── payments (issue 21, helper "payments") ──
+        .merge(payments::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -23,6 +23,7 @@
 //! | [`catalogue`] | the catalogue of products: list and search (everyone), add, change, import a file (admins, managers), export |
 //! | [`company`] | the company's identity, logo, language and region; the office calendar and a user's own hours as a form (with the public holidays of a country); the first-start guide; a test inquiry |
 //! | [`invoices`] | an invoice for an accepted offer (numbered, the customer told, the playbook's `invoice.issued`), read; [`invoice_pdf`] the invoice and the contract as PDFs |
+//! | [`payments`] | a payment on an invoice (overpayment refused, paid in full: the customer told and the playbook's `invoice.paid`), an invoice's payments, a bank statement imported (CSV, ABO/GPC) and matched, the review list (assign, dismiss) |
 //! | [`offers`] | an offer on a lead (the next version), sent to the customer, read; the customer's decision from their page |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
@@ -41,6 +42,7 @@ pub mod next;
 pub mod notifications;
 pub mod offer_pdf;
 pub mod offers;
+pub mod payments;
 pub mod playbooks;
 pub mod reports;
 pub mod requisites;

@@ -21,11 +21,12 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 pub(super) fn routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/leads/{id}/invoices", post(issue))
+    axum::Router::new().route("/leads/{id}/invoices", post(issue)).route("/leads/{id}/invoices/{invoice}/payments", post(record_payment))
 }
 
 /// One invoice as the card lists it.
 pub struct InvoiceRow {
+    pub id: i64,
     pub number: String,
     /// `issued`, `paid`, … for the style.
     pub status_id: String,
@@ -35,6 +36,11 @@ pub struct InvoiceRow {
     pub paid: String,
     /// The documents: (word, address).
     pub documents: Vec<(String, String)>,
+    /// What is left to pay, as the payment form's amount (`20000.00`), and in words; none when
+    /// nothing is (paid, cancelled).
+    pub left: Option<(String, String)>,
+    /// "Amount (CZK)".
+    pub amount_label: String,
 }
 
 /// The card's invoices part.
@@ -44,6 +50,12 @@ pub struct InvoicesCard {
     /// The accepted offers not invoiced: (offer id, "Issue the invoice for version 2").
     pub issuable: Vec<(i64, String)>,
     pub may_work: bool,
+    /// May record payments (issue 21: the owner, managers, admins).
+    pub may_pay: bool,
+    /// May import statements and work the review list (managers, admins): a link to `/payments`.
+    pub may_reconcile: bool,
+    /// Today in the office's zone: the payment form's date.
+    pub today: String,
     pub notice: Option<String>,
     pub error: Option<String>,
 }
@@ -66,7 +78,21 @@ pub fn rows(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp, pdf_base: 
             if i.has_contract() {
                 documents.push((t.t("inv-doc-contract"), format!("{pdf_base}/{}/contract.pdf", i.id)));
             }
+            let left = (i.status != "cancelled")
+                .then(|| {
+                    let cur = pronto_domain::money::Currency::parse(&i.currency).ok()?;
+                    let left = pronto_domain::payment::left_to_pay(parse_decimal(&i.gross).ok()?, parse_decimal(&i.paid).ok()?, cur);
+                    let text = pronto_domain::money::format_amount(left, cur);
+                    (left > pronto_domain::money::Decimal::ZERO).then(|| {
+                        let words = t.with("inv-card-left", &[("left", &format!("{}\u{a0}{}", amount(t, &text), i.currency))]);
+                        (text, words)
+                    })
+                })
+                .flatten();
             InvoiceRow {
+                id: i.id,
+                left,
+                amount_label: t.with("inv-pay-amount", &[("currency", &i.currency)]),
                 number: t.with("inv-card-number", &[("number", &i.number)]),
                 status_id: s.to_owned(),
                 status: t.t(&format!("inv-status-{s}")),
@@ -86,6 +112,8 @@ pub fn card(
     offers: &[OfferRecord],
     now: jiff::Timestamp,
     may_work: bool,
+    may_pay: bool,
+    today: jiff::civil::Date,
     q: &HashMap<String, String>,
 ) -> InvoicesCard {
     let invoiced = |o: &OfferRecord| invoices.iter().any(|i| i.offer_id == o.id && i.status != "cancelled");
@@ -94,15 +122,44 @@ pub fn card(
         .filter(|o| o.status == "accepted" && !invoiced(o))
         .map(|o| (o.id, t.with("inv-card-issue", &[("version", &o.version.to_string())])))
         .collect();
-    let notice = match q.get("invoice").map(String::as_str) {
-        Some("issued") => Some(t.with("inv-card-issued", &[("number", q.get("n").map(String::as_str).unwrap_or_default())])),
+    let n = q.get("n").map(String::as_str).unwrap_or_default();
+    let notice = match (q.get("invoice").map(String::as_str), q.get("payment").map(String::as_str)) {
+        (Some("issued"), _) => Some(t.with("inv-card-issued", &[("number", n)])),
+        (_, Some("paid")) => Some(t.with("inv-pay-recorded-full", &[("number", n)])),
+        (_, Some("recorded")) => {
+            let left = invoices.iter().find(|i| i.number == n).map(|i| {
+                let cur = pronto_domain::money::Currency::parse(&i.currency).ok();
+                let left = cur.zip(parse_decimal(&i.gross).ok()).zip(parse_decimal(&i.paid).ok()).map(|((c, g), p)| {
+                    pronto_domain::money::format_amount(pronto_domain::payment::left_to_pay(g, p, c), c)
+                });
+                format!("{}\u{a0}{}", amount(t, &left.unwrap_or_default()), i.currency)
+            });
+            Some(t.with("inv-pay-recorded", &[("number", n), ("left", &left.unwrap_or_default())]))
+        }
+        _ => None,
+    };
+    let payment_error = match q.get("payment").map(String::as_str) {
+        Some("over") => Some(t.with("inv-pay-refused", &[("why", &t.t("pay-reason-overpayment"))])),
+        Some("bad-amount") => Some(t.with("inv-pay-refused", &[("why", &t.t("inv-pay-bad-amount"))])),
+        Some("bad-date") => Some(t.with("inv-pay-refused", &[("why", &t.t("inv-pay-bad-date"))])),
+        Some("cancelled") => Some(t.with("inv-pay-refused", &[("why", &t.t("pay-reason-cancelled"))])),
         _ => None,
     };
     let error = match q.get("invoice").map(String::as_str) {
         Some(k @ ("no-requisites" | "not-accepted" | "invoiced")) => Some(t.t(&format!("inv-card-refused-{k}"))),
-        _ => None,
+        _ => payment_error,
     };
-    InvoicesCard { lead_id, rows: rows(t, invoices, now, "/api/v1/invoices"), issuable, may_work, notice, error }
+    InvoicesCard {
+        lead_id,
+        rows: rows(t, invoices, now, "/api/v1/invoices"),
+        issuable,
+        may_work,
+        may_pay,
+        may_reconcile: false,
+        today: today.to_string(),
+        notice,
+        error,
+    }
 }
 
 #[derive(Deserialize)]
@@ -128,6 +185,57 @@ async fn issue(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<
             let k = if m.contains("already invoiced") { "invoiced" } else { "not-accepted" };
             Ok(Redirect::to(&format!("/leads/{id}?invoice={k}#invoices")).into_response())
         }
+        Err(e) => Err(fail(&st, &c, &t, &back)(e)),
+    }
+}
+
+#[derive(Deserialize)]
+struct PaymentForm {
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    paid_at: String,
+    #[serde(default)]
+    reference: String,
+}
+
+/// `POST /leads/{id}/invoices/{invoice}/payments` (`amount`, `paid_at`, `reference`): records it
+/// and goes back to the card, saying what happened (paid in full: the customer told, the next
+/// step begun; a part: what is left) or why not.
+async fn record_payment(
+    State(st): State<AppState>,
+    Signed(c, t): Signed,
+    Path((id, invoice)): Path<(String, String)>,
+    Form(f): Form<PaymentForm>,
+) -> PageResult {
+    let id = id.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, "/inbox")(app::Error::not_found("lead")))?;
+    let back = format!("/leads/{id}");
+    let invoice = invoice.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| fail(&st, &c, &t, &back)(app::Error::not_found("invoice")))?;
+    // Only this lead's invoices from this card.
+    match st.store.invoice(invoice).await {
+        Ok(i) if i.lead_id == id => {}
+        _ => return Err(fail(&st, &c, &t, &back)(app::Error::not_found("invoice"))),
+    }
+    let input = app::payments::PaymentIn {
+        amount: Some(serde_json::Value::String(f.amount)),
+        paid_at: Some(f.paid_at),
+        reference: Some(f.reference),
+    };
+    match app::payments::record(&st, &c, invoice, &input, "manual").await {
+        Ok(o) => {
+            let n = url_escape(&o.invoice.number);
+            let k = if o.in_full { "paid" } else { "recorded" };
+            Ok(Redirect::to(&format!("/leads/{id}?payment={k}&n={n}#invoices")).into_response())
+        }
+        Err(app::Error::Invalid(e)) => {
+            let k = match e.0.first() {
+                Some(f) if f.field == "paid_at" => "bad-date",
+                Some(f) if f.message.contains("more than") || f.message.contains("already paid") => "over",
+                _ => "bad-amount",
+            };
+            Ok(Redirect::to(&format!("/leads/{id}?payment={k}#invoices")).into_response())
+        }
+        Err(app::Error::Conflict(_)) => Ok(Redirect::to(&format!("/leads/{id}?payment=cancelled#invoices")).into_response()),
         Err(e) => Err(fail(&st, &c, &t, &back)(e)),
     }
 }

@@ -16,6 +16,9 @@ pub struct CustomerInvoice {
     pub due: String,
     pub reference: String,
     pub contract: bool,
+    /// Paid in full, or what was paid and what is left (issue 21, payments); none before any
+    /// payment.
+    pub payment: Option<String>,
 }
 
 pub fn views(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp) -> Vec<CustomerInvoice> {
@@ -33,7 +36,26 @@ pub fn views(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp) -> Vec<Cu
                 due: t.with("c-inv-due", &[("date", &date(t, &i.due_date))]),
                 reference: t.with("c-inv-reference", &[("vs", &i.variable_symbol)]),
                 contract: i.has_contract(),
+                payment: payment_line(t, i),
             }
         })
         .collect()
+}
+
+/// "Paid in full — thank you", or "Paid 9 800,00 CZK, 20 000,00 CZK left to pay"; none before
+/// any payment or for a cancelled invoice.
+pub fn payment_line(t: &Tr, i: &InvoiceRecord) -> Option<String> {
+    use pronto_domain::money::{Currency, Decimal, format_amount, parse_decimal};
+    let cur = Currency::parse(&i.currency).ok()?;
+    let paid = parse_decimal(&i.paid).ok()?;
+    let gross = parse_decimal(&i.gross).ok()?;
+    if i.status == "cancelled" || paid <= Decimal::ZERO {
+        return None;
+    }
+    let left = pronto_domain::payment::left_to_pay(gross, paid, cur);
+    if left <= Decimal::ZERO {
+        return Some(t.t("c-inv-paid"));
+    }
+    let money = |d: Decimal| format!("{}\u{a0}{}", amount(t, &format_amount(d, cur)), i.currency);
+    Some(t.with("c-inv-partially-paid", &[("paid", &money(paid)), ("left", &money(left))]))
 }

@@ -318,12 +318,22 @@ pub(super) async fn card_page(
         |at| local(at, &zone),
         &q,
     );
-    let invoices =
-        super::invoices_card::card(&t, id, &st.store.lead_invoices(id).await.unwrap_or_default(), &lead_offers, now, may(Action::WorkDeal), &q);
     let delivery = {
         let office = crate::app::offers::lead_zone(&st, &l);
         super::delivery::card(&t, id, &st.store.lead_deliveries(id).await.unwrap_or_default(), &office, now, may(Action::WorkDeal), &q)
     };
+    let mut invoices = super::invoices_card::card(
+        &t,
+        id,
+        &st.store.lead_invoices(id).await.unwrap_or_default(),
+        &lead_offers,
+        now,
+        may(Action::WorkDeal),
+        may(Action::RecordPayment),
+        now.to_zoned(crate::app::offers::lead_zone(&st, &l)).date(),
+        &q,
+    );
+    invoices.may_reconcile = may(Action::ReconcilePayments);
     Ok(page(LeadPage {
         offers,
         rq_card,

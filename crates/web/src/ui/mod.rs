@@ -17,6 +17,7 @@ mod audit;
 mod board;
 mod bulk;
 mod catalogue;
+mod payments;
 mod contacts;
 mod entry;
 pub(crate) mod error;
@@ -124,6 +125,8 @@ pub fn router() -> Router<AppState> {
         .merge(invoices_card::routes())
         // ── delivery (issue 21, helper "delivery") ──
         .merge(delivery::routes())
+        // ── payments (issue 21, helper "payments") ──
+        .merge(payments::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

@@ -318,7 +318,7 @@ mod tests {
     }
 
     /// Templates only customers receive: never a team member's notification.
-    const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks"];
+    const TO_CUSTOMERS: &[&str] = &["ack", "ack_after_hours", "payment_received", "thanks", "invoice_reminder"];
 
     /// Every template a built-in playbook sends to a team member has a sentence of its own.
     #[test]

@@ -402,6 +402,24 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::DeliveryDone { at: when, .. } => say("delivery-done", &[("at", &at(when))]),
         E::ComplaintRecorded { .. } => say("complaint-recorded", &[]),
         E::ComplaintResolved { .. } => say("complaint-resolved", &[]),
+        E::PaymentRecorded { number, amount: a, currency, left, .. } => say(
+            "payment-recorded",
+            &[("number", &number), ("amount", &crate::public_offers::amount(t, &a)), ("currency", &currency), ("left", &crate::public_offers::amount(t, &left))],
+        ),
+        E::InvoicePaid { number, gross, currency, .. } => {
+            say("invoice-paid", &[("number", &number), ("gross", &crate::public_offers::amount(t, &gross)), ("currency", &currency)])
+        }
+        E::StatementImported { lines, matched, unmatched, .. } => say(
+            "payments-imported",
+            &[("lines", &lines.to_string()), ("matched", &matched.to_string()), ("unmatched", &unmatched.to_string())],
+        ),
+        E::StatementLineReviewed { decision, .. } => {
+            say(if decision == "assigned" { "payments-reviewed-assigned" } else { "payments-reviewed-dismissed" }, &[])
+        }
+        E::InvoiceOverdue { number, step, left, .. } => say(
+            if step == "escalation" { "invoice-overdue-escalation" } else { "invoice-overdue-reminder" },
+            &[("number", &number), ("left", &crate::public_offers::amount(t, &left))],
+        ),
         E::EmailReceived { from, subject, .. } => say(
             "email-received",
             &[("from", &from.unwrap_or_else(|| t.t("words-someone"))), ("subject", &subject.map(|s| clip(&s, 80)).unwrap_or_default())],
@@ -621,6 +639,11 @@ mod tests {
             ("delivery.done", json!({ "delivery_id": 5, "at": t })),
             ("complaint.recorded", json!({ "complaint_id": 6, "task_id": 23, "owner_id": 2, "channel": "phone" })),
             ("complaint.resolved", json!({ "complaint_id": 6 })),
+            ("payment.recorded", json!({ "invoice_id": 4, "payment_id": 9, "number": "20260001", "amount": "210.00", "currency": "CZK", "paid": "210.00", "left": "1000.00", "source": "api" })),
+            ("invoice.paid", json!({ "invoice_id": 4, "number": "20260001", "gross": "1210.00", "currency": "CZK", "to": "eva@example.com" })),
+            ("payments.imported", json!({ "statement_id": 2, "format": "gpc", "lines": 5, "matched": 3, "unmatched": 2 })),
+            ("payments.reviewed", json!({ "line_id": 7, "decision": "assigned", "invoice_id": 4 })),
+            ("invoice.overdue", json!({ "invoice_id": 4, "number": "20260001", "step": "reminder", "left": "1210.00" })),
             ("customer.document", json!({ "file_id": 1, "filename": "Objednávka 12", "content_type": "application/pdf", "size": 1000 })),
             ("email.received", json!({ "email_id": 1, "from": "Jana Nováková", "subject": "Dotaz", "reply": false, "attachments": 0, "mailbox": "sales" })),
             ("email.ignored", json!({ "mailbox": "sales", "from": "Jana Nováková", "subject": "Spam", "reason": "auto_reply" })),

@@ -16,6 +16,8 @@ ack = Dobrý den, { $contact_name }, děkujeme za poptávku. Náš konzultant se
     .subject = Vaši poptávku jsme přijali
 
 offer_follow_up = Nabídka pro { $contact_name } čeká už tři dny: připomeňte se (lead { $lead_id }) { $lead_url }
+invoice_reminder = Dobrý den, { $contact_name }, vaše faktura je po splatnosti a platbu jsme zatím neobdrželi. Pokud jste již zaplatili, děkujeme; jinak najdete platební údaje na své stránce: { $lead_tracking_url }
+    .subject = Vaše faktura je po splatnosti
 offer_ready = Nabídka pro { $contact_name } je připravena k prezentaci (lead { $lead_id }) { $lead_url }
 missed_call = Zmeškaný hovor od { $contact_name } { $contact_phone } — zavolejte zpět hned. Lead { $lead_id } { $lead_url }
 
@@ -50,6 +52,9 @@ task-start_cooperation = Zahajte spolupráci: přístupy, kontakty a první prac
 task-ask_requisites = Požádejte zákazníka o fakturační údaje: u soukromé osoby jméno, telefon, e-mail, adresu a doklad, u firmy její údaje
 task-prepare_smaller_offer = Připravte menší verzi nabídky: zákazník požádal o změny
 task-confirm_documents = Zavolejte a ověřte, že faktura a doklady dorazily
+task-paid_next_step = Zákazník zaplatil: naplánujte další krok spolupráce
+task-unpaid_invoice_call = Zavolejte kvůli nezaplacené faktuře
+task-unpaid_invoice_escalation = Faktura stále není zaplacená: převezměte vymáhání pohledávky
 task-offer_follow_up = Připomeňte nabídku: rozhodl se zákazník?
 task-call_notes = Zapište, o čem byl hovor
 task-call_back = Zavolejte zpět: zmeškaný hovor

@@ -16,6 +16,8 @@ ack = Hello { $contact_name }, thank you for your inquiry. Our consultant will c
     .subject = We have received your inquiry
 
 offer_follow_up = The offer for { $contact_name } has waited three days: follow it up (lead { $lead_id }) { $lead_url }
+invoice_reminder = Hello { $contact_name }, your invoice is past its due date and we have not received the payment yet. If you have paid already, thank you; otherwise you will find the payment details on your page: { $lead_tracking_url }
+    .subject = Your invoice is past its due date
 offer_ready = The offer for { $contact_name } is ready to present (lead { $lead_id }) { $lead_url }
 missed_call = Missed call from { $contact_name } { $contact_phone } — call back now. Lead { $lead_id } { $lead_url }
 
@@ -50,6 +52,9 @@ task-start_cooperation = Start the cooperation: access, contacts and the first w
 task-ask_requisites = Ask the customer for the invoice details: a private person's name, phone, e-mail, address and ID, or the company's details
 task-prepare_smaller_offer = Prepare a smaller version of the offer: the customer asked for changes
 task-confirm_documents = Call to confirm the invoice and the documents arrived
+task-paid_next_step = The customer has paid: plan the next step of the cooperation with them
+task-unpaid_invoice_call = Call about the unpaid invoice
+task-unpaid_invoice_escalation = The invoice is still unpaid: take over the debt collection
 task-offer_follow_up = Follow up the offer: has the customer decided?
 task-call_notes = Write down what the call was about
 task-call_back = Call back: a missed call

@@ -16,6 +16,8 @@ ack = שלום { $contact_name }, תודה על פנייתך. היועץ שלנ�
     .subject = קיבלנו את פנייתך
 
 offer_follow_up = ההצעה עבור { $contact_name } ממתינה כבר שלושה ימים: יש לחזור ללקוח (ליד { $lead_id }) { $lead_url }
+invoice_reminder = שלום { $contact_name }, מועד התשלום של החשבונית שלך עבר ועדיין לא קיבלנו את התשלום. אם כבר שילמת, תודה; אחרת פרטי התשלום נמצאים בדף שלך: { $lead_tracking_url }
+    .subject = מועד התשלום של החשבונית עבר
 offer_ready = ההצעה עבור { $contact_name } מוכנה להצגה (ליד { $lead_id }) { $lead_url }
 missed_call = שיחה שלא נענתה מ־{ $contact_name } { $contact_phone } — יש לחזור עכשיו. ליד { $lead_id } { $lead_url }
 
@@ -50,6 +52,9 @@ task-start_cooperation = התחילו את שיתוף הפעולה: גישות, 
 task-ask_requisites = בקשו מהלקוח את פרטי החשבונית: מאדם פרטי שם, טלפון, דוא״ל, כתובת ותעודה מזהה, מחברה את פרטי החברה
 task-prepare_smaller_offer = הכינו גרסה קטנה יותר של ההצעה: הלקוח ביקש שינויים
 task-confirm_documents = התקשרו לוודא שהחשבונית והמסמכים הגיעו
+task-paid_next_step = הלקוח שילם: תכננו את הצעד הבא בשיתוף הפעולה
+task-unpaid_invoice_call = התקשרו בעניין החשבונית שלא שולמה
+task-unpaid_invoice_escalation = החשבונית עדיין לא שולמה: קחו על עצמכם את גביית החוב
 task-offer_follow_up = עקבו אחרי ההצעה: האם הלקוח החליט?
 task-call_notes = תעדו על מה הייתה השיחה
 task-call_back = חזרו ללקוח: שיחה שלא נענתה

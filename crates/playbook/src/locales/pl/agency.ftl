@@ -16,6 +16,8 @@ ack = Dzień dobry, { $contact_name }, dziękujemy za zapytanie. Nasz konsultant
     .subject = Otrzymaliśmy Państwa zapytanie
 
 offer_follow_up = Oferta dla { $contact_name } czeka od trzech dni: przypomnij się (lead { $lead_id }) { $lead_url }
+invoice_reminder = Dzień dobry, { $contact_name }, termin płatności Państwa faktury minął, a płatności jeszcze nie otrzymaliśmy. Jeśli już Państwo zapłacili, dziękujemy; w przeciwnym razie dane do płatności są na Państwa stronie: { $lead_tracking_url }
+    .subject = Termin płatności faktury minął
 offer_ready = Oferta dla { $contact_name } jest gotowa do przedstawienia (lead { $lead_id }) { $lead_url }
 missed_call = Nieodebrane połączenie od { $contact_name } { $contact_phone } — oddzwoń teraz. Lead { $lead_id } { $lead_url }
 
@@ -50,6 +52,9 @@ task-start_cooperation = Rozpocznij współpracę: dostępy, kontakty i pierwsze
 task-ask_requisites = Poproś klienta o dane do faktury: od osoby prywatnej imię i nazwisko, telefon, e-mail, adres i dokument, od firmy jej dane
 task-prepare_smaller_offer = Przygotuj mniejszą wersję oferty: klient poprosił o zmiany
 task-confirm_documents = Zadzwoń i potwierdź, że faktura i dokumenty dotarły
+task-paid_next_step = Klient zapłacił: zaplanuj kolejny krok współpracy
+task-unpaid_invoice_call = Zadzwoń w sprawie nieopłaconej faktury
+task-unpaid_invoice_escalation = Faktura wciąż nieopłacona: przejmij windykację
 task-offer_follow_up = Przypomnij o ofercie: czy klient zdecydował?
 task-call_notes = Zapisz, czego dotyczyła rozmowa
 task-call_back = Oddzwoń: nieodebrane połączenie

@@ -66,3 +66,71 @@ inv-set-err-text = не более { $max } символов в одну стр�
 inv-set-err-iban = `{ $v }` — неверный IBAN (проверьте цифры)
 inv-set-err-terms = `{ $v }` — не число дней от 0 до 365
 inv-set-err-pattern = `{ $v }`: { $why }
+
+## Платежи (issue 21, payments): хронология
+words-ev-payment-recorded = { $who } записал(а) платёж { $amount } { $currency } по счёту { $number }; осталось оплатить { $left } { $currency }.
+words-ev-invoice-paid = { $who }: счёт { $number } оплачен полностью ({ $gross } { $currency }); клиенту сообщили.
+words-ev-payments-imported = { $who } загрузил(а) банковскую выписку: { $matched } из { $lines } строк записаны как платежи, { $unmatched } ждут проверки.
+words-ev-payments-reviewed-assigned = { $who } отнёс(ла) строку банковской выписки к счёту.
+words-ev-payments-reviewed-dismissed = { $who } отклонил(а) строку банковской выписки: это не оплата счёта.
+words-ev-invoice-overdue-reminder = { $who }: счёт { $number } не оплачен после срока (осталось { $left }); клиенту отправлено напоминание, ответственный звонит.
+words-ev-invoice-overdue-escalation = { $who }: счёт { $number } всё ещё не оплачен (осталось { $left }); дело берёт руководитель.
+
+## Платежи: сообщение клиенту
+inv-paid-mail-subject = Оплата получена: счёт { $number }
+inv-paid-mail-text =
+    Здравствуйте!
+    {""}
+    Спасибо: мы получили вашу оплату, счёт { $number } ({ $total }) оплачен полностью. Что будет дальше, видно на вашей странице:
+    { $link }
+    {""}
+    { $company }
+inv-paid-sms-text = Спасибо: счёт { $number } ({ $total }) оплачен полностью. Ваша страница: { $link }
+
+## Платежи: карточка заявки
+inv-card-left = осталось оплатить { $left }
+inv-pay-title = Записать платёж
+inv-pay-amount = Сумма ({ $currency })
+inv-pay-date = Дата поступления
+inv-pay-reference = Назначение / номер платежа
+inv-pay-submit = Записать платёж
+inv-pay-next = Если платёж закрывает счёт полностью, клиенту сообщат и начнётся следующий шаг сделки; частичный платёж уменьшит остаток.
+inv-pay-recorded = Платёж записан: по счёту { $number } осталось оплатить { $left }.
+inv-pay-recorded-full = Счёт { $number } оплачен полностью: клиенту сообщили, начался следующий шаг.
+inv-pay-refused = Платёж не записан: { $why }
+inv-pay-bad-amount = сумма должна быть положительным числом, не больше остатка к оплате
+inv-pay-bad-date = дата должна быть уже наступившим днём, например 06.05.2031
+
+## Платежи: страница клиента
+c-inv-paid = Оплачен полностью — спасибо
+c-inv-partially-paid = Оплачено { $paid }, осталось { $left }
+
+## Платежи: страница для руководителей
+pay-page-title = Платежи
+pay-page-help = Загрузите банковскую выписку: каждый платёж, чей номер совпадает с переменным символом счёта, а сумма равна остатку (или меньше), записывается на этот счёт; когда счёт оплачен полностью, клиенту сообщают. Что не совпало, ждёт ниже.
+pay-upload-file = Банковская выписка
+pay-upload-format = Формат
+pay-format-csv = CSV (дата, сумма, валюта, номер, плательщик, сообщение)
+pay-format-gpc = ABO/GPC (чешские банки)
+pay-upload-submit = Загрузить выписку
+pay-imported = Выписка загружена: записано платежей — { $matched }, ждут проверки — { $unmatched }.
+pay-review-title = На проверку
+pay-review-none = Проверять нечего: каждый платёж нашёл свой счёт.
+pay-col-date = Дата
+pay-col-amount = Сумма
+pay-col-reference = Номер
+pay-col-counterparty = От кого
+pay-col-reason = Почему не совпало
+pay-reason-not_a_credit = исходящий платёж, а не поступление
+pay-reason-no_reference = без номера платежа
+pay-reason-unknown_reference = нет счёта с таким номером
+pay-reason-cancelled = счёт аннулирован
+pay-reason-already_paid = счёт уже оплачен
+pay-reason-currency = другая валюта, чем в счёте
+pay-reason-overpayment = больше, чем осталось оплатить
+pay-assign-number = Номер счёта
+pay-assign = Записать на этот счёт
+pay-dismiss = Это не оплата счёта
+pay-assigned = Платёж записан на счёт { $number }.
+pay-dismissed = Строка отклонена.
+pay-error = Не выполнено: { $why }
