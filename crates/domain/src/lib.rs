@@ -21,6 +21,7 @@ pub mod offer;
 pub mod offer_report;
 pub mod office_hours;
 pub mod password;
+pub mod purchase;
 pub mod requisites;
 pub mod search;
 pub mod signin;

@@ -73,6 +73,9 @@ pub enum Action {
     /// Read the passport data in the customer's requisites (issue 21; each read audited): the
     /// lead's owner, managers and admins — not an assignee, who needs no more than the rest.
     ReadIdDocument,
+    /// The supplier's purchase (issue 21): let the customer's invoice go without the supplier's
+    /// invoice (an override, recorded) and mark the supplier paid — managers and admins.
+    ManagePurchases,
 }
 
 impl Action {
@@ -97,6 +100,7 @@ impl Action {
         Action::ManageCatalogue,
         Action::EditRequisites,
         Action::ReadIdDocument,
+        Action::ManagePurchases,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -122,6 +126,7 @@ impl Action {
             Action::ManageCatalogue => "change the catalogue of products",
             Action::EditRequisites => "enter the customer's requisites on a lead they neither own nor have an open task on",
             Action::ReadIdDocument => "read the passport data of the customer of a lead they do not own",
+            Action::ManagePurchases => "override the supplier's invoice or mark a supplier paid",
         }
     }
 }
@@ -151,7 +156,7 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications | Action::ManageCatalogue => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManagePurchases => privileged,
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -216,6 +221,10 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         ("consultant specialist coordinator secretary", ReadIdDocument, "owner", true),
         ("consultant specialist coordinator secretary", ReadIdDocument, "assignee", false),
         ("consultant specialist coordinator secretary", ReadIdDocument, "other", false),
+        // The supplier's purchase (issue 21): overriding the supplier's invoice and paying the
+        // supplier are management's (everyone working the deal requests and attaches).
+        ("admin manager", ManagePurchases, "*", true),
+        ("consultant specialist coordinator secretary", ManagePurchases, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

@@ -139,7 +139,10 @@ impl Flow {
             | TriggerKind::OfferChangesRequested
             | TriggerKind::OfferCreated
             | TriggerKind::RequisitesReceived
-            | TriggerKind::InvoiceIssued => BTreeSet::from([None]),
+            | TriggerKind::InvoiceIssued
+            | TriggerKind::PurchaseRequested
+            | TriggerKind::PurchaseInvoiceReceived
+            | TriggerKind::PurchasePaid => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };

@@ -150,6 +150,9 @@ pub enum Trigger {
     /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
     /// `contract` says a contract went with it (a legal entity).
     Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, by: Option<i64> },
+    /// Something happened to one of the lead's purchases from a supplier (issue 21,
+    /// purchases): `purchase.requested`, `purchase.invoice_received`, `purchase.paid`.
+    Purchase { kind: TriggerKind, purchase_id: i64, supplier: String, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -256,7 +259,8 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         | Trigger::ActivityLogged { by, .. }
         | Trigger::Offer { by, .. }
         | Trigger::RequisitesReceived { by, .. }
-        | Trigger::Invoice { by, .. } => *by,
+        | Trigger::Invoice { by, .. }
+        | Trigger::Purchase { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -389,7 +393,7 @@ impl<'a> Run<'a> {
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
-            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } => *kind,
+            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } | Trigger::Purchase { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

@@ -381,6 +381,12 @@ pub enum TriggerKind {
     RequisitesReceived,
     /// An invoice was issued (issue 21, invoices): the documents went to the customer.
     InvoiceIssued,
+    /// The supplier's invoice was asked for: a purchase from one supplier (issue 21, purchases).
+    PurchaseRequested,
+    /// The supplier's invoice arrived and is attached to the purchase.
+    PurchaseInvoiceReceived,
+    /// Management paid the supplier's invoice.
+    PurchasePaid,
 }
 
 impl TriggerKind {
@@ -398,6 +404,9 @@ impl TriggerKind {
         "offer.created",
         "requisites.received",
         "invoice.issued",
+        "purchase.requested",
+        "purchase.invoice_received",
+        "purchase.paid",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -426,6 +435,9 @@ impl TriggerKind {
                 TriggerKind::OfferCreated,
                 TriggerKind::RequisitesReceived,
                 TriggerKind::InvoiceIssued,
+                TriggerKind::PurchaseRequested,
+                TriggerKind::PurchaseInvoiceReceived,
+                TriggerKind::PurchasePaid,
             ][i]
         })
     }

@@ -53,6 +53,8 @@ mod journey;
 mod journeys;
 #[path = "api/invoices.rs"]
 mod invoices;
+#[path = "api/purchases.rs"]
+mod purchases;
 #[path = "api/leads.rs"]
 mod leads;
 #[path = "api/mail.rs"]

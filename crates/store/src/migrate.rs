@@ -34,6 +34,8 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/sqlite/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/sqlite/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/sqlite/0023_invoices.sql") },
+    // Issue 21, helper "purchase": 0024–0026 are the other helpers'; the merge orders them.
+    Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/sqlite/0027_purchases.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -60,6 +62,8 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 21, name: "offers", sql: include_str!("../migrations/postgres/0021_offers.sql") },
     Migration { version: 22, name: "requisites", sql: include_str!("../migrations/postgres/0022_requisites.sql") },
     Migration { version: 23, name: "invoices", sql: include_str!("../migrations/postgres/0023_invoices.sql") },
+    // Issue 21, helper "purchase": 0024–0026 are the other helpers'; the merge orders them.
+    Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/postgres/0027_purchases.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -157,7 +157,8 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                     | Action::ManageWebhooks
                     | Action::ManageMail
                     | Action::ReadAudit
-                    | Action::ManageCatalogue => {
+                    | Action::ManageCatalogue
+                    | Action::ManagePurchases => {
                         if !tried.insert((role, format!("{action:?}"))) {
                             continue;
                         }
@@ -275,6 +276,8 @@ async fn general(app: &App, token: &str, action: Action, role: &str) -> Resp {
             let body = json!({ "sku": format!("ACCESS-{role}"), "name": "Boiler", "unit": "pcs", "price": "100", "currency": "EUR", "vat_rate": "21" });
             app.post_as(token, "/api/v1/products", &body).await
         }
+        // The supplier's purchase (issue 21): management's list of supplier invoices to pay.
+        Action::ManagePurchases => app.get_as(token, "/api/v1/purchases?status=invoice_received").await,
         other => panic!("{other:?} is about a record"),
     }
 }

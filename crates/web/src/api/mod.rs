@@ -10,6 +10,7 @@ pub mod leads;
 pub mod mail;
 pub mod forms;
 pub mod invoices;
+pub mod purchases;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -159,6 +160,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(requisites::routes())
         // ── invoices (issue 21, helper "invoices") ──
         .merge(invoices::routes())
+        .merge(purchases::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

@@ -30,7 +30,8 @@ macro_rules! ftl {
             include_str!(concat!("locales/catalogue/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/offers/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/requisites/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/invoices/", $lang, ".ftl"))
+            include_str!(concat!("locales/invoices/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/purchases/", $lang, ".ftl"))
         ))),*]
     };
 }

@@ -25,6 +25,7 @@ mod forms_admin;
 pub mod i18n;
 mod inbox;
 mod invoices_card;
+mod purchases_card;
 pub mod invoices_customer;
 mod late;
 mod lead_actions;
@@ -121,6 +122,8 @@ pub fn router() -> Router<AppState> {
         .merge(requisites::routes())
         // ── invoices (issue 21, helper "invoices") ──
         .merge(invoices_card::routes())
+        // ── purchases (issue 21, helper "purchase") ──
+        .merge(purchases_card::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
@@ -143,7 +146,8 @@ macro_rules! areas {
             include_str!(concat!("../../static/", $dir, "/catalogue.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/offers.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/requisites.", $ext)), "\n",
-            include_str!(concat!("../../static/", $dir, "/invoices.", $ext))
+            include_str!(concat!("../../static/", $dir, "/invoices.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/purchases.", $ext))
         )
     };
 }

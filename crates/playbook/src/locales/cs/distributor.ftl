@@ -62,6 +62,7 @@ task-company_details = Pošlete e-mailem potvrzení objednávky a vyžádejte ú
 task-invoice_and_contract = Připravte fakturu a smlouvu (právnická osoba) s platebními a dodacími podmínkami
 task-invoice_only = Připravte fakturu s platebními a dodacími podmínkami (soukromý zákazník: bez smlouvy)
 task-confirm_documents = Zavolejte a ověřte, že doklady dorazily
+task-supplier_invoice = Vyžádejte si fakturu od dodavatele (katalogová čísla z nabídky)
 task-delivery_documents = Vytiskněte pro řidiče fakturu, daňový doklad a dodací list (TORG-12)
 task-quality_call = Kontrolní hovor: dodání a kvalita zboží
 task-complaint = Reklamace po dodání: předejte ji vedení

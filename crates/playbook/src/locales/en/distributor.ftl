@@ -62,6 +62,7 @@ task-company_details = E-mail the order confirmation and ask for the company det
 task-invoice_and_contract = Prepare the invoice and the contract (legal entity) with payment and delivery terms
 task-invoice_only = Prepare the invoice with payment and delivery terms (private customer: no contract)
 task-confirm_documents = Call to confirm the documents arrived
+task-supplier_invoice = Ask the supplier for their invoice (article numbers from the offer)
 task-delivery_documents = Print the invoice, VAT invoice and delivery note (TORG-12) for the driver
 task-quality_call = Quality call: delivery and product quality
 task-complaint = Complaint after delivery: pass it to management

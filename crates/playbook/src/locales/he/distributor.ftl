@@ -62,6 +62,7 @@ task-company_details = שלחו בדוא״ל אישור הזמנה ובקשו א
 task-invoice_and_contract = הכינו חשבונית וחוזה (לקוח עסקי) עם תנאי תשלום ואספקה
 task-invoice_only = הכינו חשבונית עם תנאי תשלום ואספקה (לקוח פרטי: ללא חוזה)
 task-confirm_documents = התקשרו לוודא שהמסמכים הגיעו
+task-supplier_invoice = בקשו מהספק את החשבונית שלו (מק"טים מההצעה)
 task-delivery_documents = הדפיסו לנהג חשבונית, חשבונית מס ותעודת משלוח (TORG-12)
 task-quality_call = שיחת איכות: המשלוח ואיכות המוצר
 task-complaint = תלונה אחרי משלוח: העבירו להנהלה

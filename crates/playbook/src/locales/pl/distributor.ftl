@@ -62,6 +62,7 @@ task-company_details = Wyślij e-mailem potwierdzenie zamówienia i poproś o da
 task-invoice_and_contract = Przygotuj fakturę i umowę (firma) z warunkami płatności i dostawy
 task-invoice_only = Przygotuj fakturę z warunkami płatności i dostawy (klient prywatny: bez umowy)
 task-confirm_documents = Zadzwoń i potwierdź, że dokumenty dotarły
+task-supplier_invoice = Poproś dostawcę o fakturę (numery katalogowe z oferty)
 task-delivery_documents = Wydrukuj dla kierowcy fakturę, fakturę VAT i dowód dostawy (TORG-12)
 task-quality_call = Rozmowa o jakości: dostawa i jakość towaru
 task-complaint = Reklamacja po dostawie: przekaż ją kierownictwu
