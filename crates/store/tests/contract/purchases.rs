@@ -39,8 +39,8 @@ async fn deal(store: &Arc<dyn Store>, clock: &ManualClock, db: &Db, n: usize) ->
     }
     for (sku, supplier, ssku) in [("DRUM-1", "Yamaha", "Y-DR-77"), ("STICK-5A", "Vic Firth", "VF-5A"), ("PEDAL-9", "Yamaha", "Y-FP-9")] {
         db.exec_raw(&format!(
-            "INSERT INTO products (sku, sku_folded, names, unit, price, currency, vat_rate, supplier, supplier_sku, search, active, created_at, updated_at)
-             VALUES ('{sku}', '{}', '{{\"en\":\"x\"}}', 'pcs', '1', 'CZK', '21', '{supplier}', '{ssku}', 'x', 1, 1, 1)
+            "INSERT INTO products (sku, sku_folded, names, unit, price, currency, vat_rate, supplier, supplier_sku, search, created_at, updated_at)
+             VALUES ('{sku}', '{}', '{{\"en\":\"x\"}}', 'pcs', '1', 'CZK', '21', '{supplier}', '{ssku}', 'x', 1, 1)
              ON CONFLICT (sku) DO NOTHING",
             sku.to_lowercase()
         ))
