@@ -5,6 +5,7 @@
 //! (a consultant may not: `403`, nothing written); the file stored sealed (not in plain text in
 //! the database) and read back, audited; the supplier paid.
 
+use crate::access::{sign_in, ui};
 use crate::agency::{TUESDAY_9, app_at, id, user};
 use reqwest::Method;
 use serde_json::json;
@@ -151,6 +152,22 @@ async fn the_supplier_invoice_comes_before_the_customer_invoice(engine: Engine) 
     assert!(paid["paid_at"].is_string());
     app.post_as(&manager, &format!("/api/v1/purchases/{yamaha}/paid"), &json!({})).await.problem(409);
     app.get("/api/v1/purchases/999999").await.problem(404);
+
+    // The lead card: the Supplier section with the suppliers' article numbers and statuses, and
+    // the supplier's invoice attached beside the customer's invoice, with its link.
+    user(&app, "milan", "manager", "+420 777 000 009").await;
+    let s = sign_in(&app, "milan").await;
+    let (status, card) = ui(&app, Method::GET, &format!("/leads/{lid}"), &s, None).await;
+    assert_eq!(status, 200);
+    for want in ["id=\"purchases\"", "Yamaha Music", "Y-DR-77", "VF-5A", "supplier paid", "sticks from our own stock", "invoice FV-118 attached"] {
+        assert!(card.contains(want), "the card shows {want}");
+    }
+    assert!(card.contains(&format!("href=\"/api/v1/purchases/{yamaha}/supplier-invoice\"")), "the link to the supplier's invoice");
+    // The page's forms: a refusal comes back as a notice in the reader's words.
+    let (status, _) = ui(&app, Method::POST, &format!("/leads/{lid}/purchases/{vic}/paid"), &s, Some(&[])).await;
+    assert!(status == 303 || status == 200, "{status}");
+    let (_, card) = ui(&app, Method::GET, &format!("/leads/{lid}?purchase=conflict"), &s, None).await;
+    assert!(card.contains("the purchase has moved on"), "the refusal in words");
 }
 
 fn as_(app: &App, token: &str, method: Method, path: &str) -> reqwest::RequestBuilder {
