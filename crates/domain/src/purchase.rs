@@ -131,7 +131,11 @@ pub fn supplier_invoice(number: &str, amount: &str, currency: &str) -> Result<Su
         _ => None,
     };
     e.into_result()?;
-    Ok(SupplierInvoice { number: number.expect("checked"), amount: amount.expect("checked"), currency: cur.expect("checked").code().to_owned() })
+    Ok(SupplierInvoice {
+        number: number.expect("checked"),
+        amount: amount.expect("checked"),
+        currency: cur.expect("checked").code().to_owned(),
+    })
 }
 
 /// A manager's reason for issuing the customer's invoice without the supplier's.

@@ -138,7 +138,9 @@ async fn request(c: &mut dyn Conn, pending: &mut Pending, cmd: &RequestPurchase,
         .ok_or_else(|| invalid("offer_id", format!("{} is not an offer of this lead", cmd.offer_id)))?;
     let status = offer.str("status")?;
     if status != "accepted" {
-        return Err(StoreError::Conflict(format!("the offer is {status}: only an offer the customer accepted is bought from the supplier")));
+        return Err(StoreError::Conflict(format!(
+            "the offer is {status}: only an offer the customer accepted is bought from the supplier"
+        )));
     }
     let source: Vec<SourceLine> = match &cmd.lines {
         Some(given) => given
@@ -177,7 +179,10 @@ async fn request(c: &mut dyn Conn, pending: &mut Pending, cmd: &RequestPurchase,
     }
     let groups = purchase::group_by_supplier(&source, cmd.supplier.as_deref()).map_err(StoreError::Invalid)?;
     for (supplier, _) in &groups {
-        if c.row("SELECT id FROM purchases WHERE offer_id = $1 AND supplier = $2", params![cmd.offer_id, supplier.as_str()]).await?.is_some() {
+        if c.row("SELECT id FROM purchases WHERE offer_id = $1 AND supplier = $2", params![cmd.offer_id, supplier.as_str()])
+            .await?
+            .is_some()
+        {
             return Err(StoreError::Conflict(format!("the supplier's invoice from {supplier} is requested for this offer already")));
         }
     }
@@ -199,14 +204,20 @@ async fn request(c: &mut dyn Conn, pending: &mut Pending, cmd: &RequestPurchase,
             )
             .await?;
         }
-        let e = DomainEvent::PurchaseRequested { purchase_id: id, offer_id: Some(cmd.offer_id), supplier: supplier.clone(), lines: lines.len() as i64 };
+        let e = DomainEvent::PurchaseRequested {
+            purchase_id: id,
+            offer_id: Some(cmd.offer_id),
+            supplier: supplier.clone(),
+            lines: lines.len() as i64,
+        };
         process::push_event(pending, &ctx, e, now);
         ids.push((id, supplier.clone()));
     }
     c.exec("UPDATE leads SET updated_at = $1 WHERE id = $2", params![t, cmd.lead_id]).await?;
     for (id, supplier) in &ids {
         let (state, _) = process::lead_state(c, pending, cmd.lead_id).await?;
-        let trigger = Trigger::Purchase { kind: TriggerKind::PurchaseRequested, purchase_id: *id, supplier: supplier.clone(), by: cmd.actor };
+        let trigger =
+            Trigger::Purchase { kind: TriggerKind::PurchaseRequested, purchase_id: *id, supplier: supplier.clone(), by: cmd.actor };
         process::run(c, pending, &state, &ctx, trigger, &format!("p{id}"), now).await?;
     }
     let mut out = Vec::new();
@@ -265,7 +276,12 @@ impl Command for AttachSupplierInvoice {
             filename: f.filename.clone(),
         };
         process::push_event(pending, &ctx, e, now);
-        let trigger = Trigger::Purchase { kind: TriggerKind::PurchaseInvoiceReceived, purchase_id: p.id, supplier: p.supplier.clone(), by: self.actor };
+        let trigger = Trigger::Purchase {
+            kind: TriggerKind::PurchaseInvoiceReceived,
+            purchase_id: p.id,
+            supplier: p.supplier.clone(),
+            by: self.actor,
+        };
         process::run(c, pending, &state, &ctx, trigger, &format!("p{}r{t}", p.id), now).await?;
         purchase_by_id(c, p.id).await
     }
@@ -324,7 +340,8 @@ impl Command for SupplierPaid {
         let (state, mut ctx) = process::lead_state(c, pending, p.lead_id).await?;
         ctx.actor = self.actor;
         process::push_event(pending, &ctx, DomainEvent::PurchasePaid { purchase_id: p.id, supplier: p.supplier.clone() }, now);
-        let trigger = Trigger::Purchase { kind: TriggerKind::PurchasePaid, purchase_id: p.id, supplier: p.supplier.clone(), by: self.actor };
+        let trigger =
+            Trigger::Purchase { kind: TriggerKind::PurchasePaid, purchase_id: p.id, supplier: p.supplier.clone(), by: self.actor };
         process::run(c, pending, &state, &ctx, trigger, &format!("p{}paid", p.id), now).await?;
         purchase_by_id(c, p.id).await
     }
@@ -349,7 +366,9 @@ fn purchase_of(r: &Row, lines: Vec<PurchaseLineRecord>) -> R<PurchaseRecord> {
         _ => None,
     };
     let override_ = match (r.opt_i64("override_by")?, r.opt_i64("override_at")?) {
-        (Some(by), Some(at)) => Some(PurchaseOverride { by, reason: r.opt_str("override_reason")?.unwrap_or_default(), at: from_micros(at) }),
+        (Some(by), Some(at)) => {
+            Some(PurchaseOverride { by, reason: r.opt_str("override_reason")?.unwrap_or_default(), at: from_micros(at) })
+        }
         _ => None,
     };
     Ok(PurchaseRecord {

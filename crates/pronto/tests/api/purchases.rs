@@ -30,7 +30,10 @@ fn sql(app: &App, statement: &str) -> String {
 
 fn form(file: &[u8], name: &str, number: &str, amount: &str, currency: &str) -> reqwest::multipart::Form {
     reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(file.to_vec()).file_name(name.to_owned()).mime_str("application/octet-stream").unwrap())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(file.to_vec()).file_name(name.to_owned()).mime_str("application/octet-stream").unwrap(),
+        )
         .text("number", number.to_owned())
         .text("amount", amount.to_owned())
         .text("currency", currency.to_owned())
@@ -41,9 +44,11 @@ async fn the_supplier_invoice_comes_before_the_customer_invoice(engine: Engine) 
     user(&app, "jana", "consultant", "+420 777 000 001").await;
     let (_, consultant) = app.user_with_token("karel", "consultant").await;
     let (_, manager) = app.user_with_token("olga", "manager").await;
-    for (sku, supplier, ssku, price) in
-        [("DRUM-1", "Yamaha Music", "Y-DR-77", "30000"), ("STICK-5A", "Vic Firth", "VF-5A", "300"), ("PEDAL-9", "Yamaha Music", "Y-FP-9", "2500")]
-    {
+    for (sku, supplier, ssku, price) in [
+        ("DRUM-1", "Yamaha Music", "Y-DR-77", "30000"),
+        ("STICK-5A", "Vic Firth", "VF-5A", "300"),
+        ("PEDAL-9", "Yamaha Music", "Y-FP-9", "2500"),
+    ] {
         let p = json!({ "sku": sku, "name": sku, "unit": "pcs", "price": price, "currency": "CZK", "vat_rate": "21",
             "supplier": supplier, "supplier_sku": ssku });
         app.post("/api/v1/products", &p).await.expect(201);
@@ -123,7 +128,10 @@ async fn the_supplier_invoice_comes_before_the_customer_invoice(engine: Engine) 
     app.post_as(&manager, &format!("/api/v1/purchases/{vic}/override"), &json!({ "reason": " " })).await.invalid(&["reason"]);
     // Paying a supplier before their invoice: 409.
     app.post_as(&manager, &format!("/api/v1/purchases/{vic}/paid"), &json!({})).await.problem(409);
-    let v = app.post_as(&manager, &format!("/api/v1/purchases/{vic}/override"), &json!({ "reason": "sticks from our own stock" })).await.expect(200);
+    let v = app
+        .post_as(&manager, &format!("/api/v1/purchases/{vic}/override"), &json!({ "reason": "sticks from our own stock" }))
+        .await
+        .expect(200);
     assert_eq!(v["override"]["reason"], "sticks from our own stock");
     assert_eq!(v["blocks_invoice"], false);
     let audit = app.get("/api/v1/audit?kind=purchase.override").await.expect(200);
@@ -159,7 +167,9 @@ async fn the_supplier_invoice_comes_before_the_customer_invoice(engine: Engine) 
     let s = sign_in(&app, "milan").await;
     let (status, card) = ui(&app, Method::GET, &format!("/leads/{lid}"), &s, None).await;
     assert_eq!(status, 200);
-    for want in ["id=\"purchases\"", "Yamaha Music", "Y-DR-77", "VF-5A", "supplier paid", "sticks from our own stock", "invoice FV-118 attached"] {
+    for want in
+        ["id=\"purchases\"", "Yamaha Music", "Y-DR-77", "VF-5A", "supplier paid", "sticks from our own stock", "invoice FV-118 attached"]
+    {
         assert!(card.contains(want), "the card shows {want}");
     }
     assert!(card.contains(&format!("href=\"/api/v1/purchases/{yamaha}/supplier-invoice\"")), "the link to the supplier's invoice");

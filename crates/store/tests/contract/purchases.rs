@@ -14,7 +14,13 @@ fn zone() -> jiff::tz::TimeZone {
 }
 
 fn line(name: &str, q: &str, price: &str) -> OfferItemDraft {
-    OfferItemDraft { name: Some(name.into()), quantity: Some(q.into()), unit_price: Some(price.into()), vat_rate: Some("21".into()), ..Default::default() }
+    OfferItemDraft {
+        name: Some(name.into()),
+        quantity: Some(q.into()),
+        unit_price: Some(price.into()),
+        vat_rate: Some("21".into()),
+        ..Default::default()
+    }
 }
 
 fn message() -> InvoiceMessage {
@@ -24,7 +30,8 @@ fn message() -> InvoiceMessage {
 /// A lead with an accepted offer of a drum kit, sticks and a pedal (the drum kit and the pedal
 /// from Yamaha, the sticks from Vic Firth), and the customer's requisites.
 async fn deal(store: &Arc<dyn Store>, clock: &ManualClock, db: &Db, n: usize) -> (i64, i64) {
-    let id = create(store, clock, person(Some("Eva Malá"), Some(&format!("777 100 {n:03}")), Some(&format!("eva{n}@example.com")))).await.id;
+    let id =
+        create(store, clock, person(Some("Eva Malá"), Some(&format!("777 100 {n:03}")), Some(&format!("eva{n}@example.com")))).await.id;
     let today = clock.now().to_zoned(zone()).date();
     let d = OfferDraft {
         items: vec![line("Drum kit", "1", "30000"), line("Sticks", "4", "300"), line("Pedal", "1", "2500")],
@@ -69,7 +76,11 @@ async fn purchases_gate_the_customer_invoice(store: Arc<dyn Store>, clock: Arc<M
     let got: Vec<(&str, &str, Vec<(Option<&str>, Option<&str>, &str)>)> = ps
         .iter()
         .map(|p| {
-            (p.supplier.as_str(), p.status.as_str(), p.lines.iter().map(|l| (l.sku.as_deref(), l.supplier_sku.as_deref(), l.quantity.as_str())).collect())
+            (
+                p.supplier.as_str(),
+                p.status.as_str(),
+                p.lines.iter().map(|l| (l.sku.as_deref(), l.supplier_sku.as_deref(), l.quantity.as_str())).collect(),
+            )
         })
         .collect();
     assert_eq!(
@@ -92,7 +103,9 @@ async fn purchases_gate_the_customer_invoice(store: Arc<dyn Store>, clock: Arc<M
 
     // The customer's invoice waits, naming the suppliers; nothing is numbered.
     match store.issue_invoice(lead, offer, zone(), message(), Some(manager)).await {
-        Err(StoreError::Conflict(m)) => assert!(m.starts_with("supplier_invoice") && m.contains("Yamaha") && m.contains("Vic Firth"), "{m}"),
+        Err(StoreError::Conflict(m)) => {
+            assert!(m.starts_with("supplier_invoice") && m.contains("Yamaha") && m.contains("Vic Firth"), "{m}")
+        }
         r => panic!("{r:?}"),
     }
     assert_eq!(db.count_raw("SELECT COUNT(*) FROM invoices").await, 0);

@@ -237,7 +237,9 @@ pub async fn attach_supplier_invoice(
     let id = path_id(&id, "purchase")?;
     caller.require(pronto_domain::user::Action::WorkDeal)?;
     let Ok(mp) = multipart else {
-        return Err(crate::error::ApiError::UnsupportedMediaType("expected multipart/form-data with file, number, amount and currency".into()));
+        return Err(crate::error::ApiError::UnsupportedMediaType(
+            "expected multipart/form-data with file, number, amount and currency".into(),
+        ));
     };
     let a = read_form(mp).await;
     if a.too_large {

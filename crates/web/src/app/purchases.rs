@@ -178,8 +178,13 @@ pub async fn file(st: &AppState, caller: &Caller, id: i64) -> Result<(PurchaseRe
     crate::access::require_on_lead(st, caller, Action::ReadPersonalData, p.lead_id).await?;
     let (p, bytes) = st.store.supplier_invoice_file(id).await.map_err(|e| or_not_found(e, "supplier's invoice"))?;
     let filename = p.invoice.as_ref().map(|i| i.filename.clone()).unwrap_or_default();
-    st.audit(caller, crate::audit::kind::SUPPLIER_INVOICE_READ, Some(format!("lead/{}", p.lead_id)), json!({ "purchase_id": p.id, "filename": filename }))
-        .await?;
+    st.audit(
+        caller,
+        crate::audit::kind::SUPPLIER_INVOICE_READ,
+        Some(format!("lead/{}", p.lead_id)),
+        json!({ "purchase_id": p.id, "filename": filename }),
+    )
+    .await?;
     Ok((p, bytes))
 }
 

@@ -23,10 +23,7 @@ use std::collections::HashMap;
 pub(super) fn routes() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/leads/{id}/purchases", post(request))
-        .route(
-            "/leads/{id}/purchases/{pid}/supplier-invoice",
-            post(attach).layer(DefaultBodyLimit::max(uc::FILE_MAX + 64 * 1024)),
-        )
+        .route("/leads/{id}/purchases/{pid}/supplier-invoice", post(attach).layer(DefaultBodyLimit::max(uc::FILE_MAX + 64 * 1024)))
         .route("/leads/{id}/purchases/{pid}/override", post(override_))
         .route("/leads/{id}/purchases/{pid}/paid", post(paid))
 }
@@ -117,7 +114,10 @@ pub fn card(
                     })
                     .collect(),
                 invoice: p.invoice.as_ref().map(|i| {
-                    t.with("pur-card-invoice", &[("number", &i.number), ("amount", &format!("{}\u{a0}{}", amount(t, &i.amount), i.currency))])
+                    t.with(
+                        "pur-card-invoice",
+                        &[("number", &i.number), ("amount", &format!("{}\u{a0}{}", amount(t, &i.amount), i.currency))],
+                    )
                 }),
                 may_open: may.open && p.invoice.is_some(),
                 overridden: p
