@@ -261,6 +261,23 @@ domain_events! {
         contract: bool,
         to: Option<String>,
     },
+    // --- The supplier's purchase (issue 21, purchases) ------------------------------------------
+    /// The supplier's invoice was asked for: a purchase of `lines` lines of the accepted offer
+    /// from `supplier`.
+    "purchase.requested" => PurchaseRequested { purchase_id: i64, offer_id: Option<i64>, supplier: String, lines: i64 },
+    /// The supplier's invoice arrived and is attached (the file sealed): its number and amount.
+    "purchase.invoice_received" => PurchaseInvoiceReceived {
+        purchase_id: i64,
+        supplier: String,
+        number: String,
+        amount: String,
+        currency: String,
+        filename: String,
+    },
+    /// A manager let the customer's invoice be issued without the supplier's invoice: why.
+    "purchase.overridden" => PurchaseOverridden { purchase_id: i64, supplier: String, reason: String },
+    /// Management paid the supplier's invoice.
+    "purchase.paid" => PurchasePaid { purchase_id: i64, supplier: String },
 
     // --- Deliveries and complaints (issue 21, delivery) ---------------------------------------
     /// A delivery was planned for `date` (the office's day); the driver's pack is made at

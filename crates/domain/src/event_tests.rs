@@ -398,6 +398,30 @@ fn cases() -> Vec<(DomainEvent, &'static str, Value)> {
             "invoice.overdue",
             json!({ "invoice_id": 4, "number": "20260001", "step": "reminder", "left": "1210.00" }),
         ),
+        // the supplier's purchase
+        (
+            PurchaseRequested { purchase_id: 5, offer_id: Some(3), supplier: s("Yamaha Music"), lines: 2 },
+            "purchase.requested",
+            json!({ "purchase_id": 5, "offer_id": 3, "supplier": "Yamaha Music", "lines": 2 }),
+        ),
+        (
+            PurchaseInvoiceReceived {
+                purchase_id: 5,
+                supplier: s("Yamaha Music"),
+                number: s("FV-2026-118"),
+                amount: s("900.00"),
+                currency: s("CZK"),
+                filename: s("fv118.pdf"),
+            },
+            "purchase.invoice_received",
+            json!({ "purchase_id": 5, "supplier": "Yamaha Music", "number": "FV-2026-118", "amount": "900.00", "currency": "CZK", "filename": "fv118.pdf" }),
+        ),
+        (
+            PurchaseOverridden { purchase_id: 5, supplier: s("Yamaha Music"), reason: s("paid in advance") },
+            "purchase.overridden",
+            json!({ "purchase_id": 5, "supplier": "Yamaha Music", "reason": "paid in advance" }),
+        ),
+        (PurchasePaid { purchase_id: 5, supplier: s("Yamaha Music") }, "purchase.paid", json!({ "purchase_id": 5, "supplier": "Yamaha Music" })),
         // the customer's page
         (CustomerCallback { at: t, task_id: 23 }, "customer.callback", json!({ "at": "2026-03-02T09:00:00Z", "task_id": 23 })),
         (CustomerAnswered { activity_id: 31 }, "customer.answered", json!({ "activity_id": 31 })),

@@ -23,6 +23,7 @@ pub mod offer_report;
 pub mod payment;
 pub mod office_hours;
 pub mod password;
+pub mod purchase;
 pub mod requisites;
 pub mod search;
 pub mod signin;

@@ -81,6 +81,9 @@ pub enum Action {
     /// Import bank statements and work the review list of unmatched lines (issue 21):
     /// managers and admins.
     ReconcilePayments,
+    /// The supplier's purchase (issue 21): let the customer's invoice go without the supplier's
+    /// invoice (an override, recorded) and mark the supplier paid — managers and admins.
+    ManagePurchases,
 }
 
 impl Action {
@@ -108,6 +111,7 @@ impl Action {
         Action::ManageComplaints,
         Action::RecordPayment,
         Action::ReconcilePayments,
+        Action::ManagePurchases,
     ];
 
     /// How a refusal explains itself (`the role `secretary` may not …`).
@@ -136,6 +140,7 @@ impl Action {
             Action::ManageComplaints => "read and resolve the customers' complaints",
             Action::RecordPayment => "record a payment on an invoice of a lead they do not own",
             Action::ReconcilePayments => "import bank statements or work the review list of payments",
+            Action::ManagePurchases => "override the supplier's invoice or mark a supplier paid",
         }
     }
 }
@@ -165,7 +170,9 @@ impl Role {
             Action::ManageUsers | Action::ManagePlaybooks | Action::ManageWebhooks | Action::ManageMail | Action::ReadAudit => {
                 self == Role::Admin
             }
-            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManageComplaints | Action::ReconcilePayments => privileged,
+            Action::ReadAllNotifications | Action::ManageCatalogue | Action::ManageComplaints | Action::ReconcilePayments | Action::ManagePurchases => {
+                privileged
+            }
             Action::ReadUsers
             | Action::CreateLead
             | Action::ReadLeads
@@ -244,6 +251,10 @@ pub const TABLE: &[(&str, Action, &str, bool)] = {
         ("consultant specialist coordinator secretary", RecordPayment, "other", false),
         ("admin manager", ReconcilePayments, "*", true),
         ("consultant specialist coordinator secretary", ReconcilePayments, "*", false),
+        // The supplier's purchase (issue 21): overriding the supplier's invoice and paying the
+        // supplier are management's (everyone working the deal requests and attaches).
+        ("admin manager", ManagePurchases, "*", true),
+        ("consultant specialist coordinator secretary", ManagePurchases, "*", false),
         // Administration: admins only.
         ("admin", ManageUsers, "*", true),
         ("admin", ManagePlaybooks, "*", true),

@@ -141,7 +141,10 @@ impl Flow {
             | TriggerKind::RequisitesReceived
             | TriggerKind::InvoiceIssued
             | TriggerKind::DeliveryDone
-            | TriggerKind::InvoicePaid => BTreeSet::from([None]),
+            | TriggerKind::InvoicePaid
+            | TriggerKind::PurchaseRequested
+            | TriggerKind::PurchaseInvoiceReceived
+            | TriggerKind::PurchasePaid => BTreeSet::from([None]),
             TriggerKind::TaskCompleted => union(&self.task_ctx, &rule.when.task),
             TriggerKind::TimerElapsed => union(&self.timer_ctx, &rule.when.timer),
         };

@@ -154,6 +154,11 @@ pub enum Trigger {
     /// end of the invoice's due day: a timer its rules set counts from it (the dunning's
     /// "3 days after the due day"), and carries the invoice's id.
     Invoice { kind: TriggerKind, invoice_id: i64, number: String, contract: bool, due_at: Option<Timestamp>, by: Option<i64> },
+    /// Something happened to one of the lead's invoices (issue 21): `invoice.issued`.
+    /// `contract` says a contract went with it (a legal entity).
+    /// Something happened to one of the lead's purchases from a supplier (issue 21,
+    /// purchases): `purchase.requested`, `purchase.invoice_received`, `purchase.paid`.
+    Purchase { kind: TriggerKind, purchase_id: i64, supplier: String, by: Option<i64> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -261,7 +266,8 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         | Trigger::Offer { by, .. }
         | Trigger::RequisitesReceived { by, .. }
         | Trigger::Invoice { by, .. }
-        | Trigger::Delivery { by, .. } => *by,
+        | Trigger::Delivery { by, .. }
+        | Trigger::Purchase { by, .. } => *by,
         Trigger::LeadReceived => lead.entered_by,
         _ => None,
     };
@@ -409,7 +415,6 @@ impl<'a> Run<'a> {
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
-            Trigger::Offer { kind, .. } | Trigger::Invoice { kind, .. } | Trigger::Delivery { kind, .. } => *kind,
         };
         // An invoice's rules set their timers from its due day; what they cascade into (a stage
         // entered) counts from now as always.
@@ -417,6 +422,10 @@ impl<'a> Run<'a> {
         let invoice = match trigger {
             Trigger::Invoice { due_at: Some(due), invoice_id, .. } => Some((*due, *invoice_id)),
             _ => None,
+            Trigger::Offer { kind, .. }
+            | Trigger::Invoice { kind, .. }
+            | Trigger::Delivery { kind, .. }
+            | Trigger::Purchase { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {

@@ -389,6 +389,12 @@ pub enum TriggerKind {
     DeliveryDone,
     /// An invoice was paid in full (issue 21, payments): the customer has been told.
     InvoicePaid,
+    /// The supplier's invoice was asked for: a purchase from one supplier (issue 21, purchases).
+    PurchaseRequested,
+    /// The supplier's invoice arrived and is attached to the purchase.
+    PurchaseInvoiceReceived,
+    /// Management paid the supplier's invoice.
+    PurchasePaid,
 }
 
 impl TriggerKind {
@@ -408,6 +414,9 @@ impl TriggerKind {
         "invoice.issued",
         "delivery.done",
         "invoice.paid",
+        "purchase.requested",
+        "purchase.invoice_received",
+        "purchase.paid",
     ];
     /// The triggers of an offer's life.
     pub const OFFERS: &'static [TriggerKind] = &[
@@ -438,6 +447,9 @@ impl TriggerKind {
                 TriggerKind::InvoiceIssued,
                 TriggerKind::DeliveryDone,
                 TriggerKind::InvoicePaid,
+                TriggerKind::PurchaseRequested,
+                TriggerKind::PurchaseInvoiceReceived,
+                TriggerKind::PurchasePaid,
             ][i]
         })
     }

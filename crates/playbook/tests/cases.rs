@@ -303,6 +303,13 @@ fn trigger(file: &str, v: Option<Value>, users: &[DirUser]) -> (Trigger, String)
             let t = Trigger::Delivery { kind, delivery_id, by: by(&mut f) };
             (t, format!("d{delivery_id}"))
         }
+        "purchase.requested" | "purchase.invoice_received" | "purchase.paid" => {
+            let kind = pronto_playbook::model::TriggerKind::parse(&on).expect("a purchase trigger");
+            let purchase_id = f.int("purchase_id").unwrap_or(1);
+            let supplier = f.str("supplier").unwrap_or_else(|| "Yamaha Music".to_owned());
+            let t = Trigger::Purchase { kind, purchase_id, supplier, by: by(&mut f) };
+            (t, format!("p{purchase_id}"))
+        }
         other => panic!("{file}: `{other}` is not a trigger"),
     };
     f.done();

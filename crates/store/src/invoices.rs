@@ -151,6 +151,15 @@ async fn issue(c: &mut dyn Conn, pending: &mut Pending, cmd: &IssueInvoice, now:
     if let Some(r) = c.row("SELECT number FROM invoices WHERE offer_id = $1 AND status <> 'cancelled'", params![cmd.offer_id]).await? {
         return Err(StoreError::Conflict(format!("the offer is already invoiced: invoice {}", r.str("number")?)));
     }
+    // The supplier's purchase (issue 21): the customer's invoice waits for every supplier's
+    // invoice not attached yet, unless a manager overrode it. No purchase at all: no gate.
+    let waiting = crate::purchases::waiting_for(c, cmd.lead_id).await?;
+    if !waiting.is_empty() {
+        return Err(StoreError::Conflict(format!(
+            "supplier_invoice: the supplier's invoice from {} is not attached yet: attach it to the purchase first, or a manager overrides",
+            waiting.join(", ")
+        )));
+    }
     let Some(req) = c
         .row(
             "SELECT customer_type, full_name, phone, email, address, company, company_id, vat_id, contact_person FROM requisites

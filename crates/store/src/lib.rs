@@ -25,6 +25,7 @@ pub mod engine;
 mod error;
 mod facts;
 pub mod invoices;
+pub mod purchases;
 mod late;
 mod mail;
 mod migrate;
@@ -499,6 +500,45 @@ pub trait Store: Send + Sync {
         message: Option<invoices::InvoiceMessage>,
         actor: Option<i64>,
     ) -> Result<(payments::StatementLineRecord, Option<payments::PaymentOutcome>)>;
+
+    // ── purchases (issue 21, helper "purchase") ──
+    /// Requests the supplier's invoice for the lead's accepted offer in one transaction: one
+    /// purchase per supplier the catalogue names for its lines (or one from `supplier`, of
+    /// `lines` when given), the lines with the supplier's article numbers, the
+    /// `purchase.requested` event and trigger per purchase. Another lead's offer: `Invalid`
+    /// naming `offer_id`; a line nobody supplies: `Invalid` naming `supplier`; an offer not
+    /// accepted or a supplier requested already: `Conflict`.
+    async fn request_purchase(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        supplier: Option<String>,
+        lines: Option<Vec<purchases::PurchaseLineInput>>,
+        actor: Option<i64>,
+    ) -> Result<Vec<purchases::PurchaseRecord>>;
+    async fn purchase(&self, id: i64) -> Result<purchases::PurchaseRecord>;
+    /// The lead's purchases, oldest first; `NotFound` for no such lead.
+    async fn lead_purchases(&self, lead_id: i64) -> Result<Vec<purchases::PurchaseRecord>>;
+    /// Purchases in `status` (all when none), newest first, at most `limit`.
+    async fn purchases(&self, status: Option<String>, limit: i64) -> Result<Vec<purchases::PurchaseRecord>>;
+    /// Attaches the supplier's invoice: the file sealed with the installation's key (never
+    /// stored plain), its number and amount, the `purchase.invoice_received` event and trigger.
+    async fn attach_supplier_invoice(
+        &self,
+        purchase_id: i64,
+        invoice: pronto_domain::purchase::SupplierInvoice,
+        filename: String,
+        content_type: String,
+        bytes: Vec<u8>,
+        actor: Option<i64>,
+    ) -> Result<purchases::PurchaseRecord>;
+    /// The supplier's invoice file, opened (`NotFound` when none is attached).
+    async fn supplier_invoice_file(&self, purchase_id: i64) -> Result<(purchases::PurchaseRecord, Vec<u8>)>;
+    /// A manager lets the customer's invoice go without this supplier's invoice: the reason on
+    /// the purchase, the `purchase.overridden` event and `audit`, in one transaction.
+    async fn override_purchase(&self, purchase_id: i64, reason: String, actor: i64, audit: AuditEntry) -> Result<purchases::PurchaseRecord>;
+    /// The supplier was paid: the `purchase.paid` event and trigger.
+    async fn supplier_paid(&self, purchase_id: i64, actor: Option<i64>) -> Result<purchases::PurchaseRecord>;
 }
 
 /// Opens (creating if needed) and migrates the database at `url` (`sqlite://PATH` or

@@ -37,6 +37,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 24, name: "payments", sql: include_str!("../migrations/sqlite/0024_payments.sql") },
     Migration { version: 25, name: "deliveries", sql: include_str!("../migrations/sqlite/0025_deliveries.sql") },
     Migration { version: 26, name: "complaints", sql: include_str!("../migrations/sqlite/0026_complaints.sql") },
+    Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/sqlite/0027_purchases.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -66,6 +67,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 24, name: "payments", sql: include_str!("../migrations/postgres/0024_payments.sql") },
     Migration { version: 25, name: "deliveries", sql: include_str!("../migrations/postgres/0025_deliveries.sql") },
     Migration { version: 26, name: "complaints", sql: include_str!("../migrations/postgres/0026_complaints.sql") },
+    Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/postgres/0027_purchases.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -863,5 +863,70 @@ impl Store for SqlStore {
         actor: Option<i64>,
     ) -> Result<(crate::payments::StatementLineRecord, Option<crate::payments::PaymentOutcome>)> {
         self.writer.submit(crate::payments::ReviewLine { line_id, invoice_id, message, actor }).await
+
+    // ── purchases (issue 21, helper "purchase") ──
+    async fn request_purchase(
+        &self,
+        lead_id: i64,
+        offer_id: i64,
+        supplier: Option<String>,
+        lines: Option<Vec<crate::purchases::PurchaseLineInput>>,
+        actor: Option<i64>,
+    ) -> Result<Vec<crate::purchases::PurchaseRecord>> {
+        self.writer.submit(crate::purchases::RequestPurchase { lead_id, offer_id, supplier, lines, actor }).await
+    }
+    async fn purchase(&self, id: i64) -> Result<crate::purchases::PurchaseRecord> {
+        self.read(move |c| Box::pin(crate::purchases::purchase_by_id(c, id))).await
+    }
+    async fn lead_purchases(&self, lead_id: i64) -> Result<Vec<crate::purchases::PurchaseRecord>> {
+        self.read(move |c| Box::pin(crate::purchases::purchases_of_lead(c, lead_id))).await
+    }
+    async fn purchases(&self, status: Option<String>, limit: i64) -> Result<Vec<crate::purchases::PurchaseRecord>> {
+        self.read(move |c| Box::pin(crate::purchases::purchases_by_status(c, status, limit))).await
+    }
+    async fn attach_supplier_invoice(
+        &self,
+        purchase_id: i64,
+        invoice: pronto_domain::purchase::SupplierInvoice,
+        filename: String,
+        content_type: String,
+        bytes: Vec<u8>,
+        actor: Option<i64>,
+    ) -> Result<crate::purchases::PurchaseRecord> {
+        use base64::Engine;
+        let keys = self.keys()?;
+        // Hashing and sealing happen here, off the writer's thread (as the customer's documents).
+        let file = tokio::task::spawn_blocking(move || crate::purchases::SealedInvoiceFile {
+            size: bytes.len() as i64,
+            sha256: crate::tracking::content_hash(&bytes),
+            sealed: base64::engine::general_purpose::STANDARD.encode(keys.seal(&bytes)),
+            filename,
+            content_type,
+        })
+        .await
+        .map_err(|e| StoreError::Internal(format!("sealing a file panicked: {e}")))?;
+        self.writer.submit(crate::purchases::AttachSupplierInvoice { purchase_id, invoice, file, actor }).await
+    }
+    async fn supplier_invoice_file(&self, purchase_id: i64) -> Result<(crate::purchases::PurchaseRecord, Vec<u8>)> {
+        use base64::Engine;
+        let (rec, sealed) = self.read(move |c| Box::pin(crate::purchases::sealed_file(c, purchase_id))).await?;
+        let keys = self.keys()?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(sealed)
+            .map_err(|e| StoreError::Internal(format!("a sealed file is not base64: {e}")))?;
+        let plain = keys.open(&bytes).map_err(|e| StoreError::Internal(e.to_string()))?;
+        Ok((rec, plain))
+    }
+    async fn override_purchase(
+        &self,
+        purchase_id: i64,
+        reason: String,
+        actor: i64,
+        audit: AuditEntry,
+    ) -> Result<crate::purchases::PurchaseRecord> {
+        self.writer.submit(crate::purchases::OverridePurchase { purchase_id, reason, actor, audit }).await
+    }
+    async fn supplier_paid(&self, purchase_id: i64, actor: Option<i64>) -> Result<crate::purchases::PurchaseRecord> {
+        self.writer.submit(crate::purchases::SupplierPaid { purchase_id, actor }).await
     }
 }

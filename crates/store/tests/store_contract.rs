@@ -103,6 +103,8 @@ mod forms;
 mod intake;
 #[path = "contract/invoices.rs"]
 mod invoices;
+#[path = "contract/purchases.rs"]
+mod purchases;
 #[path = "contract/leads.rs"]
 mod leads;
 #[path = "contract/lists.rs"]

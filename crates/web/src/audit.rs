@@ -56,6 +56,10 @@ pub mod kind {
     pub const CATALOGUE_IMPORTED: &str = "catalogue.imported";
     /// The passport data of a customer's requisites was read (issue 21).
     pub const ID_DOCUMENT_READ: &str = "requisites.id_document_read";
+    /// A manager let the customer's invoice go without the supplier's (issue 21, purchases).
+    pub const PURCHASE_OVERRIDE: &str = "purchase.override";
+    /// A supplier's invoice file was opened (issue 21, purchases).
+    pub const SUPPLIER_INVOICE_READ: &str = "purchase.supplier_invoice_read";
 
     /// Every kind this version writes (the page's filter offers them).
     pub const ALL: &[&str] = &[
@@ -93,6 +97,8 @@ pub mod kind {
         PRODUCT_CHANGED,
         CATALOGUE_IMPORTED,
         ID_DOCUMENT_READ,
+        PURCHASE_OVERRIDE,
+        SUPPLIER_INVOICE_READ,
     ];
 
     /// A kind (`sign_in.failed`) or a group of kinds (`sign_in`) as the filter takes it:

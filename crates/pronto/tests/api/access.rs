@@ -159,7 +159,8 @@ async fn the_permission_table_holds_through_the_api(engine: Engine) {
                     | Action::ReadAudit
                     | Action::ManageCatalogue
                     | Action::ManageComplaints
-                    | Action::ReconcilePayments => {
+                    | Action::ReconcilePayments
+                    | Action::ManagePurchases => {
                         if !tried.insert((role, format!("{action:?}"))) {
                             continue;
                         }
@@ -283,6 +284,8 @@ async fn general(app: &App, token: &str, action: Action, role: &str) -> Resp {
         }
         Action::ManageComplaints => app.get_as(token, "/api/v1/complaints").await,
         Action::ReconcilePayments => app.get_as(token, "/api/v1/payments/unmatched").await,
+        // The supplier's purchase (issue 21): management's list of supplier invoices to pay.
+        Action::ManagePurchases => app.get_as(token, "/api/v1/purchases?status=invoice_received").await,
         other => panic!("{other:?} is about a record"),
     }
 }

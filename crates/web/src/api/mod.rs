@@ -13,6 +13,7 @@ pub mod invoices;
 pub mod deliveries;
 pub mod complaints;
 pub mod payments;
+pub mod purchases;
 pub mod messages;
 pub mod notifications;
 pub mod offers;
@@ -167,6 +168,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(complaints::routes())
         // ── payments (issue 21, helper "payments") ──
         .merge(payments::routes())
+        .merge(purchases::routes())
 }
 
 /// Every answer under `/api/` — data, problems, 404s and 405s alike — is never cached

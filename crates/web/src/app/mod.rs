@@ -24,6 +24,7 @@
 //! | [`company`] | the company's identity, logo, language and region; the office calendar and a user's own hours as a form (with the public holidays of a country); the first-start guide; a test inquiry |
 //! | [`invoices`] | an invoice for an accepted offer (numbered, the customer told, the playbook's `invoice.issued`), read; [`invoice_pdf`] the invoice and the contract as PDFs |
 //! | [`payments`] | a payment on an invoice (overpayment refused, paid in full: the customer told and the playbook's `invoice.paid`), an invoice's payments, a bank statement imported (CSV, ABO/GPC) and matched, the review list (assign, dismiss) |
+//! | [`purchases`] | the supplier's purchase: request the supplier's invoice for the accepted offer, attach it (sealed), a manager's override, the supplier paid; the file opened (audited) |
 //! | [`offers`] | an offer on a lead (the next version), sent to the customer, read; the customer's decision from their page |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
@@ -35,6 +36,7 @@ pub mod delivery_pdf;
 pub mod entry;
 pub mod invoice_pdf;
 pub mod invoices;
+pub mod purchases;
 pub mod forms;
 pub mod leads;
 pub mod mail;

@@ -31,7 +31,8 @@ macro_rules! ftl {
             include_str!(concat!("locales/offers/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/requisites/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/invoices/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/delivery/", $lang, ".ftl"))
+            include_str!(concat!("locales/delivery/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/purchases/", $lang, ".ftl"))
         ))),*]
     };
 }

@@ -41,6 +41,10 @@ pub struct InvoiceRow {
     pub left: Option<(String, String)>,
     /// "Amount (CZK)".
     pub amount_label: String,
+    /// The offer invoiced, and the supplier's invoices attached to it (issue 21, purchases):
+    /// (word, address when the reader may open it); filled by the lead card.
+    pub offer_id: i64,
+    pub supplier: Vec<(String, Option<String>)>,
 }
 
 /// The card's invoices part.
@@ -100,6 +104,8 @@ pub fn rows(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp, pdf_base: 
                 gross: format!("{}\u{a0}{}", amount(t, &i.gross), i.currency),
                 paid: t.with("inv-card-paid", &[("paid", &format!("{}\u{a0}{}", amount(t, &i.paid), i.currency))]),
                 documents,
+                offer_id: i.offer_id,
+                supplier: Vec::new(),
             }
         })
         .collect()
@@ -147,6 +153,8 @@ pub fn card(
     };
     let error = match q.get("invoice").map(String::as_str) {
         Some(k @ ("no-requisites" | "not-accepted" | "invoiced")) => Some(t.t(&format!("inv-card-refused-{k}"))),
+        // The supplier's invoice is not attached yet (issue 21, purchases).
+        Some("supplier-invoice") => Some(t.t("pur-invoice-refused")),
         _ => payment_error,
     };
     InvoicesCard {
@@ -182,7 +190,13 @@ async fn issue(State(st): State<AppState>, Signed(c, t): Signed, Path(id): Path<
             Ok(Redirect::to(&format!("/leads/{id}?invoice=no-requisites#invoices")).into_response())
         }
         Err(app::Error::Conflict(m)) => {
-            let k = if m.contains("already invoiced") { "invoiced" } else { "not-accepted" };
+            let k = if m.contains("already invoiced") {
+                "invoiced"
+            } else if m.starts_with("supplier_invoice") {
+                "supplier-invoice"
+            } else {
+                "not-accepted"
+            };
             Ok(Redirect::to(&format!("/leads/{id}?invoice={k}#invoices")).into_response())
         }
         Err(e) => Err(fail(&st, &c, &t, &back)(e)),

@@ -112,6 +112,8 @@ struct LeadPage {
     invoices: super::invoices_card::InvoicesCard,
     /// The lead's deliveries and the form to plan one (issue 21, delivery).
     delivery: super::delivery::DeliveryCard,
+    /// The lead's purchases from suppliers (issue 21, purchases).
+    purchases: super::purchases_card::PurchasesCard,
 }
 
 /// The stage's title in its playbook (its id when the playbook has no such stage).
@@ -334,11 +336,26 @@ pub(super) async fn card_page(
         &q,
     );
     invoices.may_reconcile = may(Action::ReconcilePayments);
+    // The supplier's purchase (issue 21, helper "purchase").
+    let lead_purchases = st.store.lead_purchases(id).await.unwrap_or_default();
+    for row in invoices.rows.iter_mut() {
+        row.supplier = super::purchases_card::attached_to(&t, &lead_purchases, row.offer_id, may(Action::ReadPersonalData));
+    }
+    let purchases = super::purchases_card::card(
+        &t,
+        id,
+        &lead_purchases,
+        &lead_offers,
+        super::purchases_card::May { work: may(Action::WorkDeal), manage: may(Action::ManagePurchases), open: may(Action::ReadPersonalData) },
+        |at| local(at, &zone),
+        &q,
+    );
     Ok(page(LeadPage {
         offers,
         rq_card,
         invoices,
         delivery,
+        purchases,
         admin: c.role == pronto_domain::user::Role::Admin,
         now_iso: now.to_string(),
         me: Some(c.user.name.clone()),

@@ -27,6 +27,7 @@ pub mod i18n;
 mod inbox;
 mod invoices_card;
 mod delivery;
+mod purchases_card;
 pub mod invoices_customer;
 mod late;
 mod lead_actions;
@@ -127,6 +128,8 @@ pub fn router() -> Router<AppState> {
         .merge(delivery::routes())
         // ── payments (issue 21, helper "payments") ──
         .merge(payments::routes())
+        // ── purchases (issue 21, helper "purchase") ──
+        .merge(purchases_card::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,
@@ -150,7 +153,8 @@ macro_rules! areas {
             include_str!(concat!("../../static/", $dir, "/offers.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/requisites.", $ext)), "\n",
             include_str!(concat!("../../static/", $dir, "/invoices.", $ext)), "\n",
-            include_str!(concat!("../../static/", $dir, "/delivery.", $ext))
+            include_str!(concat!("../../static/", $dir, "/delivery.", $ext)), "\n",
+            include_str!(concat!("../../static/", $dir, "/purchases.", $ext))
         )
     };
 }

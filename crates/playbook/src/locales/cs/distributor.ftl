@@ -68,5 +68,6 @@ task-pay_supplier = Zaplaťte fakturu dodavatele: zákazník zaplatil
 task-arrange_delivery = Domluvte dodávku: datum, adresu a řidiče
 task-unpaid_invoice_call = Zavolejte kvůli nezaplacené faktuře
 task-unpaid_invoice_escalation = Faktura stále není zaplacená: převezměte vymáhání pohledávky
+task-supplier_invoice = Vyžádejte si fakturu od dodavatele (katalogová čísla z nabídky)
 task-delivery_documents = Vytiskněte pro řidiče fakturu, daňový doklad a dodací list (TORG-12)
 task-quality_call = Kontrolní hovor: dodání a kvalita zboží

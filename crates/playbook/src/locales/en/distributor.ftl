@@ -68,5 +68,6 @@ task-pay_supplier = Pay the supplier's invoice: the customer has paid
 task-arrange_delivery = Arrange the delivery: date, address and driver
 task-unpaid_invoice_call = Call about the unpaid invoice
 task-unpaid_invoice_escalation = The invoice is still unpaid: take over the debt collection
+task-supplier_invoice = Ask the supplier for their invoice (article numbers from the offer)
 task-delivery_documents = Print the invoice, VAT invoice and delivery note (TORG-12) for the driver
 task-quality_call = Quality call: delivery and product quality

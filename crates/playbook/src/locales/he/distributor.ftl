@@ -68,5 +68,6 @@ task-pay_supplier = שלמו את חשבונית הספק: הלקוח שילם
 task-arrange_delivery = תאמו את המשלוח: תאריך, כתובת ונהג
 task-unpaid_invoice_call = התקשרו בעניין החשבונית שלא שולמה
 task-unpaid_invoice_escalation = החשבונית עדיין לא שולמה: קחו על עצמכם את גביית החוב
+task-supplier_invoice = בקשו מהספק את החשבונית שלו (מק"טים מההצעה)
 task-delivery_documents = הדפיסו לנהג חשבונית, חשבונית מס ותעודת משלוח (TORG-12)
 task-quality_call = שיחת איכות: המשלוח ואיכות המוצר

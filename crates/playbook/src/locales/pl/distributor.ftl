@@ -68,5 +68,6 @@ task-pay_supplier = Opłać fakturę dostawcy: klient zapłacił
 task-arrange_delivery = Zorganizuj dostawę: data, adres i kierowca
 task-unpaid_invoice_call = Zadzwoń w sprawie nieopłaconej faktury
 task-unpaid_invoice_escalation = Faktura wciąż nieopłacona: przejmij windykację
+task-supplier_invoice = Poproś dostawcę o fakturę (numery katalogowe z oferty)
 task-delivery_documents = Wydrukuj dla kierowcy fakturę, fakturę VAT i dowód dostawy (TORG-12)
 task-quality_call = Rozmowa o jakości: dostawa i jakość towaru
