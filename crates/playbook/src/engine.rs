@@ -415,6 +415,10 @@ impl<'a> Run<'a> {
             Trigger::TimerElapsed { .. } => TriggerKind::TimerElapsed,
             Trigger::FieldChanged { .. } => TriggerKind::FieldChanged,
             Trigger::RequisitesReceived { .. } => TriggerKind::RequisitesReceived,
+            Trigger::Offer { kind, .. }
+            | Trigger::Invoice { kind, .. }
+            | Trigger::Delivery { kind, .. }
+            | Trigger::Purchase { kind, .. } => *kind,
         };
         // An invoice's rules set their timers from its due day; what they cascade into (a stage
         // entered) counts from now as always.
@@ -422,10 +426,6 @@ impl<'a> Run<'a> {
         let invoice = match trigger {
             Trigger::Invoice { due_at: Some(due), invoice_id, .. } => Some((*due, *invoice_id)),
             _ => None,
-            Trigger::Offer { kind, .. }
-            | Trigger::Invoice { kind, .. }
-            | Trigger::Delivery { kind, .. }
-            | Trigger::Purchase { kind, .. } => *kind,
         };
         for rule in &self.pb.rules {
             if rule.on == kind && self.holds(&rule.when, Some(trigger)) {
