@@ -836,6 +836,7 @@ impl Store for SqlStore {
     }
     async fn resolve_complaint(&self, id: i64, note: String, actor: Option<i64>) -> Result<crate::complaints::ComplaintRecord> {
         self.writer.submit(crate::complaints::ResolveComplaint { id, note, actor }).await
+    }
     // ── payments (issue 21, helper "payments") ──
     async fn record_payment(&self, payment: crate::payments::NewPayment) -> Result<crate::payments::PaymentOutcome> {
         self.writer.submit(crate::payments::RecordPayment(payment)).await
@@ -863,6 +864,7 @@ impl Store for SqlStore {
         actor: Option<i64>,
     ) -> Result<(crate::payments::StatementLineRecord, Option<crate::payments::PaymentOutcome>)> {
         self.writer.submit(crate::payments::ReviewLine { line_id, invoice_id, message, actor }).await
+    }
 
     // ── purchases (issue 21, helper "purchase") ──
     async fn request_purchase(
