@@ -175,3 +175,23 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A query string read like `axum::extract::Query`, refused as a problem (`400`,
+/// `application/problem+json`) rather than axum's plain text: a repeated or malformed
+/// parameter is the client's mistake and is answered in the API's own shape.
+pub struct ProblemQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ProblemQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(v)| ProblemQuery(v))
+            .map_err(|e| ApiError::BadRequest(e.body_text()))
+    }
+}

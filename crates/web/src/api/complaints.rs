@@ -11,7 +11,7 @@ use crate::export::{Cell, Table};
 use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
@@ -75,7 +75,7 @@ pub fn table(items: &[ComplaintOut]) -> Table {
     responses((status = 200, description = "The complaints: JSON, or with `format` a CSV or XLSX download", content((ComplaintList = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list_complaints(State(st): State<AppState>, caller: Caller, Query(q): Query<ComplaintQuery>) -> ApiResult<Response> {
+pub async fn list_complaints(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ComplaintQuery>) -> ApiResult<Response> {
     let format = q.format.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("json").to_owned();
     let query = app::complaints::Query { status: q.status, from: q.from, to: q.to };
     let items: Vec<ComplaintOut> = app::complaints::list(&st, &caller, &query).await?.into_iter().map(ComplaintOut::from).collect();

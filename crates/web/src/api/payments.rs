@@ -13,7 +13,7 @@ use crate::error::{ApiResult, Problem};
 use crate::extract::{json_body, read_body};
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use pronto_store::payments::{PaymentRecord, StatementLineRecord};
@@ -209,7 +209,7 @@ pub async fn list_payments(State(st): State<AppState>, caller: Caller, Path(id):
 pub async fn import_statement(
     State(st): State<AppState>,
     caller: Caller,
-    Query(q): Query<ImportQuery>,
+    crate::error::ProblemQuery(q): crate::error::ProblemQuery<ImportQuery>,
     body: Body,
 ) -> ApiResult<Json<ImportOut>> {
     caller.require(pronto_domain::user::Action::ReconcilePayments)?;
@@ -231,7 +231,7 @@ pub async fn import_statement(
     params(LinesQuery),
     responses((status = 200, body = StatementLineList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn unmatched(State(st): State<AppState>, caller: Caller, Query(q): Query<LinesQuery>) -> ApiResult<Json<StatementLineList>> {
+pub async fn unmatched(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<LinesQuery>) -> ApiResult<Json<StatementLineList>> {
     let items = app::payments::lines(&st, &caller, q.status.as_deref()).await?;
     Ok(Json(StatementLineList { items: items.into_iter().map(Into::into).collect() }))
 }

@@ -11,7 +11,7 @@ use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use pronto_store::purchases::PurchaseRecord;
@@ -190,7 +190,7 @@ pub struct StatusQuery {
 #[utoipa::path(get, path = "/api/v1/purchases", tag = "purchases", params(StatusQuery),
     responses((status = 200, body = PurchaseList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn management_list(State(st): State<AppState>, caller: Caller, Query(q): Query<StatusQuery>) -> ApiResult<Json<PurchaseList>> {
+pub async fn management_list(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<StatusQuery>) -> ApiResult<Json<PurchaseList>> {
     let items = app::purchases::management(&st, &caller, q.status.as_deref()).await?;
     Ok(Json(PurchaseList { items: items.into_iter().map(Into::into).collect() }))
 }
