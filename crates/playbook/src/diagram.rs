@@ -937,7 +937,7 @@ mod tests {
             })
             .collect();
         // … and what reacts to an invoice paid or unpaid after its due day (issue 21, payments).
-        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents", "pay_supplier", "unpaid_invoice_call", "unpaid_invoice_escalation"]);
+        assert_eq!(anywhere, ["call_notes", "call_back", "confirm_documents", "pay_supplier", "unpaid_invoice_call", "unpaid_invoice_escalation", "quality_call"]);
         assert!(tasks_in("paid").contains(&"arrange_delivery".to_owned()));
     }
 

@@ -232,7 +232,7 @@ pub async fn import_statement(
     responses((status = 200, body = StatementLineList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
 pub async fn unmatched(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<LinesQuery>) -> ApiResult<Json<StatementLineList>> {
-    let items = app::payments::lines(&st, &caller, q.status.as_deref()).await?;
+    let items = app::payments::lines(&st, &caller, q.status.as_deref().filter(|s| !s.is_empty())).await?;
     Ok(Json(StatementLineList { items: items.into_iter().map(Into::into).collect() }))
 }
 
