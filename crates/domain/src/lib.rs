@@ -17,6 +17,7 @@ pub mod intake;
 pub mod invoice;
 pub mod lead;
 pub mod money;
+pub mod money_report;
 pub mod netaddr;
 pub mod offer;
 pub mod offer_report;

@@ -175,7 +175,11 @@ impl Messages {
             let m = b.get_message(key)?;
             let mut args = FluentArgs::with_capacity(vars.len());
             for (k, v) in vars {
-                args.set(*k, v.clone());
+                // A whole number is a number, so the words' plurals choose by it.
+                match v.parse::<i64>() {
+                    Ok(n) => args.set(*k, n),
+                    Err(_) => args.set(*k, v.clone()),
+                }
             }
             let mut errors = vec![];
             Some(b.format_pattern(m.value()?, Some(&args), &mut errors).into_owned())

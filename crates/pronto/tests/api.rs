@@ -57,6 +57,8 @@ mod invoices;
 mod deliveries;
 #[path = "api/payments.rs"]
 mod payments;
+#[path = "api/money_reports.rs"]
+mod money_reports;
 #[path = "api/purchases.rs"]
 mod purchases;
 #[path = "api/leads.rs"]

@@ -48,6 +48,10 @@ pub struct ComplaintFilter {
     pub status: Option<String>,
     pub from: Option<Timestamp>,
     pub to: Option<Timestamp>,
+    /// The lead's channel (`web`, `phone`, …).
+    pub channel: Option<String>,
+    /// The representative: `Some(None)` the complaints with no owner.
+    pub owner: Option<Option<i64>>,
 }
 
 /// Records the complaint of lead `lead_id` from task `task_id` (its completion is in the same
@@ -166,6 +170,18 @@ pub(crate) async fn list(c: &mut dyn Conn, f: &ComplaintFilter) -> R<Vec<Complai
     if let Some(t) = f.to {
         ps.push(P::from(micros(t)));
         sql.push_str(&format!(" AND k.created_at < ${}", ps.len()));
+    }
+    if let Some(ch) = &f.channel {
+        ps.push(P::from(ch.clone()));
+        sql.push_str(&format!(" AND k.channel = ${}", ps.len()));
+    }
+    match f.owner {
+        Some(Some(o)) => {
+            ps.push(P::from(o));
+            sql.push_str(&format!(" AND k.owner_id = ${}", ps.len()));
+        }
+        Some(None) => sql.push_str(" AND k.owner_id IS NULL"),
+        None => {}
     }
     sql.push_str(" ORDER BY k.created_at DESC, k.id DESC");
     let rows = c.rows(&sql, ps).await?;

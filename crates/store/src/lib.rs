@@ -30,6 +30,7 @@ mod late;
 mod mail;
 mod migrate;
 mod offer_facts;
+mod money_facts;
 pub mod payments;
 pub mod playbooks;
 mod pool;
@@ -413,6 +414,11 @@ pub trait Store: Send + Sync {
         to: jiff::Timestamp,
         playbook: Option<String>,
     ) -> Result<Vec<pronto_domain::offer_report::LeadOffers>>;
+
+    // ── money reports (issue 21, item 7) ──
+    /// The invoices that show in `[from, to)` — issued in it, paid in it or still owed at its
+    /// end — with their leads' report facts and payments (`pronto_domain::money_report`).
+    async fn report_money(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<pronto_domain::money_report::InvoiceFact>>;
 
     // ── requisites (issue 21, helper "requisites") ──
     /// Enters or replaces the lead's requisites in one transaction: the row (the passport data

@@ -296,6 +296,92 @@ pub struct Composed {
     pub sales: Vec<ReportMove>,
     /// The monthly summary's figures per channel (from the report tallies).
     pub summary: Vec<SummaryLine>,
+    /// Invoices issued and paid, money invoiced, received and owed (issue 21): per where the
+    /// deal came from (incoming call, outgoing call, a request by its channel) in the daily
+    /// sales report, per channel in the monthly summary. Empty in the secretary's report.
+    pub money: Vec<MoneyLine>,
+    /// The same per representative (the lead's owner).
+    pub money_by_owner: Vec<MoneyLine>,
+    /// The money of every group together (`group` is `all`).
+    pub money_total: Option<MoneyLine>,
+    /// The seed's sales report in the monthly summary: per representative, leads, won and
+    /// lost, the quality calls' answers and the complaints (counted; the complaints themselves
+    /// are on the Complaints page, `complaints_url`).
+    pub feedback: Vec<FeedbackLine>,
+    /// The monthly summary's month before, to see sales rise or fall.
+    pub previous: Option<Totals>,
+    /// This period's totals, to compare with `previous`.
+    pub totals: Option<Totals>,
+}
+
+/// An amount of one currency, formatted with the currency's minor digits.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub currency: String,
+    pub amount: String,
+}
+
+fn amounts(m: &pronto_domain::offer_report::Amounts) -> Vec<Amount> {
+    m.iter()
+        .map(|(c, v)| Amount {
+            currency: c.clone(),
+            amount: pronto_domain::money::Currency::parse(c)
+                .map(|cur| pronto_domain::money::format_amount(*v, cur))
+                .unwrap_or_else(|_| v.normalize().to_string()),
+        })
+        .collect()
+}
+
+/// One group's money in a scheduled report.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoneyLine {
+    /// `call_in`, `call_out` or a channel code; a representative's name.
+    pub group: String,
+    pub invoices_issued: i64,
+    pub invoices_paid: i64,
+    pub invoiced: Vec<Amount>,
+    pub received: Vec<Amount>,
+    pub outstanding: Vec<Amount>,
+    pub overdue: Vec<Amount>,
+    pub overdue_invoices: i64,
+}
+
+impl MoneyLine {
+    fn of(group: String, t: &pronto_domain::money_report::MoneyTally) -> MoneyLine {
+        MoneyLine {
+            group,
+            invoices_issued: t.issued,
+            invoices_paid: t.paid,
+            invoiced: amounts(&t.invoiced),
+            received: amounts(&t.received),
+            outstanding: amounts(&t.outstanding),
+            overdue: amounts(&t.overdue),
+            overdue_invoices: t.overdue_invoices,
+        }
+    }
+}
+
+/// One representative in the monthly sales report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackLine {
+    pub representative: String,
+    pub leads: i64,
+    pub won: i64,
+    pub lost: i64,
+    pub quality_positive: i64,
+    pub quality_negative: i64,
+    pub complaints: i64,
+}
+
+/// A period's totals: leads, won, invoices issued and paid, money invoiced and received.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    pub leads: i64,
+    pub won: i64,
+    pub invoices_issued: i64,
+    pub invoices_paid: i64,
+    pub invoiced: Vec<Amount>,
+    pub received: Vec<Amount>,
 }
 
 /// One channel in the monthly summary.
@@ -412,7 +498,64 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
             });
         }
     }
-    Ok(Composed { report: kind, from, to, leads, calls, transfers, sales, summary })
+    let mut money = Vec::new();
+    let mut money_by_owner = Vec::new();
+    let mut money_total = None;
+    let (mut feedback, mut previous, mut totals) = (Vec::new(), None, None);
+    if kind != ReportKind::Secretary {
+        use pronto_domain::money_report::group_by;
+        use pronto_domain::tally::Dim;
+        let users: std::collections::BTreeMap<String, String> = c
+            .rows("SELECT id, name FROM users", vec![])
+            .await?
+            .iter()
+            .map(|r| Ok((r.i64("id")?.to_string(), r.str("name")?)))
+            .collect::<Result<_>>()?;
+        let name = |id: &str| users.get(id).cloned().unwrap_or_else(|| "–".into());
+        let invoices = crate::money_facts::invoice_facts(c, from, to).await?;
+        let by = |f: &pronto_domain::money_report::InvoiceFact| match kind {
+            ReportKind::Monthly => f.lead.channel.clone(),
+            _ => f.origin.clone(),
+        };
+        money = group_by(&invoices, from, to, by).iter().map(|(k, t)| MoneyLine::of(k.clone(), t)).collect();
+        money_by_owner = group_by(&invoices, from, to, |f| Dim::Owner.value(&f.lead)).iter().map(|(k, t)| MoneyLine::of(name(k), t)).collect();
+        let mut all = pronto_domain::money_report::MoneyTally::default();
+        for f in &invoices {
+            all.add(f, from, to);
+        }
+        money_total = Some(MoneyLine::of("all".into(), &all));
+        if kind == ReportKind::Monthly {
+            for (owner, t) in crate::facts::tallies(c, tz, Dim::Owner, from, to).await?.groups {
+                feedback.push(FeedbackLine {
+                    representative: name(&owner),
+                    leads: t.leads,
+                    won: t.won,
+                    lost: t.lost,
+                    quality_positive: t.quality_positive,
+                    quality_negative: t.quality_negative,
+                    complaints: t.complaints,
+                });
+            }
+            totals = Some(period_totals(c, tz, from, to).await?);
+            let (pfrom, pto) = period(kind, from + jiff::SignedDuration::from_hours(1), tz);
+            if pto <= from {
+                previous = Some(period_totals(c, tz, pfrom, pto).await?);
+            }
+        }
+    }
+    Ok(Composed { report: kind, from, to, leads, calls, transfers, sales, summary, money, money_by_owner, money_total, feedback, previous, totals })
+}
+
+/// Leads, won and the invoices' money of `[from, to)`, for the month-on-month comparison.
+async fn period_totals(c: &mut dyn Conn, tz: &TimeZone, from: Timestamp, to: Timestamp) -> Result<Totals> {
+    let t = crate::facts::tallies(c, tz, pronto_domain::tally::Dim::All, from, to).await?;
+    let (leads, won) = t.groups.values().fold((0, 0), |(l, w), t| (l + t.leads, w + t.won));
+    let invoices = crate::money_facts::invoice_facts(c, from, to).await?;
+    let mut m = pronto_domain::money_report::MoneyTally::default();
+    for f in &invoices {
+        m.add(f, from, to);
+    }
+    Ok(Totals { leads, won, invoices_issued: m.issued, invoices_paid: m.paid, invoiced: amounts(&m.invoiced), received: amounts(&m.received) })
 }
 
 /// The stages the head of sales counts, as the built-in playbooks name them.
@@ -471,6 +614,9 @@ pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: 
             }
         }
     }
+    if r.report != ReportKind::Secretary {
+        money_lines(&mut b, r, m, lang);
+    }
     if r.report == ReportKind::Monthly {
         b.push_str(&format!("\n{}\n", w("report-by-channel")));
         for l in &r.summary {
@@ -487,6 +633,35 @@ pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: 
                 l.won,
                 l.lost
             ));
+        }
+        if !r.feedback.is_empty() {
+            b.push_str(&format!("\n{}\n", w("report-sales-by-representative")));
+            for l in &r.feedback {
+                b.push_str(&format!(
+                    "  {}: {}, {}, {}, {}, {}, {}\n",
+                    l.representative, l.leads, l.won, l.lost, l.quality_positive, l.quality_negative, l.complaints
+                ));
+            }
+        }
+        let complaints: i64 = r.feedback.iter().map(|l| l.complaints).sum();
+        let link = m.public_url.as_ref().map(|u| {
+            let last = day(r.to - jiff::SignedDuration::from_secs(1));
+            format!(" — {u}/complaints?from={}&to={last}", day(r.from))
+        });
+        b.push_str(&format!("{}: {complaints}{}\n", w("report-complaints"), link.unwrap_or_default()));
+        if let (Some(now), Some(before)) = (&r.totals, &r.previous) {
+            let sums = |v: &[Amount]| if v.is_empty() { "0".to_owned() } else { v.iter().map(|a| format!("{} {}", a.amount, a.currency)).collect::<Vec<_>>().join(" + ") };
+            b.push_str(&format!("\n{}\n", w("report-compared")));
+            for (key, a, p) in [
+                ("report-leads", now.leads.to_string(), before.leads.to_string()),
+                ("report-won", now.won.to_string(), before.won.to_string()),
+                ("report-invoices-issued", now.invoices_issued.to_string(), before.invoices_issued.to_string()),
+                ("report-invoices-paid", now.invoices_paid.to_string(), before.invoices_paid.to_string()),
+                ("report-invoiced", sums(&now.invoiced), sums(&before.invoiced)),
+                ("report-received", sums(&now.received), sums(&before.received)),
+            ] {
+                b.push_str(&format!("  {}: {a} ({p})\n", w(key)));
+            }
         }
         return (subject, b);
     }
@@ -529,6 +704,53 @@ pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: 
         }
     }
     (subject, b)
+}
+
+/// The money part of the sales report and the monthly summary: invoices issued and paid by
+/// where the deals came from (daily) or by channel (monthly), the money in each currency, then
+/// each representative's line.
+fn money_lines(b: &mut String, r: &Composed, m: &pronto_playbook::Messages, lang: &str) {
+    let w = |key: &str| m.common_text(lang, key, &[]);
+    let group = |code: &str| match code {
+        "call_in" => w("report-origin-call-in"),
+        "call_out" => w("report-origin-call-out"),
+        c => m.channel(lang, c),
+    };
+    let sums = |v: &[Amount]| if v.is_empty() { "0".to_owned() } else { v.iter().map(|a| format!("{} {}", a.amount, a.currency)).collect::<Vec<_>>().join(" + ") };
+    let counted = |n: fn(&MoneyLine) -> i64| {
+        let total: i64 = r.money.iter().map(n).sum();
+        let parts: Vec<String> = r.money.iter().filter(|l| n(l) > 0).map(|l| format!("{} {}", group(&l.group), n(l))).collect();
+        format!("{total}{}", if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) })
+    };
+    b.push_str(&format!("{}: {}\n", w("report-invoices-issued"), counted(|l| l.invoices_issued)));
+    b.push_str(&format!("{}: {}\n", w("report-invoices-paid"), counted(|l| l.invoices_paid)));
+    let Some(t) = &r.money_total else { return };
+    let (invoiced, received, outstanding, overdue) = (sums(&t.invoiced), sums(&t.received), sums(&t.outstanding), sums(&t.overdue));
+    let overdue_n = t.overdue_invoices;
+    b.push_str(&format!("{}: {invoiced}\n{}: {received}\n", w("report-invoiced"), w("report-received")));
+    b.push_str(&format!(
+        "{}: {outstanding} ({})\n",
+        w("report-outstanding"),
+        m.common_text(lang, "report-overdue", &[("amount", overdue), ("n", overdue_n.to_string())])
+    ));
+    for (key, lines, named) in [("report-money-by-origin", &r.money, true), ("report-money-by-representative", &r.money_by_owner, false)] {
+        if lines.is_empty() {
+            continue;
+        }
+        let key = if named && r.report == ReportKind::Monthly { "report-money-by-channel" } else { key };
+        b.push_str(&format!("\n{}\n", w(key)));
+        for l in lines {
+            b.push_str(&format!(
+                "  {}: {}, {}, {}, {}, {}\n",
+                if named { group(&l.group) } else { l.group.clone() },
+                l.invoices_issued,
+                l.invoices_paid,
+                sums(&l.invoiced),
+                sums(&l.received),
+                sums(&l.outstanding)
+            ));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -607,6 +829,12 @@ mod tests {
                 to: "invoiced".into(),
             }],
             summary: vec![],
+            money: vec![],
+            money_by_owner: vec![],
+            money_total: None,
+            feedback: vec![],
+            previous: None,
+            totals: None,
         };
         let m = pronto_playbook::Messages::default();
         let (subject, body) = render(&r, &tz, &m, "en");
@@ -640,6 +868,87 @@ mod tests {
         let (subject, body) = render(&month, &tz, &m, "ru");
         assert_eq!(subject, "Итоги месяца 2026-11");
         assert!(body.contains("  сайт: 2, 1, 4 мин, 1, 1, 0"), "{body}");
+    }
+
+    fn czk(a: &str) -> Vec<Amount> {
+        vec![Amount { currency: "CZK".into(), amount: a.into() }]
+    }
+    fn money(group: &str, issued: i64, paid: i64, invoiced: &str, received: &str, outstanding: &str) -> MoneyLine {
+        let m = |a: &str| if a == "0" { vec![] } else { czk(a) };
+        MoneyLine {
+            group: group.into(),
+            invoices_issued: issued,
+            invoices_paid: paid,
+            invoiced: m(invoiced),
+            received: m(received),
+            outstanding: m(outstanding),
+            overdue: vec![],
+            overdue_invoices: 0,
+        }
+    }
+
+    #[test]
+    fn the_sales_report_counts_invoices_issued_and_paid_per_call_and_request() {
+        let tz = TimeZone::get("Europe/Prague").unwrap();
+        let mut total = money("all", 3, 1, "3630.00", "1210.00", "2420.00");
+        total.overdue = czk("1210.00");
+        total.overdue_invoices = 1;
+        let r = Composed {
+            report: ReportKind::Sales,
+            from: ts("2026-11-23T18:30:00Z"),
+            to: ts("2026-11-24T18:30:00Z"),
+            leads: vec![],
+            calls: vec![],
+            transfers: vec![],
+            sales: vec![],
+            summary: vec![],
+            money: vec![money("call_in", 2, 1, "2420.00", "1210.00", "1210.00"), money("call_out", 0, 0, "0", "0", "0"), money("web", 1, 0, "1210.00", "0", "1210.00")],
+            money_by_owner: vec![money("Petr Novák", 3, 1, "3630.00", "1210.00", "2420.00")],
+            money_total: Some(total),
+            feedback: vec![],
+            previous: None,
+            totals: None,
+        };
+        let m = pronto_playbook::Messages::default();
+        let (_, body) = render(&r, &tz, &m, "en");
+        for want in [
+            "Invoices issued: 3 (incoming call 2, web 1)",
+            "Invoices paid in full: 1 (incoming call 1)",
+            "Invoiced: 3630.00 CZK",
+            "Received: 1210.00 CZK",
+            "Outstanding: 2420.00 CZK (overdue 1210.00 CZK on 1 invoice)",
+            "  Petr Novák: 3, 1, 3630.00 CZK, 1210.00 CZK, 2420.00 CZK",
+        ] {
+            assert!(body.contains(want), "{want}\n{body}");
+        }
+        // The secretary's report has no money.
+        let (_, body) = render(&Composed { report: ReportKind::Secretary, ..r.clone() }, &tz, &m, "en");
+        assert!(!body.contains("Invoices issued"), "{body}");
+        // The monthly summary: by channel, the sales report per representative, the complaints
+        // linked (not copied), and the month before.
+        let month = Composed {
+            report: ReportKind::Monthly,
+            from: ts("2026-10-31T23:00:00Z"),
+            to: ts("2026-11-30T23:00:00Z"),
+            feedback: vec![FeedbackLine { representative: "Petr Novák".into(), leads: 9, won: 3, lost: 2, quality_positive: 2, quality_negative: 1, complaints: 1 }],
+            totals: Some(Totals { leads: 9, won: 3, invoices_issued: 3, invoices_paid: 1, invoiced: czk("3630.00"), received: czk("1210.00") }),
+            previous: Some(Totals { leads: 7, won: 1, invoices_issued: 1, invoices_paid: 1, invoiced: czk("500.00"), received: vec![] }),
+            ..r
+        };
+        let linked = pronto_playbook::Messages::new(vec![], "en", Some("https://crm.example.com/".into()));
+        let (_, body) = render(&month, &tz, &linked, "en");
+        for want in [
+            "Money by channel",
+            "  Petr Novák: 9, 3, 2, 2, 1, 1",
+            "Complaints: 1 — https://crm.example.com/complaints?from=2026-11-01&to=2026-11-30",
+            "  Leads: 9 (7)",
+            "  Invoiced: 3630.00 CZK (500.00 CZK)",
+            "  Received: 1210.00 CZK (0)",
+        ] {
+            assert!(body.contains(want), "{want}\n{body}");
+        }
+        let (_, body) = render(&month, &tz, &linked, "he");
+        assert!(body.contains("9 (7)"), "{body}");
     }
 }
 

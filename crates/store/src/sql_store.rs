@@ -772,6 +772,10 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(async move { crate::offer_facts::lead_offers(c, &pbs, from, to, playbook.as_deref()).await })).await
     }
 
+    async fn report_money(&self, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<Vec<pronto_domain::money_report::InvoiceFact>> {
+        self.read(move |c| Box::pin(crate::money_facts::invoice_facts(c, from, to))).await
+    }
+
     // ── requisites (issue 21, helper "requisites") ──
     async fn save_requisites(
         &self,

@@ -233,11 +233,34 @@ async fn delivered_then_the_quality_call_and_a_complaint_for_management(engine: 
     let g = r["groups"].as_array().unwrap().iter().find(|g| g["value"] == owner.to_string()).unwrap_or_else(|| panic!("{r}"));
     assert_eq!(g["complaints"], 1, "{r}");
 
+    // Filtered by channel and representative; the sales report counts it and links exactly it
+    // (the complaint is not copied into the report).
+    assert_eq!(complaint_rows(&app, "?channel=web").await.len(), 1);
+    assert!(complaint_rows(&app, "?channel=phone").await.is_empty());
+    assert_eq!(complaint_rows(&app, &format!("?owner={owner}")).await.len(), 1);
+    assert!(complaint_rows(&app, "?owner=none").await.is_empty());
+    assert_eq!(app.get("/api/v1/complaints?channel=fax").await.problem(422)["errors"][0]["field"], "channel");
+    assert_eq!(app.get("/api/v1/complaints?owner=someone").await.problem(422)["errors"][0]["field"], "owner");
+    let s = app.get("/api/v1/reports/sales").await.expect(200);
+    assert_eq!((s["total"]["complaints"].as_i64(), s["total"]["quality_negative"].as_i64()), (Some(1), Some(1)), "{s}");
+    for (side, value) in [("by_channel", "web".to_owned()), ("by_representative", owner.to_string())] {
+        let line = s[side].as_array().unwrap().iter().find(|g| g["value"] == value.as_str()).unwrap_or_else(|| panic!("{side}: {s}"));
+        assert_eq!(line["complaints"], 1, "{line}");
+        assert!(line.get("text").is_none(), "counted, not copied: {line}");
+        let url = line["complaints_url"].as_str().unwrap();
+        let listed = complaint_rows(&app, url.strip_prefix("/complaints").unwrap()).await;
+        assert_eq!(listed.iter().map(|k| id(k)).collect::<Vec<_>>(), vec![id(k)], "{url}");
+    }
+
     // The page for managers; resolved with a note.
     let session = sign_in(&app, "ivan").await;
     let (status, html) = ui(&app, Method::GET, "/complaints", &session, None).await;
     assert_eq!(status, 200);
     assert!(html.contains("scratched") && html.contains(&format!("action=\"/complaints/{}/resolve\"", id(k))), "the table");
+    let (_, html) = ui(&app, Method::GET, "/complaints?channel=phone", &session, None).await;
+    assert!(!html.contains("scratched") && html.contains("<option value=\"phone\" selected"), "filtered by channel");
+    let (_, html) = ui(&app, Method::GET, &format!("/complaints?owner={owner}"), &session, None).await;
+    assert!(html.contains("scratched"), "filtered by representative");
     let consultant = sign_in(&app, "kate").await;
     assert_eq!(ui(&app, Method::GET, "/complaints", &consultant, None).await.0, 403);
     let p = app.post(&format!("/api/v1/complaints/{}/resolve", id(k)), &json!({ "note": " " })).await.problem(422);

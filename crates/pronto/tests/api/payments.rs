@@ -23,13 +23,13 @@ both!(
 );
 
 /// An issued invoice of 29 800.00 CZK for a private customer who accepted on their page.
-async fn invoice(app: &App, name: &str, email: &str) -> Value {
+pub(crate) async fn invoice(app: &App, name: &str, email: &str) -> Value {
     let (lid, offer, _) = accepted(app, name, email).await;
     private_requisites(app, lid);
     app.post(&format!("/api/v1/leads/{lid}/invoices"), &json!({ "offer_id": offer })).await.expect(201)
 }
 
-fn pay(amount: &str) -> Value {
+pub(crate) fn pay(amount: &str) -> Value {
     json!({ "amount": amount, "paid_at": "2031-05-06", "reference": "20310001" })
 }
 

@@ -104,7 +104,7 @@ async fn deliveries_pack_deliver_and_complain(store: Arc<dyn Store>, clock: Arc<
 
     // Filters.
     let f =
-        |status: Option<&str>, from: Option<Timestamp>, to: Option<Timestamp>| ComplaintFilter { status: status.map(Into::into), from, to };
+        |status: Option<&str>, from: Option<Timestamp>, to: Option<Timestamp>| ComplaintFilter { status: status.map(Into::into), from, to, ..Default::default() };
     assert_eq!(store.complaints(f(Some("open"), None, None)).await.unwrap().len(), 1);
     assert!(store.complaints(f(Some("resolved"), None, None)).await.unwrap().is_empty());
     assert!(store.complaints(f(None, Some(clock.now() + mins(1)), None)).await.unwrap().is_empty());

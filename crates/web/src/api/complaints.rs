@@ -38,6 +38,12 @@ pub struct ComplaintQuery {
     /// `json` (the default), `csv` or `xlsx`.
     #[param(pattern = r"^(json|csv|xlsx)?$")]
     pub format: Option<String>,
+    /// Only the leads of this channel.
+    #[param(pattern = r"^(web|email|phone|in_person|api)?$")]
+    pub channel: Option<String>,
+    /// Only this representative's (a user id), or `none`: the complaints with no owner.
+    #[param(pattern = r"^([1-9][0-9]{0,17}|none)?$")]
+    pub owner: Option<String>,
 }
 
 /// The table as exported: one row per complaint.
@@ -77,7 +83,7 @@ pub fn table(items: &[ComplaintOut]) -> Table {
     security(("bearer" = [])))]
 pub async fn list_complaints(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ComplaintQuery>) -> ApiResult<Response> {
     let format = q.format.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("json").to_owned();
-    let query = app::complaints::Query { status: q.status, from: q.from, to: q.to };
+    let query = app::complaints::Query { status: q.status, from: q.from, to: q.to, channel: q.channel, owner: q.owner };
     let items: Vec<ComplaintOut> = app::complaints::list(&st, &caller, &query).await?.into_iter().map(ComplaintOut::from).collect();
     Ok(match format.as_str() {
         "json" => Json(ComplaintList { items }).into_response(),

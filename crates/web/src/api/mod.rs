@@ -132,6 +132,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::drill))
         .routes(routes!(reports::scheduled))
         .routes(routes!(reports::offers))
+        .routes(routes!(reports::money))
+        .routes(routes!(reports::sales))
         .routes(routes!(mail::list_mailboxes))
         .routes(routes!(mail::test_mailbox))
         .routes(routes!(mail::test_settings))

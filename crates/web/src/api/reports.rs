@@ -461,3 +461,116 @@ pub(crate) fn offers_table(r: &OffersReport) -> Table {
         .collect();
     Table { title: "Offers".into(), columns, rows }
 }
+
+// ── money and the sales report (issue 21, item 7) ──
+
+fn amounts_columns(all: &[Money]) -> Vec<String> {
+    all.iter().map(|m| m.currency.clone()).collect()
+}
+
+/// Money stays the exact decimal it travels as (never a float).
+fn amount_cell(m: &[Money], c: &str) -> Cell {
+    m.iter().find(|m| m.currency == c).map(|m| Cell::Text(m.amount.clone())).unwrap_or(Cell::Empty)
+}
+
+/// Invoiced, paid and outstanding per group of the leads the invoices are for: invoices issued
+/// and paid in full in `[from, to)`, the money invoiced and received in it per currency, and
+/// what is owed (and overdue) at its end.
+#[utoipa::path(get, path = "/api/v1/reports/money", tag = "reports", params(ReportQuery),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((MoneyReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn money(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let r = money_report(&st, &c).await?;
+    answer(c.format, &r, || money_table(&r), "money")
+}
+
+/// The money report as a sheet: one column per currency for each amount.
+pub(crate) fn money_table(r: &MoneyReport) -> Table {
+    let t = &r.total;
+    let sets: [(&str, Vec<String>, fn(&MoneyGroup) -> &Vec<Money>); 4] = [
+        ("invoiced", amounts_columns(&t.invoiced), |g| &g.invoiced),
+        ("received", amounts_columns(&t.received), |g| &g.received),
+        ("outstanding", amounts_columns(&t.outstanding), |g| &g.outstanding),
+        ("overdue", amounts_columns(&t.overdue), |g| &g.overdue),
+    ];
+    let mut columns: Vec<String> = ["group", "invoices issued", "invoices paid", "overdue invoices"].map(String::from).to_vec();
+    for (name, cur, _) in &sets {
+        columns.extend(cur.iter().map(|c| format!("{name} {c}")));
+    }
+    let rows = r
+        .groups
+        .iter()
+        .chain([&r.total])
+        .map(|g| {
+            let mut row = vec![Cell::Text(g.key.clone()), Cell::Int(g.invoices_issued), Cell::Int(g.invoices_paid), Cell::Int(g.overdue_invoices)];
+            for (_, cur, f) in &sets {
+                row.extend(cur.iter().map(|c| amount_cell(f(g), c)));
+            }
+            row
+        })
+        .collect();
+    Table { title: "Money".into(), columns, rows }
+}
+
+/// The sales report of the seed (`001`): per channel and per representative, the leads
+/// received in `[from, to)`, won and lost, invoices issued and paid, the money invoiced,
+/// received and outstanding, the quality calls' positive and negative answers, and the
+/// complaints recorded — counted, each line linking the Complaints page that lists them —,
+/// with the totals of this window and of the window of the same length before it.
+#[utoipa::path(get, path = "/api/v1/reports/sales", tag = "reports", params(ReportQuery),
+    responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((SalesReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn sales(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+    caller.require(Action::ReadLeads)?;
+    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let r = sales_report(&st, &c).await?;
+    answer(c.format, &r, || sales_table(&r), "sales")
+}
+
+/// The sales report as a sheet: a row per channel, then per representative, then the totals
+/// of this window and of the one before.
+pub(crate) fn sales_table(r: &SalesReport) -> Table {
+    let t = &r.total;
+    let sets: [(&str, Vec<String>, fn(&SalesLine) -> &Vec<Money>); 3] = [
+        ("invoiced", amounts_columns(&t.invoiced), |g| &g.invoiced),
+        ("received", amounts_columns(&t.received), |g| &g.received),
+        ("outstanding", amounts_columns(&t.outstanding), |g| &g.outstanding),
+    ];
+    let mut columns: Vec<String> =
+        ["by", "group", "leads", "won", "lost", "invoices issued", "invoices paid", "quality positive", "quality negative", "complaints"]
+            .map(String::from)
+            .to_vec();
+    for (name, cur, _) in &sets {
+        columns.extend(cur.iter().map(|c| format!("{name} {c}")));
+    }
+    columns.push("complaints link".into());
+    let rows = r
+        .by_channel
+        .iter()
+        .map(|l| ("channel", l))
+        .chain(r.by_representative.iter().map(|l| ("representative", l)))
+        .chain([("total", &r.total), ("previous period", &r.previous)])
+        .map(|(by, l)| {
+            let mut row = vec![
+                Cell::Text(by.into()),
+                Cell::Text(l.key.clone()),
+                Cell::Int(l.leads),
+                Cell::Int(l.won),
+                Cell::Int(l.lost),
+                Cell::Int(l.invoices_issued),
+                Cell::Int(l.invoices_paid),
+                Cell::Int(l.quality_positive),
+                Cell::Int(l.quality_negative),
+                Cell::Int(l.complaints),
+            ];
+            for (_, cur, f) in &sets {
+                row.extend(cur.iter().map(|c| amount_cell(f(l), c)));
+            }
+            row.push(Cell::Text(l.complaints_url.clone()));
+            row
+        })
+        .collect();
+    Table { title: "Sales".into(), columns, rows }
+}

@@ -20,6 +20,10 @@ pub struct Query {
     pub status: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// A channel code (`web`, `email`, `phone`, `in_person`, `api`).
+    pub channel: Option<String>,
+    /// A representative's user id, or `none` for the complaints with no owner.
+    pub owner: Option<String>,
 }
 
 /// Parses the query: every bad field at once.
@@ -51,7 +55,26 @@ pub fn filter(q: &Query, zone: &jiff::tz::TimeZone) -> Result<ComplaintFilter> {
     };
     let from = time("from", &q.from, false);
     let to = time("to", &q.to, true);
-    if e.is_empty() { Ok(ComplaintFilter { status, from, to }) } else { Err(Error::Invalid(e)) }
+    let channel = match q.channel.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(c) if pronto_domain::lead::Channel::ALL.iter().any(|k| k.as_str() == c) => Some(c.to_owned()),
+        Some(c) => {
+            e.add("channel", format!("`{c}` is not a channel: use web, email, phone, in_person or api"));
+            None
+        }
+    };
+    let owner = match q.owner.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some("none") => Some(None),
+        Some(o) => match o.parse::<i64>() {
+            Ok(id) if id > 0 => Some(Some(id)),
+            _ => {
+                e.add("owner", format!("`{o}` is not a user id (or `none`)"));
+                None
+            }
+        },
+    };
+    if e.is_empty() { Ok(ComplaintFilter { status, from, to, channel, owner }) } else { Err(Error::Invalid(e)) }
 }
 
 /// The complaints the query lets through, newest first.

@@ -813,3 +813,191 @@ pub(crate) async fn offers_report(st: &AppState, c: &Checked, playbook: Option<&
             .collect(),
     })
 }
+
+
+// ── money (issue 21, item 7) ──
+
+/// One group's money in a window: invoices issued in it and paid in full in it, money
+/// invoiced and received in it, and what is owed at its end (overdue: past the due day).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MoneyGroup {
+    pub key: String,
+    pub value: String,
+    pub invoices_issued: i64,
+    pub invoices_paid: i64,
+    /// Gross of the invoices issued, per currency.
+    pub invoiced: Vec<Money>,
+    /// Payments recorded in the window, on any invoice.
+    pub received: Vec<Money>,
+    /// Left to pay at the window's end, on every invoice issued before it.
+    pub outstanding: Vec<Money>,
+    pub overdue: Vec<Money>,
+    pub overdue_invoices: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MoneyReport {
+    pub from: String,
+    pub to: String,
+    pub group_by: String,
+    pub total: MoneyGroup,
+    pub groups: Vec<MoneyGroup>,
+}
+
+pub(crate) fn money_group(key: String, value: String, t: &pronto_domain::money_report::MoneyTally) -> MoneyGroup {
+    MoneyGroup {
+        key,
+        value,
+        invoices_issued: t.issued,
+        invoices_paid: t.paid,
+        invoiced: money(&t.invoiced),
+        received: money(&t.received),
+        outstanding: money(&t.outstanding),
+        overdue: money(&t.overdue),
+        overdue_invoices: t.overdue_invoices,
+    }
+}
+
+/// Invoiced, paid and outstanding in `[from, to)` per group of the lead the invoice is for.
+pub(crate) async fn money_report(st: &AppState, c: &Checked) -> Result<MoneyReport> {
+    use pronto_domain::money_report::{MoneyTally, group};
+    let invoices = st.store.report_money(c.from, c.to).await?;
+    let groups = group(&invoices, c.from, c.to, c.dim);
+    let names = labels(st, c.dim).await?;
+    let mut all = MoneyTally::default();
+    groups.values().for_each(|t| all.merge(t));
+    Ok(MoneyReport {
+        from: c.from.to_string(),
+        to: c.to.to_string(),
+        group_by: c.dim.name().into(),
+        total: money_group("all".into(), "all".into(), &all),
+        groups: groups.iter().map(|(v, t)| money_group(names.get(v).cloned().unwrap_or_else(|| v.clone()), v.clone(), t)).collect(),
+    })
+}
+
+// ── the sales report of the seed `001` (issue 21, item 7) ──
+
+/// One channel's or one representative's sales: the leads received in the window and how
+/// they ended, the money, the customers' feedback on the quality calls, and the complaints
+/// recorded on the window's office days — counted, with `complaints_url` the Complaints page
+/// that lists exactly them.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SalesLine {
+    pub key: String,
+    pub value: String,
+    pub leads: i64,
+    pub won: i64,
+    pub lost: i64,
+    pub invoices_issued: i64,
+    pub invoices_paid: i64,
+    pub invoiced: Vec<Money>,
+    pub received: Vec<Money>,
+    pub outstanding: Vec<Money>,
+    pub quality_positive: i64,
+    pub quality_negative: i64,
+    pub complaints: i64,
+    /// The staff page listing exactly these complaints.
+    pub complaints_url: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SalesReport {
+    pub from: String,
+    pub to: String,
+    pub by_channel: Vec<SalesLine>,
+    pub by_representative: Vec<SalesLine>,
+    pub total: SalesLine,
+    /// The window of the same length just before, to see sales rise or fall.
+    pub previous: SalesLine,
+}
+
+/// The complaints recorded in `[from, to)`, counted per channel and per representative
+/// (`none`: no owner).
+async fn complaint_counts(st: &AppState, from: jiff::Timestamp, to: jiff::Timestamp) -> Result<(BTreeMap<String, i64>, BTreeMap<String, i64>)> {
+    let f = pronto_store::complaints::ComplaintFilter { from: Some(from), to: Some(to), ..Default::default() };
+    let (mut by_channel, mut by_owner) = (BTreeMap::new(), BTreeMap::new());
+    for k in st.store.complaints(f).await? {
+        *by_channel.entry(k.channel.clone()).or_default() += 1;
+        *by_owner.entry(k.owner_id.map(|o| o.to_string()).unwrap_or_else(|| "none".into())).or_default() += 1;
+    }
+    Ok((by_channel, by_owner))
+}
+
+/// The sales report: per channel and per representative, leads, won and lost, the money,
+/// the quality calls' answers and the complaints (linked), with the totals of this window and
+/// of the one before.
+pub(crate) async fn sales_report(st: &AppState, c: &Checked) -> Result<SalesReport> {
+    use pronto_domain::money_report::{MoneyTally, group};
+    let zone = st.store.office_zone();
+    let day = |t: jiff::Timestamp| t.to_zoned(zone.clone()).strftime("%Y-%m-%d").to_string();
+    let window = format!("from={}&to={}", day(c.from), day(c.to - jiff::SignedDuration::from_secs(1)));
+    // The complaints are counted over the whole office days the link opens, so that a count
+    // and the list behind it always agree.
+    let days = |from: jiff::Timestamp, to: jiff::Timestamp| {
+        let start = |d: jiff::civil::Date| d.to_zoned(zone.clone()).map(|z| z.timestamp()).unwrap_or(from);
+        let last = (to - jiff::SignedDuration::from_secs(1)).to_zoned(zone.clone()).date();
+        (start(from.to_zoned(zone.clone()).date()), start(last.tomorrow().unwrap_or(last)))
+    };
+    let invoices = st.store.report_money(c.from, c.to).await?;
+    let (cfrom, cto) = days(c.from, c.to);
+    let (complaints_by_channel, complaints_by_owner) = complaint_counts(st, cfrom, cto).await?;
+    let line = |key: String, value: String, t: &Tally, m: &MoneyTally, complaints: i64, url: String| SalesLine {
+        key,
+        value,
+        leads: t.leads,
+        won: t.won,
+        lost: t.lost,
+        invoices_issued: m.issued,
+        invoices_paid: m.paid,
+        invoiced: money(&m.invoiced),
+        received: money(&m.received),
+        outstanding: money(&m.outstanding),
+        quality_positive: t.quality_positive,
+        quality_negative: t.quality_negative,
+        complaints,
+        complaints_url: url,
+    };
+    let mut sides = vec![];
+    for (dim, counts, param) in [(Dim::Channel, &complaints_by_channel, "channel"), (Dim::Owner, &complaints_by_owner, "owner")] {
+        let tallies = st.store.report_tallies(dim, c.from, c.to).await?.groups;
+        let money = group(&invoices, c.from, c.to, dim);
+        let names = labels(st, dim).await?;
+        let mut values: std::collections::BTreeSet<String> = tallies.keys().cloned().collect();
+        values.extend(money.keys().cloned());
+        values.extend(counts.keys().cloned());
+        let lines: Vec<SalesLine> = values
+            .into_iter()
+            .map(|v| {
+                let empty_t = Tally::default();
+                let empty_m = MoneyTally::default();
+                line(
+                    names.get(&v).cloned().unwrap_or_else(|| v.clone()),
+                    v.clone(),
+                    tallies.get(&v).unwrap_or(&empty_t),
+                    money.get(&v).unwrap_or(&empty_m),
+                    counts.get(&v).copied().unwrap_or(0),
+                    format!("/complaints?{window}&{param}={v}"),
+                )
+            })
+            .collect();
+        sides.push(lines);
+    }
+    let by_representative = sides.pop().unwrap_or_default();
+    let by_channel = sides.pop().unwrap_or_default();
+    let totals = |from: jiff::Timestamp, to: jiff::Timestamp, invoices: Vec<pronto_domain::money_report::InvoiceFact>, complaints: i64| async move {
+        let t = total(&st.store.report_tallies(Dim::All, from, to).await?.groups);
+        let mut m = MoneyTally::default();
+        invoices.iter().for_each(|f| m.add(f, from, to));
+        let url = format!("/complaints?from={}&to={}", day(from), day(to - jiff::SignedDuration::from_secs(1)));
+        Ok::<_, super::Error>(line("all".into(), "all".into(), &t, &m, complaints, url))
+    };
+    let all_complaints: i64 = complaints_by_channel.values().sum();
+    let total_line = totals(c.from, c.to, invoices, all_complaints).await?;
+    let len = c.to.duration_since(c.from);
+    let (pfrom, pto) = (c.from - len, c.from);
+    let before = st.store.report_money(pfrom, pto).await?;
+    let (pcfrom, pcto) = days(pfrom, pto);
+    let (prev_complaints, _) = complaint_counts(st, pcfrom, pcto).await?;
+    let previous = totals(pfrom, pto, before, prev_complaints.values().sum()).await?;
+    Ok(SalesReport { from: c.from.to_string(), to: c.to.to_string(), by_channel, by_representative, total: total_line, previous })
+}

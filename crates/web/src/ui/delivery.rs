@@ -271,6 +271,11 @@ struct ComplaintsPage {
     to: String,
     /// The filter as a query for the downloads.
     export: String,
+    channel: String,
+    owner: String,
+    /// The channels and the representatives to choose from: (value, name).
+    channels: Vec<(String, String)>,
+    owners: Vec<(String, String)>,
     rows: Vec<ComplaintRow>,
     notice: Option<String>,
     error: Option<String>,
@@ -291,8 +296,14 @@ async fn complaints_render(st: &AppState, c: &Caller, t: Arc<Tr>, q: &HashMap<St
     c.require(Action::ManageComplaints).map_err(fail(st, c, &t, "/inbox"))?;
     let zone = st.store.office_zone();
     let get = |k: &str| q.get(k).map(|s| s.trim().to_owned()).unwrap_or_default();
-    let (status, from, to) = (get("status"), get("from"), get("to"));
-    let query = cuc::Query { status: Some(status.clone()), from: Some(from.clone()), to: Some(to.clone()) };
+    let (status, from, to, channel, owner) = (get("status"), get("from"), get("to"), get("channel"), get("owner"));
+    let query = cuc::Query {
+        status: Some(status.clone()),
+        from: Some(from.clone()),
+        to: Some(to.clone()),
+        channel: Some(channel.clone()),
+        owner: Some(owner.clone()),
+    };
     let (items, mut error) = match cuc::list(st, c, &query).await {
         Ok(items) => (items, None),
         Err(app::Error::Invalid(_)) => {
@@ -325,7 +336,11 @@ async fn complaints_render(st: &AppState, c: &Caller, t: Arc<Tr>, q: &HashMap<St
             },
         })
         .collect();
-    let export = format!("status={}&from={}&to={}", enc(&status), enc(&from), enc(&to));
+    let export = format!("status={}&from={}&to={}&channel={}&owner={}", enc(&status), enc(&from), enc(&to), enc(&channel), enc(&owner));
+    let channels = pronto_domain::lead::Channel::ALL.iter().map(|k| (k.as_str().to_owned(), super::words::channel(&t, k.as_str()))).collect();
+    let mut owners: Vec<(String, String)> =
+        st.store.users().await.unwrap_or_default().into_iter().map(|u| (u.id.to_string(), u.name)).collect();
+    owners.push(("none".into(), t.t("cmp-nobody")));
     Ok(page(ComplaintsPage {
         admin: c.role == Role::Admin,
         now_iso: st.clock.now().to_string(),
@@ -336,6 +351,10 @@ async fn complaints_render(st: &AppState, c: &Caller, t: Arc<Tr>, q: &HashMap<St
         from,
         to,
         export,
+        channel,
+        owner,
+        channels,
+        owners,
         rows,
         notice,
         error,

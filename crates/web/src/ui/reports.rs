@@ -26,6 +26,7 @@ use std::sync::Arc;
 use words::*;
 
 mod drill;
+mod money;
 mod offers;
 mod presets;
 mod words;
@@ -446,7 +447,7 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
     let shown = playbook.clone().unwrap_or_else(|| st.config.default_playbook.clone());
     let namer = super::words::Namer::new(&st);
     let x = Ctx { t: &t, c: &checked, rtl: t.dir() == "rtl", zone: &zone, names: &namer, playbook: Some(shown) };
-    match sections(&st, &x, &reader).await {
+    match sections(&st, &x, &reader, p.complaints_link).await {
         Ok(mut s) => {
             sort_tables(&mut s, &q, &sort);
             p.sections = s;
@@ -461,7 +462,7 @@ pub(super) async fn reports_page(State(st): State<AppState>, Signed(c, t): Signe
 }
 
 /// Every report of the window; times at risk in the `reader`'s zone.
-async fn sections(st: &AppState, x: &Ctx<'_>, reader: &TimeZone) -> Result<Vec<Section>, crate::app::Error> {
+async fn sections(st: &AppState, x: &Ctx<'_>, reader: &TimeZone, complaints_link: bool) -> Result<Vec<Section>, crate::app::Error> {
     let playbook = x.playbook.as_deref();
     let by_owner = Checked { from: x.c.from, to: x.c.to, dim: Dim::Owner, business: x.c.business, format: x.c.format };
     Ok(vec![
@@ -471,6 +472,8 @@ async fn sections(st: &AppState, x: &Ctx<'_>, reader: &TimeZone) -> Result<Vec<S
         sla(x, &api::sla_report(st, x.c.from, x.c.to, playbook).await?, reader),
         feedback(&Ctx { c: &by_owner, playbook: x.playbook.clone(), ..*x }, &api::feedback_report(st, &by_owner).await?),
         offers::offers(x, &api::offers_report(st, x.c, playbook).await?),
+        money::money(x, &api::money_report(st, x.c).await?),
+        money::sales(x, &api::sales_report(st, x.c).await?, complaints_link),
     ])
 }
 

@@ -22,6 +22,25 @@ report-new-customer = nový zákazník
 report-sales-stages = Obchodní fáze
 report-by-channel = Podle kanálu: poptávky, zodpovězené, medián odezvy, do 5 minut, získané, ztracené
 report-minutes = { $n } min
+report-origin-call-in = příchozí hovor
+report-origin-call-out = odchozí hovor
+report-invoices-issued = Vystavené faktury
+report-invoices-paid = Plně zaplacené faktury
+report-invoiced = Fakturováno
+report-received = Přijato
+report-outstanding = Nezaplaceno
+report-overdue = po splatnosti { $amount } na { $n ->
+    [one] 1 faktuře
+   *[other] { $n } fakturách
+}
+report-money-by-origin = Peníze podle hovorů a poptávek: vystavené faktury, zaplacené, fakturováno, přijato, nezaplaceno
+report-money-by-channel = Peníze podle kanálu: vystavené faktury, zaplacené, fakturováno, přijato, nezaplaceno
+report-money-by-representative = Peníze podle obchodníka: vystavené faktury, zaplacené, fakturováno, přijato, nezaplaceno
+report-sales-by-representative = Prodeje podle obchodníka: poptávky, získané, ztracené, kontrolní hovory kladné, záporné, stížnosti
+report-complaints = Stížnosti
+report-compared = Ve srovnání s předchozím měsícem (v závorce)
+report-leads = Poptávky
+report-won = Získané
 
 # Názvy společné všem procesům: jak hovor skončil (tlačítka týmu a hlášení ústředny) a druhy úkolů.
 outcome-reached = Dovoláno

@@ -22,6 +22,25 @@ report-new-customer = new customer
 report-sales-stages = Sales stages
 report-by-channel = By channel: leads, answered, median response, within 5 minutes, won, lost
 report-minutes = { $n } min
+report-origin-call-in = incoming call
+report-origin-call-out = outgoing call
+report-invoices-issued = Invoices issued
+report-invoices-paid = Invoices paid in full
+report-invoiced = Invoiced
+report-received = Received
+report-outstanding = Outstanding
+report-overdue = overdue { $amount } on { $n ->
+    [one] 1 invoice
+   *[other] { $n } invoices
+}
+report-money-by-origin = Money by call and request: invoices issued, paid, invoiced, received, outstanding
+report-money-by-channel = Money by channel: invoices issued, paid, invoiced, received, outstanding
+report-money-by-representative = Money by representative: invoices issued, paid, invoiced, received, outstanding
+report-sales-by-representative = Sales by representative: leads, won, lost, quality calls positive, negative, complaints
+report-complaints = Complaints
+report-compared = Compared with the month before (in brackets)
+report-leads = Leads
+report-won = Won
 
 # Titles every playbook shares: what a call ends with (the team's buttons and the phone
 # exchange's reports) and the kinds of task.

@@ -22,6 +22,25 @@ report-new-customer = לקוח חדש
 report-sales-stages = שלבי מכירה
 report-by-channel = לפי ערוץ: פניות, נענו, זמן תגובה חציוני, תוך 5 דקות, נסגרו בהצלחה, אבדו
 report-minutes = { $n } דק׳
+report-origin-call-in = שיחה נכנסת
+report-origin-call-out = שיחה יוצאת
+report-invoices-issued = חשבוניות שהופקו
+report-invoices-paid = חשבוניות ששולמו במלואן
+report-invoiced = חויב
+report-received = התקבל
+report-outstanding = יתרה לתשלום
+report-overdue = באיחור { $amount } ב-{ $n ->
+    [one] חשבונית אחת
+   *[other] { $n } חשבוניות
+}
+report-money-by-origin = כסף לפי שיחות ופניות: חשבוניות שהופקו, שולמו, חויב, התקבל, יתרה
+report-money-by-channel = כסף לפי ערוץ: חשבוניות שהופקו, שולמו, חויב, התקבל, יתרה
+report-money-by-representative = כסף לפי נציג: חשבוניות שהופקו, שולמו, חויב, התקבל, יתרה
+report-sales-by-representative = מכירות לפי נציג: פניות, נסגרו בהצלחה, אבדו, שיחות בקרה חיוביות, שליליות, תלונות
+report-complaints = תלונות
+report-compared = בהשוואה לחודש הקודם (בסוגריים)
+report-leads = פניות
+report-won = נסגרו בהצלחה
 
 # שמות משותפים לכל התהליכים: איך הסתיימה שיחה (כפתורי הצוות ודיווחי המרכזייה) וסוגי משימות.
 outcome-reached = נוצר קשר

@@ -22,6 +22,25 @@ report-new-customer = nowy klient
 report-sales-stages = Etapy sprzedaży
 report-by-channel = Według kanału: zapytania, z odpowiedzią, mediana odpowiedzi, w 5 minut, wygrane, przegrane
 report-minutes = { $n } min
+report-origin-call-in = połączenie przychodzące
+report-origin-call-out = połączenie wychodzące
+report-invoices-issued = Wystawione faktury
+report-invoices-paid = Faktury opłacone w całości
+report-invoiced = Zafakturowano
+report-received = Otrzymano
+report-outstanding = Do zapłaty
+report-overdue = po terminie { $amount } na { $n ->
+    [one] 1 fakturze
+   *[other] { $n } fakturach
+}
+report-money-by-origin = Pieniądze według połączeń i zapytań: faktury wystawione, opłacone, zafakturowano, otrzymano, do zapłaty
+report-money-by-channel = Pieniądze według kanału: faktury wystawione, opłacone, zafakturowano, otrzymano, do zapłaty
+report-money-by-representative = Pieniądze według handlowca: faktury wystawione, opłacone, zafakturowano, otrzymano, do zapłaty
+report-sales-by-representative = Sprzedaż według handlowca: zapytania, wygrane, przegrane, rozmowy kontrolne pozytywne, negatywne, reklamacje
+report-complaints = Reklamacje
+report-compared = W porównaniu z poprzednim miesiącem (w nawiasie)
+report-leads = Zapytania
+report-won = Wygrane
 
 # Nazwy wspólne dla wszystkich procesów: jak skończyła się rozmowa (przyciski zespołu i zgłoszenia centrali) oraz rodzaje zadań.
 outcome-reached = Połączono

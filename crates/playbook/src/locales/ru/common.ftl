@@ -22,6 +22,25 @@ report-new-customer = новый клиент
 report-sales-stages = Этапы продаж
 report-by-channel = По каналам: заявки, с ответом, медиана ответа, за 5 минут, выиграно, проиграно
 report-minutes = { $n } мин
+report-origin-call-in = входящий звонок
+report-origin-call-out = исходящий звонок
+report-invoices-issued = Выставлено счетов
+report-invoices-paid = Оплачено счетов полностью
+report-invoiced = Выставлено на сумму
+report-received = Получено
+report-outstanding = К оплате
+report-overdue = просрочено { $amount } по { $n ->
+    [one] { $n } счёту
+   *[other] { $n } счетам
+}
+report-money-by-origin = Деньги по звонкам и заявкам: счета выставлены, оплачены, выставлено, получено, к оплате
+report-money-by-channel = Деньги по каналам: счета выставлены, оплачены, выставлено, получено, к оплате
+report-money-by-representative = Деньги по менеджерам: счета выставлены, оплачены, выставлено, получено, к оплате
+report-sales-by-representative = Продажи по менеджерам: заявки, выиграно, проиграно, контрольные звонки положительные, отрицательные, жалобы
+report-complaints = Жалобы
+report-compared = По сравнению с прошлым месяцем (в скобках)
+report-leads = Заявки
+report-won = Выиграно
 
 # Названия, общие для всех процессов: чем закончился звонок (кнопки команды и сообщения АТС) и виды задач.
 outcome-reached = Дозвонились

@@ -29,3 +29,30 @@ reports-offers-chart-accepted = Přijaté nabídky
 reports-offers-note = Nabídnutá hodnota počítá u každé poptávky poslední odeslanou nabídku (změněná nabídka nahrazuje předchozí), získaná hodnota přijaté nabídky; s DPH, po měnách, bez převodu.
 reports-offers-funnel-offered = Nabídnuto (s DPH)
 reports-offers-funnel-won = Získáno (s DPH)
+
+# Peníze a obchodní report (issue 21).
+reports-money = Peníze: fakturováno, zaplaceno, nezaplaceno
+reports-money-chart = Vystavené faktury
+reports-money-issued = Vystavené faktury
+reports-money-paid = Plně zaplacené
+reports-money-invoiced = Fakturováno
+reports-money-received = Přijato
+reports-money-outstanding = Nezaplaceno
+reports-money-overdue = Po splatnosti
+reports-money-overdue-invoices = Faktury po splatnosti
+reports-money-none = V tomto období nebyla vystavena, zaplacena ani dlužena žádná faktura.
+reports-money-note = Fakturováno: faktury vystavené v období. Přijato: platby zadané v období, na jakoukoli fakturu. Nezaplaceno a po splatnosti: co zbývalo zaplatit na konci období. Každá měna zvlášť, nikdy se nepřepočítává.
+reports-sales = Obchodní report: kanál, obchodník, zpětná vazba zákazníků
+reports-sales-by-channel = Podle kanálu
+reports-sales-by-owner = Podle obchodníka
+reports-sales-compare = Toto a předchozí období
+reports-sales-this-period = Toto období
+reports-sales-period-before = Předchozí období
+reports-sales-note = Poptávky a jejich výsledek se počítají z poptávek přijatých v období; odpovědi z kontrolních hovorů jsou jejich. Stížnosti jsou ty zaznamenané v období: číslo je otevře na stránce Stížnosti.
+reports-sales-complaints = { $n ->
+    [one] 1 stížnost v tomto období: klikněte na číslo a otevřete ji.
+    [few] { $n } stížnosti v tomto období: klikněte na číslo a otevřete je.
+   *[other] { $n } stížností v tomto období: klikněte na číslo a otevřete je.
+}
+reports-sales-satisfied = Spokojení
+reports-sales-dissatisfied = Nespokojení

@@ -29,3 +29,29 @@ reports-offers-chart-accepted = Offers accepted
 reports-offers-note = Value offered counts each inquiry's latest sent offer (a changed offer replaces the earlier one), value won the accepted ones; gross, per currency, never converted.
 reports-offers-funnel-offered = Offered (gross)
 reports-offers-funnel-won = Won (gross)
+
+# Money and the sales report (issue 21).
+reports-money = Money: invoiced, paid, outstanding
+reports-money-chart = Invoices issued
+reports-money-issued = Invoices issued
+reports-money-paid = Paid in full
+reports-money-invoiced = Invoiced
+reports-money-received = Received
+reports-money-outstanding = Outstanding
+reports-money-overdue = Overdue
+reports-money-overdue-invoices = Overdue invoices
+reports-money-none = No invoices issued, paid or owed in this period.
+reports-money-note = Invoiced: the invoices issued in the period. Received: the payments entered in the period, on any invoice. Outstanding and overdue: what was left to pay at the period's end. Each currency is shown on its own, never converted.
+reports-sales = Sales report: channel, representative, customer feedback
+reports-sales-by-channel = By channel
+reports-sales-by-owner = By representative
+reports-sales-compare = This period and the one before
+reports-sales-this-period = This period
+reports-sales-period-before = The period before
+reports-sales-note = Inquiries, won and the quality calls' answers (satisfied, dissatisfied) count the inquiries received in the period. Complaints count those recorded in the period: a number opens them on the Complaints page.
+reports-sales-complaints = { $n ->
+    [one] 1 complaint in this period: click a number to open it.
+   *[other] { $n } complaints in this period: click a number to open them.
+}
+reports-sales-satisfied = Satisfied
+reports-sales-dissatisfied = Dissatisfied

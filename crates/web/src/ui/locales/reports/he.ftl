@@ -29,3 +29,29 @@ reports-offers-chart-accepted = הצעות שהתקבלו
 reports-offers-note = הערך שהוצע סופר לכל פנייה את ההצעה האחרונה שנשלחה (הצעה ששונתה מחליפה את הקודמת), הערך שנזכה בו — את ההצעות שהתקבלו; ברוטו, לפי מטבע, ללא המרה.
 reports-offers-funnel-offered = הוצע (ברוטו)
 reports-offers-funnel-won = נזכה (ברוטו)
+
+# כסף ודוח מכירות (issue 21).
+reports-money = כסף: חויב, שולם, יתרה לתשלום
+reports-money-chart = חשבוניות שהופקו
+reports-money-issued = חשבוניות שהופקו
+reports-money-paid = שולמו במלואן
+reports-money-invoiced = חויב
+reports-money-received = התקבל
+reports-money-outstanding = יתרה לתשלום
+reports-money-overdue = באיחור
+reports-money-overdue-invoices = חשבוניות באיחור
+reports-money-none = בתקופה זו לא הופקו, לא שולמו ולא נותרו חשבוניות פתוחות.
+reports-money-note = חויב: החשבוניות שהופקו בתקופה. התקבל: התשלומים שנרשמו בתקופה, על כל חשבונית. יתרה ובאיחור: מה שנותר לתשלום בסוף התקופה. כל מטבע מוצג בנפרד, ללא המרה.
+reports-sales = דוח מכירות: ערוץ, נציג, משוב לקוחות
+reports-sales-by-channel = לפי ערוץ
+reports-sales-by-owner = לפי נציג
+reports-sales-compare = תקופה זו והתקופה הקודמת
+reports-sales-this-period = תקופה זו
+reports-sales-period-before = התקופה הקודמת
+reports-sales-note = הפניות ותוצאותיהן נספרות מהפניות שהתקבלו בתקופה; תשובות שיחות הבקרה שלהן. התלונות הן אלה שנרשמו בתקופה: המספר פותח אותן בדף התלונות.
+reports-sales-complaints = { $n ->
+    [one] תלונה אחת בתקופה זו: לחצו על המספר כדי לפתוח אותה.
+   *[other] { $n } תלונות בתקופה זו: לחצו על מספר כדי לפתוח אותן.
+}
+reports-sales-satisfied = מרוצים
+reports-sales-dissatisfied = לא מרוצים
