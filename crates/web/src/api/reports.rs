@@ -464,6 +464,32 @@ pub(crate) fn offers_table(r: &OffersReport) -> Table {
 
 // ── money and the sales report (issue 21, item 7) ──
 
+/// What the money and sales reports take: the window, the grouping (money only) and the
+/// format. They count every playbook's invoices, in no time basis.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MoneyQuery {
+    /// RFC 3339; default 30 days before `to`; must be before `to`.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
+    pub from: Option<String>,
+    /// RFC 3339, exclusive; default now.
+    #[param(pattern = r"^((19[7-9][0-9]|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9]))?$")]
+    pub to: Option<String>,
+    /// `channel` (default), `owner`, `source`, `segment`, `hour`, `weekday`, `playbook` or
+    /// `all` (the money report; the sales report is always by channel and by representative).
+    #[param(pattern = r"^(channel|owner|source|segment|hour|weekday|playbook|all)?$")]
+    pub group_by: Option<String>,
+    /// `json` (default), `csv` or `xlsx`.
+    #[param(pattern = r"^(json|csv|xlsx)?$")]
+    pub format: Option<String>,
+}
+
+impl MoneyQuery {
+    fn report(self) -> ReportQuery {
+        ReportQuery { from: self.from, to: self.to, group_by: self.group_by, format: self.format, ..Default::default() }
+    }
+}
+
 fn amounts_columns(all: &[Money]) -> Vec<String> {
     all.iter().map(|m| m.currency.clone()).collect()
 }
@@ -476,12 +502,12 @@ fn amount_cell(m: &[Money], c: &str) -> Cell {
 /// Invoiced, paid and outstanding per group of the leads the invoices are for: invoices issued
 /// and paid in full in `[from, to)`, the money invoiced and received in it per currency, and
 /// what is owed (and overdue) at its end.
-#[utoipa::path(get, path = "/api/v1/reports/money", tag = "reports", params(ReportQuery),
+#[utoipa::path(get, path = "/api/v1/reports/money", tag = "reports", params(MoneyQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((MoneyReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn money(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn money(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<MoneyQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
-    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    let c = check(st.clock.now(), &q.report(), Dim::Channel)?;
     let r = money_report(&st, &c).await?;
     answer(c.format, &r, || money_table(&r), "money")
 }
@@ -519,12 +545,13 @@ pub(crate) fn money_table(r: &MoneyReport) -> Table {
 /// received and outstanding, the quality calls' positive and negative answers, and the
 /// complaints recorded — counted, each line linking the Complaints page that lists them —,
 /// with the totals of this window and of the window of the same length before it.
-#[utoipa::path(get, path = "/api/v1/reports/sales", tag = "reports", params(ReportQuery),
+#[utoipa::path(get, path = "/api/v1/reports/sales", tag = "reports", params(MoneyQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((SalesReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn sales(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn sales(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<MoneyQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
-    let c = check(st.clock.now(), &q, Dim::Channel)?;
+    // `group_by` is checked like everywhere, and the report is by channel and representative.
+    let c = check(st.clock.now(), &q.report(), Dim::Channel)?;
     let r = sales_report(&st, &c).await?;
     answer(c.format, &r, || sales_table(&r), "sales")
 }
