@@ -282,6 +282,7 @@ pub fn step(pb: &Playbook, lead: &LeadState, trigger: &Trigger, cause: &str, now
         arrival: matches!(trigger, Trigger::LeadReceived),
         actor,
         invoice_timers: None,
+        invoice_rule: None,
     };
     run.react(trigger, 0);
     run.out
@@ -303,6 +304,7 @@ pub fn hand_back(pb: &Playbook, lead: &LeadState, departed: i64, role: Role, now
         arrival: false,
         actor: None,
         invoice_timers: None,
+        invoice_rule: None,
     };
     run.hand_back(departed, role);
     run.out
@@ -335,6 +337,8 @@ struct Run<'a> {
     /// While an invoice's rules run: the end of its due day (their timers count from it) and
     /// its id (their timers carry it).
     invoice_timers: Option<(Timestamp, i64)>,
+    /// The invoice whose trigger the running rule answers (its timers are its own).
+    invoice_rule: Option<i64>,
 }
 
 impl<'a> Run<'a> {
@@ -423,8 +427,13 @@ impl<'a> Run<'a> {
         // An invoice's rules set their timers from its due day; what they cascade into (a stage
         // entered) counts from now as always.
         let outer = self.invoice_timers.take();
+        let outer_rule = self.invoice_rule.take();
         let invoice = match trigger {
             Trigger::Invoice { due_at: Some(due), invoice_id, .. } => Some((*due, *invoice_id)),
+            _ => None,
+        };
+        let rule_invoice = match trigger {
+            Trigger::Invoice { invoice_id, .. } => Some(*invoice_id),
             _ => None,
         };
         for rule in &self.pb.rules {
@@ -432,11 +441,13 @@ impl<'a> Run<'a> {
                 self.event(DomainEvent::PlaybookRule { rule: rule.id.clone(), on: kind.as_str().to_owned() });
                 for a in &rule.actions {
                     self.invoice_timers = invoice;
+                    self.invoice_rule = rule_invoice;
                     self.act(a, depth);
                 }
             }
         }
         self.invoice_timers = outer;
+        self.invoice_rule = outer_rule;
     }
 
     /// A closed lead needs nothing more: no task, no timer.
@@ -725,7 +736,8 @@ impl<'a> Run<'a> {
                     && c.response.is_none_or(|r| r == *response)
             }
             Some(Trigger::TimerElapsed { kind, .. }) => {
-                c.timer.is_empty() || kind.strip_prefix("t:").is_some_and(|n| c.timer.iter().any(|x| x == n))
+                // An invoice's timer is `t:NAME@INVOICE` (one per invoice): its rules know it by NAME.
+                c.timer.is_empty() || kind.strip_prefix("t:").map(timer_name).is_some_and(|n| c.timer.iter().any(|x| x == n))
             }
             Some(Trigger::FieldChanged { field, .. }) => any(&c.field, Some(field)),
             Some(Trigger::Offer { refusals, .. }) => {
@@ -771,14 +783,22 @@ impl<'a> Run<'a> {
             Action::SetTimer { timer, due } => match self.invoice_timers {
                 Some((from, invoice_id)) => {
                     let at = due_at(*due, from, &self.pb.calendar);
-                    self.set_timer(format!("t:{timer}"), at, json!({ "timer": timer, "invoice_id": invoice_id }));
+                    // One per invoice: a second invoice of the lead has its own dunning.
+                    self.set_timer(format!("t:{timer}@{invoice_id}"), at, json!({ "timer": timer, "invoice_id": invoice_id }));
                 }
                 None => {
                     let at = self.due_at(*due, None);
                     self.set_timer(format!("t:{timer}"), at, json!({ "timer": timer }));
                 }
             },
-            Action::CancelTimer { timer } => self.cancel_timers(&format!("t:{timer}"), false),
+            Action::CancelTimer { timer } => {
+                self.cancel_timers(&format!("t:{timer}"), false);
+                // An invoice's rule cancels that invoice's timer; any other rule every invoice's.
+                match self.invoice_rule {
+                    Some(id) => self.cancel_timers(&format!("t:{timer}@{id}"), false),
+                    None => self.cancel_timers(&format!("t:{timer}@"), true),
+                }
+            }
             Action::Webhook { url, template } => {
                 let text = template.as_ref().map(|t| self.texts(t, self.dir.messages.default_language, None).0).unwrap_or_default();
                 let key = self.key("webhook", url);
@@ -1337,4 +1357,10 @@ pub fn due_at(due: Due, now: Timestamp, cal: &Calendar) -> Timestamp {
             cal.next_working(now)
         }
     }
+}
+
+/// A playbook timer's name from its kind after `t:`: `NAME`, or `NAME@INVOICE` for an
+/// invoice's own timer.
+fn timer_name(kind: &str) -> &str {
+    kind.split_once('@').map_or(kind, |(name, _)| name)
 }

@@ -146,8 +146,21 @@ async fn the_supplier_invoice_comes_before_the_customer_invoice(engine: Engine) 
         assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
     }
 
-    // Now the customer's invoice is issued.
-    app.post(&format!("/api/v1/leads/{lid}/invoices"), &json!({ "offer_id": offer })).await.expect(201);
+    // Now the customer's invoice is issued, with the supplier's invoice attached (Vic Firth,
+    // overridden, has none to attach).
+    let inv = app.post(&format!("/api/v1/leads/{lid}/invoices"), &json!({ "offer_id": offer })).await.expect(201);
+    let attached = |i: &serde_json::Value| -> Vec<(i64, String, String)> {
+        i["supplier_invoices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["purchase_id"].as_i64().unwrap(), s["number"].as_str().unwrap().to_owned(), s["url"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let want = vec![(yamaha, "FV-118".to_owned(), format!("/api/v1/purchases/{yamaha}/supplier-invoice"))];
+    assert_eq!(attached(&inv), want, "{inv}");
+    assert_eq!(attached(&app.get(&format!("/api/v1/invoices/{}", inv["id"])).await.expect(200)), want);
+    assert_eq!(attached(&app.get(&format!("/api/v1/leads/{lid}/invoices")).await.expect(200)["items"][0]), want);
 
     // Management's list, then the supplier paid (a consultant may not).
     let todo = app.get_as(&manager, "/api/v1/purchases?status=invoice_received").await.expect(200);

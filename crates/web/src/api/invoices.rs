@@ -48,7 +48,8 @@ pub async fn issue_invoice(
     let id = path_id(&id, "lead")?;
     let (input, _): (InvoiceIn, _) = json_body(&headers, body, st.config.body_limit).await?;
     let i = app::invoices::issue(&st, &caller, id, input.offer_id).await?;
-    Ok((StatusCode::CREATED, Json(InvoiceOut::at(i, st.clock.now()))).into_response())
+    let purchases = st.store.lead_purchases(i.lead_id).await?;
+    Ok((StatusCode::CREATED, Json(InvoiceOut::at(i, st.clock.now()).with_suppliers(&purchases))).into_response())
 }
 
 /// The invoices of a lead, oldest first.
@@ -60,7 +61,8 @@ pub async fn list_invoices(State(st): State<AppState>, caller: Caller, Path(id):
     let id = path_id(&id, "lead")?;
     let now = st.clock.now();
     let items = app::invoices::list(&st, &caller, id).await?;
-    Ok(Json(InvoiceList { items: items.into_iter().map(|i| InvoiceOut::at(i, now)).collect() }))
+    let purchases = if items.is_empty() { vec![] } else { st.store.lead_purchases(id).await? };
+    Ok(Json(InvoiceList { items: items.into_iter().map(|i| InvoiceOut::at(i, now).with_suppliers(&purchases)).collect() }))
 }
 
 /// Get an invoice.
@@ -70,7 +72,9 @@ pub async fn list_invoices(State(st): State<AppState>, caller: Caller, Path(id):
     security(("bearer" = [])))]
 pub async fn get_invoice(State(st): State<AppState>, caller: Caller, Path(id): Path<String>) -> ApiResult<Json<InvoiceOut>> {
     let id = path_id(&id, "invoice")?;
-    Ok(Json(InvoiceOut::at(app::invoices::get(&st, &caller, id).await?, st.clock.now())))
+    let i = app::invoices::get(&st, &caller, id).await?;
+    let purchases = st.store.lead_purchases(i.lead_id).await?;
+    Ok(Json(InvoiceOut::at(i, st.clock.now()).with_suppliers(&purchases)))
 }
 
 /// The invoice as a PDF in the lead's language (else the company's): the company's identity and

@@ -15,6 +15,19 @@ pub struct InvoiceIn {
     pub offer_id: Option<i64>,
 }
 
+/// A supplier's invoice attached to the customer's invoice (issue 21, the supplier's purchase):
+/// the purchase of the same deal whose supplier's invoice arrived.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SupplierInvoiceOut {
+    pub purchase_id: i64,
+    pub supplier: String,
+    pub number: String,
+    pub amount: String,
+    pub currency: String,
+    /// The sealed file, for those who may read purchases.
+    pub url: String,
+}
+
 /// A document of the invoice: `invoice` always, `contract` for a legal entity.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvoiceDocumentOut {
@@ -79,9 +92,32 @@ pub struct InvoiceOut {
     pub lines: Vec<InvoiceLineOut>,
     pub customer: InvoiceCustomerOut,
     pub documents: Vec<InvoiceDocumentOut>,
+    /// The suppliers' invoices attached to it (the deal's purchases with their invoice).
+    pub supplier_invoices: Vec<SupplierInvoiceOut>,
 }
 
 impl InvoiceOut {
+    /// Attaches the suppliers' invoices of the same deal (the purchases of its offer, or of
+    /// its lead when a purchase names no offer) that have arrived.
+    pub fn with_suppliers(mut self, purchases: &[pronto_store::purchases::PurchaseRecord]) -> InvoiceOut {
+        self.supplier_invoices = purchases
+            .iter()
+            .filter(|p| p.lead_id == self.lead_id && p.offer_id.is_none_or(|o| o == self.offer_id))
+            .filter_map(|p| {
+                let i = p.invoice.as_ref()?;
+                Some(SupplierInvoiceOut {
+                    purchase_id: p.id,
+                    supplier: p.supplier.clone(),
+                    number: i.number.clone(),
+                    amount: i.amount.clone(),
+                    currency: i.currency.clone(),
+                    url: format!("/api/v1/purchases/{}/supplier-invoice", p.id),
+                })
+            })
+            .collect();
+        self
+    }
+
     /// The invoice as shown at `now`: its status from the amounts and the due moment.
     pub fn at(i: InvoiceRecord, now: jiff::Timestamp) -> InvoiceOut {
         let gross = parse_decimal(&i.gross).unwrap_or_default();
@@ -137,6 +173,7 @@ impl InvoiceOut {
                 address: i.customer.address,
             },
             documents,
+            supplier_invoices: vec![],
         }
     }
 }
