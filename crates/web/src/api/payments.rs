@@ -151,6 +151,7 @@ pub struct ImportQuery {
 #[into_params(parameter_in = Query)]
 pub struct LinesQuery {
     /// `unmatched` (the default: the review list), `matched`, `assigned`, `dismissed`, `all`.
+    #[param(pattern = r"^(unmatched|matched|assigned|dismissed|all)?$")]
     pub status: Option<String>,
 }
 
