@@ -218,6 +218,18 @@ async fn the_deal_pages_in_the_browser() {
                     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                 }
                 b.screenshot(&format!("{name}{suffix}")).await;
+                if name == "payments" {
+                    // The file picker speaks the page's language and names the file chosen.
+                    let pick = b.text("#payments-upload .file-pick").await;
+                    let want = if lang == "he" { "בחירת קובץ" } else { "Choose a file" };
+                    assert!(pick.contains(want), "the picker in the page's language: {pick}");
+                    let dir = tempfile::tempdir().unwrap();
+                    let file = dir.path().join("vypis-kveten.csv");
+                    std::fs::write(&file, "Datum;Částka;Měna;Variabilní symbol;Protiúčet;Zpráva\n").unwrap();
+                    let input = b.wait_for("#payments-upload input[type=file]", 5).await;
+                    input.send_keys(&file.display().to_string()).await.unwrap();
+                    b.wait_text("vypis-kveten.csv", 5).await;
+                }
             }
             // The whole page, a screen at a time, for whoever looks (not in the README).
             let dir = std::env::temp_dir().join("pronto-deal-shots");
