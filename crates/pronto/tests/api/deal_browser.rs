@@ -161,6 +161,10 @@ async fn the_deal_pages_in_the_browser() {
     let b = Browser::start("en").await;
     sign_in(&b, &app, "petra").await;
     let session = b.client().get_named_cookie("pronto_session").await.unwrap();
+    // A manager finds the payments and the complaints from the reports.
+    b.goto(&app.url("/reports")).await;
+    assert_eq!(b.js("return document.getElementById('payments-link').getAttribute('href')").await, "/payments");
+    assert_eq!(b.js("return document.getElementById('complaints-link').getAttribute('href')").await, "/complaints");
     b.close().await;
 
     let lead_path = format!("/leads/{lead}");

@@ -126,8 +126,8 @@ pub fn card(
                 overridden: p
                     .override_
                     .as_ref()
-                    .map(|o| t.with("pur-card-overridden", &[("date", &local_date(o.at)), ("reason", &t.iso(&o.reason))])),
-                paid: p.paid_at.map(|at| t.with("pur-card-paid-on", &[("date", &local_date(at))])),
+                    .map(|o| t.with("pur-card-overridden", &[("date", &t.iso(&local_date(o.at))), ("reason", &t.iso(&o.reason))])),
+                paid: p.paid_at.map(|at| t.with("pur-card-paid-on", &[("date", &t.iso(&local_date(at)))])),
                 waiting: p.blocks_invoice(),
                 may_attach: may.work && p.status != "paid",
                 may_override: may.manage && p.blocks_invoice(),

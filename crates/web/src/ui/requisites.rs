@@ -204,7 +204,7 @@ pub fn card(
         id_shown: shown,
         may_reveal,
         may_edit,
-        updated: t.with("requisites-updated", &[("when", &when(r.updated_at)), ("source", &t.t(&format!("requisites-source-{}", r.source)))]),
+        updated: t.with("requisites-updated", &[("when", &t.iso(&when(r.updated_at))), ("source", &t.t(&format!("requisites-source-{}", r.source)))]),
         notice,
     }
 }
