@@ -238,8 +238,8 @@ async fn the_deal_pages_in_the_browser() {
             // The whole page, a screen at a time, for whoever looks (not in the README).
             let dir = std::env::temp_dir().join("pronto-deal-shots");
             std::fs::create_dir_all(&dir).unwrap();
-            b.js("window.scrollTo(0, 0); return true").await;
-            for k in 0..6 {
+            b.js("document.querySelectorAll('details').forEach(function (d) { d.open = true; }); window.scrollTo(0, 0); return true").await;
+            for k in 0..16 {
                 tokio::time::sleep(std::time::Duration::from_millis(150)).await;
                 let png = b.client().screenshot().await.unwrap();
                 std::fs::write(dir.join(format!("{name}{suffix}-{k}.png")), png).unwrap();

@@ -1,7 +1,7 @@
 # Nákup od dodavatele (issue 21).
 
 ## Nákupy na časové ose
-words-ev-purchase-requested = { $who } požádal(a) dodavatele { $supplier } o fakturu ({ $lines } položek přijaté nabídky).
+words-ev-purchase-requested = { $who } požádal(a) dodavatele { $supplier } o fakturu (položky přijaté nabídky: { $lines }).
 words-ev-purchase-invoice_received = { $who } přiložil(a) fakturu { $number } od dodavatele { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } povolil(a) fakturu zákazníkovi bez faktury od dodavatele { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } označil(a) dodavatele { $supplier } jako zaplaceného.

@@ -1,7 +1,7 @@
 # The supplier's purchase (issue 21).
 
 ## The purchases on the timeline
-words-ev-purchase-requested = { $who } asked { $supplier } for their invoice ({ $lines } lines of the accepted offer).
+words-ev-purchase-requested = { $who } asked { $supplier } for their invoice (the accepted offer's lines: { $lines }).
 words-ev-purchase-invoice_received = { $who } attached the invoice { $number } of { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } let the customer's invoice go without the invoice of { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } marked { $supplier } paid.

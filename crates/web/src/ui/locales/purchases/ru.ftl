@@ -1,7 +1,7 @@
 # Закупка у поставщика (issue 21).
 
 ## Закупки в ленте событий
-words-ev-purchase-requested = { $who } запросил(а) счёт у поставщика { $supplier } ({ $lines } поз. принятого предложения).
+words-ev-purchase-requested = { $who } запросил(а) счёт у поставщика { $supplier } (позиций принятого предложения: { $lines }).
 words-ev-purchase-invoice_received = { $who } приложил(а) счёт { $number } поставщика { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } разрешил(а) выставить счёт клиенту без счёта поставщика { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } отметил(а), что поставщику { $supplier } оплачено.
