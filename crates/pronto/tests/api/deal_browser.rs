@@ -239,6 +239,8 @@ async fn the_deal_pages_in_the_browser() {
             let dir = std::env::temp_dir().join("pronto-deal-shots");
             std::fs::create_dir_all(&dir).unwrap();
             b.js("document.querySelectorAll('details').forEach(function (d) { d.open = true; }); window.scrollTo(0, 0); return true").await;
+            // Its folded forms opened, it still fits.
+            check(&b, path, phone).await;
             for k in 0..16 {
                 tokio::time::sleep(std::time::Duration::from_millis(150)).await;
                 let png = b.client().screenshot().await.unwrap();
@@ -248,6 +250,24 @@ async fn the_deal_pages_in_the_browser() {
                     break;
                 }
             }
+        }
+        b.close().await;
+    }
+
+    // The other three languages on a phone: every page fits and shows no code.
+    for lang in ["cs", "ru", "pl"] {
+        let b = Browser::phone(lang).await;
+        b.goto(&app.url("/login")).await;
+        b.client().add_cookie(session.clone()).await.unwrap();
+        b.goto(&app.url("/inbox")).await;
+        b.wait_for("nav[aria-label=main]", 10).await;
+        b.js(&format!("var s = document.getElementById('lang'); s.value = '{lang}'; s.form.submit(); return true")).await;
+        b.wait_for(&format!("html[lang={lang}] nav[aria-label=main]"), 10).await;
+        for (path, _, data) in pages {
+            b.goto(&app.url(path)).await;
+            b.wait_text(data, 10).await;
+            b.js("document.querySelectorAll('details').forEach(function (d) { d.open = true; }); return true").await;
+            check(&b, &format!("{path} ({lang})"), true).await;
         }
         b.close().await;
     }
