@@ -25,6 +25,8 @@ mod catalogue;
 mod catalogue_browser;
 #[path = "api/cli.rs"]
 mod cli;
+#[path = "api/deal_browser.rs"]
+mod deal_browser;
 #[path = "api/distributor.rs"]
 mod distributor;
 #[path = "api/durability.rs"]

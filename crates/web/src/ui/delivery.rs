@@ -40,10 +40,10 @@ pub(super) fn routes() -> axum::Router<AppState> {
         .route("/complaints/{id}/resolve", post(resolve))
 }
 
-/// A time in the office's zone as the reader reads it: `10. 12. 2026 18:00`.
+/// A time in the office's zone as the reader reads it: `10. 12. 2026 18:00` (kept on one line).
 fn local(t: &Tr, at: Timestamp, zone: &TimeZone) -> String {
     let z = at.to_zoned(zone.clone());
-    format!("{} {}", date(t, &z.date().to_string()), z.strftime("%H:%M"))
+    format!("{}\u{a0}{}", date(t, &z.date().to_string()), z.strftime("%H:%M"))
 }
 
 /// One delivery as the card and the driver's page show it.
@@ -67,9 +67,9 @@ pub struct DeliveryRow {
 
 fn row(t: &Tr, d: &DeliveryRecord, zone: &TimeZone) -> DeliveryRow {
     let when = match (d.delivered_at, d.pack_ready_at) {
-        (Some(at), _) => t.with("dlv-delivered-at", &[("at", &local(t, at, zone))]),
-        (None, Some(at)) => t.with("dlv-pack-at", &[("at", &local(t, at, zone))]),
-        (None, None) => t.with("dlv-pack-at", &[("at", &local(t, d.pack_at, zone))]),
+        (Some(at), _) => t.with("dlv-delivered-at", &[("at", &t.iso(&local(t, at, zone)))]),
+        (None, Some(at)) => t.with("dlv-pack-at", &[("at", &t.iso(&local(t, at, zone)))]),
+        (None, None) => t.with("dlv-pack-at", &[("at", &t.iso(&local(t, d.pack_at, zone)))]),
     };
     DeliveryRow {
         id: d.id,
@@ -331,7 +331,7 @@ async fn complaints_render(st: &AppState, c: &Caller, t: Arc<Tr>, q: &HashMap<St
             open: k.status == "open",
             status: t.t(&format!("cmp-status-{}", k.status)),
             resolved: match (k.resolved_at, &k.resolution) {
-                (Some(at), Some(n)) => Some(t.with("cmp-resolved-at", &[("at", &local(&t, at, &zone)), ("note", n)])),
+                (Some(at), Some(n)) => Some(t.with("cmp-resolved-at", &[("at", &t.iso(&local(&t, at, &zone))), ("note", &t.iso(n))])),
                 _ => None,
             },
         })

@@ -75,6 +75,13 @@ impl Tr {
         if self.lang == "he" { "rtl" } else { "ltr" }
     }
 
+    /// `s` isolated from the text around it on a right-to-left page (U+2068 … U+2069), so that
+    /// a Latin name, an article number or `30,000.00 CZK` keeps its order inside a Hebrew
+    /// sentence; as it is elsewhere.
+    pub fn iso(&self, s: &str) -> String {
+        if self.dir() == "rtl" { format!("\u{2068}{s}\u{2069}") } else { s.to_owned() }
+    }
+
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         for b in [self.bundle, self.fallback] {
             if let Some(p) = b.get_message(key).and_then(|m| m.value()) {

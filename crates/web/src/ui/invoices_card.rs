@@ -88,7 +88,7 @@ pub fn rows(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp, pdf_base: 
                     let left = pronto_domain::payment::left_to_pay(parse_decimal(&i.gross).ok()?, parse_decimal(&i.paid).ok()?, cur);
                     let text = pronto_domain::money::format_amount(left, cur);
                     (left > pronto_domain::money::Decimal::ZERO).then(|| {
-                        let words = t.with("inv-card-left", &[("left", &format!("{}\u{a0}{}", amount(t, &text), i.currency))]);
+                        let words = t.with("inv-card-left", &[("left", &t.iso(&format!("{}\u{a0}{}", amount(t, &text), i.currency)))]);
                         (text, words)
                     })
                 })
@@ -102,7 +102,7 @@ pub fn rows(t: &Tr, invoices: &[InvoiceRecord], now: jiff::Timestamp, pdf_base: 
                 status: t.t(&format!("inv-status-{s}")),
                 dates: t.with("inv-card-dates", &[("issued", &date(t, &i.issue_date)), ("due", &date(t, &i.due_date))]),
                 gross: format!("{}\u{a0}{}", amount(t, &i.gross), i.currency),
-                paid: t.with("inv-card-paid", &[("paid", &format!("{}\u{a0}{}", amount(t, &i.paid), i.currency))]),
+                paid: t.with("inv-card-paid", &[("paid", &t.iso(&format!("{}\u{a0}{}", amount(t, &i.paid), i.currency)))]),
                 documents,
                 offer_id: i.offer_id,
                 supplier: Vec::new(),
@@ -140,7 +140,7 @@ pub fn card(
                 });
                 format!("{}\u{a0}{}", amount(t, &left.unwrap_or_default()), i.currency)
             });
-            Some(t.with("inv-pay-recorded", &[("number", n), ("left", &left.unwrap_or_default())]))
+            Some(t.with("inv-pay-recorded", &[("number", n), ("left", &t.iso(&left.unwrap_or_default()))]))
         }
         _ => None,
     };

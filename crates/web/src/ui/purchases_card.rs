@@ -34,7 +34,9 @@ pub struct PurchaseRow {
     pub supplier: String,
     pub status_id: String,
     pub status: String,
-    pub lines: Vec<String>,
+    /// Each line: "name · quantity" and its article numbers ("our …", "supplier's …"), kept
+    /// apart so that an article number is never broken over two lines.
+    pub lines: Vec<(String, Vec<String>)>,
     /// "Supplier's invoice FV-118: 900.00 CZK" and whether the reader may open it.
     pub invoice: Option<String>,
     pub may_open: bool,
@@ -103,28 +105,29 @@ pub fn card(
                     .lines
                     .iter()
                     .map(|l| {
-                        let mut s = t.with("pur-card-line", &[("name", &l.name), ("quantity", &amount(t, &l.quantity))]);
+                        let s = t.with("pur-card-line", &[("name", &t.iso(&l.name)), ("quantity", &amount(t, &l.quantity))]);
+                        let mut skus = Vec::new();
                         if let Some(sku) = &l.sku {
-                            s.push_str(&format!(" · {}", t.with("pur-card-article", &[("sku", sku)])));
+                            skus.push(t.with("pur-card-article", &[("sku", &t.iso(sku))]));
                         }
                         if let Some(sku) = &l.supplier_sku {
-                            s.push_str(&format!(" · {}", t.with("pur-card-supplier-article", &[("sku", sku)])));
+                            skus.push(t.with("pur-card-supplier-article", &[("sku", &t.iso(sku))]));
                         }
-                        s
+                        (s, skus)
                     })
                     .collect(),
                 invoice: p.invoice.as_ref().map(|i| {
                     t.with(
                         "pur-card-invoice",
-                        &[("number", &i.number), ("amount", &format!("{}\u{a0}{}", amount(t, &i.amount), i.currency))],
+                        &[("number", &t.iso(&i.number)), ("amount", &t.iso(&format!("{}\u{a0}{}", amount(t, &i.amount), i.currency)))],
                     )
                 }),
                 may_open: may.open && p.invoice.is_some(),
                 overridden: p
                     .override_
                     .as_ref()
-                    .map(|o| t.with("pur-card-overridden", &[("date", &local_date(o.at)), ("reason", &o.reason)])),
-                paid: p.paid_at.map(|at| t.with("pur-card-paid-on", &[("date", &local_date(at))])),
+                    .map(|o| t.with("pur-card-overridden", &[("date", &t.iso(&local_date(o.at))), ("reason", &t.iso(&o.reason))])),
+                paid: p.paid_at.map(|at| t.with("pur-card-paid-on", &[("date", &t.iso(&local_date(at)))])),
                 waiting: p.blocks_invoice(),
                 may_attach: may.work && p.status != "paid",
                 may_override: may.manage && p.blocks_invoice(),
@@ -158,7 +161,7 @@ pub fn attached_to(t: &Tr, purchases: &[PurchaseRecord], offer_id: i64, may_open
         .filter_map(|p| {
             let i = p.invoice.as_ref()?;
             let url = may_open.then(|| format!("/api/v1/purchases/{}/supplier-invoice", p.id));
-            Some((t.with("pur-invoice-attached", &[("number", &i.number)]), url))
+            Some((t.with("pur-invoice-attached", &[("number", &t.iso(&i.number))]), url))
         })
         .collect()
 }

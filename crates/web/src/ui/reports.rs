@@ -131,6 +131,8 @@ struct ReportsPage {
     back: Option<String>,
     /// Managers and admins: the link to the complaints' table (issue 21, quality).
     complaints_link: bool,
+    /// Managers and admins: the link to the payments' page (statements, the review list).
+    payments_link: bool,
 }
 
 impl ReportsPage {
@@ -150,6 +152,7 @@ impl ReportsPage {
             next: None,
             back: None,
             complaints_link: c.role.may(pronto_domain::user::Action::ManageComplaints, &pronto_domain::user::On::NOTHING),
+            payments_link: c.role.may(pronto_domain::user::Action::ReconcilePayments, &pronto_domain::user::On::NOTHING),
         }
     }
 

@@ -179,7 +179,12 @@ pub fn card(
     let mut rows = Vec::new();
     let mut row = |f: &str, v: &Option<String>| {
         if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
-            rows.push((t.t(&format!("requisites-f-{f}")), v.clone()));
+            // What the form explains ("leave empty if …") is not the card's label.
+            let label = match f {
+                "vat_id" => t.t("requisites-shown-vat_id"),
+                _ => t.t(&format!("requisites-f-{f}")),
+            };
+            rows.push((label, v.clone()));
         }
     };
     row("full_name", &r.full_name);
@@ -199,7 +204,7 @@ pub fn card(
         id_shown: shown,
         may_reveal,
         may_edit,
-        updated: t.with("requisites-updated", &[("when", &when(r.updated_at)), ("source", &t.t(&format!("requisites-source-{}", r.source)))]),
+        updated: t.with("requisites-updated", &[("when", &t.iso(&when(r.updated_at))), ("source", &t.t(&format!("requisites-source-{}", r.source)))]),
         notice,
     }
 }

@@ -375,7 +375,7 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         E::CustomerCallback { at: when, .. } => say("customer-callback", &[("at", &at(when))]),
         E::CustomerDocument { filename, .. } => say("customer-document", &[("file", &filename)]),
         E::OfferCreated { version, gross, currency, .. } => {
-            say("offer-created", &[("version", &version.to_string()), ("gross", &gross), ("currency", &currency)])
+            say("offer-created", &[("version", &version.to_string()), ("gross", &crate::public_offers::amount(t, &gross)), ("currency", &currency)])
         }
         E::OfferSent { version, .. } => say("offer-sent", &[("version", &version.to_string())]),
         E::OfferDecided { version, decision, note, .. } => {
@@ -392,7 +392,7 @@ fn what_happened(t: &Tr, book: &Book, ev: &Stored, names: &Names, zone: &TimeZon
         }
         E::InvoiceIssued { number, gross, currency, due_date, .. } => say(
             "invoice-issued",
-            &[("number", &number), ("gross", &gross), ("currency", &currency), ("due", &crate::public_offers::date(t, &due_date))],
+            &[("number", &number), ("gross", &crate::public_offers::amount(t, &gross)), ("currency", &currency), ("due", &crate::public_offers::date(t, &due_date))],
         ),
         E::DeliveryPlanned { date, driver, .. } => match driver {
             Some(d) => say("delivery-planned-driver", &[("date", &crate::public_offers::date(t, &date)), ("driver", &d)]),

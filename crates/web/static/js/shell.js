@@ -18,3 +18,11 @@
     if (root.classList.contains("menu-open") && !e.target.closest("#drawer, #more")) set(false);
   });
 })();
+
+// A file picker in the page's language: the chosen file's name beside the button.
+document.addEventListener("change", function (e) {
+  var input = e.target;
+  if (!input.matches || !input.matches(".file-pick-input")) return;
+  var name = input.closest(".file-pick").querySelector(".file-pick-name");
+  if (name) name.textContent = input.files && input.files.length ? input.files[0].name : name.dataset.none;
+});

@@ -14,6 +14,7 @@ dlv-none = עדיין לא תוכנן משלוח.
 dlv-date = יום המשלוח
 dlv-address = כתובת
 dlv-driver = נהג (לא חובה)
+dlv-driver-name = נהג
 dlv-plan = תכנון המשלוח
 dlv-status-planned = מתוכנן
 dlv-status-pack_ready = המסמכים מוכנים

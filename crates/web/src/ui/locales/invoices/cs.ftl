@@ -107,6 +107,7 @@ c-inv-partially-paid = Zaplaceno { $paid }, zbývá { $left }
 
 ## Platby: stránka pro manažery
 pay-page-title = Platby
+inv-card-payments-link = Bankovní výpisy a platby ke kontrole
 pay-page-help = Nahrajte bankovní výpis: každá platba, jejíž variabilní symbol patří faktuře a částka je rovna zbývající částce (nebo menší), se zapíše k té faktuře; když je faktura zaplacena celá, zákazník dostane zprávu. Co nesedí, čeká níže.
 pay-upload-file = Bankovní výpis
 pay-upload-format = Formát

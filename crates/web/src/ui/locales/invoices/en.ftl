@@ -107,6 +107,7 @@ c-inv-partially-paid = Paid { $paid }, { $left } left to pay
 
 ## Payments: the page for managers
 pay-page-title = Payments
+inv-card-payments-link = Bank statements and payments to review
 pay-page-help = Upload the bank statement: each payment whose reference is an invoice's variable symbol and whose amount is what is left (or less) is recorded on that invoice; the customer is told when it is paid in full. What does not match waits below.
 pay-upload-file = Bank statement
 pay-upload-format = Format

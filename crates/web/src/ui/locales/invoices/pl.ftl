@@ -107,6 +107,7 @@ c-inv-partially-paid = Zapłacono { $paid }, pozostało { $left }
 
 ## Płatności: strona dla kierowników
 pay-page-title = Płatności
+inv-card-payments-link = Wyciągi bankowe i płatności do sprawdzenia
 pay-page-help = Prześlij wyciąg bankowy: każda płatność, której numer to symbol zmienny faktury, a kwota równa pozostałej (lub mniejsza), zostanie zapisana do tej faktury; gdy faktura jest opłacona w całości, klient dostaje wiadomość. Co nie pasuje, czeka poniżej.
 pay-upload-file = Wyciąg bankowy
 pay-upload-format = Format

@@ -1,7 +1,7 @@
 # Nákup od dodavatele (issue 21).
 
 ## Nákupy na časové ose
-words-ev-purchase-requested = { $who } požádal(a) dodavatele { $supplier } o fakturu ({ $lines } položek přijaté nabídky).
+words-ev-purchase-requested = { $who } požádal(a) dodavatele { $supplier } o fakturu (položky přijaté nabídky: { $lines }).
 words-ev-purchase-invoice_received = { $who } přiložil(a) fakturu { $number } od dodavatele { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } povolil(a) fakturu zákazníkovi bez faktury od dodavatele { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } označil(a) dodavatele { $supplier } jako zaplaceného.
@@ -32,7 +32,7 @@ pur-card-amount = Částka
 pur-card-currency = Měna
 pur-card-override = Vystavit fakturu zákazníkovi bez ní
 pur-card-reason = Důvod (zaznamená se)
-pur-card-overridden = Výjimka { $date }: { $reason }
+pur-card-overridden = Zákazníkovi lze fakturovat i bez ní (povoleno { $date }): { $reason }
 pur-card-paid = Označit dodavatele jako zaplaceného
 pur-card-paid-on = Zaplaceno { $date }
 pur-card-waiting = Faktura zákazníkovi čeká na fakturu tohoto dodavatele.

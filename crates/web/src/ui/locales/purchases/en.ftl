@@ -1,7 +1,7 @@
 # The supplier's purchase (issue 21).
 
 ## The purchases on the timeline
-words-ev-purchase-requested = { $who } asked { $supplier } for their invoice ({ $lines } lines of the accepted offer).
+words-ev-purchase-requested = { $who } asked { $supplier } for their invoice (the accepted offer's lines: { $lines }).
 words-ev-purchase-invoice_received = { $who } attached the invoice { $number } of { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } let the customer's invoice go without the invoice of { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } marked { $supplier } paid.
@@ -32,7 +32,7 @@ pur-card-amount = Amount
 pur-card-currency = Currency
 pur-card-override = Issue the customer's invoice without it
 pur-card-reason = Why (recorded)
-pur-card-overridden = Overridden on { $date }: { $reason }
+pur-card-overridden = The customer may be invoiced without it (allowed { $date }): { $reason }
 pur-card-paid = Mark the supplier paid
 pur-card-paid-on = Paid on { $date }
 pur-card-waiting = The customer's invoice waits for this supplier's invoice.

@@ -1,7 +1,7 @@
 # רכש מהספק (issue 21).
 
 ## הרכש בציר הזמן
-words-ev-purchase-requested = { $who } ביקש/ה מ-{ $supplier } את החשבונית ({ $lines } שורות מההצעה שהתקבלה).
+words-ev-purchase-requested = { $who } ביקש/ה מ-{ $supplier } את החשבונית (שורות מההצעה שהתקבלה: { $lines }).
 words-ev-purchase-invoice_received = { $who } צירף/ה את חשבונית { $number } של { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } התיר/ה להוציא ללקוח חשבונית בלי החשבונית של { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } סימן/ה ש-{ $supplier } קיבל תשלום.
@@ -32,7 +32,7 @@ pur-card-amount = סכום
 pur-card-currency = מטבע
 pur-card-override = הוציאו ללקוח חשבונית בלעדיה
 pur-card-reason = סיבה (תירשם)
-pur-card-overridden = חריגה מ-{ $date }: { $reason }
+pur-card-overridden = אפשר להוציא ללקוח חשבונית בלעדיה (אושר ב-{ $date }): { $reason }
 pur-card-paid = סמנו שהספק קיבל תשלום
 pur-card-paid-on = שולם ב-{ $date }
 pur-card-waiting = החשבונית ללקוח ממתינה לחשבונית של ספק זה.

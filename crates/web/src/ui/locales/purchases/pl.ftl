@@ -1,7 +1,7 @@
 # Zakup u dostawcy (issue 21).
 
 ## Zakupy na osi czasu
-words-ev-purchase-requested = { $who } poprosił(a) dostawcę { $supplier } o fakturę ({ $lines } poz. przyjętej oferty).
+words-ev-purchase-requested = { $who } poprosił(a) dostawcę { $supplier } o fakturę (pozycje przyjętej oferty: { $lines }).
 words-ev-purchase-invoice_received = { $who } dołączył(a) fakturę { $number } dostawcy { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } zezwolił(a) na fakturę dla klienta bez faktury dostawcy { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } oznaczył(a) dostawcę { $supplier } jako opłaconego.
@@ -32,7 +32,7 @@ pur-card-amount = Kwota
 pur-card-currency = Waluta
 pur-card-override = Wystaw fakturę klientowi bez niej
 pur-card-reason = Powód (zostanie zapisany)
-pur-card-overridden = Wyjątek z dnia { $date }: { $reason }
+pur-card-overridden = Klientowi można wystawić fakturę bez niej (zezwolono { $date }): { $reason }
 pur-card-paid = Oznacz dostawcę jako opłaconego
 pur-card-paid-on = Opłacono { $date }
 pur-card-waiting = Faktura dla klienta czeka na fakturę tego dostawcy.

@@ -1,7 +1,7 @@
 # Закупка у поставщика (issue 21).
 
 ## Закупки в ленте событий
-words-ev-purchase-requested = { $who } запросил(а) счёт у поставщика { $supplier } ({ $lines } поз. принятого предложения).
+words-ev-purchase-requested = { $who } запросил(а) счёт у поставщика { $supplier } (позиций принятого предложения: { $lines }).
 words-ev-purchase-invoice_received = { $who } приложил(а) счёт { $number } поставщика { $supplier }: { $amount } { $currency }.
 words-ev-purchase-overridden = { $who } разрешил(а) выставить счёт клиенту без счёта поставщика { $supplier }: { $reason }
 words-ev-purchase-paid = { $who } отметил(а), что поставщику { $supplier } оплачено.
@@ -32,7 +32,7 @@ pur-card-amount = Сумма
 pur-card-currency = Валюта
 pur-card-override = Выставить счёт клиенту без него
 pur-card-reason = Причина (будет записана)
-pur-card-overridden = Исключение от { $date }: { $reason }
+pur-card-overridden = Счёт клиенту можно выставить без него (разрешено { $date }): { $reason }
 pur-card-paid = Отметить оплату поставщику
 pur-card-paid-on = Оплачено { $date }
 pur-card-waiting = Счёт клиенту ждёт счёта этого поставщика.
