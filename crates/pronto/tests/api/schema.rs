@@ -44,6 +44,7 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("request_purchase", "POST /api/v1/leads/{id}/purchases: whether the offer is this lead's and accepted, and whether the catalogue names a supplier for its lines, is about meaning; tests/api/purchases.rs covers it"),
     ("import_statement", "POST /api/v1/payments/import takes a bank statement (CSV or GPC) whose rows' meaning schemathesis cannot generate; tests/api/payments.rs covers it"),
     ("attach_supplier_invoice", "POST /api/v1/purchases/{id}/supplier-invoice takes a file with its number and amount as multipart/form-data, bounded in size; tests/api/purchases.rs covers it"),
+    ("unmatched", "GET /api/v1/payments/unmatched: the stateful phase follows its links to assign a line with the invoice's id as a JSON float (315.0), which the integer field refuses; tests/api/payments.rs covers the review list"),
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
     ("plan_delivery", "POST /api/v1/leads/{id}/deliveries: a delivery day not in the past in the office's zone is about meaning; tests/api/deliveries.rs covers it"),
     ("mark_delivered", "POST /api/v1/deliveries/{id}/delivered: not in the future, and once only (the second example is a 409); tests/api/deliveries.rs covers it"),

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiResult, Problem};
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use pronto_domain::FieldErrors;
 use pronto_domain::user::Action;
 use serde::{Deserialize, Serialize};
@@ -56,7 +56,7 @@ pub struct CallList {
 #[utoipa::path(get, path = "/api/v1/calls", tag = "calls", params(CallQuery),
     responses((status = 200, body = CallList), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list_calls(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<CallQuery>) -> ApiResult<Json<CallList>> {
+pub async fn list_calls(State(st): State<AppState>, caller: Caller, Query(q): Query<CallQuery>) -> ApiResult<Json<CallList>> {
     caller.require(Action::ReadLeads)?;
     let mut e = FieldErrors::new();
     let limit = limit_param(&mut e, q.limit, 100, 500);

@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::{json_body, media_type, read_body};
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::catalogue::ProductDraft;
@@ -223,7 +223,7 @@ pub async fn list_products(
     State(st): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    crate::error::ProblemQuery(q): crate::error::ProblemQuery<HashMap<String, String>>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> ApiResult<Json<ProductList>> {
     let all = match q.get("all").map(|s| s.trim()) {
         None | Some("") | Some("false") => false,

@@ -9,7 +9,7 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
@@ -181,7 +181,7 @@ pub struct IgnoredList {
 #[utoipa::path(get, path = "/api/v1/mail/ignored", tag = "mail", params(IgnoredQuery),
     responses((status = 200, body = IgnoredList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn ignored(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<IgnoredQuery>) -> ApiResult<Json<IgnoredList>> {
+pub async fn ignored(State(st): State<AppState>, caller: Caller, Query(q): Query<IgnoredQuery>) -> ApiResult<Json<IgnoredList>> {
     caller.require(Action::ReadAllNotifications)?;
     let mut e = FieldErrors::new();
     let limit = limit_param(&mut e, q.limit, 100, 500);

@@ -8,7 +8,7 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::extract::json_body;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use pronto_domain::user::Action;
 use pronto_playbook::messages::{self, LANGUAGES, Override};
@@ -91,7 +91,7 @@ pub(crate) fn example_vars() -> Vec<(&'static str, String)> {
 #[utoipa::path(get, path = "/api/v1/messages", tag = "messages", params(MessageQuery),
     responses((status = 200, body = MessageList), (status = 401, body = Problem)),
     security(("bearer" = [])))]
-pub async fn list(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<MessageQuery>) -> ApiResult<Json<MessageList>> {
+pub async fn list(State(st): State<AppState>, caller: Caller, Query(q): Query<MessageQuery>) -> ApiResult<Json<MessageList>> {
     caller.require(Action::ReadPlaybooks)?;
     let reg = st.store.playbooks();
     let m = reg.messages();

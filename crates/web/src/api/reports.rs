@@ -9,7 +9,7 @@ use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, Problem};
 use crate::export::{Cell, Table};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use pronto_domain::FieldErrors;
@@ -71,7 +71,7 @@ fn opt_num(v: Option<f64>) -> Cell {
 #[utoipa::path(get, path = "/api/v1/reports/response-time", tag = "reports", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((ResponseTimeReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn response_time(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn response_time(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let c = check(st.clock.now(), &q, Dim::Channel)?;
     let r = response_report(&st, &c).await?;
@@ -125,7 +125,7 @@ pub async fn response_time(State(st): State<AppState>, caller: Caller, crate::er
 #[utoipa::path(get, path = "/api/v1/reports/funnel", tag = "reports", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FunnelReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn funnel(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn funnel(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let c = check(st.clock.now(), &q, Dim::Channel)?;
     let r = funnel_report(&st, &c, q.playbook.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
@@ -178,7 +178,7 @@ pub async fn funnel(State(st): State<AppState>, caller: Caller, crate::error::Pr
 #[utoipa::path(get, path = "/api/v1/reports/feedback", tag = "reports", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((FeedbackReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn feedback(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn feedback(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let c = check(st.clock.now(), &q, Dim::Owner)?;
     let r = feedback_report(&st, &c).await?;
@@ -216,7 +216,7 @@ pub async fn feedback(State(st): State<AppState>, caller: Caller, crate::error::
 #[utoipa::path(get, path = "/api/v1/reports/trend", tag = "reports", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((TrendReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn trend(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn trend(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let c = check(st.clock.now(), &q, Dim::All)?;
     let r = trend_report(&st, &c).await?;
@@ -251,7 +251,7 @@ pub async fn trend(State(st): State<AppState>, caller: Caller, crate::error::Pro
 #[utoipa::path(get, path = "/api/v1/reports/leads", tag = "reports", params(DrillQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((DrillReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn drill(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<DrillQuery>) -> ApiResult<Response> {
+pub async fn drill(State(st): State<AppState>, caller: Caller, Query(q): Query<DrillQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let rq = ReportQuery {
         from: q.from.clone(),
@@ -338,7 +338,7 @@ pub async fn drill(State(st): State<AppState>, caller: Caller, crate::error::Pro
 #[utoipa::path(get, path = "/api/v1/reports/sla", tag = "reports", params(SlaQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((SlaReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn sla(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<SlaQuery>) -> ApiResult<Response> {
+pub async fn sla(State(st): State<AppState>, caller: Caller, Query(q): Query<SlaQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let rq = ReportQuery { from: q.from, to: q.to, format: q.format, playbook: q.playbook, ..ReportQuery::default() };
     let c = check(st.clock.now(), &rq, Dim::All)?;
@@ -375,7 +375,7 @@ pub async fn scheduled(
     State(st): State<AppState>,
     caller: Caller,
     Path(report): Path<String>,
-    crate::error::ProblemQuery(q): crate::error::ProblemQuery<ScheduledQuery>,
+    Query(q): Query<ScheduledQuery>,
 ) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let Some(kind) = ReportKind::parse(&report) else { return Err(ApiError::not_found("report")) };
@@ -412,7 +412,7 @@ pub async fn scheduled(
 #[utoipa::path(get, path = "/api/v1/reports/offers", tag = "reports", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, or with `format` a CSV or XLSX download", content((OffersReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 401, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn offers(State(st): State<AppState>, caller: Caller, crate::error::ProblemQuery(q): crate::error::ProblemQuery<ReportQuery>) -> ApiResult<Response> {
+pub async fn offers(State(st): State<AppState>, caller: Caller, Query(q): Query<ReportQuery>) -> ApiResult<Response> {
     caller.require(Action::ReadLeads)?;
     let c = check(st.clock.now(), &q, Dim::Channel)?;
     let r = offers_report(&st, &c, q.playbook.as_deref().map(str::trim).filter(|s| !s.is_empty())).await?;
