@@ -57,6 +57,8 @@ mod invoices;
 mod deliveries;
 #[path = "api/payments.rs"]
 mod payments;
+#[path = "api/deal_page.rs"]
+mod deal_page;
 #[path = "api/purchases.rs"]
 mod purchases;
 #[path = "api/leads.rs"]
