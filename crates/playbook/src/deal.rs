@@ -26,7 +26,8 @@ pub enum Milestone {
 }
 
 impl Milestone {
-    pub const ALL: [Milestone; 5] = [Milestone::Requisites, Milestone::Invoice, Milestone::Payment, Milestone::Delivery, Milestone::Delivered];
+    pub const ALL: [Milestone; 5] =
+        [Milestone::Requisites, Milestone::Invoice, Milestone::Payment, Milestone::Delivery, Milestone::Delivered];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -188,7 +189,11 @@ do = [{ stage = "won" }]
 "#;
 
     fn at(s: &str) -> Timestamp {
-        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", s).unwrap().to_zoned(jiff::tz::TimeZone::get("Europe/Prague").unwrap()).unwrap().timestamp()
+        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", s)
+            .unwrap()
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Prague").unwrap())
+            .unwrap()
+            .timestamp()
     }
 
     fn day(s: &str) -> Date {
@@ -216,11 +221,7 @@ do = [{ stage = "won" }]
         let accepted = Some(at("2026-03-02 10:00"));
         let cases: Vec<(&str, DealFacts, Option<Row>)> = vec![
             ("no deal yet: no panel", DealFacts::default(), None),
-            (
-                "a delivery alone is no deal either",
-                DealFacts { delivery: delivery(None), ..Default::default() },
-                None,
-            ),
+            ("a delivery alone is no deal either", DealFacts { delivery: delivery(None), ..Default::default() }, None),
             (
                 "accepted: the details expected within a working day",
                 DealFacts { accepted_at: accepted, ..Default::default() },
@@ -256,7 +257,12 @@ do = [{ stage = "won" }]
             ),
             (
                 "invoiced (a legal entity's too): the payment expected by the due day",
-                DealFacts { accepted_at: accepted, requisites_at: Some(at("2026-03-03 15:00")), invoice: invoice(Paid::Nothing), ..Default::default() },
+                DealFacts {
+                    accepted_at: accepted,
+                    requisites_at: Some(at("2026-03-03 15:00")),
+                    invoice: invoice(Paid::Nothing),
+                    ..Default::default()
+                },
                 Some([
                     (Done, Some(at("2026-03-03 15:00")), None),
                     (Done, Some(at("2026-03-04 11:00")), None),
@@ -267,7 +273,12 @@ do = [{ stage = "won" }]
             ),
             (
                 "partly paid: the payment is still the next one, by the due day",
-                DealFacts { accepted_at: accepted, requisites_at: Some(at("2026-03-03 15:00")), invoice: invoice(Paid::Partly), ..Default::default() },
+                DealFacts {
+                    accepted_at: accepted,
+                    requisites_at: Some(at("2026-03-03 15:00")),
+                    invoice: invoice(Paid::Partly),
+                    ..Default::default()
+                },
                 Some([
                     (Done, Some(at("2026-03-03 15:00")), None),
                     (Done, Some(at("2026-03-04 11:00")), None),
@@ -376,7 +387,8 @@ do = [{ stage = "won" }]
 
     #[test]
     fn a_bad_standard_time_names_its_key() {
-        let src = PB.replace("invoice = \"4bh\"", "invoice = \"4 hours\"").replace("delivery = \"2bd\"", "delivery = \"2bd\"\nshipping = \"1d\"");
+        let src =
+            PB.replace("invoice = \"4bh\"", "invoice = \"4 hours\"").replace("delivery = \"2bd\"", "delivery = \"2bd\"\nshipping = \"1d\"");
         let problems = crate::parse(&src).unwrap_err();
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");

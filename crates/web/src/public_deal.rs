@@ -10,6 +10,7 @@ use crate::public_offers::{amount, date};
 use crate::ui::i18n::Tr;
 use jiff::Timestamp;
 use jiff::civil::Date;
+use pronto_domain::money::Decimal;
 use pronto_playbook::Playbook;
 use pronto_playbook::customer::StepState;
 use pronto_playbook::deal::{DealFacts, DeliveryFacts, Due, InvoiceFacts, Milestone, Paid, milestones};
@@ -17,7 +18,6 @@ use pronto_store::deliveries::DeliveryRecord;
 use pronto_store::invoices::InvoiceRecord;
 use pronto_store::payments::PaymentRecord;
 use pronto_store::{OfferRecord, RequisitesRecord};
-use pronto_domain::money::Decimal;
 
 /// A document to download.
 pub struct Link {
@@ -65,9 +65,8 @@ pub fn facts(
         };
         Some(InvoiceFacts { issued_at: i.issued_at, due_day, paid })
     });
-    let delivery = delivery.and_then(|d| {
-        Some(DeliveryFacts { planned_at: d.created_at, day: d.date.parse::<Date>().ok()?, delivered_at: d.delivered_at })
-    });
+    let delivery = delivery
+        .and_then(|d| Some(DeliveryFacts { planned_at: d.created_at, day: d.date.parse::<Date>().ok()?, delivered_at: d.delivered_at }));
     DealFacts { accepted_at, requisites_at: requisites.map(|r| r.updated_at), invoice, delivery }
 }
 
@@ -126,7 +125,10 @@ pub fn view(
                             details.push(t.with("c-inv-invoice", &[("number", &i.number)]));
                             links.push(Link { href: format!("/t/{token}/invoices/{}/pdf", i.id), text: t.t("c-inv-pdf") });
                             if i.has_contract() {
-                                links.push(Link { href: format!("/t/{token}/invoices/{}/contract.pdf", i.id), text: t.t("c-inv-contract-pdf") });
+                                links.push(Link {
+                                    href: format!("/t/{token}/invoices/{}/contract.pdf", i.id),
+                                    text: t.t("c-inv-contract-pdf"),
+                                });
                             }
                         }
                     }

@@ -133,13 +133,7 @@ async fn the_customers_page_follows_the_deal(engine: Engine) {
     app.post(&pay, &json!({ "amount": "20000.00" })).await.expect(201);
     let html = page(&app, &path, "en").await;
     has(&html, "payment", "done", &["Done: Thu 8 May 14:00", "Paid in full"], &["Please pay", "left to pay"]);
-    has(
-        &html,
-        "delivery",
-        "current",
-        &["Usually within 2 working days after your payment", "Expected by Mon 12 May 17:00"],
-        &["Done:"],
-    );
+    has(&html, "delivery", "current", &["Usually within 2 working days after your payment", "Expected by Mon 12 May 17:00"], &["Done:"]);
 
     // The delivery planned on Friday at 09:00 for Tuesday: the day and their address; delivered
     // expected that day.
