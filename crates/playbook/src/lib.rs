@@ -6,6 +6,7 @@
 //! Architecture invariant: no I/O and no clock of its own; time comes in as `now`.
 
 pub mod customer;
+pub mod deal;
 pub mod diagram;
 pub mod engine;
 pub mod messages;

@@ -34,6 +34,9 @@ pub struct Playbook {
     pub escalations: BTreeMap<String, EscalationDef>,
     pub slas: BTreeMap<String, SlaDef>,
     pub rules: Vec<Rule>,
+    /// The standard times of the deal's milestones shown on the customer's page (`[deal]`,
+    /// issue 21); each optional, none when the playbook does not say.
+    pub deal: DealTimes,
 }
 
 impl Playbook {
@@ -132,6 +135,24 @@ pub struct Expect {
     pub amount: u32,
     pub unit: ExpectUnit,
     pub working: bool,
+}
+
+/// `[deal]`: how long each milestone of the deal usually takes, counted from the one before it
+/// (`requisites` from the accepted offer, `invoice` from the details, `payment` from the invoice,
+/// `delivery` — the delivery date agreed — from the payment, `delivered` from the delivery date
+/// agreed). Shown to the customer; never invented when missing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DealTimes {
+    pub requisites: Option<Expect>,
+    pub invoice: Option<Expect>,
+    pub payment: Option<Expect>,
+    pub delivery: Option<Expect>,
+    pub delivered: Option<Expect>,
+}
+
+impl DealTimes {
+    /// The keys of `[deal]`, in the deal's order.
+    pub const KEYS: [&'static str; 5] = ["requisites", "invoice", "payment", "delivery", "delivered"];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

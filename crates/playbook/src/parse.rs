@@ -322,6 +322,7 @@ const ROOT_KEYS: &[&str] = &[
     "escalation",
     "sla",
     "rules",
+    "deal",
 ];
 
 /// Parses and validates a playbook; `Err` carries every problem found.
@@ -897,6 +898,7 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
     }
 
     check_titles(&mut cx, &name, &languages, &stages, &stage_spans, &outcome_spans, &sla_spans, &task_spans);
+    let deal = deal_times(&mut cx, root);
 
     if !cx.problems.is_empty() {
         cx.problems.sort_by_key(|p| p.span.start);
@@ -919,7 +921,37 @@ pub fn parse(source: &str) -> Result<Playbook, Vec<Problem>> {
         escalations,
         slas,
         rules,
+        deal,
     })
+}
+
+/// `[deal]`: the standard time of each milestone of the deal the customer's page shows, each
+/// optional; a bad one is reported at its value, naming its key.
+fn deal_times(cx: &mut Cx, root: &DeTable) -> DealTimes {
+    let mut out = DealTimes::default();
+    let Some(v) = root.get("deal") else { return out };
+    let Some(t) = cx.table(v, "`deal`") else { return out };
+    cx.known_keys(t, &DealTimes::KEYS, "`deal`");
+    for key in DealTimes::KEYS {
+        let Some(v) = t.get(key) else { continue };
+        let Some(s) = cx.string(v, &format!("`deal.{key}`")) else { continue };
+        let e = match crate::customer::parse_expect(s) {
+            Ok(e) => e,
+            Err(m) => {
+                cx.err(v.span(), format!("`deal.{key}`: {m}"));
+                continue;
+            }
+        };
+        let slot = match key {
+            "requisites" => &mut out.requisites,
+            "invoice" => &mut out.invoice,
+            "payment" => &mut out.payment,
+            "delivery" => &mut out.delivery,
+            _ => &mut out.delivered,
+        };
+        *slot = Some(e);
+    }
+    out
 }
 
 /// Every stage, outcome, SLA and task has a title in every language the playbook declares

@@ -61,6 +61,8 @@ mod deliveries;
 mod payments;
 #[path = "api/money_reports.rs"]
 mod money_reports;
+#[path = "api/deal_page.rs"]
+mod deal_page;
 #[path = "api/purchases.rs"]
 mod purchases;
 #[path = "api/leads.rs"]

@@ -27,6 +27,7 @@ pub mod metrics;
 pub mod office;
 pub mod public;
 pub mod public_offers;
+pub mod public_deal;
 pub mod public_requisites;
 pub mod ratelimit;
 pub mod settings;

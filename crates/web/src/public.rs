@@ -56,7 +56,7 @@ pub fn router() -> Router<AppState> {
 }
 
 fn css() -> Response {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css"), "\n", include_str!("../static/css/requisites.css"), "\n", include_str!("../static/css/invoices.css")))
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], concat!(include_str!("../static/customer.css"), "\n", include_str!("../static/css/offers.css"), "\n", include_str!("../static/css/requisites.css"), "\n", include_str!("../static/css/invoices.css"), "\n", include_str!("../static/css/deal.css")))
         .into_response()
 }
 
@@ -120,7 +120,7 @@ fn limited(st: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> bool
 }
 
 /// A date and time in the office's zone, in the customer's words ("Tue 24 Nov 10:02").
-fn when(t: &Tr, at: Timestamp, pb: &Playbook) -> String {
+pub(crate) fn when(t: &Tr, at: Timestamp, pb: &Playbook) -> String {
     let z = at.to_zoned(pb.calendar.time_zone().clone());
     let day = format!("c-day-{}", z.weekday().to_monday_one_offset());
     let month = format!("c-month-{}", z.month());
@@ -130,7 +130,7 @@ fn when(t: &Tr, at: Timestamp, pb: &Playbook) -> String {
     )
 }
 
-fn duration(t: &Tr, e: Expect) -> String {
+pub(crate) fn duration(t: &Tr, e: Expect) -> String {
     let key = match (e.unit, e.working) {
         (ExpectUnit::Minutes, false) => "c-within-minutes",
         (ExpectUnit::Minutes, true) => "c-within-working-minutes",
@@ -248,6 +248,8 @@ struct Page<'a> {
     rq: crate::ui::requisites::RqForm,
     /// The customer's invoices and their documents (issue 21, invoices), newest first.
     invoices: Vec<crate::ui::invoices_customer::CustomerInvoice>,
+    /// "Your order": the deal's milestones (issue 21, item 8); none before there is a deal.
+    deal: Option<Vec<crate::public_deal::MilestoneView>>,
 }
 
 struct Shown {
@@ -261,6 +263,9 @@ struct Shown {
     requisites: Option<pronto_store::RequisitesRecord>,
     /// The lead's invoices not cancelled (issue 21, invoices).
     invoices: Vec<pronto_store::invoices::InvoiceRecord>,
+    /// The payments of the latest invoice, and the lead's deliveries (issue 21, item 8).
+    payments: Vec<pronto_store::payments::PaymentRecord>,
+    deliveries: Vec<pronto_store::deliveries::DeliveryRecord>,
 }
 
 /// The lead behind a token, or the one 404.
@@ -276,8 +281,14 @@ async fn open(st: &AppState, token: &str) -> Result<Shown, StoreError> {
         .ok_or_else(|| StoreError::Internal(format!("playbook {} version {} is not loaded", rec.playbook, rec.playbook_version)))?;
     let offers = st.store.lead_offers(rec.lead_id).await?;
     let requisites = st.store.requisites(rec.lead_id).await?;
-    let invoices = st.store.lead_invoices(rec.lead_id).await?.into_iter().filter(|i| i.status != "cancelled").collect();
-    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers, requisites, invoices })
+    let invoices: Vec<pronto_store::invoices::InvoiceRecord> =
+        st.store.lead_invoices(rec.lead_id).await?.into_iter().filter(|i| i.status != "cancelled").collect();
+    let payments = match invoices.last() {
+        Some(i) => st.store.invoice_payments(i.id).await?,
+        None => Vec::new(),
+    };
+    let deliveries = st.store.lead_deliveries(rec.lead_id).await?;
+    Ok(Shown { rec, pb, brand: crate::ui::setup::Brand::load(st).await, offers, requisites, invoices, payments, deliveries })
 }
 
 /// The rate limit, then the lead behind the token; the answer to give when either says no.
@@ -401,6 +412,16 @@ fn render(st: &AppState, token: &str, s: &Shown, t: Arc<Tr>, d: Draft, status: S
             rq_section,
             rq,
             invoices: crate::ui::invoices_customer::views(&t, &s.invoices, now),
+            deal: crate::public_deal::view(
+                &t,
+                token,
+                pb,
+                &s.offers,
+                s.requisites.as_ref(),
+                s.invoices.last(),
+                &s.payments,
+                s.deliveries.last(),
+            ),
             t,
         },
     )

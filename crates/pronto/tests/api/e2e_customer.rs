@@ -3,7 +3,7 @@
 //! sent from it reaching the owner's timeline and notifications, seen in the team's UI.
 //! Screenshots go to `docs/screenshots/customer-*.png`.
 
-use crate::agency::{TUESDAY_9, app_at, id, notes, timeline, user};
+use crate::agency::{TUESDAY_9, advance, app_at, id, notes, timeline, user};
 use crate::browser::Browser;
 use testkit::Engine;
 use serde_json::json;
@@ -86,5 +86,56 @@ async fn the_customer_follows_writes_and_sends_a_document_from_a_phone() {
     })
     .await;
     assert!(gone, "the revoked link answers 404");
+    b.close().await;
+}
+
+/// "Your order" (issue 21, item 8) on a phone in Czech, English and Hebrew (right to left) and
+/// on a desktop: the milestones with their times, the invoice to download, what is left to pay;
+/// no sideways scrolling at 360 px. Screenshots `docs/screenshots/customer-order*.png`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_customer_follows_the_order_on_a_phone_and_a_desktop() {
+    use crate::deal_page::{accept, private, sent_offer};
+    let app = app_at(Engine::Sqlite, TUESDAY_9).await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    crate::invoices::company(&app).await;
+    let (lid, offer, path) = sent_offer(&app).await;
+    accept(&app, &path, offer).await;
+    advance(&app, 2 * 3600).await;
+    app.send(app.req(reqwest::Method::PUT, &format!("/api/v1/leads/{lid}/requisites")).json(&private())).await.expect(200);
+    advance(&app, 3600).await;
+    let inv = app.post(&format!("/api/v1/leads/{lid}/invoices"), &json!({ "offer_id": offer })).await.expect(201);
+    app.post(&format!("/api/v1/invoices/{}/payments", id(&inv)), &json!({ "amount": "9800.00" })).await.expect(201);
+
+    let p = Browser::phone("cs").await;
+    for lang in ["cs", "en", "he"] {
+        p.goto(&app.url(&format!("{path}?lang={lang}"))).await;
+        p.wait_for("#order li.current", 10).await;
+        let dir = p.js("return getComputedStyle(document.querySelector('#order')).direction").await;
+        assert_eq!(dir, if lang == "he" { "rtl" } else { "ltr" }, "{lang}");
+        let width = p.js("return document.documentElement.scrollWidth").await.as_i64().unwrap();
+        assert!(width <= 360, "{lang}: no sideways scrolling: {width}");
+        let done = p.js("return document.querySelectorAll('#order li.done').length").await.as_i64().unwrap();
+        assert_eq!(done, 2, "{lang}: the details and the invoice are done");
+        let link = p.js("return document.querySelector('#order a[href$=\"/pdf\"]').getBoundingClientRect().height").await.as_f64().unwrap();
+        assert!(link >= 24.0, "{lang}: the download link is easy to tap: {link}");
+        p.js("document.getElementById('order').scrollIntoView()").await;
+        p.screenshot(match lang {
+            "cs" => "customer-order",
+            "en" => "customer-order-en",
+            _ => "customer-order-he",
+        })
+        .await;
+    }
+    p.close().await;
+
+    let b = Browser::start("en").await;
+    b.goto(&app.url(&format!("{path}?lang=en"))).await;
+    b.wait_for("#order li.current", 10).await;
+    b.wait_text("Please pay by", 5).await;
+    b.wait_text("left to pay", 5).await;
+    let width = b.js("return document.documentElement.scrollWidth <= document.documentElement.clientWidth").await;
+    assert_eq!(width, serde_json::Value::Bool(true), "no sideways scrolling on a desktop");
+    b.js("document.getElementById('order').scrollIntoView()").await;
+    b.screenshot("customer-order-desktop").await;
     b.close().await;
 }

@@ -1,0 +1,21 @@
+# „Vaše objednávka“ na stránce zákazníka (issue 21, bod 8), čeština. Klíče začínají `c-deal-`.
+c-deal-title = Vaše objednávka
+c-deal-requisites = Vaše údaje přijaty
+c-deal-invoice = Faktura vystavena
+c-deal-payment = Platba
+c-deal-delivery = Termín dodání dohodnut
+c-deal-delivered = Doručeno
+c-deal-state-done = hotovo
+c-deal-state-current = další krok
+c-deal-state-ahead = později
+c-deal-done-at = Hotovo: { $when }
+c-deal-date = { $day } { $d }. { $month }
+c-deal-delivery-at = { $date }, na adresu { $address }
+c-deal-usually-requisites = Obvykle { $duration } od přijetí nabídky
+c-deal-usually-invoice = Obvykle { $duration } od obdržení vašich údajů
+c-deal-usually-payment = Obvykle { $duration } od vystavení faktury
+c-deal-usually-delivery = Obvykle { $duration } od vaší platby
+c-deal-usually-delivered = Obvykle { $duration } od dohodnutí termínu dodání
+c-deal-expected-by = Očekáváme do { $when }
+c-deal-expected-on = Plánováno na { $date }
+c-deal-pay-by = Prosíme o úhradu do { $date }

@@ -1,0 +1,21 @@
+# "Your order" on the customer's page (issue 21, item 8), English. Keys start with `c-deal-`.
+c-deal-title = Your order
+c-deal-requisites = Your details received
+c-deal-invoice = Invoice issued
+c-deal-payment = Payment
+c-deal-delivery = Delivery date agreed
+c-deal-delivered = Delivered
+c-deal-state-done = done
+c-deal-state-current = next
+c-deal-state-ahead = later
+c-deal-done-at = Done: { $when }
+c-deal-date = { $day } { $d } { $month }
+c-deal-delivery-at = On { $date } to { $address }
+c-deal-usually-requisites = Usually { $duration } after the offer is accepted
+c-deal-usually-invoice = Usually { $duration } after we have your details
+c-deal-usually-payment = Usually { $duration } after the invoice
+c-deal-usually-delivery = Usually { $duration } after your payment
+c-deal-usually-delivered = Usually { $duration } after the delivery date is agreed
+c-deal-expected-by = Expected by { $when }
+c-deal-expected-on = Planned for { $date }
+c-deal-pay-by = Please pay by { $date }

@@ -1,0 +1,21 @@
+# "ההזמנה שלך" בדף הלקוח (issue 21, סעיף 8), עברית. המפתחות מתחילים ב־`c-deal-`.
+c-deal-title = ההזמנה שלך
+c-deal-requisites = הפרטים שלך התקבלו
+c-deal-invoice = החשבונית הונפקה
+c-deal-payment = תשלום
+c-deal-delivery = מועד המשלוח נקבע
+c-deal-delivered = נמסר
+c-deal-state-done = בוצע
+c-deal-state-current = השלב הבא
+c-deal-state-ahead = בהמשך
+c-deal-done-at = בוצע: { $when }
+c-deal-date = { $day }, { $d } { $month }
+c-deal-delivery-at = { $date }, לכתובת { $address }
+c-deal-usually-requisites = בדרך כלל { $duration } מאישור ההצעה
+c-deal-usually-invoice = בדרך כלל { $duration } מקבלת הפרטים שלך
+c-deal-usually-payment = בדרך כלל { $duration } מהנפקת החשבונית
+c-deal-usually-delivery = בדרך כלל { $duration } מהתשלום שלך
+c-deal-usually-delivered = בדרך כלל { $duration } מקביעת מועד המשלוח
+c-deal-expected-by = צפוי עד { $when }
+c-deal-expected-on = מתוכנן: { $date }
+c-deal-pay-by = נא לשלם עד { $date }

@@ -1,0 +1,21 @@
+# „Państwa zamówienie” na stronie klienta (issue 21, punkt 8), polski. Klucze zaczynają się od `c-deal-`.
+c-deal-title = Państwa zamówienie
+c-deal-requisites = Dane otrzymane
+c-deal-invoice = Faktura wystawiona
+c-deal-payment = Płatność
+c-deal-delivery = Termin dostawy uzgodniony
+c-deal-delivered = Dostarczono
+c-deal-state-done = gotowe
+c-deal-state-current = następny krok
+c-deal-state-ahead = później
+c-deal-done-at = Gotowe: { $when }
+c-deal-date = { $day } { $d } { $month }
+c-deal-delivery-at = { $date }, pod adres { $address }
+c-deal-usually-requisites = Zwykle { $duration } od akceptacji oferty
+c-deal-usually-invoice = Zwykle { $duration } od otrzymania Państwa danych
+c-deal-usually-payment = Zwykle { $duration } od wystawienia faktury
+c-deal-usually-delivery = Zwykle { $duration } od Państwa płatności
+c-deal-usually-delivered = Zwykle { $duration } od uzgodnienia terminu dostawy
+c-deal-expected-by = Spodziewane do { $when }
+c-deal-expected-on = Zaplanowane na { $date }
+c-deal-pay-by = Prosimy o zapłatę do { $date }

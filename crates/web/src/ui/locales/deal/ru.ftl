@@ -1,0 +1,21 @@
+# «Ваш заказ» на странице клиента (issue 21, пункт 8), русский. Ключи начинаются с `c-deal-`.
+c-deal-title = Ваш заказ
+c-deal-requisites = Ваши данные получены
+c-deal-invoice = Счёт выставлен
+c-deal-payment = Оплата
+c-deal-delivery = Дата доставки согласована
+c-deal-delivered = Доставлено
+c-deal-state-done = готово
+c-deal-state-current = следующий шаг
+c-deal-state-ahead = позже
+c-deal-done-at = Готово: { $when }
+c-deal-date = { $day }, { $d } { $month }
+c-deal-delivery-at = { $date }, по адресу { $address }
+c-deal-usually-requisites = Обычно { $duration } после принятия предложения
+c-deal-usually-invoice = Обычно { $duration } после получения ваших данных
+c-deal-usually-payment = Обычно { $duration } после выставления счёта
+c-deal-usually-delivery = Обычно { $duration } после вашей оплаты
+c-deal-usually-delivered = Обычно { $duration } после согласования даты доставки
+c-deal-expected-by = Ожидается до { $when }
+c-deal-expected-on = Запланировано на { $date }
+c-deal-pay-by = Пожалуйста, оплатите до { $date }
