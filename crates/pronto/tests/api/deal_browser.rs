@@ -11,7 +11,7 @@ use crate::agency::{TUESDAY_9, advance, app_at, id, tasks, user};
 use crate::browser::Browser;
 use crate::invoices::company;
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde_json::json;
 use testkit::{App, Engine};
 
 const PASSWORD: &str = "a long enough password";
