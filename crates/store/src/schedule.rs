@@ -650,7 +650,6 @@ pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: 
         });
         b.push_str(&format!("{}: {complaints}{}\n", w("report-complaints"), link.unwrap_or_default()));
         if let (Some(now), Some(before)) = (&r.totals, &r.previous) {
-            let sums = |v: &[Amount]| if v.is_empty() { "0".to_owned() } else { v.iter().map(|a| format!("{} {}", a.amount, a.currency)).collect::<Vec<_>>().join(" + ") };
             b.push_str(&format!("\n{}\n", w("report-compared")));
             for (key, a, p) in [
                 ("report-leads", now.leads.to_string(), before.leads.to_string()),
@@ -706,6 +705,11 @@ pub fn render(r: &Composed, tz: &TimeZone, m: &pronto_playbook::Messages, lang: 
     (subject, b)
 }
 
+/// Money in an e-mail: `1210.00 CZK + 50.00 EUR`, `0` for none.
+fn sums(v: &[Amount]) -> String {
+    if v.is_empty() { "0".to_owned() } else { v.iter().map(|a| format!("{} {}", a.amount, a.currency)).collect::<Vec<_>>().join(" + ") }
+}
+
 /// The money part of the sales report and the monthly summary: invoices issued and paid by
 /// where the deals came from (daily) or by channel (monthly), the money in each currency, then
 /// each representative's line.
@@ -716,7 +720,6 @@ fn money_lines(b: &mut String, r: &Composed, m: &pronto_playbook::Messages, lang
         "call_out" => w("report-origin-call-out"),
         c => m.channel(lang, c),
     };
-    let sums = |v: &[Amount]| if v.is_empty() { "0".to_owned() } else { v.iter().map(|a| format!("{} {}", a.amount, a.currency)).collect::<Vec<_>>().join(" + ") };
     let counted = |n: fn(&MoneyLine) -> i64| {
         let total: i64 = r.money.iter().map(n).sum();
         let parts: Vec<String> = r.money.iter().filter(|l| n(l) > 0).map(|l| format!("{} {}", group(&l.group), n(l))).collect();
