@@ -14,7 +14,7 @@
 //! Payments count when they were recorded (entered), which is what the seed's rule asks of the
 //! team: payments on earlier invoices are entered by 10:00, so the 19:30 report has them.
 
-use crate::offer_report::Amounts;
+use crate::offer_report::{Amounts, add};
 use crate::tally::{Dim, Fact};
 use jiff::Timestamp;
 use rust_decimal::Decimal;
@@ -66,10 +66,6 @@ pub fn origin(channel: &str, first_call_direction: Option<&str>) -> String {
         ("phone", _) => "call_in".into(),
         (c, _) => c.to_owned(),
     }
-}
-
-fn add(m: &mut Amounts, currency: &str, v: Decimal) {
-    *m.entry(currency.to_owned()).or_default() += v;
 }
 
 /// The money figures of a group of invoices, additive.

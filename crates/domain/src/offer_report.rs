@@ -48,8 +48,19 @@ impl LeadOffers {
 /// Money per currency.
 pub type Amounts = BTreeMap<String, Decimal>;
 
-fn add(m: &mut Amounts, currency: &str, v: Decimal) {
+pub(crate) fn add(m: &mut Amounts, currency: &str, v: Decimal) {
     *m.entry(currency.to_owned()).or_default() += v;
+}
+
+/// Each currency's amount as money travels: (ISO 4217, the decimal with the currency's minor
+/// digits; an unknown currency's amount as it is).
+pub fn formatted(m: &Amounts) -> Vec<(String, String)> {
+    m.iter()
+        .map(|(c, v)| {
+            let amount = crate::money::Currency::parse(c).map(|cur| crate::money::format_amount(*v, cur)).unwrap_or_else(|_| v.normalize().to_string());
+            (c.clone(), amount)
+        })
+        .collect()
 }
 
 /// The offer figures of a group of leads, additive.

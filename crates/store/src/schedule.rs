@@ -322,14 +322,7 @@ pub struct Amount {
 }
 
 fn amounts(m: &pronto_domain::offer_report::Amounts) -> Vec<Amount> {
-    m.iter()
-        .map(|(c, v)| Amount {
-            currency: c.clone(),
-            amount: pronto_domain::money::Currency::parse(c)
-                .map(|cur| pronto_domain::money::format_amount(*v, cur))
-                .unwrap_or_else(|_| v.normalize().to_string()),
-        })
-        .collect()
+    pronto_domain::offer_report::formatted(m).into_iter().map(|(currency, amount)| Amount { currency, amount }).collect()
 }
 
 /// One group's money in a scheduled report.

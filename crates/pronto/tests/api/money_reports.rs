@@ -25,18 +25,28 @@ async fn report(app: &App, path: &str) -> Value {
     app.get(path).await.expect(200)
 }
 
+/// The agency's team with the company's invoicing set up, and two issued invoices of
+/// 29 800.00 CZK (Eva's and Petr's), in that order.
+async fn two_invoices(app: &App) -> (Value, Value) {
+    user(app, "jana", "consultant", "+420 777 000 001").await;
+    user(app, "kamil", "coordinator", "+420 777 000 003").await;
+    user(app, "petra", "manager", "+420 777 000 005").await;
+    company(app).await;
+    (invoice(app, "Eva Malá", "eva@example.com").await, invoice(app, "Petr Malý", "petr@example.com").await)
+}
+
+/// Records a payment of `amount` on `invoice`.
+async fn paid(app: &App, invoice: &Value, amount: &str) {
+    app.post(&format!("/api/v1/invoices/{}/payments", id(invoice)), &pay(amount)).await.expect(201);
+}
+
 async fn money_per_channel_and_representative(engine: Engine) {
     let app = app_at(engine, TUESDAY_9).await;
-    user(&app, "jana", "consultant", "+420 777 000 001").await;
-    user(&app, "kamil", "coordinator", "+420 777 000 003").await;
-    user(&app, "petra", "manager", "+420 777 000 005").await;
-    company(&app).await;
     // Two invoices of 29 800.00 CZK: one paid in two parts, one with 1 000.00 paid.
-    let a = invoice(&app, "Eva Malá", "eva@example.com").await;
-    let b = invoice(&app, "Petr Malý", "petr@example.com").await;
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&a)), &pay("9800.00")).await.expect(201);
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&a)), &pay("20000.00")).await.expect(201);
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&b)), &pay("1000.00")).await.expect(201);
+    let (a, b) = two_invoices(&app).await;
+    paid(&app, &a, "9800.00").await;
+    paid(&app, &a, "20000.00").await;
+    paid(&app, &b, "1000.00").await;
     advance(&app, 60).await;
 
     let r = report(&app, "/api/v1/reports/money?group_by=channel").await;
@@ -106,13 +116,8 @@ async fn money_per_channel_and_representative(engine: Engine) {
 
 async fn the_head_of_sales_counts_invoices_issued_and_paid(engine: Engine) {
     let app = app_at(engine, TUESDAY_9).await;
-    user(&app, "jana", "consultant", "+420 777 000 001").await;
-    user(&app, "kamil", "coordinator", "+420 777 000 003").await;
-    user(&app, "petra", "manager", "+420 777 000 005").await;
-    company(&app).await;
-    let a = invoice(&app, "Eva Malá", "eva@example.com").await;
-    invoice(&app, "Petr Malý", "petr@example.com").await;
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&a)), &pay("29800.00")).await.expect(201);
+    let (a, _) = two_invoices(&app).await;
+    paid(&app, &a, "29800.00").await;
     advance(&app, 60).await;
     let channel = app.get(&format!("/api/v1/leads/{}", a["lead_id"])).await.expect(200)["channel"].as_str().unwrap().to_owned();
 
@@ -158,14 +163,9 @@ async fn the_head_of_sales_counts_invoices_issued_and_paid(engine: Engine) {
 async fn the_money_sections_in_the_browser() {
     use crate::browser::Browser;
     let app = app_at(Engine::Sqlite, TUESDAY_9).await;
-    user(&app, "jana", "consultant", "+420 777 000 001").await;
-    user(&app, "kamil", "coordinator", "+420 777 000 003").await;
-    user(&app, "petra", "manager", "+420 777 000 005").await;
-    company(&app).await;
-    let a = invoice(&app, "Eva Malá", "eva@example.com").await;
-    let b = invoice(&app, "Petr Malý", "petr@example.com").await;
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&a)), &pay("29800.00")).await.expect(201);
-    app.post(&format!("/api/v1/invoices/{}/payments", id(&b)), &pay("5000.00")).await.expect(201);
+    let (a, b) = two_invoices(&app).await;
+    paid(&app, &a, "29800.00").await;
+    paid(&app, &b, "5000.00").await;
     advance(&app, 60).await;
     for (device, lang) in [("desktop", "en"), ("phone", "en"), ("phone", "he")] {
         let b = if device == "phone" { Browser::phone(lang).await } else { Browser::start(lang).await };

@@ -720,14 +720,7 @@ pub struct Money {
 
 /// Money per currency, never converted: with the currency's minor digits, by currency.
 pub(crate) fn money(m: &pronto_domain::offer_report::Amounts) -> Vec<Money> {
-    m.iter()
-        .map(|(c, v)| Money {
-            currency: c.clone(),
-            amount: pronto_domain::money::Currency::parse(c)
-                .map(|cur| pronto_domain::money::format_amount(*v, cur))
-                .unwrap_or_else(|_| v.normalize().to_string()),
-        })
-        .collect()
+    pronto_domain::offer_report::formatted(m).into_iter().map(|(currency, amount)| Money { currency, amount }).collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
