@@ -40,6 +40,8 @@ use tokio::process::{Child, Command};
 pub const WAIT: Duration = Duration::from_secs(10);
 /// How long chromedriver may take to listen, and Chromium to open a session.
 const START_TIMEOUT: Duration = Duration::from_secs(60);
+/// How many times a browser that fails to start is started again.
+const START_TRIES: usize = 3;
 /// The desktop window. Headless Chromium keeps room for its (invisible) toolbars in it: the
 /// viewport, and so every desktop screenshot, is 1280x757.
 pub const DESKTOP: (u32, u32) = (1280, 900);
@@ -123,8 +125,28 @@ impl Browser {
         Browser::launch(lang, true).await
     }
 
+    /// Starts chromedriver and Chromium, trying again (up to [`START_TRIES`] times) when one of
+    /// them fails to start: on a loaded 2-core machine chromedriver now and then exits before it
+    /// listens, which is not what any test is about.
     async fn launch(lang: &str, phone: bool) -> Browser {
         let started = Instant::now();
+        let mut failures = Vec::new();
+        for _ in 0..START_TRIES {
+            match Browser::try_launch(lang, phone).await {
+                Ok(mut browser) => {
+                    if !failures.is_empty() {
+                        eprintln!("browser started after {} failed tries:\n{}", failures.len(), failures.join("\n---\n"));
+                    }
+                    browser.startup = started.elapsed();
+                    return browser;
+                }
+                Err(why) => failures.push(why),
+            }
+        }
+        panic!("the browser did not start in {START_TRIES} tries:\n{}", failures.join("\n---\n"));
+    }
+
+    async fn try_launch(lang: &str, phone: bool) -> Result<Browser, String> {
         let driver_bin = which("chromedriver").unwrap_or_else(|| panic!("chromedriver is not on PATH: {INSTALL_HINT}"));
         let chromium = which("chromium").unwrap_or_else(|| panic!("chromium is not on PATH: {INSTALL_HINT}"));
         let profile = tempfile::Builder::new().prefix("pronto-chromium-").tempdir().expect("temp dir for the Chromium profile");
@@ -144,9 +166,12 @@ impl Browser {
             Ok(Err(_)) => {
                 let status = tokio::time::timeout(Duration::from_secs(5), driver.wait()).await;
                 tokio::time::sleep(Duration::from_millis(100)).await;
-                panic!("chromedriver exited without listening ({status:?}):\n{}", output(&tail));
+                return Err(format!("chromedriver exited without listening ({status:?}):\n{}", output(&tail)));
             }
-            Err(_) => panic!("chromedriver did not listen within {START_TIMEOUT:?}:\n{}", output(&tail)),
+            Err(_) => {
+                kill_group(&driver);
+                return Err(format!("chromedriver did not listen within {START_TIMEOUT:?}:\n{}", output(&tail)));
+            }
         };
         let driver_url = format!("http://127.0.0.1:{port}");
 
@@ -191,11 +216,11 @@ impl Browser {
             Ok(Ok(client)) => client,
             Ok(Err(e)) => {
                 kill_group(&driver);
-                panic!("chromedriver could not start Chromium: {e}\n{}", output(&tail))
+                return Err(format!("chromedriver could not start Chromium: {e}\n{}", output(&tail)));
             }
             Err(_) => {
                 kill_group(&driver);
-                panic!("Chromium did not start within {START_TIMEOUT:?}\n{}", output(&tail))
+                return Err(format!("Chromium did not start within {START_TIMEOUT:?}\n{}", output(&tail)));
             }
         };
         let session = client.session_id().await.ok().flatten();
@@ -204,8 +229,7 @@ impl Browser {
         if !phone {
             browser.client().set_window_size(w, h).await.unwrap_or_else(|e| panic!("set_window_size: {e}"));
         }
-        browser.startup = started.elapsed();
-        browser
+        Ok(browser)
     }
 
     /// The WebDriver session, for anything the helpers do not cover.

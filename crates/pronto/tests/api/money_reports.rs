@@ -178,8 +178,8 @@ async fn the_money_sections_in_the_browser() {
         b.click("button[type=submit]").await;
         b.wait_for("nav[aria-label=main]", 10).await;
         b.goto(&app.url("/reports#money")).await;
-        b.wait_for("#table-money", 10).await;
-        b.wait_for("#table-sales-owner", 10).await;
+        b.wait_for("#table-money", 30).await;
+        b.wait_for("#table-sales-owner", 30).await;
         let width = b.js("return document.documentElement.scrollWidth").await.as_i64().unwrap();
         let suffix = match (device, lang) {
             ("desktop", _) => "",
