@@ -43,6 +43,18 @@ impl Live {
 /// a lead, `task` (`{"id", "lead_id", "event", …}`) for tasks, to their assignee.
 pub fn from_committed(e: &pronto_store::Committed) -> Option<LiveEvent> {
     let lead = e.lead_id;
+    // An in-app notification another node delivered: to its recipient, as `worker.rs` sends it.
+    if e.kind == pronto_store::records::IN_APP {
+        let d = &e.data;
+        return Some(LiveEvent {
+            user: d["user"].as_i64(),
+            kind: "notification",
+            data: json!({
+                "id": d["id"], "lead_id": lead, "kind": d["kind"], "text": d["text"],
+                "urgent": d["urgent"], "created_at": d["created_at"],
+            }),
+        });
+    }
     if let Some(ev) = DomainEvent::from_row(&e.kind, &e.data).filter(DomainEvent::is_about_a_task) {
         return Some(task(&ev, lead));
     }

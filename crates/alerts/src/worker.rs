@@ -2,8 +2,11 @@
 //! due, sends each notification on its channel (a bounded number at a time per channel), and
 //! records the result: sent, or failed with the next attempt after an exponential backoff with
 //! jitter, or — after [`OutboxConfig::max_attempts`] — failed for good (the dead-letter list,
-//! retried by hand). A notification is claimed with a lease, so one that was being sent when
-//! the process died is sent again after restart, with the same idempotency key.
+//! retried by hand). A notification is claimed by this node, which holds it while its
+//! heartbeat lives (`pronto_store::nodes`), however long the provider takes: one that was being
+//! sent when the node died is sent again by any node within seconds, with the same idempotency
+//! key. One message per recipient is in flight, the oldest first. While a provider fails, its
+//! oldest waiting message probes it every [`PROBE`]; the first success sends the rest at once.
 
 use crate::sms::SmsProvider;
 use crate::{SendError, Sent};
@@ -22,8 +25,6 @@ pub struct OutboxConfig {
     /// The first retry's delay; each further one doubles, up to `max_backoff`.
     pub first_backoff: SignedDuration,
     pub max_backoff: SignedDuration,
-    /// How long a claimed notification is someone's before it may be claimed again.
-    pub lease: SignedDuration,
     /// Hosts webhooks may reach although they resolve to an address inside the network
     /// (`PRONTO_WEBHOOK_ALLOW`).
     pub webhook_allow: Vec<String>,
@@ -35,7 +36,6 @@ impl Default for OutboxConfig {
             max_attempts: 8,
             first_backoff: SignedDuration::from_secs(5),
             max_backoff: SignedDuration::from_secs(3600),
-            lease: SignedDuration::from_secs(60),
             webhook_allow: vec![],
         }
     }
@@ -45,6 +45,12 @@ impl Default for OutboxConfig {
 const BATCH: i64 = 100;
 /// The longest the worker sleeps without looking (retries fall due without a commit).
 const MAX_SLEEP: Duration = Duration::from_secs(1);
+/// How many times (a second apart) an attempt's result is offered to the database.
+const RECORD_TRIES: u32 = 120;
+/// How often a failing provider is tried with its oldest waiting message.
+pub const PROBE: SignedDuration = SignedDuration::from_secs(3);
+/// The channels whose provider is probed while it fails (a webhook fails per address).
+const PROBED: [&str; 2] = ["sms", "email"];
 
 pub struct Outbox {
     store: Arc<dyn Store>,
@@ -57,6 +63,8 @@ pub struct Outbox {
     config: OutboxConfig,
     limits: HashMap<&'static str, Arc<Semaphore>>,
     live: Arc<crate::Live>,
+    /// Channels whose last attempt failed with a retryable error, with when to probe next.
+    failing: std::sync::Mutex<HashMap<String, Timestamp>>,
 }
 
 impl Outbox {
@@ -86,7 +94,7 @@ impl Outbox {
         ]);
         let webhook_allow = pronto_domain::netaddr::AllowList::new(&config.webhook_allow);
         let webhooks = crate::guard::webhook_client(webhook_allow.clone());
-        Arc::new(Outbox { store, clock, senders, webhooks, webhook_allow, config, limits, live })
+        Arc::new(Outbox { store, clock, senders, webhooks, webhook_allow, config, limits, live, failing: Default::default() })
     }
 
     /// The worker's loop; runs until the task is dropped.
@@ -95,11 +103,12 @@ impl Outbox {
         loop {
             // Look before claiming: a claim is a write, and every commit wakes this loop, so
             // claiming on every wake-up would keep a writer (and a core) busy doing nothing.
+            let probe_in = self.clone().probe().await;
             let wait = match self.store.next_notification_due().await {
-                Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications(BATCH, self.config.lease).await {
+                Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications(BATCH).await {
                     Ok(batch) if !batch.is_empty() => {
                         for group in by_recipient(batch) {
-                            self.clone().dispatch(group).await;
+                            self.clone().dispatch(group, false).await;
                         }
                         continue;
                     }
@@ -117,6 +126,7 @@ impl Outbox {
                     MAX_SLEEP
                 }
             };
+            let wait = probe_in.map_or(wait, |p| wait.min(p));
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = changed.notified() => {}
@@ -124,10 +134,48 @@ impl Outbox {
         }
     }
 
+    /// Probes each failing provider whose time has come with its oldest waiting message;
+    /// returns how long until the next probe, if any provider is failing.
+    async fn probe(self: Arc<Self>) -> Option<Duration> {
+        let now = self.clock.now();
+        let due: Vec<String> = {
+            let failing = self.failing.lock().expect("lock");
+            failing.iter().filter(|(_, at)| **at <= now).map(|(c, _)| c.clone()).collect()
+        };
+        for channel in due {
+            self.failing.lock().expect("lock").insert(channel.clone(), now + PROBE);
+            match self.store.probe_channel(&channel).await {
+                Ok(Some(n)) => self.clone().dispatch(vec![n], true).await,
+                // Nothing waits: the provider is not known to fail any more.
+                Ok(None) => {
+                    self.failing.lock().expect("lock").remove(&channel);
+                }
+                Err(e) => tracing::warn!(error = %e, %channel, "cannot probe the provider"),
+            }
+        }
+        let failing = self.failing.lock().expect("lock");
+        failing.values().min().map(|at| Duration::try_from(at.duration_since(now)).unwrap_or(Duration::ZERO))
+    }
+
+    /// Notes how an attempt on `channel` went: a retryable failure starts probing the provider,
+    /// a success ends it.
+    fn provider(&self, channel: &str, ok: bool) {
+        if !PROBED.contains(&channel) {
+            return;
+        }
+        let mut failing = self.failing.lock().expect("lock");
+        if ok {
+            failing.remove(channel);
+        } else if !failing.contains_key(channel) {
+            failing.insert(channel.to_owned(), self.clock.now() + PROBE);
+        }
+    }
+
     /// Sends one recipient's notifications, oldest first, on their own task once the channel
     /// has room. When one fails and will be retried, the rest wait for the same time, so a
-    /// recipient never gets a newer message before an older one.
-    async fn dispatch(self: Arc<Self>, group: Vec<OutboxRecord>) {
+    /// recipient never gets a newer message before an older one. A `probe` that fails goes
+    /// back to its retry time without counting the attempt.
+    async fn dispatch(self: Arc<Self>, group: Vec<OutboxRecord>, probe: bool) {
         let Some(first) = group.first() else { return };
         // In-app notifications are delivered by being stored (the claim marks them) and pushed
         // to the recipient's open clients.
@@ -156,8 +204,13 @@ impl Outbox {
                         let result = self.send(&n).await;
                         metrics::histogram!("pronto_delivery_seconds", "channel" => n.channel.clone())
                             .record(started.elapsed().as_secs_f64());
+                        self.provider(&n.channel, result.is_ok() || result.as_ref().is_err_and(|e| !e.retryable));
                         match result {
                             Ok(sent) => Delivery::Done { status: "sent", provider_id: sent.provider_id },
+                            Err(e) if probe && e.retryable => {
+                                waiting = Some(n.next_attempt_at);
+                                Delivery::Postponed { retry_at: n.next_attempt_at }
+                            }
                             Err(e) => {
                                 let retry_at = (e.retryable && n.attempts < self.config.max_attempts).then(|| self.retry_at(&n));
                                 match retry_at {
@@ -169,13 +222,28 @@ impl Outbox {
                         }
                     }
                 };
-                if let Err(e) = self.store.record_delivery(n.id, delivery).await {
-                    // The lease runs out and the notification is tried again: at least once.
-                    tracing::warn!(id = n.id, error = %e, "cannot record a delivery");
-                }
+                self.record(n.id, delivery).await;
             }
             drop(permit);
         });
+    }
+
+    /// Records an attempt's result, trying again every second for [`RECORD_TRIES`] seconds
+    /// while the database cannot take it: the row stays claimed by this node meanwhile (no
+    /// other node sends it again), and if the node dies it is sent again (at least once).
+    async fn record(&self, id: i64, delivery: Delivery) {
+        for attempt in 1..=RECORD_TRIES {
+            match self.store.record_delivery(id, delivery.clone()).await {
+                Ok(()) => return,
+                Err(e) if attempt == RECORD_TRIES => {
+                    tracing::error!(id, error = %e, "cannot record a delivery; it is tried again when this node restarts")
+                }
+                Err(e) => {
+                    tracing::warn!(id, error = %e, attempt, "cannot record a delivery yet");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+            }
+        }
     }
 
     /// Exponential backoff with jitter: 5 s, 10 s, 20 s … up to an hour, each up to a quarter

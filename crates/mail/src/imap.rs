@@ -252,6 +252,16 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// checks that the folder is still the one selected (a server may stay silent about a reset).
 const IDLE_RENEW: Duration = Duration::from_secs(5 * 60);
 
+/// How often a node standing by looks whether a mailbox's reader is gone.
+const STANDBY_LOOK: Duration = Duration::from_secs(2);
+/// What a session ends with when another node took the mailbox over.
+const LEASE_LOST: &str = "another node holds the mailbox's lease";
+
+/// The lease whose holder reads the mailbox `name`.
+pub fn lease_name(name: &str) -> String {
+    format!("mailbox:{name}")
+}
+
 async fn run(cfg: MailboxConfig, deps: MailDeps) {
     let mut failures: u32 = 0;
     let mut alerted = false;
@@ -259,7 +269,29 @@ async fn run(cfg: MailboxConfig, deps: MailDeps) {
         s.state = "starting";
         s.since = Some(deps.clock.now());
     });
+    let lease = lease_name(&cfg.name);
     loop {
+        // One node reads a mailbox: the one holding its lease (issue 22). The others stand by
+        // and take it over within seconds of its holder's last heartbeat.
+        match deps.store.take_lease(&lease).await {
+            Ok(true) => {}
+            Ok(false) => {
+                let now = deps.clock.now();
+                deps.status.update(&cfg.name, |s| {
+                    if s.state != "standby" {
+                        s.state = "standby";
+                        s.since = Some(now);
+                    }
+                });
+                tokio::time::sleep(STANDBY_LOOK).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(mailbox = %cfg.name, error = %e, "cannot take the mailbox's lease");
+                tokio::time::sleep(STANDBY_LOOK).await;
+                continue;
+            }
+        }
         let mut healthy = false;
         let result = session(&cfg, &deps, &mut healthy, &mut alerted).await;
         if healthy {
@@ -267,6 +299,10 @@ async fn run(cfg: MailboxConfig, deps: MailDeps) {
         }
         let error = match result {
             Ok(()) => "the server closed the connection".to_owned(),
+            Err(e) if e == LEASE_LOST => {
+                tracing::info!(mailbox = %cfg.name, "another node reads this mailbox now");
+                continue;
+            }
             Err(e) => e,
         };
         failures += 1;
@@ -482,6 +518,10 @@ async fn session(cfg: &MailboxConfig, deps: &MailDeps, healthy: &mut bool, alert
         st.last_uid = Some(last);
     });
     loop {
+        // Still this node's to read (held while its heartbeat lives; checked at every look).
+        if !deps.store.take_lease(&lease_name(&cfg.name)).await.unwrap_or(false) {
+            return Err(LEASE_LOST.to_owned());
+        }
         last = catch_up(&mut s, cfg, deps, uidvalidity, last, can_move).await?;
         let now = deps.clock.now();
         deps.status.update(&cfg.name, |st| {

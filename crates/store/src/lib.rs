@@ -27,8 +27,10 @@ mod facts;
 pub mod invoices;
 pub mod purchases;
 mod late;
+mod listen;
 mod mail;
 mod migrate;
+pub mod nodes;
 mod offer_facts;
 mod money_facts;
 pub mod payments;
@@ -159,9 +161,25 @@ pub trait Store: Send + Sync {
     /// `records::LIVE_KINDS`), for live clients; a slow listener misses some (`Lagged`).
     fn committed(&self) -> tokio::sync::broadcast::Receiver<Committed>;
     /// Takes up to `limit` notifications due for delivery (new, due for a retry, or claimed by
-    /// a worker that did not answer within its lease) and leases them for `lease`: a crash
-    /// while sending means another attempt after the lease, with the same idempotency key.
-    async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>>;
+    /// a node that died) for this node, which holds them while its heartbeat lives: a crash
+    /// while sending means another attempt within seconds, with the same idempotency key. Only
+    /// the oldest waiting message of each recipient (one in flight per recipient, in order).
+    async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>>;
+    /// Claims the oldest notification on `channel` waiting for a retry, before its backoff is
+    /// over: a probe of a provider that failed. Record a failed probe as `Delivery::Postponed`
+    /// to its retry time, which does not count the attempt.
+    async fn probe_channel(&self, channel: &str) -> Result<Option<OutboxRecord>>;
+    /// This process's node (`nodes`).
+    fn node(&self) -> &nodes::NodeId;
+    /// Writes this node's heartbeat now (the store does so every `nodes::HEARTBEAT` by itself).
+    async fn heartbeat(&self) -> Result<()>;
+    /// Every node sharing the database, the live ones first.
+    async fn nodes(&self) -> Result<Vec<nodes::NodeRecord>>;
+    /// Takes the lease `name` for this node when it is free or already its own (another node
+    /// holding it must have died: no heartbeat for `nodes::NODE_DEAD`); true when held now.
+    async fn take_lease(&self, name: &str) -> Result<bool>;
+    /// Gives the lease `name` back when this node holds it.
+    async fn release_lease(&self, name: &str) -> Result<()>;
     /// Records how an attempt went: sent, delivered, or failed (retried later or given up).
     async fn record_delivery(&self, id: i64, delivery: Delivery) -> Result<()>;
     /// Queues a notification that was given up on again (the dead-letter list, by hand).

@@ -23,7 +23,9 @@ pub(crate) async fn migrate_only(url: &str) -> Result<Vec<i64>> {
     migrate::run(&mut conn, Dialect::Postgres).await
 }
 
-struct PgConnector(PgConnectOptions);
+/// The writers' connections, each marked with the node (`pronto.node`): the events they write
+/// carry it (the column's default, migration 28) and so does their `pg_notify`.
+struct PgConnector(PgConnectOptions, String);
 
 #[async_trait]
 impl Connector for PgConnector {
@@ -31,7 +33,9 @@ impl Connector for PgConnector {
         Dialect::Postgres
     }
     async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError> {
-        Ok(Box::new(self.0.connect().await?))
+        let mut conn = self.0.connect().await?;
+        sqlx::query("SELECT set_config('pronto.node', $1, false)").bind(&self.1).execute(&mut conn).await?;
+        Ok(Box::new(conn))
     }
 }
 
@@ -42,5 +46,7 @@ pub(crate) async fn open(url: &str, clock: Arc<dyn Clock>, opts: StoreOptions) -
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options(url)?)
         .await?;
-    SqlStore::new(Dialect::Postgres, ReadPool::Pg(pool), Box::new(PgConnector(options(url)?)), clock, opts).init().await
+    let node = crate::nodes::NodeId::new(env!("CARGO_PKG_VERSION"));
+    let connector = PgConnector(options(url)?, node.id.clone());
+    SqlStore::new(Dialect::Postgres, ReadPool::Pg(pool), Box::new(connector), clock, opts, node).init().await
 }

@@ -442,6 +442,11 @@ pub const LIVE_KINDS: &[&str] = &[
     "task.cancelled",
 ];
 
+/// The `Committed::kind` of an in-app notification another node delivered (PostgreSQL,
+/// `listen.rs`): `data` has `id`, `user`, `kind`, `text`, `urgent`, `created_at`; the live feed
+/// shows it to its recipient as the delivering node's worker did on that node.
+pub const IN_APP: &str = "notification.in_app";
+
 /// An event whose transaction has committed, for live clients (`Store::committed`).
 #[derive(Debug, Clone)]
 pub struct Committed {

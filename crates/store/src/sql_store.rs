@@ -24,10 +24,18 @@ pub(crate) struct SqlStore {
     writer: Writer,
     playbooks: Arc<Playbooks>,
     clock: Arc<dyn Clock>,
+    node: crate::nodes::NodeId,
 }
 
 impl SqlStore {
-    pub(crate) fn new(dialect: Dialect, pool: ReadPool, connector: Box<dyn Connector>, clock: Arc<dyn Clock>, opts: StoreOptions) -> Self {
+    pub(crate) fn new(
+        dialect: Dialect,
+        pool: ReadPool,
+        connector: Box<dyn Connector>,
+        clock: Arc<dyn Clock>,
+        opts: StoreOptions,
+        node: crate::nodes::NodeId,
+    ) -> Self {
         let writers = match dialect {
             Dialect::Sqlite => 1,
             Dialect::Postgres => opts.pg_writers,
@@ -39,12 +47,14 @@ impl SqlStore {
             writer: Writer::start(connector, clock.clone(), playbooks.clone(), opts.max_batch, writers),
             playbooks,
             clock,
+            node,
         }
     }
 
     /// Loads every stored playbook version, then the built-in ones (a built-in whose text
     /// changed with a new Pronto becomes its next version).
     pub(crate) async fn init(self) -> Result<Arc<dyn Store>> {
+        self.writer.submit(crate::nodes::RegisterNode { node: self.node.clone() }).await?;
         self.load_site_keys().await?;
         for v in self.read(|c| Box::pin(queries::playbook_versions(c, None))).await? {
             match pronto_playbook::parse(&v.source) {
@@ -71,7 +81,27 @@ impl SqlStore {
         if tokens > 0 {
             tracing::info!(leads = tokens, "page tokens made for leads from before the customer's page");
         }
-        Ok(Arc::new(self))
+        if let ReadPool::Pg(pool) = &self.pool {
+            crate::listen::spawn(pool.clone(), self.node.id.clone(), Arc::downgrade(&self.writer.wakers()));
+        }
+        let store = Arc::new(self);
+        store.beat();
+        Ok(store)
+    }
+
+    /// Writes the node's heartbeat every `nodes::HEARTBEAT` until the store is dropped: while
+    /// it beats, what the node claimed stays its own.
+    fn beat(self: &Arc<Self>) {
+        let weak = Arc::downgrade(self);
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(crate::nodes::HEARTBEAT).await;
+                let Some(store) = weak.upgrade() else { break };
+                if let Err(e) = store.heartbeat().await {
+                    tracing::warn!(error = %e, "cannot write the node's heartbeat");
+                }
+            }
+        });
     }
 
     /// Reads the installation's secret, making it at the first open.
@@ -262,8 +292,33 @@ impl Store for SqlStore {
         self.writer.wakers().committed.subscribe()
     }
 
-    async fn claim_notifications(&self, limit: i64, lease: jiff::SignedDuration) -> Result<Vec<OutboxRecord>> {
-        self.writer.submit(delivery::ClaimNotifications { limit, lease }).await
+    async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>> {
+        self.writer.submit(delivery::ClaimNotifications { limit, node: self.node.id.clone() }).await
+    }
+
+    async fn probe_channel(&self, channel: &str) -> Result<Option<OutboxRecord>> {
+        self.writer.submit(delivery::ProbeChannel { channel: channel.to_owned(), node: self.node.id.clone() }).await
+    }
+
+    fn node(&self) -> &crate::nodes::NodeId {
+        &self.node
+    }
+
+    async fn heartbeat(&self) -> Result<()> {
+        self.writer.submit(crate::nodes::Heartbeat { node: self.node.clone() }).await
+    }
+
+    async fn nodes(&self) -> Result<Vec<crate::nodes::NodeRecord>> {
+        let now = self.clock.now();
+        self.read(move |c| Box::pin(crate::nodes::list(c, now))).await
+    }
+
+    async fn take_lease(&self, name: &str) -> Result<bool> {
+        self.writer.submit(crate::nodes::TakeLease { name: name.to_owned(), node: self.node.id.clone() }).await
+    }
+
+    async fn release_lease(&self, name: &str) -> Result<()> {
+        self.writer.submit(crate::nodes::ReleaseLease { name: name.to_owned(), node: self.node.id.clone() }).await
     }
 
     async fn record_delivery(&self, id: i64, delivery: Delivery) -> Result<()> {
@@ -318,10 +373,11 @@ impl Store for SqlStore {
     }
 
     async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
-        self.read(|c| {
+        let now = self.clock.now();
+        let node = self.node.id.clone();
+        self.read(move |c| {
             Box::pin(async move {
-                let row = c.row("SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status IN ('queued', 'sending')", vec![]).await?;
-                Ok(row.map(|r| r.opt_i64("due")).transpose()?.flatten().map(crate::from_micros))
+                delivery::next_due(c, &node, now).await
             })
         })
         .await

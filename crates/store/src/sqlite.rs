@@ -93,7 +93,7 @@ pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) 
     let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
     start_checkpointer(path.clone(), closed.clone());
     let pool = SqlitePool { path: path.clone(), idle: Mutex::new(Vec::new()), max_idle: opts.read_connections.max(1) as usize, closed };
-    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts)
+    SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts, crate::nodes::NodeId::new(env!("CARGO_PKG_VERSION")))
         .init()
         .await
 }

@@ -91,6 +91,9 @@ pub(crate) struct Pending {
     pub(crate) live: Vec<Committed>,
     /// What this changes in the report tallies; the writer applies it last before the commit.
     pub(crate) report_deltas: crate::facts::Deltas,
+    /// Whether a flush wrote events, outbox rows or timers: the other nodes are told at the
+    /// commit (`writer::tell_other_nodes`).
+    pub(crate) wrote: bool,
 }
 
 impl Pending {
@@ -105,6 +108,7 @@ impl Pending {
             seq: 0,
             live: vec![],
             report_deltas: Default::default(),
+            wrote: false,
         }
     }
 
@@ -249,6 +253,7 @@ async fn fan_out_webhooks(c: &mut dyn Conn, pending: &mut Pending) -> Result<()>
 /// Writes what [`Pending`] holds, in the order it was decided.
 pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> Result<()> {
     fan_out_webhooks(c, pending).await?;
+    pending.wrote |= !(pending.events.is_empty() && pending.outbox.is_empty() && pending.timers.is_empty());
     let events = std::mem::take(&mut pending.events);
     let mut leads: Vec<i64> =
         events.iter().filter(|e| crate::facts::CHANGES_FACTS.contains(&e.kind.as_str())).filter_map(|e| e.lead_id).collect();

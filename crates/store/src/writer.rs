@@ -306,7 +306,9 @@ async fn optimistic(
             }
         }
     }
-    if tx::flush(conn, &mut pending).await.is_err() || crate::facts::apply(conn, std::mem::take(&mut pending.report_deltas)).await.is_err()
+    if tx::flush(conn, &mut pending).await.is_err()
+        || crate::facts::apply(conn, std::mem::take(&mut pending.report_deltas)).await.is_err()
+        || (pending.wrote && tell_other_nodes(conn).await.is_err())
     {
         let _ = conn.exec("ROLLBACK", vec![]).await;
         return None;
@@ -337,9 +339,22 @@ fn fail_from(
 }
 
 /// Applies the batch's changes to the report tallies (its last locks), then commits.
+/// (The careful path is rare: it tells the other nodes whatever its commands wrote.)
 async fn apply_deltas_and_commit(conn: &mut dyn Conn, deltas: &mut crate::facts::Deltas) -> Result<(), StoreError> {
     crate::facts::apply(conn, std::mem::take(deltas)).await?;
+    tell_other_nodes(conn).await?;
     conn.exec("COMMIT", vec![]).await?;
+    Ok(())
+}
+
+/// On PostgreSQL, tells every node listening (`listen.rs`) that this transaction wrote events,
+/// outbox rows or timers: delivered when it commits, with this node's id (the writer's
+/// connection carries it as `pronto.node`), so another node's workers and live pages wake at
+/// once. SQLite has one node: nothing to tell.
+async fn tell_other_nodes(conn: &mut dyn Conn) -> Result<(), StoreError> {
+    if matches!(conn.dialect(), crate::engine::Dialect::Postgres) {
+        conn.exec("SELECT pg_notify('pronto', current_setting('pronto.node', true))", vec![]).await?;
+    }
     Ok(())
 }
 

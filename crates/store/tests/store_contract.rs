@@ -113,6 +113,8 @@ mod lists;
 mod log_and_timers;
 #[path = "contract/payments.rs"]
 mod payments;
+#[path = "contract/nodes.rs"]
+mod nodes;
 #[path = "contract/notify.rs"]
 mod notify;
 #[path = "contract/offers.rs"]

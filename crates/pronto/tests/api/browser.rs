@@ -224,7 +224,7 @@ impl Browser {
             }
         };
         let session = client.session_id().await.ok().flatten();
-        let mut browser =
+        let browser =
             Browser { client: Some(client), session, driver: Some(driver), driver_url, tail, profile, startup: Duration::ZERO };
         if !phone {
             browser.client().set_window_size(w, h).await.unwrap_or_else(|e| panic!("set_window_size: {e}"));

@@ -15,7 +15,8 @@ type R<T> = crate::Result<T>;
 
 pub(crate) struct ClaimNotifications {
     pub limit: i64,
-    pub lease: jiff::SignedDuration,
+    /// The claiming node (`nodes.id`).
+    pub node: String,
 }
 
 #[async_trait]
@@ -23,7 +24,24 @@ impl Command for ClaimNotifications {
     type Output = Vec<OutboxRecord>;
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<Vec<OutboxRecord>> {
         let _ = pending;
-        claim_notifications(c, self.limit, self.lease, now).await
+        claim_notifications(c, self.limit, &self.node, now).await
+    }
+}
+
+/// Claims the oldest notification on `channel` that waits for a retry — a probe of a provider
+/// that failed — without waiting for its backoff. Its attempt is not counted when it fails
+/// again (`Delivery::Postponed` back to its retry time).
+pub(crate) struct ProbeChannel {
+    pub channel: String,
+    pub node: String,
+}
+
+#[async_trait]
+impl Command for ProbeChannel {
+    type Output = Option<OutboxRecord>;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<Option<OutboxRecord>> {
+        let _ = pending;
+        probe_channel(c, &self.channel, &self.node, now).await
     }
 }
 
@@ -158,44 +176,61 @@ impl Command for SettleOutbox {
     }
 }
 
-/// Takes the notifications due for an attempt and leases them: `sending` until `now + lease`.
-/// A row still `sending` after its lease belongs to a worker that died; it is taken again.
-async fn claim_notifications(c: &mut dyn Conn, limit: i64, lease: jiff::SignedDuration, now: Timestamp) -> R<Vec<OutboxRecord>> {
+/// SQL that holds when the row `alias` heads its recipient's queue, with `$n` bound to now: no
+/// older row to the same channel and address is being sent, due, or waiting for a retry. (An
+/// older one scheduled for later without an attempt yet — a message held for office hours —
+/// does not hold a newer one back.) In-app rows, shown in a list, have no order to keep.
+fn heads_queue(alias: &str, n: usize) -> String {
+    format!(
+        "({a}.channel = 'in_app' OR NOT EXISTS (
+           SELECT 1 FROM outbox e WHERE e.channel = {a}.channel AND e.recipient_address = {a}.recipient_address AND e.id < {a}.id
+             AND (e.status = 'sending' OR (e.status = 'queued' AND (e.attempts > 0 OR e.next_attempt_at <= ${n})))))",
+        a = alias
+    )
+}
+
+/// A row may be claimed by node `$3` when it is queued and due, or `sending` by another node
+/// that died, and heads its recipient's queue (one message per recipient in flight, in the
+/// order written). `$1` is now, `$2` `nodes::alive_since`. A node's own claims are never
+/// taken again by it: they are in flight in this process.
+fn claimable(alias: &str) -> String {
+    format!(
+        "(({a}.status = 'queued' AND {a}.next_attempt_at <= $1) OR ({a}.status = 'sending' AND COALESCE({a}.claimed_by, '') <> $3 AND {dead}))
+         AND {head}",
+        a = alias,
+        dead = crate::nodes::dead(&format!("{alias}.claimed_by"), 2),
+        head = heads_queue(alias, 1),
+    )
+}
+
+/// Takes the notifications due for an attempt for `node`: `sending`, `claimed_by` the node,
+/// which holds them while its heartbeat lives (`nodes`) — a slow gateway never sees a second
+/// copy, and a dead node's rows are taken over within seconds. The attempt is counted when its
+/// result is recorded, so a claim lost with its node costs none; the records returned carry
+/// the number of the attempt about to be made.
+async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, now: Timestamp) -> R<Vec<OutboxRecord>> {
     let t = micros(now);
-    let due = c
-        .rows(
-            // A message waits while an earlier one to the same recipient waits for a retry, so
-            // that after an outage they arrive in the order they were written.
-            "SELECT id FROM outbox o WHERE status IN ('queued', 'sending') AND next_attempt_at <= $1
-               AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel = o.channel AND e.recipient_address = o.recipient_address
-                               AND e.status = 'queued' AND e.attempts > 0 AND e.id < o.id AND e.next_attempt_at > $1)
-             ORDER BY next_attempt_at, id LIMIT $2",
-            params![t, limit],
-        )
-        .await?;
+    // On PostgreSQL another node's writer may be claiming at the same time: skip the rows it
+    // holds rather than wait for them.
+    let lock = match c.dialect() {
+        crate::engine::Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
+        crate::engine::Dialect::Sqlite => "",
+    };
+    let sql = format!("SELECT o.id FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}", claimable("o"));
+    let due = c.rows(&sql, params![t, crate::nodes::alive_since(now), node, limit]).await?;
     if due.is_empty() {
         return Ok(vec![]);
     }
-    let list = (4..due.len() + 4).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-    let mut ps = vec![P::from(micros(now + lease)), P::from(t), P::from(t)];
-    for r in &due {
-        ps.push(P::from(r.i64("id")?));
-    }
-    // `next_attempt_at <= now` keeps a row another writer just leased out of this claim.
-    let sql = format!(
-        "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = $1, updated_at = $2
-         WHERE id IN ({list}) AND next_attempt_at <= $3 RETURNING {}",
-        crate::queries::OUTBOX_COLUMNS
-    );
-    let mut out: Vec<_> = c.rows(&sql, ps).await?.iter().map(crate::queries::outbox_record).collect::<Result<_, _>>()?;
-    out.sort_by_key(|o| (o.created_at, o.id));
+    let ids: Vec<i64> = due.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?;
+    let mut out = take(c, &ids, node, now).await?;
     // An in-app notification is delivered by being in the store: the centre shows it.
     let in_app: Vec<i64> = out.iter().filter(|o| o.channel == "in_app").map(|o| o.id).collect();
     if !in_app.is_empty() {
         let list = (2..in_app.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let mut ps = vec![P::from(t)];
         ps.extend(in_app.iter().map(|id| P::from(*id)));
-        c.exec(&format!("UPDATE outbox SET status = 'delivered', updated_at = $1 WHERE id IN ({list})"), ps).await?;
+        c.exec(&format!("UPDATE outbox SET status = 'delivered', attempts = attempts + 1, updated_at = $1 WHERE id IN ({list})"), ps)
+            .await?;
         for o in out.iter_mut().filter(|o| o.channel == "in_app") {
             o.status = "delivered".into();
         }
@@ -203,12 +238,70 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, lease: jiff::SignedDu
     Ok(out)
 }
 
+/// Marks `ids` `sending` by `node` and returns them, oldest first, each with the number of the
+/// attempt about to be made.
+async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp) -> R<Vec<OutboxRecord>> {
+    let list = (3..ids.len() + 3).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let mut ps = vec![P::from(node), P::from(micros(now))];
+    ps.extend(ids.iter().map(|id| P::from(*id)));
+    let sql = format!(
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, updated_at = $2 WHERE id IN ({list}) RETURNING {}",
+        crate::queries::OUTBOX_COLUMNS
+    );
+    let mut out: Vec<_> = c.rows(&sql, ps).await?.iter().map(crate::queries::outbox_record).collect::<Result<_, _>>()?;
+    for o in &mut out {
+        o.attempts += 1;
+    }
+    out.sort_by_key(|o| (o.created_at, o.id));
+    Ok(out)
+}
+
+/// When the earliest notification a node could claim is due: a queued row heading its
+/// recipient's queue, or a row a dead node was sending (due at once). A row waiting behind one
+/// in flight is not due until that one is done (its commit wakes the worker).
+pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, now: Timestamp) -> R<Option<Timestamp>> {
+    let sql = format!(
+        "SELECT o.next_attempt_at AS due FROM outbox o WHERE o.status = 'queued' AND {} ORDER BY o.next_attempt_at LIMIT 1",
+        heads_queue("o", 1)
+    );
+    let queued = c.row(&sql, params![micros(now)]).await?.map(|r| r.i64("due")).transpose()?;
+    let sql = format!("SELECT o.id FROM outbox o WHERE o.status = 'sending' AND COALESCE(o.claimed_by, '') <> $2 AND {} LIMIT 1", crate::nodes::dead("o.claimed_by", 1));
+    let orphan = c.row(&sql, params![crate::nodes::alive_since(now), node]).await?;
+    let due = match (queued, orphan) {
+        (_, Some(_)) => Some(micros(now)),
+        (q, None) => q,
+    };
+    Ok(due.map(crate::from_micros))
+}
+
+async fn probe_channel(c: &mut dyn Conn, channel: &str, node: &str, now: Timestamp) -> R<Option<OutboxRecord>> {
+    let t = micros(now);
+    let lock = match c.dialect() {
+        crate::engine::Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
+        crate::engine::Dialect::Sqlite => "",
+    };
+    // The oldest row waiting for a retry that heads its recipient's queue.
+    let sql = format!(
+        "SELECT o.id FROM outbox o WHERE o.channel = $2 AND o.status = 'queued' AND o.attempts > 0 AND o.next_attempt_at > $1
+           AND {} ORDER BY o.id LIMIT 1{lock}",
+        heads_queue("o", 1)
+    );
+    let Some(row) = c.row(&sql, params![t, channel]).await? else { return Ok(None) };
+    Ok(take(c, &[row.i64("id")?], node, now).await?.pop())
+}
+
 async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &Delivery, now: Timestamp) -> R<()> {
     let t = micros(now);
     let row = c
-        .row("SELECT lead_id, channel, recipient_user, recipient_address, kind, attempts, payload FROM outbox WHERE id = $1", params![id])
+        .row("SELECT lead_id, channel, recipient_user, recipient_address, kind, attempts, payload, status FROM outbox WHERE id = $1", params![id])
         .await?
         .ok_or(StoreError::NotFound)?;
+    // Only a claimed row's result is recorded once: a node that was taken for dead and still
+    // answered after another node recorded it changes nothing.
+    if row.str("status")? != "sending" {
+        tracing::warn!(id, status = %row.str("status")?, "a delivery's result came for a notification no longer being sent; ignored");
+        return Ok(());
+    }
     let channel = row.str("channel")?;
     let address = row.opt_str("recipient_address")?;
     let of = Of {
@@ -216,12 +309,13 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
         channel: channel.clone(),
         template: row.str("kind")?,
         user: row.opt_i64("recipient_user")?,
-        attempt: row.i64("attempts")?,
+        // The attempt whose result this is: counted now, not at the claim.
+        attempt: row.i64("attempts")? + 1,
     };
     let event = match d {
         Delivery::Done { status, provider_id } => {
             c.exec(
-                "UPDATE outbox SET status = $1, provider_id = $2, last_error = NULL, updated_at = $3 WHERE id = $4",
+                "UPDATE outbox SET status = $1, provider_id = $2, last_error = NULL, attempts = attempts + 1, claimed_by = NULL, updated_at = $3 WHERE id = $4",
                 params![*status, provider_id.clone(), t, id],
             )
             .await?;
@@ -264,7 +358,7 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
         }
         Delivery::Postponed { retry_at } => {
             c.exec(
-                "UPDATE outbox SET status = 'queued', attempts = attempts - 1, next_attempt_at = $1, updated_at = $2 WHERE id = $3",
+                "UPDATE outbox SET status = 'queued', claimed_by = NULL, next_attempt_at = $1, updated_at = $2 WHERE id = $3",
                 params![micros(*retry_at), t, id],
             )
             .await?;
@@ -282,14 +376,17 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
                 .and_then(|r| r.opt_i64("at").ok().flatten());
             let at = earlier.map_or(micros(*at), |e| e.max(micros(*at)));
             c.exec(
-                "UPDATE outbox SET status = 'queued', last_error = $1, next_attempt_at = $2, updated_at = $3 WHERE id = $4",
+                "UPDATE outbox SET status = 'queued', last_error = $1, next_attempt_at = $2, attempts = attempts + 1, claimed_by = NULL, updated_at = $3 WHERE id = $4",
                 params![error.as_str(), at, t, id],
             )
             .await?;
             DomainEvent::NotificationRetrying { error: error.clone(), retry_at: at.to_string(), of }
         }
         Delivery::Failed { error, retry_at: None } => {
-            c.exec("UPDATE outbox SET status = 'failed', last_error = $1, updated_at = $2 WHERE id = $3", params![error.as_str(), t, id])
+            c.exec(
+                "UPDATE outbox SET status = 'failed', last_error = $1, attempts = attempts + 1, claimed_by = NULL, updated_at = $2 WHERE id = $3",
+                params![error.as_str(), t, id],
+            )
                 .await?;
             DomainEvent::NotificationFailed { error: error.clone(), of }
         }

@@ -103,12 +103,13 @@ async fn a_webhook_delivery_never_triggers_a_webhook(store: Arc<dyn Store>, cloc
     let lead = create(&store, &clock, person(Some("Echo"), Some("777 123 456"), None)).await.id;
     let mut rounds = 0;
     loop {
-        let batch = store.claim_notifications(100, mins(1)).await.unwrap();
+        let batch = store.claim_notifications(100).await.unwrap();
         if batch.is_empty() {
             break;
         }
         rounds += 1;
-        assert!(rounds <= 5, "deliveries keep causing deliveries: {} more", batch.len());
+        // One message per recipient (here: per webhook address) is in flight at a time.
+        assert!(rounds <= 60, "deliveries keep causing deliveries: {} more", batch.len());
         for n in batch.into_iter().filter(|n| n.channel != "in_app") {
             store.record_delivery(n.id, pronto_store::Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
         }
@@ -123,6 +124,6 @@ async fn a_webhook_delivery_never_triggers_a_webhook(store: Arc<dyn Store>, cloc
     assert_eq!(about_hooks, expected, "every webhook row was delivered and recorded: {timeline:#?}");
     // Time passes and the store is asked again: nothing new is due.
     clock.advance(mins(30));
-    let late: Vec<_> = store.claim_notifications(100, mins(1)).await.unwrap().into_iter().filter(|n| n.channel == "webhook").collect();
+    let late: Vec<_> = store.claim_notifications(100).await.unwrap().into_iter().filter(|n| n.channel == "webhook").collect();
     assert!(late.is_empty(), "{late:?}");
 }

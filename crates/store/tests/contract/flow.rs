@@ -69,6 +69,22 @@ fn email(lead_id: i64, text: &str) -> OutgoingEmail {
     }
 }
 
+/// Claims until the reply is claimed: the acknowledgement to the same address, older, goes
+/// first (one message per recipient in flight, in order) and is sent.
+async fn claim_reply(store: &Arc<dyn Store>) -> pronto_store::OutboxRecord {
+    for _ in 0..5 {
+        for o in store.claim_notifications(50).await.unwrap() {
+            if o.kind == "reply" {
+                return o;
+            }
+            if o.channel != "in_app" {
+                store.record_delivery(o.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
+            }
+        }
+    }
+    panic!("the e-mail is not in the outbox");
+}
+
 async fn a_queued_email_is_no_response_until_it_left(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     store.create_user(new_user("jana", "Jana", Role::Consultant, None)).await.unwrap();
     let id = create(&store, &clock, person(Some("Zákazník"), None, Some("zakaznik@example.cz"))).await.id;
@@ -86,8 +102,7 @@ async fn a_queued_email_is_no_response_until_it_left(store: Arc<dyn Store>, cloc
 
     // The delivery worker sends it three minutes later: now it is a response.
     clock.advance(mins(3));
-    let claimed = store.claim_notifications(50, SignedDuration::from_secs(60)).await.unwrap();
-    let reply = claimed.iter().find(|o| o.kind == "reply").expect("the e-mail in the outbox");
+    let reply = claim_reply(&store).await;
     store.record_delivery(reply.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
     let lead = store.lead(id).await.unwrap();
     assert_eq!(lead.first_response_at, Some(start() + mins(5)), "counted from when it left");
@@ -109,8 +124,7 @@ async fn an_email_that_never_left_misses_the_sla(store: Arc<dyn Store>, clock: A
     clock.advance(mins(2));
     store.send_email(email(id, "Dobrý den")).await.unwrap();
     // No SMTP: the worker fails and will retry; the SLA is breached all the same.
-    let claimed = store.claim_notifications(50, SignedDuration::from_secs(60)).await.unwrap();
-    let reply = claimed.iter().find(|o| o.kind == "reply").unwrap();
+    let reply = claim_reply(&store).await;
     let error = "e-mail is not configured".to_owned();
     store.record_delivery(reply.id, Delivery::Failed { error, retry_at: Some(clock.now() + mins(60)) }).await.unwrap();
     clock.advance(mins(10));

@@ -29,7 +29,8 @@ pub struct MailboxOut {
     pub folder: String,
     pub address: Option<String>,
     pub playbook: Option<String>,
-    /// `starting`, `connecting`, `reading`, `idle` (waiting with IDLE), `polling`, `failing`.
+    /// `starting`, `connecting`, `reading`, `idle` (waiting with IDLE), `polling`, `failing`,
+    /// `standby` (another node reads this mailbox; this one takes over if that node dies).
     pub state: &'static str,
     pub since: Option<String>,
     pub last_error: Option<String>,

@@ -1,0 +1,213 @@
+//! Wake-ups across nodes (issue 22, PostgreSQL only). Every transaction that writes events,
+//! outbox rows or timers sends `pg_notify('pronto', NODE)` (`writer::tell_other_nodes`); each
+//! node LISTENs on its own connection. On another node's notification it wakes its timer and
+//! outbox workers at once and reads the events committed since its cursor into its own
+//! `Store::committed` feed — the live pages of this node show what another node did — and the
+//! in-app notifications another node delivered, for this node's open screens. Without a
+//! notification (the listening connection was lost and made again) it reads every
+//! [`FALLBACK`] anyway.
+
+use crate::engine::Conn;
+use crate::records::{Committed, IN_APP, LIVE_KINDS};
+use crate::writer::Wakers;
+use crate::{from_micros, params};
+use sqlx::postgres::{PgListener, PgPool};
+use std::collections::BTreeSet;
+use std::sync::Weak;
+use std::time::Duration;
+
+/// The notification channel.
+pub(crate) const CHANNEL: &str = "pronto";
+/// How often a node reads without being told.
+const FALLBACK: Duration = Duration::from_secs(1);
+/// Rows read per pass.
+const PAGE: i64 = 500;
+/// Ids are handed out before their transactions commit, so a row may become visible after a
+/// higher one: each pass reads this far below the cursor again and skips what it has seen.
+const OVERLAP: i64 = 200;
+
+/// Starts the listener of node `node`; it ends when the store (its `wakers`) is gone.
+pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
+    tokio::spawn(async move {
+        let mut feed = Feed { node, events: Cursor::default(), in_app: Cursor::default() };
+        if let Err(e) = feed.start(&pool).await {
+            tracing::warn!(error = %e, "the cross-node feed cannot read its starting point");
+        }
+        let mut listener: Option<PgListener> = None;
+        loop {
+            if wakers.upgrade().is_none() {
+                break;
+            }
+            if listener.is_none() {
+                listener = match connect(&pool).await {
+                    Ok(l) => Some(l),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot listen for other nodes; reading every second");
+                        None
+                    }
+                };
+            }
+            // Told by another node, or the fallback's time: read what is new.
+            let told = match listener.as_mut() {
+                Some(l) => match tokio::time::timeout(FALLBACK, l.try_recv()).await {
+                    Ok(Ok(Some(n))) => {
+                        let mut other = n.payload() != feed.node;
+                        while let Some(n) = l.next_buffered() {
+                            other |= n.payload() != feed.node;
+                        }
+                        other
+                    }
+                    // The connection was lost and is made again: notifications may be lost.
+                    Ok(Ok(None)) => true,
+                    Ok(Err(e)) => {
+                        tracing::warn!(error = %e, "the listening connection failed");
+                        listener = None;
+                        tokio::time::sleep(FALLBACK).await;
+                        true
+                    }
+                    Err(_) => false,
+                },
+                None => {
+                    tokio::time::sleep(FALLBACK).await;
+                    true
+                }
+            };
+            let Some(w) = wakers.upgrade() else { break };
+            if told {
+                w.timers.notify_one();
+                w.outbox.notify_one();
+            }
+            if w.committed.receiver_count() == 0 {
+                // Nobody watches live: keep the cursors at the end without reading rows.
+                if told && let Err(e) = feed.start(&pool).await {
+                    tracing::debug!(error = %e, "cannot move the cross-node cursors");
+                }
+                continue;
+            }
+            match feed.read(&pool).await {
+                Ok(live) => {
+                    for e in live {
+                        let _ = w.committed.send(e);
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot read what other nodes committed"),
+            }
+        }
+    });
+}
+
+async fn connect(pool: &PgPool) -> Result<PgListener, sqlx::Error> {
+    let mut l = PgListener::connect_with(pool).await?;
+    l.listen(CHANNEL).await?;
+    Ok(l)
+}
+
+/// How far a table was read: the highest id read, and the ids in the overlap already handed on.
+#[derive(Default)]
+struct Cursor {
+    last: i64,
+    seen: BTreeSet<i64>,
+}
+
+impl Cursor {
+    /// Whether `id` is new; remembers it.
+    fn fresh(&mut self, id: i64) -> bool {
+        if id <= self.last - OVERLAP || !self.seen.insert(id) {
+            return false;
+        }
+        self.last = self.last.max(id);
+        true
+    }
+
+    fn prune(&mut self) {
+        let floor = self.last - OVERLAP;
+        self.seen = self.seen.split_off(&floor);
+    }
+}
+
+struct Feed {
+    node: String,
+    events: Cursor,
+    in_app: Cursor,
+}
+
+impl Feed {
+    /// Starts at the end: what was committed before is not news.
+    async fn start(&mut self, pool: &PgPool) -> crate::Result<()> {
+        let mut c = pool.acquire().await?;
+        let c: &mut dyn Conn = &mut *c;
+        let max = |t: &'static str| format!("SELECT COALESCE(MAX(id), 0) AS id FROM {t}");
+        self.events.last = c.row(&max("events"), vec![]).await?.map(|r| r.i64("id")).transpose()?.unwrap_or(0);
+        self.in_app.last = c.row(&max("outbox"), vec![]).await?.map(|r| r.i64("id")).transpose()?.unwrap_or(0);
+        self.events.seen.clear();
+        self.in_app.seen.clear();
+        Ok(())
+    }
+
+    /// What other nodes committed since the last read, as this node's live feed carries it.
+    async fn read(&mut self, pool: &PgPool) -> crate::Result<Vec<Committed>> {
+        let mut conn = pool.acquire().await?;
+        let c: &mut dyn Conn = &mut *conn;
+        let mut out = Vec::new();
+        let rows = c
+            .rows(
+                "SELECT id, kind, lead_id, data FROM events WHERE id > $1 AND node IS DISTINCT FROM $2 ORDER BY id LIMIT $3",
+                params![self.events.last - OVERLAP, self.node.as_str(), PAGE],
+            )
+            .await?;
+        for r in &rows {
+            let kind = r.str("kind")?;
+            if !self.events.fresh(r.i64("id")?) || !LIVE_KINDS.contains(&kind.as_str()) {
+                continue;
+            }
+            let data = serde_json::from_str(&r.str("data")?).unwrap_or_default();
+            out.push(Committed { kind, lead_id: r.opt_i64("lead_id")?, data });
+        }
+        // Rows written by this node are skipped by the query, so move past them too.
+        let top = c
+            .row("SELECT COALESCE(MAX(id), 0) AS id FROM events WHERE id > $1", params![self.events.last])
+            .await?
+            .map(|r| r.i64("id"))
+            .transpose()?;
+        if rows.len() < PAGE as usize
+            && let Some(top) = top
+        {
+            self.events.last = self.events.last.max(top);
+        }
+        self.events.prune();
+        let rows = c
+            .rows(
+                "SELECT id, lead_id, recipient_user, kind, payload, created_at FROM outbox
+                 WHERE id > $1 AND channel = 'in_app' AND status = 'delivered' AND claimed_by IS DISTINCT FROM $2 ORDER BY id LIMIT $3",
+                params![self.in_app.last - OVERLAP, self.node.as_str(), PAGE],
+            )
+            .await?;
+        for r in &rows {
+            if !self.in_app.fresh(r.i64("id")?) {
+                continue;
+            }
+            let payload: serde_json::Value = serde_json::from_str(&r.str("payload")?).unwrap_or_default();
+            out.push(Committed {
+                kind: IN_APP.to_owned(),
+                lead_id: r.opt_i64("lead_id")?,
+                data: serde_json::json!({
+                    "id": r.i64("id")?, "user": r.opt_i64("recipient_user")?, "kind": r.str("kind")?,
+                    "text": payload["text"], "urgent": payload["urgent"],
+                    "created_at": from_micros(r.i64("created_at")?).to_string(),
+                }),
+            });
+        }
+        let top = c
+            .row("SELECT COALESCE(MAX(id), 0) AS id FROM outbox WHERE id > $1", params![self.in_app.last])
+            .await?
+            .map(|r| r.i64("id"))
+            .transpose()?;
+        if rows.len() < PAGE as usize
+            && let Some(top) = top
+        {
+            self.in_app.last = self.in_app.last.max(top);
+        }
+        self.in_app.prune();
+        Ok(out)
+    }
+}

@@ -1,0 +1,122 @@
+//! 22. Several nodes on one database (issue 22): a notification claimed by a node is its own
+//! while the node's heartbeat lives, however long the provider takes, and a dead node's claims
+//! are taken over within seconds without counting the lost attempt; one message per recipient
+//! is in flight, oldest first; a failing provider's probe costs no attempt and its success
+//! releases the backlog; a lease (a mailbox's reader) is one node's at a time.
+
+use crate::helpers::*;
+use pronto_store::Delivery;
+
+/// Two leads whose owner (the one consultant) gets an SMS each: two messages to one phone.
+async fn two_sms_to_one_phone(store: &Arc<dyn Store>, clock: &ManualClock) -> (i64, i64) {
+    store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "+420777000001")).await.unwrap();
+    let a = create(store, clock, person(Some("První"), Some("777 111 001"), None)).await.id;
+    clock.advance(mins(1));
+    let b = create(store, clock, person(Some("Druhý"), Some("777 111 002"), None)).await.id;
+    (a, b)
+}
+
+fn sms(batch: &[pronto_store::OutboxRecord]) -> Vec<(Option<i64>, i64)> {
+    batch.iter().filter(|n| n.channel == "sms").map(|n| (n.lead_id, n.attempts)).collect()
+}
+
+async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let (a, _) = two_sms_to_one_phone(&store, &clock).await;
+    let other = db.open(clock.clone()).await;
+    assert_ne!(store.node().id, other.node().id, "each store is its own node");
+    store.heartbeat().await.unwrap();
+    let claimed = store.claim_notifications(100).await.unwrap();
+    assert_eq!(sms(&claimed), [(Some(a), 1)], "the head of the phone's queue, its first attempt");
+    // The gateway takes its time: ten minutes pass while the node lives (it beats).
+    for _ in 0..10 {
+        clock.advance(mins(1));
+        store.heartbeat().await.unwrap();
+        other.heartbeat().await.unwrap();
+        assert!(sms(&other.claim_notifications(100).await.unwrap()).is_empty(), "another node never takes a live node's claim");
+    }
+    let nodes = other.nodes().await.unwrap();
+    assert_eq!(nodes.iter().filter(|n| n.alive).count(), 2, "{nodes:?}");
+    // The node dies mid-send: five seconds without a heartbeat and its claim is free again,
+    // the lost attempt not counted; the second message still waits behind it.
+    store.close().await;
+    drop(store);
+    clock.advance(SignedDuration::from_secs(6));
+    other.heartbeat().await.unwrap();
+    let taken = other.claim_notifications(100).await.unwrap();
+    assert_eq!(sms(&taken), [(Some(a), 1)], "taken over, still the first attempt");
+    let nodes = other.nodes().await.unwrap();
+    assert_eq!(nodes.iter().map(|n| n.alive).collect::<Vec<_>>(), [true, false], "{nodes:?}");
+    let taken = taken.iter().find(|n| n.channel == "sms").unwrap();
+    other.record_delivery(taken.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
+    let sent = other.outbox(a).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
+    assert_eq!((sent.status.as_str(), sent.attempts), ("sent", 1));
+    other.close().await;
+}
+contract_test!(a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies, with_db);
+
+async fn one_message_per_recipient_in_flight_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let (a, b) = two_sms_to_one_phone(&store, &clock).await;
+    let other = db.open(clock.clone()).await;
+    store.heartbeat().await.unwrap();
+    // Two nodes claim at once: only the older message is taken, by one of them.
+    let (x, y) = tokio::join!(store.claim_notifications(100), other.claim_notifications(100));
+    let (x, y) = (sms(&x.unwrap()), sms(&y.unwrap()));
+    assert_eq!([x.clone(), y.clone()].concat(), [(Some(a), 1)], "{x:?} {y:?}");
+    let holder = if x.is_empty() { &other } else { &store };
+    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "the newer waits while the older is in flight");
+    let first = holder.outbox(a).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
+    assert_eq!(first.status, "sending");
+    holder.record_delivery(first.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
+    assert_eq!(sms(&other.claim_notifications(100).await.unwrap()), [(Some(b), 1)], "then the newer");
+    // A due time says nothing while the head is in flight: no worker spins on it.
+    assert_eq!(store.next_notification_due().await.unwrap(), None);
+    other.close().await;
+}
+contract_test!(one_message_per_recipient_in_flight_oldest_first, with_db);
+
+async fn a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_backlog(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let (a, b) = two_sms_to_one_phone(&store, &clock).await;
+    let first = store.claim_notifications(100).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
+    let retry = clock.now() + mins(40);
+    let error = "gateway unreachable".to_owned();
+    store.record_delivery(first.id, Delivery::Failed { error: error.clone(), retry_at: Some(retry) }).await.unwrap();
+    // Three probes fail: the message keeps its one counted attempt and its retry time.
+    for _ in 0..3 {
+        clock.advance(SignedDuration::from_secs(3));
+        let probe = store.probe_channel("sms").await.unwrap().expect("the oldest waiting message");
+        assert_eq!((probe.id, probe.attempts), (first.id, 2));
+        assert!(store.probe_channel("sms").await.unwrap().is_none(), "one probe at a time");
+        store.record_delivery(probe.id, Delivery::Postponed { retry_at: probe.next_attempt_at }).await.unwrap();
+        let row = store.outbox(a).await.unwrap().into_iter().find(|n| n.id == first.id).unwrap();
+        assert_eq!((row.status.as_str(), row.attempts, row.next_attempt_at), ("queued", 1, retry));
+    }
+    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "the newer waits behind the older's retry");
+    // The provider answers: the probe is sent and the one behind it goes at once.
+    let probe = store.probe_channel("sms").await.unwrap().unwrap();
+    store.record_delivery(probe.id, Delivery::Done { status: "sent", provider_id: Some("p1".into()) }).await.unwrap();
+    let row = store.outbox(a).await.unwrap().into_iter().find(|n| n.id == first.id).unwrap();
+    assert_eq!((row.status.as_str(), row.attempts), ("sent", 2));
+    assert_eq!(sms(&store.claim_notifications(100).await.unwrap()), [(Some(b), 1)]);
+    assert!(store.probe_channel("sms").await.unwrap().is_none(), "nothing waits for a retry any more");
+    // A result for a notification no longer being sent changes nothing.
+    store.record_delivery(first.id, Delivery::Failed { error, retry_at: None }).await.unwrap();
+    assert_eq!(store.outbox(a).await.unwrap().into_iter().find(|n| n.id == first.id).unwrap().status, "sent");
+}
+contract_test!(a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_backlog);
+
+async fn a_lease_is_one_nodes_at_a_time(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+    let other = db.open(clock.clone()).await;
+    assert!(store.take_lease("mailbox:sales").await.unwrap());
+    assert!(store.take_lease("mailbox:sales").await.unwrap(), "a node keeps its own lease");
+    assert!(!other.take_lease("mailbox:sales").await.unwrap(), "not while its holder lives");
+    assert!(other.take_lease("mailbox:support").await.unwrap(), "another lease is free");
+    clock.advance(SignedDuration::from_secs(6));
+    other.heartbeat().await.unwrap();
+    assert!(other.take_lease("mailbox:sales").await.unwrap(), "the holder stopped beating: taken over");
+    store.heartbeat().await.unwrap();
+    assert!(!store.take_lease("mailbox:sales").await.unwrap(), "and the old holder no longer has it");
+    other.release_lease("mailbox:sales").await.unwrap();
+    assert!(store.take_lease("mailbox:sales").await.unwrap(), "given back: free at once");
+    other.close().await;
+}
+contract_test!(a_lease_is_one_nodes_at_a_time, with_db);
