@@ -75,7 +75,7 @@ pub use write::offers::refusal_of as offer_refusal;
 pub use write::users::{NewUserRecord, UserPatch};
 
 /// Options that shape how a store is opened.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct StoreOptions {
     /// Most commands one transaction may carry.
     pub max_batch: usize,
@@ -86,11 +86,29 @@ pub struct StoreOptions {
     /// For filling a scratch database (`pronto demo`) only: SQLite commits without waiting for
     /// the disk (`synchronous=OFF`). Never for a server.
     pub bulk_fill: bool,
+    /// The clock of the nodes' heartbeats and of who may take whose claims (`nodes.rs`). A
+    /// node's liveness is a matter of real time even when the registry runs on a manual
+    /// clock (`--clock manual`: a restarted process must take over its predecessor's work
+    /// seconds later without anyone moving the clock); `None` is the system clock. Tests of
+    /// the store pass their manual clock to kill a node by moving it.
+    pub liveness_clock: Option<Arc<dyn pronto_domain::Clock>>,
+}
+
+impl std::fmt::Debug for StoreOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreOptions")
+            .field("max_batch", &self.max_batch)
+            .field("read_connections", &self.read_connections)
+            .field("pg_writers", &self.pg_writers)
+            .field("bulk_fill", &self.bulk_fill)
+            .field("liveness_clock", &self.liveness_clock.as_ref().map(|_| "set"))
+            .finish()
+    }
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        Self { max_batch: 256, read_connections: 8, pg_writers: 4, bulk_fill: false }
+        Self { max_batch: 256, read_connections: 8, pg_writers: 4, bulk_fill: false, liveness_clock: None }
     }
 }
 

@@ -57,19 +57,21 @@ pub(crate) fn dead(col: &str, n: usize) -> String {
     format!("NOT EXISTS (SELECT 1 FROM nodes WHERE nodes.id = {col} AND nodes.heartbeat_at > ${n})")
 }
 
-/// Registers the node at open, and forgets nodes dead for an hour.
+/// Registers the node at open, and forgets nodes dead for an hour. `at` is the liveness
+/// clock's now (`StoreOptions::liveness_clock`).
 pub(crate) struct RegisterNode {
     pub node: NodeId,
+    pub at: Timestamp,
 }
 
 #[async_trait]
 impl Command for RegisterNode {
     type Output = ();
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
-        let _ = pending;
+        let _ = (pending, now);
         let n = &self.node;
-        let t = micros(now);
-        c.exec("DELETE FROM nodes WHERE heartbeat_at < $1", params![micros(now - FORGET_AFTER)]).await?;
+        let t = micros(self.at);
+        c.exec("DELETE FROM nodes WHERE heartbeat_at < $1", params![micros(self.at - FORGET_AFTER)]).await?;
         c.exec(
             "INSERT INTO nodes (id, host, pid, version, started_at, heartbeat_at) VALUES ($1, $2, $3, $4, $5, $5)",
             params![n.id.as_str(), n.host.as_str(), n.pid, n.version.as_str(), t],
@@ -83,15 +85,16 @@ impl Command for RegisterNode {
 /// removed after a long pause) registers again.
 pub(crate) struct Heartbeat {
     pub node: NodeId,
+    pub at: Timestamp,
 }
 
 #[async_trait]
 impl Command for Heartbeat {
     type Output = ();
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
-        let n = c.exec("UPDATE nodes SET heartbeat_at = $1 WHERE id = $2", params![micros(now), self.node.id.as_str()]).await?;
+        let n = c.exec("UPDATE nodes SET heartbeat_at = $1 WHERE id = $2", params![micros(self.at), self.node.id.as_str()]).await?;
         if n == 0 {
-            RegisterNode { node: self.node.clone() }.apply(c, pending, now).await?;
+            RegisterNode { node: self.node.clone(), at: self.at }.apply(c, pending, now).await?;
         }
         Ok(())
     }
@@ -102,6 +105,8 @@ impl Command for Heartbeat {
 pub(crate) struct TakeLease {
     pub name: String,
     pub node: String,
+    /// `alive_since` of the liveness clock's now.
+    pub alive_since: i64,
 }
 
 #[async_trait]
@@ -120,7 +125,7 @@ impl Command for TakeLease {
             Some(r) if r.str("node")? == self.node => Ok(true),
             Some(_) => {
                 let sql = format!("UPDATE leases SET node = $1, taken_at = $2 WHERE name = $3 AND {}", dead("leases.node", 4));
-                let n = c.exec(&sql, params![self.node.as_str(), t, self.name.as_str(), alive_since(now)]).await?;
+                let n = c.exec(&sql, params![self.node.as_str(), t, self.name.as_str(), self.alive_since]).await?;
                 Ok(n == 1)
             }
         }

@@ -25,6 +25,8 @@ pub(crate) struct SqlStore {
     playbooks: Arc<Playbooks>,
     clock: Arc<dyn Clock>,
     node: crate::nodes::NodeId,
+    /// The clock of liveness (`StoreOptions::liveness_clock`).
+    wall: Arc<dyn Clock>,
 }
 
 impl SqlStore {
@@ -48,13 +50,14 @@ impl SqlStore {
             playbooks,
             clock,
             node,
+            wall: opts.liveness_clock.clone().unwrap_or_else(|| Arc::new(pronto_domain::SystemClock)),
         }
     }
 
     /// Loads every stored playbook version, then the built-in ones (a built-in whose text
     /// changed with a new Pronto becomes its next version).
     pub(crate) async fn init(self) -> Result<Arc<dyn Store>> {
-        self.writer.submit(crate::nodes::RegisterNode { node: self.node.clone() }).await?;
+        self.writer.submit(crate::nodes::RegisterNode { node: self.node.clone(), at: self.wall.now() }).await?;
         self.load_site_keys().await?;
         for v in self.read(|c| Box::pin(queries::playbook_versions(c, None))).await? {
             match pronto_playbook::parse(&v.source) {
@@ -293,7 +296,8 @@ impl Store for SqlStore {
     }
 
     async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>> {
-        self.writer.submit(delivery::ClaimNotifications { limit, node: self.node.id.clone() }).await
+        let alive_since = crate::nodes::alive_since(self.wall.now());
+        self.writer.submit(delivery::ClaimNotifications { limit, node: self.node.id.clone(), alive_since }).await
     }
 
     async fn probe_channel(&self, channel: &str) -> Result<Option<OutboxRecord>> {
@@ -305,16 +309,17 @@ impl Store for SqlStore {
     }
 
     async fn heartbeat(&self) -> Result<()> {
-        self.writer.submit(crate::nodes::Heartbeat { node: self.node.clone() }).await
+        self.writer.submit(crate::nodes::Heartbeat { node: self.node.clone(), at: self.wall.now() }).await
     }
 
     async fn nodes(&self) -> Result<Vec<crate::nodes::NodeRecord>> {
-        let now = self.clock.now();
+        let now = self.wall.now();
         self.read(move |c| Box::pin(crate::nodes::list(c, now))).await
     }
 
     async fn take_lease(&self, name: &str) -> Result<bool> {
-        self.writer.submit(crate::nodes::TakeLease { name: name.to_owned(), node: self.node.id.clone() }).await
+        let alive_since = crate::nodes::alive_since(self.wall.now());
+        self.writer.submit(crate::nodes::TakeLease { name: name.to_owned(), node: self.node.id.clone(), alive_since }).await
     }
 
     async fn release_lease(&self, name: &str) -> Result<()> {
@@ -375,9 +380,10 @@ impl Store for SqlStore {
     async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
         let now = self.clock.now();
         let node = self.node.id.clone();
+        let alive_since = crate::nodes::alive_since(self.wall.now());
         self.read(move |c| {
             Box::pin(async move {
-                delivery::next_due(c, &node, now).await
+                delivery::next_due(c, &node, alive_since, now).await
             })
         })
         .await

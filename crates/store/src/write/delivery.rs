@@ -17,6 +17,8 @@ pub(crate) struct ClaimNotifications {
     pub limit: i64,
     /// The claiming node (`nodes.id`).
     pub node: String,
+    /// `nodes::alive_since` of the liveness clock's now.
+    pub alive_since: i64,
 }
 
 #[async_trait]
@@ -24,7 +26,7 @@ impl Command for ClaimNotifications {
     type Output = Vec<OutboxRecord>;
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<Vec<OutboxRecord>> {
         let _ = pending;
-        claim_notifications(c, self.limit, &self.node, now).await
+        claim_notifications(c, self.limit, &self.node, self.alive_since, now).await
     }
 }
 
@@ -208,7 +210,7 @@ fn claimable(alias: &str) -> String {
 /// copy, and a dead node's rows are taken over within seconds. The attempt is counted when its
 /// result is recorded, so a claim lost with its node costs none; the records returned carry
 /// the number of the attempt about to be made.
-async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, now: Timestamp) -> R<Vec<OutboxRecord>> {
+async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, alive_since: i64, now: Timestamp) -> R<Vec<OutboxRecord>> {
     let t = micros(now);
     // On PostgreSQL another node's writer may be claiming at the same time: skip the rows it
     // holds rather than wait for them.
@@ -217,7 +219,7 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, now: Time
         crate::engine::Dialect::Sqlite => "",
     };
     let sql = format!("SELECT o.id FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}", claimable("o"));
-    let due = c.rows(&sql, params![t, crate::nodes::alive_since(now), node, limit]).await?;
+    let due = c.rows(&sql, params![t, alive_since, node, limit]).await?;
     if due.is_empty() {
         return Ok(vec![]);
     }
@@ -259,14 +261,14 @@ async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp) -> R<Ve
 /// When the earliest notification a node could claim is due: a queued row heading its
 /// recipient's queue, or a row a dead node was sending (due at once). A row waiting behind one
 /// in flight is not due until that one is done (its commit wakes the worker).
-pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, now: Timestamp) -> R<Option<Timestamp>> {
+pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, now: Timestamp) -> R<Option<Timestamp>> {
     let sql = format!(
         "SELECT o.next_attempt_at AS due FROM outbox o WHERE o.status = 'queued' AND {} ORDER BY o.next_attempt_at LIMIT 1",
         heads_queue("o", 1)
     );
     let queued = c.row(&sql, params![micros(now)]).await?.map(|r| r.i64("due")).transpose()?;
     let sql = format!("SELECT o.id FROM outbox o WHERE o.status = 'sending' AND COALESCE(o.claimed_by, '') <> $2 AND {} LIMIT 1", crate::nodes::dead("o.claimed_by", 1));
-    let orphan = c.row(&sql, params![crate::nodes::alive_since(now), node]).await?;
+    let orphan = c.row(&sql, params![alive_since, node]).await?;
     let due = match (queued, orphan) {
         (_, Some(_)) => Some(micros(now)),
         (q, None) => q,

@@ -39,7 +39,9 @@ pub(crate) struct Db {
 impl Db {
     /// Opens (another) store on this database, with the suite's playbook as the default.
     pub(crate) async fn open(&self, clock: Arc<ManualClock>) -> Arc<dyn Store> {
-        let store = pronto_store::open(&self.url, clock, StoreOptions::default())
+        // Liveness on the test's clock too: a node is killed by moving it (`nodes.rs`).
+        let opts = StoreOptions { liveness_clock: Some(clock.clone() as Arc<dyn pronto_domain::Clock>), ..StoreOptions::default() };
+        let store = pronto_store::open(&self.url, clock, opts)
             .await
             .unwrap_or_else(|e| panic!("cannot open the {:?} store: {e}", self.engine));
         store.load_playbook(PLAYBOOK.to_owned(), None).await.unwrap_or_else(|e| panic!("the suite's playbook does not load: {e}"));
