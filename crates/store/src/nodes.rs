@@ -149,6 +149,30 @@ impl Command for ReleaseLease {
     }
 }
 
+/// A node leaving in good order (shutting down): its leases and the notifications it was
+/// sending are free at once for the other nodes (a send cut short may have reached the
+/// provider: sent again with the same idempotency key — at least once), and its row goes.
+pub(crate) struct Leave {
+    pub node: String,
+}
+
+#[async_trait]
+impl Command for Leave {
+    type Output = ();
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
+        let _ = pending;
+        let node = self.node.as_str();
+        c.exec("DELETE FROM leases WHERE node = $1", params![node]).await?;
+        c.exec(
+            "UPDATE outbox SET status = 'queued', claimed_by = NULL, updated_at = $1 WHERE status = 'sending' AND claimed_by = $2",
+            params![micros(now), node],
+        )
+        .await?;
+        c.exec("DELETE FROM nodes WHERE id = $1", params![node]).await?;
+        Ok(())
+    }
+}
+
 /// A node as `/metrics` and the operators' pages show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeRecord {

@@ -790,6 +790,10 @@ impl Store for SqlStore {
     }
 
     async fn close(&self) {
+        // Leaves in good order: what this node held is the other nodes' at once.
+        if let Err(e) = self.writer.submit(crate::nodes::Leave { node: self.node.id.clone() }).await {
+            tracing::warn!(error = %e, "cannot leave in good order; the other nodes take over after the heartbeat's timeout");
+        }
         self.writer.close().await;
         match &self.pool {
             ReadPool::Sqlite(p) => p.close(),

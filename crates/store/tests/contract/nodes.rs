@@ -38,7 +38,6 @@ async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dy
     assert_eq!(nodes.iter().filter(|n| n.alive).count(), 2, "{nodes:?}");
     // The node dies mid-send: five seconds without a heartbeat and its claim is free again,
     // the lost attempt not counted; the second message still waits behind it.
-    store.close().await;
     drop(store);
     clock.advance(SignedDuration::from_secs(6));
     other.heartbeat().await.unwrap();
@@ -46,6 +45,12 @@ async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dy
     assert_eq!(sms(&taken), [(Some(a), 1)], "taken over, still the first attempt");
     let nodes = other.nodes().await.unwrap();
     assert_eq!(nodes.iter().map(|n| n.alive).collect::<Vec<_>>(), [true, false], "{nodes:?}");
+    // A node that shuts down in good order leaves: what it held is free at once.
+    let third = db.open(clock.clone()).await;
+    assert!(third.take_lease("mailbox:sales").await.unwrap());
+    third.close().await;
+    assert!(other.take_lease("mailbox:sales").await.unwrap(), "free without waiting for a heartbeat to age");
+    assert_eq!(other.nodes().await.unwrap().len(), 2, "the third node left");
     let taken = taken.iter().find(|n| n.channel == "sms").unwrap();
     other.record_delivery(taken.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
     let sent = other.outbox(a).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
