@@ -167,9 +167,10 @@ pub(crate) async fn version_of(c: &mut dyn Conn, pbs: &Playbooks, name: &str, ve
     if let Some(pb) = pbs.get(name, version) {
         return Ok(pb);
     }
-    let row = c.row("SELECT source FROM playbooks WHERE name = $1 AND version = $2", params![name, version]).await?.ok_or_else(|| {
-        StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not stored"))
-    })?;
+    let row = c
+        .row("SELECT source FROM playbooks WHERE name = $1 AND version = $2", params![name, version])
+        .await?
+        .ok_or_else(|| StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not stored")))?;
     let pb = parse_stored(name, version, &row.str("source")?)?;
     pbs.insert(version, pb);
     tracing::info!(playbook = %name, version, "a playbook version stored by another node is now known");

@@ -33,11 +33,7 @@ impl Command for LoadPlaybook {
 /// stores its text again over a version loaded since.
 pub(crate) fn version_for(stored: &[(i64, &str)], text: &str, how: PlaybookSource) -> (i64, bool) {
     let newest = stored.iter().map(|(v, _)| *v).max().unwrap_or(0);
-    let same = stored
-        .iter()
-        .filter(|(v, s)| *s == text && (how == PlaybookSource::File || *v == newest))
-        .map(|(v, _)| *v)
-        .max();
+    let same = stored.iter().filter(|(v, s)| *s == text && (how == PlaybookSource::File || *v == newest)).map(|(v, _)| *v).max();
     match same {
         Some(v) => (v, false),
         None => (newest + 1, true),

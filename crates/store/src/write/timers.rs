@@ -168,8 +168,12 @@ async fn record_failure(c: &mut dyn Conn, d: &Due, e: &StoreError, now: Timestam
     let error = e.to_string();
     let retry = after_failure(attempts, now);
     match retry {
-        Some(at) => tracing::warn!(timer = d.id, lead = ?d.lead_id, kind = %d.kind, attempts, error = %error, retry_at = %at, "a timer failed to fire; tried again later"),
-        None => tracing::error!(timer = d.id, lead = ?d.lead_id, kind = %d.kind, attempts, error = %error, "a timer failed to fire too often; given up"),
+        Some(at) => {
+            tracing::warn!(timer = d.id, lead = ?d.lead_id, kind = %d.kind, attempts, error = %error, retry_at = %at, "a timer failed to fire; tried again later")
+        }
+        None => {
+            tracing::error!(timer = d.id, lead = ?d.lead_id, kind = %d.kind, attempts, error = %error, "a timer failed to fire too often; given up")
+        }
     }
     let (status, due_at, done_at) = match retry {
         Some(at) => ("pending", micros(at), None),
