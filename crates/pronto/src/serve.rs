@@ -59,7 +59,9 @@ pub fn admin_password_notice(password_set: bool, users_exist: bool, admins: &[&s
 }
 
 /// Makes the configured playbook (a built-in name, a loaded name, or a file) the default.
-/// A file is loaded as a new version when its text changed. An invalid file is refused: the
+/// A file is loaded as a new version only when its text is none of the stored versions of its
+/// name; when it is an older one and a newer version (loaded through the API, on any node)
+/// exists, the newer stays in force and start-up says so. An invalid file is refused: the
 /// problems are logged as FILE:LINE:COLUMN, and the last good version of that playbook stays
 /// in use when there is one; without one, Pronto does not start.
 pub async fn default_playbook(store: &dyn Store, setting: &str) -> Result<(), AnyError> {
@@ -73,8 +75,15 @@ pub async fn default_playbook(store: &dyn Store, setting: &str) -> Result<(), An
         .map_err(|e| format!("playbook `{setting}` is neither a loaded playbook ({}) nor a readable file: {e}", reg.names().join(", ")))?;
     let name = match pronto_playbook::parse(&source) {
         Ok(pb) => {
-            let (version, new) = store.load_playbook(source, None).await?;
-            tracing::info!(playbook = %pb.name, version, new, file = %setting, "playbook loaded");
+            let loaded = store.load_playbook(source, None, pronto_store::PlaybookSource::File).await?;
+            match loaded.superseded(&format!("the file {setting}")) {
+                // A newer version (an admin's, through any node) is never replaced silently.
+                Some(said) => {
+                    println!("{said}");
+                    tracing::warn!(playbook = %pb.name, version = loaded.version, current = loaded.current, file = %setting, "{said}");
+                }
+                None => tracing::info!(playbook = %pb.name, version = loaded.version, new = loaded.new, file = %setting, "playbook loaded"),
+            }
             pb.name
         }
         Err(problems) => {
@@ -144,6 +153,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     }
     // Fires what fell due while the process was down, then every timer at its time.
     let timer_worker = tokio::spawn(state.timers.clone().run());
+    // Playbook versions other nodes stored, for the pages and the API (a write that meets one
+    // reads it at once anyway).
+    let playbook_refresh = tokio::spawn(refresh_playbooks(store.clone()));
     // Delivers what the outbox holds (what was left when the process stopped first), then every
     // notification the moment its transaction commits — through the senders the settings
     // replace when an admin saves them.
@@ -176,11 +188,30 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     crate::accept::serve(listener, app, limits, shutdown).await;
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
+    playbook_refresh.abort();
     outbox_worker.abort();
     relay.abort();
     settings.stop_mail();
     store.close().await;
     Ok(())
+}
+
+/// How often a node looks for playbook versions that other nodes stored.
+pub const PLAYBOOK_REFRESH: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Reads the playbook versions other nodes stored, every [`PLAYBOOK_REFRESH`] (one indexed
+/// query when there are none).
+async fn refresh_playbooks(store: Arc<dyn Store>) {
+    let mut tick = tokio::time::interval(PLAYBOOK_REFRESH);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match store.refresh_playbooks().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(versions = n, "playbook versions stored by another node are now known"),
+            Err(e) => tracing::warn!(error = %e, "cannot read the stored playbook versions; trying again"),
+        }
+    }
 }
 
 /// Answers leave at once: without TCP_NODELAY a response written in two parts waits for the

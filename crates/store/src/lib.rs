@@ -222,10 +222,17 @@ pub trait Store: Send + Sync {
     async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()>;
     /// Changes a user's presence, own working hours or contact details.
     async fn update_user(&self, patch: UserPatch, actor: Option<i64>) -> Result<()>;
-    /// Validates and stores a playbook; a changed text becomes its next version, which new
-    /// leads start on. Returns the version and whether it is new. An invalid text is refused
-    /// (`Invalid`, each problem as `playbook:LINE:COLUMN`) and the last good version stays.
-    async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)>;
+    /// Validates and stores a playbook. An admin's text ([`PlaybookSource::Admin`]) that is
+    /// not the newest version's becomes its next version, which new leads start on; a file's
+    /// or a built-in's ([`PlaybookSource::File`]) only when no stored version has it (it never
+    /// replaces a newer version loaded since). Returns which version the text is and which one
+    /// is current. An invalid text is refused (`Invalid`, each problem as
+    /// `playbook:LINE:COLUMN`) and the last good version stays.
+    async fn load_playbook(&self, source: String, actor: Option<i64>, how: PlaybookSource) -> Result<PlaybookLoaded>;
+    /// Reads the playbook versions stored since this process last looked (another node may
+    /// have loaded them) into [`Store::playbooks`]; returns how many. One indexed query when
+    /// nothing changed; a write that meets an unknown version reads it anyway.
+    async fn refresh_playbooks(&self) -> Result<usize>;
     /// The playbooks in use, every loaded version.
     fn playbooks(&self) -> Arc<Playbooks>;
     /// Stores a message read from a mailbox — a new lead, a reply on its lead, a duplicate or

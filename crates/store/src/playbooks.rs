@@ -1,7 +1,11 @@
 //! The playbooks the store runs leads on: every version ever loaded, by `(name, version)`,
-//! and which version of each name new leads start on. Filled from the `playbooks` table at
-//! open and whenever a new version is loaded; read by commands inside the writer.
+//! and which version of each name new leads start on. The `playbooks` table is the truth
+//! (several nodes may share it): the registry is this process's copy, filled at open, by
+//! [`refresh`] (the versions stored since it last looked), and by [`version_of`] /
+//! [`newest`] inside a write transaction that meets a version it does not know.
 
+use crate::engine::Conn;
+use crate::{StoreError, params};
 use pronto_playbook::{Messages, Playbook};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -15,6 +19,9 @@ struct Inner {
     /// The office calendar of the company's profile (`/admin/calendars`), when set.
     office: Option<pronto_domain::calendar::Calendar>,
     current: BTreeMap<String, i64>,
+    /// The highest version of each name read from the table, whether it parsed or not (so
+    /// that [`refresh`] reads a version that no longer loads once, not every time).
+    seen: BTreeMap<String, i64>,
     default: String,
 }
 
@@ -104,8 +111,22 @@ impl Playbooks {
         let running = with_office(&pb, inner.office.as_ref());
         inner.loaded.insert((name.clone(), version), pb);
         inner.versions.insert((name.clone(), version), running);
+        let seen = inner.seen.entry(name.clone()).or_insert(version);
+        *seen = (*seen).max(version);
         let cur = inner.current.entry(name).or_insert(version);
         *cur = (*cur).max(version);
+    }
+
+    /// The highest version of `name` this process has read (0: none).
+    fn seen(&self, name: &str) -> i64 {
+        self.inner.read().expect("lock").seen.get(name).copied().unwrap_or(0)
+    }
+
+    /// A stored version that does not parse has been read (and reported).
+    fn mark_seen(&self, name: &str, version: i64) {
+        let mut inner = self.inner.write().expect("lock");
+        let seen = inner.seen.entry(name.to_owned()).or_insert(version);
+        *seen = (*seen).max(version);
     }
 
     /// Puts `office` in force as every playbook's calendar (the SLA clock, working-time
@@ -137,4 +158,70 @@ fn with_office(pb: &Arc<Playbook>, office: Option<&pronto_domain::calendar::Cale
         Some(c) => Arc::new(Playbook { calendar: c.clone(), ..(**pb).clone() }),
         None => pb.clone(),
     }
+}
+
+/// The version `(name, version)` of a lead: from the registry, or read from the `playbooks`
+/// table on `c` (inside the caller's transaction) and kept, when this process does not know it
+/// yet — another node loaded it. `Internal` only when the row is missing or no longer parses.
+pub(crate) async fn version_of(c: &mut dyn Conn, pbs: &Playbooks, name: &str, version: i64) -> crate::Result<Arc<Playbook>> {
+    if let Some(pb) = pbs.get(name, version) {
+        return Ok(pb);
+    }
+    let row = c
+        .row("SELECT source FROM playbooks WHERE name = $1 AND version = $2", params![name, version])
+        .await?
+        .ok_or_else(|| StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not stored")))?;
+    let pb = parse_stored(name, version, &row.str("source")?)?;
+    pbs.insert(version, pb);
+    tracing::info!(playbook = %name, version, "a playbook version stored by another node is now known");
+    pbs.get(name, version).ok_or_else(|| StoreError::Internal(format!("playbook {name} version {version} was not kept")))
+}
+
+/// The version new leads of `name` start on: the highest stored (one read of the primary
+/// key), loaded as [`version_of`] does when this process does not know it. `None`: no
+/// version of `name` is stored.
+pub(crate) async fn newest(c: &mut dyn Conn, pbs: &Playbooks, name: &str) -> crate::Result<Option<(i64, Arc<Playbook>)>> {
+    let row = c.row("SELECT MAX(version) AS version FROM playbooks WHERE name = $1", params![name]).await?;
+    let Some(version) = row.map(|r| r.opt_i64("version")).transpose()?.flatten() else { return Ok(None) };
+    Ok(Some((version, version_of(c, pbs, name, version).await?)))
+}
+
+/// Reads the versions stored since this process last looked (by any node) into the registry;
+/// returns how many it read. One query when nothing changed; running it twice changes nothing.
+/// A stored version that no longer parses is reported once and skipped.
+pub(crate) async fn refresh(c: &mut dyn Conn, pbs: &Playbooks) -> crate::Result<usize> {
+    let mut read = 0;
+    for r in c.rows("SELECT name, MAX(version) AS version FROM playbooks GROUP BY name", vec![]).await? {
+        let (name, newest) = (r.str("name")?, r.i64("version")?);
+        let seen = pbs.seen(&name);
+        if newest <= seen {
+            continue;
+        }
+        let rows = c
+            .rows("SELECT version, source FROM playbooks WHERE name = $1 AND version > $2 ORDER BY version", params![name.as_str(), seen])
+            .await?;
+        for v in rows {
+            let version = v.i64("version")?;
+            read += 1;
+            match parse_stored(&name, version, &v.str("source")?) {
+                Ok(pb) => pbs.insert(version, pb),
+                Err(e) => {
+                    tracing::warn!(playbook = %name, version, error = %e, "a stored playbook version no longer loads; skipped");
+                    pbs.mark_seen(&name, version);
+                }
+            }
+        }
+    }
+    Ok(read)
+}
+
+fn parse_stored(name: &str, version: i64, source: &str) -> crate::Result<Playbook> {
+    let pb = pronto_playbook::parse(source).map_err(|p| {
+        let first = p.first().map(|p| p.message.clone()).unwrap_or_default();
+        StoreError::Internal(format!("playbook {name} version {version} no longer loads ({} problems; first: {first})", p.len()))
+    })?;
+    if pb.name != name {
+        return Err(StoreError::Internal(format!("the text stored as playbook {name} version {version} is named `{}`", pb.name)));
+    }
+    Ok(pb)
 }

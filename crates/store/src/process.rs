@@ -29,12 +29,11 @@ pub(crate) struct RunCtx {
     pub version: i64,
 }
 
-/// The playbook version a lead runs on, or an error naming it when it is not loaded.
-pub(crate) fn playbook_of(pending: &Pending, name: &str, version: i64) -> R<Arc<Playbook>> {
-    pending
-        .playbooks
-        .get(name, version)
-        .ok_or_else(|| StoreError::Internal(format!("the lead runs on playbook {name} version {version}, which is not loaded")))
+/// The playbook version a lead runs on: known to this process, or read from the `playbooks`
+/// table in this transaction (another node loaded it); an error naming it only when it is not
+/// stored or no longer parses.
+pub(crate) async fn playbook_of(c: &mut dyn Conn, pending: &Pending, name: &str, version: i64) -> R<Arc<Playbook>> {
+    crate::playbooks::version_of(c, &pending.playbooks, name, version).await
 }
 
 const LEAD_STATE_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject,
@@ -195,7 +194,7 @@ pub(crate) async fn run(
     cause: &str,
     now: Timestamp,
 ) -> R<bool> {
-    let pb = playbook_of(pending, &ctx.playbook, ctx.version)?;
+    let pb = playbook_of(c, pending, &ctx.playbook, ctx.version).await?;
     let dir = directory(c, pending, &ctx.playbook).await?;
     // Cursors are kept per playbook in the cached directory; the engine sees its own.
     let prefix = format!("{}/", ctx.playbook);
@@ -228,7 +227,7 @@ pub(crate) async fn hand_back(
     role: Role,
     now: Timestamp,
 ) -> R<()> {
-    let pb = playbook_of(pending, &ctx.playbook, ctx.version)?;
+    let pb = playbook_of(c, pending, &ctx.playbook, ctx.version).await?;
     let dir = directory(c, pending, &ctx.playbook).await?;
     let prefix = format!("{}/", ctx.playbook);
     let view = Directory {

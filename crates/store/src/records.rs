@@ -409,6 +409,50 @@ pub struct PlaybookVersion {
     pub loaded_by: Option<String>,
 }
 
+/// How a playbook's text is loaded ([`Store::load_playbook`](crate::Store::load_playbook)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaybookSource {
+    /// An admin's load (the API, the pages, going back to an old version): the text becomes
+    /// the current version — a new version unless the newest stored one has this text.
+    Admin,
+    /// A file given at start (`--playbook FILE`) or a built-in: a new version only when no
+    /// stored version of its name has this text; otherwise it is that version, and the newest
+    /// stored version stays current (perhaps one an admin loaded since).
+    File,
+}
+
+/// What loading a playbook's text did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaybookLoaded {
+    pub name: String,
+    /// The version the text is.
+    pub version: i64,
+    /// Whether that version was stored now.
+    pub new: bool,
+    /// The version new leads start on (the newest stored): `version`, unless a newer one
+    /// exists.
+    pub current: i64,
+    /// When the current version was loaded, and who loaded it (a user's name; none for a
+    /// file or a built-in).
+    pub current_loaded_at: Timestamp,
+    pub current_loaded_by: Option<String>,
+}
+
+impl PlaybookLoaded {
+    /// What start-up says when the text is not the version in force, e.g. "playbook `agency`:
+    /// the file is version 1; version 2, loaded by Eva at …, stays in force".
+    pub fn superseded(&self, what: &str) -> Option<String> {
+        if self.current == self.version {
+            return None;
+        }
+        let by = self.current_loaded_by.as_deref().map(|u| format!(" by {u}")).unwrap_or_default();
+        Some(format!(
+            "playbook `{}`: {what} is version {}; version {}, loaded{by} at {}, stays in force",
+            self.name, self.version, self.current, self.current_loaded_at
+        ))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimerRecord {
     pub id: i64,

@@ -54,21 +54,17 @@ impl SqlStore {
         }
     }
 
-    /// Loads every stored playbook version, then the built-in ones (a built-in whose text
-    /// changed with a new Pronto becomes its next version).
+    /// Loads every stored playbook version, then the built-in ones (a built-in whose text is
+    /// none of its stored versions — a new Pronto changed it — becomes its next version).
     pub(crate) async fn init(self) -> Result<Arc<dyn Store>> {
         self.writer.submit(crate::nodes::RegisterNode { node: self.node.clone(), at: self.wall.now() }).await?;
         self.load_site_keys().await?;
-        for v in self.read(|c| Box::pin(queries::playbook_versions(c, None))).await? {
-            match pronto_playbook::parse(&v.source) {
-                Ok(pb) => self.playbooks.insert(v.version, pb),
-                Err(p) => {
-                    tracing::warn!(name = %v.name, version = v.version, problems = p.len(), "a stored playbook no longer loads; skipped")
-                }
-            }
-        }
+        self.refresh_playbooks().await?;
         for (_, source) in pronto_playbook::BUILTIN {
-            self.load_playbook((*source).to_owned(), None).await?;
+            let loaded = self.load_playbook((*source).to_owned(), None, PlaybookSource::File).await?;
+            if let Some(said) = loaded.superseded("the built-in text") {
+                tracing::info!("{said}");
+            }
         }
         self.reload_messages().await?;
         self.reload_office_calendar().await?;
@@ -397,15 +393,24 @@ impl Store for SqlStore {
         self.writer.submit(users::UpdateUser { patch, actor }).await
     }
 
-    async fn load_playbook(&self, source: String, actor: Option<i64>) -> Result<(i64, bool)> {
+    async fn load_playbook(&self, source: String, actor: Option<i64>, how: PlaybookSource) -> Result<PlaybookLoaded> {
         let pb = pronto_playbook::parse(&source).ok();
-        let (v, new) = self.writer.submit(config::LoadPlaybook { source, actor }).await?;
+        let loaded = self.writer.submit(config::LoadPlaybook { source, actor, how }).await?;
         if let Some(pb) = pb
-            && self.playbooks.get(&pb.name, v).is_none()
+            && self.playbooks.get(&pb.name, loaded.version).is_none()
         {
-            self.playbooks.insert(v, pb);
+            self.playbooks.insert(loaded.version, pb);
         }
-        Ok((v, new))
+        if self.playbooks.current(&loaded.name).is_none_or(|(v, _)| v < loaded.current) {
+            // A newer version stored by another node since this process last looked.
+            self.refresh_playbooks().await?;
+        }
+        Ok(loaded)
+    }
+
+    async fn refresh_playbooks(&self) -> Result<usize> {
+        let pbs = self.playbooks.clone();
+        self.read(move |c| Box::pin(async move { crate::playbooks::refresh(c, &pbs).await })).await
     }
 
     fn playbooks(&self) -> Arc<Playbooks> {

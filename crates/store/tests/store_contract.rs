@@ -80,6 +80,12 @@
 //! 18. **Requisites** [requisites] — saved with the event, the customer's confirmation and the
 //!    playbook's `requisites.received` in one transaction; the passport data sealed at rest
 //!    (neither in the row nor in the database file) and opened only with its audit row.
+//! 19. **Playbook versions are data** [playbooks] — a version loaded through one store (node)
+//!    runs on another that never loaded it (a change, a new lead on the highest stored
+//!    version, its timers), `refresh_playbooks` reads other nodes' versions once; a file's
+//!    text that is an older version never replaces a newer one; a timer batch fires around a
+//!    lead whose playbook version no longer loads (tried again a minute later, given up after
+//!    five attempts).
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -115,6 +121,8 @@ mod log_and_timers;
 mod payments;
 #[path = "contract/nodes.rs"]
 mod nodes;
+#[path = "contract/playbooks.rs"]
+mod playbooks;
 #[path = "contract/notify.rs"]
 mod notify;
 #[path = "contract/offers.rs"]

@@ -66,6 +66,14 @@ impl Storage {
             }
         }
     }
+
+    /// Another node's storage: a data directory of its own on `other`'s PostgreSQL database
+    /// (which `other` drops, so stop this node first).
+    pub fn sharing(other: &Storage) -> Storage {
+        assert_eq!(other.engine, Engine::Postgres, "only PostgreSQL is shared by several nodes");
+        let dir = tempfile::Builder::new().prefix("pronto-it-").tempdir().expect("temp dir");
+        Storage { engine: other.engine, dir, database_url: other.database_url.clone(), _database: None }
+    }
 }
 
 /// Extra environment for the server.

@@ -22,6 +22,57 @@ fn toml_post(app: &testkit::App, path: &str, body: String) -> reqwest::RequestBu
     app.req(reqwest::Method::POST, path).header("content-type", "application/toml").body(body)
 }
 
+/// Two nodes on one PostgreSQL, both started with `--playbook FILE`: a version loaded through
+/// node A's API runs on node B (a change, a new lead, the timers) and survives B's restart
+/// with the file, which says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_playbook_loaded_on_one_node_runs_on_another_and_survives_its_restart() {
+    if !testkit::postgres_enabled() {
+        eprintln!("SKIPPED: PRONTO_TEST_POSTGRES=off");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ours.toml");
+    let ours = pronto_playbook::builtin("agency")
+        .unwrap()
+        .replace("name = \"agency\"", "name = \"ours\"")
+        .replace("languages = [\"en\", \"cs\", \"ru\", \"pl\", \"he\"]\n", "");
+    std::fs::write(&file, &ours).unwrap();
+    let opts = Options::default().manual_clock(TUESDAY_9).env("PRONTO_PLAYBOOK", file.display());
+    let a = spawn_app_on(Storage::new(Engine::Postgres), opts.clone()).await;
+    let mut b = spawn_app_on(Storage::sharing(&a.storage), opts).await;
+
+    // Version 2 through A's API: a 30-minute first response instead of 10.
+    let v2 = ours.replace("within = \"10bm\"", "within = \"30bm\"");
+    assert_ne!(v2, ours);
+    let loaded = a.send(toml_post(&a, "/api/v1/playbooks", v2)).await.expect(201);
+    assert_eq!(loaded["version"], 2);
+    let on_a = id(&a.create_lead(&json!({ "channel": "web", "contact": { "name": "Na A", "phone": "777 030 301" } })).await);
+    let waiting = id(&a.create_lead(&json!({ "channel": "web", "contact": { "name": "Čeká", "phone": "777 030 302" } })).await);
+    assert_eq!(a.get(&format!("/api/v1/leads/{on_a}")).await.expect(200)["playbook_version"], 2);
+
+    // B changes A's lead and starts its own on version 2.
+    b.patch(&format!("/api/v1/leads/{on_a}"), &json!({ "stage": "contacted" })).await.expect(200);
+    let on_b = b.create_lead(&json!({ "channel": "web", "contact": { "name": "Na B", "phone": "777 030 303" } })).await;
+    assert_eq!(on_b["playbook_version"], 2);
+    // B's timers: the 30-minute SLA's breach of a lead A took fires on B, at B's time.
+    advance(&b, 31 * 60).await;
+    let fired = kinds(&timeline(&b, waiting).await, "timer.fired");
+    assert!(fired.iter().any(|e| e["timer"] == "sla:first_response:breach"), "{fired:?}\n{}", b.output());
+    let fired = kinds(&timeline(&b, id(&on_b)).await, "timer.fired");
+    assert!(fired.iter().any(|e| e["timer"] == "sla:first_response:breach"), "{fired:?}");
+
+    // B restarted with the file: the file is version 1, version 2 stays in force, and B says so.
+    b.stop().await;
+    b.start().await;
+    assert!(b.output().contains("is version 1; version 2, loaded by"), "{}", b.output());
+    let pb = b.get("/api/v1/playbooks/ours").await.expect(200);
+    assert_eq!((pb["version"].as_i64(), pb["versions"].as_array().map(Vec::len)), (Some(2), Some(2)));
+    let after = b.create_lead(&json!({ "channel": "web", "contact": { "name": "Po restartu", "phone": "777 030 304" } })).await;
+    assert_eq!(after["playbook_version"], 2);
+    b.stop().await;
+}
+
 #[test]
 fn playbook_check_reports_file_line_column() {
     let dir = tempfile::tempdir().unwrap();

@@ -164,7 +164,8 @@ pub(crate) async fn create_lead(
         return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
     let playbook = lead.playbook.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_else(|| pending.playbooks.default_name());
-    let Some((version, pb)) = pending.playbooks.current(&playbook) else {
+    // The highest stored version, whichever node loaded it.
+    let Some((version, pb)) = crate::playbooks::newest(c, &pending.playbooks, &playbook).await? else {
         return Err(StoreError::Invalid(FieldErrors::single(
             "playbook",
             format!("there is no playbook `{playbook}`; loaded: {}", pending.playbooks.names().join(", ")),
@@ -340,7 +341,7 @@ pub(crate) async fn patch_lead(
     {
         return Err(StoreError::Invalid(FieldErrors::single("owner", format!("there is no active user {owner}"))));
     }
-    let pb = process::playbook_of(pending, &row.str("playbook")?, row.i64("playbook_version")?)?;
+    let pb = process::playbook_of(c, pending, &row.str("playbook")?, row.i64("playbook_version")?).await?;
     let stage_def = match &p.stage {
         Some(st) => Some(pb.stage(st).ok_or_else(|| {
             StoreError::Invalid(FieldErrors::single(

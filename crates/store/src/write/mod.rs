@@ -47,7 +47,9 @@ mod tests {
         .parse(now)
         .unwrap();
         let playbooks = Playbooks::new();
-        playbooks.insert(1, pronto_playbook::parse(pronto_playbook::builtin("agency").unwrap()).unwrap());
+        let agency = pronto_playbook::builtin("agency").unwrap();
+        c.exec("INSERT INTO playbooks (name, version, source, loaded_at) VALUES ('agency', 1, $1, 0)", params![agency]).await.unwrap();
+        playbooks.insert(1, pronto_playbook::parse(agency).unwrap());
         playbooks.set_site_keys(crate::tracking::SiteKeys::new(&[3u8; 32]));
         let mut pending = Pending::new(playbooks);
         c.exec("BEGIN", vec![]).await.unwrap();

@@ -342,7 +342,7 @@ async fn check_outcome(c: &mut dyn Conn, pending: &Pending, id: i64, outcome: &s
         .row("SELECT t.task, l.playbook, l.playbook_version FROM tasks t JOIN leads l ON l.id = t.lead_id WHERE t.id = $1", params![id])
         .await?
         .ok_or(StoreError::NotFound)?;
-    let pb = process::playbook_of(pending, &row.str("playbook")?, row.i64("playbook_version")?)?;
+    let pb = process::playbook_of(c, pending, &row.str("playbook")?, row.i64("playbook_version")?).await?;
     let def = pb.tasks.get(&row.str("task")?);
     let allowed: Vec<String> = match def {
         Some(def) => def.outcomes.clone(),

@@ -44,7 +44,11 @@ impl Db {
         let store = pronto_store::open(&self.url, clock, opts)
             .await
             .unwrap_or_else(|e| panic!("cannot open the {:?} store: {e}", self.engine));
-        store.load_playbook(PLAYBOOK.to_owned(), None).await.unwrap_or_else(|e| panic!("the suite's playbook does not load: {e}"));
+        // As `--playbook FILE` does: a version an earlier store (another node) loaded since stays.
+        store
+            .load_playbook(PLAYBOOK.to_owned(), None, pronto_store::PlaybookSource::File)
+            .await
+            .unwrap_or_else(|e| panic!("the suite's playbook does not load: {e}"));
         assert!(store.playbooks().set_default(PLAYBOOK_NAME), "the suite's playbook is loaded");
         store
     }

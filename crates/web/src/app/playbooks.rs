@@ -24,7 +24,8 @@ pub fn check(caller: &Caller, source: &str) -> Result<std::result::Result<pronto
 pub async fn load(st: &AppState, caller: &Caller, source: String) -> Result<Loaded> {
     caller.require(Action::ManagePlaybooks)?;
     let name = pronto_playbook::parse(&source).map(|p| p.name).unwrap_or_default();
-    let (version, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
+    let loaded = st.store.load_playbook(source, Some(caller.user.id), pronto_store::PlaybookSource::Admin).await?;
+    let (version, created) = (loaded.version, loaded.new);
     st.audit_change(caller, crate::audit::kind::PLAYBOOK_LOADED, Some(format!("playbook/{name}")), serde_json::json!({ "version": version, "new": created }))
         .await;
     Ok(Loaded { name, version, created })
@@ -34,7 +35,8 @@ pub async fn load(st: &AppState, caller: &Caller, source: String) -> Result<Load
 /// (audited as a load, with the version gone back to).
 pub async fn go_back(st: &AppState, caller: &Caller, name: &str, version: i64, source: String) -> Result<Loaded> {
     caller.require(Action::ManagePlaybooks)?;
-    let (loaded, created) = st.store.load_playbook(source, Some(caller.user.id)).await?;
+    let done = st.store.load_playbook(source, Some(caller.user.id), pronto_store::PlaybookSource::Admin).await?;
+    let (loaded, created) = (done.version, done.new);
     st.audit_change(
         caller,
         crate::audit::kind::PLAYBOOK_LOADED,
