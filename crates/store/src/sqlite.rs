@@ -52,11 +52,23 @@ impl Connector for SqliteConnector {
     }
 }
 
-/// Past this size the WAL is checkpointed and emptied even if the writer has to wait.
-const WAL_LIMIT: u64 = 64 * 1024 * 1024;
+/// Past this size the WAL is emptied (a `TRUNCATE` checkpoint), even under writes that never
+/// pause: on a small disk the WAL, not the data, would fill it (issue 22).
+pub const WAL_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// A WAL not emptied for this long is emptied once the writer is quiet (everything in it
+/// copied into the database), so an idle node keeps no WAL at all.
+pub const WAL_IDLE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// How often the WAL is checkpointed. A passive checkpoint never blocks the writer or readers.
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// After a passive checkpoint: whether to empty the WAL now. `wal` is the file's size,
+/// `copied_all` whether the passive checkpoint found every frame copied (the writer quiet),
+/// `since` the time since the WAL was last emptied.
+fn truncate_now(wal: u64, copied_all: bool, since: std::time::Duration) -> bool {
+    wal > WAL_LIMIT || (wal > 0 && copied_all && since >= WAL_IDLE)
+}
 
 /// Checkpoints the WAL until the store closes, on a thread of its own; with the writer's
 /// automatic checkpoints off, this keeps the WAL short without slowing commits.
@@ -68,16 +80,33 @@ fn start_checkpointer(path: PathBuf, closed: Arc<std::sync::atomic::AtomicBool>)
         };
         let _ = conn.busy_timeout(std::time::Duration::from_secs(1));
         let wal = PathBuf::from(format!("{}-wal", path.display()));
+        // Monotonic time between checkpoints only; it never reaches the domain.
+        let mut emptied = std::time::Instant::now();
+        let checkpoint = |mode: &str| -> rusqlite::Result<(i64, i64, i64)> {
+            conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        };
         while !closed.load(std::sync::atomic::Ordering::Relaxed) {
             std::thread::sleep(CHECKPOINT_EVERY);
-            // A passive checkpoint copies what it can; but under writes that never pause the
-            // WAL is never found wholly copied, so it is never restarted and grows without end.
-            // Past the limit, a truncating checkpoint waits for the writer's current
-            // transaction, copies the rest and empties the file (a pause of milliseconds).
-            let long = std::fs::metadata(&wal).map(|m| m.len() > WAL_LIMIT).unwrap_or(false);
-            let mode = if long { "TRUNCATE" } else { "PASSIVE" };
-            if let Err(e) = conn.query_row(&format!("PRAGMA wal_checkpoint({mode})"), [], |_| Ok(())) {
-                tracing::warn!(error = %e, mode, "WAL checkpoint failed");
+            // A passive checkpoint copies what it can without waiting for anyone; but under
+            // writes that never pause the WAL is never found wholly copied, so it is never
+            // restarted and grows without end. Past the limit, or quiet and not emptied for a
+            // while, a truncating checkpoint waits for the writer's current transaction,
+            // copies the little the passive one left and empties the file (a pause of
+            // milliseconds).
+            let copied_all = match checkpoint("PASSIVE") {
+                Ok((busy, log, copied)) => busy == 0 && log == copied,
+                Err(e) => {
+                    tracing::warn!(error = %e, "passive WAL checkpoint failed");
+                    false
+                }
+            };
+            let size = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+            if truncate_now(size, copied_all, emptied.elapsed()) {
+                match checkpoint("TRUNCATE") {
+                    Ok((0, _, _)) => emptied = std::time::Instant::now(),
+                    Ok(_) => tracing::debug!(bytes = size, "the WAL could not be emptied yet (busy)"),
+                    Err(e) => tracing::warn!(error = %e, bytes = size, "truncating WAL checkpoint failed"),
+                }
             }
         }
         let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
@@ -96,4 +125,28 @@ pub(crate) async fn open(path: &str, clock: Arc<dyn Clock>, opts: StoreOptions) 
     SqlStore::new(Dialect::Sqlite, ReadPool::Sqlite(Arc::new(pool)), Box::new(SqliteConnector(path, opts.bulk_fill)), clock, opts)
         .init()
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn the_wal_is_emptied_past_its_limit_or_when_quiet_for_a_while() {
+        let mib = 1024 * 1024;
+        let table: &[(u64, bool, Duration, bool)] = &[
+            (0, true, Duration::from_secs(3600), false),
+            (4096, false, Duration::from_secs(1), false),
+            (4096, true, Duration::from_secs(29), false),
+            (4096, true, WAL_IDLE, true),
+            (4096, false, Duration::from_secs(3600), false),
+            (WAL_LIMIT, false, Duration::ZERO, false),
+            (WAL_LIMIT + 1, false, Duration::ZERO, true),
+            (64 * mib, true, Duration::ZERO, true),
+        ];
+        for &(wal, copied_all, since, want) in table {
+            assert_eq!(truncate_now(wal, copied_all, since), want, "wal {wal} B, copied all {copied_all}, {since:?} since emptied");
+        }
+    }
 }

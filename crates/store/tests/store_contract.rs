@@ -80,6 +80,9 @@
 //! 18. **Requisites** [requisites] — saved with the event, the customer's confirmation and the
 //!    playbook's `requisites.received` in one transaction; the passport data sealed at rest
 //!    (neither in the row nor in the database file) and opened only with its audit row.
+//! 19. **Health** [health] — the write probe behind `/healthz` goes through the writer, stamps
+//!    this node's row and sees a schema newer than the binary; SQLite's WAL stays below its
+//!    limit under writes that never pause.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -99,6 +102,8 @@ mod durability;
 mod flow;
 #[path = "contract/forms.rs"]
 mod forms;
+#[path = "contract/health.rs"]
+mod health;
 #[path = "contract/intake.rs"]
 mod intake;
 #[path = "contract/invoices.rs"]
