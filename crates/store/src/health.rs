@@ -51,8 +51,13 @@ impl Command for ProbeWrite {
             params![self.key.as_str(), micros(now - STALE)],
         )
         .await?;
-        let version =
-            c.row("SELECT MAX(version) AS v FROM schema_migrations", vec![]).await?.map(|r| r.opt_i64("v")).transpose()?.flatten().unwrap_or(0);
+        let version = c
+            .row("SELECT MAX(version) AS v FROM schema_migrations", vec![])
+            .await?
+            .map(|r| r.opt_i64("v"))
+            .transpose()?
+            .flatten()
+            .unwrap_or(0);
         Ok(WriteProbe { schema_version: version, schema_known: self.schema_known })
     }
 }
@@ -73,10 +78,9 @@ pub(crate) fn room(db: &Path) -> crate::Result<()> {
 /// Ready (what the probe saw), or the reason a load balancer should take the node out.
 pub fn verdict(engine: &str, probe: &crate::Result<WriteProbe>) -> Result<WriteProbe, String> {
     match probe {
-        Ok(p) if p.schema_version > p.schema_known => Err(format!(
-            "the database's schema (version {}) is newer than this Pronto knows ({})",
-            p.schema_version, p.schema_known
-        )),
+        Ok(p) if p.schema_version > p.schema_known => {
+            Err(format!("the database's schema (version {}) is newer than this Pronto knows ({})", p.schema_version, p.schema_known))
+        }
         Ok(p) => Ok(*p),
         Err(e) => Err(reason(engine, e)),
     }
@@ -126,7 +130,11 @@ mod tests {
             ("postgres", unavailable("error communicating with database: Connection refused (os error 111)"), Err("database unreachable")),
             ("postgres", unavailable("pool timed out while waiting for an open connection"), Err("database unreachable")),
             ("sqlite", unavailable("database is locked"), Err("the database cannot be written: database is locked")),
-            ("postgres", internal("permission denied for table report_meta"), Err("the database cannot be written: permission denied for table report_meta")),
+            (
+                "postgres",
+                internal("permission denied for table report_meta"),
+                Err("the database cannot be written: permission denied for table report_meta"),
+            ),
         ];
         for (engine, probe, want) in table {
             assert_eq!(verdict(engine, &probe), want.map_err(str::to_owned), "{engine} {probe:?}");

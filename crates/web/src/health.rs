@@ -139,7 +139,7 @@ mod tests {
                 decide(*now, *last, *running),
                 *want,
                 "now {:?}, last {:?}, running {:?}",
-                now - t0,
+                *now - t0,
                 last.map(|l| l - t0),
                 running.map(|r| r - t0)
             );

@@ -187,7 +187,8 @@ async fn a_full_disk_fails_readiness_within_a_second() {
     let mut app = spawn_app_on(storage, Options::default()).await;
     let (status, body) = healthz(&app).await;
     assert_eq!(status, 200, "{body}");
-    app.create_lead(&serde_json::json!({ "channel": "web", "contact": { "name": "Before the disk filled", "phone": "777 100 200" } })).await;
+    app.create_lead(&serde_json::json!({ "channel": "web", "contact": { "name": "Before the disk filled", "phone": "777 100 200" } }))
+        .await;
 
     let filler = fill(&dir);
     let (_, body) = healthz_until(&app, Duration::from_secs(5), |s, _| s == 503).await;

@@ -13,8 +13,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use jiff::SignedDuration;
 use serde::Serialize;
-use utoipa::ToSchema;
 use std::sync::Arc;
+use utoipa::ToSchema;
 
 pub fn router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
     let doc = Arc::new(openapi.to_json().unwrap_or_else(|_| "{}".into()));
@@ -55,10 +55,9 @@ pub struct HealthOut {
 pub async fn healthz(State(st): State<AppState>) -> Response {
     let database = Some(st.store.engine());
     let (code, out) = match st.readiness.check().await {
-        Ok(p) => (
-            StatusCode::OK,
-            HealthOut { status: "ok", reason: None, database, schema_version: Some(p.schema_version), version: VERSION },
-        ),
+        Ok(p) => {
+            (StatusCode::OK, HealthOut { status: "ok", reason: None, database, schema_version: Some(p.schema_version), version: VERSION })
+        }
         Err(reason) => (
             StatusCode::SERVICE_UNAVAILABLE,
             HealthOut { status: "unavailable", reason: Some(reason), database, schema_version: None, version: VERSION },
