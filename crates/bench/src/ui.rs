@@ -32,7 +32,7 @@
 //!   contact, pages 1–100 both ways), `/inbox?page=N` (pages 1–300) and `/late`; a lead card
 //!   with a long timeline (the newest lead, with 400 notes and calls logged on it after the
 //!   fill), `/notifications`, `/leads/new`, `/tasks` and `/reports` for this month by owner
-//!   (the "this month" preset); and `/healthz` (a database ping) as the run's own baseline;
+//!   (the "this month" preset); and `/healthz` (readiness, its verdict reused for 250 ms) as the run's own baseline;
 //!   `--requests`
 //!   (default 200) each, one after another on one keep-alive connection; latency = the request
 //!   written → the whole answer read, on the monotonic clock. Five requests per page before

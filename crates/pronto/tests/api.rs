@@ -53,6 +53,8 @@ mod hardening;
 mod journey;
 #[path = "api/journeys.rs"]
 mod journeys;
+#[path = "api/health.rs"]
+mod health;
 #[path = "api/invoices.rs"]
 mod invoices;
 #[path = "api/deliveries.rs"]

@@ -24,6 +24,7 @@ pub mod deliveries;
 pub mod engine;
 mod error;
 mod facts;
+pub mod health;
 pub mod invoices;
 pub mod purchases;
 mod late;
@@ -68,6 +69,7 @@ pub use playbooks::Playbooks;
 pub use process::parse_hours;
 pub use records::*;
 pub use settings::{SettingsChange, StoredSettings};
+pub use sqlite::{WAL_IDLE, WAL_LIMIT};
 pub use timers::Timers;
 pub use write::access::TOKEN_USE_GRAIN;
 pub use write::leads::IdempotencyKey;
@@ -118,6 +120,10 @@ impl Default for StoreOptions {
 pub trait Store: Send + Sync {
     fn engine(&self) -> &'static str;
     async fn ping(&self) -> Result<()>;
+    /// A write through the writer (this node's probe row, in a transaction of its own batch)
+    /// and, on SQLite, 64 KiB of free room beside the database: whether this node can write
+    /// now (`/healthz`). Judge the answer with [`health::verdict`].
+    async fn probe_write(&self) -> Result<health::WriteProbe>;
 
     // ── writes: each one transaction, through the group-commit writer ──
     /// Stores a new lead, finding (or creating) its contact and company. With an idempotency

@@ -10,10 +10,13 @@ pub(crate) enum ReadPool {
     Pg(sqlx::PgPool),
 }
 
+/// How long a connection waits for a lock before it answers `database is locked`.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Opens one connection with Pronto's settings.
 pub(crate) fn connect(path: &Path) -> Result<SqliteConn, rusqlite::Error> {
     let conn = rusqlite::Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

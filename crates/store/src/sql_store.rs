@@ -27,6 +27,8 @@ pub(crate) struct SqlStore {
     node: crate::nodes::NodeId,
     /// The clock of liveness (`StoreOptions::liveness_clock`).
     wall: Arc<dyn Clock>,
+    /// This process's row of the write probe (`health::ProbeWrite`).
+    probe_key: String,
 }
 
 impl SqlStore {
@@ -48,6 +50,7 @@ impl SqlStore {
             pool,
             writer: Writer::start(connector, clock.clone(), playbooks.clone(), opts.max_batch, writers),
             playbooks,
+            probe_key: format!("health:{}:{}", std::process::id(), crate::micros(clock.now())),
             clock,
             node,
             wall: opts.liveness_clock.clone().unwrap_or_else(|| Arc::new(pronto_domain::SystemClock)),
@@ -186,6 +189,15 @@ impl Store for SqlStore {
 
     async fn ping(&self) -> Result<()> {
         self.read(|c| Box::pin(async move { c.row("SELECT 1 AS one", vec![]).await.map(|_| ()).map_err(Into::into) })).await
+    }
+
+    async fn probe_write(&self) -> Result<crate::health::WriteProbe> {
+        if let ReadPool::Sqlite(pool) = &self.pool {
+            let path = pool.path.clone();
+            tokio::task::spawn_blocking(move || crate::health::room(&path)).await.map_err(|e| StoreError::Internal(e.to_string()))??;
+        }
+        let schema_known = crate::migrate::list(self.dialect).last().map(|m| m.version).unwrap_or(0);
+        self.writer.submit(crate::health::ProbeWrite { key: self.probe_key.clone(), schema_known }).await
     }
 
     async fn create_lead(&self, lead: NewLead, entered_by: Option<i64>, idem: Option<IdempotencyKey>) -> Result<LeadCreated> {

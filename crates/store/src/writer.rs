@@ -24,6 +24,10 @@ use tokio::sync::{mpsc, oneshot};
 pub(crate) trait Connector: Send + Sync + 'static {
     fn dialect(&self) -> Dialect;
     async fn connect(&self) -> Result<Box<dyn Conn>, crate::engine::DbError>;
+    /// Upkeep on the writer's connection between two batches, after their callers heard back
+    /// (SQLite: emptying a WAL past its limit, which only the writer itself can do under
+    /// writes that never pause).
+    async fn between_batches(&self, _c: &mut dyn Conn) {}
 }
 
 /// A queued command with the caller waiting for its typed result. The writer sees only this:
@@ -192,6 +196,9 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
         }
         for (job, result) in batch.drain(..).zip(results) {
             job.answer(result);
+        }
+        if let Some(c) = conn.as_mut() {
+            connector.between_batches(c.as_mut()).await;
         }
     }
 }

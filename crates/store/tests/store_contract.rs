@@ -86,6 +86,12 @@
 //!    text that is an older version never replaces a newer one; a timer batch fires around a
 //!    lead whose playbook version no longer loads (tried again a minute later, given up after
 //!    five attempts).
+//! 21. **Several nodes** [nodes] — a claimed notification is its node's while the node beats,
+//!    a dead node's is taken over without counting the attempt, one message per recipient in
+//!    flight in order, a failing provider's probe costs no attempt, leases one node's at a time.
+//! 20. **Health** [health] — the write probe behind `/healthz` goes through the writer, stamps
+//!    this node's row and sees a schema newer than the binary; SQLite's WAL stays below its
+//!    limit under writes that never pause.
 
 #[macro_use]
 #[path = "contract/harness.rs"]
@@ -105,6 +111,8 @@ mod durability;
 mod flow;
 #[path = "contract/forms.rs"]
 mod forms;
+#[path = "contract/health.rs"]
+mod health;
 #[path = "contract/intake.rs"]
 mod intake;
 #[path = "contract/invoices.rs"]

@@ -22,6 +22,7 @@ pub mod export;
 pub mod extract;
 pub mod form_spec;
 pub mod forms;
+pub mod health;
 pub mod limits;
 pub mod metrics;
 pub mod office;
@@ -165,6 +166,8 @@ pub struct AppState {
     pub settings: Arc<settings::Settings>,
     /// The company's language and region as stored (see [`company`]).
     pub company: Arc<company::Live>,
+    /// Whether this node can write now (`/healthz`).
+    pub readiness: Arc<health::Readiness>,
 }
 
 impl AppState {
@@ -174,7 +177,9 @@ impl AppState {
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
         let login_limiter = Arc::new(ratelimit::IpLimiter::per_minute(10, clock.clone()));
         let page_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.page_rate_per_minute, clock.clone()));
+        let readiness = Arc::new(health::Readiness::new(store.clone()));
         AppState {
+            readiness,
             store,
             clock,
             config: Arc::new(config),

@@ -103,6 +103,8 @@ impl Modify for ProblemResponses {
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(system::healthz))
+        .routes(routes!(system::livez))
         .routes(routes!(leads::create_lead, leads::list_leads))
         .routes(routes!(leads::get_lead, leads::patch_lead))
         .routes(routes!(leads::timeline))

@@ -12,11 +12,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use jiff::SignedDuration;
+use serde::Serialize;
 use std::sync::Arc;
+use utoipa::ToSchema;
 
 pub fn router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
     let doc = Arc::new(openapi.to_json().unwrap_or_else(|_| "{}".into()));
-    Router::new().route("/healthz", get(healthz)).route("/metrics", get(metrics)).route(
+    Router::new().route("/metrics", get(metrics)).route(
         "/api/openapi.json",
         get(move || {
             let doc = doc.clone();
@@ -25,12 +27,55 @@ pub fn router(openapi: Arc<utoipa::openapi::OpenApi>) -> Router<AppState> {
     )
 }
 
-async fn healthz(State(st): State<AppState>) -> Response {
-    match st.store.ping().await {
-        Ok(()) => Json(serde_json::json!({ "status": "ok", "database": st.store.engine() })).into_response(),
-        Err(e) => ApiError::Unavailable(format!("database: {e}")).into_response(),
-    }
+/// What `/healthz` and `/livez` answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HealthOut {
+    /// `ok`, or `unavailable` (with the reason).
+    pub status: &'static str,
+    /// Why this node cannot take work: `the database cannot be written: disk full`,
+    /// `database unreachable`, `timed out after 1 s`, a schema newer than this Pronto.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The engine: `sqlite` or `postgres` (not on `/livez`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database: Option<&'static str>,
+    /// The database's schema version (the newest migration applied), when the probe read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<i64>,
+    /// Pronto's version on this node.
+    pub version: &'static str,
 }
+
+/// Readiness: 200 when this node can write now — a write through its writer (and, on SQLite,
+/// room on the disk) succeeded within a second; 503 with the reason otherwise. Answers within
+/// a second whatever the database does; a verdict is reused for 250 ms. For a load balancer's
+/// health check.
+#[utoipa::path(get, path = "/healthz", tag = "system",
+    responses((status = 200, body = HealthOut), (status = 503, body = HealthOut)))]
+pub async fn healthz(State(st): State<AppState>) -> Response {
+    let database = Some(st.store.engine());
+    let (code, out) = match st.readiness.check().await {
+        Ok(p) => {
+            (StatusCode::OK, HealthOut { status: "ok", reason: None, database, schema_version: Some(p.schema_version), version: VERSION })
+        }
+        Err(reason) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            HealthOut { status: "unavailable", reason: Some(reason), database, schema_version: None, version: VERSION },
+        ),
+    };
+    (code, [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(out)).into_response()
+}
+
+/// Liveness: 200 while the process runs and serves HTTP; never touches the database (restart
+/// the process only when this fails).
+#[utoipa::path(get, path = "/livez", tag = "system", responses((status = 200, body = HealthOut)))]
+pub async fn livez() -> Response {
+    let out = HealthOut { status: "ok", reason: None, database: None, schema_version: None, version: VERSION };
+    ([(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], Json(out)).into_response()
+}
+
+/// Pronto's version (one for the workspace).
+const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 async fn metrics(State(st): State<AppState>, headers: HeaderMap) -> Response {
     if !metrics_allowed(st.config.metrics_token.as_deref(), headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())) {

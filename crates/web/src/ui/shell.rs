@@ -72,7 +72,7 @@ pub(crate) struct CrossSite;
 /// Paths whose answers are not the team's pages: they keep their own error bodies.
 fn not_a_page(path: &str) -> bool {
     crate::api::is_api_path(path)
-        || ["/forms/", "/t/", "/process/", "/hooks/", "/healthz", "/metrics", "/static/"].iter().any(|p| path.starts_with(p))
+        || ["/forms/", "/t/", "/process/", "/hooks/", "/healthz", "/livez", "/metrics", "/static/"].iter().any(|p| path.starts_with(p))
 }
 
 /// Whether the browser asked for a page (a navigation or a form sends `Accept: text/html…`).
