@@ -88,7 +88,11 @@ pub(super) async fn admin_render(st: &AppState, c: &Caller, t: Arc<Tr>, notice: 
         .mail
         .get()
         .into_iter()
-        .map(|(cfg, s)| (cfg.name, format!("{} {}", if s.state.is_empty() { "starting" } else { s.state }, s.last_error.unwrap_or_default())))
+        .map(|(cfg, s)| {
+            // In the reader's words; `standby`: another node reads this mailbox (issue 22).
+            let state = if s.state.is_empty() { "starting" } else { s.state };
+            (cfg.name, format!("{} {}", t.t(&format!("mailbox-state-{state}")), s.last_error.unwrap_or_default()).trim_end().to_owned())
+        })
         .collect();
     let reg = st.store.playbooks();
     let playbooks = reg.list().into_iter().map(|(n, v, pb)| (n, pb.title.clone(), v)).collect();
