@@ -31,6 +31,10 @@
 //!   `/metrics`), also for two idle seconds before the load; at the end the outbox rows by
 //!   channel and status, read from the database, and what the gateway counted.
 //!
+//! * **Several nodes** (`--nodes 2 --engine postgres`, issue 22): that many `pronto serve`
+//!   processes on the one scratch database, the forms sent to each in turn, the live stream
+//!   read on the last node; the CPU and the commits are summed over the nodes.
+//!
 //! The machine is shared and the load generator, the gateway and the server run on the same
 //! cores: the figures include their competition for CPU.
 
@@ -74,6 +78,12 @@ pub struct AlertsArgs {
     /// A PostgreSQL server where the bench may create and drop a scratch database.
     #[arg(long, env = "PRONTO_BENCH_POSTGRES_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
     postgres_url: String,
+    /// `pronto serve` processes on the one database (issue 22; more than one needs
+    /// PostgreSQL): the forms go to each in turn, the consultant is created on the first and
+    /// the live stream is read on the last, so with two nodes half the leads and every live
+    /// event cross from one node to the other.
+    #[arg(long, default_value_t = 1)]
+    nodes: usize,
 }
 
 /// The issue's target p99 for a rate, in ms.
@@ -100,6 +110,9 @@ pub async fn run(args: AlertsArgs) -> Result<(), AnyError> {
     }
     if !(args.drain.is_finite() && args.drain >= 0.0) {
         return Err("--drain must be a number of seconds".into());
+    }
+    if args.nodes == 0 || (args.nodes > 1 && engines.contains(&"sqlite")) {
+        return Err("--nodes: at least 1; several nodes share one PostgreSQL (--engine postgres)".into());
     }
     println!(
         "pronto bench alerts: web form -> SMS at a local Twilio-compatible gateway; {} s at each of {} leads/s; {} cores, load average {} at start",
@@ -143,6 +156,8 @@ pub(crate) struct Gateway {
     unmatched: AtomicU64,
     /// Wrong To, From or credentials.
     wrong: AtomicU64,
+    /// The idempotency keys each bench key's SMS came with (a repeat must carry the first's).
+    tokens: Mutex<HashMap<u64, std::collections::BTreeSet<String>>>,
 }
 
 impl Gateway {
@@ -154,6 +169,11 @@ impl Gateway {
     }
     pub(crate) fn duplicates(&self) -> u64 {
         self.duplicates.load(Ordering::Relaxed)
+    }
+    /// How many keys arrived, and how many of them with more than one idempotency key.
+    pub(crate) fn keys_with_two_tokens(&self) -> (usize, usize) {
+        let t = self.tokens.lock().unwrap_or_else(|p| p.into_inner());
+        (t.len(), t.values().filter(|s| s.len() > 1).count())
     }
 }
 
@@ -184,6 +204,8 @@ async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form):
     }
     match form.get("Body").and_then(|b| key_of(b)) {
         Some(key) => {
+            let token = headers.get("i-twilio-idempotency-token").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+            g.tokens.lock().unwrap_or_else(|p| p.into_inner()).entry(key).or_default().insert(token);
             let mut a = g.arrivals.lock().unwrap_or_else(|p| p.into_inner());
             if a.contains_key(&key) {
                 g.duplicates.fetch_add(1, Ordering::Relaxed);
@@ -271,7 +293,7 @@ pub(crate) async fn spawn_serve(url: &str, data_dir: &std::path::Path, gateway: 
 }
 
 /// CPU seconds (user + system) the process has used so far.
-fn cpu_seconds(pid: u32) -> f64 {
+pub(crate) fn cpu_seconds(pid: u32) -> f64 {
     let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return f64::NAN };
     let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) else { return f64::NAN };
     let f: Vec<&str> = rest.split_whitespace().collect();
@@ -305,8 +327,12 @@ struct Cost {
     backends: Option<HashMap<u32, f64>>,
 }
 
-async fn cost(http: &mut Http, pid: u32, pg: &mut Option<sqlx::PgConnection>) -> Cost {
-    let page = http.get("/metrics", false).await.map(|(_, p)| p).unwrap_or_default();
+async fn cost(https: &mut [Http], pids: &[u32], pg: &mut Option<sqlx::PgConnection>) -> Cost {
+    let mut page = String::new();
+    for http in https.iter_mut() {
+        page += &http.get("/metrics", false).await.map(|(_, p)| p).unwrap_or_default();
+        page.push('\n');
+    }
     let backends = match pg {
         Some(c) => {
             let pids: Vec<i32> =
@@ -320,7 +346,7 @@ async fn cost(http: &mut Http, pid: u32, pg: &mut Option<sqlx::PgConnection>) ->
     };
     Cost {
         at: Instant::now(),
-        cpu: cpu_seconds(pid),
+        cpu: pids.iter().map(|p| cpu_seconds(*p)).sum(),
         commits: metric(&page, "pronto_store_batch_size_count"),
         commit_seconds: metric(&page, "pronto_store_commit_seconds_sum"),
         backends,
@@ -440,8 +466,9 @@ async fn send_one(addr: String, pool: Pool, key: u64, scheduled: Instant) -> Sen
     Sent { key, scheduled, sent, answered, status, lead }
 }
 
-/// `n` forms at `rate` per second on a fixed schedule, keys from `first`.
-async fn paced(addr: &str, pool: &Pool, rate: f64, n: u64, first: u64) -> Vec<Sent> {
+/// `n` forms at `rate` per second on a fixed schedule, keys from `first`; form `k` to node
+/// `k % nodes` (each node with its own pool of connections).
+async fn paced(addrs: &[String], pools: &[Pool], rate: f64, n: u64, first: u64) -> Vec<Sent> {
     let start = Instant::now() + Duration::from_millis(20);
     let interval = Duration::from_secs_f64(1.0 / rate);
     let mut tasks = Vec::with_capacity(n as usize);
@@ -450,7 +477,8 @@ async fn paced(addr: &str, pool: &Pool, rate: f64, n: u64, first: u64) -> Vec<Se
         if scheduled > Instant::now() {
             tokio::time::sleep_until(scheduled.into()).await;
         }
-        tasks.push(tokio::spawn(send_one(addr.to_owned(), pool.clone(), first + k, scheduled)));
+        let node = (k as usize) % addrs.len();
+        tasks.push(tokio::spawn(send_one(addrs[node].clone(), pools[node].clone(), first + k, scheduled)));
     }
     let mut out = Vec::with_capacity(tasks.len());
     for t in tasks {
@@ -552,18 +580,32 @@ async fn outbox_counts(url: &str) -> Result<Vec<(String, String, i64)>, AnyError
 
 async fn bench(args: &AlertsArgs, engine: &str, url: &str, data_dir: &std::path::Path) -> Result<(), AnyError> {
     let (g, gateway_url) = gateway().await?;
-    let mut server = spawn_serve(url, data_dir, &gateway_url, &[]).await?;
-    let result = measure(args, engine, url, &g, &gateway_url, &server).await;
-    let _ = server.child.kill().await;
-    let errors = (&mut server.errors).await.unwrap_or_default();
-    result.map_err(|e| format!("{e}\n{}", errors.trim()).into())
+    let mut servers = Vec::new();
+    for n in 0..args.nodes.max(1) {
+        let dir = data_dir.join(format!("node{n}"));
+        std::fs::create_dir_all(&dir)?;
+        // One after the other: the first migrates, the others find it done.
+        servers.push(spawn_serve(url, &dir, &gateway_url, &[]).await?);
+    }
+    let result = measure(args, engine, url, &g, &gateway_url, &servers).await;
+    let mut errors = String::new();
+    for server in &mut servers {
+        let _ = server.child.kill().await;
+        errors += (&mut server.errors).await.unwrap_or_default().trim();
+    }
+    result.map_err(|e| format!("{e}\n{errors}").into())
 }
 
 /// Prints the report line by line as the figures come.
-async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gateway_url: &str, server: &Server) -> Result<(), AnyError> {
-    let line = |what: &str, text: String| println!("{engine:<9} {what:<9} {text}");
+async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gateway_url: &str, servers: &[Server]) -> Result<(), AnyError> {
+    let engine = if servers.len() > 1 { format!("{engine}/{}", servers.len()) } else { engine.to_owned() };
+    let line = |what: &str, text: String| println!("{engine:<11} {what:<9} {text}");
+    let server = &servers[0];
     let addr = server.addr.as_str();
+    let addrs: Vec<String> = servers.iter().map(|s| s.addr.clone()).collect();
+    let pids: Vec<u32> = servers.iter().map(|s| s.pid).collect();
     let mut admin = http(addr);
+    let mut metrics: Vec<Http> = addrs.iter().map(|a| http(a)).collect();
     let user = serde_json::json!({
         "name": "Bench Consultant", "login": "bench", "role": "consultant",
         "phone": CONSULTANT_PHONE, "password": "quiet otter juggles seven lemons",
@@ -575,17 +617,20 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
     line(
         "setup",
         format!(
-            "serve announced {addr} {:.3} s after spawn; consultant with phone {CONSULTANT_PHONE} created; gateway at {gateway_url} (in this process)",
+            "{} node(s) at {}, the first announced {:.3} s after spawn; consultant with phone {CONSULTANT_PHONE} created on the first; live stream read on the last; gateway at {gateway_url} (in this process)",
+            servers.len(),
+            addrs.join(", "),
             server.listening.as_secs_f64(),
         ),
     );
 
     // A signed-in client on the live stream, from before the first lead.
-    let seen = listen(addr.to_owned()).await?;
+    let seen = listen(addrs[addrs.len() - 1].clone()).await?;
     tokio::time::sleep(Duration::from_millis(100)).await;
 
     // Warm-up: a few leads one by one, not counted; the first is the cold path.
-    let pool: Pool = Arc::new(Mutex::new(Vec::new()));
+    let pools: Vec<Pool> = addrs.iter().map(|_| Arc::new(Mutex::new(Vec::new()))).collect();
+    let pool = pools[0].clone();
     let mut key = 1u64;
     let mut cold = Vec::new();
     for _ in 0..WARM_UP {
@@ -614,16 +659,16 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
     } else {
         None
     };
-    let a = cost(&mut admin, server.pid, &mut pg).await;
+    let a = cost(&mut metrics, &pids, &mut pg).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let b = cost(&mut admin, server.pid, &mut pg).await;
+    let b = cost(&mut metrics, &pids, &mut pg).await;
     line("idle", format!("2 s without load: {}", cost_text(&a, &b)));
 
     for &rate in &args.rates {
         let n = (rate * args.seconds).round().max(1.0) as u64;
-        let before = cost(&mut admin, server.pid, &mut pg).await;
-        let sent = paced(addr, &pool, rate, n, key).await;
-        let after = cost(&mut admin, server.pid, &mut pg).await;
+        let before = cost(&mut metrics, &pids, &mut pg).await;
+        let sent = paced(&addrs, &pools, rate, n, key).await;
+        let after = cost(&mut metrics, &pids, &mut pg).await;
         key += n;
         await_arrivals(g, &sent, Duration::from_secs_f64(args.drain)).await;
         let p = phase_figures(g, &sent);

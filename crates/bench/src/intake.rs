@@ -40,9 +40,17 @@ pub struct IntakeArgs {
     /// A PostgreSQL server where the bench may create and drop a scratch database.
     #[arg(long, env = "PRONTO_BENCH_POSTGRES_URL", default_value = "postgres://postgres@127.0.0.1:5432/test")]
     postgres_url: String,
+    /// Several nodes (issue 22): for each count, that many `pronto serve` processes on one
+    /// scratch PostgreSQL database, the clients spread over them; leads/s beside one node's,
+    /// and the CPU per lead of each node and of PostgreSQL. E.g. `--nodes 1,2,3`.
+    #[arg(long, value_delimiter = ',')]
+    nodes: Vec<usize>,
 }
 
 pub async fn run(args: IntakeArgs) -> Result<(), AnyError> {
+    if !args.nodes.is_empty() {
+        return crate::nodes::intake(&args.nodes, args.clients, args.seconds, &args.postgres_url).await;
+    }
     let engines: Vec<&str> = match args.engine.as_str() {
         "both" => vec!["sqlite", "postgres"],
         "sqlite" => vec!["sqlite"],
@@ -111,11 +119,11 @@ async fn baseline(url: &str, seconds: f64) -> Result<f64, AnyError> {
     Ok(n as f64 / start.elapsed().as_secs_f64())
 }
 
-struct Load {
-    ok: u64,
-    failed: u64,
-    rate: f64,
-    latencies: Vec<Duration>,
+pub(crate) struct Load {
+    pub(crate) ok: u64,
+    pub(crate) failed: u64,
+    pub(crate) rate: f64,
+    pub(crate) latencies: Vec<Duration>,
 }
 
 /// The `p` quantile (0..=1) of sorted values, nearest rank; NaN for none.
@@ -194,11 +202,23 @@ impl RawClient {
 /// Drives the form endpoint. With `rate` set, requests are sent on a fixed schedule (open
 /// loop) and latency counts from the scheduled time, so a stall is not hidden.
 async fn load(addr: &str, clients: usize, seconds: f64, rate: Option<f64>, counter: Arc<AtomicU64>, honeypot: bool) -> Load {
+    load_spread(&[addr.to_owned()], clients, seconds, rate, counter, honeypot).await
+}
+
+/// [`load`] with the clients spread over several servers (nodes), client `c` on `addrs[c % n]`.
+pub(crate) async fn load_spread(
+    addrs: &[String],
+    clients: usize,
+    seconds: f64,
+    rate: Option<f64>,
+    counter: Arc<AtomicU64>,
+    honeypot: bool,
+) -> Load {
     let started = Instant::now();
     let deadline = Duration::from_secs_f64(seconds);
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let mut http = RawClient { addr: addr.to_owned(), conn: None };
+        let mut http = RawClient { addr: addrs[c % addrs.len().max(1)].clone(), conn: None };
         let counter = counter.clone();
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();

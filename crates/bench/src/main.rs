@@ -8,8 +8,10 @@
 mod alerts;
 mod intake;
 mod mail;
+mod nodes;
 mod phone;
 mod reports;
+mod soak;
 mod timers;
 mod tracking;
 mod ui;
@@ -44,6 +46,9 @@ enum BenchCommand {
     Reports(reports::ReportsArgs),
     /// The customer page's token look-up: unknown, revoked, expired and valid tokens side by side.
     Tracking(tracking::TrackingArgs),
+    /// Several nodes on one PostgreSQL under load, random nodes killed (SIGKILL) and restarted:
+    /// nothing acknowledged lost, no timer fired twice, no alert with two idempotency keys.
+    Soak(soak::SoakArgs),
 }
 
 fn main() -> ExitCode {
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
             BenchCommand::Ui(args) => ui::run(args).await,
             BenchCommand::Reports(args) => reports::run(args).await,
             BenchCommand::Tracking(args) => tracking::run(args).await,
+            BenchCommand::Soak(args) => soak::run(args).await,
         }
     });
     match result {

@@ -178,15 +178,19 @@ impl Command for SettleOutbox {
     }
 }
 
+/// What a message postponed behind an earlier one to its recipient says until it is tried: it
+/// waits as a retry does (holds newer ones back, goes when the provider answers again).
+const POSTPONED: &str = "waiting for an earlier message to the same recipient";
+
 /// SQL that holds when the row `alias` heads its recipient's queue, with `$n` bound to now: no
-/// older row to the same channel and address is being sent, due, or waiting for a retry. (An
-/// older one scheduled for later without an attempt yet — a message held for office hours —
-/// does not hold a newer one back.) In-app rows, shown in a list, have no order to keep.
+/// older row to the same channel and address is being sent, due, or waiting for a retry or
+/// behind one (`last_error` set). (An older one scheduled for later without an attempt yet — a
+/// message held for office hours — does not hold a newer one back.) In-app rows, shown in a list, have no order to keep.
 fn heads_queue(alias: &str, n: usize) -> String {
     format!(
         "({a}.channel = 'in_app' OR NOT EXISTS (
            SELECT 1 FROM outbox e WHERE e.channel = {a}.channel AND e.recipient_address = {a}.recipient_address AND e.id < {a}.id
-             AND (e.status = 'sending' OR (e.status = 'queued' AND (e.attempts > 0 OR e.next_attempt_at <= ${n})))))",
+             AND (e.status = 'sending' OR (e.status = 'queued' AND (e.attempts > 0 OR e.last_error IS NOT NULL OR e.next_attempt_at <= ${n})))))",
         a = alias
     )
 }
@@ -218,12 +222,24 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, alive_sin
         crate::engine::Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
         crate::engine::Dialect::Sqlite => "",
     };
-    let sql = format!("SELECT o.id FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}", claimable("o"));
+    let sql = format!(
+        "SELECT o.id, o.channel, o.recipient_address FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}",
+        claimable("o")
+    );
     let due = c.rows(&sql, params![t, alive_since, node, limit]).await?;
     if due.is_empty() {
         return Ok(vec![]);
     }
-    let ids: Vec<i64> = due.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?;
+    let mut ids: Vec<i64> = due.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?;
+    let heads: Vec<(i64, String, String)> = due
+        .iter()
+        .filter_map(|r| match (r.i64("id"), r.str("channel"), r.opt_str("recipient_address")) {
+            (Ok(id), Ok(ch), Ok(Some(addr))) if ch != "in_app" => Some((id, ch, addr)),
+            _ => None,
+        })
+        .collect();
+    let room = (limit as usize).saturating_sub(ids.len());
+    ids.extend(followers(c, &heads, room, now).await?);
     let mut out = take(c, &ids, node, now).await?;
     // An in-app notification is delivered by being in the store: the centre shows it.
     let in_app: Vec<i64> = out.iter().filter(|o| o.channel == "in_app").map(|o| o.id).collect();
@@ -235,6 +251,45 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, alive_sin
             .await?;
         for o in out.iter_mut().filter(|o| o.channel == "in_app") {
             o.status = "delivered".into();
+        }
+    }
+    Ok(out)
+}
+
+/// The messages due right behind each claimed head of a recipient's queue, up to `room` in
+/// all: claimed with it and sent after it by the same task, one at a time and in order, so a
+/// burst to one phone costs one claim, not one claim per message. No other node can take them
+/// meanwhile (they are not heads while the head is queued or being sent). A follower run ends
+/// at the first row being sent or waiting for a retry; one held for later is passed over.
+async fn followers(c: &mut dyn Conn, heads: &[(i64, String, String)], room: usize, now: Timestamp) -> R<Vec<i64>> {
+    if heads.is_empty() || room == 0 {
+        return Ok(vec![]);
+    }
+    let t = micros(now);
+    let list = (1..heads.len() + 1).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let ps: Vec<P> = heads.iter().map(|(_, _, a)| P::from(a.as_str())).collect();
+    let sql = format!(
+        "SELECT id, channel, recipient_address, status, attempts, last_error, next_attempt_at FROM outbox
+         WHERE status IN ('queued', 'sending') AND channel <> 'in_app' AND recipient_address IN ({list}) ORDER BY id"
+    );
+    let rows = c.rows(&sql, ps).await?;
+    let mut out = Vec::new();
+    for (head, channel, address) in heads {
+        for r in &rows {
+            if out.len() >= room {
+                return Ok(out);
+            }
+            let id = r.i64("id")?;
+            if id <= *head || r.str("channel")? != *channel || r.opt_str("recipient_address")?.as_deref() != Some(address.as_str()) {
+                continue;
+            }
+            let due = r.i64("next_attempt_at")? <= t;
+            let waiting = r.i64("attempts")? > 0 || r.opt_str("last_error")?.is_some();
+            match (r.str("status")?.as_str(), waiting, due) {
+                ("queued", _, true) => out.push(id),
+                ("queued", false, false) => continue,
+                _ => break,
+            }
         }
     }
     Ok(out)
@@ -330,7 +385,7 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
             }
             c.exec(
                 &format!(
-                    "UPDATE outbox SET next_attempt_at = $1 WHERE channel = $2 AND status = 'queued' AND attempts > 0 AND next_attempt_at > $3 {same}"
+                    "UPDATE outbox SET next_attempt_at = $1 WHERE channel = $2 AND status = 'queued' AND (attempts > 0 OR last_error IS NOT NULL) AND next_attempt_at > $3 {same}"
                 ),
                 ps,
             )
@@ -360,8 +415,8 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
         }
         Delivery::Postponed { retry_at } => {
             c.exec(
-                "UPDATE outbox SET status = 'queued', claimed_by = NULL, next_attempt_at = $1, updated_at = $2 WHERE id = $3",
-                params![micros(*retry_at), t, id],
+                "UPDATE outbox SET status = 'queued', claimed_by = NULL, next_attempt_at = $1, updated_at = $2, last_error = COALESCE(last_error, $4) WHERE id = $3",
+                params![micros(*retry_at), t, id, POSTPONED],
             )
             .await?;
             return Ok(());
@@ -371,7 +426,7 @@ async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &D
             let earlier = c
                 .row(
                     "SELECT MAX(next_attempt_at) AS at FROM outbox WHERE channel = $1 AND recipient_address = $2
-                       AND status = 'queued' AND attempts > 0 AND id < $3",
+                       AND status = 'queued' AND (attempts > 0 OR last_error IS NOT NULL) AND id < $3",
                     params![channel.as_str(), address.clone(), id],
                 )
                 .await?

@@ -26,7 +26,7 @@ async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dy
     assert_ne!(store.node().id, other.node().id, "each store is its own node");
     store.heartbeat().await.unwrap();
     let claimed = store.claim_notifications(100).await.unwrap();
-    assert_eq!(sms(&claimed), [(Some(a), 1)], "the head of the phone's queue, its first attempt");
+    assert_eq!(sms(&claimed).first(), Some(&(Some(a), 1)), "the phone's queue, oldest first, its first attempt");
     // The gateway takes its time: ten minutes pass while the node lives (it beats).
     for _ in 0..10 {
         clock.advance(mins(1));
@@ -42,7 +42,7 @@ async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dy
     clock.advance(SignedDuration::from_secs(6));
     other.heartbeat().await.unwrap();
     let taken = other.claim_notifications(100).await.unwrap();
-    assert_eq!(sms(&taken), [(Some(a), 1)], "taken over, still the first attempt");
+    assert_eq!(sms(&taken).first(), Some(&(Some(a), 1)), "taken over, still the first attempt");
     let nodes = other.nodes().await.unwrap();
     assert_eq!(nodes.iter().map(|n| n.alive).collect::<Vec<_>>(), [true, false], "{nodes:?}");
     // A node that shuts down in good order leaves: what it held is free at once.
@@ -59,32 +59,54 @@ async fn a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies(store: Arc<dy
 }
 contract_test!(a_claim_is_the_nodes_while_it_lives_and_goes_when_it_dies, with_db);
 
-async fn one_message_per_recipient_in_flight_oldest_first(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
+async fn one_recipients_messages_go_one_at_a_time_in_order(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
     let (a, b) = two_sms_to_one_phone(&store, &clock).await;
     let other = db.open(clock.clone()).await;
     store.heartbeat().await.unwrap();
-    // Two nodes claim at once: only the older message is taken, by one of them.
+    // Two nodes claim at once: the phone's due messages go to one of them, together, oldest
+    // first (its worker sends them one after the other); the other node gets none.
     let (x, y) = tokio::join!(store.claim_notifications(100), other.claim_notifications(100));
     let (x, y) = (sms(&x.unwrap()), sms(&y.unwrap()));
-    assert_eq!([x.clone(), y.clone()].concat(), [(Some(a), 1)], "{x:?} {y:?}");
+    assert!(x.is_empty() || y.is_empty(), "one node holds the phone's queue: {x:?} {y:?}");
+    assert_eq!([x.clone(), y.clone()].concat(), [(Some(a), 1), (Some(b), 1)], "oldest first");
     let holder = if x.is_empty() { &other } else { &store };
-    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "the newer waits while the older is in flight");
-    let first = holder.outbox(a).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
-    assert_eq!(first.status, "sending");
-    holder.record_delivery(first.id, Delivery::Done { status: "sent", provider_id: None }).await.unwrap();
-    assert_eq!(sms(&other.claim_notifications(100).await.unwrap()), [(Some(b), 1)], "then the newer");
-    // A due time says nothing while the head is in flight: no worker spins on it.
-    assert_eq!(store.next_notification_due().await.unwrap(), None);
+    // A third message while the two are in flight waits, on either node.
+    clock.advance(mins(1));
+    let c = create(&store, &clock, person(Some("Třetí"), Some("777 111 003"), None)).await.id;
+    store.heartbeat().await.unwrap();
+    other.heartbeat().await.unwrap();
+    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "the newest waits while older ones are in flight");
+    assert!(sms(&other.claim_notifications(100).await.unwrap()).is_empty());
+    assert_eq!(store.next_notification_due().await.unwrap(), None, "nothing is due while it waits: no worker spins on it");
+    // The first fails and will be retried: the second is held back with it (as the worker
+    // does), and the third stays behind both.
+    let row = |l: i64| async move { holder.outbox(l).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap() };
+    let (first, second) = (row(a).await, row(b).await);
+    let retry = clock.now() + mins(5);
+    holder.record_delivery(first.id, Delivery::Failed { error: "503".into(), retry_at: Some(retry) }).await.unwrap();
+    holder.record_delivery(second.id, Delivery::Postponed { retry_at: retry }).await.unwrap();
+    let second = row(b).await;
+    assert_eq!((second.status.as_str(), second.attempts, second.next_attempt_at), ("queued", 0, retry), "postponed, not counted");
+    assert!(sms(&other.claim_notifications(100).await.unwrap()).is_empty(), "the third waits behind the held ones");
+    // The provider answers again (the retry is due): all three, in order.
+    clock.advance(mins(5));
+    store.heartbeat().await.unwrap();
+    other.heartbeat().await.unwrap();
+    let again = sms(&other.claim_notifications(100).await.unwrap());
+    assert_eq!(again, [(Some(a), 2), (Some(b), 1), (Some(c), 1)]);
     other.close().await;
 }
-contract_test!(one_message_per_recipient_in_flight_oldest_first, with_db);
+contract_test!(one_recipients_messages_go_one_at_a_time_in_order, with_db);
 
 async fn a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_backlog(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
     let (a, b) = two_sms_to_one_phone(&store, &clock).await;
-    let first = store.claim_notifications(100).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
+    let claimed = store.claim_notifications(100).await.unwrap();
+    let first = claimed.iter().find(|n| n.channel == "sms" && n.lead_id == Some(a)).unwrap().clone();
+    let second = claimed.iter().find(|n| n.channel == "sms" && n.lead_id == Some(b)).unwrap().clone();
     let retry = clock.now() + mins(40);
     let error = "gateway unreachable".to_owned();
     store.record_delivery(first.id, Delivery::Failed { error: error.clone(), retry_at: Some(retry) }).await.unwrap();
+    store.record_delivery(second.id, Delivery::Postponed { retry_at: retry }).await.unwrap();
     // Three probes fail: the message keeps its one counted attempt and its retry time.
     for _ in 0..3 {
         clock.advance(SignedDuration::from_secs(3));
@@ -94,9 +116,10 @@ async fn a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_ba
         store.record_delivery(probe.id, Delivery::Postponed { retry_at: probe.next_attempt_at }).await.unwrap();
         let row = store.outbox(a).await.unwrap().into_iter().find(|n| n.id == first.id).unwrap();
         assert_eq!((row.status.as_str(), row.attempts, row.next_attempt_at), ("queued", 1, retry));
+        assert_eq!(row.last_error.as_deref(), Some("gateway unreachable"), "a failed probe keeps the error");
     }
-    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "the newer waits behind the older's retry");
-    // The provider answers: the probe is sent and the one behind it goes at once.
+    assert!(sms(&store.claim_notifications(100).await.unwrap()).is_empty(), "nothing is due before the retry");
+    // The provider answers: the probe is sent and the one held behind it goes at once.
     let probe = store.probe_channel("sms").await.unwrap().unwrap();
     store.record_delivery(probe.id, Delivery::Done { status: "sent", provider_id: Some("p1".into()) }).await.unwrap();
     let row = store.outbox(a).await.unwrap().into_iter().find(|n| n.id == first.id).unwrap();
