@@ -263,41 +263,55 @@ async fn after_a_gateway_outage_the_backlog_goes_within_seconds() {
     drop(b);
 }
 
-/// Timers set on both nodes fall due while node A is dead (SIGKILL): B fires each once.
+/// Timers set through both nodes fall due while both live: each fires once. Then more are
+/// set and fall due while node A is dead (SIGKILL): B fires each of them once.
 ///
 /// The real clock, so a timer of seconds: the playbook's durations allow `90s`-style
-/// wall-clock seconds, so each lead sets `tick` for 10 s and A is killed well before that.
+/// wall-clock seconds, so each lead sets `tick` for 8 s, and A is killed well before that.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn timers_due_while_a_node_is_killed_fire_once_on_the_survivor() {
     let Some((mut a, b)) = two_nodes(Options::default()).await else { return };
-    load_playbook(&a, playbook(Some("10s"))).await;
-    let first = Instant::now();
-    let mut leads = Vec::new();
-    for n in 0..12 {
+    load_playbook(&a, playbook(Some("8s"))).await;
+    async fn all_fired(app: &App, leads: &[i64]) -> bool {
+        for l in leads {
+            if fired(app, *l).await == 0 {
+                return false;
+            }
+        }
+        true
+    }
+    async fn each_once(app: &App, leads: &[i64]) {
+        for l in leads {
+            assert_eq!(fired(app, *l).await, 1, "lead {l}: {:#?}", timeline(app, *l).await);
+            assert_eq!(app.get(&format!("/api/v1/leads/{l}")).await.expect(200)["stage"], "done");
+        }
+    }
+    let mut live = Vec::new();
+    for n in 0..16 {
         let node = if n % 2 == 0 { &a } else { &b };
-        leads.push(lead_on(node, &format!("Timer {n}"), &format!("777 500 {n:03}")).await);
+        live.push(lead_on(node, &format!("Both {n}"), &format!("777 500 {n:03}")).await);
+    }
+    assert!(eventually(Duration::from_secs(30), || async { all_fired(&b, &live).await }).await, "not every timer fired\n{}", b.output());
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    each_once(&b, &live).await;
+
+    let first = Instant::now();
+    let mut orphaned = Vec::new();
+    for n in 0..16 {
+        let node = if n % 2 == 0 { &a } else { &b };
+        orphaned.push(lead_on(node, &format!("Orphan {n}"), &format!("777 600 {n:03}")).await);
     }
     a.kill().await;
-    assert!(first.elapsed() < Duration::from_secs(8), "A must die before the timers are due: {:?}", first.elapsed());
-    // Due 10 s after A took them; B fires them once it sees they are due.
+    assert!(first.elapsed() < Duration::from_secs(6), "A must die before the timers are due: {:?}", first.elapsed());
+    // Due 8 s after they were set; B fires those A set as well as its own.
     assert!(
-        eventually(Duration::from_secs(30), || async {
-            let mut all = true;
-            for l in &leads {
-                all &= fired(&b, *l).await >= 1;
-            }
-            all
-        })
-        .await,
+        eventually(Duration::from_secs(30), || async { all_fired(&b, &orphaned).await }).await,
         "not every timer fired on B: {:#?}\n{}",
-        timeline(&b, leads[0]).await,
+        timeline(&b, orphaned[0]).await,
         b.output()
     );
     tokio::time::sleep(Duration::from_secs(2)).await;
-    for l in &leads {
-        assert_eq!(fired(&b, *l).await, 1, "lead {l}: {:#?}", timeline(&b, *l).await);
-        assert_eq!(b.get(&format!("/api/v1/leads/{l}")).await.expect(200)["stage"], "done");
-    }
+    each_once(&b, &orphaned).await;
     drop(b);
 }
 
