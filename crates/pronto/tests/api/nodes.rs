@@ -176,11 +176,27 @@ async fn a_slow_gateway_gets_no_duplicate_and_each_phone_its_messages_in_order()
     let (gw, url) = gateway().await;
     *gw.delay.lock().unwrap() = Duration::from_secs(3);
     let Some((a, b)) = two_nodes(with_gateway(Options::default(), &url)).await else { return };
-    load_playbook(&a, playbook(None)).await;
+    slow_gateway(&gw, &a, &b).await;
+    drop(b);
+}
+
+/// The same on one node (SQLite, so it runs without PostgreSQL too).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_gateway_on_one_node_gets_no_duplicate_and_each_phone_its_messages_in_order() {
+    let (gw, url) = gateway().await;
+    *gw.delay.lock().unwrap() = Duration::from_secs(3);
+    let a = testkit::spawn_app_with(Engine::Sqlite, with_gateway(Options::default(), &url)).await;
+    slow_gateway(&gw, &a, &a).await;
+}
+
+/// Ten leads through `a` and `b` in turn, every other one to the same phone; the gateway
+/// answers in 3 s.
+async fn slow_gateway(gw: &Gateway, a: &App, b: &App) {
+    load_playbook(a, playbook(None)).await;
     let mut leads = Vec::new();
     let mut to_one = Vec::new();
     for n in 0..10 {
-        let node = if n % 2 == 0 { &a } else { &b };
+        let node = if n % 2 == 0 { a } else { b };
         // Even: the shared phone; odd: a phone of its own.
         let phone = if n % 2 == 0 { "777 300 000".to_owned() } else { format!("777 300 {n:03}") };
         let l = lead_on(node, &format!("Slow {n}"), &phone).await;
@@ -192,12 +208,12 @@ async fn a_slow_gateway_gets_no_duplicate_and_each_phone_its_messages_in_order()
     assert_eq!(leads.iter().collect::<BTreeSet<_>>().len(), 10, "ten leads: {leads:?}");
     // Five in a row to one phone at 3 s each: 15 s, plus the others in parallel.
     assert!(
-        eventually(Duration::from_secs(40), || async { all_sent(&a, &leads).await }).await,
+        eventually(Duration::from_secs(40), || async { all_sent(a, &leads).await }).await,
         "not all sent: {:?}",
-        keys(&gw)
+        keys(gw)
     );
     tokio::time::sleep(Duration::from_secs(1)).await;
-    once_per_lead(&gw, &leads);
+    once_per_lead(gw, &leads);
     let received = gw.received.lock().unwrap().clone();
     let shared: Vec<i64> = received
         .iter()
@@ -213,7 +229,6 @@ async fn a_slow_gateway_gets_no_duplicate_and_each_phone_its_messages_in_order()
     for w in times.windows(2) {
         assert!(w[1] - w[0] >= Duration::from_secs(3), "two messages in flight to one phone: {:?}", w[1] - w[0]);
     }
-    drop(b);
 }
 
 /// The gateway is down (503) while leads come through both nodes, then back: every waiting
