@@ -189,6 +189,26 @@ async fn a_slow_gateway_on_one_node_gets_no_duplicate_and_each_phone_its_message
     slow_gateway(&gw, &a, &a).await;
 }
 
+/// A gateway that hangs for 20 s on a message (longer than any request timeout a client
+/// might pick), then answers: the message is not sent a second time while the first request
+/// waits — the node holds its claim however long the gateway takes (issue 22: "a gateway
+/// answering in 3 s or hanging gives no duplicate").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hanging_gateway_gets_no_second_copy() {
+    let (gw, url) = gateway().await;
+    *gw.delay.lock().unwrap() = Duration::from_secs(20);
+    let Some((a, b)) = two_nodes(with_gateway(Options::default(), &url)).await else { return };
+    load_playbook(&a, playbook(None)).await;
+    let l = lead_on(&a, "Hang", "777 310 000").await;
+    assert!(eventually(Duration::from_secs(10), || async { !gw.received.lock().unwrap().is_empty() }).await);
+    // Only the first request hangs.
+    *gw.delay.lock().unwrap() = Duration::ZERO;
+    assert!(eventually(Duration::from_secs(40), || async { all_sent(&b, &[l]).await }).await, "not sent: {:?}", keys(&gw));
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    once_per_lead(&gw, &[l]);
+    drop(b);
+}
+
 /// Ten leads through `a` and `b` in turn, every other one to the same phone; the gateway
 /// answers in 3 s.
 async fn slow_gateway(gw: &Gateway, a: &App, b: &App) {
