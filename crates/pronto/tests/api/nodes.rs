@@ -113,42 +113,40 @@ fn once_per_lead(gw: &Gateway, leads: &[i64]) {
     assert_eq!(keys.len(), leads.len(), "{keys:#?}");
 }
 
-/// Intake on both nodes (20 leads, through A and B in turn): every lead's SMS reaches the
-/// gateway exactly once, and a live stream opened on node B hears of node A's leads.
+/// Intake on three nodes (21 leads, through A, B and C in turn): every lead's SMS reaches the
+/// gateway exactly once, and a live stream opened on node B hears of A's and C's leads.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn intake_on_both_nodes_sends_every_alert_once_and_b_streams_a_s_leads() {
+async fn intake_on_three_nodes_sends_every_alert_once_and_b_streams_the_others_leads() {
     let (gw, url) = gateway().await;
-    let Some((a, b)) = two_nodes(with_gateway(Options::default(), &url)).await else { return };
+    let opts = with_gateway(Options::default(), &url);
+    let Some((a, b)) = two_nodes(opts.clone()).await else { return };
+    let c = spawn_app_on(Storage::sharing(&a.storage), opts).await;
     load_playbook(&a, playbook(None)).await;
     let mut stream = b.client.get(b.url("/api/v1/events/stream")).bearer_auth(&b.token).send().await.unwrap();
     assert_eq!(stream.status(), 200);
 
     let mut leads = Vec::new();
-    let mut on_a = BTreeSet::new();
-    for n in 0..20 {
-        let node = if n % 2 == 0 { &a } else { &b };
+    let mut elsewhere = BTreeSet::new();
+    for n in 0..21 {
+        let node = [&a, &b, &c][n % 3];
         let l = lead_on(node, &format!("Intake {n}"), &format!("777 200 {n:03}")).await;
-        if n % 2 == 0 {
-            on_a.insert(l);
+        if n % 3 != 1 {
+            elsewhere.insert(l);
         }
         leads.push(l);
     }
-    assert!(
-        eventually(Duration::from_secs(15), || async { all_sent(&b, &leads).await }).await,
-        "not all sent: {:?}",
-        keys(&gw)
-    );
+    assert!(eventually(Duration::from_secs(15), || async { all_sent(&b, &leads).await }).await, "not all sent: {:?}", keys(&gw));
     // Time for a second copy to show up, were one on its way.
     tokio::time::sleep(Duration::from_secs(1)).await;
     once_per_lead(&gw, &leads);
 
-    // B's stream: every lead A took, relayed from A's commits.
+    // B's stream: every lead A and C took, relayed from their commits.
     let mut heard = BTreeSet::new();
     let mut buf = String::new();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while !on_a.is_subset(&heard) {
+    while !elsewhere.is_subset(&heard) {
         let Ok(chunk) = tokio::time::timeout_at(deadline, stream.chunk()).await else {
-            panic!("B's stream heard only {heard:?} of A's {on_a:?}:\n{buf}\n{}", b.output())
+            panic!("B's stream heard only {heard:?} of A's and C's {elsewhere:?}:\n{buf}\n{}", b.output())
         };
         buf.push_str(&String::from_utf8_lossy(&chunk.unwrap().expect("stream open")));
         while let Some(end) = buf.find("\n\n") {
@@ -165,6 +163,7 @@ async fn intake_on_both_nodes_sends_every_alert_once_and_b_streams_a_s_leads() {
         }
     }
     drop(stream);
+    drop(c);
     drop(b);
 }
 
@@ -227,11 +226,7 @@ async fn slow_gateway(gw: &Gateway, a: &App, b: &App) {
     }
     assert_eq!(leads.iter().collect::<BTreeSet<_>>().len(), 10, "ten leads: {leads:?}");
     // Five in a row to one phone at 3 s each: 15 s, plus the others in parallel.
-    assert!(
-        eventually(Duration::from_secs(40), || async { all_sent(a, &leads).await }).await,
-        "not all sent: {:?}",
-        keys(gw)
-    );
+    assert!(eventually(Duration::from_secs(40), || async { all_sent(a, &leads).await }).await, "not all sent: {:?}", keys(gw));
     tokio::time::sleep(Duration::from_secs(1)).await;
     once_per_lead(gw, &leads);
     let received = gw.received.lock().unwrap().clone();
@@ -244,8 +239,7 @@ async fn slow_gateway(gw: &Gateway, a: &App, b: &App) {
     // One in flight per recipient: the next to the shared phone leaves only once the gateway
     // has answered the one before (it answers after 3 s).
     let arrived = gw.arrived.lock().unwrap().clone();
-    let times: Vec<Instant> =
-        received.iter().zip(&arrived).filter(|((_, f), _)| f["To"] == "+420777300000").map(|(_, t)| *t).collect();
+    let times: Vec<Instant> = received.iter().zip(&arrived).filter(|((_, f), _)| f["To"] == "+420777300000").map(|(_, t)| *t).collect();
     for w in times.windows(2) {
         assert!(w[1] - w[0] >= Duration::from_secs(3), "two messages in flight to one phone: {:?}", w[1] - w[0]);
     }
@@ -455,7 +449,12 @@ async fn a_daily_report_is_sent_once_with_two_nodes() {
         advance(&b, seconds).await;
     };
     both(2 * 3600).await; // 11:00 in Prague
-    assert!(eventually(Duration::from_secs(10), || async { reports("2031-05-06") >= 1 }).await, "no report\n{}\n{}", a.output(), b.output());
+    assert!(
+        eventually(Duration::from_secs(10), || async { reports("2031-05-06") >= 1 }).await,
+        "no report\n{}\n{}",
+        a.output(),
+        b.output()
+    );
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(reports("2031-05-06"), 1, "the report once");
     both(24 * 3600).await; // Wednesday 11:00
