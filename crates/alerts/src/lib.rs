@@ -51,14 +51,17 @@ pub fn install_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-/// An HTTP client for providers and webhooks: TLS with the system's roots (rustls on `ring`),
-/// no redirects followed, bounded timeouts.
+/// An HTTP client for the SMS providers: TLS with the system's roots (rustls on `ring`), no
+/// redirects followed, a bounded connect. No deadline on the answer (issue 22): a request the
+/// gateway has received may have been sent to the phone, so giving up on a slow answer and
+/// trying again would send a second copy; the node holds its claim while it waits, however
+/// long the gateway takes, and TCP keep-alive notices a gateway that went away.
 pub fn http_client() -> reqwest::Client {
     install_tls();
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(std::time::Duration::from_secs(5))
-        .timeout(std::time::Duration::from_secs(15))
+        .tcp_keepalive(std::time::Duration::from_secs(30))
         .tcp_nodelay(true)
         .build()
         .unwrap_or_else(|_| reqwest::Client::new())

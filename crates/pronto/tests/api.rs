@@ -73,6 +73,8 @@ mod leads;
 mod mail;
 #[path = "api/net.rs"]
 mod net;
+#[path = "api/nodes.rs"]
+mod nodes;
 #[path = "api/notify.rs"]
 mod notify;
 #[path = "api/offer_pdf.rs"]

@@ -8,12 +8,14 @@ use axum::routing::post;
 use serde_json::json;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What the gateway received, and how it will answer the next requests (201 when empty).
 #[derive(Default)]
 pub struct Gateway {
     pub received: Mutex<Vec<(HeaderMap, HashMap<String, String>)>>,
+    /// When each of `received` came (same index).
+    pub arrived: Mutex<Vec<Instant>>,
     pub answers: Mutex<VecDeque<u16>>,
     /// Answer this much later (a slow gateway, to be killed in the middle of).
     pub delay: Mutex<Duration>,
@@ -25,6 +27,7 @@ async fn messages(State(g): State<Arc<Gateway>>, headers: HeaderMap, Form(form):
     let n = {
         let mut r = g.received.lock().unwrap();
         r.push((headers, form));
+        g.arrived.lock().unwrap().push(Instant::now());
         r.len()
     };
     let delay = *g.delay.lock().unwrap();
