@@ -679,6 +679,30 @@ fn content_address(data: &[u8]) -> String {
     hex(&Sha256::digest(data))
 }
 
+/// Moves the attachments a node kept on its disk before migration 30 into the database (each
+/// file checked against its content address), so every node serves them; files this node does
+/// not have are left to the node that does. Returns how many were moved. Run once at start.
+pub async fn import_old_attachments(store: &Arc<dyn Store>, data_dir: &std::path::Path) -> Result<usize, pronto_store::StoreError> {
+    let mut after = String::new();
+    let mut moved = 0;
+    loop {
+        let batch = store.files_missing(after.clone(), 200).await?;
+        let Some(last) = batch.last() else { break };
+        after = last.clone();
+        for sha in batch {
+            let Some(path) = attachment_path(data_dir, &sha) else { continue };
+            let Ok(data) = tokio::fs::read(&path).await else { continue };
+            if content_address(&data) != sha {
+                tracing::warn!(file = %path.display(), "a stored attachment does not match its content address; left where it is");
+                continue;
+            }
+            store.keep_file(sha, data).await?;
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}
+
 /// Where an attachment's file lived on a node's disk before attachments were kept in the
 /// database (migration 30): read when the database has no bytes for it.
 pub fn attachment_path(data_dir: &std::path::Path, sha256: &str) -> Option<PathBuf> {

@@ -156,6 +156,17 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     // Playbook versions other nodes stored, for the pages and the API (a write that meets one
     // reads it at once anyway).
     let playbook_refresh = tokio::spawn(refresh_playbooks(store.clone()));
+    // Mail attachments this node kept on its disk before they were kept in the database.
+    {
+        let (store, dir) = (store.clone(), config.data_dir.clone());
+        tokio::spawn(async move {
+            match pronto_mail::imap::import_old_attachments(&store, &dir).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "mail attachments moved from the data directory into the database"),
+                Err(e) => tracing::warn!(error = %e, "cannot move the mail attachments into the database; they are served from the data directory"),
+            }
+        });
+    }
     // Settings, message texts and the company's profile saved on any node, in force here.
     let config_refresh = tokio::spawn(follow_shared_config(state.clone()));
     // Delivers what the outbox holds (what was left when the process stopped first), then every

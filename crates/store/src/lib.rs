@@ -271,6 +271,11 @@ pub trait Store: Send + Sync {
     /// An attachment's bytes as stored in the database (`None`: not there — kept on a node's
     /// disk before migration 30, or too large to keep).
     async fn attachment_data(&self, id: i64) -> Result<Option<Vec<u8>>>;
+    /// Content addresses of attachments whose bytes are not in the database (kept on a node's
+    /// disk before migration 30), after `after` in order, at most `limit`.
+    async fn files_missing(&self, after: String, limit: i64) -> Result<Vec<String>>;
+    /// Keeps a file's bytes in the database under its content address (the caller checked it).
+    async fn keep_file(&self, sha256: String, data: Vec<u8>) -> Result<()>;
     /// The versions of what the admin pages save (settings, message texts, the company's
     /// profile): one read of three rows, compared by each node with what it loaded.
     async fn config_versions(&self) -> Result<shared::ConfigVersions>;

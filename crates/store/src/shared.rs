@@ -133,6 +133,34 @@ pub(crate) async fn put_file(c: &mut dyn Conn, sha256: &str, data: &[u8], now: T
     Ok(())
 }
 
+/// Content addresses of attachments whose bytes are not in `files` (kept on a node's disk
+/// before migration 30), after `after`, in order, at most `limit`.
+pub(crate) async fn files_missing(c: &mut dyn Conn, after: &str, limit: i64) -> R<Vec<String>> {
+    let rows = c
+        .rows(
+            "SELECT DISTINCT a.sha256 FROM attachments a LEFT JOIN files f ON f.sha256 = a.sha256
+             WHERE a.sha256 IS NOT NULL AND f.sha256 IS NULL AND a.sha256 > $1 ORDER BY a.sha256 LIMIT $2",
+            params![after, limit],
+        )
+        .await?;
+    rows.iter().map(|r| Ok(r.str("sha256")?)).collect()
+}
+
+/// Keeps a file read from a node's disk (`Store::keep_file`).
+pub(crate) struct KeepFile {
+    pub sha256: String,
+    pub data: Vec<u8>,
+}
+
+#[async_trait]
+impl Command for KeepFile {
+    type Output = ();
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
+        let _ = pending;
+        put_file(c, &self.sha256, &self.data, now).await
+    }
+}
+
 /// An attachment's bytes from `files`; `None` when they are not there (kept on a node's disk
 /// before migration 30, or too large to keep).
 pub(crate) async fn attachment_data(c: &mut dyn Conn, attachment_id: i64) -> R<Option<Vec<u8>>> {

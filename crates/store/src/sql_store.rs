@@ -490,6 +490,14 @@ impl Store for SqlStore {
         self.read(move |c| Box::pin(crate::shared::attachment_data(c, id))).await
     }
 
+    async fn files_missing(&self, after: String, limit: i64) -> Result<Vec<String>> {
+        self.read(move |c| Box::pin(async move { crate::shared::files_missing(c, &after, limit).await })).await
+    }
+
+    async fn keep_file(&self, sha256: String, data: Vec<u8>) -> Result<()> {
+        self.writer.submit(crate::shared::KeepFile { sha256, data }).await
+    }
+
     async fn config_versions(&self) -> Result<crate::shared::ConfigVersions> {
         self.read(|c| Box::pin(crate::shared::versions(c))).await
     }

@@ -13,6 +13,8 @@
 //! (links in messages), the web forms' rate limit, and the mailbox readers (stopped and started
 //! again from their stored cursors when a mailbox changed). Readers of a value take the `Arc`
 //! of the moment, so a request or a send in flight finishes with the values it started with.
+//! The save also bumps the settings' row of `config_versions` in its transaction: every other
+//! node sees it within [`CONFIG_REFRESH`] and reloads ([`AppState::follow_shared_config`]).
 
 use crate::AppState;
 use pronto_alerts::{EmailSender, SmsConfig, SmsProvider};
