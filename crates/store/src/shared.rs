@@ -165,9 +165,8 @@ impl Command for KeepFile {
 /// before migration 30, or too large to keep).
 pub(crate) async fn attachment_data(c: &mut dyn Conn, attachment_id: i64) -> R<Option<Vec<u8>>> {
     use base64::Engine;
-    let Some(r) = c
-        .row("SELECT f.data FROM attachments a JOIN files f ON f.sha256 = a.sha256 WHERE a.id = $1", params![attachment_id])
-        .await?
+    let Some(r) =
+        c.row("SELECT f.data FROM attachments a JOIN files f ON f.sha256 = a.sha256 WHERE a.id = $1", params![attachment_id]).await?
     else {
         return Ok(None);
     };

@@ -73,7 +73,8 @@ impl IpLimiter {
 }
 
 /// A limit of `n` requests a minute per client address, counted in the database (the same on
-/// every node): a fixed window, `n` requests in each; the rate may change while it runs.
+/// every node): a fixed window, `n` requests in each; the rate may change while it runs (and
+/// then counts afresh, as a new limit).
 pub struct SharedLimiter {
     scope: &'static str,
     rate: std::sync::atomic::AtomicU32,
@@ -95,7 +96,8 @@ impl SharedLimiter {
         SharedLimiter { scope, rate: std::sync::atomic::AtomicU32::new(n), store, clock }
     }
 
-    /// Another rate from now on (a changed setting); what was counted stays counted.
+    /// Another rate from now on (a changed setting): counted afresh, since the rate is part of
+    /// the count's scope (`form/20`); every node has the same rate within a second.
     pub fn set_rate(&self, n: u32) {
         self.rate.store(n, std::sync::atomic::Ordering::Relaxed);
     }
@@ -108,7 +110,8 @@ impl SharedLimiter {
             return Ok(None);
         }
         let (start, left) = pronto_store::shared::window(self.clock.now(), WINDOW);
-        let hits = self.store.count_hit(self.scope, ip.to_string(), start).await?;
+        let scope = format!("{}/{limit}", self.scope);
+        let hits = self.store.count_hit(&scope, ip.to_string(), start).await?;
         Ok(over(hits, limit, left))
     }
 }

@@ -41,7 +41,14 @@ async fn a_save_on_one_node_is_seen_and_reloaded_by_another(a: Arc<dyn Store>, c
     a.save_settings(SettingsChange { section: "general".into(), set, ..Default::default() }).await.unwrap();
     let v3 = b.config_versions().await.unwrap();
     assert_eq!(v3.changed_since(&v2), vec![Config::Settings]);
-    a.change_company(pronto_store::company::CompanyChange::OfficeHours(Some(r#"{"time_zone": "Pacific/Auckland", "hours": {"mon": "08:00-16:00"}}"#.into())), None).await.unwrap();
+    a.change_company(
+        pronto_store::company::CompanyChange::OfficeHours(Some(
+            r#"{"time_zone": "Pacific/Auckland", "hours": {"mon": "08:00-16:00"}}"#.into(),
+        )),
+        None,
+    )
+    .await
+    .unwrap();
     let v4 = b.config_versions().await.unwrap();
     assert_eq!(v4.changed_since(&v3), vec![Config::Company]);
     assert_ne!(b.office_zone().iana_name(), Some("Pacific/Auckland"));
@@ -102,8 +109,20 @@ async fn an_attachment_kept_by_one_node_is_read_by_another(a: Arc<dyn Store>, cl
         html: None,
         sent_at: None,
         attachments: vec![
-            AttachmentIn { filename: "plan.bin".into(), content_type: "application/octet-stream".into(), size: bytes.len() as i64, sha256: Some(sha.clone()), data: bytes.clone() },
-            AttachmentIn { filename: "huge.iso".into(), content_type: "application/octet-stream".into(), size: 1 << 30, sha256: None, data: vec![] },
+            AttachmentIn {
+                filename: "plan.bin".into(),
+                content_type: "application/octet-stream".into(),
+                size: bytes.len() as i64,
+                sha256: Some(sha.clone()),
+                data: bytes.clone(),
+            },
+            AttachmentIn {
+                filename: "huge.iso".into(),
+                content_type: "application/octet-stream".into(),
+                size: 1 << 30,
+                sha256: None,
+                data: vec![],
+            },
         ],
         verdict: MailVerdict::Inquiry { lead: Box::new(lead.clone()), signature_phone: None },
     };
