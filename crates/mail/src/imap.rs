@@ -225,7 +225,7 @@ impl MailStatus {
 pub struct MailDeps {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
-    /// Attachments go under `DATA_DIR/attachments`.
+    /// The data directory (attachments are kept in the database; this is where older ones were).
     pub data_dir: PathBuf,
     pub region: Region,
     pub status: Arc<MailStatus>,
@@ -674,21 +674,37 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Stores a file content-addressed (`attachments/ab/abcdef…`); returns its SHA-256.
-fn store_file(data_dir: &std::path::Path, data: &[u8]) -> std::io::Result<String> {
-    let sha = hex(&Sha256::digest(data));
-    let dir = data_dir.join("attachments").join(&sha[..2]);
-    let path = dir.join(&sha);
-    if !path.exists() {
-        std::fs::create_dir_all(&dir)?;
-        let tmp = dir.join(format!(".{sha}.tmp"));
-        std::fs::write(&tmp, data)?;
-        std::fs::rename(&tmp, &path)?;
-    }
-    Ok(sha)
+/// A file's content address: its SHA-256, hex (the key of its row in `files`).
+fn content_address(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
 }
 
-/// Where an attachment's file lives.
+/// Moves the attachments a node kept on its disk before migration 30 into the database (each
+/// file checked against its content address), so every node serves them; files this node does
+/// not have are left to the node that does. Returns how many were moved. Run once at start.
+pub async fn import_old_attachments(store: &Arc<dyn Store>, data_dir: &std::path::Path) -> Result<usize, pronto_store::StoreError> {
+    let mut after = String::new();
+    let mut moved = 0;
+    loop {
+        let batch = store.files_missing(after.clone(), 200).await?;
+        let Some(last) = batch.last() else { break };
+        after = last.clone();
+        for sha in batch {
+            let Some(path) = attachment_path(data_dir, &sha) else { continue };
+            let Ok(data) = tokio::fs::read(&path).await else { continue };
+            if content_address(&data) != sha {
+                tracing::warn!(file = %path.display(), "a stored attachment does not match its content address; left where it is");
+                continue;
+            }
+            store.keep_file(sha, data).await?;
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}
+
+/// Where an attachment's file lived on a node's disk before attachments were kept in the
+/// database (migration 30): read when the database has no bytes for it.
 pub fn attachment_path(data_dir: &std::path::Path, sha256: &str) -> Option<PathBuf> {
     (sha256.len() == 64 && sha256.chars().all(|c| c.is_ascii_hexdigit())).then(|| data_dir.join("attachments").join(&sha256[..2]).join(sha256))
 }
@@ -738,7 +754,7 @@ fn build(cfg: &MailboxConfig, deps: &MailDeps, uidvalidity: i64, uid: i64, raw: 
             cfg.max_bytes as f64 / 1048576.0
         ));
     }
-    let attachments = if truncated_from.is_some() || reason.is_some() { vec![] } else { keep_attachments(cfg, deps, &m) };
+    let attachments = if truncated_from.is_some() || reason.is_some() { vec![] } else { keep_attachments(cfg, &m) };
     let new_text = thread::strip_quoted(&text);
     let mut named_leads = Vec::new();
     let tag = thread::lead_tag(&m.recipients);
@@ -772,22 +788,19 @@ fn build(cfg: &MailboxConfig, deps: &MailDeps, uidvalidity: i64, uid: i64, raw: 
     }
 }
 
-fn keep_attachments(cfg: &MailboxConfig, deps: &MailDeps, m: &Incoming) -> Vec<AttachmentIn> {
+fn keep_attachments(cfg: &MailboxConfig, m: &Incoming) -> Vec<AttachmentIn> {
     m.attachments
         .iter()
         .map(|a| {
-            let sha256 = if a.data.len() > cfg.max_attachment_bytes {
-                None
-            } else {
-                match store_file(&deps.data_dir, &a.data) {
-                    Ok(sha) => Some(sha),
-                    Err(e) => {
-                        tracing::error!(mailbox = %cfg.name, file = %a.filename, error = %e, "cannot store an attachment");
-                        None
-                    }
-                }
-            };
-            AttachmentIn { filename: a.filename.clone(), content_type: a.content_type.clone(), size: a.data.len() as i64, sha256 }
+            // Kept in the database, in the ingesting transaction: every node serves it.
+            let kept = a.data.len() <= cfg.max_attachment_bytes;
+            AttachmentIn {
+                filename: a.filename.clone(),
+                content_type: a.content_type.clone(),
+                size: a.data.len() as i64,
+                sha256: kept.then(|| content_address(&a.data)),
+                data: if kept { a.data.clone() } else { Vec::new() },
+            }
         })
         .collect()
 }
@@ -847,12 +860,11 @@ mod tests {
 
     #[test]
     fn files_are_content_addressed() {
-        let dir = std::env::temp_dir().join(format!("pronto-mail-test-{}", std::process::id()));
-        let a = store_file(&dir, b"hello").unwrap();
-        let b = store_file(&dir, b"hello").unwrap();
-        assert_eq!(a, b);
-        assert_eq!(std::fs::read(attachment_path(&dir, &a).unwrap()).unwrap(), b"hello");
-        assert!(attachment_path(&dir, "../../etc/passwd").is_none());
-        let _ = std::fs::remove_dir_all(dir);
+        let dir = std::path::Path::new("/srv/pronto");
+        let a = content_address(b"hello");
+        assert_eq!(a, content_address(b"hello"));
+        assert_eq!(a, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assert_eq!(attachment_path(dir, &a).unwrap(), dir.join("attachments/2c").join(&a));
+        assert!(attachment_path(dir, "../../etc/passwd").is_none());
     }
 }

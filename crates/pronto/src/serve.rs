@@ -156,6 +156,19 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     // Playbook versions other nodes stored, for the pages and the API (a write that meets one
     // reads it at once anyway).
     let playbook_refresh = tokio::spawn(refresh_playbooks(store.clone()));
+    // Mail attachments this node kept on its disk before they were kept in the database.
+    {
+        let (store, dir) = (store.clone(), config.data_dir.clone());
+        tokio::spawn(async move {
+            match pronto_mail::imap::import_old_attachments(&store, &dir).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(files = n, "mail attachments moved from the data directory into the database"),
+                Err(e) => tracing::warn!(error = %e, "cannot move the mail attachments into the database; they are served from the data directory"),
+            }
+        });
+    }
+    // Settings, message texts and the company's profile saved on any node, in force here.
+    let config_refresh = tokio::spawn(follow_shared_config(state.clone()));
     // Delivers what the outbox holds (what was left when the process stopped first), then every
     // notification the moment its transaction commits — through the senders the settings
     // replace when an admin saves them.
@@ -189,6 +202,7 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
     playbook_refresh.abort();
+    config_refresh.abort();
     outbox_worker.abort();
     relay.abort();
     settings.stop_mail();
@@ -210,6 +224,20 @@ async fn refresh_playbooks(store: Arc<dyn Store>) {
             Ok(0) => {}
             Ok(n) => tracing::info!(versions = n, "playbook versions stored by another node are now known"),
             Err(e) => tracing::warn!(error = %e, "cannot read the stored playbook versions; trying again"),
+        }
+    }
+}
+
+/// Puts in force what any node saved in the admin pages, every `CONFIG_REFRESH` (one read of
+/// three rows when nothing changed).
+async fn follow_shared_config(state: pronto_web::AppState) {
+    let mut tick = tokio::time::interval(pronto_web::settings::CONFIG_REFRESH);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut seen = None;
+    loop {
+        tick.tick().await;
+        if let Err(e) = state.follow_shared_config(&mut seen).await {
+            tracing::warn!(error = %e, "cannot read the shared configuration; trying again");
         }
     }
 }

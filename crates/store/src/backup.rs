@@ -85,9 +85,10 @@ fn sqlite_version(conn: &rusqlite::Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?)
 }
 
-/// Tables whose rows the migrations themselves write (the company's one profile row): an empty
+/// Tables whose rows the migrations themselves write (the company's one profile row, the
+/// config versions): an empty
 /// database has them, so they do not make a target "not empty", and a restore replaces them.
-pub(crate) const SEEDED_BY_MIGRATIONS: &[&str] = &["company_profile"];
+pub(crate) const SEEDED_BY_MIGRATIONS: &[&str] = &["company_profile", "config_versions"];
 
 /// The tables of a SQLite database that hold rows (beyond `schema_migrations` and what the
 /// migrations seed), each with its row count.

@@ -212,6 +212,7 @@ impl Command for ChangeCompany {
                 c.exec("UPDATE company_profile SET guide = $1, updated_at = $2, updated_by = $3 WHERE id = 1", params![g.as_str(), at, by]).await?;
             }
         }
+        crate::shared::bump(c, crate::shared::Config::Company).await?;
         Ok(())
     }
 }

@@ -43,6 +43,7 @@ mod queries;
 pub mod records;
 pub mod schedule;
 pub mod settings;
+pub mod shared;
 mod sql_store;
 mod sqlite;
 pub mod timers;
@@ -267,6 +268,23 @@ pub trait Store: Send + Sync {
     async fn send_email(&self, email: OutgoingEmail) -> Result<i64>;
     async fn emails(&self, lead_id: i64) -> Result<Vec<EmailRecord>>;
     async fn attachment(&self, id: i64) -> Result<AttachmentRecord>;
+    /// An attachment's bytes as stored in the database (`None`: not there — kept on a node's
+    /// disk before migration 30, or too large to keep).
+    async fn attachment_data(&self, id: i64) -> Result<Option<Vec<u8>>>;
+    /// Content addresses of attachments whose bytes are not in the database (kept on a node's
+    /// disk before migration 30), after `after` in order, at most `limit`.
+    async fn files_missing(&self, after: String, limit: i64) -> Result<Vec<String>>;
+    /// Keeps a file's bytes in the database under its content address (the caller checked it).
+    async fn keep_file(&self, sha256: String, data: Vec<u8>) -> Result<()>;
+    /// The versions of what the admin pages save (settings, message texts, the company's
+    /// profile): one read of three rows, compared by each node with what it loaded.
+    async fn config_versions(&self) -> Result<shared::ConfigVersions>;
+    /// Reads again what another node changed: the message texts, or the company's office
+    /// calendar (the settings are the web layer's).
+    async fn reload_config(&self, what: shared::Config) -> Result<()>;
+    /// Counts one hit of `key` in `scope` in the fixed window starting at `window_start`
+    /// (microseconds; `shared::window`) and answers the window's count, shared by every node.
+    async fn count_hit(&self, scope: &str, key: String, window_start: i64) -> Result<i64>;
     /// Messages that were not inquiries, newest first.
     async fn ignored_mail(&self, limit: i64) -> Result<Vec<IgnoredMailRecord>>;
     /// Stores the company's text for a playbook's template in a language (checked by the

@@ -268,6 +268,9 @@ async fn insert_email(c: &mut dyn Conn, m: &MailIn, lead_id: i64, now: Timestamp
         )
         .await?;
     for a in &m.attachments {
+        if let Some(sha) = &a.sha256 {
+            crate::shared::put_file(c, sha, &a.data, now).await?;
+        }
         c.exec(
             "INSERT INTO attachments (email_id, lead_id, filename, content_type, size, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             params![id, lead_id, a.filename.as_str(), a.content_type.as_str(), a.size, a.sha256.clone(), t],

@@ -40,6 +40,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/sqlite/0027_purchases.sql") },
     Migration { version: 28, name: "nodes, claims and leases", sql: include_str!("../migrations/sqlite/0028_nodes.sql") },
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/sqlite/0029_timer_attempts.sql") },
+    Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/sqlite/0030_shared_state.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -72,6 +73,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 27, name: "the supplier's purchase", sql: include_str!("../migrations/postgres/0027_purchases.sql") },
     Migration { version: 28, name: "nodes, claims and leases", sql: include_str!("../migrations/postgres/0028_nodes.sql") },
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/postgres/0029_timer_attempts.sql") },
+    Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/postgres/0030_shared_state.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

@@ -542,8 +542,10 @@ pub struct AttachmentIn {
     pub filename: String,
     pub content_type: String,
     pub size: i64,
-    /// Where the file is (content address); `None` when it was too large to keep.
+    /// The file's content address (SHA-256); `None` when it was too large to keep.
     pub sha256: Option<String>,
+    /// Its bytes, kept in `files` by the ingesting transaction (empty when not kept).
+    pub data: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,6 +61,7 @@ impl Command for SaveSettings {
         if let Some(entry) = &ch.audit {
             crate::audit::append(c, entry, now).await?;
         }
+        crate::shared::bump(c, crate::shared::Config::Settings).await?;
         Ok(())
     }
 }

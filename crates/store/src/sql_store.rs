@@ -29,6 +29,8 @@ pub(crate) struct SqlStore {
     wall: Arc<dyn Clock>,
     /// This process's row of the write probe (`health::ProbeWrite`).
     probe_key: String,
+    /// The rate-count window this node last removed the ended ones before (`count_hit`).
+    pruned_window: std::sync::atomic::AtomicI64,
 }
 
 impl SqlStore {
@@ -53,6 +55,7 @@ impl SqlStore {
             probe_key: format!("health:{}:{}", std::process::id(), crate::micros(clock.now())),
             clock,
             node,
+            pruned_window: std::sync::atomic::AtomicI64::new(i64::MIN),
             wall: opts.liveness_clock.clone().unwrap_or_else(|| Arc::new(pronto_domain::SystemClock)),
         }
     }
@@ -481,6 +484,35 @@ impl Store for SqlStore {
 
     async fn attachment(&self, id: i64) -> Result<crate::records::AttachmentRecord> {
         self.read(move |c| Box::pin(queries::attachment(c, id))).await
+    }
+
+    async fn attachment_data(&self, id: i64) -> Result<Option<Vec<u8>>> {
+        self.read(move |c| Box::pin(crate::shared::attachment_data(c, id))).await
+    }
+
+    async fn files_missing(&self, after: String, limit: i64) -> Result<Vec<String>> {
+        self.read(move |c| Box::pin(async move { crate::shared::files_missing(c, &after, limit).await })).await
+    }
+
+    async fn keep_file(&self, sha256: String, data: Vec<u8>) -> Result<()> {
+        self.writer.submit(crate::shared::KeepFile { sha256, data }).await
+    }
+
+    async fn config_versions(&self) -> Result<crate::shared::ConfigVersions> {
+        self.read(|c| Box::pin(crate::shared::versions(c))).await
+    }
+
+    async fn reload_config(&self, what: crate::shared::Config) -> Result<()> {
+        match what {
+            crate::shared::Config::Messages => self.reload_messages().await,
+            crate::shared::Config::Company => self.reload_office_calendar().await,
+            crate::shared::Config::Settings => Ok(()),
+        }
+    }
+
+    async fn count_hit(&self, scope: &str, key: String, window_start: i64) -> Result<i64> {
+        let prune = self.pruned_window.swap(window_start, std::sync::atomic::Ordering::Relaxed) < window_start;
+        self.writer.submit(crate::shared::CountHit { scope: scope.to_owned(), key, window_start, prune }).await
     }
 
     async fn ignored_mail(&self, limit: i64) -> Result<Vec<crate::records::IgnoredMailRecord>> {

@@ -141,5 +141,7 @@ mod offer_reports;
 mod requisites;
 #[path = "contract/settings.rs"]
 mod settings;
+#[path = "contract/shared.rs"]
+mod shared;
 #[path = "contract/users.rs"]
 mod users;

@@ -249,9 +249,9 @@ async fn accept(
     body: Body,
     lang: &mut &'static str,
 ) -> Result<FormReceipt, Refused> {
-    if !st.form_limiter.check(client_ip(st, headers, peer)) {
+    if let Some(wait) = st.form_limiter.check(client_ip(st, headers, peer)).await? {
         metrics::counter!("pronto_form_rate_limited_total").increment(1);
-        return Err(ApiError::RateLimited("too many submissions from your address; try again in a minute".into()).into());
+        return Err(ApiError::RateLimitedFor("too many submissions from your address; try again in a minute".into(), wait).into());
     }
     let bytes = read_body(body, st.config.body_limit).await?;
     let idem = idempotency_key(headers, format!("form:{form_key}"), &bytes)?;

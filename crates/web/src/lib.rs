@@ -149,9 +149,10 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<WebConfig>,
-    pub form_limiter: Arc<ratelimit::IpLimiter>,
-    /// Sign-in attempts per client IP: 10 a minute.
-    pub login_limiter: Arc<ratelimit::IpLimiter>,
+    /// Web-form submissions per client IP (counted in the database: every node's).
+    pub form_limiter: Arc<ratelimit::SharedLimiter>,
+    /// Sign-in attempts per client IP: 10 a minute (counted in the database: every node's).
+    pub login_limiter: Arc<ratelimit::SharedLimiter>,
     /// Customer-page requests per client IP (`page_rate_per_minute`).
     pub page_limiter: Arc<ratelimit::IpLimiter>,
     /// The timer worker: `serve` runs its loop; the manual clock's `advance` drives it.
@@ -173,9 +174,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: WebConfig) -> Self {
         let settings = Arc::new(settings::Settings::new(config.fixed.clone()));
-        let form_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.form_rate_per_minute, clock.clone()));
+        let form_limiter = Arc::new(ratelimit::SharedLimiter::per_minute("form", config.form_rate_per_minute, store.clone(), clock.clone()));
         let timers = pronto_store::Timers::new(store.clone(), clock.clone());
-        let login_limiter = Arc::new(ratelimit::IpLimiter::per_minute(10, clock.clone()));
+        let login_limiter = Arc::new(ratelimit::SharedLimiter::per_minute("login", 10, store.clone(), clock.clone()));
         let page_limiter = Arc::new(ratelimit::IpLimiter::per_minute(config.page_rate_per_minute, clock.clone()));
         let readiness = Arc::new(health::Readiness::new(store.clone()));
         AppState {

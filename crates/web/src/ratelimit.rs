@@ -1,5 +1,10 @@
-//! Per-client-IP rate limits for the public endpoints (GCRA via `governor`), driven by the
-//! injected clock so that tests with the manual clock behave the same as production.
+//! Per-client-IP rate limits for the public endpoints, driven by the injected clock so that
+//! tests with the manual clock behave the same as production.
+//!
+//! [`SharedLimiter`] (the web forms, sign-in) counts in the database — a fixed one-minute
+//! window per address, one statement through the writer (`pronto_store::shared`) — so every
+//! node answering behind a load balancer applies the same limit. [`IpLimiter`] (GCRA via
+//! `governor`, in memory) is the customer pages' per-node guard.
 
 use governor::clock::{Clock as GovClock, Reference};
 use governor::{Quota, RateLimiter, state::keyed::DashMapStateStore};
@@ -67,8 +72,59 @@ impl IpLimiter {
     }
 }
 
+/// A limit of `n` requests a minute per client address, counted in the database (the same on
+/// every node): a fixed window, `n` requests in each; the rate may change while it runs (and
+/// then counts afresh, as a new limit).
+pub struct SharedLimiter {
+    scope: &'static str,
+    rate: std::sync::atomic::AtomicU32,
+    store: Arc<dyn pronto_store::Store>,
+    clock: Arc<dyn Clock>,
+}
+
+/// The window the counts are kept in.
+pub const WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_mins(1);
+
+/// Whether the `hits`-th request of a window with `limit` is over it; then, the seconds to wait.
+pub fn over(hits: i64, limit: u32, seconds_left: i64) -> Option<i64> {
+    (limit > 0 && hits > i64::from(limit)).then_some(seconds_left)
+}
+
+impl SharedLimiter {
+    /// `n` requests a minute per address in `scope`; 0 disables the limit.
+    pub fn per_minute(scope: &'static str, n: u32, store: Arc<dyn pronto_store::Store>, clock: Arc<dyn Clock>) -> Self {
+        SharedLimiter { scope, rate: std::sync::atomic::AtomicU32::new(n), store, clock }
+    }
+
+    /// Another rate from now on (a changed setting): counted afresh, since the rate is part of
+    /// the count's scope (`form/20`); every node has the same rate within a second.
+    pub fn set_rate(&self, n: u32) {
+        self.rate.store(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Counts a request from `ip`: `None` when it may go on, `Some(seconds)` to wait when it
+    /// is over the limit (what `Retry-After` says).
+    pub async fn check(&self, ip: IpAddr) -> Result<Option<i64>, pronto_store::StoreError> {
+        let limit = self.rate.load(std::sync::atomic::Ordering::Relaxed);
+        if limit == 0 {
+            return Ok(None);
+        }
+        let (start, left) = pronto_store::shared::window(self.clock.now(), WINDOW);
+        let scope = format!("{}/{limit}", self.scope);
+        let hits = self.store.count_hit(&scope, ip.to_string(), start).await?;
+        Ok(over(hits, limit, left))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn over_the_limit_waits_for_the_window() {
+        for (hits, limit, left, want) in [(1, 3, 40, None), (3, 3, 40, None), (4, 3, 40, Some(40)), (1000, 0, 5, None), (2, 1, 1, Some(1))] {
+            assert_eq!(over(hits, limit, left), want, "{hits} of {limit}");
+        }
+    }
+
     use super::*;
     use jiff::SignedDuration;
     use pronto_domain::ManualClock;

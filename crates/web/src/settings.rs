@@ -13,6 +13,8 @@
 //! (links in messages), the web forms' rate limit, and the mailbox readers (stopped and started
 //! again from their stored cursors when a mailbox changed). Readers of a value take the `Arc`
 //! of the moment, so a request or a send in flight finishes with the values it started with.
+//! The save also bumps the settings' row of `config_versions` in its transaction: every other
+//! node sees it within [`CONFIG_REFRESH`] and reloads ([`AppState::follow_shared_config`]).
 
 use crate::AppState;
 use pronto_alerts::{EmailSender, SmsConfig, SmsProvider};
@@ -389,7 +391,39 @@ impl AppState {
         *self.settings.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(current);
         Ok(())
     }
+
+    /// Puts in force what any node saved since `seen` (settings, message texts, the company's
+    /// profile and office calendar): one read of `config_versions`, and a reload of only what
+    /// moved. `seen` is `None` at first: everything is read once. Run every
+    /// [`CONFIG_REFRESH`] by `pronto serve`.
+    pub async fn follow_shared_config(&self, seen: &mut Option<pronto_store::shared::ConfigVersions>) -> Result<(), crate::error::ApiError> {
+        use pronto_store::shared::Config;
+        let now = self.store.config_versions().await?;
+        let changed = match seen {
+            Some(before) => now.changed_since(before),
+            None => vec![Config::Settings, Config::Messages, Config::Company],
+        };
+        for what in &changed {
+            match what {
+                Config::Settings => self.reload_settings().await?,
+                Config::Messages => self.store.reload_config(Config::Messages).await?,
+                Config::Company => {
+                    self.store.reload_config(Config::Company).await?;
+                    self.load_company().await;
+                }
+            }
+        }
+        if seen.is_some() && !changed.is_empty() {
+            tracing::info!(changed = ?changed, "configuration saved on a node is now in force here");
+        }
+        *seen = Some(now);
+        Ok(())
+    }
 }
+
+/// How often a node looks for settings, message texts and the company's profile saved by any
+/// node (`AppState::follow_shared_config`).
+pub const CONFIG_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
 
 #[cfg(test)]
 mod tests {

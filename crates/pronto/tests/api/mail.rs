@@ -426,3 +426,31 @@ async fn without_idle_the_mailbox_is_polled(engine: Engine) {
     d.append("INBOX", &numbered(1, "")).await.unwrap();
     wait_leads(&app, 1).await;
 }
+
+/// Two nodes on one PostgreSQL: an attachment node A read from the mailbox is downloaded from
+/// node B (it is in the database, not in A's data directory).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attachment_read_by_one_node_is_downloaded_from_another() {
+    if !testkit::postgres_enabled() {
+        eprintln!("SKIPPED: PRONTO_TEST_POSTGRES=off");
+        return;
+    }
+    let d = dovecot().await;
+    let a = app_reading(Engine::Postgres, d.url(), Options::default()).await;
+    let mut b = testkit::spawn_app_on(testkit::Storage::sharing(&a.storage), Options::default().manual_clock(TUESDAY_9)).await;
+    d.append("INBOX", &fixture("09-attachments.eml")).await.unwrap();
+    let l = id(&wait_leads(&a, 1).await[0]);
+    let emails = b.get(&format!("/api/v1/leads/{l}/emails")).await.expect(200);
+    let files = emails["items"][0]["attachments"].as_array().unwrap().clone();
+    assert!(files.len() >= 2, "{emails:#}");
+    for f in &files {
+        let url = f["url"].as_str().unwrap();
+        let from_a = a.send(a.req(reqwest::Method::GET, url)).await;
+        let from_b = b.send(b.req(reqwest::Method::GET, url)).await;
+        assert_eq!((from_a.status, from_b.status), (200, 200), "{url}");
+        assert_eq!(from_b.text, from_a.text, "{url}: the same file from either node");
+        assert_eq!(from_b.header("content-length").map(str::to_owned), Some(f["size"].to_string()), "{f}");
+    }
+    assert!(!a.storage.dir.path().join("attachments").exists(), "nothing kept in A's own folder");
+    b.stop().await;
+}

@@ -83,6 +83,7 @@ impl Command for SetMessage {
             .await?;
         }
         pending.record(DomainEvent::message_set(*remove, &m.playbook, &m.template, &m.language), None, None, *actor, now);
+        crate::shared::bump(c, crate::shared::Config::Messages).await?;
         Ok(())
     }
 }

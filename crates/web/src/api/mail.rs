@@ -345,12 +345,18 @@ pub async fn attachment(State(st): State<AppState>, caller: Caller, Path(id): Pa
     let id = path_id(&id, "attachment")?;
     let a = st.store.attachment(id).await.map_err(|e| or_not_found(e, "attachment"))?;
     crate::access::require_on_lead(&st, &caller, Action::ReadPersonalData, a.lead_id).await?;
-    let path = a
-        .sha256
-        .as_deref()
-        .and_then(|sha| pronto_mail::imap::attachment_path(&st.config.data_dir, sha))
-        .ok_or_else(|| ApiError::not_found("attachment file (it was larger than the limit and not kept)"))?;
-    let data = tokio::fs::read(&path).await.map_err(|_| ApiError::not_found("attachment file"))?;
+    let Some(sha) = a.sha256.as_deref() else {
+        return Err(ApiError::not_found("attachment file (it was larger than the limit and not kept)"));
+    };
+    // In the database (every node serves it); one kept before migration 30 is read from the
+    // node's data directory.
+    let data = match st.store.attachment_data(a.id).await? {
+        Some(data) => data,
+        None => {
+            let path = pronto_mail::imap::attachment_path(&st.config.data_dir, sha).ok_or_else(|| ApiError::not_found("attachment file"))?;
+            tokio::fs::read(&path).await.map_err(|_| ApiError::not_found("attachment file"))?
+        }
+    };
     st.audit(&caller, crate::audit::kind::ATTACHMENT_READ, Some(format!("lead/{}", a.lead_id)), serde_json::json!({ "attachment_id": a.id, "filename": a.filename }))
         .await?;
     Ok(download(&a.filename, &a.content_type, data))

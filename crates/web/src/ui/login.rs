@@ -47,8 +47,11 @@ pub(super) async fn login(State(st): State<AppState>, Peer(peer): Peer, headers:
         return again(t.t("forbidden"), StatusCode::FORBIDDEN);
     }
     let ip = crate::forms::client_ip(&st, &headers, peer);
-    if !st.login_limiter.check(ip) {
-        return again(t.t("too-many-attempts"), StatusCode::TOO_MANY_REQUESTS);
+    match st.login_limiter.check(ip).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return again(t.t("too-many-attempts"), StatusCode::TOO_MANY_REQUESTS),
+        // The sign-in itself needs the database: it says what is wrong.
+        Err(e) => tracing::warn!(error = %e, "cannot count the sign-in attempt"),
     }
     let ip_text = (!ip.is_unspecified()).then(|| ip.to_string());
     let tried: String = f.login.trim().chars().take(100).collect();
