@@ -34,6 +34,7 @@ pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
             tracing::warn!(error = %e, "the cross-node feed cannot read its starting point");
         }
         let mut listener: Option<PgListener> = None;
+        let mut watching = true;
         loop {
             if wakers.upgrade().is_none() {
                 break;
@@ -78,11 +79,17 @@ pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
                 w.outbox.notify_one();
             }
             if w.committed.receiver_count() == 0 {
-                // Nobody watches live: keep the cursors at the end without reading rows.
-                if told && let Err(e) = feed.start(&pool).await {
-                    tracing::debug!(error = %e, "cannot move the cross-node cursors");
-                }
+                // Nobody watches live: read nothing; the cursors move to the end when someone
+                // starts watching (what was committed before is not news to them).
+                watching = false;
                 continue;
+            }
+            if !watching {
+                if let Err(e) = feed.start(&pool).await {
+                    tracing::debug!(error = %e, "cannot move the cross-node cursors");
+                    continue;
+                }
+                watching = true;
             }
             match feed.read(&pool).await {
                 Ok(live) => {
