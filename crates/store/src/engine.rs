@@ -327,6 +327,14 @@ impl Dialect {
             Dialect::Postgres => "BEGIN",
         }
     }
+    /// What a SELECT of rows to claim ends with: on PostgreSQL, where several nodes claim at
+    /// once, it locks the rows it reads and skips those another transaction holds.
+    pub fn skip_locked(self) -> &'static str {
+        match self {
+            Dialect::Sqlite => "",
+            Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
+        }
+    }
     pub fn name(self) -> &'static str {
         match self {
             Dialect::Sqlite => "sqlite",

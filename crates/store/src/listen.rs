@@ -132,6 +132,12 @@ impl Cursor {
     }
 }
 
+/// The highest id in `table` (0 when empty).
+async fn max_id(c: &mut dyn Conn, table: &'static str) -> crate::Result<i64> {
+    let row = c.row(&format!("SELECT COALESCE(MAX(id), 0) AS id FROM {table}"), vec![]).await?;
+    Ok(row.map(|r| r.i64("id")).transpose()?.unwrap_or(0))
+}
+
 struct Feed {
     node: String,
     events: Cursor,
@@ -143,9 +149,8 @@ impl Feed {
     async fn start(&mut self, pool: &PgPool) -> crate::Result<()> {
         let mut c = pool.acquire().await?;
         let c: &mut dyn Conn = &mut *c;
-        let max = |t: &'static str| format!("SELECT COALESCE(MAX(id), 0) AS id FROM {t}");
-        self.events.last = c.row(&max("events"), vec![]).await?.map(|r| r.i64("id")).transpose()?.unwrap_or(0);
-        self.in_app.last = c.row(&max("outbox"), vec![]).await?.map(|r| r.i64("id")).transpose()?.unwrap_or(0);
+        self.events.last = max_id(c, "events").await?;
+        self.in_app.last = max_id(c, "outbox").await?;
         self.events.seen.clear();
         self.in_app.seen.clear();
         Ok(())
@@ -171,15 +176,8 @@ impl Feed {
             out.push(Committed { kind, lead_id: r.opt_i64("lead_id")?, data });
         }
         // Rows written by this node are skipped by the query, so move past them too.
-        let top = c
-            .row("SELECT COALESCE(MAX(id), 0) AS id FROM events WHERE id > $1", params![self.events.last])
-            .await?
-            .map(|r| r.i64("id"))
-            .transpose()?;
-        if rows.len() < PAGE as usize
-            && let Some(top) = top
-        {
-            self.events.last = self.events.last.max(top);
+        if rows.len() < PAGE as usize {
+            self.events.last = self.events.last.max(max_id(c, "events").await?);
         }
         self.events.prune();
         let rows = c
@@ -204,15 +202,8 @@ impl Feed {
                 }),
             });
         }
-        let top = c
-            .row("SELECT COALESCE(MAX(id), 0) AS id FROM outbox WHERE id > $1", params![self.in_app.last])
-            .await?
-            .map(|r| r.i64("id"))
-            .transpose()?;
-        if rows.len() < PAGE as usize
-            && let Some(top) = top
-        {
-            self.in_app.last = self.in_app.last.max(top);
+        if rows.len() < PAGE as usize {
+            self.in_app.last = self.in_app.last.max(max_id(c, "outbox").await?);
         }
         self.in_app.prune();
         Ok(out)

@@ -218,10 +218,7 @@ async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, alive_sin
     let t = micros(now);
     // On PostgreSQL another node's writer may be claiming at the same time: skip the rows it
     // holds rather than wait for them.
-    let lock = match c.dialect() {
-        crate::engine::Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
-        crate::engine::Dialect::Sqlite => "",
-    };
+    let lock = c.dialect().skip_locked();
     let sql = format!(
         "SELECT o.id, o.channel, o.recipient_address FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}",
         claimable("o")
@@ -333,10 +330,7 @@ pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, now
 
 async fn probe_channel(c: &mut dyn Conn, channel: &str, node: &str, now: Timestamp) -> R<Option<OutboxRecord>> {
     let t = micros(now);
-    let lock = match c.dialect() {
-        crate::engine::Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
-        crate::engine::Dialect::Sqlite => "",
-    };
+    let lock = c.dialect().skip_locked();
     // The oldest row waiting for a retry that heads its recipient's queue.
     let sql = format!(
         "SELECT o.id FROM outbox o WHERE o.channel = $2 AND o.status = 'queued' AND o.attempts > 0 AND o.next_attempt_at > $1

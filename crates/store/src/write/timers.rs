@@ -62,10 +62,7 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
     let t = micros(now);
     // On PostgreSQL several nodes fire at once: each takes timers no other node's batch holds,
     // rather than waiting for them (and then finding them fired).
-    let lock = match c.dialect() {
-        Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
-        Dialect::Sqlite => "",
-    };
+    let lock = c.dialect().skip_locked();
     let rows = c
         .rows(
             &format!(
