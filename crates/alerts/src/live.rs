@@ -19,12 +19,14 @@ pub struct LiveEvent {
 
 pub struct Live {
     tx: broadcast::Sender<LiveEvent>,
+    /// Told when a client starts watching (the relay then follows the store's commits).
+    watched: tokio::sync::Notify,
 }
 
 impl Default for Live {
     fn default() -> Self {
         // A slow client that falls this far behind is told so and catches up from the API.
-        Live { tx: broadcast::channel(4096).0 }
+        Live { tx: broadcast::channel(4096).0, watched: tokio::sync::Notify::new() }
     }
 }
 
@@ -35,7 +37,14 @@ impl Live {
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
-        self.tx.subscribe()
+        let rx = self.tx.subscribe();
+        self.watched.notify_one();
+        rx
+    }
+
+    /// How many clients watch.
+    pub fn watchers(&self) -> usize {
+        self.tx.receiver_count()
     }
 }
 
@@ -103,20 +112,42 @@ fn task(ev: &DomainEvent, lead: Option<i64>) -> LiveEvent {
     LiveEvent { user, kind: "task", data }
 }
 
-/// Relays committed store events to the live feed until the store goes away.
-pub async fn relay(mut rx: broadcast::Receiver<pronto_store::Committed>, live: std::sync::Arc<Live>) {
+/// How often the relay looks whether its last client has gone.
+const STILL_WATCHED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Relays committed store events to the live feed while somebody watches it, until the store
+/// goes away. `follow` subscribes to the store's commits: it is called when the first client
+/// starts watching, and the subscription is dropped a little after the last one left, so a
+/// node nobody watches neither collects its commits nor reads other nodes' (`store::listen`).
+pub async fn relay(follow: impl Fn() -> broadcast::Receiver<pronto_store::Committed>, live: std::sync::Arc<Live>) {
     loop {
-        match rx.recv().await {
-            Ok(e) => {
-                if let Some(ev) = from_committed(&e) {
-                    live.publish(ev);
+        while live.watchers() == 0 {
+            // A client may subscribe between the look and the wait: look again now and then.
+            let _ = tokio::time::timeout(STILL_WATCHED, live.watched.notified()).await;
+        }
+        let mut rx = follow();
+        let mut look = tokio::time::interval(STILL_WATCHED);
+        look.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                r = rx.recv() => match r {
+                    Ok(e) => {
+                        if let Some(ev) = from_committed(&e) {
+                            live.publish(ev);
+                        }
+                    }
+                    Err(broadcast::error::RecvError::Lagged(n)) => {
+                        tracing::warn!(missed = n, "the live feed fell behind the store");
+                        live.publish(LiveEvent { user: None, kind: "lagged", data: json!({ "missed": n }) });
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return,
+                },
+                _ = look.tick() => {
+                    if live.watchers() == 0 {
+                        break;
+                    }
                 }
             }
-            Err(broadcast::error::RecvError::Lagged(n)) => {
-                tracing::warn!(missed = n, "the live feed fell behind the store");
-                live.publish(LiveEvent { user: None, kind: "lagged", data: json!({ "missed": n }) });
-            }
-            Err(broadcast::error::RecvError::Closed) => return,
         }
     }
 }

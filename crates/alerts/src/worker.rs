@@ -104,8 +104,9 @@ impl Outbox {
             // Look before claiming: a claim is a write, and every commit wakes this loop, so
             // claiming on every wake-up would keep a writer (and a core) busy doing nothing.
             let probe_in = self.clone().probe().await;
-            let wait = match self.store.next_notification_due().await {
-                Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications(BATCH).await {
+            let held = self.held();
+            let wait = match self.store.next_notification_due_held(&held).await {
+                Ok(Some(due)) if due <= self.clock.now() => match self.store.claim_notifications_held(BATCH, &held).await {
                     Ok(batch) if !batch.is_empty() => {
                         for group in by_recipient(batch) {
                             self.clone().dispatch(group, false).await;
@@ -132,6 +133,18 @@ impl Outbox {
                 _ = changed.notified() => {}
             }
         }
+    }
+
+    /// The channels whose messages wait rather than being tried now: e-mail while it is not
+    /// set up (it goes out once it is), and a provider that failed until a probe gets through
+    /// ([`Outbox::probe`]) — so an outage or a missing setting costs one attempt every
+    /// [`PROBE`], not a claim, an attempt and a write per message.
+    fn held(&self) -> Vec<String> {
+        let mut held: Vec<String> = self.failing.lock().expect("lock").keys().cloned().collect();
+        if self.senders.email().is_none() && !held.iter().any(|c| c == "email") {
+            held.push("email".to_owned());
+        }
+        held
     }
 
     /// Probes each failing provider whose time has come with its oldest waiting message;

@@ -1,10 +1,12 @@
 //! `pronto-bench intake --nodes 1,2,3` (issue 22): the web-form intake through 1, 2, 3 … real
 //! `pronto serve` processes on one PostgreSQL database, measured in one run. For each count: a
 //! fresh scratch database, that many nodes, the same clients spread over them (client `c` on
-//! node `c % n`, keep-alive); leads/s and latency, the ratio to one node's rate from the same
-//! run (the figure that says whether coordination costs anything that shows), and the CPU
-//! each node and PostgreSQL (every `postgres` process of the machine) spent per lead — from
-//! which `docs/performance.md` projects the throughput of N machines. On a 2-core machine the
+//! node `c % n`, keep-alive); leads/s and latency at full load, the ratio to one node's rate
+//! from the same run, then the same clients paced at 40 % of the first count's full-load rate
+//! (every count does the same work: its latency and CPU per lead say what coordination costs
+//! where it does not compete for the cores), and in each phase the CPU each node and
+//! PostgreSQL (every `postgres` process of the machine) spent per lead — from which
+//! `docs/performance.md` projects the throughput of N machines. On a 2-core machine the
 //! nodes, PostgreSQL and the load generator share the cores: more nodes cannot add CPU here,
 //! so "two nodes do not lose to one" is the figure, not a speed-up.
 
@@ -53,6 +55,9 @@ pub async fn intake(counts: &[usize], clients: usize, seconds: f64, postgres_url
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     let mut one: Option<f64> = None;
+    // The paced phase's rate: 40 % of what the first count carried at full load, the same for
+    // every count, so each count does the same work and the CPU it spends on it is compared.
+    let mut pace: Option<f64> = None;
     for &n in counts {
         let n = n.max(1);
         let line = testkit::db::with_scratch_postgres(postgres_url, "pronto_bench_nodes", |url| async move {
@@ -64,38 +69,61 @@ pub async fn intake(counts: &[usize], clients: usize, seconds: f64, postgres_url
             let addrs: Vec<String> = nodes.iter().map(|n| n.addr.clone()).collect();
             let counter = Arc::new(AtomicU64::new(0));
             load_spread(&addrs, clients, 1.0, None, counter.clone(), false).await; // warm up
-            let (cpu0, pg0): (Vec<f64>, f64) = (nodes.iter().map(|n| cpu_seconds(n.pid)).collect(), postgres_cpu());
-            let l = load_spread(&addrs, clients, seconds, None, counter.clone(), false).await;
-            let (cpu1, pg1): (Vec<f64>, f64) = (nodes.iter().map(|n| cpu_seconds(n.pid)).collect(), postgres_cpu());
+            let full = measure(&nodes, || load_spread(&addrs, clients, seconds, None, counter.clone(), false)).await;
+            let rate = pace.unwrap_or(full.0.rate * 0.4);
+            let paced = measure(&nodes, || load_spread(&addrs, clients, seconds, Some(rate), counter.clone(), false)).await;
             for node in &mut nodes {
                 let _ = node.child.kill().await;
             }
-            let per_lead = |s: f64| s / l.ok.max(1) as f64 * 1000.0;
-            let node_ms: Vec<f64> = cpu0.iter().zip(&cpu1).map(|(a, b)| per_lead(b - a)).collect();
-            let pg_ms = per_lead(pg1 - pg0);
             // Every acknowledged lead is stored once.
             let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(&url).await?;
             let leads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leads").fetch_one(&mut c).await?;
             let received: i64 =
                 sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE kind = 'lead.received'").fetch_one(&mut c).await?;
             let acked = counter.load(Ordering::Relaxed) as i64;
-            Ok::<_, AnyError>((l, node_ms, pg_ms, leads, received, acked))
+            Ok::<_, AnyError>((full, paced, rate, leads, received, acked))
         })
         .await?;
-        let (l, node_ms, pg_ms, leads, received, acked) = line;
-        let base = *one.get_or_insert(l.rate);
+        let (full, paced, rate, leads, received, acked) = line;
+        pace.get_or_insert(rate);
+        let base = *one.get_or_insert(full.0.rate);
         println!(
-            "nodes {n}  {:>7.0} leads/s = {:.2}x one node; p50 {:.1} ms, p99 {:.1} ms ({} failed); CPU per lead: nodes {} ms (sum {:.2}), PostgreSQL {:.2} ms; {leads} leads, {received} received events, {acked} sent: {}",
-            l.rate,
-            l.rate / base,
-            percentile(&l.latencies, 0.5),
-            percentile(&l.latencies, 0.99),
-            l.failed,
-            node_ms.iter().map(|m| format!("{m:.2}")).collect::<Vec<_>>().join(" + "),
-            node_ms.iter().sum::<f64>(),
-            pg_ms,
-            if leads == received && leads <= acked { "consistent" } else { "INCONSISTENT" },
+            "nodes {n}  full load {:>6.0} leads/s = {:.2}x one node; {}",
+            full.0.rate,
+            full.0.rate / base,
+            describe(&full)
+        );
+        println!("         paced at {rate:.0}/s: {:>6.0} leads/s; {}", paced.0.rate, describe(&paced));
+        println!(
+            "         {leads} leads, {received} received events, {acked} acknowledged: {}",
+            if leads == received && leads <= acked { "consistent" } else { "INCONSISTENT" }
         );
     }
     Ok(())
+}
+
+/// A phase's load, and the CPU milliseconds per acknowledged lead of each node and of PostgreSQL.
+type Measured = (crate::intake::Load, Vec<f64>, f64);
+
+async fn measure<F: std::future::Future<Output = crate::intake::Load>>(nodes: &[Node], phase: impl FnOnce() -> F) -> Measured {
+    let (cpu0, pg0): (Vec<f64>, f64) = (nodes.iter().map(|n| cpu_seconds(n.pid)).collect(), postgres_cpu());
+    let l = phase().await;
+    let (cpu1, pg1): (Vec<f64>, f64) = (nodes.iter().map(|n| cpu_seconds(n.pid)).collect(), postgres_cpu());
+    let per_lead = |s: f64| s / l.ok.max(1) as f64 * 1000.0;
+    let node_ms = cpu0.iter().zip(&cpu1).map(|(a, b)| per_lead(b - a)).collect();
+    let pg_ms = per_lead(pg1 - pg0);
+    (l, node_ms, pg_ms)
+}
+
+fn describe((l, node_ms, pg_ms): &Measured) -> String {
+    format!(
+        "p50 {:.1} ms, p99 {:.1} ms ({} failed); CPU per lead: nodes {} ms (sum {:.2}), PostgreSQL {:.2} ms, all {:.2} ms",
+        percentile(&l.latencies, 0.5),
+        percentile(&l.latencies, 0.99),
+        l.failed,
+        node_ms.iter().map(|m| format!("{m:.2}")).collect::<Vec<_>>().join(" + "),
+        node_ms.iter().sum::<f64>(),
+        pg_ms,
+        node_ms.iter().sum::<f64>() + pg_ms,
+    )
 }

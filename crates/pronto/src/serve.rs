@@ -119,7 +119,11 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     }
     let live = Arc::new(pronto_alerts::Live::default());
     // What commits (new leads, tasks, stage changes …) reaches live clients at once.
-    let relay = tokio::spawn(pronto_alerts::live::relay(store.committed(), live.clone()));
+    let follow = {
+        let store = store.clone();
+        move || store.committed()
+    };
+    let relay = tokio::spawn(pronto_alerts::live::relay(follow, live.clone()));
     // Mailboxes: one reader each, from the stored cursor on. The settings run them: the ones
     // of the environment and the file, and the ones saved in the admin pages (restarted when
     // those change).

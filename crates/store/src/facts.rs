@@ -4,7 +4,7 @@
 //! differs from the stored one, the difference is applied to the daily tallies — all in the
 //! same transaction as the change itself, so the reports never disagree with the registry.
 
-use crate::engine::{Conn, Dialect};
+use crate::engine::{Conn, Dialect, P};
 use crate::playbooks::Playbooks;
 use crate::{Result, StoreError, from_micros, params};
 use pronto_domain::event::DomainEvent;
@@ -174,42 +174,92 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
     Ok(())
 }
 
-/// Adds each change to its stored tally, in key order.
+/// How many shares a cell is kept in on PostgreSQL: each writer connection adds to share
+/// `pg_backend_pid() % SHARES`, so writers (of one node or of several) do not wait on each
+/// other's commits for the same day's row; the reads add the shares up ([`cells_by_day`]).
+/// Two writers on one share only wait, as every writer did before.
+const SHARES: i64 = 16;
+
+/// Cells read, merged and written per statement (a statement's parameters are limited).
+const CELLS_PER_STATEMENT: usize = 400;
+
+/// Adds each change to this writer's share of its stored tally: a few statements for all the
+/// cells of a batch (rather than a few per cell), in key order.
 pub(crate) async fn apply(c: &mut dyn Conn, changes: Deltas) -> Result<()> {
+    let mut cells: Vec<(i64, &'static str, String, Tally)> =
+        changes.into_iter().filter(|(_, t)| !t.is_empty()).map(|((day, dim, value), t)| (day as i64, dim.name(), value, t)).collect();
+    // The order the rows are locked in, the same for every writer (as the database sorts).
+    cells.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+    for chunk in cells.chunks(CELLS_PER_STATEMENT) {
+        apply_cells(c, chunk).await?;
+    }
+    Ok(())
+}
+
+async fn apply_cells(c: &mut dyn Conn, cells: &[(i64, &'static str, String, Tally)]) -> Result<()> {
     let pg = c.dialect() == Dialect::Postgres;
-    let lock = if pg { " FOR UPDATE" } else { "" };
-    for ((day, dim, value), change) in changes {
-        if change.is_empty() {
-            continue;
-        }
-        if pg {
-            // Another writer may be adding the same new row: make sure it exists (waiting for
-            // theirs) so that the read below locks it, instead of two writers each inserting
-            // their own tally and one overwriting the other's. (SQLite has one writer.)
-            c.exec(
-                "INSERT INTO report_cells (day, dim, value, tally) VALUES ($1, $2, $3, '{}') ON CONFLICT (day, dim, value) DO NOTHING",
-                params![day as i64, dim.name(), value.as_str()],
-            )
-            .await?;
-        }
-        let sql = format!("SELECT tally FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3{lock}");
-        let mut t: Tally = match c.row(&sql, params![day as i64, dim.name(), value.as_str()]).await? {
-            Some(r) => serde_json::from_str(&r.str("tally")?).unwrap_or_default(),
-            None => Tally::default(),
-        };
-        t.merge(&change);
+    let (lock, shard) = if pg { (" FOR UPDATE", format!("pg_backend_pid() % {SHARES}")) } else { ("", "0".to_owned()) };
+    let keys = || cells.iter().flat_map(|(d, dim, v, _)| [P::from(*d), P::from(*dim), P::from(v.as_str())]).collect::<Vec<_>>();
+    let triples = |n: usize, extra: &str| {
+        (0..n).map(|i| format!("(${}, ${}, ${}{extra})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect::<Vec<_>>().join(", ")
+    };
+    if pg {
+        // Another writer on the same share may be adding the same new rows: make sure they
+        // exist (waiting for theirs) so that the read below locks them, instead of two writers
+        // each inserting their own tally and one overwriting the other's. (SQLite has one
+        // writer.)
+        c.exec(
+            &format!(
+                "INSERT INTO report_cells (day, dim, value, shard, tally) VALUES {} ON CONFLICT (day, dim, value, shard) DO NOTHING",
+                triples(cells.len(), &format!(", {shard}, '{{}}'"))
+            ),
+            keys(),
+        )
+        .await?;
+    }
+    let mut stored: BTreeMap<(i64, String, String), Tally> = BTreeMap::new();
+    for r in c
+        .rows(
+            &format!(
+                "SELECT day, dim, value, tally FROM report_cells WHERE shard = {shard} AND (day, dim, value) IN (VALUES {})
+                 ORDER BY day, dim, value{lock}",
+                triples(cells.len(), "")
+            ),
+            keys(),
+        )
+        .await?
+    {
+        let t = serde_json::from_str(&r.str("tally")?).unwrap_or_default();
+        stored.insert((r.i64("day")?, r.str("dim")?, r.str("value")?), t);
+    }
+    let (mut kept, mut emptied) = (Vec::new(), Vec::new());
+    for (day, dim, value, change) in cells {
+        let mut t = stored.remove(&(*day, (*dim).to_owned(), value.clone())).unwrap_or_default();
+        t.merge(change);
         if t.is_empty() {
-            c.exec("DELETE FROM report_cells WHERE day = $1 AND dim = $2 AND value = $3", params![day as i64, dim.name(), value.as_str()])
-                .await?;
+            emptied.extend([P::from(*day), P::from(*dim), P::from(value.as_str())]);
         } else {
             let text = serde_json::to_string(&t).map_err(|e| StoreError::Internal(e.to_string()))?;
-            c.exec(
-                "INSERT INTO report_cells (day, dim, value, tally) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (day, dim, value) DO UPDATE SET tally = excluded.tally",
-                params![day as i64, dim.name(), value.as_str(), text],
-            )
-            .await?;
+            kept.extend([P::from(*day), P::from(*dim), P::from(value.as_str()), P::from(text)]);
         }
+    }
+    if !kept.is_empty() {
+        let rows = (0..kept.len() / 4)
+            .map(|i| format!("(${}, ${}, ${}, {shard}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4))
+            .collect::<Vec<_>>()
+            .join(", ");
+        c.exec(
+            &format!(
+                "INSERT INTO report_cells (day, dim, value, shard, tally) VALUES {rows}
+                 ON CONFLICT (day, dim, value, shard) DO UPDATE SET tally = excluded.tally"
+            ),
+            kept,
+        )
+        .await?;
+    }
+    if !emptied.is_empty() {
+        let sql = format!("DELETE FROM report_cells WHERE shard = {shard} AND (day, dim, value) IN (VALUES {})", triples(emptied.len() / 3, ""));
+        c.exec(&sql, emptied).await?;
     }
     Ok(())
 }
@@ -254,17 +304,23 @@ pub(crate) async fn cells(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32
     Ok(out)
 }
 
-/// The stored tallies of `dim` for the office days `[from_day, to_day]`: (day, value, tally).
+/// The stored tallies of `dim` for the office days `[from_day, to_day]`, their shares added
+/// up: (day, value, tally), by day.
 pub(crate) async fn cells_by_day(c: &mut dyn Conn, dim: Dim, from_day: i32, to_day: i32) -> Result<Vec<(i32, String, Tally)>> {
-    let mut out = Vec::new();
+    let mut out: Vec<(i32, String, Tally)> = Vec::new();
     for r in c
         .rows(
-            "SELECT day, value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3 ORDER BY day",
+            "SELECT day, value, tally FROM report_cells WHERE dim = $1 AND day >= $2 AND day <= $3 ORDER BY day, value",
             params![dim.name(), from_day as i64, to_day as i64],
         )
         .await?
     {
-        out.push((r.i64("day")? as i32, r.str("value")?, serde_json::from_str(&r.str("tally")?).unwrap_or_default()));
+        let (day, value) = (r.i64("day")? as i32, r.str("value")?);
+        let t: Tally = serde_json::from_str(&r.str("tally")?).unwrap_or_default();
+        match out.last_mut() {
+            Some((d, v, sum)) if *d == day && *v == value => sum.merge(&t),
+            _ => out.push((day, value, t)),
+        }
     }
     Ok(out)
 }

@@ -189,7 +189,12 @@ pub trait Store: Send + Sync {
     /// a node that died) for this node, which holds them while its heartbeat lives: a crash
     /// while sending means another attempt within seconds, with the same idempotency key. Only
     /// the oldest waiting message of each recipient (one in flight per recipient, in order).
-    async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>>;
+    async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>> {
+        self.claim_notifications_held(limit, &[]).await
+    }
+    /// [`Store::claim_notifications`] of every channel but `held` (a provider not set up, or
+    /// failing and probed): their messages wait, queued, unclaimed.
+    async fn claim_notifications_held(&self, limit: i64, held: &[String]) -> Result<Vec<OutboxRecord>>;
     /// Claims the oldest notification on `channel` waiting for a retry, before its backoff is
     /// over: a probe of a provider that failed. Record a failed probe as `Delivery::Postponed`
     /// to its retry time, which does not count the attempt.
@@ -224,7 +229,11 @@ pub trait Store: Send + Sync {
     /// Active subscriptions: (id, url, events, secret).
     async fn webhooks(&self) -> Result<Vec<WebhookRecord>>;
     /// When the earliest notification is due for an attempt.
-    async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>>;
+    async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
+        self.next_notification_due_held(&[]).await
+    }
+    /// [`Store::next_notification_due`] of every channel but `held`.
+    async fn next_notification_due_held(&self, held: &[String]) -> Result<Option<jiff::Timestamp>>;
     /// Completes an open task with an outcome its playbook allows; the playbook reacts.
     async fn complete_task(&self, id: i64, outcome: String, note: Option<String>, actor: Option<i64>) -> Result<()>;
     /// Changes a user's presence, own working hours or contact details.

@@ -1,11 +1,15 @@
 //! Wake-ups across nodes (issue 22, PostgreSQL only). Every transaction that writes events,
 //! outbox rows or timers sends `pg_notify('pronto', NODE)` (`writer::tell_other_nodes`); each
-//! node LISTENs on its own connection. On another node's notification it wakes its timer and
-//! outbox workers at once and reads the events committed since its cursor into its own
-//! `Store::committed` feed — the live pages of this node show what another node did — and the
-//! in-app notifications another node delivered, for this node's open screens. Without a
-//! notification (the listening connection was lost and made again) it reads every
-//! [`FALLBACK`] anyway.
+//! node LISTENs on its own connection. On another node's notification it reads the events
+//! committed since its cursor into its own `Store::committed` feed at once — the live pages of
+//! this node show what another node did — and the in-app notifications another node
+//! delivered, for this node's open screens; and it wakes its timer and outbox workers
+//! [`GRACE`] later, once for every notification of that span. The node that wrote the work
+//! wakes its own workers at its commit and has claimed it by then, so under load the other
+//! nodes look once per span instead of once per commit of every node (the claims' reads and
+//! empty claims would otherwise cost each node as much as the work itself); a node that is
+//! busy or slow is helped within [`GRACE`]. Without a notification (the listening connection
+//! was lost and made again) it reads every [`FALLBACK`] anyway.
 
 use crate::engine::Conn;
 use crate::records::{Committed, IN_APP, LIVE_KINDS};
@@ -15,11 +19,14 @@ use sqlx::postgres::{PgListener, PgPool};
 use std::collections::BTreeSet;
 use std::sync::Weak;
 use std::time::Duration;
+use tokio::time::Instant;
 
 /// The notification channel.
 pub(crate) const CHANNEL: &str = "pronto";
 /// How often a node reads without being told.
 const FALLBACK: Duration = Duration::from_secs(1);
+/// How long after another node's notification this node's workers look for work.
+const GRACE: Duration = Duration::from_millis(200);
 /// Rows read per pass.
 const PAGE: i64 = 500;
 /// Ids are handed out before their transactions commit, so a row may become visible after a
@@ -33,8 +40,11 @@ pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
         if let Err(e) = feed.start(&pool).await {
             tracing::warn!(error = %e, "the cross-node feed cannot read its starting point");
         }
+        let Some(following) = wakers.upgrade().map(|w| w.following.clone()) else { return };
         let mut listener: Option<PgListener> = None;
         let mut watching = true;
+        // When this node's workers look, after another node's notification.
+        let mut wake_at: Option<Instant> = None;
         loop {
             if wakers.upgrade().is_none() {
                 break;
@@ -48,25 +58,31 @@ pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
                     }
                 };
             }
+            let wait = wake_at.map_or(FALLBACK, |at| at.saturating_duration_since(Instant::now()).min(FALLBACK));
             // Told by another node, or the fallback's time: read what is new.
             let told = match listener.as_mut() {
-                Some(l) => match tokio::time::timeout(FALLBACK, l.try_recv()).await {
-                    Ok(Ok(Some(n))) => {
-                        let mut other = n.payload() != feed.node;
-                        while let Some(n) = l.next_buffered() {
-                            other |= n.payload() != feed.node;
+                Some(l) => tokio::select! {
+                    r = tokio::time::timeout(wait, l.try_recv()) => match r {
+                        Ok(Ok(Some(n))) => {
+                            let mut other = n.payload() != feed.node;
+                            while let Some(n) = l.next_buffered() {
+                                other |= n.payload() != feed.node;
+                            }
+                            other
                         }
-                        other
-                    }
-                    // The connection was lost and is made again: notifications may be lost.
-                    Ok(Ok(None)) => true,
-                    Ok(Err(e)) => {
-                        tracing::warn!(error = %e, "the listening connection failed");
-                        listener = None;
-                        tokio::time::sleep(FALLBACK).await;
-                        true
-                    }
-                    Err(_) => false,
+                        // The connection was lost and is made again: notifications may be lost.
+                        Ok(Ok(None)) => true,
+                        Ok(Err(e)) => {
+                            tracing::warn!(error = %e, "the listening connection failed");
+                            listener = None;
+                            tokio::time::sleep(FALLBACK).await;
+                            true
+                        }
+                        // Nothing told: the wake-up's time, or the fallback's.
+                        Err(_) => false,
+                    },
+                    // Somebody started following this node's commits: start the feed now.
+                    _ = following.notified() => false,
                 },
                 None => {
                     tokio::time::sleep(FALLBACK).await;
@@ -74,22 +90,31 @@ pub(crate) fn spawn(pool: PgPool, node: String, wakers: Weak<Wakers>) {
                 }
             };
             let Some(w) = wakers.upgrade() else { break };
-            if told {
+            if told && wake_at.is_none() {
+                wake_at = Some(Instant::now() + GRACE);
+            }
+            if wake_at.is_some_and(|at| at <= Instant::now()) {
+                wake_at = None;
                 w.timers.notify_one();
                 w.outbox.notify_one();
             }
             if w.committed.receiver_count() == 0 {
-                // Nobody watches live: read nothing; the cursors move to the end when someone
-                // starts watching (what was committed before is not news to them).
+                // Nobody follows the commits (no live page is open on this node): read nothing.
                 watching = false;
                 continue;
             }
             if !watching {
+                // Somebody started following: from now on (what was committed before is not
+                // news to them).
                 if let Err(e) = feed.start(&pool).await {
                     tracing::debug!(error = %e, "cannot move the cross-node cursors");
                     continue;
                 }
                 watching = true;
+                continue;
+            }
+            if !told {
+                continue;
             }
             match feed.read(&pool).await {
                 Ok(live) => {

@@ -41,6 +41,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 28, name: "nodes, claims and leases", sql: include_str!("../migrations/sqlite/0028_nodes.sql") },
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/sqlite/0029_timer_attempts.sql") },
     Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/sqlite/0030_shared_state.sql") },
+    Migration { version: 31, name: "report cells in shares per writer; due messages per channel", sql: include_str!("../migrations/sqlite/0031_report_cell_shards.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -74,6 +75,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 28, name: "nodes, claims and leases", sql: include_str!("../migrations/postgres/0028_nodes.sql") },
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/postgres/0029_timer_attempts.sql") },
     Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/postgres/0030_shared_state.sql") },
+    Migration { version: 31, name: "report cells in shares per writer; due messages per channel", sql: include_str!("../migrations/postgres/0031_report_cell_shards.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

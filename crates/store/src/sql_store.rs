@@ -303,12 +303,16 @@ impl Store for SqlStore {
     }
 
     fn committed(&self) -> tokio::sync::broadcast::Receiver<crate::records::Committed> {
-        self.writer.wakers().committed.subscribe()
+        let wakers = self.writer.wakers();
+        let rx = wakers.committed.subscribe();
+        wakers.following.notify_one();
+        rx
     }
 
-    async fn claim_notifications(&self, limit: i64) -> Result<Vec<OutboxRecord>> {
+    async fn claim_notifications_held(&self, limit: i64, held: &[String]) -> Result<Vec<OutboxRecord>> {
         let alive_since = crate::nodes::alive_since(self.wall.now());
-        self.writer.submit(delivery::ClaimNotifications { limit, node: self.node.id.clone(), alive_since }).await
+        let channels = delivery::sendable(held);
+        self.writer.submit(delivery::ClaimNotifications { limit, node: self.node.id.clone(), alive_since, channels }).await
     }
 
     async fn probe_channel(&self, channel: &str) -> Result<Option<OutboxRecord>> {
@@ -388,13 +392,14 @@ impl Store for SqlStore {
         .await
     }
 
-    async fn next_notification_due(&self) -> Result<Option<jiff::Timestamp>> {
+    async fn next_notification_due_held(&self, held: &[String]) -> Result<Option<jiff::Timestamp>> {
         let now = self.clock.now();
         let node = self.node.id.clone();
         let alive_since = crate::nodes::alive_since(self.wall.now());
+        let channels = delivery::sendable(held);
         self.read(move |c| {
             Box::pin(async move {
-                delivery::next_due(c, &node, alive_since, now).await
+                delivery::next_due(c, &node, alive_since, &channels, now).await
             })
         })
         .await

@@ -152,11 +152,18 @@ pub struct Wakers {
     pub outbox: Arc<tokio::sync::Notify>,
     /// Committed events for live clients; sending without listeners costs nothing.
     pub committed: tokio::sync::broadcast::Sender<crate::records::Committed>,
+    /// Told when somebody starts following `committed` (the cross-node feed starts reading).
+    pub following: Arc<tokio::sync::Notify>,
 }
 
 impl Default for Wakers {
     fn default() -> Self {
-        Wakers { timers: Default::default(), outbox: Default::default(), committed: tokio::sync::broadcast::channel(4096).0 }
+        Wakers {
+            timers: Default::default(),
+            outbox: Default::default(),
+            committed: tokio::sync::broadcast::channel(4096).0,
+            following: Default::default(),
+        }
     }
 }
 

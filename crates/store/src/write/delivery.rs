@@ -19,6 +19,8 @@ pub(crate) struct ClaimNotifications {
     pub node: String,
     /// `nodes::alive_since` of the liveness clock's now.
     pub alive_since: i64,
+    /// The channels to take messages of ([`sendable`]).
+    pub channels: Vec<&'static str>,
 }
 
 #[async_trait]
@@ -26,7 +28,7 @@ impl Command for ClaimNotifications {
     type Output = Vec<OutboxRecord>;
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<Vec<OutboxRecord>> {
         let _ = pending;
-        claim_notifications(c, self.limit, &self.node, self.alive_since, now).await
+        claim_notifications(c, self.limit, &self.node, self.alive_since, &self.channels, now).await
     }
 }
 
@@ -209,21 +211,49 @@ fn claimable(alias: &str) -> String {
     )
 }
 
+/// Every channel a notification goes out on.
+pub const CHANNELS: [&str; 4] = ["in_app", "sms", "email", "webhook"];
+
+/// The channels a worker takes messages of: all but `held` — a provider that is not set up,
+/// or failing and being probed (`alerts::worker`). Their messages wait queued, without an
+/// attempt (and without a claim, a write, per message); the rest go on.
+pub fn sendable(held: &[String]) -> Vec<&'static str> {
+    CHANNELS.into_iter().filter(|c| !held.iter().any(|h| h == c)).collect()
+}
+
+/// `$first, $first+1, …` for `n` parameters.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Takes the notifications due for an attempt for `node`: `sending`, `claimed_by` the node,
 /// which holds them while its heartbeat lives (`nodes`) — a slow gateway never sees a second
 /// copy, and a dead node's rows are taken over within seconds. The attempt is counted when its
 /// result is recorded, so a claim lost with its node costs none; the records returned carry
 /// the number of the attempt about to be made.
-async fn claim_notifications(c: &mut dyn Conn, limit: i64, node: &str, alive_since: i64, now: Timestamp) -> R<Vec<OutboxRecord>> {
+async fn claim_notifications(
+    c: &mut dyn Conn,
+    limit: i64,
+    node: &str,
+    alive_since: i64,
+    channels: &[&str],
+    now: Timestamp,
+) -> R<Vec<OutboxRecord>> {
+    if channels.is_empty() {
+        return Ok(vec![]);
+    }
     let t = micros(now);
     // On PostgreSQL another node's writer may be claiming at the same time: skip the rows it
     // holds rather than wait for them.
     let lock = c.dialect().skip_locked();
     let sql = format!(
-        "SELECT o.id, o.channel, o.recipient_address FROM outbox o WHERE {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}",
+        "SELECT o.id, o.channel, o.recipient_address FROM outbox o WHERE o.channel IN ({}) AND {} ORDER BY o.next_attempt_at, o.id LIMIT $4{lock}",
+        placeholders(5, channels.len()),
         claimable("o")
     );
-    let due = c.rows(&sql, params![t, alive_since, node, limit]).await?;
+    let mut ps = params![t, alive_since, node, limit];
+    ps.extend(channels.iter().map(|ch| P::from(*ch)));
+    let due = c.rows(&sql, ps).await?;
     if due.is_empty() {
         return Ok(vec![]);
     }
@@ -313,14 +343,29 @@ async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp) -> R<Ve
 /// When the earliest notification a node could claim is due: a queued row heading its
 /// recipient's queue, or a row a dead node was sending (due at once). A row waiting behind one
 /// in flight is not due until that one is done (its commit wakes the worker).
-pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, now: Timestamp) -> R<Option<Timestamp>> {
+pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, channels: &[&str], now: Timestamp) -> R<Option<Timestamp>> {
+    if channels.is_empty() {
+        return Ok(None);
+    }
+    // The first due head of each channel (an ordered walk of `outbox_channel_due` each: the
+    // messages of a held channel, however many wait, are not read), the earliest of them.
     let sql = format!(
-        "SELECT o.next_attempt_at AS due FROM outbox o WHERE o.status = 'queued' AND {} ORDER BY o.next_attempt_at LIMIT 1",
-        heads_queue("o", 1)
+        "SELECT MIN(d.due) AS due FROM (SELECT (SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued' AND o.channel = ch.name AND {}
+           ORDER BY o.next_attempt_at LIMIT 1) AS due FROM (VALUES {}) AS ch(name)) d",
+        heads_queue("o", 1),
+        (2..channels.len() + 2).map(|i| format!("(${i})")).collect::<Vec<_>>().join(", ")
     );
-    let queued = c.row(&sql, params![micros(now)]).await?.map(|r| r.i64("due")).transpose()?;
-    let sql = format!("SELECT o.id FROM outbox o WHERE o.status = 'sending' AND COALESCE(o.claimed_by, '') <> $2 AND {} LIMIT 1", crate::nodes::dead("o.claimed_by", 1));
-    let orphan = c.row(&sql, params![alive_since, node]).await?;
+    let mut ps = params![micros(now)];
+    ps.extend(channels.iter().map(|ch| P::from(*ch)));
+    let queued = c.row(&sql, ps).await?.map(|r| r.opt_i64("due")).transpose()?.flatten();
+    let sql = format!(
+        "SELECT o.id FROM outbox o WHERE o.status = 'sending' AND COALESCE(o.claimed_by, '') <> $2 AND {} AND o.channel IN ({}) LIMIT 1",
+        crate::nodes::dead("o.claimed_by", 1),
+        placeholders(3, channels.len())
+    );
+    let mut ps = params![alive_since, node];
+    ps.extend(channels.iter().map(|ch| P::from(*ch)));
+    let orphan = c.row(&sql, ps).await?;
     let due = match (queued, orphan) {
         (_, Some(_)) => Some(micros(now)),
         (q, None) => q,

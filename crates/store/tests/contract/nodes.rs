@@ -132,6 +132,27 @@ async fn a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_ba
 }
 contract_test!(a_failing_providers_probe_costs_no_attempt_and_its_success_frees_the_backlog);
 
+/// A channel the worker holds (e-mail not set up, a provider failing between probes): its
+/// messages are neither claimed nor due — no claim, attempt or write per message, and no
+/// worker woken for them — while the other channels go on; released, they go in order.
+async fn a_held_channels_messages_wait_unclaimed(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    let (a, b) = two_sms_to_one_phone(&store, &clock).await;
+    let held = ["sms".to_owned()];
+    let claimed = store.claim_notifications_held(100, &held).await.unwrap();
+    assert!(sms(&claimed).is_empty(), "{claimed:?}");
+    assert!(claimed.iter().all(|n| n.channel != "sms"), "the other channels go on");
+    assert_eq!(store.next_notification_due_held(&held).await.unwrap(), None, "nothing due on the channels not held");
+    assert_eq!(store.next_notification_due().await.unwrap(), Some(clock.now() - mins(1)), "the phone's oldest waits");
+    for lead in [a, b] {
+        let row = store.outbox(lead).await.unwrap().into_iter().find(|n| n.channel == "sms").unwrap();
+        assert_eq!((row.status.as_str(), row.attempts, row.last_error.as_deref()), ("queued", 0, None), "untouched");
+    }
+    clock.advance(mins(10));
+    assert!(sms(&store.claim_notifications_held(100, &held).await.unwrap()).is_empty(), "held however long it waits");
+    assert_eq!(sms(&store.claim_notifications(100).await.unwrap()), [(Some(a), 1), (Some(b), 1)], "released: in order");
+}
+contract_test!(a_held_channels_messages_wait_unclaimed);
+
 async fn a_lease_is_one_nodes_at_a_time(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
     let other = db.open(clock.clone()).await;
     assert!(store.take_lease("mailbox:sales").await.unwrap());
