@@ -350,8 +350,8 @@ pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, cha
     // The first due head of each channel (an ordered walk of `outbox_channel_due` each: the
     // messages of a held channel, however many wait, are not read), the earliest of them.
     let sql = format!(
-        "SELECT MIN(d.due) AS due FROM (SELECT (SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued' AND o.channel = ch.name AND {}
-           ORDER BY o.next_attempt_at LIMIT 1) AS due FROM (VALUES {}) AS ch(name)) d",
+        "SELECT MIN(d.due) AS due FROM (SELECT (SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued' AND o.channel = ch.column1 AND {}
+           ORDER BY o.next_attempt_at LIMIT 1) AS due FROM (VALUES {}) AS ch) d",
         heads_queue("o", 1),
         (2..channels.len() + 2).map(|i| format!("(${i})")).collect::<Vec<_>>().join(", ")
     );
