@@ -563,7 +563,9 @@ fn phase_figures(g: &Gateway, sent: &[Sent]) -> Phase {
 // The run.
 
 async fn outbox_counts(url: &str) -> Result<Vec<(String, String, i64)>, AnyError> {
-    const SQL: &str = "SELECT channel, status, COUNT(*) FROM outbox GROUP BY channel, status ORDER BY channel, status";
+    // A status with a message tried more than once says so ("sent, tried up to 2 times").
+    const SQL: &str = "SELECT channel, status || CASE WHEN MAX(attempts) > 1 THEN ', tried up to ' || CAST(MAX(attempts) AS TEXT) || ' times' ELSE '' END,
+                              COUNT(*) FROM outbox GROUP BY channel, status ORDER BY channel, status";
     if let Some(path) = url.strip_prefix("sqlite://") {
         let c = rusqlite::Connection::open(path)?;
         c.busy_timeout(Duration::from_secs(10))?;
@@ -734,10 +736,11 @@ async fn measure(args: &AlertsArgs, engine: &str, url: &str, g: &Gateway, gatewa
     line(
         "outbox",
         format!(
-            "{}; gateway: {} requests, {} duplicates, {} unmatched, {} with wrong To/From/credentials",
+            "{}; gateway: {} requests, {} duplicates ({} with two idempotency keys), {} unmatched, {} with wrong To/From/credentials",
             text.join(", "),
             g.requests.load(Ordering::Relaxed),
             g.duplicates.load(Ordering::Relaxed),
+            g.keys_with_two_tokens().1,
             g.unmatched.load(Ordering::Relaxed),
             g.wrong.load(Ordering::Relaxed),
         ),

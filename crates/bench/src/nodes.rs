@@ -2,7 +2,7 @@
 //! `pronto serve` processes on one PostgreSQL database, measured in one run. For each count: a
 //! fresh scratch database, that many nodes, the same clients spread over them (client `c` on
 //! node `c % n`, keep-alive); leads/s and latency at full load, the ratio to one node's rate
-//! from the same run, then the same clients paced at 40 % of the first count's full-load rate
+//! from the same run, then the same clients paced at 25 % of the first count's full-load rate
 //! (every count does the same work: its latency and CPU per lead say what coordination costs
 //! where it does not compete for the cores), and in each phase the CPU each node and
 //! PostgreSQL (every `postgres` process of the machine) spent per lead — from which
@@ -55,7 +55,7 @@ pub async fn intake(counts: &[usize], clients: usize, seconds: f64, postgres_url
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     let mut one: Option<f64> = None;
-    // The paced phase's rate: 40 % of what the first count carried at full load, the same for
+    // The paced phase's rate: 25 % of what the first count carried at full load, the same for
     // every count, so each count does the same work and the CPU it spends on it is compared.
     let mut pace: Option<f64> = None;
     for &n in counts {
@@ -70,7 +70,7 @@ pub async fn intake(counts: &[usize], clients: usize, seconds: f64, postgres_url
             let counter = Arc::new(AtomicU64::new(0));
             load_spread(&addrs, clients, 1.0, None, counter.clone(), false).await; // warm up
             let full = measure(&nodes, || load_spread(&addrs, clients, seconds, None, counter.clone(), false)).await;
-            let rate = pace.unwrap_or(full.0.rate * 0.4);
+            let rate = pace.unwrap_or(full.0.rate * 0.25);
             let paced = measure(&nodes, || load_spread(&addrs, clients, seconds, Some(rate), counter.clone(), false)).await;
             for node in &mut nodes {
                 let _ = node.child.kill().await;

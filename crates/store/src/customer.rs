@@ -189,7 +189,7 @@ pub(crate) async fn act(c: &mut dyn Conn, pending: &mut Pending, lead_id: i64, a
                     params![lead_id, title.as_str(), owner, micros(*at), note.clone(), t],
                 )
                 .await?;
-            crate::process::adjust_open_tasks(c, pending, owner, 1).await?;
+            crate::process::adjust_open_tasks(pending, owner, 1).await?;
             events.push(DomainEvent::task_for_customer(task_id, &title, owner, *at));
             events.push(DomainEvent::CustomerCallback { at: *at, task_id });
             (ActivityKind::Callback, note.as_deref().and_then(text))

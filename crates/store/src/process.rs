@@ -239,10 +239,12 @@ pub(crate) async fn hand_back(
     apply(c, pending, state, ctx, cmds, now).await
 }
 
-/// Moves a user's open-task counter by `by`, in the table and in this transaction's directory.
-pub(crate) async fn adjust_open_tasks(c: &mut dyn Conn, pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
+/// Moves a user's open-task counter by `by`: in this transaction's directory now, in the table
+/// at the flush.
+pub(crate) async fn adjust_open_tasks(pending: &mut Pending, user: Option<i64>, by: i64) -> R<()> {
     let Some(user) = user else { return Ok(()) };
-    c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await?;
+    // Written at the flush (`tx::Pending::open_task_moves`).
+    *pending.open_task_moves.entry(user).or_default() += by;
     if let Some(u) = pending.dir.as_mut().and_then(|d| d.users.iter_mut().find(|u| u.id == user)) {
         u.open_tasks += by;
     }
@@ -266,7 +268,7 @@ pub(crate) fn push_event(pending: &mut Pending, ctx: &RunCtx, event: impl Into<e
 async fn close_tasks(c: &mut dyn Conn, pending: &mut Pending, rows: &[(i64, Option<i64>)], status: &str, now: Timestamp) -> R<()> {
     for (id, assignee) in rows {
         c.exec("UPDATE tasks SET status = $1, done_at = $2 WHERE id = $3 AND status = 'open'", params![status, micros(now), *id]).await?;
-        adjust_open_tasks(c, pending, *assignee, -1).await?;
+        adjust_open_tasks(pending, *assignee, -1).await?;
     }
     Ok(())
 }
@@ -300,7 +302,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                         ],
                     )
                     .await?;
-                adjust_open_tasks(c, pending, task.assignee, 1).await?;
+                adjust_open_tasks(pending, task.assignee, 1).await?;
                 let e = DomainEvent::task_by_playbook(
                     id,
                     &task.task,
@@ -332,7 +334,7 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     params![outcome.as_str(), t, ctx.actor, id],
                 )
                 .await?;
-                adjust_open_tasks(c, pending, row.opt_i64("assignee_id")?, -1).await?;
+                adjust_open_tasks(pending, row.opt_i64("assignee_id")?, -1).await?;
                 push_event(pending, ctx, DomainEvent::TaskCompleted { task_id: id, task, outcome, note: None, attempt }, now);
             }
             Cmd::CancelTasks { task, reason } => {
@@ -363,8 +365,8 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                         continue;
                     }
                     c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, id]).await?;
-                    adjust_open_tasks(c, pending, from, -1).await?;
-                    adjust_open_tasks(c, pending, Some(to), 1).await?;
+                    adjust_open_tasks(pending, from, -1).await?;
+                    adjust_open_tasks(pending, Some(to), 1).await?;
                 }
                 c.exec("UPDATE leads SET owner_id = $1, updated_at = $2 WHERE id = $3", params![to, t, ctx.lead_id]).await?;
                 push_event(pending, ctx, by_playbook_assigned(Some(to), format!("handed over by {reason}")), now);
@@ -457,18 +459,14 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                 };
                 let from = row.opt_i64("assignee_id")?;
                 c.exec("UPDATE tasks SET assignee_id = $1 WHERE id = $2", params![to, task_id]).await?;
-                adjust_open_tasks(c, pending, from, -1).await?;
-                adjust_open_tasks(c, pending, to, 1).await?;
+                adjust_open_tasks(pending, from, -1).await?;
+                adjust_open_tasks(pending, to, 1).await?;
                 push_event(pending, ctx, DomainEvent::TaskReassigned { task_id, from, to, reason }, now);
             }
             Cmd::Event { kind, data } => push_event(pending, ctx, effects::Event { kind, data }, now),
             Cmd::SetCursor { pool, user } => {
-                c.exec(
-                    "INSERT INTO assignment_cursors (playbook, pool, user_id) VALUES ($1, $2, $3)
-                     ON CONFLICT (playbook, pool) DO UPDATE SET user_id = excluded.user_id",
-                    params![ctx.playbook.as_str(), pool.as_str(), user],
-                )
-                .await?;
+                // Written at the flush (`tx::Pending::cursor_moves`).
+                pending.cursor_moves.insert((ctx.playbook.clone(), pool.clone()), user);
                 if let Some(d) = pending.dir.as_mut() {
                     d.cursors.insert(format!("{}/{pool}", ctx.playbook), user);
                 }

@@ -85,6 +85,15 @@ pub(crate) struct Pending {
     pub(crate) dir: Option<pronto_playbook::Directory>,
     /// Playbooks whose round-robin cursors `dir` holds.
     pub(crate) cursors_of: std::collections::BTreeSet<String>,
+    /// The round-robin cursors moved, (playbook, pool) → user: written by [`flush`], last in
+    /// the transaction, so that the row every assignment of a pool writes is locked for the
+    /// commit only (several writers, of one node or of several, queued behind each other's
+    /// whole batches on it). The cursor is read without a lock, so writing it late changes
+    /// nothing in which person is chosen.
+    pub(crate) cursor_moves: std::collections::BTreeMap<(String, String), i64>,
+    /// How each person's count of open tasks moves, user → change: written by [`flush`] for
+    /// the same reason (everyone's new tasks go to the few people on duty).
+    pub(crate) open_task_moves: std::collections::BTreeMap<i64, i64>,
     /// Counts edits in this transaction, so each has its own name.
     pub(crate) seq: u64,
     /// The events live clients hear about, published once the transaction committed.
@@ -105,6 +114,8 @@ impl Pending {
             playbooks,
             dir: None,
             cursors_of: Default::default(),
+            cursor_moves: Default::default(),
+            open_task_moves: Default::default(),
             seq: 0,
             live: vec![],
             report_deltas: Default::default(),
@@ -315,5 +326,20 @@ pub(crate) async fn flush(c: &mut dyn Conn, pending: &mut Pending) -> Result<()>
     insert_rows(c, "INSERT INTO timers (lead_id, kind, due_at, payload, created_at, status, done_at, warn_at) VALUES", "", timers).await?;
     // The reports' facts and tallies of every lead this wrote events for (after the events:
     // a lead's stage changes are read from them).
-    crate::facts::sync(c, &pending.playbooks, &leads, &mut pending.report_deltas).await
+    crate::facts::sync(c, &pending.playbooks, &leads, &mut pending.report_deltas).await?;
+    // Last, the rows many transactions write (locked from here to the commit).
+    for ((playbook, pool), user) in std::mem::take(&mut pending.cursor_moves) {
+        c.exec(
+            "INSERT INTO assignment_cursors (playbook, pool, user_id) VALUES ($1, $2, $3)
+             ON CONFLICT (playbook, pool) DO UPDATE SET user_id = excluded.user_id",
+            params![playbook.as_str(), pool.as_str(), user],
+        )
+        .await?;
+    }
+    for (user, by) in std::mem::take(&mut pending.open_task_moves) {
+        if by != 0 {
+            c.exec("UPDATE users SET open_tasks = open_tasks + $1 WHERE id = $2", params![by, user]).await?;
+        }
+    }
+    Ok(())
 }

@@ -211,6 +211,9 @@ fn claimable(alias: &str) -> String {
     )
 }
 
+/// How many waiting messages of a channel [`next_due`] looks at for a head of its queue.
+const LOOK_AHEAD: usize = 500;
+
 /// Every channel a notification goes out on.
 pub const CHANNELS: [&str; 4] = ["in_app", "sms", "email", "webhook"];
 
@@ -257,7 +260,7 @@ async fn claim_notifications(
     if due.is_empty() {
         return Ok(vec![]);
     }
-    let mut ids: Vec<i64> = due.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = due.iter().map(|r| r.i64("id")).collect::<Result<_, _>>()?;
     let heads: Vec<(i64, String, String)> = due
         .iter()
         .filter_map(|r| match (r.i64("id"), r.str("channel"), r.opt_str("recipient_address")) {
@@ -266,8 +269,14 @@ async fn claim_notifications(
         })
         .collect();
     let room = (limit as usize).saturating_sub(ids.len());
-    ids.extend(followers(c, &heads, room, now).await?);
-    let mut out = take(c, &ids, node, now).await?;
+    let behind = followers(c, &heads, room, now).await?;
+    // The heads are locked by this transaction; the followers were read without a lock, and
+    // another node may have taken one since (ids are handed out before their transactions
+    // commit, so a message written a moment later on another node can head its queue there
+    // while one with a lower id is not due yet): only those still queued are taken.
+    let mut out = take(c, &ids, node, now, false).await?;
+    out.extend(take(c, &behind, node, now, true).await?);
+    out.sort_by_key(|o| (o.created_at, o.id));
     // An in-app notification is delivered by being in the store: the centre shows it.
     let in_app: Vec<i64> = out.iter().filter(|o| o.channel == "in_app").map(|o| o.id).collect();
     if !in_app.is_empty() {
@@ -324,12 +333,16 @@ async fn followers(c: &mut dyn Conn, heads: &[(i64, String, String)], room: usiz
 
 /// Marks `ids` `sending` by `node` and returns them, oldest first, each with the number of the
 /// attempt about to be made.
-async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp) -> R<Vec<OutboxRecord>> {
+async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp, queued_only: bool) -> R<Vec<OutboxRecord>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
     let list = (3..ids.len() + 3).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
     let mut ps = vec![P::from(node), P::from(micros(now))];
     ps.extend(ids.iter().map(|id| P::from(*id)));
     let sql = format!(
-        "UPDATE outbox SET status = 'sending', claimed_by = $1, updated_at = $2 WHERE id IN ({list}) RETURNING {}",
+        "UPDATE outbox SET status = 'sending', claimed_by = $1, updated_at = $2 WHERE id IN ({list}){} RETURNING {}",
+        if queued_only { " AND status = 'queued'" } else { "" },
         crate::queries::OUTBOX_COLUMNS
     );
     let mut out: Vec<_> = c.rows(&sql, ps).await?.iter().map(crate::queries::outbox_record).collect::<Result<_, _>>()?;
@@ -347,14 +360,26 @@ pub(crate) async fn next_due(c: &mut dyn Conn, node: &str, alive_since: i64, cha
     if channels.is_empty() {
         return Ok(None);
     }
-    // The first due head of each channel (an ordered walk of `outbox_channel_due` each: the
-    // messages of a held channel, however many wait, are not read), the earliest of them.
-    let sql = format!(
-        "SELECT MIN(d.due) AS due FROM (SELECT (SELECT o.next_attempt_at FROM outbox o WHERE o.status = 'queued' AND o.channel = ch.column1 AND {}
-           ORDER BY o.next_attempt_at LIMIT 1) AS due FROM (VALUES {}) AS ch) d",
-        heads_queue("o", 1),
-        (2..channels.len() + 2).map(|i| format!("(${i})")).collect::<Vec<_>>().join(", ")
-    );
+    // The first head of each channel's queue, in time, among its first `LOOK_AHEAD` waiting
+    // messages (an ordered walk of `outbox_channel_due`: the messages of a held channel are
+    // not read at all), the earliest of them. Bounded, because this runs on every wake-up: a
+    // phone with thousands of messages waiting behind the one being sent must not make every
+    // commit read them all (before the bound, a 200/s burst to one phone on two nodes fell
+    // further behind with every message). A head further back is found by the next claim,
+    // which the recorded result of the message in flight brings.
+    let per_channel = (0..channels.len())
+        .map(|k| {
+            format!(
+                "SELECT (SELECT o.next_attempt_at FROM (SELECT id, channel, recipient_address, next_attempt_at FROM outbox
+                   WHERE status = 'queued' AND channel = ${} ORDER BY next_attempt_at LIMIT {LOOK_AHEAD}) o
+                 WHERE {} ORDER BY o.next_attempt_at LIMIT 1) AS due",
+                k + 2,
+                heads_queue("o", 1)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    let sql = format!("SELECT MIN(d.due) AS due FROM ({per_channel}) d");
     let mut ps = params![micros(now)];
     ps.extend(channels.iter().map(|ch| P::from(*ch)));
     let queued = c.row(&sql, ps).await?.map(|r| r.opt_i64("due")).transpose()?.flatten();
@@ -383,7 +408,7 @@ async fn probe_channel(c: &mut dyn Conn, channel: &str, node: &str, now: Timesta
         heads_queue("o", 1)
     );
     let Some(row) = c.row(&sql, params![t, channel]).await? else { return Ok(None) };
-    Ok(take(c, &[row.i64("id")?], node, now).await?.pop())
+    Ok(take(c, &[row.i64("id")?], node, now, false).await?.pop())
 }
 
 async fn record_delivery(c: &mut dyn Conn, pending: &mut Pending, id: i64, d: &Delivery, now: Timestamp) -> R<()> {

@@ -417,8 +417,8 @@ pub(crate) async fn patch_lead(
         }
         let n = moved.len() as i64;
         if n > 0 {
-            process::adjust_open_tasks(c, pending, Some(from), -n).await?;
-            process::adjust_open_tasks(c, pending, Some(to), n).await?;
+            process::adjust_open_tasks(pending, Some(from), -n).await?;
+            process::adjust_open_tasks(pending, Some(to), n).await?;
         }
     }
     let fx = effects::lead_changed(id, &edit, &changes);

@@ -77,7 +77,7 @@ impl Command for CreateTask {
                 params![*lead_id, title.as_str(), *assignee, micros(*due_at), t],
             )
             .await?;
-        process::adjust_open_tasks(c, pending, *assignee, 1).await?;
+        process::adjust_open_tasks(pending, *assignee, 1).await?;
         pending.record(DomainEvent::task_by_hand(id, title, *assignee, *due_at), Some(*lead_id), None, *actor, now);
         Ok(id)
     }
@@ -384,7 +384,7 @@ async fn mark_done(
         params![outcome, note, micros(now), actor, id],
     )
     .await?;
-    process::adjust_open_tasks(c, pending, row.opt_i64("assignee_id")?, -1).await?;
+    process::adjust_open_tasks(pending, row.opt_i64("assignee_id")?, -1).await?;
     Ok(DoneTask {
         id,
         lead_id: row.i64("lead_id")?,
