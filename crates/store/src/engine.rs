@@ -57,6 +57,12 @@ macro_rules! params {
     ($($v:expr),* $(,)?) => { vec![$($crate::engine::P::from($v)),*] };
 }
 
+/// `$first, $first+1, …`: the placeholders of `n` parameters from `first` on (both engines
+/// number them so).
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Microseconds since the epoch: how both engines store time.
 pub(crate) fn micros(t: jiff::Timestamp) -> i64 {
     t.as_microsecond()

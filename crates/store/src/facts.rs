@@ -4,7 +4,7 @@
 //! differs from the stored one, the difference is applied to the daily tallies — all in the
 //! same transaction as the change itself, so the reports never disagree with the registry.
 
-use crate::engine::{Conn, Dialect, P};
+use crate::engine::{Conn, Dialect, P, placeholders};
 use crate::playbooks::Playbooks;
 use crate::{Result, StoreError, from_micros, params};
 use pronto_domain::event::DomainEvent;
@@ -25,11 +25,6 @@ fn built_with(z: &jiff::tz::TimeZone) -> String {
 /// Raised whenever `Fact` learns something new, so that facts made before are made again.
 const FACT_VERSION: u32 = 2;
 
-/// `$first, $first+1, …` for `n` parameters.
-fn list(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 /// The facts of `ids` as they stand in this transaction, by lead (a lead that does not exist
 /// has none): three statements for the whole list.
 pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::tz::TimeZone, ids: &[i64]) -> Result<BTreeMap<i64, Fact>> {
@@ -42,7 +37,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
     let mut history: BTreeMap<i64, (Vec<(jiff::Timestamp, String)>, Vec<(String, bool)>)> = BTreeMap::new();
     let sql = format!(
         "SELECT lead_id, at, kind, data FROM events WHERE lead_id IN ({}) AND kind IN ('lead.stage_changed', 'sla.met', 'sla.breached') ORDER BY id",
-        list(1, ids.len())
+        placeholders(1, ids.len())
     );
     for e in c.rows(&sql, ps()).await? {
         let data: serde_json::Value = serde_json::from_str(&e.str("data")?).unwrap_or_default();
@@ -62,7 +57,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
                 (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
                  ORDER BY t.id DESC LIMIT 1) AS quality
          FROM leads l WHERE l.id IN ({})",
-        list(1, ids.len())
+        placeholders(1, ids.len())
     );
     for r in c.rows(&sql, ps()).await? {
         let id = r.i64("id")?;
@@ -139,7 +134,7 @@ pub(crate) async fn sync(c: &mut dyn Conn, pbs: &Playbooks, leads: &[i64], chang
     for chunk in leads.chunks(200) {
         let mut new = facts_of(c, pbs, &office, chunk).await?;
         let mut old: BTreeMap<i64, Fact> = BTreeMap::new();
-        let sql = format!("SELECT lead_id, fact FROM lead_facts WHERE lead_id IN ({})", list(1, chunk.len()));
+        let sql = format!("SELECT lead_id, fact FROM lead_facts WHERE lead_id IN ({})", placeholders(1, chunk.len()));
         for r in c.rows(&sql, chunk.iter().map(|id| crate::engine::P::from(*id)).collect()).await? {
             if let Ok(f) = serde_json::from_str(&r.str("fact")?) {
                 old.insert(r.i64("lead_id")?, f);

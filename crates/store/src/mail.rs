@@ -221,7 +221,7 @@ fn clip(s: &str) -> String {
 async fn thread(c: &mut dyn Conn, m: &MailIn) -> R<Option<i64>> {
     let ids: Vec<&String> = m.in_reply_to.iter().chain(&m.references).filter(|s| !s.is_empty()).take(50).collect();
     if !ids.is_empty() {
-        let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let list = crate::engine::placeholders(1, ids.len());
         let ps: Vec<P> = ids.iter().map(|s| P::from(s.as_str())).collect();
         let sql = format!("SELECT lead_id FROM emails WHERE message_id IN ({list}) ORDER BY id DESC LIMIT 1");
         if let Some(r) = c.row(&sql, ps).await? {

@@ -104,7 +104,7 @@ pub(crate) async fn lead_state(c: &mut dyn Conn, pending: &Pending, id: i64) -> 
 pub(crate) async fn lead_states(c: &mut dyn Conn, ids: &[i64], keys: Option<&SiteKeys>) -> R<HashMap<i64, (LeadState, RunCtx)>> {
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        let list = (1..=chunk.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let list = crate::engine::placeholders(1, chunk.len());
         let ps = || chunk.iter().map(|id| P::from(*id)).collect::<Vec<P>>();
         let mut tasks: HashMap<i64, Vec<OpenTask>> = HashMap::new();
         let sql =

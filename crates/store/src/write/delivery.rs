@@ -2,7 +2,7 @@
 //! recording how an attempt went, retrying a given-up one by hand, marking in-app ones read,
 //! test messages — and the webhook subscriptions that add rows to it.
 
-use crate::engine::{Conn, P};
+use crate::engine::{Conn, P, placeholders};
 use crate::records::{Delivery, OutboxRecord};
 use crate::tx::{Command, Pending};
 use crate::{StoreError, micros, params};
@@ -224,11 +224,6 @@ pub fn sendable(held: &[String]) -> Vec<&'static str> {
     CHANNELS.into_iter().filter(|c| !held.iter().any(|h| h == c)).collect()
 }
 
-/// `$first, $first+1, …` for `n` parameters.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 /// Takes the notifications due for an attempt for `node`: `sending`, `claimed_by` the node,
 /// which holds them while its heartbeat lives (`nodes`) — a slow gateway never sees a second
 /// copy, and a dead node's rows are taken over within seconds. The attempt is counted when its
@@ -280,7 +275,7 @@ async fn claim_notifications(
     // An in-app notification is delivered by being in the store: the centre shows it.
     let in_app: Vec<i64> = out.iter().filter(|o| o.channel == "in_app").map(|o| o.id).collect();
     if !in_app.is_empty() {
-        let list = (2..in_app.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let list = placeholders(2, in_app.len());
         let mut ps = vec![P::from(t)];
         ps.extend(in_app.iter().map(|id| P::from(*id)));
         c.exec(&format!("UPDATE outbox SET status = 'delivered', attempts = attempts + 1, updated_at = $1 WHERE id IN ({list})"), ps)
@@ -302,7 +297,7 @@ async fn followers(c: &mut dyn Conn, heads: &[(i64, String, String)], room: usiz
         return Ok(vec![]);
     }
     let t = micros(now);
-    let list = (1..heads.len() + 1).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let list = placeholders(1, heads.len());
     let ps: Vec<P> = heads.iter().map(|(_, _, a)| P::from(a.as_str())).collect();
     let sql = format!(
         "SELECT id, channel, recipient_address, status, attempts, last_error, next_attempt_at FROM outbox
@@ -337,7 +332,7 @@ async fn take(c: &mut dyn Conn, ids: &[i64], node: &str, now: Timestamp, queued_
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let list = (3..ids.len() + 3).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let list = placeholders(3, ids.len());
     let mut ps = vec![P::from(node), P::from(micros(now))];
     ps.extend(ids.iter().map(|id| P::from(*id)));
     let sql = format!(

@@ -77,7 +77,7 @@ async fn fire_due_timers(c: &mut dyn Conn, pending: &mut Pending, limit: i64, no
     // Take them in one statement; a timer another path took meanwhile is not ours to fire.
     let mut taken = std::collections::HashSet::with_capacity(rows.len());
     for chunk in rows.chunks(500) {
-        let list = (2..chunk.len() + 2).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let list = crate::engine::placeholders(2, chunk.len());
         let mut ps = vec![P::from(t)];
         for r in chunk {
             ps.push(P::from(r.i64("id")?));
