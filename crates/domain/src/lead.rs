@@ -149,6 +149,10 @@ pub struct NewLead {
     pub extra: Vec<(String, String)>,
     /// The lead arrives answered (a call somebody picked up): its first response, at once.
     pub answered_at: Option<Timestamp>,
+    /// A test inquiry of the mystery shopper's run (issue 23), set only by an intake that
+    /// checked the run's signed token: the lead is left out of every list, count, report,
+    /// webhook and live feed, and its alerts go to the canary's test recipients.
+    pub canary_run: Option<i64>,
 }
 
 /// Treats an empty or blank optional field as absent: forms send `phone=` for "not given".
@@ -204,6 +208,7 @@ impl LeadDraft {
             owner: self.owner,
             extra: self.extra.clone(),
             answered_at: None,
+            canary_run: None,
         };
         if self.extra.len() > 50 {
             e.add("form", "more than 50 fields");

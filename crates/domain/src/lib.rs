@@ -6,6 +6,7 @@
 //! process environment, and it never reads the system clock except through [`clock::Clock`].
 
 pub mod calendar;
+pub mod canary;
 pub mod catalogue;
 pub mod call;
 pub mod clock;

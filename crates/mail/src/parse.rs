@@ -78,6 +78,9 @@ pub struct MailHeaders {
     pub x_autoreply: bool,
     /// X-Pronto-Key: set on every message Pronto sends.
     pub x_pronto_key: Option<String>,
+    /// X-Pronto-Canary: the mark of the mystery shopper's test inquiry (checked by the reader
+    /// against the installation's key).
+    pub x_pronto_canary: Option<String>,
     /// The top-level content type, lower-case, without parameters (`multipart/report`).
     pub content_type: String,
     /// The report-type parameter of a multipart/report, lower-case.
@@ -298,6 +301,11 @@ fn mail_headers(msg: &Message<'_>, raw: &[u8]) -> MailHeaders {
         }),
         x_autoreply: present("X-Autoreply") || present("X-Autorespond") || suppress_all_or_oof,
         x_pronto_key: raw_value(msg, raw, "X-Pronto-Key").filter(|v| !v.is_empty()),
+        // Its own header, or the mark in X-Pronto-Key (the mystery shopper sends through the
+        // same sender as every message, which sets that header).
+        x_pronto_canary: raw_value(msg, raw, "X-Pronto-Canary")
+            .or_else(|| raw_value(msg, raw, "X-Pronto-Key").and_then(|k| k.trim().strip_prefix("canary:").map(str::to_owned)))
+            .filter(|v| !v.is_empty()),
         content_type,
         report_type,
     }
@@ -729,6 +737,15 @@ mod tests {
         assert!(cut.ends_with(".pdf"));
         let long = "x".repeat(400);
         assert_eq!(sanitize_filename(&long, "text/plain").chars().count(), 150);
+    }
+
+    #[test]
+    fn the_mystery_shoppers_mark_is_read_from_either_header() {
+        let mail = |h: &str| format!("From: Pronto <p@example.com>\r\nTo: intake@example.com\r\nSubject: test\r\nMessage-ID: <a@b>\r\n{h}\r\n\r\nHi\r\n");
+        let mark = |h: &str| parse(mail(h).as_bytes(), usize::MAX).unwrap().headers.x_pronto_canary;
+        assert_eq!(mark("X-Pronto-Key: canary:12.abc"), Some("12.abc".into()));
+        assert_eq!(mark("X-Pronto-Canary: 13.def"), Some("13.def".into()));
+        assert_eq!(mark("X-Pronto-Key: lead/1/x"), None, "Pronto's other mail carries no mark");
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub struct FileConfig {
     pub max_connections_per_ip: Option<usize>,
     /// Live event streams open at once per user.
     pub streams_per_user: Option<usize>,
+    /// PostgreSQL: write transactions the whole cluster runs at once, shared among the live
+    /// nodes (default 4).
+    pub db_writers: Option<usize>,
     /// When set, `/metrics` answers only to `Authorization: Bearer` and this token.
     pub metrics_token: Option<String>,
     /// The team's language when a user has not chosen one (cs, en, ru, pl, he).
@@ -156,6 +159,9 @@ pub struct Config {
     pub reports: pronto_store::schedule::ReportSchedule,
     /// Connection limits of `pronto serve`.
     pub net: NetConfig,
+    /// PostgreSQL: write transactions all nodes together run at once (each live node runs its
+    /// share); SQLite has one writer.
+    pub db_writers: usize,
 }
 
 /// How `pronto serve` treats connections (see `crate::accept`).
@@ -296,6 +302,7 @@ impl Config {
         let secs = std::time::Duration::from_secs;
         web.request_timeout = secs(number("PRONTO_REQUEST_TIMEOUT", "request_timeout", file.request_timeout, 30, 1..=3600)?);
         web.streams_per_user = number("PRONTO_STREAMS_PER_USER", "streams_per_user", file.streams_per_user, 8, 1..=1000)?;
+        let db_writers = number("PRONTO_DB_WRITERS", "db_writers", file.db_writers, 4, 1..=64)?;
         let net = NetConfig {
             header_timeout: secs(number("PRONTO_HEADER_TIMEOUT", "header_timeout", file.header_timeout, 10, 1..=3600)?),
             idle_timeout: secs(number("PRONTO_IDLE_TIMEOUT", "idle_timeout", file.idle_timeout, 60, 1..=3600)?),
@@ -421,6 +428,7 @@ impl Config {
             email,
             webhook_allow,
             net,
+            db_writers,
         })
     }
 }
@@ -457,12 +465,12 @@ mod tests {
         let path = dir.path().join("pronto.toml");
         let c = Config::resolve(&Flags::default()).unwrap();
         assert_eq!(c.net, NetConfig::default());
-        assert_eq!((c.web.request_timeout.as_secs(), c.web.streams_per_user), (30, 8));
+        assert_eq!((c.web.request_timeout.as_secs(), c.web.streams_per_user, c.db_writers), (30, 8, 4));
         assert!(!c.web.trusted_proxies.enabled(), "no proxy is trusted by default");
         std::fs::write(
             &path,
             "trust_forwarded_for = true\ntrusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nheader_timeout = 5\nidle_timeout = 20\n\
-             request_timeout = 7\nmax_connections = 500\nmax_connections_per_ip = 9\nstreams_per_user = 3\n",
+             request_timeout = 7\nmax_connections = 500\nmax_connections_per_ip = 9\nstreams_per_user = 3\ndb_writers = 8\n",
         )
         .unwrap();
         let c = Config::resolve(&Flags { config: Some(path.clone()), ..Default::default() }).unwrap();
@@ -472,8 +480,9 @@ mod tests {
         let secs = std::time::Duration::from_secs;
         let want = NetConfig { header_timeout: secs(5), idle_timeout: secs(20), max_connections: Some(500), max_connections_per_ip: 9 };
         assert_eq!(c.net, want);
-        assert_eq!((c.web.request_timeout, c.web.streams_per_user), (secs(7), 3));
+        assert_eq!((c.web.request_timeout, c.web.streams_per_user, c.db_writers), (secs(7), 3, 8));
         for (bad, says) in [
+            ("db_writers = 0", "db_writers: 0 is not between 1 and 64"),
             ("trusted_proxies = [\"proxy.lan\"]", "trusted_proxies: `proxy.lan` is not an IP address or network"),
             ("header_timeout = 0", "header_timeout: 0 is not between 1 and 3600"),
             ("max_connections = 3", "max_connections: 3 is not between 16 and 1000000"),
@@ -530,7 +539,7 @@ fn fixed_settings(
     mailboxes: &[pronto_mail::imap::MailboxConfig],
 ) -> pronto_web::settings::Fixed {
     let mut fixed = pronto_web::settings::Fixed::default();
-    for section in [("sms", pronto_web::settings::SMS), ("phone", pronto_web::settings::PHONE)] {
+    for section in [("sms", pronto_web::settings::SMS), ("phone", pronto_web::settings::PHONE), ("canary", pronto_web::settings::CANARY)] {
         for f in section.1 {
             if let Some(v) = env(f.env) {
                 fixed.lock(section.0, f.name, f.env, Some(v));

@@ -23,7 +23,7 @@ pub fn clock(config: &Config) -> Arc<dyn Clock> {
 
 pub async fn open_store(config: &Config, clock: Arc<dyn Clock>) -> Result<Arc<dyn Store>, AnyError> {
     tracing::info!(database = %pronto_store::redact_url(&config.database_url), "opening the database");
-    pronto_store::open(&config.database_url, clock, StoreOptions::default())
+    pronto_store::open(&config.database_url, clock, StoreOptions { pg_writers: config.db_writers, ..StoreOptions::default() })
         .await
         .map_err(|e| format!("database {}: {e}", pronto_store::redact_url(&config.database_url)).into())
 }
@@ -182,6 +182,9 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         pronto_alerts::Outbox::with_senders(store.clone(), clock.clone(), state.settings.senders.clone(), outbox_config, live).run(),
     );
     let settings = state.settings.clone();
+    let own_url = state.own_url.clone();
+    // The mystery shopper: a test inquiry through each channel on its schedule (one node at a time).
+    let canary = tokio::spawn(pronto_web::canary::schedule(state.clone()));
     let app = pronto_web::app(state);
     // Signal handlers are in place before the address is announced, so a signal sent the
     // moment a supervisor sees `listening on` still shuts down gracefully.
@@ -199,12 +202,14 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
     };
     let listener = tokio::net::TcpListener::bind(&config.listen).await.map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
+    let _ = own_url.set(format!("http://{addr}"));
     println!("listening on http://{addr}");
     std::io::stdout().flush()?;
     tracing::info!(%addr, engine = store.engine(), data_dir = %config.data_dir.display(), open_files = ?nofile, limits = ?limits, "serving");
     crate::accept::serve(listener, app, limits, shutdown).await;
     tracing::info!("shutting down: finishing queued writes");
     timer_worker.abort();
+    canary.abort();
     playbook_refresh.abort();
     config_refresh.abort();
     outbox_worker.abort();

@@ -19,6 +19,8 @@ mod backup;
 mod browser;
 #[path = "api/browser_smoke.rs"]
 mod browser_smoke;
+#[path = "api/canary.rs"]
+mod canary;
 #[path = "api/catalogue.rs"]
 mod catalogue;
 #[path = "api/catalogue_browser.rs"]

@@ -279,6 +279,7 @@ async fn new_lead(
         owner,
         extra: vec![],
         answered_at,
+        canary_run: e.canary_run,
     };
     Ok(create_lead(c, pending, &lead, None, None, now).await?.id)
 }

@@ -56,7 +56,7 @@ pub(crate) async fn facts_of(c: &mut dyn Conn, pbs: &Playbooks, office: &jiff::t
                 (SELECT COUNT(*) FROM complaints k WHERE k.lead_id = l.id) AS complaints,
                 (SELECT t.outcome FROM tasks t WHERE t.lead_id = l.id AND t.task = 'quality_call' AND t.outcome IS NOT NULL
                  ORDER BY t.id DESC LIMIT 1) AS quality
-         FROM leads l WHERE l.id IN ({})",
+         FROM leads l WHERE l.id IN ({}) AND l.test = FALSE",
         placeholders(1, ids.len())
     );
     for r in c.rows(&sql, ps()).await? {
@@ -277,7 +277,7 @@ pub(crate) async fn backfill(c: &mut dyn Conn, pbs: &Playbooks, deltas: &mut Del
     }
     let ids: Vec<i64> = c
         .rows(
-            "SELECT l.id FROM leads l LEFT JOIN lead_facts f ON f.lead_id = l.id WHERE f.lead_id IS NULL ORDER BY l.id LIMIT $1",
+            "SELECT l.id FROM leads l LEFT JOIN lead_facts f ON f.lead_id = l.id WHERE f.lead_id IS NULL AND l.test = FALSE ORDER BY l.id LIMIT $1",
             params![limit],
         )
         .await?

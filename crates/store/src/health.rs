@@ -60,6 +60,10 @@ impl Command for ProbeWrite {
             .unwrap_or(0);
         Ok(WriteProbe { schema_version: version, schema_known: self.schema_known })
     }
+
+    fn wakes_workers(&self) -> bool {
+        false
+    }
 }
 
 /// How much free room the database's file system must have for the node to be ready.

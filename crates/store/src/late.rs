@@ -79,7 +79,7 @@ pub(crate) async fn late_now(c: &mut dyn Conn, playbooks: &Playbooks, f: &LateFi
     let sql = format!(
         "SELECT t.id, t.title, t.lead_id, t.due_at, {who} AS holder_id, h.name AS holder_name, {CONTACT_COLS}
          FROM tasks t JOIN leads l ON l.id = t.lead_id JOIN contacts c ON c.id = l.contact_id LEFT JOIN users h ON h.id = {who}
-         WHERE t.status = 'open' AND t.due_at < $1{sc} ORDER BY t.due_at, t.id LIMIT ${}",
+         WHERE t.status = 'open' AND t.due_at < $1 AND l.test = FALSE{sc} ORDER BY t.due_at, t.id LIMIT ${}",
         ps.len()
     );
     for r in c.rows(&sql, ps).await? {
@@ -110,7 +110,7 @@ pub(crate) async fn late_now(c: &mut dyn Conn, playbooks: &Playbooks, f: &LateFi
         let sql = format!(
             "SELECT t.id, t.kind, t.lead_id, t.due_at, l.owner_id AS holder_id, h.name AS holder_name, l.playbook, l.playbook_version, {CONTACT_COLS}
              FROM timers t JOIN leads l ON l.id = t.lead_id JOIN contacts c ON c.id = l.contact_id LEFT JOIN users h ON h.id = l.owner_id
-             WHERE t.status = 'pending' AND {at_risk} AND t.kind LIKE 'sla:%:breach' AND l.status = 'open'{sc}
+             WHERE t.status = 'pending' AND {at_risk} AND t.kind LIKE 'sla:%:breach' AND l.status = 'open' AND l.test = FALSE{sc}
              ORDER BY {order}, t.id LIMIT ${}",
             ps.len()
         );
@@ -141,7 +141,7 @@ pub(crate) async fn late_now(c: &mut dyn Conn, playbooks: &Playbooks, f: &LateFi
                 l.first_response_at, (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.user_id IS NOT NULL) AS last_reaction,
                 {CONTACT_COLS}
          FROM leads l JOIN timers t ON t.lead_id = l.id JOIN contacts c ON c.id = l.contact_id LEFT JOIN users h ON h.id = l.owner_id
-         WHERE l.status = 'open' AND t.status = 'fired' AND t.kind LIKE 'sla:%:breach'
+         WHERE l.status = 'open' AND l.test = FALSE AND t.status = 'fired' AND t.kind LIKE 'sla:%:breach'
            AND NOT EXISTS (SELECT 1 FROM timers n WHERE n.lead_id = t.lead_id AND n.kind = t.kind AND n.id > t.id){sc}
          ORDER BY t.due_at, t.id LIMIT ${}",
         ps.len()

@@ -15,6 +15,7 @@
 mod audit;
 pub mod backup;
 mod calls;
+pub mod canary;
 pub mod catalogue;
 mod centre;
 pub mod company;
@@ -208,6 +209,16 @@ pub trait Store: Send + Sync {
     /// Takes the lease `name` for this node when it is free or already its own (another node
     /// holding it must have died: no heartbeat for `nodes::NODE_DEAD`); true when held now.
     async fn take_lease(&self, name: &str) -> Result<bool>;
+    /// The mystery shopper (issue 23): starts a run of `channel` ([`canary`]).
+    async fn start_canary_run(&self, channel: &str) -> Result<i64>;
+    /// What the store sees of a run's test lead.
+    async fn canary_observe(&self, run: i64) -> Result<canary::Observed>;
+    /// Ends a run: hops, verdict, the test lead closed, the channel's incident and the admins' messages.
+    async fn finish_canary_run(&self, finish: canary::FinishRun) -> Result<canary::Finished>;
+    /// The last run per channel and the runs since `since`.
+    async fn canary_status(&self, since: jiff::Timestamp) -> Result<canary::CanaryStatus>;
+    /// When the last run of `channel` started.
+    async fn canary_last_started(&self, channel: &str) -> Result<Option<jiff::Timestamp>>;
     /// Gives the lease `name` back when this node holds it.
     async fn release_lease(&self, name: &str) -> Result<()>;
     /// Records how an attempt went: sent, delivered, or failed (retried later or given up).

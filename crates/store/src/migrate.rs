@@ -42,6 +42,7 @@ pub(crate) const SQLITE: &[Migration] = &[
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/sqlite/0029_timer_attempts.sql") },
     Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/sqlite/0030_shared_state.sql") },
     Migration { version: 31, name: "report cells in shares per writer; due messages per channel", sql: include_str!("../migrations/sqlite/0031_report_cell_shards.sql") },
+    Migration { version: 32, name: "the mystery shopper: test leads, runs, hops, incidents", sql: include_str!("../migrations/sqlite/0032_canary.sql") },
 ];
 
 pub(crate) const POSTGRES: &[Migration] = &[
@@ -76,6 +77,7 @@ pub(crate) const POSTGRES: &[Migration] = &[
     Migration { version: 29, name: "timers tried again", sql: include_str!("../migrations/postgres/0029_timer_attempts.sql") },
     Migration { version: 30, name: "shared state: config versions, rate counts, files", sql: include_str!("../migrations/postgres/0030_shared_state.sql") },
     Migration { version: 31, name: "report cells in shares per writer; due messages per channel", sql: include_str!("../migrations/postgres/0031_report_cell_shards.sql") },
+    Migration { version: 32, name: "the mystery shopper: test leads, runs, hops, incidents", sql: include_str!("../migrations/postgres/0032_canary.sql") },
 ];
 
 /// Applies every migration not yet recorded; returns the versions applied now. On

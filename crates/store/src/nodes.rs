@@ -82,7 +82,8 @@ impl Command for RegisterNode {
 }
 
 /// The node's heartbeat: renews every claim it holds. A node forgotten meanwhile (its row
-/// removed after a long pause) registers again.
+/// removed after a long pause) registers again. Answers how many nodes are alive, this one
+/// included (the nodes share the database's writers by it: `writer::Writer::share_among`).
 pub(crate) struct Heartbeat {
     pub node: NodeId,
     pub at: Timestamp,
@@ -90,13 +91,21 @@ pub(crate) struct Heartbeat {
 
 #[async_trait]
 impl Command for Heartbeat {
-    type Output = ();
-    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<()> {
+    type Output = usize;
+    async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<usize> {
         let n = c.exec("UPDATE nodes SET heartbeat_at = $1 WHERE id = $2", params![micros(self.at), self.node.id.as_str()]).await?;
         if n == 0 {
             RegisterNode { node: self.node.clone(), at: self.at }.apply(c, pending, now).await?;
         }
-        Ok(())
+        let alive = c
+            .rows("SELECT COUNT(*) AS n FROM nodes WHERE heartbeat_at > $1", params![alive_since(self.at)])
+            .await?;
+        let alive = alive.first().map(|r| r.i64("n")).transpose()?.unwrap_or(1);
+        Ok(usize::try_from(alive).unwrap_or(1).max(1))
+    }
+
+    fn wakes_workers(&self) -> bool {
+        false
     }
 }
 
@@ -130,6 +139,10 @@ impl Command for TakeLease {
             }
         }
     }
+
+    fn wakes_workers(&self) -> bool {
+        false
+    }
 }
 
 /// Gives the lease `name` back when `node` holds it (a node shutting down), so another node
@@ -146,6 +159,10 @@ impl Command for ReleaseLease {
         let _ = (pending, now);
         c.exec("DELETE FROM leases WHERE name = $1 AND node = $2", params![self.name.as_str(), self.node.as_str()]).await?;
         Ok(())
+    }
+
+    fn wakes_workers(&self) -> bool {
+        false
     }
 }
 

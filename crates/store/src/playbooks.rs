@@ -32,6 +32,9 @@ pub struct Playbooks {
     messages: RwLock<Arc<Messages>>,
     /// The installation's keys (the customer's page tokens, sealed files), set once at open.
     site: std::sync::OnceLock<Arc<crate::tracking::SiteKeys>>,
+    /// Where a test inquiry's alerts for people go, channel → address (the mystery shopper's
+    /// settings; `Store::set_canary_recipients`).
+    canary: RwLock<std::collections::BTreeMap<String, String>>,
 }
 
 impl Playbooks {
@@ -73,6 +76,16 @@ impl Playbooks {
     /// The installation's keys, once the store has opened.
     pub fn site_keys(&self) -> Option<Arc<crate::tracking::SiteKeys>> {
         self.site.get().cloned()
+    }
+
+    /// The test recipient of a test inquiry's alerts on `channel` (`sms`, `email`), if set.
+    pub fn canary_recipient(&self, channel: &str) -> Option<String> {
+        self.canary.read().expect("lock").get(channel).cloned()
+    }
+
+    /// Sets the test recipients (`sms` → a phone number, `email` → an address).
+    pub fn set_canary_recipients(&self, to: std::collections::BTreeMap<String, String>) {
+        *self.canary.write().expect("lock") = to;
     }
 
     pub(crate) fn set_site_keys(&self, keys: crate::tracking::SiteKeys) {

@@ -27,6 +27,8 @@ pub(crate) struct RunCtx {
     pub actor: Option<i64>,
     pub playbook: String,
     pub version: i64,
+    /// A test inquiry (the mystery shopper's): alerts go to its test recipients, never to people.
+    pub test: bool,
 }
 
 /// The playbook version a lead runs on: known to this process, or read from the `playbooks`
@@ -38,7 +40,7 @@ pub(crate) async fn playbook_of(c: &mut dyn Conn, pending: &Pending, name: &str,
 
 const LEAD_STATE_SELECT: &str = "SELECT l.id, l.channel, l.stage, l.status, l.owner_id, l.entered_by, l.customer_type, l.subject,
     l.message, l.postal_code, l.product, l.source, l.language, l.received_at, l.first_response_at, l.playbook, l.playbook_version,
-    l.contact_id, c.name AS c_name, c.email AS c_email, COALESCE(l.phone, c.phone) AS c_phone, l.tracking_gen
+    l.contact_id, c.name AS c_name, c.email AS c_email, COALESCE(l.phone, c.phone) AS c_phone, l.tracking_gen, l.test
     FROM leads l JOIN contacts c ON c.id = l.contact_id";
 
 fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>, keys: Option<&SiteKeys>) -> R<(LeadState, RunCtx)> {
@@ -73,6 +75,7 @@ fn state_of(r: &Row, open_tasks: Vec<OpenTask>, timers: Vec<String>, keys: Optio
         actor: None,
         playbook: r.str("playbook")?,
         version: r.i64("playbook_version")?,
+        test: r.bool("test")?,
     };
     Ok((state, ctx))
 }
@@ -194,6 +197,9 @@ pub(crate) async fn run(
     cause: &str,
     now: Timestamp,
 ) -> R<bool> {
+    if ctx.test {
+        pending.test_leads.insert(ctx.lead_id);
+    }
     let pb = playbook_of(c, pending, &ctx.playbook, ctx.version).await?;
     let dir = directory(c, pending, &ctx.playbook).await?;
     // Cursors are kept per playbook in the cached directory; the engine sees its own.
@@ -372,6 +378,15 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                 push_event(pending, ctx, by_playbook_assigned(Some(to), format!("handed over by {reason}")), now);
             }
             Cmd::Notify(n) => {
+                // A test inquiry's alerts for people go to the canary's test recipients
+                // (none set: not sent), never to a person's phone, mailbox or alerts.
+                let (user, role, address) = match (ctx.test, n.user) {
+                    (true, Some(_)) => match pending.playbooks.canary_recipient(n.channel.as_str()) {
+                        Some(to) => (None, Some(crate::records::CANARY_ROLE.to_owned()), Some(to)),
+                        None => continue,
+                    },
+                    _ => (n.user, None, n.address.clone()),
+                };
                 let payload = json!({
                     "lead_id": ctx.lead_id, "template": n.template, "text": n.text, "subject": n.subject, "urgent": n.urgent,
                 });
@@ -379,9 +394,9 @@ async fn apply(c: &mut dyn Conn, pending: &mut Pending, state: &LeadState, ctx: 
                     created_at: now,
                     lead_id: Some(ctx.lead_id),
                     channel: n.channel.as_str().to_owned(),
-                    recipient_user: n.user,
-                    recipient_role: None,
-                    recipient_address: n.address.clone(),
+                    recipient_user: user,
+                    recipient_role: role,
+                    recipient_address: address,
                     kind: n.template.as_str().to_owned(),
                     idempotency_key: n.key.clone(),
                     payload,

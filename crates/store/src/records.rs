@@ -499,6 +499,10 @@ pub struct Committed {
     pub data: Value,
 }
 
+/// `outbox.recipient_role` of a test inquiry's alert (the mystery shopper's), sent to its test
+/// recipient instead of a person (`process::run`).
+pub const CANARY_ROLE: &str = "canary";
+
 /// One message read from a mailbox, as the mail reader understood it; the store decides in
 /// one transaction whether it is a new lead, a reply on a lead, a duplicate or not an inquiry,
 /// and advances the mailbox's cursor with it.
@@ -634,6 +638,8 @@ pub struct CallIn {
     pub source_label: String,
     /// The playbook of a lead the call starts (the default one when `None`).
     pub playbook: Option<String>,
+    /// The mystery shopper's run, when the event carried its signed mark (checked by the edge).
+    pub canary_run: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -398,7 +398,7 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
             "SELECT l.id, l.received_at, l.channel, l.stage, c.name AS contact, u.name AS owner,
                     (SELECT COUNT(*) FROM leads p WHERE p.contact_id = l.contact_id AND p.id < l.id) AS earlier
              FROM leads l JOIN contacts c ON c.id = l.contact_id LEFT JOIN users u ON u.id = l.owner_id
-             WHERE l.received_at >= $1 AND l.received_at < $2 ORDER BY l.received_at, l.id LIMIT 5000",
+             WHERE l.received_at >= $1 AND l.received_at < $2 AND l.test = FALSE ORDER BY l.received_at, l.id LIMIT 5000",
             params![a, b],
         )
         .await?
@@ -436,7 +436,7 @@ pub(crate) async fn compose(c: &mut dyn Conn, kind: ReportKind, from: Timestamp,
     let moves = |kind: &'static str| {
         format!(
             "SELECT e.lead_id, e.at, e.data, l.channel, c.name AS contact FROM events e JOIN leads l ON l.id = e.lead_id JOIN contacts c ON c.id = l.contact_id
-             WHERE e.kind = '{kind}' AND e.at >= $1 AND e.at < $2 ORDER BY e.at, e.id LIMIT 5000"
+             WHERE e.kind = '{kind}' AND e.at >= $1 AND e.at < $2 AND l.test = FALSE ORDER BY e.at, e.id LIMIT 5000"
         )
     };
     let managers: std::collections::BTreeMap<i64, String> = c

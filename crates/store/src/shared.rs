@@ -119,6 +119,10 @@ impl Command for CountHit {
             .ok_or_else(|| StoreError::Internal("the rate count returned no row".into()))?;
         Ok(r.i64("hits")?)
     }
+
+    fn wakes_workers(&self) -> bool {
+        false
+    }
 }
 
 /// Keeps a file's bytes (once per content), in the caller's transaction.

@@ -324,7 +324,9 @@ impl Store for SqlStore {
     }
 
     async fn heartbeat(&self) -> Result<()> {
-        self.writer.submit(crate::nodes::Heartbeat { node: self.node.clone(), at: self.wall.now() }).await
+        let alive = self.writer.submit(crate::nodes::Heartbeat { node: self.node.clone(), at: self.wall.now() }).await?;
+        self.writer.share_among(alive);
+        Ok(())
     }
 
     async fn nodes(&self) -> Result<Vec<crate::nodes::NodeRecord>> {
@@ -335,6 +337,27 @@ impl Store for SqlStore {
     async fn take_lease(&self, name: &str) -> Result<bool> {
         let alive_since = crate::nodes::alive_since(self.wall.now());
         self.writer.submit(crate::nodes::TakeLease { name: name.to_owned(), node: self.node.id.clone(), alive_since }).await
+    }
+
+    async fn start_canary_run(&self, channel: &str) -> Result<i64> {
+        self.writer.submit(crate::canary::StartRun { channel: channel.to_owned(), node: self.node.id.clone() }).await
+    }
+
+    async fn canary_observe(&self, run: i64) -> Result<crate::canary::Observed> {
+        self.read(move |c| Box::pin(crate::canary::observe(c, run))).await
+    }
+
+    async fn finish_canary_run(&self, finish: crate::canary::FinishRun) -> Result<crate::canary::Finished> {
+        self.writer.submit(finish).await
+    }
+
+    async fn canary_status(&self, since: jiff::Timestamp) -> Result<crate::canary::CanaryStatus> {
+        self.read(move |c| Box::pin(crate::canary::status(c, since))).await
+    }
+
+    async fn canary_last_started(&self, channel: &str) -> Result<Option<jiff::Timestamp>> {
+        let channel = channel.to_owned();
+        self.read(move |c| Box::pin(async move { crate::canary::last_started(c, &channel).await })).await
     }
 
     async fn release_lease(&self, name: &str) -> Result<()> {

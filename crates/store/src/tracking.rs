@@ -30,6 +30,8 @@ pub struct SiteKeys {
     files: [u8; 32],
     /// Seals the secrets of the settings (an SMS token, passwords): see the settings module.
     settings: [u8; 32],
+    /// Signs the mystery shopper's test inquiries (issue 23).
+    canary: [u8; 32],
 }
 
 impl std::fmt::Debug for SiteKeys {
@@ -49,7 +51,25 @@ impl SiteKeys {
             token: hmac(secret, &[b"pronto tracking token v1"]),
             files: hmac(secret, &[b"pronto sealed files v1"]),
             settings: hmac(secret, &[b"pronto sealed settings v1"]),
+            canary: hmac(secret, &[b"pronto canary token v1"]),
         }
+    }
+
+    /// The mark a test inquiry of run `run` carries (a form field, a mail header, a call
+    /// event's field): `RUN.SIGNATURE`. Only this installation can make one.
+    pub fn canary_token(&self, run: i64) -> String {
+        let mac = hmac(&self.canary, &[&run.to_be_bytes()]);
+        format!("{run}.{}", URL_SAFE_NO_PAD.encode(&mac[..16]))
+    }
+
+    /// The run a mark made by [`SiteKeys::canary_token`] names; `None` for anything else.
+    pub fn canary_run(&self, token: &str) -> Option<i64> {
+        let (run, _) = token.trim().split_once('.')?;
+        let run: i64 = run.parse().ok()?;
+        let want = self.canary_token(run);
+        // Compared in constant time: the signature is a secret's.
+        let (a, b) = (want.as_bytes(), token.trim().as_bytes());
+        (a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0).then_some(run)
     }
 
     /// A fresh secret, for the first open.
@@ -130,6 +150,19 @@ mod tests {
         assert!(t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(token_hash(&t).len(), 64);
         assert_ne!(token_hash(&t), token_hash(&k.token(42, 1)));
+    }
+
+    #[test]
+    fn only_this_installation_can_mark_a_test_inquiry() {
+        let k = SiteKeys::new(&[7u8; 32]);
+        let t = k.canary_token(12);
+        assert!(t.starts_with("12."), "{t}");
+        assert_eq!(k.canary_run(&t), Some(12));
+        assert_eq!(k.canary_run(&format!(" {t}\r\n")), Some(12), "a header's spaces do not matter");
+        let forged = t.replacen("12.", "13.", 1);
+        for bad in [forged.as_str(), "12", "12.", "x.y", "", &SiteKeys::new(&[8u8; 32]).canary_token(12), &t[..t.len() - 1]] {
+            assert_eq!(k.canary_run(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -38,6 +38,8 @@ trait Job: Send {
     async fn apply(&mut self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<(), StoreError>;
     /// Answers the caller: the kept output when the command's transaction committed.
     fn answer(self: Box<Self>, result: Result<(), StoreError>);
+    /// Whether its commit wakes the workers (`Command::wakes_workers`).
+    fn wakes_workers(&self) -> bool;
 }
 
 struct Queued<C: Command> {
@@ -51,6 +53,10 @@ impl<C: Command> Job for Queued<C> {
     async fn apply(&mut self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> Result<(), StoreError> {
         self.output = Some(self.cmd.apply(c, pending, now).await?);
         Ok(())
+    }
+
+    fn wakes_workers(&self) -> bool {
+        self.cmd.wakes_workers()
     }
 
     fn answer(self: Box<Self>, result: Result<(), StoreError>) {
@@ -68,6 +74,41 @@ pub(crate) struct Writer {
     /// Notified after each commit that changed something (timers may have been set, outbox
     /// rows written).
     wakers: Arc<Wakers>,
+    /// How many of the writers take batches now.
+    share: Arc<Share>,
+}
+
+/// How many of a node's writers take batches: all of them alone, a share when several nodes
+/// write to one PostgreSQL database. The writers are what the database runs at once; split
+/// among N nodes, each node's batches stay as large as one node's, so the commits (and the
+/// work each costs the database whatever its size) do not multiply with the nodes.
+pub(crate) struct Share {
+    writers: usize,
+    active: std::sync::atomic::AtomicUsize,
+    changed: tokio::sync::Notify,
+}
+
+impl Share {
+    fn new(writers: usize) -> Share {
+        Share { writers, active: std::sync::atomic::AtomicUsize::new(writers), changed: Default::default() }
+    }
+
+    /// Waits until writer `n` may take a batch.
+    async fn turn(&self, n: usize) {
+        use std::sync::atomic::Ordering;
+        loop {
+            let changed = self.changed.notified();
+            if n < self.active.load(Ordering::Acquire) {
+                return;
+            }
+            changed.await;
+        }
+    }
+}
+
+/// The writers each of `nodes` live nodes runs when they share `writers` (at least one).
+pub(crate) fn writers_per_node(writers: usize, nodes: usize) -> usize {
+    writers.div_ceil(nodes.max(1)).max(1)
 }
 
 /// The queue the writers share: a writer holds the lock only while it takes a batch.
@@ -93,13 +134,15 @@ impl Writer {
         let connector: Arc<dyn Connector> = Arc::from(connector);
         let mut done = Vec::new();
         let wakers = Arc::new(Wakers::default());
+        let share = Arc::new(Share::new(writers.max(1)));
         for n in 0..writers.max(1) {
             let (done_tx, done_rx) = oneshot::channel::<()>();
             let (connector, rx, changed) = (connector.clone(), rx.clone(), wakers.clone());
+            let turn = Turn { n, share: share.clone() };
             let env = Env { clock: clock.clone(), playbooks: playbooks.clone() };
             let spawned = std::thread::Builder::new().name(format!("pronto-writer-{n}")).spawn(move || {
                 match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                    Ok(rt) => rt.block_on(run(connector, rx, env, max_batch.max(1), changed)),
+                    Ok(rt) => rt.block_on(run(connector, rx, env, max_batch.max(1), changed, turn)),
                     Err(e) => tracing::error!(error = %e, "a writer cannot start its runtime"),
                 }
                 let _ = done_tx.send(());
@@ -109,7 +152,18 @@ impl Writer {
                 Err(e) => tracing::error!(error = %e, "a writer thread cannot start"),
             }
         }
-        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done), wakers }
+        Writer { queue: Mutex::new(Some(tx)), done: tokio::sync::Mutex::new(done), wakers, share }
+    }
+
+    /// Runs this node's share of the writers when `nodes` nodes are alive (the heartbeat
+    /// counts them every second).
+    pub(crate) fn share_among(&self, nodes: usize) {
+        use std::sync::atomic::Ordering;
+        let active = writers_per_node(self.share.writers, nodes);
+        if self.share.active.swap(active, Ordering::AcqRel) != active {
+            tracing::debug!(nodes, writers = active, "writers shared among the nodes");
+            self.share.changed.notify_waiters();
+        }
     }
 
     pub(crate) fn wakers(&self) -> Arc<Wakers> {
@@ -133,6 +187,8 @@ impl Writer {
     /// Stops taking commands, lets the queued ones commit, and waits for the task.
     pub(crate) async fn close(&self) {
         drop(self.queue.lock().unwrap_or_else(|p| p.into_inner()).take());
+        // Every writer takes its turn again, to find the queue closed and stop.
+        self.share_among(1);
         for done in self.done.lock().await.drain(..) {
             let _ = done.await;
         }
@@ -167,10 +223,17 @@ impl Default for Wakers {
     }
 }
 
-async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<Wakers>) {
+/// Which writer this is, and the share that says whether it takes batches now.
+struct Turn {
+    n: usize,
+    share: Arc<Share>,
+}
+
+async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch: usize, changed: Arc<Wakers>, turn: Turn) {
     let mut conn: Option<Box<dyn Conn>> = None;
     let mut batch: Batch = Vec::with_capacity(max_batch);
     loop {
+        turn.share.turn(turn.n).await;
         {
             let mut rx = rx.lock().await;
             let Some(first) = rx.recv().await else { break };
@@ -191,7 +254,7 @@ async fn run(connector: Arc<dyn Connector>, rx: SharedQueue, env: Env, max_batch
         if took > std::time::Duration::from_millis(20) {
             tracing::debug!(commands = batch.len(), ms = took.as_millis() as u64, "slow commit");
         }
-        if results.iter().any(Result::is_ok) {
+        if batch.iter().zip(&results).any(|(job, r)| r.is_ok() && job.wakes_workers()) {
             // Wakes each waiting worker once, however many commits came before it looked.
             changed.timers.notify_one();
             changed.outbox.notify_one();
@@ -408,6 +471,41 @@ async fn apply_in_savepoint(
                 }
                 return Err(e);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Share, writers_per_node};
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn a_writer_past_its_nodes_share_waits_until_the_share_grows() {
+        let share = std::sync::Arc::new(Share::new(4));
+        share.active.store(2, Ordering::Release);
+        let soon = |n: usize| {
+            let share = share.clone();
+            async move { tokio::time::timeout(Duration::from_millis(20), share.turn(n)).await.is_ok() }
+        };
+        assert!(soon(0).await && soon(1).await, "writers within the share take batches");
+        assert!(!soon(2).await && !soon(3).await, "the others wait");
+        let waiting = tokio::spawn({
+            let share = share.clone();
+            async move { share.turn(3).await }
+        });
+        tokio::task::yield_now().await;
+        share.active.store(4, Ordering::Release);
+        share.changed.notify_waiters();
+        tokio::time::timeout(Duration::from_secs(5), waiting).await.expect("woken when the share grew").unwrap();
+    }
+
+    #[test]
+    fn the_nodes_share_the_writers() {
+        // (writers, live nodes) → writers each node runs
+        for (writers, nodes, each) in [(4, 1, 4), (4, 2, 2), (4, 3, 2), (4, 4, 1), (4, 9, 1), (1, 1, 1), (1, 3, 1), (4, 0, 4)] {
+            assert_eq!(writers_per_node(writers, nodes), each, "{writers} writers, {nodes} nodes");
         }
     }
 }

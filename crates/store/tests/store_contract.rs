@@ -129,6 +129,8 @@ mod log_and_timers;
 mod payments;
 #[path = "contract/nodes.rs"]
 mod nodes;
+#[path = "contract/canary.rs"]
+mod canary;
 #[path = "contract/playbooks.rs"]
 mod playbooks;
 #[path = "contract/notify.rs"]

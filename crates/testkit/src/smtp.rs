@@ -27,6 +27,12 @@ impl SmtpServer {
         SmtpServer { child, port, dir }
     }
 
+    /// Stops the server: connections are refused from now on.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     pub fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("Maildir").join("new");
         let Ok(entries) = std::fs::read_dir(new) else { return vec![] };

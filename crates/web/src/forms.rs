@@ -103,6 +103,9 @@ fn accept_language(headers: &HeaderMap) -> Option<String> {
     (first != "*" && !first.is_empty()).then(|| first.to_owned())
 }
 
+/// The field that carries the mystery shopper's signed mark (`pronto_store::tracking::SiteKeys::canary_token`).
+pub const CANARY_FIELD: &str = "_pronto_canary";
+
 fn draft(form_key: &str, fields: Vec<(String, String)>, headers: &HeaderMap) -> (LeadDraft, bool) {
     let mut d = LeadDraft { channel: Some("web".into()), ..Default::default() };
     let mut c = ContactDraft::default();
@@ -280,7 +283,12 @@ async fn accept(
     {
         draft.source = Some(source.clone());
     }
+    // The mystery shopper's mark: never kept as a field; a test inquiry when this
+    // installation signed it.
+    let mark = draft.extra.iter().find(|(k, _)| k == CANARY_FIELD).map(|(_, v)| v.clone());
+    draft.extra.retain(|(k, _)| k != CANARY_FIELD);
     let mut lead = draft.parse(st.region(), now).map_err(rename_contact_fields)?;
+    lead.canary_run = mark.and_then(|m| st.store.playbooks().site_keys()?.canary_run(&m));
     if let Some(playbook) = form.playbook.as_deref() {
         lead.playbook = Some(Line::parse(playbook, SHORT_MAX).map_err(|e| ApiError::Internal(e.to_string()))?);
     }

@@ -13,6 +13,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod canary;
 pub mod charts;
 pub mod client_ip;
 pub mod company;
@@ -169,6 +170,9 @@ pub struct AppState {
     pub company: Arc<company::Live>,
     /// Whether this node can write now (`/healthz`).
     pub readiness: Arc<health::Readiness>,
+    /// Where this node listens (`http://127.0.0.1:8080`), set once it is bound: the mystery
+    /// shopper's address when no public address is set.
+    pub own_url: Arc<std::sync::OnceLock<String>>,
 }
 
 impl AppState {
@@ -193,6 +197,7 @@ impl AppState {
             streams: Arc::default(),
             settings,
             company: Arc::default(),
+            own_url: Arc::default(),
         }
     }
 

@@ -88,8 +88,21 @@ pub const MAILBOX: &[Field] = &[
     f("folder", Kind::Text, "", None),
 ];
 
+/// The mystery shopper (issue 23): when it runs and where its test alerts go.
+pub const ON_OFF: &[&str] = &["on", "off"];
+pub const HOURS: &[&str] = &["working", "always"];
+pub const CANARY: &[Field] = &[
+    f("enabled", Kind::Choice(ON_OFF), "PRONTO_CANARY", None),
+    f("interval_minutes", Kind::Number { min: 5, max: 1440 }, "", None),
+    f("hours", Kind::Choice(HOURS), "", None),
+    f("alert_seconds", Kind::Number { min: 1, max: 3600 }, "", None),
+    f("sms_to", Kind::Text, "", None),
+    f("email_to", Kind::Text, "", None),
+    f("mail_to", Kind::Text, "", None),
+];
+
 /// The sections the pages and the API know (a mailbox is `mailbox:NAME`).
-pub const SECTIONS: &[&str] = &["sms", "email", "phone", "general"];
+pub const SECTIONS: &[&str] = &["sms", "email", "phone", "general", "canary"];
 
 /// A section's fields; `None` for an unknown section.
 pub fn fields(section: &str) -> Option<&'static [Field]> {
@@ -98,6 +111,7 @@ pub fn fields(section: &str) -> Option<&'static [Field]> {
         "email" => Some(EMAIL),
         "phone" => Some(PHONE),
         "general" => Some(GENERAL),
+        "canary" => Some(CANARY),
         s if s.strip_prefix("mailbox:").is_some_and(valid_mailbox_name) => Some(MAILBOX),
         _ => None,
     }
@@ -176,8 +190,34 @@ pub struct Current {
     pub public_url: Option<String>,
     pub form_rate_per_minute: u32,
     pub mailboxes: Vec<MailboxConfig>,
+    /// The mystery shopper's settings.
+    pub canary: CanaryConfig,
     /// Settings that could not be applied (logged; shown on the overview).
     pub problems: Vec<String>,
+}
+
+/// When the mystery shopper runs and where its test inquiries and alerts go (section `canary`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CanaryConfig {
+    pub enabled: bool,
+    pub interval_minutes: u32,
+    /// Only while the office is open (the office calendar), or around the clock.
+    pub working_hours_only: bool,
+    /// How long the team's alert may take to be accepted (seconds).
+    pub alert_seconds: u32,
+    /// The phone the test inquiry's alerts (and its acknowledgement) go to; none: the alert
+    /// is not checked.
+    pub sms_to: Option<String>,
+    /// The address the test inquiry's alerts and acknowledgement go to.
+    pub email_to: Option<String>,
+    /// The intake mailbox's address the test e-mail is sent to (default: the first mailbox's).
+    pub mail_to: Option<String>,
+}
+
+impl Default for CanaryConfig {
+    fn default() -> Self {
+        CanaryConfig { enabled: true, interval_minutes: 60, working_hours_only: true, alert_seconds: 60, sms_to: None, email_to: None, mail_to: None }
+    }
 }
 
 /// The default web-form limit (per client IP and minute) when nothing sets one.
@@ -240,7 +280,18 @@ pub fn resolve(fixed: &Fixed, stored: &StoredSettings) -> (Current, SmsProvider,
             Err(e) => problems.push(format!("mailbox {name}: {e}")),
         }
     }
+    let k = effective("canary", fixed, stored);
+    let canary = CanaryConfig {
+        enabled: get(&k, "enabled").is_none_or(|v| v != "off"),
+        interval_minutes: get(&k, "interval_minutes").and_then(|n| n.parse().ok()).unwrap_or(60),
+        working_hours_only: get(&k, "hours").is_none_or(|v| v != "always"),
+        alert_seconds: get(&k, "alert_seconds").and_then(|n| n.parse().ok()).unwrap_or(60),
+        sms_to: get(&k, "sms_to"),
+        email_to: get(&k, "email_to").or_else(|| from.as_deref().map(bare_address)),
+        mail_to: get(&k, "mail_to").or_else(|| mailboxes.iter().find_map(|m| m.address.clone())),
+    };
     let current = Current {
+        canary,
         sms,
         email_host,
         email_from: from,
@@ -251,6 +302,11 @@ pub fn resolve(fixed: &Fixed, stored: &StoredSettings) -> (Current, SmsProvider,
         problems,
     };
     (current, provider, email)
+}
+
+/// `jana@firma.cz` of `Jana <jana@firma.cz>`.
+fn bare_address(from: &str) -> String {
+    from.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(from).trim().to_owned()
 }
 
 /// The usual port of an SMTP security choice.
@@ -388,6 +444,10 @@ impl AppState {
             self.store.playbooks().configure_messages(messages.default_language, current.public_url.clone());
         }
         self.settings.apply_mailboxes(&current.mailboxes);
+        // Where a test inquiry's alerts for people go instead (the mystery shopper's settings).
+        let k = &current.canary;
+        let to = [("sms", &k.sms_to), ("email", &k.email_to)].into_iter().filter_map(|(c, v)| Some((c.to_owned(), v.clone()?))).collect();
+        self.store.playbooks().set_canary_recipients(to);
         *self.settings.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(current);
         Ok(())
     }

@@ -83,10 +83,21 @@ async fn hook(State(st): State<AppState>, OriginalUri(uri): OriginalUri, headers
         customer_phone,
         source_label: "phone".into(),
         playbook: None,
+        canary_run: canary_run(&st, &ct, &bytes),
     };
     let r = st.store.call_event(input).await?;
     metrics::counter!("pronto_call_events_total", "source" => source).increment(1);
     Ok(Json(HookAnswer { status: if r.duplicate { "duplicate" } else { "recorded" }, call_id: r.call, lead_id: r.lead }))
+}
+
+/// The mystery shopper's run named by a signed JSON event's `canary` mark (its own test call);
+/// `None` for every other event, and for a mark this installation did not make.
+fn canary_run(st: &AppState, content_type: &str, body: &[u8]) -> Option<i64> {
+    if !content_type.starts_with("application/json") {
+        return None;
+    }
+    let v: Value = serde_json::from_slice(body).ok()?;
+    st.store.playbooks().site_keys()?.canary_run(v.get("canary")?.as_str()?)
 }
 
 fn unauthorized(why: &str) -> ApiError {

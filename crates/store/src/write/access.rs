@@ -55,6 +55,10 @@ impl Command for TouchToken {
         let _ = pending;
         touch_token(c, self.id, now).await
     }
+
+    fn wakes_workers(&self) -> bool {
+        false
+    }
 }
 
 /// A wrong password for a login (the per-account throttle).
@@ -151,6 +155,10 @@ impl Command for TouchSession {
             c.exec("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2", params![t, hash.as_str()]).await?;
         }
         Ok(row.i64("user_id")?)
+    }
+
+    fn wakes_workers(&self) -> bool {
+        false
     }
 }
 

@@ -30,6 +30,10 @@ impl Command for ClaimNotifications {
         let _ = pending;
         claim_notifications(c, self.limit, &self.node, self.alive_since, &self.channels, now).await
     }
+
+    fn wakes_workers(&self) -> bool {
+        false
+    }
 }
 
 /// Claims the oldest notification on `channel` that waits for a retry — a probe of a provider
@@ -46,6 +50,10 @@ impl Command for ProbeChannel {
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<Option<OutboxRecord>> {
         let _ = pending;
         probe_channel(c, &self.channel, &self.node, now).await
+    }
+
+    fn wakes_workers(&self) -> bool {
+        false
     }
 }
 
@@ -86,6 +94,10 @@ impl Command for MarkRead {
     async fn apply(&self, c: &mut dyn Conn, pending: &mut Pending, now: Timestamp) -> R<i64> {
         let _ = pending;
         mark_read(c, self.user, &self.ids, now).await
+    }
+
+    fn wakes_workers(&self) -> bool {
+        false
     }
 }
 

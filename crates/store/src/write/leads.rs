@@ -257,6 +257,10 @@ pub(crate) async fn create_lead(
             ],
         )
         .await?;
+    if let Some(run) = lead.canary_run {
+        c.exec("UPDATE leads SET test = $1, canary_run = $2 WHERE id = $3", params![true, run, lead_id]).await?;
+        pending.test_leads.insert(lead_id);
+    }
     let tracking_token = crate::customer::insert_token(c, pending, lead_id, 0, now).await?;
     if let Some(at) = lead.answered_at {
         c.exec("UPDATE leads SET first_response_at = $1 WHERE id = $2", params![micros(at), lead_id]).await?;
@@ -305,8 +309,13 @@ pub(crate) async fn create_lead(
         timers: vec![],
         tracking_token: Some(tracking_token),
     };
-    let ctx = process::RunCtx { lead_id, contact_id, actor: entered_by, playbook: playbook.clone(), version };
+    let ctx = process::RunCtx { lead_id, contact_id, actor: entered_by, playbook: playbook.clone(), version, test: lead.canary_run.is_some() };
     process::run(c, pending, &state, &ctx, Trigger::LeadReceived, "received", now).await?;
+    if let Some(run) = lead.canary_run {
+        // A test inquiry that arrives after its run ended (mail held up by an outage) is
+        // closed at once: nobody follows it any more.
+        crate::canary::close_if_over(c, pending, run, now).await?;
+    }
 
     if let Some(k) = idem {
         c.exec(

@@ -153,6 +153,33 @@ async fn a_held_channels_messages_wait_unclaimed(store: Arc<dyn Store>, clock: A
 }
 contract_test!(a_held_channels_messages_wait_unclaimed);
 
+/// Whether a commit woke the worker waiting on `n` (the writer wakes before it answers).
+async fn woke(n: &tokio::sync::Notify) -> bool {
+    tokio::time::timeout(std::time::Duration::ZERO, n.notified()).await.is_ok()
+}
+
+/// A commit wakes the timer and outbox workers when it may give them work; the node's own
+/// housekeeping (heartbeats, claims, leases, the health probe) does not, or every worker's
+/// look would wake the others to look again.
+async fn only_commits_that_may_give_work_wake_the_workers(store: Arc<dyn Store>, clock: Arc<ManualClock>) {
+    store.create_user(user_with_phone("jana", "Jana", Role::Consultant, "+420777000001")).await.unwrap();
+    let (timers, outbox) = (store.timers_changed(), store.outbox_changed());
+    create(&store, &clock, person(Some("První"), Some("777 111 001"), None)).await;
+    assert!(woke(&timers).await && woke(&outbox).await, "a new lead wakes both");
+    store.heartbeat().await.unwrap();
+    let claimed = store.claim_notifications(100).await.unwrap();
+    assert!(!claimed.is_empty());
+    assert!(store.take_lease("mailbox:test").await.unwrap());
+    store.release_lease("mailbox:test").await.unwrap();
+    store.probe_write().await.unwrap();
+    assert!(!woke(&timers).await, "housekeeping woke the timer worker");
+    assert!(!woke(&outbox).await, "housekeeping woke the outbox worker");
+    let first = &claimed[0];
+    store.record_delivery(first.id, Delivery::Done { status: "sent", provider_id: Some("SM1".into()) }).await.unwrap();
+    assert!(woke(&outbox).await, "a delivery's result frees the recipient's next message: it wakes");
+}
+contract_test!(only_commits_that_may_give_work_wake_the_workers);
+
 async fn a_lease_is_one_nodes_at_a_time(store: Arc<dyn Store>, clock: Arc<ManualClock>, db: Db) {
     let other = db.open(clock.clone()).await;
     assert!(store.take_lease("mailbox:sales").await.unwrap());

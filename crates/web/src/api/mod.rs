@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod calls;
+pub mod canary;
 pub mod catalogue;
 pub mod company;
 pub mod events;
@@ -170,6 +171,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         // ── delivery (issue 21, helper "delivery") ──
         .merge(deliveries::routes())
         .merge(complaints::routes())
+        .merge(canary::routes())
         // ── payments (issue 21, helper "payments") ──
         .merge(payments::routes())
         .merge(purchases::routes())

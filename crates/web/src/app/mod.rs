@@ -28,6 +28,7 @@
 //! | [`offers`] | an offer on a lead (the next version), sent to the customer, read; the customer's decision from their page |
 //! | [`reports`] | the report queries checked, and the reports themselves (response time, funnel, feedback, trend, SLA, the leads behind a figure) |
 
+pub mod canary;
 pub mod catalogue;
 pub mod company;
 pub mod complaints;

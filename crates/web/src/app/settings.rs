@@ -148,6 +148,21 @@ pub fn check(section: &str, v: &BTreeMap<String, String>) -> Vec<Problem> {
                 out.push(("secret", "settings-e-secret-short", vec![]));
             }
         }
+        "canary" => {
+            if let Some(p) = get("sms_to")
+                && pronto_domain::values::Phone::parse(p, pronto_domain::values::Region::default()).is_err()
+                && !(p.starts_with('+') && p[1..].chars().all(|c| c.is_ascii_digit() || c == ' '))
+            {
+                out.push(("sms_to", "settings-e-phone", vec![]));
+            }
+            for k in ["email_to", "mail_to"] {
+                if let Some(a) = get(k)
+                    && !is_address(a)
+                {
+                    out.push((k, "settings-e-address", vec![]));
+                }
+            }
+        }
         s if s.starts_with("mailbox:") => {
             require(&mut out, &["host", "user", "password"]);
             if let Some(h) = get("host")

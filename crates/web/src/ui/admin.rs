@@ -239,6 +239,7 @@ pub(super) async fn test_telephony(State(st): State<AppState>, Signed(c, t): Sig
                         customer_phone: None,
                         source_label: "phone".into(),
                         playbook: None,
+                        canary_run: None,
                     };
                     match st.store.call_event(input).await {
                         Ok(r) => format!("a signed test event was verified and recorded as call {} (no lead: it only rang)", r.call.unwrap_or_default()),

@@ -15,6 +15,7 @@ mod admin;
 mod admin_users;
 mod audit;
 mod board;
+mod canary;
 mod bulk;
 mod catalogue;
 mod payments;
@@ -113,6 +114,7 @@ pub fn router() -> Router<AppState> {
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .merge(notify::routes())
         .merge(settings::routes())
+        .merge(canary::routes())
         .merge(forms_admin::routes())
         .merge(setup::routes())
         .route("/manifest.webmanifest", get(|| async { asset("application/manifest+json", include_str!("../../static/manifest.webmanifest")) }))

@@ -92,12 +92,21 @@ async fn overview(State(st): State<AppState>, Signed(c, t): Signed) -> PageResul
         Some(u) => (true, t.with("settings-sum-general", &[("url", u), ("n", &cur.form_rate_per_minute.to_string())])),
         None => (false, t.with("settings-sum-general-off", &[("n", &cur.form_rate_per_minute.to_string())])),
     };
+    let k = &cur.canary;
+    let canary = if k.enabled {
+        let hours = t.t(if k.working_hours_only { "settings-choice-canary-working" } else { "settings-choice-canary-always" });
+        let to = k.sms_to.as_deref().or(k.email_to.as_deref()).unwrap_or("—");
+        (true, t.with("settings-sum-canary", &[("n", &k.interval_minutes.to_string()), ("hours", &hours), ("to", to)]))
+    } else {
+        (false, t.t("settings-sum-canary-off"))
+    };
     let rows = vec![
         Sentence { id: "sms", href: "/admin/settings/sms", title: t.t("settings-sms"), text: sms.1, ready: sms.0 },
         Sentence { id: "email", href: "/admin/settings/email", title: t.t("settings-email"), text: email.1, ready: email.0 },
         Sentence { id: "mailboxes", href: "/admin/settings/mailboxes", title: t.t("settings-mailboxes"), text: mail.1, ready: mail.0 },
         Sentence { id: "phone", href: "/admin/settings/phone", title: t.t("settings-phone"), text: phone.1, ready: phone.0 },
         Sentence { id: "general", href: "/admin/settings/general", title: t.t("settings-general"), text: general.1, ready: general.0 },
+        Sentence { id: "canary", href: "/admin/canary", title: t.t("settings-canary"), text: canary.1, ready: canary.0 },
     ];
     Ok(page(OverviewPage {
         admin: true,
@@ -219,7 +228,7 @@ fn form_input(f: &HashMap<String, String>, section: &str) -> BTreeMap<String, St
     f.iter().filter(|(k, _)| known.iter().any(|x| x.name == k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect()
 }
 
-const PAGES: &[&str] = &["sms", "email", "phone", "general"];
+const PAGES: &[&str] = &["sms", "email", "phone", "general", "canary"];
 
 fn known_page(st: &AppState, c: &Caller, t: &Arc<Tr>, section: &str) -> Result<(), UiError> {
     if PAGES.contains(&section) { Ok(()) } else { Err(fail(st, c, t, "/admin/settings")(Error::NotFound(format!("settings section `{section}`")))) }
@@ -257,7 +266,7 @@ async fn render_section(
     let form = FormView {
         id: format!("settings-{section}"),
         action: format!("/admin/settings/{section}"),
-        test_action: (section != "general").then(|| format!("/admin/settings/{section}/test")),
+        test_action: (!matches!(section, "general" | "canary")).then(|| format!("/admin/settings/{section}/test")),
         remove_action: None,
         name_field: None,
         title: t.t(&format!("settings-{section}")),

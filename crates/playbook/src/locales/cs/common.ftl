@@ -65,3 +65,15 @@ offer-alert-someone = Zákazník
 offer-objections = Uzavřeno jako ztracené: zákazník nabídku odmítl { $count }×. Námitky:
 offer-objection = - verze { $version }: { $note }
 offer-no-reason = (bez udání důvodu)
+
+# Tajný zákazník (issue 23).
+canary-channel-form = webový formulář
+canary-channel-mail = příjem e-mailů
+canary-channel-call = telefonní ústřednu
+canary-hop-sent = odeslání testovací poptávky
+canary-hop-registered = zápisu do evidence
+canary-hop-playbook = převzetí procesem
+canary-hop-alert_accepted = upozornění týmu
+canary-hop-closed = uzavření
+canary-alert = Testovací poptávka Pronta přes { $channel } selhala při kroku { $hop }: { $error }. Poptávky touto cestou nemusí docházet. Pronto to zkusí znovu a dá vědět, až bude vše v pořádku.
+canary-recovered = Testovací poptávka Pronta přes { $channel } opět funguje.

@@ -67,3 +67,15 @@ offer-alert-someone = The customer
 offer-objections = Closed as lost: the customer declined the offer { $count } times. Objections:
 offer-objection = - version { $version }: { $note }
 offer-no-reason = (no reason given)
+
+# The mystery shopper (issue 23): the admins' alert when a test inquiry fails, and when it works again.
+canary-channel-form = the web form
+canary-channel-mail = e-mail intake
+canary-channel-call = the phone exchange
+canary-hop-sent = sending the test inquiry
+canary-hop-registered = registering it
+canary-hop-playbook = the playbook taking it up
+canary-hop-alert_accepted = the team's alert
+canary-hop-closed = closing it
+canary-alert = Pronto test inquiry through { $channel } failed at { $hop }: { $error }. Inquiries through it may not arrive. Pronto tries again and tells you when it works.
+canary-recovered = Pronto test inquiry through { $channel } works again.

@@ -65,3 +65,15 @@ offer-alert-someone = הלקוח
 offer-objections = נסגר כאבוד: הלקוח דחה את ההצעה { $count } פעמים. התנגדויות:
 offer-objection = - גרסה { $version }: { $note }
 offer-no-reason = (לא צוינה סיבה)
+
+# הלקוח הסמוי (issue 23).
+canary-channel-form = טופס האתר
+canary-channel-mail = קליטת הדוא״ל
+canary-channel-call = מרכזיית הטלפון
+canary-hop-sent = שליחת פניית הבדיקה
+canary-hop-registered = הרישום
+canary-hop-playbook = קליטה בתהליך
+canary-hop-alert_accepted = התראת הצוות
+canary-hop-closed = הסגירה
+canary-alert = פניית הבדיקה של Pronto דרך { $channel } נכשלה בשלב { $hop }: { $error }. פניות בדרך זו עלולות לא להגיע. Pronto ינסה שוב ויודיע כשזה יעבוד.
+canary-recovered = פניית הבדיקה של Pronto דרך { $channel } עובדת שוב.

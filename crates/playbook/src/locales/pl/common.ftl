@@ -65,3 +65,15 @@ offer-alert-someone = Klient
 offer-objections = Zamknięty jako utracony: klient odrzucił ofertę { $count } raz(y). Zastrzeżenia:
 offer-objection = - wersja { $version }: { $note }
 offer-no-reason = (bez podania powodu)
+
+# Tajemniczy klient (issue 23).
+canary-channel-form = formularz na stronie
+canary-channel-mail = odbiór e-maili
+canary-channel-call = centralę telefoniczną
+canary-hop-sent = wysłanie testowego zapytania
+canary-hop-registered = rejestracji
+canary-hop-playbook = przejęciu przez proces
+canary-hop-alert_accepted = powiadomieniu zespołu
+canary-hop-closed = zamknięciu
+canary-alert = Testowe zapytanie Pronto przez { $channel } nie powiodło się przy: { $hop }: { $error }. Zapytania tą drogą mogą nie docierać. Pronto spróbuje ponownie i da znać, gdy zadziała.
+canary-recovered = Testowe zapytanie Pronto przez { $channel } znów działa.

@@ -65,3 +65,15 @@ offer-alert-someone = Клиент
 offer-objections = Закрыт как проигранный: клиент отклонил предложение { $count } раз(а). Возражения:
 offer-objection = - версия { $version }: { $note }
 offer-no-reason = (причина не указана)
+
+# Тайный покупатель (issue 23).
+canary-channel-form = веб-форму
+canary-channel-mail = приём почты
+canary-channel-call = телефонную станцию
+canary-hop-sent = отправке тестового запроса
+canary-hop-registered = регистрации
+canary-hop-playbook = запуске процесса
+canary-hop-alert_accepted = оповещении команды
+canary-hop-closed = закрытии
+canary-alert = Тестовый запрос Pronto через { $channel } не прошёл на шаге «{ $hop }»: { $error }. Запросы этим путём могут не доходить. Pronto повторит проверку и сообщит, когда всё заработает.
+canary-recovered = Тестовый запрос Pronto через { $channel } снова проходит.

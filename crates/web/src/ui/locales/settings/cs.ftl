@@ -123,3 +123,25 @@ mailbox-state-polling = Pravidelně kontroluje novou poštu
 mailbox-state-failing = Nelze číst:
 mailbox-state-standby = Čte ji jiný uzel (převezme ji, pokud se zastaví)
 settings-all = Všechna nastavení odesílání a příjmu
+
+# Nastavení tajného zákazníka (issue 23).
+settings-canary = Tajný zákazník
+settings-intro-canary = Kdy si Pronto posílá testovací poptávku každou cestou a kam místo lidem jdou její upozornění.
+settings-f-canary-enabled = Testovací poptávky
+settings-f-canary-interval_minutes = Každých (minut)
+settings-f-canary-hours = Kdy
+settings-f-canary-sms_to = Testovací telefonní číslo
+settings-f-canary-email_to = Testovací e-mailová adresa
+settings-f-canary-mail_to = Adresa schránky pro poptávky
+settings-h-canary-sms_to = SMS upozornění testovací poptávky jde sem místo člověku (testovací číslo poskytovatele nebo váš telefon). Prázdné: SMS upozornění se nekontroluje.
+settings-h-canary-email_to = E-maily testovací poptávky jdou sem. Prázdné: adresa odesílatele.
+settings-h-canary-mail_to = Testovací e-mail se posílá na tuto adresu, kterou čte některá schránka. Prázdné: adresa první schránky.
+settings-choice-canary-on = Zapnuto
+settings-choice-canary-off = Vypnuto
+settings-choice-canary-working = V pracovní době
+settings-choice-canary-always = Ve dne i v noci
+settings-sum-canary = Tajný zákazník: testovací poptávka každých { $n } minut ({ $hours }); upozornění jdou na { $to }.
+settings-sum-canary-off = Tajný zákazník: vypnuto — nikdo nehlídá, že poptávky stále docházejí.
+settings-e-phone = Zadejte telefonní číslo, např. +420777123456.
+settings-f-canary-alert_seconds = Upozornění týmu do (sekund)
+settings-h-canary-alert_seconds = Test selže, když brána nepřijme upozornění do této doby od příchodu poptávky. Výchozí je 60.

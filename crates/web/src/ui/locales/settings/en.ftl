@@ -123,3 +123,25 @@ mailbox-state-polling = Checking for new mail regularly
 mailbox-state-failing = Cannot read:
 mailbox-state-standby = Read by another node (takes over if it stops)
 settings-all = All settings of sending and receiving
+
+# The mystery shopper's settings (issue 23).
+settings-canary = Mystery shopper
+settings-intro-canary = When Pronto sends itself a test inquiry through each channel, and where the test inquiry's alerts go instead of to people.
+settings-f-canary-enabled = Test inquiries
+settings-f-canary-interval_minutes = Every (minutes)
+settings-f-canary-hours = When
+settings-f-canary-sms_to = Test phone number
+settings-f-canary-email_to = Test e-mail address
+settings-f-canary-mail_to = Intake mailbox address
+settings-h-canary-sms_to = The test inquiry's SMS alert goes here instead of to a person (the provider's test number, or a phone of yours). Empty: the SMS alert is not checked.
+settings-h-canary-email_to = The test inquiry's e-mail goes here. Empty: the sending address.
+settings-h-canary-mail_to = The test e-mail is sent to this address, read by one of the mailboxes. Empty: the first mailbox's own address.
+settings-choice-canary-on = On
+settings-choice-canary-off = Off
+settings-choice-canary-working = While the office is open
+settings-choice-canary-always = Day and night
+settings-sum-canary = Mystery shopper: a test inquiry every { $n } minutes ({ $hours }); its alerts go to { $to }.
+settings-sum-canary-off = Mystery shopper: off — nobody checks that inquiries still arrive.
+settings-e-phone = Type a phone number, like +420777123456.
+settings-f-canary-alert_seconds = The team's alert within (seconds)
+settings-h-canary-alert_seconds = A test fails when the gateway has not accepted the alert this long after the inquiry arrived. 60 by default.

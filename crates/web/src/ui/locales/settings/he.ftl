@@ -123,3 +123,25 @@ mailbox-state-polling = בודק דואר חדש באופן קבוע
 mailbox-state-failing = לא ניתן לקרוא:
 mailbox-state-standby = צומת אחר קורא (ייקח על עצמו אם ייעצר)
 settings-all = כל הגדרות השליחה והקבלה
+
+# הגדרות הלקוח הסמוי (issue 23).
+settings-canary = לקוח סמוי
+settings-intro-canary = מתי Pronto שולח לעצמו פניית בדיקה דרך כל ערוץ, ולאן הולכות ההתראות שלה במקום לאנשים.
+settings-f-canary-enabled = פניות בדיקה
+settings-f-canary-interval_minutes = כל (דקות)
+settings-f-canary-hours = מתי
+settings-f-canary-sms_to = מספר טלפון לבדיקה
+settings-f-canary-email_to = כתובת דוא״ל לבדיקה
+settings-f-canary-mail_to = כתובת תיבת הפניות
+settings-h-canary-sms_to = התראת ה-SMS של פניית הבדיקה נשלחת לכאן במקום לאדם (מספר הבדיקה של הספק או הטלפון שלכם). ריק: ה-SMS לא נבדק.
+settings-h-canary-email_to = הודעות הדוא״ל של פניית הבדיקה נשלחות לכאן. ריק: כתובת השולח.
+settings-h-canary-mail_to = דוא״ל הבדיקה נשלח לכתובת זו, שאחת התיבות קוראת. ריק: הכתובת של התיבה הראשונה.
+settings-choice-canary-on = פועל
+settings-choice-canary-off = כבוי
+settings-choice-canary-working = בשעות הפעילות
+settings-choice-canary-always = יומם ולילה
+settings-sum-canary = לקוח סמוי: פניית בדיקה כל { $n } דקות ({ $hours }); ההתראות נשלחות אל { $to }.
+settings-sum-canary-off = לקוח סמוי: כבוי — אף אחד לא בודק שהפניות עדיין מגיעות.
+settings-e-phone = הקלידו מספר טלפון, למשל ‎+972501234567.
+settings-f-canary-alert_seconds = התראת הצוות תוך (שניות)
+settings-h-canary-alert_seconds = הבדיקה נכשלת כשהשער לא קיבל את ההתראה תוך זמן זה מהגעת הפנייה. ברירת המחדל 60.

@@ -123,3 +123,25 @@ mailbox-state-polling = Regularnie sprawdza nową pocztę
 mailbox-state-failing = Nie można czytać:
 mailbox-state-standby = Czyta ją inny węzeł (przejmie ją, jeśli się zatrzyma)
 settings-all = Wszystkie ustawienia wysyłania i odbioru
+
+# Ustawienia tajemniczego klienta (issue 23).
+settings-canary = Tajemniczy klient
+settings-intro-canary = Kiedy Pronto wysyła sobie testowe zapytanie każdą drogą i dokąd zamiast do ludzi idą jego powiadomienia.
+settings-f-canary-enabled = Testowe zapytania
+settings-f-canary-interval_minutes = Co (minut)
+settings-f-canary-hours = Kiedy
+settings-f-canary-sms_to = Testowy numer telefonu
+settings-f-canary-email_to = Testowy adres e-mail
+settings-f-canary-mail_to = Adres skrzynki na zapytania
+settings-h-canary-sms_to = Powiadomienie SMS testowego zapytania trafia tutaj zamiast do człowieka (numer testowy dostawcy lub Twój telefon). Puste: SMS nie jest sprawdzany.
+settings-h-canary-email_to = E-maile testowego zapytania trafiają tutaj. Puste: adres nadawcy.
+settings-h-canary-mail_to = Testowy e-mail jest wysyłany na ten adres, czytany przez jedną ze skrzynek. Puste: adres pierwszej skrzynki.
+settings-choice-canary-on = Włączone
+settings-choice-canary-off = Wyłączone
+settings-choice-canary-working = W godzinach pracy
+settings-choice-canary-always = W dzień i w nocy
+settings-sum-canary = Tajemniczy klient: testowe zapytanie co { $n } minut ({ $hours }); powiadomienia idą do { $to }.
+settings-sum-canary-off = Tajemniczy klient: wyłączony — nikt nie sprawdza, czy zapytania nadal docierają.
+settings-e-phone = Wpisz numer telefonu, np. +48500123456.
+settings-f-canary-alert_seconds = Powiadomienie zespołu w ciągu (sekund)
+settings-h-canary-alert_seconds = Test kończy się błędem, gdy bramka nie przyjmie powiadomienia w tym czasie od nadejścia zapytania. Domyślnie 60.

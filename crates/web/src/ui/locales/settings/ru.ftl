@@ -123,3 +123,25 @@ mailbox-state-polling = Регулярно проверяет новую поч�
 mailbox-state-failing = Не удаётся читать:
 mailbox-state-standby = Читает другой узел (подхватит, если тот остановится)
 settings-all = Все настройки отправки и приёма
+
+# Настройки тайного покупателя (issue 23).
+settings-canary = Тайный покупатель
+settings-intro-canary = Когда Pronto отправляет себе тестовый запрос по каждому каналу и куда вместо людей идут его оповещения.
+settings-f-canary-enabled = Тестовые запросы
+settings-f-canary-interval_minutes = Каждые (минут)
+settings-f-canary-hours = Когда
+settings-f-canary-sms_to = Тестовый номер телефона
+settings-f-canary-email_to = Тестовый адрес почты
+settings-f-canary-mail_to = Адрес ящика для запросов
+settings-h-canary-sms_to = SMS-оповещение тестового запроса приходит сюда вместо человека (тестовый номер провайдера или ваш телефон). Пусто: SMS не проверяется.
+settings-h-canary-email_to = Письма тестового запроса приходят сюда. Пусто: адрес отправителя.
+settings-h-canary-mail_to = Тестовое письмо отправляется на этот адрес, который читает один из ящиков. Пусто: адрес первого ящика.
+settings-choice-canary-on = Включено
+settings-choice-canary-off = Выключено
+settings-choice-canary-working = В рабочее время
+settings-choice-canary-always = Круглосуточно
+settings-sum-canary = Тайный покупатель: тестовый запрос каждые { $n } минут ({ $hours }); оповещения идут на { $to }.
+settings-sum-canary-off = Тайный покупатель: выключен — никто не проверяет, что запросы доходят.
+settings-e-phone = Введите номер телефона, например +79161234567.
+settings-f-canary-alert_seconds = Оповещение команды в течение (секунд)
+settings-h-canary-alert_seconds = Проверка не проходит, если шлюз не принял оповещение за это время после прихода запроса. По умолчанию 60.

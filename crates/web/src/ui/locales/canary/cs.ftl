@@ -1,0 +1,26 @@
+# Stránka tajného zákazníka (issue 23).
+canary-title = Tajný zákazník
+canary-intro = Pronto si samo posílá označenou testovací poptávku každou nastavenou cestou a sleduje ji: zápis do evidence, převzetí procesem, přijetí upozornění týmu. Testovací poptávky se hned uzavírají a nikde jinde se neukazují. Když některá selže, správci se to jednou dozvědí jinou cestou a znovu, až vše funguje.
+canary-run = Spustit test teď
+canary-started = Testovací poptávky jsou na cestě. Za minutu obnovte stránku a uvidíte výsledek.
+canary-change = Změnit, kdy běží a kam jdou upozornění
+canary-none = Zatím žádná testovací poptávka. Stiskněte „Spustit test teď“.
+canary-channel-form = Webový formulář
+canary-channel-mail = E-mail
+canary-channel-call = Telefonní ústředna
+canary-hop-sent = Odesláno
+canary-hop-registered = Zapsáno
+canary-hop-playbook = Převzato procesem
+canary-hop-alert_accepted = Upozornění týmu přijato
+canary-hop-closed = Uzavřeno
+canary-running = Právě běží…
+canary-passed = Prošla { $when }.
+canary-failed = Selhala { $when } v kroku „{ $hop }“: { $error }
+canary-incident = Nefunguje od { $when }: správci byli upozorněni. Znovu se dozvědí, až test projde.
+canary-day = { $passed } z { $runs }
+canary-chart = { $channel }: podíl testovacích poptávek, které prošly, posledních 30 dní
+canary-not-set-mail = E-mail se nezkouší: nejdřív nastavte odesílání e-mailů a schránku ke čtení.
+canary-not-set-call = Ústředna se nezkouší: nejdřív uložte její tajný klíč v Nastavení → Telefonní ústředna.
+canary-schedule-working = Běží každých { $n } minut v pracovní době.
+canary-schedule-always = Běží každých { $n } minut ve dne i v noci.
+canary-schedule-off = Vypnuto: testovací poptávky se neposílají.

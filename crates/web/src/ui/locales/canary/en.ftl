@@ -1,0 +1,26 @@
+# The mystery shopper's page (issue 23).
+canary-title = Mystery shopper
+canary-intro = Pronto sends itself a marked test inquiry through each channel you set up and follows it: registered, taken up by the playbook, the team's alert accepted. Test inquiries are closed at once and shown nowhere else. When one fails, the admins are told on another channel, once, and again when it works.
+canary-run = Run the test now
+canary-started = The test inquiries are on their way. Reload this page in a minute to see how they went.
+canary-change = Change when it runs and where its alerts go
+canary-none = No test inquiry yet. Press “Run the test now” to send the first.
+canary-channel-form = Web form
+canary-channel-mail = E-mail
+canary-channel-call = Phone exchange
+canary-hop-sent = Sent
+canary-hop-registered = Registered
+canary-hop-playbook = Taken up by the playbook
+canary-hop-alert_accepted = Team's alert accepted
+canary-hop-closed = Closed
+canary-running = Running now…
+canary-passed = Went through { $when }.
+canary-failed = Failed { $when } at “{ $hop }”: { $error }
+canary-incident = Not working since { $when }: the admins were alerted. They are told again when a test goes through.
+canary-day = { $passed } of { $runs }
+canary-chart = { $channel }: share of test inquiries that went through, last 30 days
+canary-not-set-mail = E-mail is not tried: set up sending e-mail and a mailbox to read first.
+canary-not-set-call = The phone exchange is not tried: save its secret in Settings → Phone exchange first.
+canary-schedule-working = Runs every { $n } minutes while the office is open.
+canary-schedule-always = Runs every { $n } minutes, day and night.
+canary-schedule-off = Switched off: no test inquiries are sent.

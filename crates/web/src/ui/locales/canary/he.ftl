@@ -1,0 +1,26 @@
+# דף הלקוח הסמוי (issue 23).
+canary-title = לקוח סמוי
+canary-intro = Pronto שולח לעצמו פניית בדיקה מסומנת דרך כל ערוץ שהוגדר ועוקב אחריה: רישום, קליטה בתהליך, קבלת התראת הצוות. פניות בדיקה נסגרות מיד ואינן מוצגות בשום מקום אחר. כשאחת נכשלת, המנהלים מקבלים הודעה פעם אחת בערוץ אחר, ושוב כשהכול עובד.
+canary-run = הרץ בדיקה עכשיו
+canary-started = פניות הבדיקה בדרך. רעננו את הדף בעוד דקה כדי לראות את התוצאה.
+canary-change = שינוי מועדי ההרצה ויעדי ההתראות
+canary-none = עדיין אין פניית בדיקה. לחצו „הרץ בדיקה עכשיו”.
+canary-channel-form = טופס האתר
+canary-channel-mail = דוא״ל
+canary-channel-call = מרכזיית הטלפון
+canary-hop-sent = נשלחה
+canary-hop-registered = נרשמה
+canary-hop-playbook = נקלטה בתהליך
+canary-hop-alert_accepted = התראת הצוות התקבלה
+canary-hop-closed = נסגרה
+canary-running = רצה כעת…
+canary-passed = עברה { $when }.
+canary-failed = נכשלה { $when } בשלב „{ $hop }”: { $error }
+canary-incident = לא עובד מאז { $when }: המנהלים קיבלו התראה. הם יקבלו הודעה שוב כשבדיקה תעבור.
+canary-day = { $passed } מתוך { $runs }
+canary-chart = { $channel }: שיעור פניות הבדיקה שעברו, 30 הימים האחרונים
+canary-not-set-mail = הדוא״ל לא נבדק: הגדירו קודם שליחת דוא״ל ותיבה לקריאה.
+canary-not-set-call = המרכזייה לא נבדקת: שמרו קודם את הסוד שלה בהגדרות → מרכזיית הטלפון.
+canary-schedule-working = רץ כל { $n } דקות בשעות הפעילות.
+canary-schedule-always = רץ כל { $n } דקות, יומם ולילה.
+canary-schedule-off = כבוי: פניות בדיקה אינן נשלחות.

@@ -1,0 +1,26 @@
+# Strona tajemniczego klienta (issue 23).
+canary-title = Tajemniczy klient
+canary-intro = Pronto samo wysyła oznaczone testowe zapytanie każdą skonfigurowaną drogą i śledzi je: rejestracja, przejęcie przez proces, przyjęcie powiadomienia zespołu. Testowe zapytania są od razu zamykane i nigdzie indziej nie widać ich. Gdy któreś zawiedzie, administratorzy dowiadują się o tym raz inną drogą i ponownie, gdy znów działa.
+canary-run = Uruchom test teraz
+canary-started = Testowe zapytania są w drodze. Odśwież stronę za minutę, aby zobaczyć wynik.
+canary-change = Zmień, kiedy działa i dokąd idą powiadomienia
+canary-none = Nie było jeszcze testowego zapytania. Naciśnij „Uruchom test teraz”.
+canary-channel-form = Formularz na stronie
+canary-channel-mail = E-mail
+canary-channel-call = Centrala telefoniczna
+canary-hop-sent = Wysłane
+canary-hop-registered = Zarejestrowane
+canary-hop-playbook = Przejęte przez proces
+canary-hop-alert_accepted = Powiadomienie zespołu przyjęte
+canary-hop-closed = Zamknięte
+canary-running = Trwa…
+canary-passed = Przeszło { $when }.
+canary-failed = Nie powiodło się { $when } przy „{ $hop }”: { $error }
+canary-incident = Nie działa od { $when }: administratorzy zostali powiadomieni. Dowiedzą się ponownie, gdy test przejdzie.
+canary-day = { $passed } z { $runs }
+canary-chart = { $channel }: odsetek testowych zapytań, które przeszły, ostatnie 30 dni
+canary-not-set-mail = E-mail nie jest sprawdzany: najpierw skonfiguruj wysyłanie e-maili i skrzynkę do czytania.
+canary-not-set-call = Centrala nie jest sprawdzana: najpierw zapisz jej sekret w Ustawienia → Centrala telefoniczna.
+canary-schedule-working = Działa co { $n } minut w godzinach pracy.
+canary-schedule-always = Działa co { $n } minut, w dzień i w nocy.
+canary-schedule-off = Wyłączone: testowe zapytania nie są wysyłane.
