@@ -23,13 +23,14 @@ async fn put(app: &App, section: &str, body: Value) -> Value {
     app.send(app.req(Method::PUT, &format!("/api/v1/settings/{section}")).json(&body)).await.expect(200)
 }
 
-/// Runs the mystery shopper now and waits until `channel`'s run (the `n`th in all) is over;
-/// its state as the API shows it. `advance_by`: seconds the manual clock moves at each look
-/// while it waits (for a hop that is never reached to be late).
-async fn run(app: &App, channel: &str, n: usize, advance_by: Option<i64>) -> Value {
+/// Runs the mystery shopper now (every configured channel) and waits until `channel`'s new
+/// run is over; its state as the API shows it. `advance_by`: seconds the manual clock moves
+/// at each look while it waits (for a hop that is never reached to be late).
+async fn run(app: &App, channel: &str, advance_by: Option<i64>) -> Value {
+    let runs = |v: &Value| v["history"].as_array().map_or(0, |h| h.len());
+    let before = runs(&state(app, channel).await);
     let started = app.post("/api/v1/canary/run", &json!({})).await.expect(202);
     assert!(started["started"].as_array().unwrap().iter().any(|c| c == channel), "{started}");
-    let runs = |v: &Value| v["history"].as_array().map_or(0, |h| h.len());
     if advance_by.is_some() {
         // The inquiry is sent and registered first; then time passes.
         tokio::time::sleep(Duration::from_secs(1)).await;
@@ -39,7 +40,7 @@ async fn run(app: &App, channel: &str, n: usize, advance_by: Option<i64>) -> Val
             advance(app, s).await;
         }
         let v = state(app, channel).await;
-        v["status"] != "running" && runs(&v) >= n
+        v["status"] != "running" && runs(&v) > before
     })
     .await;
     let v = state(app, channel).await;
@@ -95,7 +96,7 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
     put(&app, "canary", json!({ "sms_to": TEST_PHONE, "alert_seconds": "60" })).await;
 
     // A test inquiry through the web form goes through, hop by hop.
-    let v = run(&app, "form", 1, None).await;
+    let v = run(&app, "form", None).await;
     assert_eq!(v["ok"], true, "{v}\n{}", app.output());
     assert_eq!(
         hops(&v),
@@ -119,7 +120,7 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
     // The gateway fails: the alert hop fails with the gateway's answer; the admins are told
     // once, on another channel than SMS.
     *gateway.down.lock().unwrap() = true;
-    let v = run(&app, "form", 2, None).await;
+    let v = run(&app, "form", None).await;
     assert_eq!(v["ok"], false, "{v}");
     let failed: Vec<&Value> = v["hops"].as_array().unwrap().iter().filter(|h| h["ok"] == false).collect();
     assert_eq!(failed.len(), 1, "{v}");
@@ -131,13 +132,13 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
     assert!(said[0].contains("web form") && said[0].contains("503"), "{said:?}");
     // Still failing: the same incident, no second alert. (The alert now waits behind the
     // failing gateway; the manual clock moves so that the wait is seen.)
-    let v = run(&app, "form", 3, Some(5)).await;
+    let v = run(&app, "form", Some(5)).await;
     assert_eq!(v["ok"], false, "{v}");
     assert_eq!(canary_messages(&app).await.len(), 1, "one alert per incident");
     // Back: the run passes, the incident closes with one message.
     *gateway.down.lock().unwrap() = false;
     // (The manual clock moves a little at each look: the provider is probed every 3 s.)
-    let v = run(&app, "form", 4, Some(2)).await;
+    let v = run(&app, "form", Some(2)).await;
     assert_eq!(v["ok"], true, "{v}\n{}", app.output());
     assert!(v["incident_since"].is_null(), "{v}");
     let said = canary_messages(&app).await;
@@ -146,7 +147,7 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
 
     // A gateway that hangs (the outbox stalls): the alert is not accepted within its limit.
     *gateway.delay.lock().unwrap() = Duration::from_secs(600);
-    let v = run(&app, "form", 5, Some(40)).await;
+    let v = run(&app, "form", Some(40)).await;
     assert_eq!(v["ok"], false, "{v}");
     let late = v["hops"].as_array().unwrap().iter().find(|h| h["ok"] == false).cloned().unwrap();
     assert_eq!(late["name"], "alert_accepted", "{v}");
@@ -156,6 +157,32 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
     let m = app.send(app.anon(Method::GET, "/metrics")).await;
     assert!(m.text.contains("pronto_canary_ok{channel=\"form\"} 0"), "{}", m.text);
     assert!(m.text.contains("pronto_canary_hop_seconds{channel=\"form\",hop=\"registered\"}"), "{}", m.text);
+}
+
+/// The phone exchange: a signed test call (a missed call from the test number) becomes a
+/// test lead, followed to its alert like the form's.
+#[tokio::test]
+async fn a_test_call_goes_through_the_phone_exchange() {
+    let (gateway, url) = testkit::sms::gateway().await;
+    let app = spawn_app_with(
+        Engine::Sqlite,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_SMS_PROVIDER", "twilio")
+            .env("PRONTO_SMS_URL", &url)
+            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
+            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
+            .env("PRONTO_SMS_FROM", "+420700000000")
+            .env("PRONTO_TELEPHONY_SECRET", "whsec_canary-test-secret-0123456789"),
+    )
+    .await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    put(&app, "canary", json!({ "sms_to": TEST_PHONE })).await;
+    let v = run(&app, "call", None).await;
+    assert_eq!(v["ok"], true, "{v}\n{}", app.output());
+    assert_eq!(hops(&v).into_iter().filter(|(_, ok)| *ok).count(), 5, "{v}");
+    assert!(app.all_leads("channel=phone").await.is_empty(), "the test call is in no list");
+    assert!(gateway.received.lock().unwrap().iter().all(|(_, f)| f["To"] == TEST_PHONE), "only the test number got SMS");
 }
 
 /// Delivers what the SMTP server received of the mystery shopper's mail into the mailbox, as
@@ -260,4 +287,61 @@ async fn the_mystery_shopper_catches_each_way_mail_intake_stops() {
     assert_eq!((first["name"].as_str(), first["ok"].as_bool()), (Some("sent"), Some(false)), "{v}");
     assert!(first["error"].as_str().unwrap().contains("the mail server did not take the test e-mail"), "{v}");
     assert_eq!(canary_messages(&app).await.len(), 3, "a new incident, one alert");
+}
+
+/// The admin's page in real Chromium: the menu leads to it, "run the test now" sends the test
+/// inquiries, the page shows each hop in local time with a chart; on a 360 px phone nothing
+/// scrolls sideways; in Hebrew it reads right to left. Its settings are a plain form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_runs_the_mystery_shopper_from_its_page() {
+    use crate::browser::Browser;
+    let (_gateway, url) = testkit::sms::gateway().await;
+    let app = spawn_app_with(
+        Engine::Sqlite,
+        Options::default()
+            .manual_clock(TUESDAY_9)
+            .env("PRONTO_SMS_PROVIDER", "twilio")
+            .env("PRONTO_SMS_URL", &url)
+            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
+            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
+            .env("PRONTO_SMS_FROM", "+420700000000"),
+    )
+    .await;
+    user(&app, "boss", "admin", "+420 777 000 009").await;
+    user(&app, "jana", "consultant", "+420 777 000 001").await;
+    let b = Browser::start("en").await;
+    crate::journeys::sign_in(&b, &app, "boss", "a long enough password").await;
+    b.goto(&app.url("/admin/settings")).await;
+    b.click("#canary-link").await;
+    b.wait_for("#canary-run", 10).await;
+    assert!(b.text("main").await.contains("No test inquiry yet"), "{}", b.text("main").await);
+    // Its settings: a plain form, the test number saved.
+    b.click("#canary-settings").await;
+    b.wait_for("#settings-canary", 10).await;
+    b.fill("#s-sms_to", TEST_PHONE).await;
+    b.click("#settings-canary form.settings-fields button[type=submit]").await;
+    b.wait_for("#canary-run", 10).await;
+    b.click("#canary-run").await;
+    b.wait_for("#canary-started", 10).await;
+    let passed = eventually(Duration::from_secs(30), || async { state(&app, "form").await["ok"] == true }).await;
+    assert!(passed, "{}", app.output());
+    b.goto(&app.url("/admin/canary")).await;
+    b.wait_for("#canary-form", 10).await;
+    let card = b.text("#canary-form").await;
+    for want in ["Web form", "Went through 09:00", "Registered", "Team's alert accepted", "Closed"] {
+        assert!(card.contains(want), "{want}: {card}");
+    }
+    assert!(!card.contains("2031-05-06T") && !card.contains("alert_accepted"), "no internal words or UTC: {card}");
+    assert_eq!(b.js("return document.querySelectorAll('#canary-form svg').length").await, 1, "the 30-day chart");
+    b.screenshot("canary").await;
+    b.close().await;
+    for (b, name) in [(Browser::phone("en").await, "canary-phone"), (Browser::start("he").await, "canary-he")] {
+        crate::journeys::sign_in(&b, &app, "boss", "a long enough password").await;
+        b.goto(&app.url("/admin/canary")).await;
+        b.wait_for("#canary-form", 10).await;
+        let m = b.js("return [document.documentElement.scrollWidth, window.innerWidth]").await;
+        assert!(m[0].as_i64() <= m[1].as_i64(), "{name}: {m}");
+        b.screenshot(name).await;
+        b.close().await;
+    }
 }

@@ -100,14 +100,16 @@ fn view(t: &Tr, c: &ChannelStatus, now: Timestamp, zone: &jiff::tz::TimeZone) ->
             let passed = runs.iter().filter(|ok| **ok).count();
             let share = if runs.is_empty() { 0.0 } else { passed as f64 * 100.0 / runs.len() as f64 };
             Bar {
-                label: if back % 7 == 0 { format!("{}.{}.", day.day(), day.month()) } else { String::new() },
+                label: String::new(),
                 value: share,
                 text: if runs.is_empty() { String::new() } else { t.with("canary-day", &[("passed", &passed.to_string()), ("runs", &runs.len().to_string())]) },
                 href: None,
             }
         })
         .collect();
-    let chart = charts::trend(&t.with("canary-chart", &[("channel", &name)]), &points, t.lang == "he");
+    let first = today.checked_sub(jiff::Span::new().days(app::canary::DAYS - 1)).unwrap_or(today);
+    let short = |d: jiff::civil::Date| format!("{}.{}.", d.day(), d.month());
+    let chart = charts::trend(&t.with("canary-chart", &[("from", &short(first)), ("to", &short(today))]), &points, t.lang == "he");
     ChannelView {
         id: c.channel.clone(),
         name,
