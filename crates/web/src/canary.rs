@@ -279,7 +279,10 @@ pub async fn schedule(st: AppState) {
             continue;
         }
         let now = st.clock.now();
-        let in_hours = !k.working_hours_only || st.store.playbooks().office_calendar().is_none_or(|c| c.is_working(now));
+        // Office hours: the company's office calendar, else the default playbook's.
+        let pbs = st.store.playbooks();
+        let calendar = pbs.office_calendar().or_else(|| pbs.current(&pbs.default_name()).map(|(_, pb)| pb.calendar.clone()));
+        let in_hours = !k.working_hours_only || calendar.is_none_or(|c| c.is_working(now));
         for ch in channels(&st) {
             let last = st.store.canary_last_started(ch.as_str()).await.ok().flatten();
             if !due(k.enabled, in_hours, k.interval_minutes, last, now) || !running.lock().expect("lock").insert(ch) {

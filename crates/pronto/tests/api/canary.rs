@@ -19,6 +19,19 @@ both!(a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_alert
 /// The test inquiry's SMS alert goes here (never to a person).
 const TEST_PHONE: &str = "+420700111222";
 
+/// A server on the manual clock (Tuesday 9:00) sending SMS through a local Twilio-wire gateway.
+async fn with_gateway(engine: Engine, opts: Options) -> (std::sync::Arc<testkit::sms::Gateway>, App) {
+    let (gateway, url) = testkit::sms::gateway().await;
+    let opts = opts
+        .manual_clock(TUESDAY_9)
+        .env("PRONTO_SMS_PROVIDER", "twilio")
+        .env("PRONTO_SMS_URL", &url)
+        .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
+        .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
+        .env("PRONTO_SMS_FROM", "+420700000000");
+    (gateway, spawn_app_with(engine, opts).await)
+}
+
 async fn put(app: &App, section: &str, body: Value) -> Value {
     app.send(app.req(Method::PUT, &format!("/api/v1/settings/{section}")).json(&body)).await.expect(200)
 }
@@ -72,18 +85,7 @@ async fn canary_messages(app: &App) -> Vec<String> {
 }
 
 async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_alerts_once(engine: Engine) {
-    let (gateway, url) = testkit::sms::gateway().await;
-    let app = spawn_app_with(
-        engine,
-        Options::default()
-            .manual_clock(TUESDAY_9)
-            .env("PRONTO_SMS_PROVIDER", "twilio")
-            .env("PRONTO_SMS_URL", &url)
-            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
-            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
-            .env("PRONTO_SMS_FROM", "+420700000000"),
-    )
-    .await;
+    let (gateway, app) = with_gateway(engine, Options::default()).await;
     user(&app, "jana", "consultant", "+420 777 000 001").await;
     // Anyone but admins and managers: 403; running it is the admins'.
     let jana = crate::agency::token_of(&app, app.get("/api/v1/users").await.expect(200)["items"].as_array().unwrap().iter().find(|u| u["login"] == "jana").unwrap()["id"].as_i64().unwrap()).await;
@@ -163,19 +165,8 @@ async fn a_test_inquiry_goes_through_is_shown_to_nobody_and_a_failing_gateway_al
 /// test lead, followed to its alert like the form's.
 #[tokio::test]
 async fn a_test_call_goes_through_the_phone_exchange() {
-    let (gateway, url) = testkit::sms::gateway().await;
-    let app = spawn_app_with(
-        Engine::Sqlite,
-        Options::default()
-            .manual_clock(TUESDAY_9)
-            .env("PRONTO_SMS_PROVIDER", "twilio")
-            .env("PRONTO_SMS_URL", &url)
-            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
-            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
-            .env("PRONTO_SMS_FROM", "+420700000000")
-            .env("PRONTO_TELEPHONY_SECRET", "whsec_canary-test-secret-0123456789"),
-    )
-    .await;
+    let (gateway, app) =
+        with_gateway(Engine::Sqlite, Options::default().env("PRONTO_TELEPHONY_SECRET", "whsec_canary-test-secret-0123456789")).await;
     user(&app, "jana", "consultant", "+420 777 000 001").await;
     put(&app, "canary", json!({ "sms_to": TEST_PHONE })).await;
     let v = run(&app, "call", None).await;
@@ -295,18 +286,7 @@ async fn the_mystery_shopper_catches_each_way_mail_intake_stops() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_admin_runs_the_mystery_shopper_from_its_page() {
     use crate::browser::Browser;
-    let (_gateway, url) = testkit::sms::gateway().await;
-    let app = spawn_app_with(
-        Engine::Sqlite,
-        Options::default()
-            .manual_clock(TUESDAY_9)
-            .env("PRONTO_SMS_PROVIDER", "twilio")
-            .env("PRONTO_SMS_URL", &url)
-            .env("PRONTO_SMS_ACCOUNT_SID", "AC0123456789")
-            .env("PRONTO_SMS_AUTH_TOKEN", "gateway-secret-token")
-            .env("PRONTO_SMS_FROM", "+420700000000"),
-    )
-    .await;
+    let (_gateway, app) = with_gateway(Engine::Sqlite, Options::default()).await;
     user(&app, "boss", "admin", "+420 777 000 009").await;
     user(&app, "jana", "consultant", "+420 777 000 001").await;
     let b = Browser::start("en").await;
