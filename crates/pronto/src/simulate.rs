@@ -460,9 +460,10 @@ struct History {
     office_hours: Option<String>,
 }
 
-async fn history(db: &dyn Store, days: u32, now: Timestamp, zone: &TimeZone) -> Result<History, AnyError> {
+async fn history(db: &dyn Store, days: u32, now: Timestamp, zone: &TimeZone, playbook: &str) -> Result<History, AnyError> {
     let from = now - SignedDuration::from_hours(24 * i64::from(days));
-    let mut arrivals = Vec::new();
+    // (arrival, whether it ran on `playbook`)
+    let mut arrivals: Vec<(Arrival, bool)> = Vec::new();
     let mut offset = 0u32;
     loop {
         let filter = pronto_store::LeadFilter {
@@ -475,13 +476,18 @@ async fn history(db: &dyn Store, days: u32, now: Timestamp, zone: &TimeZone) -> 
         let page = db.leads(&filter).await?;
         for l in &page {
             let Ok(channel) = Channel::parse(&l.channel) else { continue };
-            arrivals.push(Arrival { at: l.received_at, channel, phone: Some(l.phone.is_some() || l.contact.phone.is_some()) });
+            let a = Arrival { at: l.received_at, channel, phone: Some(l.phone.is_some() || l.contact.phone.is_some()) };
+            arrivals.push((a, l.playbook == playbook));
         }
         if page.len() < 1000 {
             break;
         }
         offset += 1000;
     }
+    // The leads that ran on the playbook simulated, when it has any (a company with two
+    // playbooks simulates each on its own inquiries); else every lead.
+    let ours = arrivals.iter().any(|(_, p)| *p);
+    let mut arrivals: Vec<Arrival> = arrivals.into_iter().filter(|(_, p)| *p || !ours).map(|(a, _)| a).collect();
     arrivals.sort_by_key(|a| a.at);
     // How fast the company answers now: its median first response in working time.
     let mut times = Vec::new();
@@ -566,7 +572,7 @@ async fn command(db: Option<&dyn Store>, args: &SimulateArgs) -> Result<String, 
         (Some(days), Some(db)) => {
             let days = history_days(days)?;
             zone = db.office_zone();
-            let h = history(db, days, pronto_domain::SystemClock.now(), &zone).await?;
+            let h = history(db, days, pronto_domain::SystemClock.now(), &zone, &playbook.name).await?;
             if h.arrivals.is_empty() {
                 return Err(format!("--from-history: the company has no leads in the last {days} days").into());
             }
@@ -575,7 +581,7 @@ async fn command(db: Option<&dyn Store>, args: &SimulateArgs) -> Result<String, 
                 None => (h.team, "the company's users".to_owned()),
             };
             let n = h.arrivals.len();
-            (h.arrivals, team, label, h.office_hours, format!("{} leads of the last {days} days", thousands(n as u64)))
+            (h.arrivals, team, label, h.office_hours, format!("{} inquiries of the last {days} days", thousands(n as u64)))
         }
         _ => {
             let (Some(team_path), Some(arrivals_path)) = (&args.team, &args.arrivals) else {

@@ -179,6 +179,40 @@ fn the_command_line_same_seed_same_figures_and_compare() {
     }
 }
 
+/// `--from-history`: the company's own inquiries of the last days and its users, read from the
+/// configured database (a demo's), which is left as it was.
+#[test]
+fn from_the_company_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pronto"));
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PRONTO_") {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.args(args).arg("--data-dir").arg(dir.path()).current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).output().unwrap()
+    };
+    let demo = run(&["demo", "--leads", "150", "--days", "7"]);
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let out = run(&["simulate", "--playbook", "agency", "--from-history", "7d"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    let n: u64 = s.split("pronto simulate: ").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0);
+    // The demo's agency leads (four in five of 150) of the last 7 days (those it put at the very
+    // start of its week fall a few seconds before this run's window).
+    assert!((40..=130).contains(&n) && s.contains("inquiries of the last 7 days"), "{s}");
+    assert!(s.contains("agency (the company's)") && s.contains("the company's users (10 people)"), "{s}");
+    assert!(s.contains("Jitka Malá (consultant)") && s.lines().any(|l| l.starts_with("answered ")), "{s}");
+    // With a team file instead of the company's users; the database is untouched.
+    let out = run(&["simulate", "--playbook", "agency", "--from-history", "7", "--team", "examples/team.toml"]);
+    assert!(out.status.success() && text(&out.stdout).contains("examples/team.toml (4 people)"), "{}", text(&out.stderr));
+    let again = run(&["demo", "--leads", "10", "--days", "1"]);
+    assert!(text(&again.stderr).contains("already has leads"), "{}", text(&again.stderr));
+    let bad = run(&["simulate", "--playbook", "agency", "--from-history", "soon"]);
+    assert!(text(&bad.stderr).contains("--from-history: `soon` is not a number of days like 90 or 90d"), "{}", text(&bad.stderr));
+}
+
 /// A playbook file compared with the built-in: the agency's with calls retried after 3 and 10
 /// minutes instead of 5 and 15.
 #[test]
