@@ -31,6 +31,7 @@ pub mod search;
 pub mod signin;
 pub mod similar;
 pub mod sms;
+pub mod staffing;
 pub mod subscription;
 pub mod tally;
 pub mod tracking;

@@ -7,7 +7,8 @@
 //! - `config`: flags, environment and `pronto.toml` resolved into one [`config::Config`];
 //! - `commands`: `migrate`, `user …`, `token …`, `playbook check|show`;
 //! - `backup`: `pronto backup` and `pronto restore`, one zip archive;
-//! - `demo`: `pronto demo`, a realistic history; `demo_data`: its made-up customers.
+//! - `demo`: `pronto demo`, a realistic history; `demo_data`: its made-up customers;
+//! - `simulate`: `pronto simulate`, a staffing or process change on the real engine (issue 23).
 
 pub mod accept;
 pub mod backup;
@@ -16,3 +17,4 @@ pub mod config;
 pub mod demo;
 pub mod demo_data;
 pub mod serve;
+pub mod simulate;

@@ -4,7 +4,7 @@
 
 use clap::{Parser, Subcommand};
 use pronto::config::{Config, Flags};
-use pronto::{backup, commands, demo, serve};
+use pronto::{backup, commands, demo, serve, simulate};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
@@ -39,6 +39,9 @@ enum Command {
     },
     /// Fill an empty database with a realistic history (leads, calls, stages, quality calls).
     Demo(demo::DemoArgs),
+    /// Replay arrivals through the real playbook with a modelled team on a scratch database,
+    /// and print SLA compliance, response-time percentiles and the load per person.
+    Simulate(simulate::SimulateArgs),
     /// Write a backup of the database and the stored files to FILE (a zip archive), while
     /// `pronto serve` may be running.
     Backup {
@@ -65,8 +68,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The simulator's scratch databases are nobody's business; its figures are on stdout.
+    let quiet = matches!(cli.command, Command::Simulate(_));
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("PRONTO_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PRONTO_LOG")
+                .unwrap_or_else(|_| if quiet { "warn" } else { "info,sqlx=warn" }.into()),
+        )
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .init();
@@ -84,6 +92,7 @@ fn main() -> ExitCode {
             Command::User { command } => commands::user(&config, command).await,
             Command::Token { command } => commands::token(&config, command).await,
             Command::Demo(args) => demo::run(&config, args).await,
+            Command::Simulate(args) => simulate::run_command(&config, args).await,
             Command::Backup { file } => backup::backup(&config, &file, serve::clock(&config).now()).await,
             Command::Restore { file } => backup::restore(&config, &file).await,
             Command::Playbook { .. } => unreachable!("handled before the runtime starts"),

@@ -107,6 +107,8 @@ mod robustness;
 mod schema;
 #[path = "api/settings.rs"]
 mod settings;
+#[path = "api/simulate.rs"]
+mod simulate;
 #[path = "api/shared_state.rs"]
 mod shared_state;
 #[path = "api/setup.rs"]
