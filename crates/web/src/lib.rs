@@ -32,6 +32,7 @@ pub mod public_deal;
 pub mod public_requisites;
 pub mod ratelimit;
 pub mod settings;
+pub mod simulator;
 pub mod telephony;
 pub mod ui;
 
@@ -169,6 +170,8 @@ pub struct AppState {
     pub company: Arc<company::Live>,
     /// Whether this node can write now (`/healthz`).
     pub readiness: Arc<health::Readiness>,
+    /// The staffing simulator (issue 23), handed in by `pronto serve`.
+    pub simulator: Option<Arc<dyn simulator::Simulator>>,
 }
 
 impl AppState {
@@ -193,12 +196,19 @@ impl AppState {
             streams: Arc::default(),
             settings,
             company: Arc::default(),
+            simulator: None,
         }
     }
 
     /// Shares the live feed the outbox worker publishes to.
     pub fn with_live(mut self, live: Arc<pronto_alerts::Live>) -> Self {
         self.live = live;
+        self
+    }
+
+    /// Hands in the staffing simulator the admin page runs (`pronto serve` does).
+    pub fn with_simulator(mut self, simulator: Arc<dyn simulator::Simulator>) -> Self {
+        self.simulator = Some(simulator);
         self
     }
 

@@ -33,7 +33,8 @@ macro_rules! ftl {
             include_str!(concat!("locales/invoices/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/delivery/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/purchases/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/deal/", $lang, ".ftl"))
+            include_str!(concat!("locales/deal/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/simulate/", $lang, ".ftl"))
         ))),*]
     };
 }
