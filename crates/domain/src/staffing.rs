@@ -802,6 +802,8 @@ pub struct Figures {
     pub sla: Vec<SlaFigure>,
     pub wall: Percentiles,
     pub business: Percentiles,
+    /// How many leads were answered within each of [`BUCKETS`] (wall clock), then never.
+    pub distribution: [u64; 8],
     pub load: Vec<Load>,
 }
 
@@ -826,8 +828,27 @@ pub fn figures(outcomes: &[LeadOutcome], load: Vec<Load>) -> Figures {
         sla: sla.into_values().collect(),
         wall: percentiles(&wall),
         business: percentiles(&business),
+        distribution: distribution(&wall),
         load,
     }
+}
+
+/// The buckets of a response-time distribution (the admin page's chart): up to 5, 10, 30
+/// minutes, 1, 4, 24 hours, longer — and never answered, last.
+pub const BUCKETS: [(i64, &str); 7] =
+    [(300, "5m"), (600, "10m"), (1800, "30m"), (3600, "1h"), (14_400, "4h"), (86_400, "24h"), (i64::MAX, "more")];
+
+/// How many of `values` fall in each of [`BUCKETS`], and then how many were never answered.
+pub fn distribution(values: &[Option<i64>]) -> [u64; 8] {
+    let mut out = [0u64; 8];
+    for v in values {
+        let i = match v {
+            Some(s) => BUCKETS.iter().position(|(max, _)| *s <= *max).unwrap_or(6),
+            None => 7,
+        };
+        out[i] += 1;
+    }
+    out
 }
 
 /// `45 s`, `2 min`, `1 h 05 min`, `2 d 3 h`.
@@ -1105,6 +1126,14 @@ sat = { "10:00-12:00" = 1 }
         assert_eq!(f.sla, [SlaFigure { sla: "first_response".into(), met: 1, breached: 2 }]);
         assert!((f.sla[0].percent() - 33.33).abs() < 0.01);
         assert_eq!(f.wall, Percentiles { p50: Some(120), p90: None, p99: None });
+        assert_eq!(f.distribution, [2, 0, 1, 0, 0, 0, 0, 1]);
+        // The buckets' edges belong to the shorter one.
+        let cases: &[(Option<i64>, usize)] =
+            &[(Some(0), 0), (Some(300), 0), (Some(301), 1), (Some(600), 1), (Some(3600), 3), (Some(86_401), 6), (None, 7)];
+        for (v, bucket) in cases {
+            let d = distribution(&[*v]);
+            assert_eq!(d.iter().position(|n| *n == 1), Some(*bucket), "{v:?}");
+        }
         let load = Load { name: "Jitka".into(), role: "consultant".into(), tasks: 45, working_days: 20, leads: 40 };
         assert_eq!(load.per_day(), 2.25);
         let cases = [(45, "45 s"), (120, "2 min"), (150, "2 min 30 s"), (3900, "1 h 05 min"), (97_200, "1 d 3 h")];

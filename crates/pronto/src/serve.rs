@@ -134,8 +134,12 @@ pub async fn run(config: Config) -> Result<(), AnyError> {
         .iter()
         .map(|f| f.rsplit_once('<').map(|(_, a)| a.trim_end_matches('>')).unwrap_or(f).trim().to_lowercase())
         .collect();
-    let state =
-        AppState::new(store.clone(), clock.clone(), config.web.clone()).with_live(live.clone()).with_mail(mail_status.clone());
+    // The admin's staffing simulator (issue 23) reads this database and runs on scratch ones.
+    let simulator = Arc::new(crate::simulate::WebSimulator { store: store.clone(), clock: clock.clone() });
+    let state = AppState::new(store.clone(), clock.clone(), config.web.clone())
+        .with_live(live.clone())
+        .with_mail(mail_status.clone())
+        .with_simulator(simulator);
     state.settings.run_mail(pronto_mail::imap::MailDeps {
         store: store.clone(),
         clock: clock.clone(),

@@ -524,9 +524,6 @@ async fn history(db: &dyn Store, days: u32, now: Timestamp, zone: &TimeZone, pla
             answers: 1.0,
         });
     }
-    if people.is_empty() {
-        return Err("--from-history: the company has no active users besides admins; give --team FILE".into());
-    }
     let office_hours = db.company_profile().await?.office_hours;
     Ok(History { arrivals, team: Team { time_zone: zone.clone(), customer_answers: 1.0, people }, office_hours })
 }
@@ -578,6 +575,9 @@ async fn command(db: Option<&dyn Store>, args: &SimulateArgs) -> Result<String, 
             }
             let (team, label) = match &args.team {
                 Some(path) => (team_from_file(path, &zone)?, path.display().to_string()),
+                None if h.team.people.is_empty() => {
+                    return Err("--from-history: the company has no active users besides admins; give --team FILE".into());
+                }
                 None => (h.team, "the company's users".to_owned()),
             };
             let n = h.arrivals.len();
@@ -727,4 +727,58 @@ pub fn render(runs: &[(&Scenario, &Run)], source: &str) -> String {
         out.push_str(&format!("\n(work the playbook refused as it was done: {})\n", refused.join(" / ")));
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// The admin page's simulator (`pronto_web::simulator`, injected by `serve`)
+
+/// The simulator the admin page runs: the company's own history on the server's database
+/// (read only), its default playbook as stored.
+pub struct WebSimulator {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl WebSimulator {
+    async fn company(&self, days: u32) -> Result<(History, PlaybookChoice), AnyError> {
+        let db = self.store.as_ref();
+        let name = db.playbooks().default_name();
+        let playbook = playbook_choice(&name, Some(db)).await?;
+        let h = history(db, days, self.clock.now(), &db.office_zone(), &playbook.name).await?;
+        Ok((h, playbook))
+    }
+}
+
+use pronto_web::simulator::SimError;
+
+impl pronto_web::simulator::Simulator for WebSimulator {
+    fn company_team(&self, days: u32) -> pronto_web::simulator::SimFuture<'_, Team> {
+        Box::pin(async move { self.company(days).await.map(|(h, _)| h.team).map_err(|e| SimError::Failed(e.to_string())) })
+    }
+
+    fn compare(&self, days: u32, teams: [Team; 2], seed: u64) -> pronto_web::simulator::SimFuture<'_, [pronto_web::simulator::SimRun; 2]> {
+        Box::pin(async move {
+            let (h, playbook) = self.company(days).await.map_err(|e| SimError::Failed(e.to_string()))?;
+            if h.arrivals.is_empty() {
+                return Err(SimError::NoHistory);
+            }
+            let arrivals = Arc::new(h.arrivals);
+            let [a, b] = teams;
+            let mut out = Vec::with_capacity(2);
+            for team in [a, b] {
+                let s = Scenario {
+                    playbook: playbook.clone(),
+                    team,
+                    team_label: String::new(),
+                    arrivals: arrivals.clone(),
+                    seed,
+                    office_hours: h.office_hours.clone(),
+                };
+                let r = run(&s).await.map_err(|e| SimError::Failed(e.to_string()))?;
+                out.push(pronto_web::simulator::SimRun { figures: r.figures, first: r.first, last: r.last });
+            }
+            let [a, b]: [pronto_web::simulator::SimRun; 2] = out.try_into().map_err(|_| SimError::Failed("two runs".into()))?;
+            Ok([a, b])
+        })
+    }
 }

@@ -109,6 +109,8 @@ mod schema;
 mod settings;
 #[path = "api/simulate.rs"]
 mod simulate;
+#[path = "api/simulate_browser.rs"]
+mod simulate_browser;
 #[path = "api/shared_state.rs"]
 mod shared_state;
 #[path = "api/setup.rs"]

@@ -120,6 +120,59 @@ pub fn trend(title: &str, points: &[Bar], rtl: bool) -> String {
     svg.finish()
 }
 
+/// Two series side by side (the staffing simulator's "as now" and "changed", issue 23): one
+/// row per label with the first series' bar above the second's, both on one scale, and a
+/// legend under the title naming them. `a` and `b` carry the same labels in the same order;
+/// the second series' bars carry the class `bar-b` (and a lighter fill) for the stylesheet.
+pub fn pairs(title: &str, legend: (&str, &str), a: &[Bar], b: &[Bar], rtl: bool) -> String {
+    const ROW_H: f64 = 34.0;
+    const LEGEND_H: f64 = 20.0;
+    const LABEL_W: f64 = 96.0;
+    const FIG_W: f64 = 64.0;
+    const FILL_B: &str = "#f59e0b";
+    let x0 = LABEL_W + GAP;
+    let both: Vec<Bar> = a.iter().chain(b).cloned().collect();
+    let scale = scale(&both, W - x0 - FIG_W);
+    let top = TITLE_H + LEGEND_H;
+    let mut svg = Svg::open("pairs", title, top + a.len() as f64 * ROW_H + PAD, rtl);
+    // The legend: a swatch and the name of each series.
+    let half = (W - 2.0 * PAD) / 2.0;
+    for (k, (name, fill)) in [(legend.0, FILL), (legend.1, FILL_B)].into_iter().enumerate() {
+        let x = PAD + k as f64 * half;
+        let sx = if rtl { W - x - 12.0 } else { x };
+        let _ = write!(
+            svg.out,
+            r#"<rect class="swatch{}" x="{}" y="{}" width="12" height="12" fill="{fill}"/>"#,
+            if k == 1 { " bar-b" } else { "" },
+            num(sx),
+            num(TITLE_H + 2.0)
+        );
+        svg.text("legend", x + 16.0, TITLE_H + 8.0, "start", &shorten(name, chars_in(half - 20.0)));
+    }
+    for (i, (x, y_bar)) in a.iter().zip(b).enumerate() {
+        let y = top + i as f64 * ROW_H;
+        svg.label(LABEL_W, y + ROW_H / 2.0, "end", &x.label, chars_in(LABEL_W));
+        for (k, bar) in [x, y_bar].into_iter().enumerate() {
+            let by = y + 3.0 + k as f64 * 14.0;
+            let w = value(bar) * scale;
+            let linked = svg.item_open(bar);
+            let bx = if rtl { W - x0 - w } else { x0 };
+            let _ = write!(
+                svg.out,
+                r#"<rect class="bar{}" x="{}" y="{}" width="{}" height="12" fill="{}"/>"#,
+                if k == 1 { " bar-b" } else { "" },
+                num(bx),
+                num(by),
+                num(w),
+                if k == 1 { FILL_B } else { FILL }
+            );
+            svg.text_with("figure", x0 + w + 4.0, by + 6.0, "start", &bar.text, r#" font-size="11""#);
+            svg.item_close(linked);
+        }
+    }
+    svg.finish()
+}
+
 /// An SVG document under construction; mirrors x coordinates when right-to-left.
 struct Svg {
     out: String,
@@ -496,5 +549,24 @@ mod tests {
         assert_eq!(short, "Žluťoučký…");
         assert_eq!(shorten("e\u{301}\u{301}x", 2), "e\u{301}\u{301}…");
         assert_eq!(shorten("krátký", 6), "krátký");
+    }
+
+    #[test]
+    fn pairs_draw_both_series_on_one_scale() {
+        let a = [bar("≤ 5 min", 80.0), bar("≤ 10 min", 20.0)];
+        let b = [bar("≤ 5 min", 40.0), bar("≤ 10 min", 0.0)];
+        let svg = pairs("Response times", ("A: as now", "B: changed"), &a, &b, false);
+        let (elements, text) = parse(&svg);
+        assert!(text.contains("A: as now") && text.contains("B: changed") && text.contains("≤ 10 min"), "{text}");
+        let bars = |class: &str| -> Vec<f64> {
+            elements.iter().filter(|(n, at)| n == "rect" && at.iter().any(|(k, v)| k == "class" && v == class)).map(|e| attr(e, "width")).collect()
+        };
+        let (wa, wb) = (bars("bar"), bars("bar bar-b"));
+        assert_eq!((wa.len(), wb.len()), (2, 2));
+        assert!((wa[0] - 2.0 * wb[0]).abs() < 0.01 && (wa[0] - 4.0 * wa[1]).abs() < 0.01 && wb[1] == 0.0, "{wa:?} {wb:?}");
+        // Right to left: the bars grow from the right edge.
+        let rtl = pairs("Response times", ("A", "B"), &a, &b, true);
+        let r = rects(&rtl);
+        assert!((attr(&r[0], "x") + attr(&r[0], "width") - (W - 96.0 - GAP)).abs() < 0.01, "{rtl}");
     }
 }

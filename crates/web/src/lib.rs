@@ -33,6 +33,7 @@ pub mod public_deal;
 pub mod public_requisites;
 pub mod ratelimit;
 pub mod settings;
+pub mod simulator;
 pub mod telephony;
 pub mod ui;
 
@@ -173,6 +174,8 @@ pub struct AppState {
     /// Where this node listens (`http://127.0.0.1:8080`), set once it is bound: the mystery
     /// shopper's address when no public address is set.
     pub own_url: Arc<std::sync::OnceLock<String>>,
+    /// The staffing simulator (issue 23), handed in by `pronto serve`.
+    pub simulator: Option<Arc<dyn simulator::Simulator>>,
 }
 
 impl AppState {
@@ -198,12 +201,19 @@ impl AppState {
             settings,
             company: Arc::default(),
             own_url: Arc::default(),
+            simulator: None,
         }
     }
 
     /// Shares the live feed the outbox worker publishes to.
     pub fn with_live(mut self, live: Arc<pronto_alerts::Live>) -> Self {
         self.live = live;
+        self
+    }
+
+    /// Hands in the staffing simulator the admin page runs (`pronto serve` does).
+    pub fn with_simulator(mut self, simulator: Arc<dyn simulator::Simulator>) -> Self {
+        self.simulator = Some(simulator);
         self
     }
 

@@ -34,7 +34,8 @@ macro_rules! ftl {
             include_str!(concat!("locales/delivery/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/purchases/", $lang, ".ftl")), "\n",
             include_str!(concat!("locales/deal/", $lang, ".ftl")), "\n",
-            include_str!(concat!("locales/canary/", $lang, ".ftl"))
+            include_str!(concat!("locales/canary/", $lang, ".ftl")), "\n",
+            include_str!(concat!("locales/simulate/", $lang, ".ftl"))
         ))),*]
     };
 }

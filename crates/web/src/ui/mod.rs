@@ -47,6 +47,7 @@ mod reports;
 mod settings;
 pub(crate) mod setup;
 mod shell;
+mod simulate;
 mod tasks;
 mod texts;
 pub mod markdown;
@@ -132,6 +133,8 @@ pub fn router() -> Router<AppState> {
         .merge(payments::routes())
         // ── purchases (issue 21, helper "purchase") ──
         .merge(purchases_card::routes())
+        // The staffing simulator (issue 23).
+        .merge(simulate::routes())
 }
 
 /// Each area of the UI keeps its styles and script in its own file (`static/css/{area}.css`,

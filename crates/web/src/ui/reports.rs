@@ -29,7 +29,7 @@ mod drill;
 mod money;
 mod offers;
 mod presets;
-mod words;
+pub(super) mod words;
 
 pub(super) use drill::drill_page;
 

@@ -31,7 +31,7 @@ pub(super) fn unit(t: &Tr, u: &str) -> String {
 }
 
 /// A duration as people say it: "45 s", "4 min 10 s", "2 h 5 min", "3 d 4 h".
-pub(super) fn duration(t: &Tr, secs: f64) -> String {
+pub(in crate::ui) fn duration(t: &Tr, secs: f64) -> String {
     let s = secs.round().max(0.0) as i64;
     let pair = |a: i64, ua: &str, b: i64, ub: &str| {
         if b == 0 { format!("{a} {}", unit(t, ua)) } else { format!("{a} {} {b} {}", unit(t, ua), unit(t, ub)) }
