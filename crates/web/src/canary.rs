@@ -36,9 +36,9 @@ pub fn channels(st: &AppState) -> Vec<Channel> {
     out
 }
 
-/// Runs every configured channel now, side by side; their verdicts.
-pub async fn run_all(st: AppState) -> Vec<(Channel, Result<Verdict, String>)> {
-    let runs: Vec<_> = channels(&st).into_iter().map(|ch| (ch, tokio::spawn(run(st.clone(), ch)))).collect();
+/// Runs `list` now, side by side; their verdicts.
+pub async fn run_channels(st: AppState, list: Vec<Channel>) -> Vec<(Channel, Result<Verdict, String>)> {
+    let runs: Vec<_> = list.into_iter().map(|ch| (ch, tokio::spawn(run(st.clone(), ch)))).collect();
     let mut out = Vec::new();
     for (ch, task) in runs {
         out.push((ch, task.await.unwrap_or_else(|e| Err(e.to_string()))));

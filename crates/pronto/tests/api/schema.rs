@@ -48,6 +48,7 @@ pub const EXCLUDED: &[(&str, &str)] = &[
     ("advance_clock", "POST /api/v1/clock/advance moves the whole server's clock (up to ten years), firing every timer"),
     ("plan_delivery", "POST /api/v1/leads/{id}/deliveries: a delivery day not in the past in the office's zone is about meaning; tests/api/deliveries.rs covers it"),
     ("mark_delivered", "POST /api/v1/deliveries/{id}/delivered: not in the future, and once only (the second example is a 409); tests/api/deliveries.rs covers it"),
+    ("run_canary", "POST /api/v1/canary/run sends real test inquiries through the installation's channels; whether a named channel is set up here is about the installation (422 when not); tests/api/canary.rs covers it"),
     ("resolve_complaint", "POST /api/v1/complaints/{id}/resolve: once only (the second example is a 409), a note of text not only spaces; tests/api/deliveries.rs covers it"),
 ];
 

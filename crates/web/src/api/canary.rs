@@ -95,11 +95,24 @@ pub async fn canary(State(st): State<AppState>, caller: Caller) -> ApiResult<Jso
     Ok(Json(out(app::canary::status(&st, &caller).await?)))
 }
 
-/// Sends a test inquiry through every configured channel now (admins).
-#[utoipa::path(post, path = "/api/v1/canary/run", tag = "canary",
-    responses((status = 202, body = CanaryStarted), (status = 401, body = Problem), (status = 403, body = Problem)),
+/// Which channel to run now.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RunQuery {
+    /// `form`, `mail` or `call` (one that is set up); every configured channel when absent.
+    #[param(pattern = r"^(form|mail|call)?$")]
+    pub channel: Option<String>,
+}
+
+/// Sends a test inquiry through every configured channel now, or through `channel` (admins).
+#[utoipa::path(post, path = "/api/v1/canary/run", tag = "canary", params(RunQuery),
+    responses((status = 202, body = CanaryStarted), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)),
     security(("bearer" = [])))]
-pub async fn run_canary(State(st): State<AppState>, caller: Caller) -> ApiResult<(StatusCode, Json<CanaryStarted>)> {
-    let started = app::canary::run_now(&st, &caller)?;
+pub async fn run_canary(
+    State(st): State<AppState>,
+    caller: Caller,
+    crate::error::ProblemQuery(q): crate::error::ProblemQuery<RunQuery>,
+) -> ApiResult<(StatusCode, Json<CanaryStarted>)> {
+    let started = app::canary::run_now(&st, &caller, q.channel.as_deref())?;
     Ok((StatusCode::ACCEPTED, Json(CanaryStarted { started: started.into_iter().map(str::to_owned).collect() })))
 }

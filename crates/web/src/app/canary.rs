@@ -26,10 +26,21 @@ pub async fn status(st: &AppState, caller: &Caller) -> Result<CanaryStatus> {
     Ok(st.store.canary_status(since).await?)
 }
 
-/// Starts a run of every configured channel now (in the background); the channels started.
-pub fn run_now(st: &AppState, caller: &Caller) -> Result<Vec<&'static str>> {
+/// Starts a run of every configured channel now, or of `only` (in the background); the
+/// channels started.
+pub fn run_now(st: &AppState, caller: &Caller, only: Option<&str>) -> Result<Vec<&'static str>> {
     require_admin(caller)?;
-    let channels: Vec<&'static str> = crate::canary::channels(st).into_iter().map(|c| c.as_str()).collect();
-    tokio::spawn(crate::canary::run_all(st.clone()));
-    Ok(channels)
+    let mut channels = crate::canary::channels(st);
+    if let Some(name) = only.map(str::trim).filter(|n| !n.is_empty()) {
+        let Some(one) = pronto_domain::canary::Channel::parse(name) else {
+            return Err(Error::Invalid(pronto_domain::FieldErrors::single("channel", "is one of form, mail, call")));
+        };
+        if !channels.contains(&one) {
+            return Err(Error::Invalid(pronto_domain::FieldErrors::single("channel", format!("`{name}` is not set up here"))));
+        }
+        channels = vec![one];
+    }
+    let started = channels.iter().map(|c| c.as_str()).collect();
+    tokio::spawn(crate::canary::run_channels(st.clone(), channels));
+    Ok(started)
 }

@@ -153,6 +153,6 @@ async fn canary_page(State(st): State<AppState>, Signed(c, t): Signed, Query(q):
 }
 
 async fn run_now(State(st): State<AppState>, Signed(c, t): Signed) -> PageResult {
-    app::canary::run_now(&st, &c).map_err(fail(&st, &c, &t, "/admin/canary"))?;
+    app::canary::run_now(&st, &c, None).map_err(fail(&st, &c, &t, "/admin/canary"))?;
     Ok(Redirect::to("/admin/canary?started=1").into_response())
 }
