@@ -315,7 +315,7 @@ pub(crate) async fn status(c: &mut dyn Conn, since: Timestamp) -> R<CanaryStatus
         };
         let run = last.i64("id")?;
         let status = last.str("status")?;
-        let hops = c
+        let mut hops = c
             .rows("SELECT hop, at, ms, ok, error FROM canary_hops WHERE run_id = $1", params![run])
             .await?
             .iter()
@@ -329,7 +329,6 @@ pub(crate) async fn status(c: &mut dyn Conn, since: Timestamp) -> R<CanaryStatus
                 })
             })
             .collect::<R<Vec<_>>>()?;
-        let mut hops = hops;
         hops.sort_by_key(|h| rules::Hop::parse(&h.name).map(|x| x as u8).unwrap_or(u8::MAX));
         let incident = c.row("SELECT opened_at FROM canary_incidents WHERE channel = $1 AND closed_at IS NULL", params![name]).await?;
         let history = c
